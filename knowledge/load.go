@@ -1,0 +1,402 @@
+package knowledge
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Base is a complete, validated knowledge base. It is read-only after Load and
+// safe for concurrent use.
+type Base struct {
+	Categories []Category
+	Topics     []Topic
+	Offices    []Office
+	Districts  []District
+	Synonyms   []Synonym
+	// WordParts are the parts into which long German compounds are split for
+	// search ("Pflegeheimkosten" → pflege, heim, kosten).
+	WordParts []string
+	// Warnings are problems that staff should fix but that do not stop the bot.
+	Warnings Problems
+
+	topics    map[string]*Topic
+	offices   map[string]*Office
+	districts map[string]*District
+	postcodes map[string][]string
+}
+
+// Topic returns the topic with the id, or nil.
+func (b *Base) Topic(id string) *Topic { return b.topics[id] }
+
+// Office returns the office with the id, or nil.
+func (b *Base) Office(id string) *Office { return b.offices[id] }
+
+// District returns the Stadtbezirk with the id, or nil.
+func (b *Base) District(id string) *District { return b.districts[id] }
+
+// DistrictsOfPostcode returns the ids of the Stadtbezirke a postcode lies in:
+// none for an unknown postcode, several for an ambiguous one.
+func (b *Base) DistrictsOfPostcode(code string) []string { return b.postcodes[code] }
+
+// OfficesOf returns the offices of a topic, in the order the topic lists them.
+func (b *Base) OfficesOf(t *Topic) []*Office {
+	out := make([]*Office, 0, len(t.Offices))
+	for _, id := range t.Offices {
+		if o := b.offices[id]; o != nil {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// Options tune Load. The zero value is ready to use.
+type Options struct {
+	// Now is today; entries reviewed after it are errors. Zero means time.Now.
+	Now time.Time
+	// MaxAge is how old a review may be before it is flagged. Zero means six months.
+	MaxAge time.Duration
+}
+
+// DefaultMaxAge is how long a reviewed entry stays fresh.
+const DefaultMaxAge = 183 * 24 * time.Hour
+
+// maxFileSize keeps a mistaken copy of a huge file from eating memory.
+const maxFileSize = 4 << 20
+
+// file is what one YAML file may hold; any file may hold any of the lists.
+type file struct {
+	Categories []Category `yaml:"categories"`
+	Topics     []Topic    `yaml:"topics"`
+	Offices    []Office   `yaml:"offices"`
+	Districts  []District `yaml:"districts"`
+	Synonyms   []Synonym  `yaml:"synonyms"`
+	WordParts  []string   `yaml:"word_parts"`
+}
+
+// IsKnowledgeFile reports whether a file name in a knowledge folder is read:
+// *.yaml and *.yml, but not hidden files or editors' backup copies.
+func IsKnowledgeFile(name string) bool {
+	base := path.Base(name)
+	if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, "~") {
+		return false
+	}
+	ext := path.Ext(base)
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// Load reads every knowledge file in the root of fsys, checks the whole, and
+// returns the knowledge base. When anything is wrong it returns a nil Base and
+// a Problems error that lists every problem at once; nothing is half-loaded.
+func Load(fsys fs.FS, opts Options) (*Base, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if opts.MaxAge == 0 {
+		opts.MaxAge = DefaultMaxAge
+	}
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("read knowledge folder: %w", err)
+	}
+	var all file
+	var problems Problems
+	read := 0
+	for _, e := range entries {
+		if e.IsDir() || !IsKnowledgeFile(e.Name()) {
+			continue
+		}
+		data, err := readLimited(fsys, e.Name())
+		if err != nil {
+			return nil, err
+		}
+		read++
+		f, ps := parseFile(e.Name(), data)
+		problems = append(problems, ps...)
+		all.Categories = append(all.Categories, f.Categories...)
+		all.Topics = append(all.Topics, f.Topics...)
+		all.Offices = append(all.Offices, f.Offices...)
+		all.Districts = append(all.Districts, f.Districts...)
+		all.Synonyms = append(all.Synonyms, f.Synonyms...)
+		all.WordParts = append(all.WordParts, f.WordParts...)
+	}
+	if read == 0 {
+		return nil, Problems{{Pos: Pos{File: ".", Line: 1, Col: 1}, Msg: "no knowledge files (*.yaml) in the folder"}}
+	}
+	b := &Base{
+		Categories: all.Categories,
+		Topics:     all.Topics,
+		Offices:    all.Offices,
+		Districts:  all.Districts,
+		Synonyms:   all.Synonyms,
+		WordParts:  all.WordParts,
+	}
+	problems = append(problems, b.index()...)
+	problems = append(problems, b.validate(opts)...)
+	problems.sort()
+	if len(problems.Errors()) > 0 {
+		return nil, problems
+	}
+	b.Warnings = problems
+	return b, nil
+}
+
+func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", name, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return data, nil
+}
+
+var (
+	lineMsg      = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+	unknownField = regexp.MustCompile(`^field (\S+) not found in type knowledge\.(\w+)$`)
+)
+
+// parseFile decodes one file strictly and records where each entry and each
+// of its fields stands.
+func parseFile(name string, data []byte) (file, Problems) {
+	var f file
+	at := func(line, col int, format string, args ...any) Problem {
+		return Problem{Pos: Pos{File: name, Line: line, Col: col}, Msg: fmt.Sprintf(format, args...)}
+	}
+	if len(data) > maxFileSize {
+		return f, Problems{at(1, 1, "file is larger than %d MiB; is it really a knowledge file?", maxFileSize>>20)}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return f, Problems{syntaxProblem(name, err)}
+	}
+	if len(doc.Content) == 0 {
+		return f, Problems{{Pos: Pos{File: name, Line: 1, Col: 1}, Severity: Warning, Msg: "file is empty"}}
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return f, Problems{at(root.Line, root.Column, "a knowledge file starts with lists such as \"topics:\" or \"offices:\", not %s", kindName(root))}
+	}
+	firstCol := map[int]int{}
+	walkNodes(root, func(n *yaml.Node) {
+		if c, ok := firstCol[n.Line]; !ok || n.Column < c {
+			firstCol[n.Line] = n.Column
+		}
+	})
+
+	var problems Problems
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return file{}, Problems{syntaxProblem(name, err)}
+		}
+		for _, msg := range te.Errors {
+			line, text := 1, msg
+			if m := lineMsg.FindStringSubmatch(msg); m != nil {
+				line, _ = strconv.Atoi(m[1])
+				text = m[2]
+			}
+			problems = append(problems, at(line, max(firstCol[line], 1), "%s", friendlyTypeError(text)))
+		}
+	}
+	attachPositions(name, root, &f)
+	return f, problems
+}
+
+func syntaxProblem(name string, err error) Problem {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1
+	if m := lineMsg.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	return Problem{Pos: Pos{File: name, Line: line, Col: 1}, Msg: "YAML syntax: " + msg + " (check the indentation and quotes on this line and the ones above)"}
+}
+
+// friendlyTypeError rewrites yaml.v3's messages for people who never saw Go.
+func friendlyTypeError(msg string) string {
+	if m := unknownField.FindStringSubmatch(msg); m != nil {
+		if allowed := fieldNames(m[2]); allowed != "" {
+			return fmt.Sprintf("unknown field %q (check the spelling; allowed here: %s)", m[1], allowed)
+		}
+		return fmt.Sprintf("unknown field %q (check the spelling)", m[1])
+	}
+	if strings.HasPrefix(msg, "field ") && strings.Contains(msg, "not found in type") {
+		return "unknown field " + strings.TrimPrefix(strings.SplitN(msg, " not found", 2)[0], "field ")
+	}
+	msg = strings.ReplaceAll(msg, "!!str", "text")
+	msg = strings.ReplaceAll(msg, "!!seq", "a list")
+	msg = strings.ReplaceAll(msg, "!!map", "a block of fields")
+	msg = strings.ReplaceAll(msg, "!!int", "a number")
+	msg = strings.ReplaceAll(msg, "!!float", "a number")
+	msg = strings.ReplaceAll(msg, "!!bool", "yes/no")
+	msg = strings.ReplaceAll(msg, "knowledge.", "")
+	return msg
+}
+
+var schemaTypes = map[string]reflect.Type{
+	"file":     reflect.TypeOf(file{}),
+	"Category": reflect.TypeOf(Category{}),
+	"Topic":    reflect.TypeOf(Topic{}),
+	"Office":   reflect.TypeOf(Office{}),
+	"District": reflect.TypeOf(District{}),
+	"Synonym":  reflect.TypeOf(Synonym{}),
+	"Text":     reflect.TypeOf(Text{}),
+	"Phrases":  reflect.TypeOf(Phrases{}),
+	"Link":     reflect.TypeOf(Link{}),
+	"Address":  reflect.TypeOf(Address{}),
+	"Hours":    reflect.TypeOf(Hours{}),
+	"Geo":      reflect.TypeOf(Geo{}),
+}
+
+func fieldNames(typeName string) string {
+	t, ok := schemaTypes[typeName]
+	if !ok {
+		return ""
+	}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
+		if tag != "" && tag != "-" {
+			names = append(names, tag)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return "a single value"
+	}
+	return "this"
+}
+
+func walkNodes(n *yaml.Node, fn func(*yaml.Node)) {
+	fn(n)
+	for _, c := range n.Content {
+		walkNodes(c, fn)
+	}
+}
+
+// attachPositions gives each decoded entry the position of its YAML node and
+// of every field below it.
+func attachPositions(name string, root *yaml.Node, f *file) {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		key, list := root.Content[i], root.Content[i+1]
+		if list.Kind != yaml.SequenceNode {
+			continue
+		}
+		for j, item := range list.Content {
+			p := Pos{File: name, Line: item.Line, Col: item.Column, fields: map[string]lineCol{}}
+			collectFields(item, "", p.fields)
+			switch key.Value {
+			case "categories":
+				if j < len(f.Categories) {
+					f.Categories[j].Pos = p
+				}
+			case "topics":
+				if j < len(f.Topics) {
+					f.Topics[j].Pos = p
+				}
+			case "offices":
+				if j < len(f.Offices) {
+					f.Offices[j].Pos = p
+				}
+			case "districts":
+				if j < len(f.Districts) {
+					f.Districts[j].Pos = p
+				}
+			case "synonyms":
+				if j < len(f.Synonyms) {
+					f.Synonyms[j].Pos = p
+				}
+			}
+		}
+	}
+}
+
+func collectFields(n *yaml.Node, prefix string, out map[string]lineCol) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			p := k.Value
+			if prefix != "" {
+				p = prefix + "." + k.Value
+			}
+			out[p] = lineCol{k.Line, k.Column}
+			collectFields(v, p, out)
+		}
+	case yaml.SequenceNode:
+		for i, item := range n.Content {
+			p := prefix + "[" + strconv.Itoa(i) + "]"
+			out[p] = lineCol{item.Line, item.Column}
+			collectFields(item, p, out)
+		}
+	}
+}
+
+// index builds the lookup maps and reports duplicate ids.
+func (b *Base) index() Problems {
+	var ps Problems
+	dup := func(kind, id string, p, first Pos) {
+		ps = append(ps, Problem{Pos: p.At("id"), Msg: fmt.Sprintf("%s id %q is used twice (first at %s)", kind, id, first.At("id"))})
+	}
+	b.topics = map[string]*Topic{}
+	for i := range b.Topics {
+		t := &b.Topics[i]
+		if prev, ok := b.topics[t.ID]; ok && t.ID != "" {
+			dup("topic", t.ID, t.Pos, prev.Pos)
+			continue
+		}
+		b.topics[t.ID] = t
+	}
+	b.offices = map[string]*Office{}
+	for i := range b.Offices {
+		o := &b.Offices[i]
+		if prev, ok := b.offices[o.ID]; ok && o.ID != "" {
+			dup("office", o.ID, o.Pos, prev.Pos)
+			continue
+		}
+		if t, ok := b.topics[o.ID]; ok && o.ID != "" {
+			dup("topic or office", o.ID, o.Pos, t.Pos)
+		}
+		b.offices[o.ID] = o
+	}
+	b.districts = map[string]*District{}
+	b.postcodes = map[string][]string{}
+	for i := range b.Districts {
+		d := &b.Districts[i]
+		if prev, ok := b.districts[d.ID]; ok && d.ID != "" {
+			dup("district", d.ID, d.Pos, prev.Pos)
+			continue
+		}
+		b.districts[d.ID] = d
+		for _, pc := range d.Postcodes {
+			b.postcodes[pc] = append(b.postcodes[pc], d.ID)
+		}
+	}
+	for pc := range b.postcodes {
+		sort.Strings(b.postcodes[pc])
+	}
+	return ps
+}
