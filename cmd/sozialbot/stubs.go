@@ -1,0 +1,33 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+)
+
+// Commands still being built; each moves to its own file when it is done.
+
+func cmdServe(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
+	return errors.New("serve: not built yet")
+}
+
+func cmdReview(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
+	return errors.New("review: not built yet")
+}
+
+func cmdInsights(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
+	return errors.New("insights: not built yet")
+}
+
+func cmdAsk(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
+	return errors.New("ask: not built yet")
+}
+
+func cmdValidate(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
+	return errors.New("validate: not built yet")
+}
+
+func cmdEval(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
+	return errors.New("eval: not built yet")
+}

@@ -1,0 +1,47 @@
+package index
+
+// Result is the answer to one question.
+type Result struct {
+	Question string `json:"question"`
+	// Answered is true when the bot should answer with Hits[0]; false when it
+	// should say it has no answer (Hits may then hold suggestions).
+	Answered bool `json:"answered"`
+	// Reason says why a question was declined; empty when answered.
+	Reason Reason `json:"reason,omitempty"`
+	// Hits are the best matches, best first, at most MaxHits.
+	Hits []Hit `json:"results"`
+	// Lang is "de" or "en": the language the question seems to be written in.
+	Lang string `json:"lang"`
+	// Districts are the ids of the Stadtbezirke the question names. More than
+	// one means the place was ambiguous (a postcode shared by districts).
+	Districts []string `json:"districts,omitempty"`
+}
+
+// Hit is one topic or office that matches a question.
+type Hit struct {
+	ID    string  `json:"id"`
+	Kind  Kind    `json:"kind"`
+	Title string  `json:"title"`
+	Score float64 `json:"score"`
+}
+
+// Kind tells topics from offices.
+type Kind string
+
+const (
+	KindTopic  Kind = "topic"
+	KindOffice Kind = "office"
+)
+
+// Reason is why a question was not answered.
+type Reason string
+
+const (
+	ReasonEmpty      Reason = "empty"        // nothing but blanks, symbols or emoji
+	ReasonGreeting   Reason = "greeting"     // hello, thanks, bye
+	ReasonOutOfScope Reason = "out-of-scope" // nothing in the knowledge base fits
+	ReasonUnsure     Reason = "unsure"       // something fits, but not well enough to answer
+)
+
+// MaxHits is the most hits a Result holds.
+const MaxHits = 5
