@@ -15,6 +15,9 @@ type Result struct {
 	// Districts are the ids of the Stadtbezirke the question names. More than
 	// one means the place was ambiguous (a postcode shared by districts).
 	Districts []string `json:"districts,omitempty"`
+	// Synonyms are the synonym groups (by their first word as written in the
+	// YAML) that the question used, so staff can see which ones never match.
+	Synonyms []string `json:"synonyms,omitempty"`
 }
 
 // Hit is one topic or office that matches a question.
