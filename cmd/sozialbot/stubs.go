@@ -20,14 +20,5 @@ func cmdInsights(ctx context.Context, args []string, getenv env, stdin io.Reader
 	return errors.New("insights: not built yet")
 }
 
-func cmdAsk(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
-	return errors.New("ask: not built yet")
-}
 
-func cmdValidate(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
-	return errors.New("validate: not built yet")
-}
 
-func cmdEval(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
-	return errors.New("eval: not built yet")
-}

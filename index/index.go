@@ -1,0 +1,252 @@
+// Package index finds the topic or office that answers a citizen's question.
+//
+// It builds an in-memory bleve (scorch) index from a knowledge.Base, with
+// German and English analysis, the staff's synonyms, typo tolerance, split
+// compounds and folded umlauts. On top of bleve's ranking it measures how much
+// of a question the best match really explains, so that greetings, gibberish
+// and questions for other offices are declined instead of answered, and it
+// resolves places (Stadtteil, colloquial name, postcode) to the office of the
+// Stadtbezirk.
+//
+// An *Index is read-only after Build and safe for concurrent use.
+package index
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
+)
+
+// Index answers questions from one knowledge base.
+type Index struct {
+	kb      *knowledge.Base
+	bleve   bleve.Index
+	mapping *mapping.IndexMappingImpl
+	de, en  analysis.Analyzer
+	fold    analysis.Analyzer
+
+	// docs holds, per document id, what the confidence measure needs.
+	docs map[string]*docInfo
+	// df is in how many documents each analysed term occurs, per language.
+	df     [2]map[string]int
+	vocab  [2]*vocabulary
+	ndocs  int
+	places *places
+	syn    *synonyms
+	// fillers are fillerWords as each language's analyzer sees them;
+	// greetings are greetingWords folded.
+	fillers   [2]map[string]bool
+	greetings map[string]bool
+}
+
+const (
+	langDE = 0
+	langEN = 1
+)
+
+type docInfo struct {
+	id    string
+	kind  Kind
+	title knowledge.Text
+	terms [2]map[string]bool
+	// office is the office for office documents.
+	office *knowledge.Office
+	// localTopic is the local-offices topic an office belongs to, if any.
+	localTopic *knowledge.Topic
+	topic      *knowledge.Topic
+}
+
+// document is what bleve indexes for a topic or an office.
+type document struct {
+	TitleDE  string `json:"title_de"`
+	PhraseDE string `json:"phrases_de"`
+	BodyDE   string `json:"body_de"`
+	TitleEN  string `json:"title_en"`
+	PhraseEN string `json:"phrases_en"`
+	BodyEN   string `json:"body_en"`
+}
+
+// Build indexes a knowledge base. The knowledge base must not change afterwards.
+func Build(kb *knowledge.Base) (*Index, error) {
+	parts := make([]string, 0, len(kb.WordParts))
+	for _, p := range kb.WordParts {
+		if f := foldWord(p); f != "" {
+			parts = append(parts, f)
+		}
+	}
+	m, err := newMapping(parts)
+	if err != nil {
+		return nil, fmt.Errorf("build index mapping: %w", err)
+	}
+	// An in-memory scorch index: bleve.NewMemOnly would build an upsidedown
+	// index, on which synonyms are silently ignored (bleve issue #2274).
+	bi, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create index: %w", err)
+	}
+	ix := &Index{
+		kb: kb, bleve: bi, mapping: m,
+		de:   m.AnalyzerNamed(analyzerDE),
+		en:   m.AnalyzerNamed(analyzerEN),
+		fold: m.AnalyzerNamed(analyzerFold),
+		docs: map[string]*docInfo{},
+		df:   [2]map[string]int{{}, {}},
+	}
+	if err := ix.fill(); err != nil {
+		bi.Close()
+		return nil, err
+	}
+	ix.places = newPlaces(kb, ix.foldTokens)
+	ix.fillers = ix.termSets(fillerWords)
+	ix.greetings = map[string]bool{}
+	for _, w := range greetingWords {
+		for _, t := range ix.foldTokens(w) {
+			ix.greetings[t] = true
+		}
+	}
+	return ix, nil
+}
+
+func (ix *Index) fill() error {
+	batch := ix.bleve.NewBatch()
+	localTopic := map[string]*knowledge.Topic{}
+	for i := range ix.kb.Topics {
+		t := &ix.kb.Topics[i]
+		if t.LocalOffices {
+			for _, id := range t.Offices {
+				localTopic[id] = t
+			}
+		}
+	}
+	add := func(info *docInfo, d document) error {
+		info.terms[langDE] = ix.termSet(ix.de, d.TitleDE, d.PhraseDE, d.BodyDE)
+		info.terms[langEN] = ix.termSet(ix.en, d.TitleEN, d.PhraseEN, d.BodyEN)
+		for lang, terms := range info.terms {
+			for t := range terms {
+				ix.df[lang][t]++
+			}
+		}
+		ix.docs[info.id] = info
+		if err := batch.Index(info.id, d); err != nil {
+			return fmt.Errorf("index %s %s: %w", info.kind, info.id, err)
+		}
+		return nil
+	}
+	for i := range ix.kb.Topics {
+		t := &ix.kb.Topics[i]
+		if err := add(&docInfo{id: t.ID, kind: KindTopic, title: t.Title, topic: t}, topicDocument(t)); err != nil {
+			return err
+		}
+	}
+	for i := range ix.kb.Offices {
+		o := &ix.kb.Offices[i]
+		info := &docInfo{id: o.ID, kind: KindOffice, title: o.Name, office: o, localTopic: localTopic[o.ID]}
+		if err := add(info, ix.officeDocument(o)); err != nil {
+			return err
+		}
+	}
+	ix.ndocs = len(ix.docs)
+	ix.vocab = [2]*vocabulary{newVocabulary(ix.df[langDE]), newVocabulary(ix.df[langEN])}
+	ix.syn = newSynonyms(ix.kb.Synonyms, ix.analyzeDE, ix.analyzeEN)
+	for i, s := range ix.kb.Synonyms {
+		def := &bleve.SynonymDefinition{Synonyms: s.Words}
+		if len(s.Words) == 0 {
+			def = &bleve.SynonymDefinition{Input: s.From, Synonyms: s.To}
+		}
+		for _, c := range []string{collectionDE, collectionEN} {
+			if err := batch.IndexSynonym(fmt.Sprintf("%s-%d", c, i), c, def); err != nil {
+				return fmt.Errorf("index synonym at %s: %w", s.Pos, err)
+			}
+		}
+	}
+	if err := ix.bleve.Batch(batch); err != nil {
+		return fmt.Errorf("index knowledge base: %w", err)
+	}
+	return nil
+}
+
+func topicDocument(t *knowledge.Topic) document {
+	var bodyDE, bodyEN []string
+	for _, s := range t.Sections() {
+		bodyDE = append(bodyDE, s.Text.DE)
+		bodyEN = append(bodyEN, s.Text.EN)
+	}
+	keywords := strings.Join(t.Keywords, " . ")
+	return document{
+		TitleDE:  t.Title.DE,
+		PhraseDE: strings.Join(t.Phrasings.DE, " . ") + " . " + keywords,
+		BodyDE:   t.Summary.DE + " . " + strings.Join(bodyDE, " . "),
+		TitleEN:  t.Title.EN,
+		PhraseEN: strings.Join(t.Phrasings.EN, " . ") + " . " + keywords,
+		BodyEN:   t.Summary.EN + " . " + strings.Join(bodyEN, " . "),
+	}
+}
+
+func (ix *Index) officeDocument(o *knowledge.Office) document {
+	var places []string
+	for _, id := range o.Districts {
+		if d := ix.kb.District(id); d != nil {
+			places = append(places, d.Name)
+		}
+	}
+	keywords := strings.Join(append(o.Keywords, places...), " . ")
+	var street string
+	if o.Address != nil {
+		street = o.Address.Street
+	}
+	return document{
+		TitleDE:  o.Name.DE,
+		PhraseDE: keywords,
+		BodyDE:   street + " . " + o.Operator,
+		TitleEN:  o.Name.EN,
+		PhraseEN: keywords,
+		BodyEN:   street + " . " + o.Operator,
+	}
+}
+
+// Base returns the knowledge base the index was built from.
+func (ix *Index) Base() *knowledge.Base { return ix.kb }
+
+// Close releases the bleve index. Searches must have finished.
+func (ix *Index) Close() error { return ix.bleve.Close() }
+
+func (ix *Index) termSet(a analysis.Analyzer, texts ...string) map[string]bool {
+	set := map[string]bool{}
+	for _, t := range texts {
+		for _, term := range analyze(a, t) {
+			set[term] = true
+		}
+	}
+	return set
+}
+
+func (ix *Index) analyzeDE(s string) []string  { return analyze(ix.de, s) }
+func (ix *Index) analyzeEN(s string) []string  { return analyze(ix.en, s) }
+func (ix *Index) foldTokens(s string) []string { return analyze(ix.fold, s) }
+
+// analyze returns the terms of s in order; compound parts follow their word.
+func analyze(a analysis.Analyzer, s string) []string {
+	ts := a.Analyze([]byte(s))
+	out := make([]string, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// idf weighs a term by how rare it is among the documents; a term found in
+// no document weighs as much as the rarest.
+func (ix *Index) idf(lang int, term string) float64 {
+	n := ix.df[lang][term]
+	if n == 0 {
+		n = 1
+	}
+	return math.Log(1 + float64(ix.ndocs)/float64(n))
+}

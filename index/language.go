@@ -1,0 +1,85 @@
+package index
+
+import "strings"
+
+// Words that carry no meaning for finding a topic, beyond the analyzers' stop
+// words: what people add to be polite or to ask ("bitte", "brauche", "wo").
+// A question made only of them and greetings is a greeting.
+var fillerWords = strings.Fields(`
+	bitte brauche brauchen benötige benoetige möchte moechte will wollen kann können koennen
+	muss müssen gibt geben gern gerne frage fragen info infos information informationen
+	wissen weiß weiss sagen erklären erklaeren wo wann wie was wer welche welcher welches warum
+	wieso weshalb hallo danke dortmund stadt tun machen bekommen kriegen ja nein ok okay
+	please need want get can could would know tell me my where when how what who which why
+	hello hi thanks thank info information dortmund city do does help`)
+
+// greetingWords are what people write to open or close a chat.
+var greetingWords = strings.Fields(`
+	hallo hi hey moin servus gruss grüß gruß gott guten morgen tag abend nacht
+	hello good morning evening afternoon day danke vielen dank thanks thank you
+	tschuss tschüss bye ciao ok okay super prima ja nein yes no na und du ihnen dir
+	geht gehts es wie how are liebe lieber sehr schon schönen schonen merhaba salam`)
+
+// englishWords and germanWords are frequent words that tell the languages apart.
+var (
+	englishWords = set(strings.Fields(`the a an is are i my me you your to for of in on with and or
+		how what where when who which do does can need get help please is there old have has this that
+		from about am not want`))
+	germanWords = set(strings.Fields(`der die das ist ich mein meine meiner sie du ein eine einen für
+		fur von mit und oder wie was wo wann wer kann brauche bitte habe hat nicht auf bei zum zur
+		den dem des im in an bin sind gibt es mir mich`))
+)
+
+func set(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// guessLanguage returns "en" when a question has more English than German
+// function words, else "de": most citizens write German.
+func guessLanguage(folded []string) string {
+	en, de := 0, 0
+	for _, w := range folded {
+		if englishWords[w] {
+			en++
+		}
+		if germanWords[w] {
+			de++
+		}
+	}
+	if en > de {
+		return "en"
+	}
+	return "de"
+}
+
+// termSets analyses a word list with each language's analyzer.
+func (ix *Index) termSets(words []string) [2]map[string]bool {
+	out := [2]map[string]bool{{}, {}}
+	for _, w := range words {
+		for _, t := range ix.analyzeDE(w) {
+			out[langDE][t] = true
+		}
+		for _, t := range ix.analyzeEN(w) {
+			out[langEN][t] = true
+		}
+	}
+	return out
+}
+
+// isGreeting reports whether a question holds nothing but greetings and
+// politeness.
+func (ix *Index) isGreeting(folded []string) bool {
+	if len(folded) == 0 {
+		return false
+	}
+	for _, w := range folded {
+		if !ix.greetings[w] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,122 @@
+package index
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	// Analysis parts are registered by name when their package is imported;
+	// the mapping below refers to them by those names.
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/lang/de"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/compound"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
+)
+
+// Analyzer and synonym names used in the mapping.
+const (
+	// analyzerDE reads German: lower case, no stop words, umlauts and ß
+	// folded (so "Buergerbuero" is "Bürgerbüro"), compounds split into the
+	// knowledge base's word parts, Snowball stems (which join "Anmeldung"
+	// and "anmelden", unlike the light stemmer of bleve's "de").
+	analyzerDE = "kb_de"
+	// analyzerEN is bleve's English analyzer.
+	analyzerEN = en.AnalyzerName
+	// analyzerFold only lower-cases and folds umlauts; it matches place names.
+	analyzerFold = "kb_fold"
+
+	synonymsDE   = "kb_synonyms_de"
+	synonymsEN   = "kb_synonyms_en"
+	collectionDE = "thesaurus_de"
+	collectionEN = "thesaurus_en"
+
+	wordPartsMap    = "kb_word_parts"
+	decompoundToken = "kb_decompound"
+)
+
+// Document fields. Titles, phrasings and bodies are kept apart so that a
+// match in a title counts more than one in the body.
+const (
+	fieldTitleDE  = "title_de"
+	fieldPhraseDE = "phrases_de"
+	fieldBodyDE   = "body_de"
+	fieldTitleEN  = "title_en"
+	fieldPhraseEN = "phrases_en"
+	fieldBodyEN   = "body_en"
+)
+
+// newMapping builds the bleve mapping: German and English fields, each with
+// the synonym source of its language.
+func newMapping(wordParts []string) (*mapping.IndexMappingImpl, error) {
+	m := bleve.NewIndexMapping()
+	filters := []any{lowercase.Name, de.StopName, de.NormalizeName}
+	if len(wordParts) > 0 {
+		tokens := make([]any, len(wordParts))
+		for i, p := range wordParts {
+			tokens[i] = p
+		}
+		if err := m.AddCustomTokenMap(wordPartsMap, map[string]any{"type": tokenmap.Name, "tokens": tokens}); err != nil {
+			return nil, fmt.Errorf("word parts: %w", err)
+		}
+		if err := m.AddCustomTokenFilter(decompoundToken, map[string]any{
+			"type":             compound.Name,
+			"dict_token_map":   wordPartsMap,
+			"min_word_size":    7.0,
+			"min_subword_size": 4.0,
+		}); err != nil {
+			return nil, fmt.Errorf("decompound filter: %w", err)
+		}
+		filters = append(filters, decompoundToken)
+	}
+	filters = append(filters, de.SnowballStemmerName)
+	if err := m.AddCustomAnalyzer(analyzerDE, map[string]any{
+		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": filters,
+	}); err != nil {
+		return nil, fmt.Errorf("German analyzer: %w", err)
+	}
+	if err := m.AddCustomAnalyzer(analyzerFold, map[string]any{
+		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": []any{lowercase.Name, de.NormalizeName},
+	}); err != nil {
+		return nil, fmt.Errorf("folding analyzer: %w", err)
+	}
+	for _, src := range []struct{ name, collection, analyzer string }{
+		{synonymsDE, collectionDE, analyzerDE},
+		{synonymsEN, collectionEN, analyzerEN},
+	} {
+		if err := m.AddSynonymSource(src.name, map[string]any{"collection": src.collection, "analyzer": src.analyzer}); err != nil {
+			return nil, fmt.Errorf("synonym source %s: %w", src.name, err)
+		}
+	}
+
+	text := func(analyzer, synonyms string) *mapping.FieldMapping {
+		fm := bleve.NewTextFieldMapping()
+		fm.Analyzer = analyzer
+		fm.SynonymSource = synonyms
+		fm.Store = false
+		fm.IncludeInAll = false
+		fm.DocValues = false
+		return fm
+	}
+	doc := bleve.NewDocumentStaticMapping()
+	for _, f := range []string{fieldTitleDE, fieldPhraseDE, fieldBodyDE} {
+		doc.AddFieldMappingsAt(f, text(analyzerDE, synonymsDE))
+	}
+	for _, f := range []string{fieldTitleEN, fieldPhraseEN, fieldBodyEN} {
+		doc.AddFieldMappingsAt(f, text(analyzerEN, synonymsEN))
+	}
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = analyzerDE
+	return m, nil
+}
+
+// foldWord lower-cases and folds umlauts the way the German analyzer does
+// before stemming, so word parts written as "Büro" match "buro".
+func foldWord(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss").Replace(s)
+}
