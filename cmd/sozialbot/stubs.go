@@ -19,6 +19,3 @@ func cmdReview(ctx context.Context, args []string, getenv env, stdin io.Reader, 
 func cmdInsights(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
 	return errors.New("insights: not built yet")
 }
-
-
-
