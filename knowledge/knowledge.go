@@ -48,7 +48,8 @@ const dateLayout = "2006-01-02"
 func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 	t, err := time.Parse(dateLayout, strings.TrimSpace(n.Value))
 	if err != nil {
-		return fmt.Errorf("date %q must be written as YYYY-MM-DD, e.g. 2026-11-24", n.Value)
+		// A TypeError lets the decoder go on and report every problem at once.
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: date %q must be written as YYYY-MM-DD, e.g. 2026-11-24", n.Line, n.Value)}}
 	}
 	d.Time = t
 	return nil

@@ -33,6 +33,11 @@ func (p Pos) At(path string) Pos {
 	return Pos{File: p.File, Line: p.Line, Col: p.Col}
 }
 
+func (p Pos) has(path string) bool {
+	_, ok := p.fields[path]
+	return ok
+}
+
 func (p Pos) String() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col) }
 
 // Severity tells errors, which stop a knowledge base from loading, from

@@ -316,6 +316,8 @@ func (c *checker) sources(p Pos, what string, sources []string) {
 
 func (c *checker) reviewed(p Pos, what string, d Date) {
 	switch {
+	case d.IsZero() && p.has("reviewed"):
+		// present but unreadable: the decoder has reported it already
 	case d.IsZero():
 		c.errorf(p, "%s: \"reviewed\" date is missing (YYYY-MM-DD)", what)
 	case d.After(c.opts.Now):
