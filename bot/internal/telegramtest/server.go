@@ -133,7 +133,6 @@ type Server struct {
 	messageIDs map[string]int
 	sends      []time.Time // successful sends in the last second
 	buckets    map[string]*chatBucket
-	pollGen    int
 	pollStop   chan struct{} // closed when a newer getUpdates takes over
 	closed     chan struct{}
 }
