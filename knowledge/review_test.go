@@ -147,6 +147,6 @@ func TestParseAge(t *testing.T) {
 
 func ExampleParseAge() {
 	age, _ := ParseAge("6mo")
-	fmt.Println(int(age / (24 * time.Hour)), "days")
+	fmt.Println(int(age/(24*time.Hour)), "days")
 	// Output: 183 days
 }
