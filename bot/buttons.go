@@ -1,0 +1,124 @@
+package bot
+
+import (
+	"context"
+
+	"github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+)
+
+// onCallback answers a pressed inline button. Every callback query is
+// answered (the client shows a spinner until then), also when its data is
+// garbage or points to something that no longer exists.
+func (c *Conversation) onCallback(ctx context.Context, b *bot.Bot, q *models.CallbackQuery) {
+	lang := c.langOf(&q.From)
+	cb, err := parseCallback(q.Data)
+	var chat int64
+	var msgID int
+	switch {
+	case q.Message.Message != nil:
+		chat, msgID = q.Message.Message.Chat.ID, q.Message.Message.ID
+	case q.Message.InaccessibleMessage != nil:
+		chat = q.Message.InaccessibleMessage.Chat.ID
+	}
+	if err != nil || chat == 0 {
+		c.log.Info("stale or invalid button")
+		c.answerCallback(ctx, b, q.ID, tr(lang, msgStaleButton))
+		return
+	}
+	kb := c.cfg.Base()
+	to := target{chat: chat}
+	if q.Message.Message != nil && q.Message.Message.IsTopicMessage {
+		to.thread = q.Message.Message.MessageThreadID
+	}
+	stale := func() { c.answerCallback(ctx, b, q.ID, tr(lang, msgStaleButton)) }
+
+	switch cb.Action {
+	case actTopic:
+		t := kb.Topic(cb.ID)
+		if t == nil {
+			stale()
+			return
+		}
+		c.answerCallback(ctx, b, q.ID, "")
+		c.deliver(ctx, b, to, c.topicReply(kb, t, "", lang))
+	case actOffice:
+		o := kb.Office(cb.ID)
+		if o == nil {
+			stale()
+			return
+		}
+		c.answerCallback(ctx, b, q.ID, "")
+		c.deliver(ctx, b, to, officeReply(o, lang))
+	case actDetails:
+		t := kb.Topic(cb.ID)
+		if t == nil {
+			stale()
+			return
+		}
+		c.answerCallback(ctx, b, q.ID, "")
+		c.deliver(ctx, b, to, detailsReply(kb, t, lang))
+	case actWhere:
+		t := kb.Topic(cb.ID)
+		if t == nil {
+			stale()
+			return
+		}
+		c.answerCallback(ctx, b, q.ID, "")
+		c.deliver(ctx, b, to, whereReply(kb, t, lang))
+	case actMenu:
+		c.answerCallback(ctx, b, q.ID, "")
+		c.edit(ctx, b, chat, msgID, reply{text: tr(lang, msgChooseCategory), markup: categoriesKeyboard(kb, lang)})
+	case actCategory:
+		for _, cat := range kb.Categories {
+			if cat.ID == cb.ID {
+				c.answerCallback(ctx, b, q.ID, "")
+				c.edit(ctx, b, chat, msgID, reply{
+					text:   tr(lang, msgChooseTopic, esc(cat.Title.In(lang))),
+					markup: categoryKeyboard(kb, cat.ID, lang),
+				})
+				return
+			}
+		}
+		stale()
+	case actFeedback:
+		if kb.Topic(cb.ID) == nil && kb.Office(cb.ID) == nil {
+			stale()
+			return
+		}
+		outcome := OutcomeFeedbackUp
+		if cb.Arg == "d" {
+			outcome = OutcomeFeedbackDown
+		}
+		c.record(Event{Outcome: outcome, Topic: cb.ID, Lang: lang})
+		c.log.Info("feedback", "id", cb.ID, "outcome", string(outcome))
+		c.answerCallback(ctx, b, q.ID, tr(lang, msgFeedbackThanks))
+		if outcome == OutcomeFeedbackDown {
+			c.deliver(ctx, b, to, reply{text: tr(lang, msgFeedbackSorry), markup: menuKeyboard(lang, btnAllTopics)})
+		}
+	case actLanguage:
+		c.langs.set(q.From.ID, cb.ID)
+		c.answerCallback(ctx, b, q.ID, "")
+		c.edit(ctx, b, chat, msgID, reply{text: tr(cb.ID, msgLanguageSet)})
+	case actDistrict:
+		d := kb.District(cb.ID)
+		if d == nil {
+			stale()
+			return
+		}
+		if cb.Arg == "" {
+			c.answerCallback(ctx, b, q.ID, "")
+			c.deliver(ctx, b, to, districtOfficesReply(kb, d, lang, ""))
+			return
+		}
+		t := kb.Topic(cb.Arg)
+		if t == nil {
+			stale()
+			return
+		}
+		c.answerCallback(ctx, b, q.ID, "")
+		c.deliver(ctx, b, to, c.topicReply(kb, t, d.ID, lang))
+	default:
+		stale()
+	}
+}

@@ -1,0 +1,137 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+	"github.com/sozialamt-dortmund/sozialbot/index"
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
+)
+
+// maxInlineResults is how many answer cards an inline query offers.
+const maxInlineResults = 5
+
+// onInline answers "@bot Grundsicherung" typed in any chat with answer
+// cards the user can share. An empty query offers the most asked-for topics.
+func (c *Conversation) onInline(ctx context.Context, b *bot.Bot, q *models.InlineQuery) {
+	lang := c.langOf(q.From)
+	kb := c.cfg.Base()
+	text, _ := cleanQuestion(q.Query)
+	var hits []index.Hit
+	if text == "" {
+		for _, id := range popularTopics {
+			if kb.Topic(id) != nil {
+				hits = append(hits, index.Hit{ID: id, Kind: index.KindTopic})
+			}
+		}
+	} else {
+		sctx, cancel := context.WithTimeout(ctx, c.cfg.SearchTimeout)
+		res, err := c.cfg.Search(sctx, text)
+		cancel()
+		if err != nil {
+			c.log.Error("search failed", "err", err)
+		}
+		// The user picks a card explicitly, so suggestions of an unsure
+		// search are offered too.
+		if err == nil && (res.Answered || res.Reason == index.ReasonUnsure) {
+			hits = knownHits(kb, res.Hits)
+		}
+		c.log.Info("inline", "hits", len(hits), "lang", lang)
+	}
+	p := &bot.AnswerInlineQueryParams{
+		InlineQueryID: q.ID,
+		Results:       c.inlineResults(kb, hits, lang),
+		CacheTime:     300,
+		IsPersonal:    true, // the language depends on the user
+	}
+	if c.cfg.BotUsername != "" {
+		p.Button = &models.InlineQueryResultsButton{Text: tr(lang, btnAskInChat), StartParameter: "inline"}
+	}
+	if _, err := b.AnswerInlineQuery(ctx, p); err != nil {
+		c.report("answerInlineQuery", err)
+	}
+}
+
+func (c *Conversation) inlineResults(kb *knowledge.Base, hits []index.Hit, lang string) []models.InlineQueryResult {
+	results := []models.InlineQueryResult{}
+	for _, h := range hits {
+		if len(results) == maxInlineResults {
+			break
+		}
+		var title, summary, card string
+		switch h.Kind {
+		case index.KindTopic:
+			t := kb.Topic(h.ID)
+			if t == nil {
+				continue
+			}
+			title, summary = t.Title.In(lang), t.Summary.In(lang)
+			card, _ = topicText(kb, t, "", lang, false)
+		case index.KindOffice:
+			o := kb.Office(h.ID)
+			if o == nil {
+				continue
+			}
+			title, card = officeName(o, lang), officeText(o, lang)
+			if o.Address != nil {
+				summary = o.Address.String()
+			}
+		default:
+			continue
+		}
+		art := &models.InlineQueryResultArticle{
+			ID:          string(h.Kind[0]) + "-" + h.ID,
+			Title:       title,
+			Description: shorten(summary, 120),
+			InputMessageContent: &models.InputTextMessageContent{
+				MessageText:        c.inlineCard(card, h.ID, lang),
+				ParseMode:          models.ParseModeHTML,
+				LinkPreviewOptions: noPreview,
+			},
+		}
+		if c.cfg.BotUsername != "" {
+			art.ReplyMarkup = &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{{
+				{Text: tr(lang, btnOpenInBot), URL: c.deepLinkURL(h.ID)},
+			}}}
+		}
+		results = append(results, art)
+	}
+	return results
+}
+
+// inlineCard fits a card into one message; what does not fit is left to
+// the bot, where the link opens the whole answer.
+func (c *Conversation) inlineCard(card, id, lang string) string {
+	parts := splitMessage(card, MaxMessageLen)
+	if len(parts) <= 1 {
+		return card
+	}
+	more := "…"
+	if c.cfg.BotUsername != "" {
+		more = "… " + link(c.deepLinkURL(id), tr(lang, btnOpenInBot))
+	}
+	first := splitMessage(card, MaxMessageLen-utf8.RuneCountInString(plainText(more))-2)[0]
+	return first + "\n\n" + more
+}
+
+// deepLinkURL opens the bot on a topic or office.
+func (c *Conversation) deepLinkURL(id string) string {
+	return "https://t.me/" + c.cfg.BotUsername + "?start=" + id
+}
+
+// shorten cuts plain text to at most n characters, at a word if it can.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n-1])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}

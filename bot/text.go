@@ -1,0 +1,336 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
+)
+
+// Everything a citizen reads, in German and English, in one place. The texts
+// are Telegram HTML: markup is allowed, data put into %s must be escaped
+// by the caller. Keep them kind, short, and always with a way forward.
+
+// CentralPhone is the city's switchboard, the way forward when all else fails.
+const CentralPhone = "0231 50-0"
+
+type msgKey int
+
+const (
+	msgStart msgKey = iota
+	msgHelp
+	msgGreeting
+	msgPrivacy
+	msgChooseCategory
+	msgChooseTopic
+	msgChooseLanguage
+	msgLanguageSet
+	msgEmpty
+	msgTooLong
+	msgOutOfScope
+	msgUnsure
+	msgOnlyDEEN
+	msgNotText
+	msgUnknownCommand
+	msgError
+	msgStaleButton
+	msgFeedbackThanks
+	msgFeedbackSorry
+	msgLocationTip
+	msgLocationNoGPS
+	msgLocationResult
+	msgLocationFar
+	msgLocationNoCenters
+	msgAskDistrict
+	msgAskDistrictLocal
+	msgNoDistrictOffice
+	msgDistrictOffices
+	msgLocalHint
+	msgMoreOffices
+	msgNoContact
+	msgNoDetails
+	msgReloaded
+	msgReloadFailed
+
+	// Labels on cards.
+	lblResponsible
+	lblAddress
+	lblHours
+	lblPhone
+	lblFax
+	lblEmail
+	lblWeb
+	lblLanguages
+	lblOperator
+	lblUnknown
+	lblSource
+	lblReviewed
+	lblMore
+	lblAddressUnknown
+	lblHoursUnknown
+	lblOffices
+
+	// Buttons.
+	btnDetails
+	btnWhere
+	btnOtherTopics
+	btnAllTopics
+	btnBack
+	btnHelpful
+	btnNotHelpful
+	btnSendLocation
+	btnOpenInBot
+	btnAskInChat
+
+	// Bot commands (setMyCommands descriptions).
+	cmdStart
+	cmdHelp
+	cmdTopics
+	cmdContact
+	cmdLanguage
+	cmdPrivacy
+
+	numMsgs
+)
+
+var texts = [numMsgs]knowledge.Text{
+	msgStart: {
+		DE: "Guten Tag! Ich beantworte Fragen zum <b>Sozialamt Dortmund</b>: zum Beispiel zu Grundsicherung, Hilfe zur Pflege, " +
+			"Seniorenbüros, dem Fahrdienst für Menschen mit Behinderung, Hilfe bei Wohnungslosigkeit und Angeboten für Zugewanderte. " +
+			"Ich sage Ihnen auch, welche Stelle zuständig ist und wie Sie sie erreichen.\n\n" +
+			"Schreiben Sie Ihre Frage in ein paar Worten, zum Beispiel <i>Grundsicherung beantragen</i> oder <i>Seniorenbüro Aplerbeck</i>. " +
+			"Oder wählen Sie ein Thema.\n\n" +
+			"Ich bin ein Computerprogramm und gebe allgemeine Auskünfte; Ihren Einzelfall kann ich nicht prüfen. " +
+			"Bitte schreiben Sie keine persönlichen Daten wie Namen, Geburtsdatum oder Aktenzeichen – ich brauche sie nicht. Mehr: /datenschutz",
+		EN: "Hello! I answer questions about the <b>Sozialamt Dortmund</b> (social welfare office): for example about basic income support, " +
+			"help with care costs, the Seniorenbüros, the transport service for disabled people, help for homeless people and services for newcomers. " +
+			"I also tell you which office is responsible and how to reach it.\n\n" +
+			"Write your question in a few words, for example <i>apply for basic income</i> or <i>Seniorenbüro Aplerbeck</i>. " +
+			"Or choose a topic.\n\n" +
+			"I am a computer program and give general information; I cannot check your personal case. " +
+			"Please do not send personal details such as your name, date of birth or file number – I do not need them. More: /privacy",
+	},
+	msgHelp: {
+		DE: "<b>So funktioniert es</b>\n" +
+			"• Schreiben Sie Ihre Frage in ein paar Worten.\n" +
+			"• Nennen Sie Ihren Stadtteil oder Ihre Postleitzahl, dann nenne ich das Büro in Ihrer Nähe. Auf dem Handy können Sie auch Ihren Standort senden.\n" +
+			"• Unter jeder Antwort finden Sie Knöpfe für mehr Einzelheiten.\n\n" +
+			"/themen – alle Themen\n/kontakt – so erreichen Sie das Sozialamt\n/sprache – Deutsch oder Englisch\n/datenschutz – was ich speichere\n\n" +
+			"Für Ihren Einzelfall rufen Sie bitte die Stadt Dortmund an: " + CentralPhone + ".",
+		EN: "<b>How it works</b>\n" +
+			"• Write your question in a few words.\n" +
+			"• Name your part of town or your postcode, and I will name the office near you. On a phone you can also send your location.\n" +
+			"• Below every answer there are buttons for more details.\n\n" +
+			"/topics – all topics\n/contact – how to reach the Sozialamt\n/language – German or English\n/privacy – what I store\n\n" +
+			"For your personal case, please call the City of Dortmund: " + CentralPhone + ".",
+	},
+	msgGreeting: {
+		DE: "Hallo! Schön, dass Sie schreiben. Ich beantworte Fragen zum Sozialamt Dortmund. " +
+			"Schreiben Sie einfach, was Sie wissen möchten, zum Beispiel <i>Hilfe zur Pflege</i>, oder wählen Sie ein Thema. Hilfe: /hilfe",
+		EN: "Hello! Nice to hear from you. I answer questions about the Sozialamt Dortmund. " +
+			"Just write what you would like to know, for example <i>help with care costs</i>, or choose a topic. Help: /help",
+	},
+	msgPrivacy: {
+		DE: "<b>Datenschutz</b>\n\n" +
+			"Dieser Bot speichert keine persönlichen Daten über Sie: keinen Namen, keine Telefonnummer, keinen Standort.\n\n" +
+			"Ihre Nachrichten werden nicht zusammen mit Ihrer Telegram-Kennung (Nutzer- oder Chat-ID) gespeichert. " +
+			"Ihre Sprachwahl merkt sich der Bot nur im Arbeitsspeicher, bis das Programm neu startet. " +
+			"Einen gesendeten Standort nutzt er nur, um den nächsten Stadtbezirk zu finden.\n\n" +
+			"Fragen, die der Bot nicht beantworten konnte, heben wir ohne jede Kennung auf, mit unkenntlich gemachten Zahlen, " +
+			"höchstens 30 Tage lang. So verbessern wir die Antworten. Ihre Bewertungen (👍/👎) zählen wir ebenfalls ohne Kennung.\n\n" +
+			"<b>Wichtig:</b> Telegram selbst sieht diesen Chat. Chats mit Bots sind nicht Ende-zu-Ende-verschlüsselt und liegen auf den Servern von Telegram. " +
+			"Schreiben Sie deshalb bitte nichts über Ihre Gesundheit, Ihr Einkommen oder Ihren Aufenthaltsstatus. " +
+			"Für Ihren Einzelfall rufen Sie bitte an (Stadt Dortmund: " + CentralPhone + ") oder gehen Sie zu einer Beratungsstelle.",
+		EN: "<b>Privacy</b>\n\n" +
+			"This bot stores no personal data about you: no name, no phone number, no location.\n\n" +
+			"Your messages are not stored together with your Telegram identity (user or chat ID). " +
+			"The bot remembers your language choice only in memory, until the program restarts. " +
+			"A location you send is only used to find the nearest district.\n\n" +
+			"Questions the bot could not answer are kept without any ID, with numbers masked, for at most 30 days, " +
+			"so that we can improve the answers. Your ratings (👍/👎) are counted without any ID as well.\n\n" +
+			"<b>Important:</b> Telegram itself sees this chat. Chats with bots are not end-to-end encrypted and are stored on Telegram's servers. " +
+			"So please do not write about your health, your income or your residence status. " +
+			"For your personal case, please call (City of Dortmund: " + CentralPhone + ") or visit an advice centre.",
+	},
+	msgChooseCategory: {DE: "Wählen Sie einen Bereich:", EN: "Choose an area:"},
+	msgChooseTopic:    {DE: "<b>%s</b>\nWählen Sie ein Thema:", EN: "<b>%s</b>\nChoose a topic:"},
+	msgChooseLanguage: {DE: "Welche Sprache möchten Sie? / Which language would you like?", EN: "Which language would you like? / Welche Sprache möchten Sie?"},
+	msgLanguageSet:    {DE: "Gut, ich antworte Ihnen ab jetzt auf Deutsch. Hilfe: /hilfe", EN: "Fine, I will answer in English from now on. Help: /help"},
+	msgEmpty: {
+		DE: "Ich habe in Ihrer Nachricht keine Frage gefunden. Schreiben Sie bitte in ein paar Worten, was Sie wissen möchten, " +
+			"zum Beispiel <i>Hilfe zur Pflege</i>. Oder wählen Sie ein Thema.",
+		EN: "I could not find a question in your message. Please write in a few words what you would like to know, " +
+			"for example <i>help with care costs</i>. Or choose a topic.",
+	},
+	msgTooLong: {
+		DE: "<i>Ihre Nachricht war sehr lang; ich habe nur den Anfang gelesen.</i>",
+		EN: "<i>Your message was very long; I only read the beginning.</i>",
+	},
+	msgOutOfScope: {
+		DE: "Dazu kann ich leider nichts sagen. Ich gebe Auskunft zu Leistungen und Beratung rund um das Sozialamt Dortmund, " +
+			"zum Beispiel Grundsicherung, Hilfe zur Pflege, Seniorenbüros oder Hilfe bei Wohnungslosigkeit.\n\n" +
+			"Für andere Fragen erreichen Sie die Stadt Dortmund unter " + CentralPhone + ". Alle meine Themen: /themen",
+		EN: "Sorry, I cannot help with that. I give information about benefits and advice around the Sozialamt Dortmund, " +
+			"for example basic income support, help with care costs, the Seniorenbüros or help for homeless people.\n\n" +
+			"For other questions, call the City of Dortmund: " + CentralPhone + ". All my topics: /topics",
+	},
+	msgUnsure: {
+		DE: "Ich bin nicht sicher, ob ich Sie richtig verstanden habe. Meinten Sie eines dieser Themen?\n\n" +
+			"Sie können auch anders fragen oder die Stadt Dortmund anrufen: " + CentralPhone + ".",
+		EN: "I am not sure I understood you correctly. Did you mean one of these topics?\n\n" +
+			"You can also ask in other words or call the City of Dortmund: " + CentralPhone + ".",
+	},
+	msgOnlyDEEN: {
+		DE: "Ich verstehe nur Deutsch und Englisch. / I understand German and English only.",
+		EN: "I understand German and English only. / Ich verstehe nur Deutsch und Englisch.",
+	},
+	msgNotText: {
+		DE: "Ich kann nur Text lesen, keine Bilder, Dateien oder Sprachnachrichten. Bitte schreiben Sie Ihre Frage in ein paar Worten.",
+		EN: "I can only read text, not pictures, files or voice messages. Please write your question in a few words.",
+	},
+	msgUnknownCommand: {
+		DE: "Diesen Befehl kenne ich nicht. Schreiben Sie Ihre Frage einfach als Text. Hilfe: /hilfe",
+		EN: "I do not know this command. Just write your question as text. Help: /help",
+	},
+	msgError: {
+		DE: "Entschuldigung, das hat gerade nicht geklappt. Bitte versuchen Sie es gleich noch einmal. " +
+			"Die Stadt Dortmund erreichen Sie auch unter " + CentralPhone + ".",
+		EN: "Sorry, that did not work just now. Please try again in a moment. " +
+			"You can also call the City of Dortmund: " + CentralPhone + ".",
+	},
+	msgStaleButton: {
+		DE: "Dieser Knopf ist nicht mehr gültig. Bitte fragen Sie noch einmal.",
+		EN: "This button is no longer valid. Please ask again.",
+	},
+	msgFeedbackThanks: {DE: "Danke für Ihre Rückmeldung!", EN: "Thank you for your feedback!"},
+	msgFeedbackSorry: {
+		DE: "Danke! Schade, dass die Antwort nicht geholfen hat. Sie können anders fragen, ein anderes Thema wählen " +
+			"oder die Stadt Dortmund anrufen: " + CentralPhone + ".",
+		EN: "Thank you! Sorry that the answer did not help. You can ask in other words, choose another topic " +
+			"or call the City of Dortmund: " + CentralPhone + ".",
+	},
+	msgLocationTip: {
+		DE: "Tipp: Mit dem Knopf <b>📍 Standort senden</b> unten finde ich das Seniorenbüro und das Büro „lokal willkommen“ in Ihrer Nähe. " +
+			"Sie können auch einfach Ihren Stadtteil oder Ihre Postleitzahl schreiben.",
+		EN: "Tip: with the <b>📍 Send location</b> button below I find the Seniorenbüro and the \"lokal willkommen\" office near you. " +
+			"You can also just write your part of town or your postcode.",
+	},
+	msgLocationNoGPS: {
+		DE: "Ihr Gerät hat keinen Standort geschickt (das passiert zum Beispiel im Browser). " +
+			"Schreiben Sie mir bitte Ihren Stadtteil oder Ihre Postleitzahl, zum Beispiel <i>Hörde</i> oder <i>44263</i>.",
+		EN: "Your device did not send a location (this happens in the web browser, for example). " +
+			"Please write your part of town or your postcode, for example <i>Hörde</i> or <i>44263</i>.",
+	},
+	msgLocationResult: {
+		DE: "Ihr Standort liegt ungefähr im Stadtbezirk <b>%s</b> (geschätzt nach der Entfernung zur Bezirksmitte; an der Grenze kann es auch der Nachbarbezirk sein).",
+		EN: "Your location is roughly in the district of <b>%s</b> (estimated from the distance to the district's centre; near a border it may be the neighbouring district).",
+	},
+	msgLocationFar: {
+		DE: "Ihr Standort liegt anscheinend nicht in Dortmund. Ich kenne nur die Büros in Dortmund. " +
+			"Schreiben Sie mir Ihren Dortmunder Stadtteil oder Ihre Postleitzahl, oder rufen Sie die Stadt Dortmund an: " + CentralPhone + ".",
+		EN: "Your location does not seem to be in Dortmund. I only know the offices in Dortmund. " +
+			"Write your part of Dortmund or your postcode, or call the City of Dortmund: " + CentralPhone + ".",
+	},
+	msgLocationNoCenters: {
+		DE: "Mit einem Standort kann ich gerade nichts anfangen. Schreiben Sie mir bitte Ihren Stadtteil oder Ihre Postleitzahl.",
+		EN: "I cannot use a location just now. Please write your part of town or your postcode.",
+	},
+	msgAskDistrict: {
+		DE: "Diese Angabe passt zu mehreren Stadtbezirken. Welcher Stadtbezirk ist gemeint?",
+		EN: "This fits several districts. Which district do you mean?",
+	},
+	msgAskDistrictLocal: {
+		DE: "<b>%s</b>: Jeder Stadtbezirk hat ein eigenes Büro. Welcher Stadtbezirk ist gemeint? " +
+			"Sie können auch Ihren Stadtteil oder Ihre Postleitzahl schreiben.",
+		EN: "<b>%s</b>: each district has its own office. Which district do you mean? " +
+			"You can also write your part of town or your postcode.",
+	},
+	msgNoDistrictOffice: {
+		DE: "Für den Stadtbezirk %s kenne ich leider kein Büro. Die Stadt Dortmund verbindet Sie weiter: " + CentralPhone + ".",
+		EN: "Sorry, I do not know an office for the district of %s. The City of Dortmund will put you through: " + CentralPhone + ".",
+	},
+	msgDistrictOffices: {
+		DE: "Diese Büros sind für den Stadtbezirk <b>%s</b> zuständig:",
+		EN: "These offices serve the district of <b>%s</b>:",
+	},
+	msgLocalHint: {
+		DE: "Jeder Stadtbezirk hat ein eigenes Büro. Nennen Sie Ihren Stadtteil oder Ihre Postleitzahl, oder tippen Sie auf „Wo und wann?“.",
+		EN: "Each district has its own office. Name your part of town or your postcode, or tap \"Where and when?\".",
+	},
+	msgMoreOffices: {
+		DE: "Weitere Stellen: tippen Sie auf „Wo und wann?“.",
+		EN: "More offices: tap \"Where and when?\".",
+	},
+	msgNoContact: {
+		DE: "Das Sozialamt Dortmund erreichen Sie über die Zentrale der Stadt Dortmund: " + CentralPhone + ".",
+		EN: "You can reach the Sozialamt Dortmund through the City of Dortmund's switchboard: " + CentralPhone + ".",
+	},
+	msgNoDetails: {
+		DE: "Mehr Einzelheiten habe ich dazu nicht. Die zuständige Stelle hilft Ihnen weiter; sonst die Stadt Dortmund: " + CentralPhone + ".",
+		EN: "I have no more details on this. The responsible office will help you; otherwise the City of Dortmund: " + CentralPhone + ".",
+	},
+	msgReloaded:     {DE: "Wissensbasis neu geladen.", EN: "Knowledge base reloaded."},
+	msgReloadFailed: {DE: "Neu laden fehlgeschlagen; die bisherige Wissensbasis bleibt aktiv:", EN: "Reload failed; the previous knowledge base stays active:"},
+
+	lblResponsible:    {DE: "Zuständig", EN: "Responsible"},
+	lblAddress:        {DE: "Adresse", EN: "Address"},
+	lblHours:          {DE: "Sprechzeiten", EN: "Opening hours"},
+	lblPhone:          {DE: "Telefon", EN: "Phone"},
+	lblFax:            {DE: "Fax", EN: "Fax"},
+	lblEmail:          {DE: "E-Mail", EN: "E-mail"},
+	lblWeb:            {DE: "Internet", EN: "Web"},
+	lblLanguages:      {DE: "Sprachen", EN: "Languages"},
+	lblOperator:       {DE: "Träger", EN: "Run by"},
+	lblUnknown:        {DE: "Was wir nicht sicher wissen", EN: "What we could not confirm"},
+	lblSource:         {DE: "Quelle", EN: "Source"},
+	lblReviewed:       {DE: "Stand", EN: "Last reviewed"},
+	lblMore:           {DE: "Mehr dazu", EN: "More"},
+	lblAddressUnknown: {DE: "nicht bekannt", EN: "not known"},
+	lblHoursUnknown:   {DE: "nicht bekannt; bitte vorher anrufen", EN: "not known; please call first"},
+	lblOffices:        {DE: "Wo und wann", EN: "Where and when"},
+
+	btnDetails:      {DE: "Was brauche ich?", EN: "What do I need?"},
+	btnWhere:        {DE: "Wo und wann?", EN: "Where and when?"},
+	btnOtherTopics:  {DE: "Andere Themen", EN: "Other topics"},
+	btnAllTopics:    {DE: "Alle Themen", EN: "All topics"},
+	btnBack:         {DE: "« Zurück", EN: "« Back"},
+	btnHelpful:      {DE: "👍 Hilfreich", EN: "👍 Helpful"},
+	btnNotHelpful:   {DE: "👎 Nicht hilfreich", EN: "👎 Not helpful"},
+	btnSendLocation: {DE: "📍 Standort senden", EN: "📍 Send location"},
+	btnOpenInBot:    {DE: "Im Bot öffnen", EN: "Open in the bot"},
+	btnAskInChat:    {DE: "Frage im Chat stellen", EN: "Ask in the chat"},
+
+	cmdStart:    {DE: "Begrüßung und Themen", EN: "Welcome and topics"},
+	cmdHelp:     {DE: "So funktioniert der Bot", EN: "How the bot works"},
+	cmdTopics:   {DE: "Alle Themen", EN: "All topics"},
+	cmdContact:  {DE: "So erreichen Sie das Sozialamt", EN: "How to reach the Sozialamt"},
+	cmdLanguage: {DE: "Sprache: Deutsch oder Englisch", EN: "Language: German or English"},
+	cmdPrivacy:  {DE: "Datenschutz: was der Bot speichert", EN: "Privacy: what the bot stores"},
+}
+
+// tr returns the text of key in lang, with args (already escaped HTML) put in.
+func tr(lang string, key msgKey, args ...any) string {
+	s := texts[key].In(lang)
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// weekdaysEN are the English names of knowledge.Weekdays, in the same order.
+var weekdaysEN = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+
+// monthsEN name the months for English dates ("24 Nov 2026"), which cannot be
+// misread the way 05.11.2026 can.
+var monthsEN = strings.Fields("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")
+
+// reviewedDate renders a review date the way readers of lang expect.
+func reviewedDate(d knowledge.Date, lang string) string {
+	if d.IsZero() {
+		return ""
+	}
+	if lang == "en" {
+		return fmt.Sprintf("%d %s %d", d.Day(), monthsEN[d.Month()-1], d.Year())
+	}
+	return d.German()
+}
