@@ -316,19 +316,25 @@ func (c *Conversation) answerQuestion(ctx context.Context, b *bot.Bot, to target
 	case index.ReasonGreeting:
 		return reply{text: tr(lang, msgGreeting), markup: startKeyboard(kb, lang)}
 	}
-	switch {
-	case len(res.Districts) == 1 && kb.District(res.Districts[0]) != nil:
-		return districtOfficesReply(kb, kb.District(res.Districts[0]), lang, "")
-	case len(res.Districts) > 1:
-		return reply{text: tr(lang, msgAskDistrict), markup: districtKeyboard(kb, res.Districts, "")}
+	hits := knownHits(kb, res.Hits)
+	if len(hits) == 0 {
+		// Only a place (a Stadtteil, a postcode): the offices there.
+		switch {
+		case len(res.Districts) == 1 && kb.District(res.Districts[0]) != nil:
+			c.log.Info("district", "district", res.Districts[0], "lang", lang)
+			return districtOfficesReply(kb, kb.District(res.Districts[0]), lang, "")
+		case len(res.Districts) > 1:
+			c.log.Info("asked district", "lang", lang)
+			return reply{text: tr(lang, msgAskDistrict), markup: districtKeyboard(kb, res.Districts, "")}
+		}
 	}
 	reason := res.Reason
 	if reason == "" {
 		reason = index.ReasonOutOfScope
 	}
 	c.record(Event{Outcome: OutcomeDeclined, Lang: lang, Reason: reason, Question: maskQuestion(q)})
-	c.log.Info("declined", "reason", string(reason), "lang", lang, "hits", len(res.Hits))
-	if hits := knownHits(kb, res.Hits); len(hits) > 0 {
+	c.log.Info("declined", "reason", string(reason), "lang", lang, "hits", len(hits))
+	if len(hits) > 0 {
 		return reply{text: tr(lang, msgUnsure), markup: suggestionsKeyboard(kb, hits, lang)}
 	}
 	text := tr(lang, msgOutOfScope)
