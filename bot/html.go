@@ -268,12 +268,14 @@ func splitMessage(s string, limit int) []string {
 
 // cut finds where the part that starts at atoms[start] must end: atoms
 // [start:end] go into it, the next part starts at next, and stack are the
-// tags open at end.
+// tags open at end. A paragraph or line break is preferred to a space only
+// if it leaves the part at least half full, so that a heading does not end
+// up alone in a message.
 func cut(atoms []atom, start int, open []atom, limit int) (end, next int, stack []atom) {
 	type point struct {
-		at    int
-		stack []atom
-		ok    bool
+		at, width int
+		stack     []atom
+		ok        bool
 	}
 	var para, line, space point
 	stack = append([]atom{}, open...)
@@ -281,12 +283,18 @@ func cut(atoms []atom, start int, open []atom, limit int) (end, next int, stack 
 	for i := start; i < len(atoms); i++ {
 		a := atoms[i]
 		if a.kind == atomText && width+a.width > limit && i > start {
-			best := point{at: i, stack: stack, ok: true}
-			for _, p := range []point{para, line, space} {
-				if p.ok {
-					best = p
-					break
-				}
+			best := point{at: i, stack: stack}
+			switch {
+			case para.ok && para.width >= limit/2:
+				best = para
+			case line.ok && line.width >= limit/2:
+				best = line
+			case space.ok:
+				best = space
+			case para.ok:
+				best = para
+			case line.ok:
+				best = line
 			}
 			next = best.at
 			for next < len(atoms) && atoms[next].kind == atomText && isSpace(atoms[next].text) {
@@ -295,7 +303,7 @@ func cut(atoms []atom, start int, open []atom, limit int) (end, next int, stack 
 			return best.at, next, best.stack
 		}
 		if a.kind == atomText && i > start {
-			snapshot := func() point { return point{at: i, stack: append([]atom{}, stack...), ok: true} }
+			snapshot := func() point { return point{at: i, width: width, stack: append([]atom{}, stack...), ok: true} }
 			switch {
 			case a.text == "\n" && i+1 < len(atoms) && atoms[i+1].text == "\n":
 				para = snapshot()
