@@ -1,0 +1,531 @@
+package delivery
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"log/slog"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/textproto"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// ClientConfig configures NewClient. Zero fields mean their defaults.
+type ClientConfig struct {
+	// HTTP does the requests. Default: an *http.Client with a 60 s timeout.
+	HTTP HTTPDoer
+	// Token is redacted from errors and logs. The token in each request
+	// URL is redacted too, so this is only a second line of defence.
+	Token string
+
+	// PerSecond is the overall pace of sends. Default 28: Telegram allows
+	// about 30; the margin absorbs network jitter.
+	PerSecond float64
+	// Burst is how many sends may leave at once overall. Default 1, which
+	// keeps every 1 s window at or under PerSecond+1.
+	Burst int
+	// PerChatPerSecond is the sustained pace of sends to one chat. Default 1.
+	PerChatPerSecond float64
+	// PerChatBurst is how many sends one chat may get at once. Default 3.
+	PerChatBurst int
+
+	// MaxAttempts bounds the tries of one request (429, 5xx and network
+	// errors). Default 4.
+	MaxAttempts int
+	// MaxRetryAfter is the longest retry_after the client waits for; a 429
+	// asking for more is returned to the caller at once. Default 30s.
+	MaxRetryAfter time.Duration
+	// RetryMin and RetryMax bound the backoff after 5xx and network
+	// errors. Defaults 500ms and 8s.
+	RetryMin, RetryMax time.Duration
+
+	// Logger receives retries and failures (never message text). Default slog.Default().
+	Logger *slog.Logger
+	// On429 is called for every 429 answer, e.g. to count it in metrics.
+	On429 func(method string, retryAfter time.Duration)
+
+	// now and sleep are replaced in tests.
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
+}
+
+// Client is an HTTP client for go-telegram/bot (pass it with
+// bot.WithHTTPClient). It paces sends (every send* method but
+// sendChatAction, copy/forward, editMessage*) at PerSecond overall and
+// PerChatPerSecond per chat, reading chat_id from the request body; waits
+// out 429 retry_after (up to MaxRetryAfter, MaxAttempts in all); never
+// retries 403; sends a message again once as plain text when Telegram
+// cannot parse its HTML; retries 5xx and network errors with backoff and
+// jitter. getUpdates passes through unpaced and unretried. Errors never
+// contain the token. Safe for concurrent use.
+type Client struct {
+	cfg ClientConfig
+
+	mu     sync.Mutex
+	global pacer
+	chats  map[string]*pacer
+	booked int
+
+	requests, sends, retries, tooMany, forbidden, plain, failures atomic.Uint64
+}
+
+// Stats are the Client's counters since it was created.
+type Stats struct {
+	Requests           uint64 // requests made by callers (getUpdates not counted)
+	Sends              uint64 // paced requests that succeeded
+	Retries            uint64 // extra attempts after 429, 5xx or network errors
+	TooManyRequests    uint64 // 429 answers seen
+	Forbidden          uint64 // 403 answers (blocked by the user, kicked)
+	PlainTextFallbacks uint64 // messages re-sent as plain text after "can't parse entities"
+	Failures           uint64 // requests that ended with an error or a non-2xx answer
+}
+
+// NewClient returns a Client with cfg's defaults filled in.
+func NewClient(cfg ClientConfig) *Client {
+	if cfg.HTTP == nil {
+		cfg.HTTP = &http.Client{Timeout: 60 * time.Second}
+	}
+	if cfg.PerSecond <= 0 {
+		cfg.PerSecond = 28
+	}
+	setInt(&cfg.Burst, 1)
+	if cfg.PerChatPerSecond <= 0 {
+		cfg.PerChatPerSecond = 1
+	}
+	setInt(&cfg.PerChatBurst, 3)
+	setInt(&cfg.MaxAttempts, 4)
+	setDur(&cfg.MaxRetryAfter, 30*time.Second)
+	setDur(&cfg.RetryMin, 500*time.Millisecond)
+	setDur(&cfg.RetryMax, 8*time.Second)
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.now == nil {
+		cfg.now = time.Now
+	}
+	if cfg.sleep == nil {
+		cfg.sleep = sleepCtx
+	}
+	return &Client{
+		cfg:    cfg,
+		global: newPacer(cfg.PerSecond, cfg.Burst),
+		chats:  map[string]*pacer{},
+	}
+}
+
+// Stats returns the counters; safe to call at any time.
+func (c *Client) Stats() Stats {
+	return Stats{
+		Requests:           c.requests.Load(),
+		Sends:              c.sends.Load(),
+		Retries:            c.retries.Load(),
+		TooManyRequests:    c.tooMany.Load(),
+		Forbidden:          c.forbidden.Load(),
+		PlainTextFallbacks: c.plain.Load(),
+		Failures:           c.failures.Load(),
+	}
+}
+
+// isSend reports whether method puts or changes a message in a chat, the
+// requests Telegram's flood limits count.
+func isSend(method string) bool {
+	switch {
+	case method == "sendChatAction":
+		return false
+	case strings.HasPrefix(method, "send"), strings.HasPrefix(method, "editMessage"),
+		strings.HasPrefix(method, "copyMessage"), strings.HasPrefix(method, "forwardMessage"):
+		return true
+	}
+	return false
+}
+
+// Do sends req as described on Client. On failure the returned error has
+// the token redacted; a Telegram error answer is returned as the response
+// (for go-telegram/bot to turn into its error types), not as an error.
+func (c *Client) Do(req *http.Request) (*http.Response, error) {
+	method := path.Base(req.URL.Path)
+	token := tokenFromPath(req.URL.Path)
+	if method == "getUpdates" {
+		resp, err := c.cfg.HTTP.Do(req)
+		return resp, c.scrub(err, token)
+	}
+	c.requests.Add(1)
+	ctx := req.Context()
+	var body []byte
+	if req.Body != nil {
+		var err error
+		body, err = io.ReadAll(req.Body)
+		req.Body.Close()
+		if err != nil {
+			c.failures.Add(1)
+			return nil, c.scrub(fmt.Errorf("telegram %s: read request body: %w", method, err), token)
+		}
+	}
+	contentType := req.Header.Get("Content-Type")
+	chat := chatIDOf(contentType, body)
+	paced := isSend(method)
+	log := c.cfg.Logger.With("method", method)
+	if chat != "" {
+		log = log.With("chat", chatPseudonym(chat))
+	}
+	plainTried := false
+
+	for attempt := 1; ; attempt++ {
+		if paced {
+			if err := c.pace(ctx, chat); err != nil {
+				c.failures.Add(1)
+				return nil, fmt.Errorf("telegram %s: waiting for the rate limit: %w", method, err)
+			}
+		}
+		try := req.Clone(ctx)
+		try.Body = io.NopCloser(bytes.NewReader(body))
+		try.ContentLength = int64(len(body))
+		try.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+		try.Header.Set("Content-Type", contentType)
+
+		resp, err := c.cfg.HTTP.Do(try)
+		if err != nil {
+			err = c.scrub(err, token)
+			if ctx.Err() != nil || attempt >= c.cfg.MaxAttempts {
+				c.failures.Add(1)
+				log.Warn("telegram request failed", "attempt", attempt, "err", err)
+				return nil, err
+			}
+			wait := backoff(attempt, c.cfg.RetryMin, c.cfg.RetryMax)
+			log.Warn("telegram request failed (network); retrying", "attempt", attempt, "retry_in", wait, "err", err)
+			c.retries.Add(1)
+			if c.cfg.sleep(ctx, wait) != nil {
+				c.failures.Add(1)
+				return nil, err
+			}
+			continue
+		}
+		if resp.StatusCode < 300 {
+			if paced {
+				c.sends.Add(1)
+			}
+			return resp, nil
+		}
+
+		data, rerr := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+		resp.Body.Close()
+		resp.Body = io.NopCloser(bytes.NewReader(data))
+		resp.ContentLength = int64(len(data))
+		var env struct {
+			ErrorCode   int    `json:"error_code"`
+			Description string `json:"description"`
+			Parameters  struct {
+				RetryAfter int `json:"retry_after"`
+			} `json:"parameters"`
+		}
+		_ = json.Unmarshal(data, &env)
+		code := env.ErrorCode
+		if code == 0 || rerr != nil {
+			code = resp.StatusCode
+		}
+		desc := redact(env.Description, token)
+
+		switch {
+		case code == http.StatusTooManyRequests:
+			c.tooMany.Add(1)
+			wait := time.Duration(env.Parameters.RetryAfter) * time.Second
+			if wait <= 0 {
+				wait = time.Second
+			}
+			if c.cfg.On429 != nil {
+				c.cfg.On429(method, wait)
+			}
+			c.pause(chat, wait)
+			if wait > c.cfg.MaxRetryAfter || attempt >= c.cfg.MaxAttempts {
+				c.failures.Add(1)
+				log.Warn("telegram rate limit (429); giving up", "retry_after", wait, "attempt", attempt)
+				return resp, nil
+			}
+			log.Warn("telegram rate limit (429); waiting retry_after", "retry_after", wait, "attempt", attempt)
+			c.retries.Add(1)
+			if c.cfg.sleep(ctx, wait) != nil {
+				c.failures.Add(1)
+				return resp, nil
+			}
+		case code == http.StatusForbidden:
+			c.forbidden.Add(1)
+			c.failures.Add(1)
+			log.Info("telegram refused (403): the user blocked the bot or the chat is gone; not retried", "description", desc)
+			return resp, nil
+		case code == http.StatusBadRequest && !plainTried && strings.Contains(strings.ToLower(desc), "can't parse entities"):
+			plainTried = true
+			plainBody, plainType, ok := plainText(contentType, body)
+			if !ok {
+				c.failures.Add(1)
+				return resp, nil
+			}
+			body, contentType = plainBody, plainType
+			c.plain.Add(1)
+			log.Warn("telegram could not parse the formatting; sending once more as plain text", "description", desc)
+			attempt-- // this retry does not count against MaxAttempts
+		case code >= 500:
+			if attempt >= c.cfg.MaxAttempts {
+				c.failures.Add(1)
+				log.Warn("telegram server error; giving up", "status", code, "attempt", attempt)
+				return resp, nil
+			}
+			wait := backoff(attempt, c.cfg.RetryMin, c.cfg.RetryMax)
+			log.Warn("telegram server error; retrying", "status", code, "attempt", attempt, "retry_in", wait)
+			c.retries.Add(1)
+			if c.cfg.sleep(ctx, wait) != nil {
+				c.failures.Add(1)
+				return resp, nil
+			}
+		default:
+			c.failures.Add(1)
+			log.Warn("telegram refused the request", "status", code, "description", desc)
+			return resp, nil
+		}
+	}
+}
+
+func (c *Client) scrub(err error, token string) error {
+	if err == nil {
+		return nil
+	}
+	return scrub(scrub(err, token), c.cfg.Token)
+}
+
+// pace waits until a send to chat may leave: first the chat's own pace,
+// then the overall one, so a throttled chat does not hold overall slots.
+func (c *Client) pace(ctx context.Context, chat string) error {
+	if chat != "" {
+		c.mu.Lock()
+		p := c.chats[chat]
+		if p == nil {
+			np := newPacer(c.cfg.PerChatPerSecond, c.cfg.PerChatBurst)
+			p = &np
+			c.chats[chat] = p
+		}
+		at := p.reserve(c.cfg.now())
+		c.sweepLocked()
+		c.mu.Unlock()
+		if err := c.cfg.sleep(ctx, at.Sub(c.cfg.now())); err != nil {
+			return err
+		}
+	}
+	c.mu.Lock()
+	at := c.global.reserve(c.cfg.now())
+	c.mu.Unlock()
+	return c.cfg.sleep(ctx, at.Sub(c.cfg.now()))
+}
+
+// pause keeps sends to chat (or all sends when the chat is unknown) back
+// for d after a 429.
+func (c *Client) pause(chat string, d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	until := c.cfg.now().Add(d)
+	if p := c.chats[chat]; p != nil {
+		p.pause(until)
+		return
+	}
+	if chat == "" {
+		c.global.pause(until)
+	}
+}
+
+// sweepLocked forgets chats whose pacer is idle again, every 1024 sends.
+func (c *Client) sweepLocked() {
+	c.booked++
+	if c.booked%1024 != 0 {
+		return
+	}
+	now := c.cfg.now()
+	for k, p := range c.chats {
+		if !p.tat.After(now) {
+			delete(c.chats, k)
+		}
+	}
+}
+
+// pacer is a GCRA rate limiter (a token bucket expressed as the
+// theoretical arrival time of the next send) that hands out slots in
+// arrival order.
+type pacer struct {
+	interval  time.Duration
+	tolerance time.Duration // (burst-1) intervals
+	tat       time.Time
+}
+
+func newPacer(perSecond float64, burst int) pacer {
+	interval := time.Duration(float64(time.Second) / perSecond)
+	return pacer{interval: interval, tolerance: time.Duration(max(burst-1, 0)) * interval}
+}
+
+// reserve books the next slot and returns when it begins.
+func (p *pacer) reserve(now time.Time) time.Time {
+	tat := p.tat
+	if tat.Before(now) {
+		tat = now
+	}
+	at := tat.Add(-p.tolerance)
+	if at.Before(now) {
+		at = now
+	}
+	p.tat = tat.Add(p.interval)
+	return at
+}
+
+// pause makes the next slot begin no earlier than until.
+func (p *pacer) pause(until time.Time) {
+	if t := until.Add(p.tolerance); t.After(p.tat) {
+		p.tat = t
+	}
+}
+
+// tokenFromPath returns the token in a Bot API path (/bot<token>/method).
+func tokenFromPath(p string) string {
+	rest, ok := strings.CutPrefix(p, "/bot")
+	if !ok {
+		if i := strings.Index(p, "/bot"); i >= 0 {
+			rest = p[i+4:]
+		} else {
+			return ""
+		}
+	}
+	token, _, _ := strings.Cut(rest, "/")
+	return token
+}
+
+// chatIDOf reads chat_id from a request body (multipart, urlencoded or JSON).
+func chatIDOf(contentType string, body []byte) string {
+	mt, params, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return ""
+	}
+	switch mt {
+	case "multipart/form-data":
+		mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+		for {
+			part, err := mr.NextPart()
+			if err != nil {
+				return ""
+			}
+			if part.FormName() == "chat_id" {
+				v, _ := io.ReadAll(io.LimitReader(part, 256))
+				return string(v)
+			}
+		}
+	case "application/x-www-form-urlencoded":
+		v, _ := url.ParseQuery(string(body))
+		return v.Get("chat_id")
+	case "application/json":
+		var m map[string]json.RawMessage
+		if json.Unmarshal(body, &m) != nil || m["chat_id"] == nil {
+			return ""
+		}
+		var s string
+		if json.Unmarshal(m["chat_id"], &s) == nil {
+			return s
+		}
+		return string(m["chat_id"])
+	}
+	return ""
+}
+
+var tagRE = regexp.MustCompile(`<[^<>]*>`)
+
+// stripHTML turns Telegram HTML into the text a reader would see.
+func stripHTML(s string) string {
+	return html.UnescapeString(tagRE.ReplaceAllString(s, ""))
+}
+
+// plainText rewrites a request body without parse_mode, with text and
+// caption stripped of tags and entities. ok is false when the body has no
+// parse_mode (nothing to fall back from) or cannot be read.
+func plainText(contentType string, body []byte) (newBody []byte, newType string, ok bool) {
+	mt, params, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return nil, "", false
+	}
+	switch mt {
+	case "multipart/form-data":
+		mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+		var out bytes.Buffer
+		mw := multipart.NewWriter(&out)
+		if err := mw.SetBoundary(params["boundary"]); err != nil {
+			return nil, "", false
+		}
+		found := false
+		for {
+			part, err := mr.NextPart()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, "", false
+			}
+			data, err := io.ReadAll(part)
+			if err != nil {
+				return nil, "", false
+			}
+			name := part.FormName()
+			if name == "parse_mode" && part.FileName() == "" {
+				found = true
+				continue
+			}
+			if (name == "text" || name == "caption") && part.FileName() == "" {
+				data = []byte(stripHTML(string(data)))
+			}
+			h := textproto.MIMEHeader{}
+			for k, v := range part.Header {
+				h[k] = v
+			}
+			w, err := mw.CreatePart(h)
+			if err != nil {
+				return nil, "", false
+			}
+			w.Write(data)
+		}
+		if !found || mw.Close() != nil {
+			return nil, "", false
+		}
+		return out.Bytes(), contentType, true
+	case "application/x-www-form-urlencoded":
+		v, err := url.ParseQuery(string(body))
+		if err != nil || !v.Has("parse_mode") {
+			return nil, "", false
+		}
+		v.Del("parse_mode")
+		for _, k := range []string{"text", "caption"} {
+			if v.Has(k) {
+				v.Set(k, stripHTML(v.Get(k)))
+			}
+		}
+		return []byte(v.Encode()), contentType, true
+	case "application/json":
+		var m map[string]any
+		if json.Unmarshal(body, &m) != nil || m["parse_mode"] == nil {
+			return nil, "", false
+		}
+		delete(m, "parse_mode")
+		for _, k := range []string{"text", "caption"} {
+			if s, ok := m[k].(string); ok {
+				m[k] = stripHTML(s)
+			}
+		}
+		b, err := json.Marshal(m)
+		if err != nil {
+			return nil, "", false
+		}
+		return b, contentType, true
+	}
+	return nil, "", false
+}

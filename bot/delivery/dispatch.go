@@ -1,0 +1,291 @@
+package delivery
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+)
+
+// outcome is how an accepted update ended.
+type outcome int
+
+const (
+	handledOutcome   outcome = iota + 1 // the handler returned (or panicked and was recovered)
+	limitedOutcome                      // dropped by the flood limit or a full chat queue
+	abandonedOutcome                    // not started, or cut off by the shutdown deadline
+)
+
+// stopGrace is how long shutdown waits for handlers after cancelling
+// their contexts at the deadline.
+const stopGrace = time.Second
+
+type job struct {
+	u       *models.Update
+	notice  bool         // call OnLimited instead of the handler
+	tracked bool         // report the end to onDone
+	result  chan outcome // optional, capacity 1
+}
+
+type chatQueue struct{ jobs []job }
+
+// dispatcher runs handlers: a fixed pool of workers takes chats round-robin
+// from a ready list and runs one update of a chat at a time, so a chat's
+// updates stay in order and chats proceed in parallel. Accepted updates
+// hold one of QueueSize slots until they finish, so memory is bounded.
+type dispatcher struct {
+	cfg    Config
+	h      Handler
+	log    *slog.Logger
+	flood  *floodLimiter
+	onDone func(id int64, handled bool)
+
+	slots chan struct{}
+
+	hardCtx    context.Context // cancelled at the shutdown deadline
+	hardCancel context.CancelFunc
+
+	mu       sync.Mutex
+	cond     *sync.Cond
+	chats    map[int64]*chatQueue // chats with a job waiting or running
+	ready    []int64              // chats with a job waiting and none running, FIFO
+	stopping bool
+	wg       sync.WaitGroup
+}
+
+func newDispatcher(cfg Config, h Handler, onDone func(id int64, handled bool)) *dispatcher {
+	d := &dispatcher{
+		cfg:    cfg,
+		h:      h,
+		log:    cfg.Logger,
+		flood:  newFloodLimiter(cfg.PerUserPerMinute, cfg.now),
+		onDone: onDone,
+		slots:  make(chan struct{}, cfg.QueueSize),
+		chats:  map[int64]*chatQueue{},
+	}
+	d.cond = sync.NewCond(&d.mu)
+	d.hardCtx, d.hardCancel = context.WithCancel(context.Background())
+	d.wg.Add(cfg.Workers)
+	for range cfg.Workers {
+		go d.worker()
+	}
+	return d
+}
+
+// submit accepts u for handling. Over the flood limit (or with the chat's
+// queue full) u is dropped at once as handled, and the first drop of an
+// episode queues one OnLimited call. Otherwise submit waits for a free slot
+// (backpressure) until ctx is done. tracked updates report their end to
+// onDone; result, if not nil, receives the outcome.
+func (d *dispatcher) submit(ctx context.Context, u *models.Update, tracked bool, result chan outcome) error {
+	chat := chatOf(u)
+	user, hasUser := userOf(u)
+
+	d.mu.Lock()
+	if d.stopping {
+		d.mu.Unlock()
+		return errStopping
+	}
+	limited, notice := false, false
+	if hasUser {
+		ok, n := d.flood.allow(user)
+		limited, notice = !ok, n
+	}
+	if cq := d.chats[chat]; !limited && cq != nil && len(cq.jobs) >= d.cfg.ChatQueueSize {
+		limited = true
+		if hasUser {
+			notice = d.flood.overflow(user)
+		}
+		d.log.Warn("chat queue full; update dropped", "update_id", u.ID, "chat", pseudonym(chat))
+	}
+	if limited {
+		if notice {
+			d.log.Info("user over the inbound limit; further updates dropped until they slow down",
+				"update_id", u.ID, "chat", pseudonym(chat), "per_minute", d.cfg.PerUserPerMinute)
+			if d.cfg.OnLimited != nil {
+				select {
+				case d.slots <- struct{}{}:
+					d.enqueueLocked(chat, job{u: u, notice: true})
+				default:
+					d.log.Warn("queue full; flood notice not sent", "chat", pseudonym(chat))
+				}
+			}
+		}
+		d.mu.Unlock()
+		if tracked {
+			d.onDone(u.ID, true)
+		}
+		if result != nil {
+			result <- limitedOutcome
+		}
+		return nil
+	}
+	d.mu.Unlock()
+
+	select {
+	case d.slots <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.stopping {
+		<-d.slots
+		return errStopping
+	}
+	d.enqueueLocked(chat, job{u: u, tracked: tracked, result: result})
+	return nil
+}
+
+func (d *dispatcher) enqueueLocked(chat int64, j job) {
+	cq := d.chats[chat]
+	if cq == nil {
+		cq = &chatQueue{}
+		d.chats[chat] = cq
+		d.ready = append(d.ready, chat)
+		d.cond.Signal()
+	}
+	cq.jobs = append(cq.jobs, j)
+}
+
+func (d *dispatcher) worker() {
+	defer d.wg.Done()
+	for {
+		d.mu.Lock()
+		for len(d.ready) == 0 && !d.stopping {
+			d.cond.Wait()
+		}
+		if d.stopping {
+			d.mu.Unlock()
+			return
+		}
+		chat := d.ready[0]
+		d.ready = d.ready[1:]
+		cq := d.chats[chat]
+		j := cq.jobs[0]
+		cq.jobs[0] = job{}
+		cq.jobs = cq.jobs[1:]
+		d.mu.Unlock()
+
+		out := d.run(j)
+		<-d.slots
+		if j.tracked {
+			d.onDone(j.u.ID, out == handledOutcome)
+		}
+		if j.result != nil {
+			j.result <- out
+		}
+
+		d.mu.Lock()
+		if len(cq.jobs) > 0 {
+			d.ready = append(d.ready, chat)
+			d.cond.Signal()
+		} else {
+			delete(d.chats, chat)
+		}
+		d.mu.Unlock()
+	}
+}
+
+// run calls the handler (or OnLimited) with a timeout, recovering panics.
+func (d *dispatcher) run(j job) outcome {
+	ctx, cancel := context.WithTimeout(d.hardCtx, d.cfg.HandlerTimeout)
+	defer cancel()
+	fn, what := d.h, "handler"
+	if j.notice {
+		fn, what = d.cfg.OnLimited, "OnLimited"
+	}
+	if d.call(ctx, what, fn, j.u) && !j.notice && d.cfg.OnPanic != nil {
+		pctx, pcancel := context.WithTimeout(d.hardCtx, d.cfg.HandlerTimeout)
+		d.call(pctx, "OnPanic", d.cfg.OnPanic, j.u)
+		pcancel()
+	}
+	if d.hardCtx.Err() != nil {
+		d.log.Warn("handler cut off by the shutdown deadline; the update will be delivered again",
+			"update_id", j.u.ID, "kind", kindOf(j.u), "chat", pseudonym(chatOf(j.u)))
+		return abandonedOutcome
+	}
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		d.log.Warn("handler timed out", "what", what, "update_id", j.u.ID, "kind", kindOf(j.u),
+			"chat", pseudonym(chatOf(j.u)), "timeout", d.cfg.HandlerTimeout)
+	}
+	return handledOutcome
+}
+
+// call runs fn and reports whether it panicked. The panic is logged with
+// its stack but without its value unless it is a runtime error: a value
+// built by the handler may contain message text.
+func (d *dispatcher) call(ctx context.Context, what string, fn func(context.Context, *models.Update), u *models.Update) (panicked bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			panicked = true
+			d.log.Error("handler panicked (recovered)", "what", what, "update_id", u.ID, "kind", kindOf(u),
+				"chat", pseudonym(chatOf(u)), "panic", describePanic(r), "stack", string(debug.Stack()))
+		}
+	}()
+	fn(ctx, u)
+	return false
+}
+
+func describePanic(r any) string {
+	if e, ok := r.(runtime.Error); ok {
+		return e.Error()
+	}
+	return fmt.Sprintf("%T value", r)
+}
+
+// stop stops starting handlers, lets running ones finish within timeout,
+// then cancels their contexts and waits stopGrace more. Updates that were
+// waiting end as abandoned (reported to onDone as not handled).
+func (d *dispatcher) stop(timeout time.Duration) {
+	d.mu.Lock()
+	d.stopping = true
+	var left []job
+	for _, cq := range d.chats {
+		left = append(left, cq.jobs...)
+		cq.jobs = nil
+	}
+	d.ready = nil
+	d.cond.Broadcast()
+	d.mu.Unlock()
+	for _, j := range left {
+		<-d.slots
+		if j.tracked {
+			d.onDone(j.u.ID, false)
+		}
+		if j.result != nil {
+			j.result <- abandonedOutcome
+		}
+	}
+	if len(left) > 0 {
+		d.log.Info("shutdown: updates not started are left for the next start", "count", len(left))
+	}
+
+	done := make(chan struct{})
+	go func() {
+		d.wg.Wait()
+		close(done)
+	}()
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	select {
+	case <-done:
+	case <-deadline.C:
+		d.log.Warn("shutdown deadline passed; cancelling handlers still running", "deadline", timeout)
+		d.hardCancel()
+		grace := time.NewTimer(stopGrace)
+		defer grace.Stop()
+		select {
+		case <-done:
+		case <-grace.C:
+			d.log.Error("handlers did not return after cancellation; leaving them behind")
+		}
+	}
+	d.hardCancel()
+}
