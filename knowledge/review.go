@@ -393,7 +393,7 @@ func mdCell(s string) string {
 	return s
 }
 
-// ParseAge reads a review age as staff write it: "183d" (days), "26w"
+// ParseAge reads a review age as staff write it: "183" or "183d" (days), "26w"
 // (weeks), "6mo" (months of 30.5 days, so 6mo is 183 days), "1y" (365 days),
 // or a Go duration such as "4392h". It returns an error for anything else,
 // and for ages that are not positive.
@@ -412,6 +412,9 @@ func ParseAge(s string) (time.Duration, error) {
 			}
 			return time.Duration(n * float64(u.size)).Round(time.Hour), nil
 		}
+	}
+	if n, err := strconv.Atoi(s); err == nil && n > 0 { // plain days, as `validate --max-age 183`
+		return time.Duration(n) * day, nil
 	}
 	if d, err := time.ParseDuration(s); err == nil && d > 0 {
 		return d, nil

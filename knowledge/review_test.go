@@ -130,6 +130,7 @@ func TestParseAge(t *testing.T) {
 		{"26w", 182 * day, true},
 		{"1y", 365 * day, true},
 		{" 90d ", 90 * day, true},
+		{"183", 183 * day, true},
 		{"4392h", 4392 * time.Hour, true},
 		{"0d", 0, false},
 		{"-5d", 0, false},

@@ -11,11 +11,3 @@ import (
 func cmdServe(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
 	return errors.New("serve: not built yet")
 }
-
-func cmdReview(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
-	return errors.New("review: not built yet")
-}
-
-func cmdInsights(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
-	return errors.New("insights: not built yet")
-}
