@@ -317,16 +317,27 @@ func (c *Conversation) answerQuestion(ctx context.Context, b *bot.Bot, to target
 		return reply{text: tr(lang, msgGreeting), markup: startKeyboard(kb, lang)}
 	}
 	hits := knownHits(kb, res.Hits)
-	if len(hits) == 0 {
-		// Only a place (a Stadtteil, a postcode): the offices there.
-		switch {
-		case len(res.Districts) == 1 && kb.District(res.Districts[0]) != nil:
-			c.log.Info("district", "district", res.Districts[0], "lang", lang)
-			return districtOfficesReply(kb, kb.District(res.Districts[0]), lang, "")
-		case len(res.Districts) > 1:
-			c.log.Info("asked district", "lang", lang)
-			return reply{text: tr(lang, msgAskDistrict), markup: districtKeyboard(kb, res.Districts, "")}
+	// A place (a Stadtteil, a postcode) and no clear topic: the offices
+	// there, or the question which district, with the closest topics below.
+	switch {
+	case len(res.Districts) == 1 && kb.District(res.Districts[0]) != nil:
+		c.log.Info("district", "district", res.Districts[0], "lang", lang, "hits", len(hits))
+		r := districtOfficesReply(kb, kb.District(res.Districts[0]), lang, "")
+		if len(hits) > 0 {
+			r.text = paragraphs(r.text, tr(lang, msgOrDidYouMean))
+			r.markup = suggestionsKeyboard(kb, hits, lang)
 		}
+		return r
+	case len(res.Districts) > 1:
+		c.log.Info("asked district", "lang", lang, "hits", len(hits))
+		var k keyboard
+		k.rows = rowsOf(districtKeyboard(kb, res.Districts, ""))
+		text := tr(lang, msgAskDistrict)
+		if len(hits) > 0 {
+			text = paragraphs(text, tr(lang, msgOrDidYouMean))
+			k.rows = append(k.rows, rowsOf(suggestionsKeyboard(kb, hits, lang))...)
+		}
+		return reply{text: text, markup: k.markup()}
 	}
 	reason := res.Reason
 	if reason == "" {

@@ -48,6 +48,14 @@ func (k *keyboard) markup() models.ReplyMarkup {
 	return &models.InlineKeyboardMarkup{InlineKeyboard: k.rows}
 }
 
+// rowsOf returns the rows of an inline keyboard (none for anything else).
+func rowsOf(m models.ReplyMarkup) [][]models.InlineKeyboardButton {
+	if k, ok := m.(*models.InlineKeyboardMarkup); ok {
+		return k.InlineKeyboard
+	}
+	return nil
+}
+
 type labelled struct {
 	text string
 	cb   callback

@@ -29,6 +29,7 @@ const (
 	msgTooLong
 	msgOutOfScope
 	msgUnsure
+	msgOrDidYouMean
 	msgOnlyDEEN
 	msgNotText
 	msgUnknownCommand
@@ -179,6 +180,10 @@ var texts = [numMsgs]knowledge.Text{
 			"Sie können auch anders fragen oder die Stadt Dortmund anrufen: " + CentralPhone + ".",
 		EN: "I am not sure I understood you correctly. Did you mean one of these topics?\n\n" +
 			"You can also ask in other words or call the City of Dortmund: " + CentralPhone + ".",
+	},
+	msgOrDidYouMean: {
+		DE: "Oder meinten Sie eines dieser Themen?",
+		EN: "Or did you mean one of these topics?",
 	},
 	msgOnlyDEEN: {
 		DE: "Ich verstehe nur Deutsch und Englisch. / I understand German and English only.",
