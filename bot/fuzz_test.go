@@ -107,7 +107,7 @@ func FuzzFreeText(f *testing.F) {
 	for _, s := range []string{
 		"Grundsicherung", "Seniorenbüro Hörde", "44263", "hallo", "", " ", "🙂", "\x00\xff", "مرحبا",
 		"/start", "/start@other_bot", "/", "@" + testBotName, "<b>fett</b> & <script>", strings.Repeat("Pflege ", 200),
-		"📍 Standort senden", "Wohngeld beantragen 44139", "‮RTL override",
+		"📍 Standort senden", "Wohngeld beantragen 44139", "\u202eRTL override",
 	} {
 		f.Add(s)
 	}
