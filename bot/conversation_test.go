@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 	"github.com/sozialamt-dortmund/sozialbot/bot/internal/telegramtest"
 	"github.com/sozialamt-dortmund/sozialbot/index"
@@ -408,4 +409,19 @@ func TestNewNeedsSearcher(t *testing.T) {
 	if _, err := New(Config{}); err == nil {
 		t.Errorf("New without Searcher: want an error")
 	}
+}
+
+func TestTooFastAndApologize(t *testing.T) {
+	h := newHarness(t, newFakeSearch(t))
+	run := func(f func(context.Context, *bot.Bot, *models.Update), u models.Update) []telegramtest.Call {
+		before := len(h.srv.Calls())
+		f(context.Background(), h.bot, &u)
+		return h.srv.Calls()[before:]
+	}
+	checkCalls(t, "too fast", run(h.conv.TooFast, privateText(1, "de", "x")), []call{c("sendMessage", "sehr schnell")}, nil)
+	checkCalls(t, "too fast button", run(h.conv.TooFast, press(1, "en", "v1:m")), []call{c("answerCallbackQuery", "very fast")}, nil)
+	checkCalls(t, "too fast group", run(h.conv.TooFast, groupText(1, -3, "x")), nil, nil)
+	checkCalls(t, "too fast inline", run(h.conv.TooFast, inline(1, "de", "x")), nil, nil)
+	checkCalls(t, "apologize", run(h.conv.Apologize, privateText(1, "de", "x")), []call{c("sendMessage", "Entschuldigung")}, nil)
+	checkCalls(t, "apologize button", run(h.conv.Apologize, press(1, "de", "v1:m")), []call{c("answerCallbackQuery"), c("sendMessage", "Entschuldigung")}, nil)
 }

@@ -586,3 +586,27 @@ func (c *Conversation) contactReply(kb *knowledge.Base, lang string) reply {
 	}
 	return r
 }
+
+// TooFast tells a user who sends too much in a short time to wait (for
+// delivery.Config.OnLimited). Inline queries get no answer: Telegram shows
+// none. It is safe for concurrent use.
+func (c *Conversation) TooFast(ctx context.Context, b *bot.Bot, u *models.Update) {
+	switch {
+	case u.CallbackQuery != nil:
+		c.answerCallback(ctx, b, u.CallbackQuery.ID, tr(c.langOf(&u.CallbackQuery.From), msgTooFast))
+	case u.Message != nil && u.Message.Chat.Type == models.ChatTypePrivate:
+		c.deliver(ctx, b, target{chat: u.Message.Chat.ID}, reply{text: tr(c.langOf(u.Message.From), msgTooFast)})
+	}
+}
+
+// Apologize tells the user that something went wrong (for
+// delivery.Config.OnPanic); Handle recovers its own panics, so this is for
+// failures around it. A pressed button is answered too.
+func (c *Conversation) Apologize(ctx context.Context, b *bot.Bot, u *models.Update) {
+	if u.CallbackQuery != nil {
+		c.answerCallback(ctx, b, u.CallbackQuery.ID, "")
+	}
+	if chat, lang, ok := c.chatOf(u); ok {
+		c.deliver(ctx, b, target{chat: chat}, reply{text: tr(lang, msgError)})
+	}
+}

@@ -50,6 +50,7 @@ const (
 	msgMoreOffices
 	msgNoContact
 	msgNoDetails
+	msgTooFast
 	msgReloaded
 	msgReloadFailed
 
@@ -273,6 +274,10 @@ var texts = [numMsgs]knowledge.Text{
 	msgNoDetails: {
 		DE: "Mehr Einzelheiten habe ich dazu nicht. Die zuständige Stelle hilft Ihnen weiter; sonst die Stadt Dortmund: " + CentralPhone + ".",
 		EN: "I have no more details on this. The responsible office will help you; otherwise the City of Dortmund: " + CentralPhone + ".",
+	},
+	msgTooFast: {
+		DE: "Sie schreiben gerade sehr schnell. Bitte warten Sie eine Minute; dann antworte ich wieder.",
+		EN: "You are writing very fast. Please wait a minute; then I will answer again.",
 	},
 	msgReloaded:     {DE: "Wissensbasis neu geladen.", EN: "Knowledge base reloaded."},
 	msgReloadFailed: {DE: "Neu laden fehlgeschlagen; die bisherige Wissensbasis bleibt aktiv:", EN: "Reload failed; the previous knowledge base stays active:"},

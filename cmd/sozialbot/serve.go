@@ -1,0 +1,280 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+	"github.com/sozialamt-dortmund/sozialbot/bot"
+	"github.com/sozialamt-dortmund/sozialbot/bot/delivery"
+	"github.com/sozialamt-dortmund/sozialbot/bot/insights"
+	"github.com/sozialamt-dortmund/sozialbot/index"
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
+)
+
+// defaultAPIURL is Telegram's own Bot API server.
+const defaultAPIURL = "https://api.telegram.org"
+
+// allowedUpdates are the updates the bot asks Telegram for.
+var allowedUpdates = []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery, models.AllowedUpdateInlineQuery}
+
+// serveConfig is what `sozialbot serve` runs with, from flags and environment.
+type serveConfig struct {
+	kbDir, stateDir           string
+	webhookURL, webhookListen string
+	token, apiURL, secret     string
+	admins                    []int64
+}
+
+func cmdServe(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", "[--kb DIR] [--state DIR] [--webhook-url URL --webhook-listen ADDR]", stderr)
+	var cfg serveConfig
+	fs.StringVar(&cfg.kbDir, "kb", "", "knowledge folder (default: the knowledge base built into the binary)")
+	fs.StringVar(&cfg.stateDir, "state", "", "folder for the bot's state: handled update ids and the insights (unanswered questions without ids, kept 30 days); empty keeps nothing on disk")
+	fs.StringVar(&cfg.webhookURL, "webhook-url", "", "public HTTPS address Telegram sends updates to; empty means long polling")
+	fs.StringVar(&cfg.webhookListen, "webhook-listen", ":8080", "address the webhook server listens on (put it behind an HTTPS proxy)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: sozialbot serve [--kb DIR] [--state DIR] [--webhook-url URL --webhook-listen ADDR]")
+		fmt.Fprintln(stderr, "\nRuns the Telegram bot: long polling by default, a webhook with --webhook-url.")
+		fmt.Fprintln(stderr, "\nflags:")
+		fs.PrintDefaults()
+		fmt.Fprintln(stderr, "\nenvironment:")
+		fmt.Fprintln(stderr, "  TELEGRAM_BOT_TOKEN       the bot's token from @BotFather (required)")
+		fmt.Fprintln(stderr, "  TELEGRAM_API_URL         Bot API server (default "+defaultAPIURL+")")
+		fmt.Fprintln(stderr, "  TELEGRAM_WEBHOOK_SECRET  secret Telegram sends with every webhook request (required with --webhook-url)")
+		fmt.Fprintln(stderr, "  SOZIALBOT_ADMINS         comma-separated numeric Telegram user ids allowed to use /status and /reload")
+		fmt.Fprintln(stderr, "\nSee docs/telegram.md.")
+	}
+	if done, err := parseFlags(fs, args); done {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "sozialbot serve: unexpected argument %q\n", fs.Arg(0))
+		return exitError(2)
+	}
+	if err := cfg.fromEnv(getenv); err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return serve(ctx, cfg, stderr)
+}
+
+// fromEnv reads the environment and checks the settings; the token is never
+// part of an error.
+func (c *serveConfig) fromEnv(getenv env) error {
+	c.token = strings.TrimSpace(getenv("TELEGRAM_BOT_TOKEN"))
+	if c.token == "" {
+		return errors.New("TELEGRAM_BOT_TOKEN is not set; create a bot with @BotFather and put its token there (see docs/telegram.md)")
+	}
+	c.apiURL = strings.TrimRight(strings.TrimSpace(getenv("TELEGRAM_API_URL")), "/")
+	if c.apiURL == "" {
+		c.apiURL = defaultAPIURL
+	}
+	if u, err := url.Parse(c.apiURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return fmt.Errorf("TELEGRAM_API_URL %q is not an http(s) address", c.apiURL)
+	}
+	for _, f := range strings.Split(getenv("SOZIALBOT_ADMINS"), ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil || id <= 0 {
+			return fmt.Errorf("SOZIALBOT_ADMINS: %q is not a numeric Telegram user id (usernames can be changed, so they are not accepted)", f)
+		}
+		c.admins = append(c.admins, id)
+	}
+	c.secret = getenv("TELEGRAM_WEBHOOK_SECRET")
+	if c.webhookURL != "" {
+		u, err := url.Parse(c.webhookURL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return fmt.Errorf("--webhook-url %q is not an https address", c.webhookURL)
+		}
+		if c.secret == "" {
+			return errors.New("webhook mode needs TELEGRAM_WEBHOOK_SECRET (16 to 256 characters from A-Z a-z 0-9 _ -); without it anyone could send the bot fake updates")
+		}
+	}
+	return nil
+}
+
+// serve runs the bot until ctx is cancelled.
+func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) error {
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+
+	kb, err := loadBase(cfg.kbDir)
+	if err != nil {
+		return err
+	}
+	ix, err := index.Build(kb)
+	if err != nil {
+		return fmt.Errorf("build index: %w", err)
+	}
+	live := index.NewLive(ix)
+	defer live.Close()
+	for _, w := range kb.Warnings {
+		log.Debug("knowledge warning", "problem", w.String())
+	}
+
+	var searcher bot.Searcher = live
+	var ins bot.Insights
+	if cfg.stateDir != "" {
+		store, err := insights.Open(cfg.stateDir, insights.Options{Logger: log})
+		if err != nil {
+			return err
+		}
+		defer store.Close()
+		searcher, ins = store.Observe(live), store
+	}
+
+	client := delivery.NewClient(delivery.ClientConfig{Token: cfg.token, Logger: log})
+	b, err := tgbot.New(cfg.token,
+		tgbot.WithServerURL(cfg.apiURL),
+		tgbot.WithHTTPClient(time.Minute, client),
+		tgbot.WithSkipGetMe(),
+		tgbot.WithErrorsHandler(func(err error) { log.Warn("telegram", "err", err) }),
+	)
+	if err != nil {
+		return fmt.Errorf("telegram: %w", err)
+	}
+	meCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	me, err := b.GetMe(meCtx)
+	cancel()
+	switch {
+	case errors.Is(err, tgbot.ErrorUnauthorized), errors.Is(err, tgbot.ErrorNotFound):
+		return errors.New("telegram rejected TELEGRAM_BOT_TOKEN; check the token (@BotFather, /mybots → API Token)")
+	case err != nil:
+		return fmt.Errorf("cannot reach the Bot API at %s: %w", cfg.apiURL, err)
+	}
+
+	conv, err := bot.New(bot.Config{
+		Searcher:    searcher,
+		Admin:       &admin{live: live, dir: cfg.kbDir, client: client, started: time.Now()},
+		Admins:      cfg.admins,
+		Insights:    ins,
+		Logger:      log,
+		BotUsername: me.Username,
+	})
+	if err != nil {
+		return err
+	}
+	if err := bot.SetCommands(ctx, b); err != nil {
+		log.Warn("command menu not set; the bot works without it", "err", err)
+	}
+	dcfg := delivery.Config{
+		APIURL:         cfg.apiURL,
+		Token:          cfg.token,
+		StateDir:       cfg.stateDir,
+		AllowedUpdates: allowedUpdates,
+		Logger:         log,
+		OnLimited:      func(ctx context.Context, u *models.Update) { conv.TooFast(ctx, b, u) },
+		OnPanic:        func(ctx context.Context, u *models.Update) { conv.Apologize(ctx, b, u) },
+	}
+	handle := func(ctx context.Context, u *models.Update) { conv.Handle(ctx, b, u) }
+	log.Info("bot ready", "bot", "@"+me.Username, "topics", len(kb.Topics), "offices", len(kb.Offices),
+		"admins", len(cfg.admins), "insights", ins != nil, "webhook", cfg.webhookURL != "")
+
+	if cfg.webhookURL == "" {
+		// Telegram refuses getUpdates (409) while a webhook is set.
+		if _, err := b.DeleteWebhook(ctx, &tgbot.DeleteWebhookParams{}); err != nil {
+			log.Warn("deleteWebhook failed; polling may get 409 Conflict", "err", err)
+		}
+		return delivery.Poll(ctx, dcfg, handle)
+	}
+	return serveWebhook(ctx, cfg, dcfg, b, handle, log)
+}
+
+// serveWebhook registers the webhook with Telegram and serves it until ctx
+// is cancelled.
+func serveWebhook(ctx context.Context, cfg serveConfig, dcfg delivery.Config, b *tgbot.Bot, handle delivery.Handler, log *slog.Logger) error {
+	wh, err := delivery.NewWebhook(dcfg, cfg.secret, handle)
+	if err != nil {
+		return fmt.Errorf("webhook: %w", err)
+	}
+	u, _ := url.Parse(cfg.webhookURL) // checked in fromEnv
+	path := u.Path
+	if path == "" {
+		path = "/"
+	}
+	mux := http.NewServeMux()
+	mux.Handle(path, wh)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute}
+	ln, err := net.Listen("tcp", cfg.webhookListen)
+	if err != nil {
+		wh.Close(context.Background())
+		return fmt.Errorf("webhook: listen on %s: %w", cfg.webhookListen, err)
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	if _, err := b.SetWebhook(ctx, &tgbot.SetWebhookParams{
+		URL:            cfg.webhookURL,
+		SecretToken:    cfg.secret,
+		AllowedUpdates: allowedUpdates,
+	}); err != nil {
+		srv.Close()
+		wh.Close(context.Background())
+		return fmt.Errorf("setWebhook %s: %w", cfg.webhookURL, err)
+	}
+	log.Info("webhook set", "url", cfg.webhookURL, "listen", ln.Addr().String())
+
+	var serveErr error
+	select {
+	case <-ctx.Done():
+	case serveErr = <-served:
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		log.Warn("webhook server shutdown", "err", err)
+	}
+	wh.Close(shutdown)
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		return fmt.Errorf("webhook server: %w", serveErr)
+	}
+	return nil
+}
+
+// admin serves /status and /reload for the allow-listed staff.
+type admin struct {
+	live    *index.Live
+	dir     string
+	client  *delivery.Client
+	started time.Time
+}
+
+func (a *admin) Status() string {
+	st := a.live.Status()
+	var b strings.Builder
+	source := a.dir
+	if source == "" {
+		source = "built-in"
+	}
+	fmt.Fprintf(&b, "knowledge: %s, generation %d, loaded %s\n", source, st.Generation, st.Loaded.Format(time.DateTime))
+	fmt.Fprintf(&b, "topics %d, offices %d, warnings %d\n", st.Topics, st.Offices, st.Warnings)
+	if !st.LastAttempt.IsZero() {
+		result := "ok"
+		if st.LastError != nil {
+			result = "failed"
+		}
+		fmt.Fprintf(&b, "last reload %s: %s (%d reloads, %d failed)\n", st.LastAttempt.Format(time.DateTime), result, st.Reloads, st.Failures)
+	}
+	cs := a.client.Stats()
+	fmt.Fprintf(&b, "telegram: %d sends, %d retries, %d × 429, %d × 403, %d failures\n", cs.Sends, cs.Retries, cs.TooManyRequests, cs.Forbidden, cs.Failures)
+	fmt.Fprintf(&b, "up since %s", a.started.Format(time.DateTime))
+	return b.String()
+}
+
+func (a *admin) Reload() error {
+	if a.dir == "" {
+		return errors.New("the bot runs on the built-in knowledge base, which cannot change; start it with --kb DIR to reload a folder")
+	}
+	return a.live.Reload(a.dir, knowledge.Options{})
+}

@@ -1,0 +1,413 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+)
+
+// bot/internal/telegramtest cannot be imported from cmd/ (Go's internal
+// rule), so these tests use fakeAPI: a small Bot API server that serves
+// getUpdates from a queue, records every call and checks the 4096-character
+// and 64-byte limits roughly. The conversation itself is tested against
+// telegramtest in package bot.
+
+const fakeToken = "123456:TEST-TOKEN"
+
+type fakeCall struct {
+	Method string
+	Params map[string]string
+}
+
+type fakeAPI struct {
+	t   *testing.T
+	srv *httptest.Server
+
+	mu      sync.Mutex
+	calls   []fakeCall
+	updates []json.RawMessage
+	nextID  int64
+	msgID   int
+	changed chan struct{}
+}
+
+func newFakeAPI(t *testing.T) *fakeAPI {
+	f := &fakeAPI{t: t, nextID: 1, changed: make(chan struct{})}
+	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+func (f *fakeAPI) URL() string { return f.srv.URL }
+
+func (f *fakeAPI) notifyLocked() {
+	close(f.changed)
+	f.changed = make(chan struct{})
+}
+
+// add queues updates for getUpdates, numbering them.
+func (f *fakeAPI) add(us ...models.Update) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, u := range us {
+		u.ID = f.nextID
+		f.nextID++
+		raw, err := json.Marshal(u)
+		if err != nil {
+			f.t.Fatal(err)
+		}
+		f.updates = append(f.updates, raw)
+	}
+	f.notifyLocked()
+}
+
+func (f *fakeAPI) callsTo(method string) []fakeCall {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []fakeCall
+	for _, c := range f.calls {
+		if c.Method == method {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// waitFor waits until cond holds, re-checking whenever a call arrives.
+func (f *fakeAPI) waitFor(timeout time.Duration, what string, cond func() bool) {
+	f.t.Helper()
+	deadline := time.After(timeout)
+	for {
+		f.mu.Lock()
+		ch := f.changed
+		f.mu.Unlock()
+		if cond() {
+			return
+		}
+		select {
+		case <-ch:
+		case <-deadline:
+			f.t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
+
+func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
+	prefix := "/bot" + fakeToken + "/"
+	if !strings.HasPrefix(r.URL.Path, prefix) {
+		writeAPI(w, http.StatusUnauthorized, map[string]any{"ok": false, "error_code": 401, "description": "Unauthorized"})
+		return
+	}
+	method := strings.TrimPrefix(r.URL.Path, prefix)
+	params := map[string]string{}
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		var m map[string]any
+		json.NewDecoder(r.Body).Decode(&m)
+		for k, v := range m {
+			if s, ok := v.(string); ok {
+				params[k] = s
+			} else {
+				b, _ := json.Marshal(v)
+				params[k] = string(b)
+			}
+		}
+	} else if err := r.ParseMultipartForm(1 << 20); err == nil {
+		for k, v := range r.MultipartForm.Value {
+			params[k] = v[0]
+		}
+	}
+	if method == "getUpdates" {
+		f.getUpdates(w, r, params)
+		return
+	}
+	f.mu.Lock()
+	f.calls = append(f.calls, fakeCall{method, params})
+	if n := len([]rune(params["text"])); n > 4096 {
+		f.t.Errorf("%s: text of %d characters", method, n)
+	}
+	for _, data := range strings.Split(params["reply_markup"], `"callback_data":"`)[1:] {
+		if end := strings.IndexByte(data, '"'); end > 64 {
+			f.t.Errorf("%s: callback data of %d bytes", method, end)
+		}
+	}
+	f.msgID++
+	id := f.msgID
+	f.notifyLocked()
+	f.mu.Unlock()
+	var result any = true
+	switch {
+	case method == "getMe":
+		result = map[string]any{"id": 123456, "is_bot": true, "first_name": "Sozialbot", "username": "sozialbot_test_bot"}
+	case strings.HasPrefix(method, "send") && method != "sendChatAction":
+		chat, _ := strconv.ParseInt(params["chat_id"], 10, 64)
+		result = map[string]any{"message_id": id, "date": 1, "chat": map[string]any{"id": chat, "type": "private"}}
+	}
+	writeAPI(w, http.StatusOK, map[string]any{"ok": true, "result": result})
+}
+
+// getUpdates confirms updates below offset and returns the rest, waiting
+// up to a second for new ones.
+func (f *fakeAPI) getUpdates(w http.ResponseWriter, r *http.Request, params map[string]string) {
+	offset, _ := strconv.ParseInt(params["offset"], 10, 64)
+	deadline := time.After(time.Second)
+	for {
+		f.mu.Lock()
+		var out []json.RawMessage
+		for _, raw := range f.updates {
+			var u struct {
+				ID int64 `json:"update_id"`
+			}
+			json.Unmarshal(raw, &u)
+			if u.ID >= offset {
+				out = append(out, raw)
+			}
+		}
+		ch := f.changed
+		f.mu.Unlock()
+		if len(out) > 0 {
+			writeAPI(w, http.StatusOK, map[string]any{"ok": true, "result": out})
+			return
+		}
+		select {
+		case <-ch:
+		case <-deadline:
+			writeAPI(w, http.StatusOK, map[string]any{"ok": true, "result": []any{}})
+			return
+		case <-r.Context().Done():
+			return
+		}
+	}
+}
+
+func writeAPI(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	if err := json.NewEncoder(w).Encode(v); err != nil {
+		fmt.Println(err)
+	}
+}
+
+func textUpdate(user int64, text string) models.Update {
+	return models.Update{Message: &models.Message{
+		ID: 1, Date: 1, Text: text,
+		From: &models.User{ID: user, FirstName: "Test", LanguageCode: "de"},
+		Chat: models.Chat{ID: user, Type: models.ChatTypePrivate},
+	}}
+}
+
+func callbackUpdate(user int64, data string) models.Update {
+	return models.Update{CallbackQuery: &models.CallbackQuery{
+		ID: "cb-1", From: models.User{ID: user, FirstName: "Test", LanguageCode: "de"}, Data: data,
+		Message: models.MaybeInaccessibleMessage{Type: models.MaybeInaccessibleMessageTypeMessage, Message: &models.Message{
+			ID: 1, Date: 1, Chat: models.Chat{ID: user, Type: models.ChatTypePrivate},
+		}},
+	}}
+}
+
+func envOf(m map[string]string) env { return func(k string) string { return m[k] } }
+
+// lockedBuffer is an io.Writer the serving goroutines and the test share.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func TestServeSettings(t *testing.T) {
+	const token = "999999:SECRET-TOKEN-VALUE"
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{"no token", nil, nil, "TELEGRAM_BOT_TOKEN is not set"},
+		{"webhook without secret", []string{"--webhook-url", "https://bot.example.org/hook"}, map[string]string{"TELEGRAM_BOT_TOKEN": token}, "TELEGRAM_WEBHOOK_SECRET"},
+		{"webhook url not a url", []string{"--webhook-url", "bot.example.org"}, map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_WEBHOOK_SECRET": "0123456789abcdef"}, "not an https address"},
+		{"admin by name", nil, map[string]string{"TELEGRAM_BOT_TOKEN": token, "SOZIALBOT_ADMINS": "123, @chef"}, "not a numeric Telegram user id"},
+		{"bad api url", nil, map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": "ftp://x"}, "TELEGRAM_API_URL"},
+	}
+	for _, tc := range tests {
+		var stderr lockedBuffer
+		err := run(context.Background(), append([]string{"serve"}, tc.args...), envOf(tc.env), nil, &stderr, &stderr)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want an error about %q", tc.name, err, tc.want)
+			continue
+		}
+		if strings.Contains(err.Error()+stderr.String(), "SECRET-TOKEN-VALUE") {
+			t.Errorf("%s: the token was printed", tc.name)
+		}
+	}
+}
+
+func TestServeRejectedToken(t *testing.T) {
+	s := newFakeAPI(t)
+	var stderr lockedBuffer
+	err := run(context.Background(), []string{"serve"}, envOf(map[string]string{
+		"TELEGRAM_BOT_TOKEN": "111:WRONG-TOKEN-VALUE",
+		"TELEGRAM_API_URL":   s.URL(),
+	}), nil, &stderr, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "rejected") {
+		t.Errorf("got %v, want a rejected token", err)
+	}
+	if strings.Contains(stderr.String()+err.Error(), "WRONG-TOKEN-VALUE") {
+		t.Errorf("the token was printed")
+	}
+}
+
+// startServe runs `sozialbot serve` against the fake Bot API until the
+// returned stop function is called; stop returns what serve returned.
+func startServe(t *testing.T, s *fakeAPI, args []string, env map[string]string) (stderr *lockedBuffer, stop func() error) {
+	t.Helper()
+	full := map[string]string{"TELEGRAM_BOT_TOKEN": fakeToken, "TELEGRAM_API_URL": s.URL()}
+	for k, v := range env {
+		full[k] = v
+	}
+	stderr = &lockedBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, append([]string{"serve"}, args...), envOf(full), nil, stderr, stderr)
+	}()
+	var once sync.Once
+	var err error
+	stop = func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case err = <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatalf("serve did not stop")
+			}
+		})
+		return err
+	}
+	t.Cleanup(func() { stop() })
+	return stderr, stop
+}
+
+func countCalls(s *fakeAPI, method string) int { return len(s.callsTo(method)) }
+
+// The issue's "done when": against a Bot API server, serve answers a new
+// user's /start, a free-text question, a button press and a shared location.
+func TestServePolling(t *testing.T) {
+	s := newFakeAPI(t)
+	const user = 5001
+	loc := textUpdate(user, "")
+	loc.Message.Location = &models.Location{Latitude: 51.4833, Longitude: 7.5}
+	s.add(textUpdate(user, "/start"), textUpdate(user, "Wie beantrage ich Grundsicherung?"),
+		callbackUpdate(user, "v1:t:seniorenbueros"), loc)
+
+	stderr, stop := startServe(t, s, []string{"--state", t.TempDir()}, map[string]string{"SOZIALBOT_ADMINS": "4242"})
+	s.waitFor(30*time.Second, "answers to all four updates", func() bool {
+		return countCalls(s, "sendMessage") >= 5 && countCalls(s, "answerCallbackQuery") >= 1
+	})
+	if err := stop(); err != nil {
+		t.Errorf("serve returned %v", err)
+	}
+
+	for _, m := range []string{"getMe", "deleteWebhook"} {
+		if countCalls(s, m) != 1 {
+			t.Errorf("%s called %d times, want 1", m, countCalls(s, m))
+		}
+	}
+	cmds := s.callsTo("setMyCommands")
+	if len(cmds) != 2 || !strings.Contains(cmds[0].Params["commands"], "hilfe") || cmds[1].Params["language_code"] != "en" {
+		t.Errorf("setMyCommands: %+v", cmds)
+	}
+	var texts []string
+	for _, c := range s.callsTo("sendMessage") {
+		texts = append(texts, c.Params["text"])
+	}
+	all := strings.Join(texts, "\n----\n")
+	for _, want := range []string{"Guten Tag", "Standort senden", "<b>Grundsicherung", "<b>Seniorenbüros", "Stadtbezirk <b>Hörde</b>"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no reply contains %q; replies:\n%s", want, all)
+		}
+	}
+	if countCalls(s, "sendChatAction") == 0 {
+		t.Errorf("no typing action")
+	}
+	t.Logf("logs:\n%s", stderr)
+	if strings.Contains(stderr.String(), fakeToken) || strings.Contains(stderr.String(), "Grundsicherung?") {
+		t.Errorf("logs show the token or a question:\n%s", stderr)
+	}
+}
+
+func freePort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return addr
+}
+
+func TestServeWebhook(t *testing.T) {
+	s := newFakeAPI(t)
+	addr := freePort(t)
+	const secret = "test-secret-0123456789"
+	hook := "http://" + addr + "/telegram"
+	_, stop := startServe(t, s, []string{"--webhook-url", hook, "--webhook-listen", addr},
+		map[string]string{"TELEGRAM_WEBHOOK_SECRET": secret})
+	s.waitFor(30*time.Second, "setWebhook", func() bool { return countCalls(s, "setWebhook") == 1 })
+	set := s.callsTo("setWebhook")[0]
+	if set.Params["url"] != hook || set.Params["secret_token"] != secret {
+		t.Errorf("setWebhook %+v", set.Params)
+	}
+
+	post := func(secretHeader string) int {
+		body := `{"update_id":7,"message":{"message_id":1,"date":1,"chat":{"id":6001,"type":"private"},"from":{"id":6001,"is_bot":false,"first_name":"A","language_code":"de"},"text":"/hilfe"}}`
+		req, _ := http.NewRequest(http.MethodPost, hook, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if secretHeader != "" {
+			req.Header.Set("X-Telegram-Bot-Api-Secret-Token", secretHeader)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := post("wrong-secret-0123456789"); code != http.StatusUnauthorized {
+		t.Errorf("wrong secret: status %d, want 401", code)
+	}
+	if code := post(secret); code != http.StatusOK {
+		t.Errorf("right secret: status %d, want 200", code)
+	}
+	msgs := s.callsTo("sendMessage")
+	if len(msgs) != 1 || !strings.Contains(msgs[0].Params["text"], "So funktioniert es") {
+		t.Errorf("webhook update not answered: %+v", msgs)
+	}
+	if countCalls(s, "deleteWebhook") != 0 {
+		t.Errorf("webhook mode deleted the webhook")
+	}
+	if err := stop(); err != nil {
+		t.Errorf("serve returned %v", err)
+	}
+}
