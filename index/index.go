@@ -44,6 +44,8 @@ type Index struct {
 	// greetings are greetingWords folded.
 	fillers   [2]map[string]bool
 	greetings map[string]bool
+	// officeTopic is, per office id, the first topic that lists the office.
+	officeTopic map[string]*knowledge.Topic
 }
 
 const (
@@ -55,7 +57,9 @@ type docInfo struct {
 	id    string
 	kind  Kind
 	title knowledge.Text
-	terms [2]map[string]bool
+	// terms maps each analysed term to how much a match on it counts: fully
+	// in the title, phrasings and keywords, bodyMatch in the body only.
+	terms [2]map[string]float64
 	// office is the office for office documents.
 	office *knowledge.Office
 	// localTopic is the local-offices topic an office belongs to, if any.
@@ -117,17 +121,21 @@ func Build(kb *knowledge.Base) (*Index, error) {
 func (ix *Index) fill() error {
 	batch := ix.bleve.NewBatch()
 	localTopic := map[string]*knowledge.Topic{}
+	ix.officeTopic = map[string]*knowledge.Topic{}
 	for i := range ix.kb.Topics {
 		t := &ix.kb.Topics[i]
-		if t.LocalOffices {
-			for _, id := range t.Offices {
+		for _, id := range t.Offices {
+			if t.LocalOffices {
 				localTopic[id] = t
+			}
+			if ix.officeTopic[id] == nil {
+				ix.officeTopic[id] = t
 			}
 		}
 	}
 	add := func(info *docInfo, d document) error {
-		info.terms[langDE] = ix.termSet(ix.de, d.TitleDE, d.PhraseDE, d.BodyDE)
-		info.terms[langEN] = ix.termSet(ix.en, d.TitleEN, d.PhraseEN, d.BodyEN)
+		info.terms[langDE] = ix.termWeights(ix.de, d.BodyDE, d.TitleDE, d.PhraseDE)
+		info.terms[langEN] = ix.termWeights(ix.en, d.BodyEN, d.TitleEN, d.PhraseEN)
 		for lang, terms := range info.terms {
 			for t := range terms {
 				ix.df[lang][t]++
@@ -154,7 +162,10 @@ func (ix *Index) fill() error {
 	}
 	ix.ndocs = len(ix.docs)
 	ix.vocab = [2]*vocabulary{newVocabulary(ix.df[langDE]), newVocabulary(ix.df[langEN])}
-	ix.syn = newSynonyms(ix.kb.Synonyms, ix.analyzeDE, ix.analyzeEN)
+	ix.syn = newSynonyms(ix.kb.Synonyms, [2]func(string) []position{
+		func(s string) []position { return analyzePositions(ix.de, s) },
+		func(s string) []position { return analyzePositions(ix.en, s) },
+	})
 	for i, s := range ix.kb.Synonyms {
 		def := &bleve.SynonymDefinition{Synonyms: s.Words}
 		if len(s.Words) == 0 {
@@ -217,14 +228,22 @@ func (ix *Index) Base() *knowledge.Base { return ix.kb }
 // Close releases the bleve index. Searches must have finished.
 func (ix *Index) Close() error { return ix.bleve.Close() }
 
-func (ix *Index) termSet(a analysis.Analyzer, texts ...string) map[string]bool {
-	set := map[string]bool{}
-	for _, t := range texts {
+// bodyMatch is what a word found only in an answer's body counts for: the
+// body mentions many things ("bringen Sie Ihren Personalausweis mit") that
+// the topic is not about.
+const bodyMatch = 0.4
+
+func (ix *Index) termWeights(a analysis.Analyzer, body string, strong ...string) map[string]float64 {
+	w := map[string]float64{}
+	for _, term := range analyze(a, body) {
+		w[term] = bodyMatch
+	}
+	for _, t := range strong {
 		for _, term := range analyze(a, t) {
-			set[term] = true
+			w[term] = 1
 		}
 	}
-	return set
+	return w
 }
 
 func (ix *Index) analyzeDE(s string) []string  { return analyze(ix.de, s) }
@@ -242,11 +261,12 @@ func analyze(a analysis.Analyzer, s string) []string {
 }
 
 // idf weighs a term by how rare it is among the documents; a term found in
-// no document weighs as much as the rarest.
+// no document weighs more than the rarest, as it is most likely what a
+// question for another office is about.
 func (ix *Index) idf(lang int, term string) float64 {
-	n := ix.df[lang][term]
+	n := float64(ix.df[lang][term])
 	if n == 0 {
-		n = 1
+		n = 0.5
 	}
-	return math.Log(1 + float64(ix.ndocs)/float64(n))
+	return math.Log(1 + float64(ix.ndocs)/n)
 }

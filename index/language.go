@@ -11,7 +11,13 @@ var fillerWords = strings.Fields(`
 	wissen weiß weiss sagen erklären erklaeren wo wann wie was wer welche welcher welches warum
 	wieso weshalb hallo danke dortmund stadt tun machen bekommen kriegen ja nein ok okay
 	please need want get can could would know tell me my where when how what who which why
-	hello hi thanks thank info information dortmund city do does help`)
+	hello hi thanks thank info information dortmund city do does help
+	adresse anschrift telefon telefonnummer tel nr nummer e-mail email mail öffnungszeiten
+	oeffnungszeiten sprechzeiten sprechstunde kontakt termin erreichen address phone number
+	opening hours contact appointment reach`)
+
+// Words asking for contact details ("Telefonnummer", "Öffnungszeiten") are
+// fillers too: every answer card shows the office's address, hours and phone.
 
 // greetingWords are what people write to open or close a chat.
 var greetingWords = strings.Fields(`

@@ -60,14 +60,18 @@ func joinTokens(ts []string) string {
 func (p *places) find(text string, words []position, known func(string) bool) ([]string, map[int]bool) {
 	used := map[int]bool{}
 	found := map[string]bool{}
-	for _, name := range p.names {
-		for i := 0; i+len(name.tokens) <= len(words); i++ {
-			if used[words[i].pos] || !p.matches(words, i, name.tokens, known) {
-				continue
-			}
-			found[name.district] = true
-			for k := range name.tokens {
-				used[words[i+k].pos] = true
+	// Exact names first, so that "Eichlinghofen" is not taken for a
+	// misspelt "Wichlinghofen" before its own name is tried.
+	for _, fuzzy := range []bool{false, true} {
+		for _, name := range p.names {
+			for i := 0; i+len(name.tokens) <= len(words); i++ {
+				if used[words[i].pos] || !p.matches(words, i, name.tokens, fuzzy, known) {
+					continue
+				}
+				found[name.district] = true
+				for k := range name.tokens {
+					used[words[i+k].pos] = true
+				}
 			}
 		}
 	}
@@ -89,10 +93,10 @@ func (p *places) find(text string, words []position, known func(string) bool) ([
 	return districts, used
 }
 
-// matches compares a place name with the question's words at i. A long
-// single-word name may be misspelt by one letter, unless the misspelling is
-// itself a word the knowledge base knows.
-func (p *places) matches(words []position, i int, name []string, known func(string) bool) bool {
+// matches compares a place name with the question's words at i. With fuzzy,
+// a long single-word name may be misspelt by one letter, unless the
+// misspelling is itself a word the knowledge base knows.
+func (p *places) matches(words []position, i int, name []string, fuzzy bool, known func(string) bool) bool {
 	if len(name) > 1 {
 		for k, t := range name {
 			if words[i+k].terms[0] != t {
@@ -102,8 +106,8 @@ func (p *places) matches(words []position, i int, name []string, known func(stri
 		return true
 	}
 	w := words[i].terms[0]
-	if w == name[0] {
-		return true
+	if !fuzzy {
+		return w == name[0]
 	}
 	n := utf8.RuneCountInString(name[0])
 	return n >= 7 && !known(w) && editDistance(w, name[0], 1) <= 1

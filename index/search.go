@@ -4,13 +4,17 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
 // MaxQuestionRunes is how much of a question is searched; the rest of a very
@@ -20,13 +24,15 @@ const MaxQuestionRunes = 600
 // candidates is how many of bleve's best hits are weighed again.
 const candidates = 10
 
-// Thresholds of the confidence measure, calibrated on the tuning questions
-// in testdata (see docs/benchmarks.md): an answer needs a match that explains
-// at least minCoverage of the question's weight, through at least one word
-// that is specific (rare among the documents).
+// compoundMatch is what a match on a part of a compound counts for.
+const compoundMatch = 0.5
+
+// Thresholds of the confidence measure; see match.decide.
 const (
-	minCoverage = 0.5
-	minSpecific = 1.5
+	minCoverage     = 0.35
+	minStrong       = 0.5
+	minCoverageLong = 0.0
+	minStrongLong   = 4.0
 )
 
 // Search answers one question. It never fails on odd input: empty, huge,
@@ -58,19 +64,15 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 		return res, fmt.Errorf("search: %w", err)
 	}
 	type scored struct {
-		info     *docInfo
-		bleve    float64
-		coverage float64
-		specific float64
+		info  *docInfo
+		bleve float64
+		match match
 	}
 	var cands []scored
 	for _, h := range sr.Hits {
-		info := ix.docs[h.ID]
-		if info == nil {
-			continue
+		if info := ix.docs[h.ID]; info != nil {
+			cands = append(cands, scored{info, h.Score, ix.coverage(q, info)})
 		}
-		cov, spec := ix.coverage(q, info)
-		cands = append(cands, scored{info, h.Score, cov, spec})
 	}
 	if len(cands) == 0 {
 		res.Reason = ReasonOutOfScope
@@ -80,60 +82,91 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	// of the question moves up, so that one rare word in a long body does not
 	// beat a topic that matches the whole question.
 	top := cands[0].bleve
-	rank := func(c scored) float64 { return c.bleve/top + 1.5*c.coverage }
+	rank := func(c scored) float64 { return c.bleve/top + 1.5*c.match.coverage }
 	sort.SliceStable(cands, func(i, j int) bool { return rank(cands[i]) > rank(cands[j]) })
-
-	best := cands[0]
 	for _, c := range cands {
 		res.Hits = append(res.Hits, Hit{ID: c.info.id, Kind: c.info.kind, Title: c.info.title.In(res.Lang), Score: round(rank(c))})
 	}
-	res.Hits = ix.preferLocalOffice(res.Hits, q.districts, res.Lang)
+	res.Hits = ix.placeOffices(res.Hits, q.districts, res.Lang)
 	if len(res.Hits) > MaxHits {
 		res.Hits = res.Hits[:MaxHits]
 	}
-	switch {
-	case best.coverage >= minCoverage && best.specific >= minSpecific:
-		res.Answered = true
-	case best.coverage >= minCoverage/2:
-		res.Reason = ReasonUnsure
-	default:
-		res.Reason = ReasonOutOfScope
-	}
+	res.Answered, res.Reason = cands[0].match.decide()
 	return res, nil
 }
 
 func round(f float64) float64 { return math.Round(f*1000) / 1000 }
 
-// preferLocalOffice puts the office of the named Stadtbezirk first when the
-// best hit is a topic with an office in every district (Seniorenbüros, lokal
-// willkommen) or one of those offices.
-func (ix *Index) preferLocalOffice(hits []Hit, districts []string, lang string) []Hit {
-	if len(hits) == 0 || len(districts) != 1 {
-		return hits
-	}
-	first := ix.docs[hits[0].ID]
-	topic := first.topic
-	if first.kind == KindOffice {
-		topic = first.localTopic
-	}
-	if topic == nil || !topic.LocalOffices {
-		return hits
-	}
-	for _, o := range ix.kb.OfficesOf(topic) {
-		for _, d := range o.Districts {
-			if d != districts[0] {
-				continue
-			}
-			out := []Hit{{ID: o.ID, Kind: KindOffice, Title: o.Name.In(lang), Score: hits[0].Score}}
-			for _, h := range hits {
-				if h.ID != o.ID {
-					out = append(out, h)
-				}
-			}
-			return out
+// placeOffices decides where offices stand in the hits. An office answers
+// through its topic, whose card shows the office: a hit on an office puts the
+// best topic that lists it first. Offices of topics with one office per
+// Stadtbezirk (Seniorenbüros, lokal willkommen) are the exception when the
+// question names a place: the office of that Stadtbezirk comes first, or, if
+// the place is ambiguous (a postcode shared by districts), the topic followed
+// by the candidate offices.
+func (ix *Index) placeOffices(hits []Hit, districts []string, lang string) []Hit {
+	var out []Hit
+	seen := map[string]bool{}
+	add := func(h Hit) {
+		if !seen[h.ID] {
+			seen[h.ID] = true
+			out = append(out, h)
 		}
 	}
-	return hits
+	topicHit := func(t *knowledge.Topic, score float64) Hit {
+		return Hit{ID: t.ID, Kind: KindTopic, Title: t.Title.In(lang), Score: score}
+	}
+	for i, h := range hits {
+		d := ix.docs[h.ID]
+		topic := d.topic
+		if d.kind == KindOffice {
+			topic = d.localTopic
+			if topic == nil {
+				topic = ix.homeTopic(h.ID, hits)
+			}
+		}
+		if topic == nil {
+			add(h)
+			continue
+		}
+		if !topic.LocalOffices {
+			add(topicHit(topic, h.Score))
+			add(h)
+			continue
+		}
+		local := ix.localOffices(topic, districts)
+		if i == 0 && len(local) == 1 {
+			add(Hit{ID: local[0].ID, Kind: KindOffice, Title: local[0].Name.In(lang), Score: h.Score})
+		}
+		add(topicHit(topic, h.Score))
+		for _, o := range local {
+			add(Hit{ID: o.ID, Kind: KindOffice, Title: o.Name.In(lang), Score: h.Score})
+		}
+	}
+	return out
+}
+
+// homeTopic returns the topic an office answers through: of the topics that
+// list it, the best ranked among hits, else the first in the knowledge base.
+func (ix *Index) homeTopic(office string, hits []Hit) *knowledge.Topic {
+	for _, h := range hits {
+		if t := ix.docs[h.ID].topic; t != nil && slices.Contains(t.Offices, office) {
+			return t
+		}
+	}
+	return ix.officeTopic[office]
+}
+
+// localOffices returns the offices of a local-offices topic that serve the
+// districts, in the topic's order.
+func (ix *Index) localOffices(topic *knowledge.Topic, districts []string) []*knowledge.Office {
+	var out []*knowledge.Office
+	for _, o := range ix.kb.OfficesOf(topic) {
+		if slices.ContainsFunc(o.Districts, func(d string) bool { return slices.Contains(districts, d) }) {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // query searches every field in both languages, exact words first and
@@ -215,65 +248,102 @@ func (ix *Index) analyzeQuestion(text string) question {
 	return q
 }
 
-// coverage says how much of the question a document explains: the share of
-// the question's weight (rare words weigh more, unknown words most) that the
-// document contains, directly, misspelt or through a synonym; and the weight
-// of the most specific word it matched.
-func (ix *Index) coverage(q question, d *docInfo) (float64, float64) {
-	best, specific := 0.0, 0.0
-	for lang := range q.content {
-		words := q.content[lang]
-		if len(words) == 0 {
-			continue
-		}
-		var total, matched, spec float64
-		for i, w := range words {
-			weight, ok := ix.matchWord(lang, w, q.extra[lang][i], d)
-			total += weight
-			if ok {
-				matched += weight
-				spec = math.Max(spec, weight)
-			}
-		}
-		if total > 0 && matched/total > best {
-			best, specific = matched/total, spec
-		}
-	}
-	return best, specific
+// match measures how well a document explains a question.
+type match struct {
+	// coverage is the share of the question's weight (rare words weigh
+	// more, unknown words most) that the document contains, directly,
+	// misspelt or through a synonym, counted less when only in its body.
+	coverage float64
+	// strong is the weight of the words found in the document's title,
+	// phrasings or keywords.
+	strong float64
+	// key is how much the document matched the question's heaviest word.
+	key float64
+	// words is how many words of the question carry meaning.
+	words int
 }
 
-// matchWord reports whether a document contains a word (or one of its
-// compound parts, a near spelling, or a synonym), and what the word weighs.
-func (ix *Index) matchWord(lang int, w position, synonyms []string, d *docInfo) (float64, bool) {
+// decide turns a match into an answer or a decline. The thresholds were
+// calibrated on the tuning questions (testdata/questions-tune.yaml): an
+// answer needs a good part of the question explained with at least one word
+// in the document's title, phrasings or keywords, or, for long questions in
+// which many words are chatter, several specific words found there.
+func (m match) decide() (bool, Reason) {
+	switch {
+	case m.coverage >= minCoverage && m.strong >= minStrong,
+		m.coverage >= minCoverageLong && m.strong >= minStrongLong:
+		return true, ""
+	case m.coverage >= minCoverage/2 || m.strong >= minStrongLong/2:
+		return false, ReasonUnsure
+	}
+	return false, ReasonOutOfScope
+}
+
+// coverage measures, per language, how well a document explains the
+// question, and keeps the better language.
+func (ix *Index) coverage(q question, d *docInfo) match {
+	var best match
+	for lang := range q.content {
+		words := q.content[lang]
+		var total, matched, strong, heaviest, key float64
+		for i, w := range words {
+			weight, share := ix.matchWord(lang, w, q.extra[lang][i], d)
+			total += weight
+			matched += weight * share
+			if share == 1 {
+				strong += weight
+			}
+			if weight > heaviest || (weight == heaviest && share > key) {
+				heaviest, key = weight, share
+			}
+		}
+		if total > 0 && matched/total > best.coverage {
+			best = match{coverage: matched / total, strong: strong, key: key, words: len(words)}
+		}
+	}
+	return best
+}
+
+// matchWord reports how much a document contains a word (or one of its
+// compound parts, a near spelling, or a synonym): 1 in its title, phrasings
+// or keywords, less in its body, 0 not at all; and what the word weighs.
+func (ix *Index) matchWord(lang int, w position, synonyms []string, d *docInfo) (weight, share float64) {
 	terms := d.terms[lang]
-	unknown := ix.idf(lang, "")
-	weight := unknown
+	weight = ix.idf(lang, "")
 	if ix.df[lang][w.terms[0]] > 0 {
 		weight = ix.idf(lang, w.terms[0])
 	}
-	if terms[w.terms[0]] {
-		return weight, true
+	try := func(term string, termWeight float64) {
+		if s := terms[term]; s > share {
+			share = s
+			weight = termWeight
+		}
 	}
+	try(w.terms[0], weight)
 	for _, t := range synonyms {
-		if terms[t] {
-			return math.Min(weight, ix.idf(lang, t)), true
-		}
+		try(t, math.Min(weight, ix.idf(lang, t)))
 	}
-	// A compound counts as matched when a part matches; it then weighs what
-	// the part weighs, as the whole word is usually unknown.
-	for _, part := range w.terms[1:] {
-		if terms[part] {
-			return ix.idf(lang, part), true
-		}
-	}
-	if ix.df[lang][w.terms[0]] == 0 {
-		for _, near := range ix.vocab[lang].near(w.terms[0]) {
-			if terms[near] {
-				return ix.idf(lang, near), true
+	// A compound whose parts match counts at most half, and only as much of
+	// it as the matching parts make up: "Pflegeheimkosten" is all known
+	// parts, "Personalausweis" is an Ausweis, but not the one we know.
+	if len(w.terms) > 1 {
+		known := 0
+		for _, part := range w.terms[1:] {
+			if terms[part] > 0 {
+				known += utf8.RuneCountInString(part)
 			}
 		}
+		whole := utf8.RuneCountInString(w.terms[0])
+		if s := compoundMatch * math.Min(1, float64(known)/float64(whole)); s > share {
+			share = s
+		}
 	}
-	return weight, false
+	if share == 0 && ix.df[lang][w.terms[0]] == 0 {
+		for _, near := range ix.vocab[lang].near(w.terms[0]) {
+			try(near, ix.idf(lang, near))
+		}
+	}
+	return weight, share
 }
 
 // Clean makes any input safe to analyse: valid UTF-8, composed umlauts (so
@@ -291,7 +361,10 @@ func Clean(s string) string {
 		if n >= MaxQuestionRunes {
 			break
 		}
-		if unicode.IsSpace(r) || unicode.IsControl(r) || r == unicode.ReplacementChar || unicode.Is(unicode.Cf, r) {
+		if unicode.Is(unicode.Cf, r) {
+			continue // zero-width and direction marks, often inside words
+		}
+		if unicode.IsSpace(r) || unicode.IsControl(r) || r == unicode.ReplacementChar {
 			space = b.Len() > 0
 			continue
 		}

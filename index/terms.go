@@ -135,40 +135,49 @@ type synonymPhrase struct {
 	expandTo []string
 }
 
-func newSynonyms(groups []knowledge.Synonym, analyzeDE, analyzeEN func(string) []string) *synonyms {
+// newSynonyms analyses the staff's synonym groups with each language's
+// analyzer. A phrase is matched by the first term of each word (the whole
+// word, not the parts of a split compound); it expands to every term.
+func newSynonyms(groups []knowledge.Synonym, analyzers [2]func(string) []position) *synonyms {
 	s := &synonyms{}
 	for _, g := range groups {
 		sg := synonymGroup{key: firstWord(g)}
-		for lang, analyze := range []func(string) []string{analyzeDE, analyzeEN} {
-			terms := func(words []string) [][]string {
-				var out [][]string
-				for _, w := range words {
-					if ts := analyze(w); len(ts) > 0 {
-						out = append(out, ts)
+		for lang, analyze := range analyzers {
+			type phrase struct{ words, all []string }
+			phrases := func(texts []string) []phrase {
+				var out []phrase
+				for _, text := range texts {
+					var p phrase
+					for _, pos := range analyze(text) {
+						p.words = append(p.words, pos.terms[0])
+						p.all = append(p.all, pos.terms...)
+					}
+					if len(p.words) > 0 {
+						out = append(out, p)
 					}
 				}
 				return out
 			}
-			flat := func(seqs [][]string) []string {
+			all := func(ps []phrase) []string {
 				var out []string
-				for _, s := range seqs {
-					out = append(out, s...)
+				for _, p := range ps {
+					out = append(out, p.all...)
 				}
 				return out
 			}
 			if len(g.Words) > 0 {
-				all := terms(g.Words)
-				for _, p := range all {
-					sg.phrases[lang] = append(sg.phrases[lang], synonymPhrase{terms: p, expandTo: flat(all)})
+				words := phrases(g.Words)
+				for _, p := range words {
+					sg.phrases[lang] = append(sg.phrases[lang], synonymPhrase{terms: p.words, expandTo: all(words)})
 				}
 				continue
 			}
-			to := flat(terms(g.To))
-			for _, p := range terms(g.From) {
-				sg.phrases[lang] = append(sg.phrases[lang], synonymPhrase{terms: p, expandTo: to})
+			to := phrases(g.To)
+			for _, p := range phrases(g.From) {
+				sg.phrases[lang] = append(sg.phrases[lang], synonymPhrase{terms: p.words, expandTo: all(to)})
 			}
-			for _, p := range terms(g.To) {
-				sg.phrases[lang] = append(sg.phrases[lang], synonymPhrase{terms: p})
+			for _, p := range to {
+				sg.phrases[lang] = append(sg.phrases[lang], synonymPhrase{terms: p.words})
 			}
 		}
 		s.groups = append(s.groups, sg)

@@ -11,7 +11,7 @@ import (
 
 var (
 	idPattern       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	phonePattern    = regexp.MustCompile(`^(\+49 ?|0)[0-9 ()/-]+[0-9]$`)
+	phonePattern    = regexp.MustCompile(`^(\+49 ?|0|\(0)[0-9 ()/-]+[0-9]$`)
 	emailPattern    = regexp.MustCompile(`^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$`)
 	timeSpanPattern = regexp.MustCompile(`^([01][0-9]|2[0-4]):([0-5][0-9]) ?[-–] ?([01][0-9]|2[0-4]):([0-5][0-9])$`)
 	postcodePattern = regexp.MustCompile(`^[0-9]{5}$`)
