@@ -67,9 +67,14 @@ func (c *Conversation) onCallback(ctx context.Context, b *bot.Bot, q *models.Cal
 		c.answerCallback(ctx, b, q.ID, "")
 		c.deliver(ctx, b, to, whereReply(kb, t, lang))
 	case actMenu:
+		// A new message: the answer the button was under stays readable.
+		c.answerCallback(ctx, b, q.ID, "")
+		c.deliver(ctx, b, to, reply{text: tr(lang, msgChooseCategory), markup: categoriesKeyboard(kb, lang)})
+	case actBack:
 		c.answerCallback(ctx, b, q.ID, "")
 		c.edit(ctx, b, chat, msgID, reply{text: tr(lang, msgChooseCategory), markup: categoriesKeyboard(kb, lang)})
 	case actCategory:
+		// Browsing happens in place, in the message with the category list.
 		for _, cat := range kb.Categories {
 			if cat.ID == cb.ID {
 				c.answerCallback(ctx, b, q.ID, "")

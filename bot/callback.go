@@ -28,7 +28,8 @@ const (
 	actOffice   action = 'o' // show an office card: id = office
 	actDetails  action = 'b' // "Was brauche ich?": id = topic
 	actWhere    action = 'w' // "Wo und wann?": id = topic
-	actMenu     action = 'm' // the list of categories; no id
+	actMenu     action = 'm' // the list of categories, as a new message; no id
+	actBack     action = 'k' // the list of categories, in place of the topic list; no id
 	actCategory action = 'c' // the topics of a category: id = category
 	actFeedback action = 'f' // 👍/👎: id = topic or office, arg = "u" or "d"
 	actLanguage action = 'l' // choose the language: id = "de" or "en"
@@ -52,7 +53,7 @@ var errCallback = errors.New("invalid callback data")
 func (cb callback) encode() (string, error) {
 	var s string
 	switch cb.Action {
-	case actMenu:
+	case actMenu, actBack:
 		s = callbackVersion + ":" + string(cb.Action)
 	default:
 		s = callbackVersion + ":" + string(cb.Action) + ":" + cb.ID
@@ -90,7 +91,7 @@ func parseCallback(s string) (callback, error) {
 	isID := func(s string) bool { return idPattern.MatchString(s) }
 	ok := false
 	switch cb.Action {
-	case actMenu:
+	case actMenu, actBack:
 		ok = len(parts) == 2
 	case actTopic, actOffice, actDetails, actWhere, actCategory:
 		ok = len(parts) == 3 && isID(cb.ID)

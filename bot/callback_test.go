@@ -15,6 +15,7 @@ func TestCallbackRoundTrip(t *testing.T) {
 		{callback{Action: actDetails, ID: "hilfe-zur-pflege"}, "v1:b:hilfe-zur-pflege"},
 		{callback{Action: actWhere, ID: "seniorenbueros"}, "v1:w:seniorenbueros"},
 		{callback{Action: actMenu}, "v1:m"},
+		{callback{Action: actBack}, "v1:k"},
 		{callback{Action: actCategory, ID: "alter-pflege"}, "v1:c:alter-pflege"},
 		{callback{Action: actFeedback, ID: "grundsicherung", Arg: "u"}, "v1:f:grundsicherung:u"},
 		{callback{Action: actFeedback, ID: "grundsicherung", Arg: "d"}, "v1:f:grundsicherung:d"},
@@ -53,7 +54,7 @@ func TestCallbackRejects(t *testing.T) {
 	garbage := []string{
 		"", "v1", "v1:", "v1:t", "v1:t:", "v2:t:grundsicherung", "V1:t:grundsicherung", "v1:tt:grundsicherung",
 		"v1:t:grundsicherung:x", "v1:m:x", "v1:t:../etc", "v1:t:a b", "v1:t:a--b", "v1:t:-a", "v1:f:x:", "v1:f:x:u:y",
-		"v1:d:hoerde:", "v1:t:grundsicherung\x00", "v1:t:" + strings.Repeat("a", 62), "<b>", "v1:l:de:x",
+		"v1:d:hoerde:", "v1:k:x", "v1:t:grundsicherung\x00", "v1:t:" + strings.Repeat("a", 62), "<b>", "v1:l:de:x",
 		"v1:t:grünsicherung",
 	}
 	for _, s := range garbage {

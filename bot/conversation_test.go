@@ -260,10 +260,13 @@ func TestConversation(t *testing.T) {
 			c("sendMessage", "Welcher Stadtbezirk", "v1:d:aplerbeck:seniorenbueros", "v1:d:innenstadt-nord:seniorenbueros", "v1:d:innenstadt-ost:seniorenbueros"),
 		}, []string{"v1:d:brackel"}},
 		{"button menu", press(user, "de", "v1:m"), []call{
+			c("answerCallbackQuery"), c("sendMessage", "Wählen Sie einen Bereich", "v1:c:geld"),
+		}, nil},
+		{"button back", press(user, "de", "v1:k"), []call{
 			c("answerCallbackQuery"), c("editMessageText", "Wählen Sie einen Bereich", "v1:c:geld", "message_id=10"),
 		}, nil},
 		{"button category", press(user, "de", "v1:c:amt"), []call{
-			c("answerCallbackQuery"), c("editMessageText", "<b>Das Sozialamt</b>", "v1:t:lokal-willkommen", "v1:t:sozialamt-kontakt", "« Zurück"),
+			c("answerCallbackQuery"), c("editMessageText", "<b>Das Sozialamt</b>", "v1:t:lokal-willkommen", "v1:t:sozialamt-kontakt", "« Zurück", "v1:k"),
 		}, nil},
 		{"button unknown category", press(user, "de", "v1:c:weg"), []call{c("answerCallbackQuery", "nicht mehr gültig")}, nil},
 		{"button feedback up", press(user, "de", "v1:f:grundsicherung:u"), []call{c("answerCallbackQuery", "Danke")}, nil},

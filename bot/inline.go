@@ -47,9 +47,7 @@ func (c *Conversation) onInline(ctx context.Context, b *bot.Bot, q *models.Inlin
 		CacheTime:     300,
 		IsPersonal:    true, // the language depends on the user
 	}
-	if c.cfg.BotUsername != "" {
-		p.Button = &models.InlineQueryResultsButton{Text: tr(lang, btnAskInChat), StartParameter: "inline"}
-	}
+	p.Button = &models.InlineQueryResultsButton{Text: tr(lang, btnAskInChat), StartParameter: "inline"}
 	if _, err := b.AnswerInlineQuery(ctx, p); err != nil {
 		c.report("answerInlineQuery", err)
 	}
@@ -82,8 +80,12 @@ func (c *Conversation) inlineResults(kb *knowledge.Base, hits []index.Hit, lang 
 		default:
 			continue
 		}
+		id := string(h.Kind[0]) + "-" + h.ID
+		if len(id) > 64 {
+			continue // Telegram would refuse the whole answer
+		}
 		art := &models.InlineQueryResultArticle{
-			ID:          string(h.Kind[0]) + "-" + h.ID,
+			ID:          id,
 			Title:       title,
 			Description: shorten(summary, 120),
 			InputMessageContent: &models.InputTextMessageContent{
@@ -92,7 +94,7 @@ func (c *Conversation) inlineResults(kb *knowledge.Base, hits []index.Hit, lang 
 				LinkPreviewOptions: noPreview,
 			},
 		}
-		if c.cfg.BotUsername != "" {
+		if c.cfg.BotUsername != "" && deepLinkPayload.MatchString(h.ID) {
 			art.ReplyMarkup = &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{{
 				{Text: tr(lang, btnOpenInBot), URL: c.deepLinkURL(h.ID)},
 			}}}
@@ -110,7 +112,7 @@ func (c *Conversation) inlineCard(card, id, lang string) string {
 		return card
 	}
 	more := "…"
-	if c.cfg.BotUsername != "" {
+	if c.cfg.BotUsername != "" && deepLinkPayload.MatchString(id) {
 		more = "… " + link(c.deepLinkURL(id), tr(lang, btnOpenInBot))
 	}
 	first := splitMessage(card, MaxMessageLen-utf8.RuneCountInString(plainText(more))-2)[0]

@@ -144,7 +144,7 @@ func categoryKeyboard(kb *knowledge.Base, category, lang string) models.ReplyMar
 			k.row(btn(t.Title.In(lang), actTopic, t.ID, ""))
 		}
 	}
-	k.row(btn(tr(lang, btnBack), actMenu, "", ""))
+	k.row(btn(tr(lang, btnBack), actBack, "", ""))
 	return k.markup()
 }
 
