@@ -139,7 +139,7 @@ var texts = [numMsgs]knowledge.Text{
 			"Ihre Sprachwahl merkt sich der Bot nur im Arbeitsspeicher, bis das Programm neu startet. " +
 			"Einen gesendeten Standort nutzt er nur, um den nächsten Stadtbezirk zu finden.\n\n" +
 			"Fragen, die der Bot nicht beantworten konnte, heben wir ohne jede Kennung auf, mit unkenntlich gemachten Zahlen, " +
-			"höchstens 30 Tage lang. So verbessern wir die Antworten. Ihre Bewertungen (👍/👎) zählen wir ebenfalls ohne Kennung.\n\n" +
+			"höchstens 30 Tage lang. So verbessern wir die Antworten. Welche Themen gefragt und wie sie bewertet werden (👍/👎), zählen wir ebenfalls ohne Kennung.\n\n" +
 			"<b>Wichtig:</b> Telegram selbst sieht diesen Chat. Chats mit Bots sind nicht Ende-zu-Ende-verschlüsselt und liegen auf den Servern von Telegram. " +
 			"Schreiben Sie deshalb bitte nichts über Ihre Gesundheit, Ihr Einkommen oder Ihren Aufenthaltsstatus. " +
 			"Für Ihren Einzelfall rufen Sie bitte an (Stadt Dortmund: " + CentralPhone + ") oder gehen Sie zu einer Beratungsstelle.",
@@ -149,7 +149,7 @@ var texts = [numMsgs]knowledge.Text{
 			"The bot remembers your language choice only in memory, until the program restarts. " +
 			"A location you send is only used to find the nearest district.\n\n" +
 			"Questions the bot could not answer are kept without any ID, with numbers masked, for at most 30 days, " +
-			"so that we can improve the answers. Your ratings (👍/👎) are counted without any ID as well.\n\n" +
+			"so that we can improve the answers. Which topics are asked for and how they are rated (👍/👎) is counted without any ID as well.\n\n" +
 			"<b>Important:</b> Telegram itself sees this chat. Chats with bots are not end-to-end encrypted and are stored on Telegram's servers. " +
 			"So please do not write about your health, your income or your residence status. " +
 			"For your personal case, please call (City of Dortmund: " + CentralPhone + ") or visit an advice centre.",
