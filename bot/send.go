@@ -113,7 +113,7 @@ func (c *Conversation) edit(ctx context.Context, b *bot.Bot, chat int64, msgID i
 	case err == nil:
 	case errors.Is(err, bot.ErrorBadRequest):
 		// Most often "message is not modified": the same button twice.
-		c.report("editMessageText", err)
+		c.log.Info("telegram refused an edit", "method", "editMessageText", "err", err)
 	default:
 		c.report("editMessageText", err)
 		c.deliver(ctx, b, target{chat: chat}, r)
