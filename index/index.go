@@ -252,10 +252,9 @@ func (ix *Index) foldTokens(s string) []string { return analyze(ix.fold, s) }
 
 // analyze returns the terms of s in order; compound parts follow their word.
 func analyze(a analysis.Analyzer, s string) []string {
-	ts := a.Analyze([]byte(s))
-	out := make([]string, 0, len(ts))
-	for _, t := range ts {
-		out = append(out, string(t.Term))
+	var out []string
+	for _, p := range analyzePositions(a, s) {
+		out = append(out, p.terms...)
 	}
 	return out
 }

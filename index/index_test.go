@@ -78,6 +78,11 @@ func TestRetrievalQuality(t *testing.T) {
 		t.Logf("%s: %d questions: top-1 %.3f, top-3 %.3f, wrongly declined %.3f, out-of-scope declined %.3f",
 			tc.file, r.All.InScope+r.All.OutOfScope, r.All.Top1Rate(), r.All.Top3Rate(), r.All.WrongDeclineRate(), r.All.DeclineRate())
 		if r.All.Top1Rate() < tc.minTop1 || r.All.DeclineRate() < tc.minDecline {
+			// The misses of the held-out set are not shown: reading them
+			// would be tuning on it. Run sozialbot eval on it to see them.
+			if strings.Contains(tc.file, "heldout") {
+				r.Misses = nil
+			}
 			var b strings.Builder
 			r.Write(&b)
 			t.Errorf("%s below the bar (top-1 %.2f, declines %.2f):\n%s", tc.file, tc.minTop1, tc.minDecline, b.String())

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -21,7 +22,10 @@ func analyzePositions(a analysis.Analyzer, s string) []position {
 	var out []position
 	for _, t := range a.Analyze([]byte(s)) {
 		if n := len(out); n > 0 && out[n-1].pos == t.Position {
-			out[n-1].terms = append(out[n-1].terms, string(t.Term))
+			// A word that is itself a word part comes back twice.
+			if !slices.Contains(out[n-1].terms, string(t.Term)) {
+				out[n-1].terms = append(out[n-1].terms, string(t.Term))
+			}
 			continue
 		}
 		out = append(out, position{pos: t.Position, terms: []string{string(t.Term)}})
