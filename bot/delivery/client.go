@@ -29,12 +29,16 @@ type ClientConfig struct {
 	// URL is redacted too, so this is only a second line of defence.
 	Token string
 
-	// PerSecond is the overall pace of sends. Default 28: Telegram allows
-	// about 30; the margin absorbs network jitter.
+	// PerSecond is the overall pace of sends. Default 30, Telegram's
+	// documented limit.
 	PerSecond float64
-	// Burst is how many sends may leave at once overall. Default 1, which
-	// keeps every 1 s window at or under PerSecond+1.
+	// Burst is how many sends may leave at once overall. Default 1.
 	Burst int
+	// PerWindow bounds the sends that can reach Telegram within one second
+	// even when requests are delayed on the way (scheduling, network): a
+	// send starts only one second after the send PerWindow places before it
+	// was answered. Default 30; negative turns the bound off.
+	PerWindow int
 	// PerChatPerSecond is the sustained pace of sends to one chat. Default 1.
 	PerChatPerSecond float64
 	// PerChatBurst is how many sends one chat may get at once. Default 3.
@@ -72,10 +76,12 @@ type ClientConfig struct {
 type Client struct {
 	cfg ClientConfig
 
-	mu     sync.Mutex
-	global pacer
-	chats  map[string]*pacer
-	booked int
+	mu      sync.Mutex
+	global  pacer
+	chats   map[string]*pacer
+	booked  int
+	window  []*sendRecord // the last PerWindow sends, a ring
+	windowI int
 
 	requests, sends, retries, tooMany, forbidden, plain, failures atomic.Uint64
 }
@@ -97,8 +103,9 @@ func NewClient(cfg ClientConfig) *Client {
 		cfg.HTTP = &http.Client{Timeout: 60 * time.Second}
 	}
 	if cfg.PerSecond <= 0 {
-		cfg.PerSecond = 28
+		cfg.PerSecond = 30
 	}
+	setInt(&cfg.PerWindow, 30)
 	setInt(&cfg.Burst, 1)
 	if cfg.PerChatPerSecond <= 0 {
 		cfg.PerChatPerSecond = 1
@@ -117,11 +124,15 @@ func NewClient(cfg ClientConfig) *Client {
 	if cfg.sleep == nil {
 		cfg.sleep = sleepCtx
 	}
-	return &Client{
+	c := &Client{
 		cfg:    cfg,
 		global: newPacer(cfg.PerSecond, cfg.Burst),
 		chats:  map[string]*pacer{},
 	}
+	if cfg.PerWindow > 0 {
+		c.window = make([]*sendRecord, cfg.PerWindow)
+	}
+	return c
 }
 
 // Stats returns the counters; safe to call at any time.
@@ -182,8 +193,10 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 	plainTried := false
 
 	for attempt := 1; ; attempt++ {
+		answered := func() {}
 		if paced {
-			if err := c.pace(ctx, chat); err != nil {
+			var err error
+			if answered, err = c.pace(ctx, chat); err != nil {
 				c.failures.Add(1)
 				return nil, fmt.Errorf("telegram %s: waiting for the rate limit: %w", method, err)
 			}
@@ -195,6 +208,7 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 		try.Header.Set("Content-Type", contentType)
 
 		resp, err := c.cfg.HTTP.Do(try)
+		answered()
 		if err != nil {
 			err = c.scrub(err, token)
 			if ctx.Err() != nil || attempt >= c.cfg.MaxAttempts {
@@ -302,9 +316,17 @@ func (c *Client) scrub(err error, token string) error {
 	return scrub(scrub(err, token), c.cfg.Token)
 }
 
+// sendRecord is one send in the PerWindow ring.
+type sendRecord struct {
+	done chan struct{} // closed when the send was answered (or never made)
+	end  time.Time     // when; guarded by Client.mu
+}
+
 // pace waits until a send to chat may leave: first the chat's own pace,
-// then the overall one, so a throttled chat does not hold overall slots.
-func (c *Client) pace(ctx context.Context, chat string) error {
+// then the overall one, so a throttled chat does not hold overall slots,
+// then the PerWindow bound. The caller must call answered when the
+// request came back.
+func (c *Client) pace(ctx context.Context, chat string) (answered func(), err error) {
 	if chat != "" {
 		c.mu.Lock()
 		p := c.chats[chat]
@@ -317,13 +339,45 @@ func (c *Client) pace(ctx context.Context, chat string) error {
 		c.sweepLocked()
 		c.mu.Unlock()
 		if err := c.cfg.sleep(ctx, at.Sub(c.cfg.now())); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	c.mu.Lock()
 	at := c.global.reserve(c.cfg.now())
+	rec := &sendRecord{done: make(chan struct{})}
+	var before *sendRecord
+	if c.window != nil {
+		before = c.window[c.windowI]
+		c.window[c.windowI] = rec
+		c.windowI = (c.windowI + 1) % len(c.window)
+	}
 	c.mu.Unlock()
-	return c.cfg.sleep(ctx, at.Sub(c.cfg.now()))
+	answered = func() {
+		c.mu.Lock()
+		rec.end = c.cfg.now()
+		c.mu.Unlock()
+		close(rec.done)
+	}
+	if err := c.cfg.sleep(ctx, at.Sub(c.cfg.now())); err != nil {
+		answered()
+		return nil, err
+	}
+	if before != nil {
+		select {
+		case <-before.done:
+		case <-ctx.Done():
+			answered()
+			return nil, ctx.Err()
+		}
+		c.mu.Lock()
+		wait := before.end.Add(time.Second).Sub(c.cfg.now())
+		c.mu.Unlock()
+		if err := c.cfg.sleep(ctx, wait); err != nil {
+			answered()
+			return nil, err
+		}
+	}
+	return answered, nil
 }
 
 // pause keeps sends to chat (or all sends when the chat is unknown) back

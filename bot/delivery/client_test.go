@@ -217,8 +217,8 @@ func TestClientPacesPerChatAndOverall(t *testing.T) {
 		}
 		at = append(at, clock.now().Sub(start))
 	}
-	// The overall pace (28/s, one at a time) spaces even the burst.
-	step := time.Second / 28
+	// The overall pace (30/s, one at a time) spaces even the burst.
+	step := time.Second / 30
 	want := []time.Duration{0, step, 2 * step, time.Second, 2 * time.Second, 3 * time.Second}
 	for i := range want {
 		if d := at[i] - want[i]; d < 0 || d > step {
@@ -235,17 +235,51 @@ func TestClientPacesPerChatAndOverall(t *testing.T) {
 	if clock.now() != before {
 		t.Errorf("sendChatAction was paced")
 	}
-	// Many chats: 28 per second overall.
+	// Many chats: 30 per second overall (a fresh client: the sends above
+	// count against the one-second window too).
+	c, clock, _ = newTestClient(t, s, ClientConfig{})
+	b = newBot(t, s, c)
 	start = clock.now()
-	for i := range 56 {
+	for i := range 60 {
 		if err := send(t, b, int64(100+i), "x", ""); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if d := clock.now().Sub(start); d < 55*step || d > 56*step {
-		t.Errorf("56 sends to 56 chats took %v, want about %v", d, 55*step)
+	if d := clock.now().Sub(start); d < 59*step || d > 60*step {
+		t.Errorf("60 sends to 60 chats took %v, want about %v", d, 59*step)
 	}
 }
+
+func TestClientWindowHoldsBackWhenAnswersAreLate(t *testing.T) {
+	// Every answer takes 100 ms: a send may leave only one second after
+	// the send 30 places before it was answered, so no second at Telegram
+	// can see more than 30 however late requests arrive.
+	s := telegramtest.New(t)
+	clock := newFakeClock()
+	var starts []time.Time
+	slow := doerFunc(func(r *http.Request) (*http.Response, error) {
+		starts = append(starts, clock.now())
+		clock.sleep(r.Context(), 100*time.Millisecond)
+		return s.Client().Do(r)
+	})
+	c, _, _ := newTestClient(t, s, ClientConfig{HTTP: slow})
+	c.cfg.now, c.cfg.sleep = clock.now, clock.sleep
+	b := newBot(t, s, c)
+	for i := range 61 {
+		if err := send(t, b, int64(100+i), "x", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for k := 30; k < len(starts); k++ {
+		if gap := starts[k].Sub(starts[k-30]); gap < time.Second+100*time.Millisecond {
+			t.Errorf("send %d started %v after send %d, want ≥ 1.1s", k, gap, k-30)
+		}
+	}
+}
+
+type doerFunc func(*http.Request) (*http.Response, error)
+
+func (f doerFunc) Do(r *http.Request) (*http.Response, error) { return f(r) }
 
 func TestPacerBurstAndPause(t *testing.T) {
 	p := newPacer(1, 3)

@@ -111,7 +111,7 @@ func (d *dispatcher) submit(ctx context.Context, u *models.Update, tracked bool,
 			if d.cfg.OnLimited != nil {
 				select {
 				case d.slots <- struct{}{}:
-					d.enqueueLocked(chat, job{u: u, notice: true})
+					d.enqueueFrontLocked(chat, job{u: u, notice: true})
 				default:
 					d.log.Warn("queue full; flood notice not sent", "chat", pseudonym(chat))
 				}
@@ -152,6 +152,16 @@ func (d *dispatcher) enqueueLocked(chat int64, j job) {
 		d.cond.Signal()
 	}
 	cq.jobs = append(cq.jobs, j)
+}
+
+// enqueueFrontLocked puts j before the chat's waiting jobs (after the one
+// running), so a flood notice is not stuck behind the updates it is about.
+func (d *dispatcher) enqueueFrontLocked(chat int64, j job) {
+	if cq := d.chats[chat]; cq != nil {
+		cq.jobs = append([]job{j}, cq.jobs...)
+		return
+	}
+	d.enqueueLocked(chat, j)
 }
 
 func (d *dispatcher) worker() {

@@ -141,17 +141,20 @@ func (p *poller) loop(ctx context.Context) error {
 	return nil
 }
 
-// settle decides what to do when getUpdates returned updates that are
-// still in flight: Telegram answers at once while any update is
-// unconfirmed, and only from the offset on, so the poller waits for the
-// watermark to move, and saves long-running updates as pending (spill)
-// so a slow chat cannot hold back everyone else.
+// settle decides what to do when updates are still in flight after a
+// batch. Telegram answers getUpdates at once while any update is
+// unconfirmed, and only from the offset on, at most PollLimit updates. So:
+// after a full batch, newer updates may wait behind the ones in flight:
+// save those as pending (spill) at once. Otherwise, if the batch held
+// nothing new, wait for the watermark to move, and spill when an update
+// has been in flight for spillAfter, so a slow chat cannot hold back
+// everyone else.
 func (p *poller) settle(ctx context.Context, batchLen, fresh int) {
 	age, n := p.st.oldestInflight()
-	if n == 0 || batchLen == fresh {
+	if n == 0 || (batchLen == fresh && batchLen < p.cfg.PollLimit) {
 		return
 	}
-	if age < spillAfter {
+	if batchLen < p.cfg.PollLimit && age < spillAfter {
 		if fresh > 0 {
 			return
 		}
@@ -236,17 +239,15 @@ func (p *poller) fetch(ctx context.Context, offset int64) ([]fetched, error) {
 }
 
 func decodeUpdate(raw json.RawMessage) fetched {
-	f := fetched{raw: raw}
+	var u models.Update
+	if err := json.Unmarshal(raw, &u); err == nil {
+		return fetched{id: u.ID, raw: raw, u: &u}
+	}
 	var head struct {
 		ID int64 `json:"update_id"`
 	}
 	_ = json.Unmarshal(raw, &head)
-	f.id = head.ID
-	var u models.Update
-	if err := json.Unmarshal(raw, &u); err == nil {
-		f.u = &u
-	}
-	return f
+	return fetched{id: head.ID, raw: raw}
 }
 
 // retryWait says how long to wait after a failed getUpdates, logs why,

@@ -365,12 +365,27 @@ func (s *state) save() error {
 	return nil
 }
 
-// saveLoop saves whenever the state changed, coalescing bursts, until stop
-// is closed; then it saves once more.
+// saveInterval is the least time between two background saves. Handled
+// ids reach the file at most this much later; a crash in between may
+// answer those updates again (pending updates are saved at once by spill).
+const saveInterval = 100 * time.Millisecond
+
+// saveLoop saves whenever the state changed, at most every saveInterval,
+// until stop is closed; then it saves once more.
 func (s *state) saveLoop(stop <-chan struct{}) {
+	var last time.Time
 	for {
 		select {
 		case <-s.dirty:
+			if wait := saveInterval - time.Since(last); wait > 0 {
+				t := time.NewTimer(wait)
+				select {
+				case <-t.C:
+				case <-stop:
+					t.Stop()
+				}
+			}
+			last = time.Now()
 			if err := s.save(); err != nil {
 				s.log.Error("could not save delivery state; a restart may answer updates twice", "err", err)
 			}
