@@ -59,7 +59,9 @@ type Config struct {
 	// in memory only (a restart may then answer an update twice).
 	StateDir string
 
-	// Workers is how many handlers run at once. Default 8.
+	// Workers is how many handlers run at once. Default 16. A handler
+	// waiting for the per-chat send pace holds its worker, so this is also
+	// how many chats may be slowed by their own floods before others wait.
 	Workers int
 	// QueueSize is how many accepted updates may wait or run, all chats
 	// together; when full, intake waits. Default 1000.
@@ -114,7 +116,7 @@ func (c Config) withDefaults() Config {
 		c.APIURL = "https://api.telegram.org"
 	}
 	c.APIURL = strings.TrimRight(c.APIURL, "/")
-	setInt(&c.Workers, 8)
+	setInt(&c.Workers, 16)
 	setInt(&c.QueueSize, 1000)
 	setInt(&c.ChatQueueSize, 32)
 	setInt(&c.PerUserPerMinute, 20)

@@ -80,10 +80,11 @@ func newDispatcher(cfg Config, h Handler, onDone func(id int64, handled bool)) *
 
 // submit accepts u for handling. Over the flood limit (or with the chat's
 // queue full) u is dropped at once as handled, and the first drop of an
-// episode queues one OnLimited call. Otherwise submit waits for a free slot
-// (backpressure) until ctx is done. tracked updates report their end to
-// onDone; result, if not nil, receives the outcome.
-func (d *dispatcher) submit(ctx context.Context, u *models.Update, tracked bool, result chan outcome) error {
+// episode queues one OnLimited call; replayed updates (accepted before a
+// restart) skip these checks. Otherwise submit waits for a free slot
+// (backpressure) until ctx is done. The end is reported to onDone; result,
+// if not nil, receives the outcome.
+func (d *dispatcher) submit(ctx context.Context, u *models.Update, replay bool, result chan outcome) error {
 	chat := chatOf(u)
 	user, hasUser := userOf(u)
 
@@ -93,11 +94,11 @@ func (d *dispatcher) submit(ctx context.Context, u *models.Update, tracked bool,
 		return errStopping
 	}
 	limited, notice := false, false
-	if hasUser {
+	if hasUser && !replay {
 		ok, n := d.flood.allow(user)
 		limited, notice = !ok, n
 	}
-	if cq := d.chats[chat]; !limited && cq != nil && len(cq.jobs) >= d.cfg.ChatQueueSize {
+	if cq := d.chats[chat]; !limited && !replay && cq != nil && len(cq.jobs) >= d.cfg.ChatQueueSize {
 		limited = true
 		if hasUser {
 			notice = d.flood.overflow(user)
@@ -118,9 +119,7 @@ func (d *dispatcher) submit(ctx context.Context, u *models.Update, tracked bool,
 			}
 		}
 		d.mu.Unlock()
-		if tracked {
-			d.onDone(u.ID, true)
-		}
+		d.onDone(u.ID, true)
 		if result != nil {
 			result <- limitedOutcome
 		}
@@ -139,7 +138,7 @@ func (d *dispatcher) submit(ctx context.Context, u *models.Update, tracked bool,
 		<-d.slots
 		return errStopping
 	}
-	d.enqueueLocked(chat, job{u: u, tracked: tracked, result: result})
+	d.enqueueLocked(chat, job{u: u, tracked: true, result: result})
 	return nil
 }
 

@@ -91,7 +91,7 @@ func (p *poller) loop(ctx context.Context) error {
 			p.st.finish(f.id, true)
 			continue
 		}
-		if err := p.d.submit(ctx, f.u, true, nil); err != nil {
+		if err := p.d.submit(ctx, f.u, true, nil); err != nil { // replay: accepted before
 			return nil // cancelled; still pending for the next start
 		}
 	}
@@ -132,7 +132,7 @@ func (p *poller) loop(ctx context.Context) error {
 				p.st.finish(f.id, true)
 				continue
 			}
-			if err := p.d.submit(ctx, f.u, true, nil); err != nil {
+			if err := p.d.submit(ctx, f.u, false, nil); err != nil {
 				return nil // cancelled: the update stays unconfirmed and comes again
 			}
 		}

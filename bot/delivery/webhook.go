@@ -126,7 +126,7 @@ func (w *Webhook) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	result := make(chan outcome, 1)
-	if err := w.d.submit(r.Context(), &u, true, result); err != nil {
+	if err := w.d.submit(r.Context(), &u, false, result); err != nil {
 		w.st.finish(u.ID, false)
 		http.Error(rw, "not accepted, try again", http.StatusServiceUnavailable)
 		return
