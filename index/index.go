@@ -44,6 +44,8 @@ type Index struct {
 	// greetings are greetingWords folded.
 	fillers   [2]map[string]bool
 	greetings map[string]bool
+	// elsewhere are the analysed phrases of knowledge.Base.Elsewhere.
+	elsewhere [2][][]string
 	// officeTopic is, per office id, the first topic that lists the office.
 	officeTopic map[string]*knowledge.Topic
 }
@@ -109,6 +111,17 @@ func Build(kb *knowledge.Base) (*Index, error) {
 	}
 	ix.places = newPlaces(kb, ix.foldTokens)
 	ix.fillers = ix.termSets(fillerWords)
+	for _, w := range kb.Elsewhere {
+		for lang, a := range []analysis.Analyzer{ix.de, ix.en} {
+			var phrase []string
+			for _, p := range analyzePositions(a, w) {
+				phrase = append(phrase, p.terms[0])
+			}
+			if len(phrase) > 0 {
+				ix.elsewhere[lang] = append(ix.elsewhere[lang], phrase)
+			}
+		}
+	}
 	ix.greetings = map[string]bool{}
 	for _, w := range greetingWords {
 		for _, t := range ix.foldTokens(w) {

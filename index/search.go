@@ -29,10 +29,10 @@ const compoundMatch = 0.5
 
 // Thresholds of the confidence measure; see match.decide.
 const (
-	minCoverage     = 0.35
+	minCoverage     = 0.4
 	minStrong       = 0.5
 	minCoverageLong = 0.0
-	minStrongLong   = 4.0
+	minStrongLong   = 6.0
 )
 
 // Search answers one question. It never fails on odd input: empty, huge,
@@ -212,6 +212,9 @@ type question struct {
 	content [2][]position
 	// extra holds the synonyms' expansions, per language and index into content.
 	extra [2]map[int][]string
+	// elsewhere marks, per language, the words of content that name another
+	// office's service.
+	elsewhere [2]map[int]bool
 }
 
 func (ix *Index) analyzeQuestion(text string) question {
@@ -232,6 +235,16 @@ func (ix *Index) analyzeQuestion(text string) question {
 				continue
 			}
 			q.content[lang] = append(q.content[lang], p)
+		}
+		q.elsewhere[lang] = map[int]bool{}
+		for _, phrase := range ix.elsewhere[lang] {
+			for i := 0; i+len(phrase) <= len(q.content[lang]); i++ {
+				if matchesAt(q.content[lang], i, phrase) {
+					for k := range phrase {
+						q.elsewhere[lang][i+k] = true
+					}
+				}
+			}
 		}
 		var used []string
 		q.extra[lang], used = ix.syn.expand(lang, q.content[lang])
@@ -261,6 +274,9 @@ type match struct {
 	key float64
 	// words is how many words of the question carry meaning.
 	words int
+	// total is the weight of the question; alien the weight of its words
+	// that no document knows.
+	total, alien float64
 }
 
 // decide turns a match into an answer or a decline. The thresholds were
@@ -285,9 +301,17 @@ func (ix *Index) coverage(q question, d *docInfo) match {
 	var best match
 	for lang := range q.content {
 		words := q.content[lang]
-		var total, matched, strong, heaviest, key float64
+		var total, matched, strong, heaviest, key, alien float64
 		for i, w := range words {
 			weight, share := ix.matchWord(lang, w, q.extra[lang][i], d)
+			if q.elsewhere[lang][i] {
+				// Another office's service: no evidence for any of ours,
+				// however often our texts mention it.
+				weight, share = 2*ix.idf(lang, ""), 0
+			}
+			if share < 0.3 && ix.df[lang][w.terms[0]] == 0 {
+				alien += weight
+			}
 			total += weight
 			matched += weight * share
 			if share == 1 {
@@ -298,7 +322,7 @@ func (ix *Index) coverage(q question, d *docInfo) match {
 			}
 		}
 		if total > 0 && matched/total > best.coverage {
-			best = match{coverage: matched / total, strong: strong, key: key, words: len(words)}
+			best = match{coverage: matched / total, strong: strong, key: key, words: len(words), total: total, alien: alien}
 		}
 	}
 	return best

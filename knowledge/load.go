@@ -28,6 +28,10 @@ type Base struct {
 	// WordParts are the parts into which long German compounds are split for
 	// search ("Pflegeheimkosten" → pflege, heim, kosten).
 	WordParts []string
+	// Elsewhere are words for services of other offices (Personalausweis,
+	// Kindergeld, Kfz-Steuer): a question about them is never answered with
+	// one of our topics just because the topic mentions the word.
+	Elsewhere []string
 	// Warnings are problems that staff should fix but that do not stop the bot.
 	Warnings Problems
 
@@ -83,6 +87,7 @@ type file struct {
 	Districts  []District `yaml:"districts"`
 	Synonyms   []Synonym  `yaml:"synonyms"`
 	WordParts  []string   `yaml:"word_parts"`
+	Elsewhere  []string   `yaml:"elsewhere"`
 }
 
 // IsKnowledgeFile reports whether a file name in a knowledge folder is read:
@@ -130,6 +135,7 @@ func Load(fsys fs.FS, opts Options) (*Base, error) {
 		all.Districts = append(all.Districts, f.Districts...)
 		all.Synonyms = append(all.Synonyms, f.Synonyms...)
 		all.WordParts = append(all.WordParts, f.WordParts...)
+		all.Elsewhere = append(all.Elsewhere, f.Elsewhere...)
 	}
 	if read == 0 {
 		return nil, Problems{{Pos: Pos{File: ".", Line: 1, Col: 1}, Msg: "no knowledge files (*.yaml) in the folder"}}
@@ -141,6 +147,7 @@ func Load(fsys fs.FS, opts Options) (*Base, error) {
 		Districts:  all.Districts,
 		Synonyms:   all.Synonyms,
 		WordParts:  all.WordParts,
+		Elsewhere:  all.Elsewhere,
 	}
 	problems = append(problems, b.index()...)
 	problems = append(problems, b.validate(opts)...)

@@ -156,6 +156,7 @@ var schemaRules = map[string]fieldRule{
 	"file.offices":    {desc: "Places citizens can go to, call or write to."},
 	"file.districts":  {desc: "The Stadtbezirke and their places."},
 	"file.synonyms":   {desc: "Citizens' words for the office's words."},
+	"file.elsewhere":  {desc: "Words for services of other offices (Personalausweis, Kindergeld, Kfz-Steuer). A question about them is declined with the city's central number instead of being answered with a topic that only mentions the word."},
 	"file.word_parts": {desc: "Parts into which long German words are split for search, e.g. pflege, heim, kosten. Only domain words: short or common parts cause wrong matches."},
 
 	"Category.id":    {desc: idDescription, pattern: idPattern.String()},
