@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	tgbot "github.com/go-telegram/bot"
@@ -18,6 +19,7 @@ import (
 	"github.com/sozialamt-dortmund/sozialbot/bot"
 	"github.com/sozialamt-dortmund/sozialbot/bot/delivery"
 	"github.com/sozialamt-dortmund/sozialbot/bot/insights"
+	"github.com/sozialamt-dortmund/sozialbot/bot/ops"
 	"github.com/sozialamt-dortmund/sozialbot/index"
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
@@ -34,17 +36,25 @@ type serveConfig struct {
 	webhookURL, webhookListen string
 	token, apiURL, secret     string
 	admins                    []int64
+	maxAge                    time.Duration
+	adminAddr                 string
+	adminPublic               bool
 }
 
+const serveArgs = "[--kb DIR] [--max-age 183d] [--state DIR] [--webhook-url URL --webhook-listen ADDR] [--admin ADDR [--admin-public]]"
+
 func cmdServe(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("serve", "[--kb DIR] [--state DIR] [--webhook-url URL --webhook-listen ADDR]", stderr)
+	fs := newFlags("serve", serveArgs, stderr)
 	var cfg serveConfig
-	fs.StringVar(&cfg.kbDir, "kb", "", "knowledge folder (default: the knowledge base built into the binary)")
+	fs.StringVar(&cfg.kbDir, "kb", "", "knowledge folder, reloaded by itself when its files change (default: the knowledge base built into the binary)")
+	maxAge := fs.String("max-age", "183d", "warn about entries reviewed longer ago than this: days (183 or 183d), weeks (26w), months (6mo) or years (1y)")
 	fs.StringVar(&cfg.stateDir, "state", "", "folder for the bot's state: handled update ids and the insights (unanswered questions without ids, kept 30 days); empty keeps nothing on disk")
 	fs.StringVar(&cfg.webhookURL, "webhook-url", "", "public HTTPS address Telegram sends updates to; empty means long polling")
 	fs.StringVar(&cfg.webhookListen, "webhook-listen", ":8080", "address the webhook server listens on (put it behind an HTTPS proxy)")
+	fs.StringVar(&cfg.adminAddr, "admin", "", "address of the admin listener with /healthz, /readyz and /metrics, e.g. 127.0.0.1:9100; empty turns it off; loopback only unless --admin-public")
+	fs.BoolVar(&cfg.adminPublic, "admin-public", false, "allow an --admin address other machines can reach (put a firewall or an authenticating proxy in front)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sozialbot serve [--kb DIR] [--state DIR] [--webhook-url URL --webhook-listen ADDR]")
+		fmt.Fprintln(stderr, "usage: sozialbot serve "+serveArgs)
 		fmt.Fprintln(stderr, "\nRuns the Telegram bot: long polling by default, a webhook with --webhook-url.")
 		fmt.Fprintln(stderr, "\nflags:")
 		fs.PrintDefaults()
@@ -53,7 +63,7 @@ func cmdServe(ctx context.Context, args []string, getenv env, stdin io.Reader, s
 		fmt.Fprintln(stderr, "  TELEGRAM_API_URL         Bot API server (default "+defaultAPIURL+")")
 		fmt.Fprintln(stderr, "  TELEGRAM_WEBHOOK_SECRET  secret Telegram sends with every webhook request (required with --webhook-url)")
 		fmt.Fprintln(stderr, "  SOZIALBOT_ADMINS         comma-separated numeric Telegram user ids allowed to use /status and /reload")
-		fmt.Fprintln(stderr, "\nSee docs/telegram.md.")
+		fmt.Fprintln(stderr, "\nSee docs/telegram.md and docs/operations.md.")
 	}
 	if done, err := parseFlags(fs, args); done {
 		return err
@@ -62,6 +72,11 @@ func cmdServe(ctx context.Context, args []string, getenv env, stdin io.Reader, s
 		fmt.Fprintf(stderr, "sozialbot serve: unexpected argument %q\n", fs.Arg(0))
 		return exitError(2)
 	}
+	age, err := knowledge.ParseAge(*maxAge)
+	if err != nil {
+		return fmt.Errorf("serve: --max-age: %w", err)
+	}
+	cfg.maxAge = age
 	if err := cfg.fromEnv(getenv); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
@@ -105,36 +120,72 @@ func (c *serveConfig) fromEnv(getenv env) error {
 	return nil
 }
 
-// serve runs the bot until ctx is cancelled.
+// serve runs the bot until ctx is cancelled. Beside polling or the webhook
+// it runs the admin listener (with --admin) and the live reload of the
+// knowledge folder (with --kb), and waits for both before it returns.
 func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) error {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 
-	kb, err := loadBase(cfg.kbDir)
+	// First the admin address: a refused one stops the bot before it does
+	// anything else.
+	adminLn, err := ops.ListenAdmin(cfg.adminAddr, cfg.adminPublic)
+	if errors.Is(err, ops.ErrNotLoopback) {
+		return fmt.Errorf("%w with --admin-public", err)
+	}
 	if err != nil {
 		return err
 	}
-	ix, err := index.Build(kb)
+	defer func() {
+		if adminLn != nil { // not handed to ServeAdmin
+			adminLn.Close()
+		}
+	}()
+
+	live, err := openLive(cfg.kbDir, cfg.maxAge)
 	if err != nil {
-		return fmt.Errorf("build index: %w", err)
+		return err
 	}
-	live := index.NewLive(ix)
 	defer live.Close()
-	for _, w := range kb.Warnings {
+	for _, w := range live.Base().Warnings {
 		log.Debug("knowledge warning", "problem", w.String())
 	}
+	metrics := ops.NewMetrics()
+	metrics.Loaded(time.Now())
+	k := &ops.Knowledge{Live: live, Dir: cfg.kbDir, MaxAge: cfg.maxAge, Metrics: metrics, Logger: log, Started: time.Now()}
 
-	var searcher bot.Searcher = live
-	var ins bot.Insights
+	var store *insights.Store
 	if cfg.stateDir != "" {
-		store, err := insights.Open(cfg.stateDir, insights.Options{Logger: log})
-		if err != nil {
+		if store, err = insights.Open(cfg.stateDir, insights.Options{Logger: log}); err != nil {
 			return err
 		}
 		defer store.Close()
-		searcher, ins = store.Observe(live), store
+	}
+	searcher := metrics.Searcher(live)
+	if store != nil {
+		searcher = store.Observe(searcher)
 	}
 
-	client := delivery.NewClient(delivery.ClientConfig{Token: cfg.token, Logger: log})
+	// The helpers run until the bot stops; live and store are closed only
+	// after they have returned (defers run last in, first out).
+	var helpers sync.WaitGroup
+	defer helpers.Wait()
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	if adminLn != nil {
+		ln := adminLn
+		adminLn = nil
+		log.Info("admin listener", "addr", ln.Addr().String(), "endpoints", "/healthz /readyz /metrics")
+		helpers.Go(func() {
+			if err := ops.ServeAdmin(ctx, ln, ops.AdminHandler(metrics, k.Ready)); err != nil {
+				log.Error("admin listener stopped; the bot goes on answering", "err", err)
+			}
+		})
+	}
+	if cfg.kbDir != "" {
+		helpers.Go(func() { _ = k.Watch(ctx, knowledge.DefaultQuiet) }) // Watch logs why it stops
+	}
+
+	client := delivery.NewClient(delivery.ClientConfig{Token: cfg.token, Logger: log, On429: metrics.RetryAfter})
 	b, err := tgbot.New(cfg.token,
 		tgbot.WithServerURL(cfg.apiURL),
 		tgbot.WithHTTPClient(time.Minute, client),
@@ -156,9 +207,9 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) error {
 
 	conv, err := bot.New(bot.Config{
 		Searcher:    searcher,
-		Admin:       &admin{live: live, dir: cfg.kbDir, client: client, started: time.Now()},
+		Admin:       staffAdmin{k, client},
 		Admins:      cfg.admins,
-		Insights:    ins,
+		Insights:    ops.Fanout(store, metrics),
 		Logger:      log,
 		BotUsername: me.Username,
 	})
@@ -177,9 +228,10 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) error {
 		OnLimited:      func(ctx context.Context, u *models.Update) { conv.TooFast(ctx, b, u) },
 		OnPanic:        func(ctx context.Context, u *models.Update) { conv.Apologize(ctx, b, u) },
 	}
-	handle := func(ctx context.Context, u *models.Update) { conv.Handle(ctx, b, u) }
-	log.Info("bot ready", "bot", "@"+me.Username, "topics", len(kb.Topics), "offices", len(kb.Offices),
-		"admins", len(cfg.admins), "insights", ins != nil, "webhook", cfg.webhookURL != "")
+	handle := metrics.Handler(func(ctx context.Context, u *models.Update) { conv.Handle(ctx, b, u) })
+	st := live.Status()
+	log.Info("bot ready", "bot", "@"+me.Username, "topics", st.Topics, "offices", st.Offices, "warnings", st.Warnings,
+		"live_reload", cfg.kbDir != "", "admins", len(cfg.admins), "insights", store != nil, "webhook", cfg.webhookURL != "")
 
 	if cfg.webhookURL == "" {
 		// Telegram refuses getUpdates (409) while a webhook is set.
@@ -189,6 +241,27 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) error {
 		return delivery.Poll(ctx, dcfg, handle)
 	}
 	return serveWebhook(ctx, cfg, dcfg, b, handle, log)
+}
+
+// openLive loads the knowledge folder dir, or the built-in knowledge base
+// when dir is "", and serves its index.
+func openLive(dir string, maxAge time.Duration) (*index.Live, error) {
+	if dir != "" {
+		live, err := index.OpenLive(dir, knowledge.Options{MaxAge: maxAge})
+		if err != nil {
+			return nil, fmt.Errorf("load %s:\n%w", dir, err)
+		}
+		return live, nil
+	}
+	kb, err := knowledge.Load(knowledge.Builtin(), knowledge.Options{MaxAge: maxAge})
+	if err != nil {
+		return nil, fmt.Errorf("load built-in knowledge base:\n%w", err)
+	}
+	ix, err := index.Build(kb)
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	return index.NewLive(ix), nil
 }
 
 // serveWebhook registers the webhook with Telegram and serves it until ctx
@@ -242,39 +315,15 @@ func serveWebhook(ctx context.Context, cfg serveConfig, dcfg delivery.Config, b 
 	return nil
 }
 
-// admin serves /status and /reload for the allow-listed staff.
-type admin struct {
-	live    *index.Live
-	dir     string
-	client  *delivery.Client
-	started time.Time
+// staffAdmin is /status and /reload of ops.Knowledge, with the Telegram
+// send counters added to /status.
+type staffAdmin struct {
+	*ops.Knowledge
+	client *delivery.Client
 }
 
-func (a *admin) Status() string {
-	st := a.live.Status()
-	var b strings.Builder
-	source := a.dir
-	if source == "" {
-		source = "built-in"
-	}
-	fmt.Fprintf(&b, "knowledge: %s, generation %d, loaded %s\n", source, st.Generation, st.Loaded.Format(time.DateTime))
-	fmt.Fprintf(&b, "topics %d, offices %d, warnings %d\n", st.Topics, st.Offices, st.Warnings)
-	if !st.LastAttempt.IsZero() {
-		result := "ok"
-		if st.LastError != nil {
-			result = "failed"
-		}
-		fmt.Fprintf(&b, "last reload %s: %s (%d reloads, %d failed)\n", st.LastAttempt.Format(time.DateTime), result, st.Reloads, st.Failures)
-	}
+func (a staffAdmin) Status() string {
 	cs := a.client.Stats()
-	fmt.Fprintf(&b, "telegram: %d sends, %d retries, %d × 429, %d × 403, %d failures\n", cs.Sends, cs.Retries, cs.TooManyRequests, cs.Forbidden, cs.Failures)
-	fmt.Fprintf(&b, "up since %s", a.started.Format(time.DateTime))
-	return b.String()
-}
-
-func (a *admin) Reload() error {
-	if a.dir == "" {
-		return errors.New("the bot runs on the built-in knowledge base, which cannot change; start it with --kb DIR to reload a folder")
-	}
-	return a.live.Reload(a.dir, knowledge.Options{})
+	return a.Knowledge.Status() + fmt.Sprintf("\nTelegram: %d sent, %d retries, %d × 429, %d × 403, %d failed",
+		cs.Sends, cs.Retries, cs.TooManyRequests, cs.Forbidden, cs.Failures)
 }

@@ -4,10 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,6 +20,8 @@ import (
 	"time"
 
 	"github.com/go-telegram/bot/models"
+
+	"github.com/sozialamt-dortmund/sozialbot/bot/ops"
 )
 
 // bot/internal/telegramtest cannot be imported from cmd/ (Go's internal
@@ -219,14 +226,42 @@ func envOf(m map[string]string) env { return func(k string) string { return m[k]
 
 // lockedBuffer is an io.Writer the serving goroutines and the test share.
 type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+	mu      sync.Mutex
+	b       bytes.Buffer
+	changed chan struct{} // closed and replaced on every write
 }
 
 func (l *lockedBuffer) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if l.changed != nil {
+		close(l.changed)
+	}
+	l.changed = make(chan struct{})
 	return l.b.Write(p)
+}
+
+// waitFor waits up to timeout for the text written so far to match re and
+// returns the match; ok is false when it did not within timeout.
+func (l *lockedBuffer) waitFor(re *regexp.Regexp, timeout time.Duration) (match []string, ok bool) {
+	deadline := time.After(timeout)
+	for {
+		l.mu.Lock()
+		if l.changed == nil {
+			l.changed = make(chan struct{})
+		}
+		ch := l.changed
+		m := re.FindStringSubmatch(l.b.String())
+		l.mu.Unlock()
+		if m != nil {
+			return m, true
+		}
+		select {
+		case <-ch:
+		case <-deadline:
+			return nil, false
+		}
+	}
 }
 
 func (l *lockedBuffer) String() string {
@@ -248,6 +283,8 @@ func TestServeSettings(t *testing.T) {
 		{"webhook url not a url", []string{"--webhook-url", "bot.example.org"}, map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_WEBHOOK_SECRET": "0123456789abcdef"}, "not an https address"},
 		{"admin by name", nil, map[string]string{"TELEGRAM_BOT_TOKEN": token, "SOZIALBOT_ADMINS": "123, @chef"}, "not a numeric Telegram user id"},
 		{"bad api url", nil, map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": "ftp://x"}, "TELEGRAM_API_URL"},
+		{"bad max age", []string{"--max-age", "soon"}, map[string]string{"TELEGRAM_BOT_TOKEN": token}, "--max-age"},
+		{"admin without port", []string{"--admin", "127.0.0.1"}, map[string]string{"TELEGRAM_BOT_TOKEN": token}, "admin address"},
 	}
 	for _, tc := range tests {
 		var stderr lockedBuffer
@@ -372,9 +409,12 @@ func TestServeWebhook(t *testing.T) {
 	addr := freePort(t)
 	const secret = "test-secret-0123456789"
 	hook := "http://" + addr + "/telegram"
-	_, stop := startServe(t, s, []string{"--webhook-url", hook, "--webhook-listen", addr},
+	stderr, stop := startServe(t, s, []string{"--webhook-url", hook, "--webhook-listen", addr},
 		map[string]string{"TELEGRAM_WEBHOOK_SECRET": secret})
-	s.waitFor(30*time.Second, "setWebhook", func() bool { return countCalls(s, "setWebhook") == 1 })
+	// Not just the call: stopping before its answer arrived fails setWebhook.
+	if _, ok := stderr.waitFor(regexp.MustCompile(`msg="webhook set"`), 30*time.Second); !ok {
+		t.Fatalf("webhook not set:\n%s", stderr)
+	}
 	set := s.callsTo("setWebhook")[0]
 	if set.Params["url"] != hook || set.Params["secret_token"] != secret {
 		t.Errorf("setWebhook %+v", set.Params)
@@ -409,5 +449,141 @@ func TestServeWebhook(t *testing.T) {
 	}
 	if err := stop(); err != nil {
 		t.Errorf("serve returned %v", err)
+	}
+}
+
+// An admin address other machines could reach is refused before the bot
+// talks to Telegram, unless --admin-public allows it.
+func TestServeAdminNotLoopback(t *testing.T) {
+	s := newFakeAPI(t)
+	for _, addr := range []string{"0.0.0.0:0", ":0"} {
+		var stderr lockedBuffer
+		err := run(context.Background(), []string{"serve", "--admin", addr}, envOf(map[string]string{
+			"TELEGRAM_BOT_TOKEN": fakeToken, "TELEGRAM_API_URL": s.URL(),
+		}), nil, &stderr, &stderr)
+		if !errors.Is(err, ops.ErrNotLoopback) || !strings.Contains(err.Error(), "--admin-public") || !strings.Contains(err.Error(), "other machines") {
+			t.Errorf("--admin %s: got %v, want a refusal that names --admin-public", addr, err)
+		}
+	}
+	if n := countCalls(s, "getMe"); n != 0 {
+		t.Errorf("getMe called %d times before the refusal", n)
+	}
+
+	stderr, stop := startServe(t, s, []string{"--admin", "0.0.0.0:0", "--admin-public"}, nil)
+	if _, ok := stderr.waitFor(regexp.MustCompile(`msg="bot ready"`), 20*time.Second); !ok {
+		t.Fatalf("--admin-public: the bot did not start:\n%s", stderr)
+	}
+	if err := stop(); err != nil {
+		t.Errorf("--admin-public: serve returned %v", err)
+	}
+}
+
+const serveKB = `categories:
+  - id: geld
+    title: {de: Geld, en: Money}
+topics:
+  - id: wohngeld
+    category: geld
+    title: {de: "{{TITLE}}", en: Housing benefit}
+    summary: {de: Zuschuss zur Miete., en: A grant towards the rent.}
+    sources: ["https://www.dortmund.de/"]
+    reviewed: 2026-11-01
+`
+
+// With --admin the bot serves /healthz, /readyz and /metrics; with --kb it
+// reloads the folder when a file changes, and /status tells so.
+func TestServeAdminAndLiveReload(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "topics.yaml")
+	write := func(title string) {
+		t.Helper()
+		if err := os.WriteFile(file, []byte(strings.Replace(serveKB, "{{TITLE}}", title, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("Wohngeld")
+	s := newFakeAPI(t)
+	const admin, user = 4242, 5002
+	stderr, stop := startServe(t, s, []string{"--kb", dir, "--admin", "127.0.0.1:0"}, map[string]string{"SOZIALBOT_ADMINS": "4242"})
+	m, ok := stderr.waitFor(regexp.MustCompile(`msg="admin listener" addr=(127\.0\.0\.1:\d+)`), 20*time.Second)
+	if !ok {
+		t.Fatalf("no admin listener in the logs:\n%s", stderr)
+	}
+	base := "http://" + m[1]
+	get := func(path string) (int, string) {
+		t.Helper()
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatalf("GET %s: %v", path, err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	for path, want := range map[string]string{"/healthz": "ok", "/readyz": "ready", "/metrics": `sozialbot_reloads_total{result="ok"} 0`} {
+		if code, body := get(path); code != http.StatusOK || !strings.Contains(body, want) {
+			t.Errorf("GET %s: %d, want 200 with %q; body:\n%.500s", path, code, want, body)
+		}
+	}
+
+	// ask sends a question and returns the bot's reply.
+	ask := func(from int64, text string) string {
+		t.Helper()
+		before := countCalls(s, "sendMessage")
+		s.add(textUpdate(from, text))
+		s.waitFor(20*time.Second, "the reply to "+text, func() bool { return countCalls(s, "sendMessage") > before })
+		return s.callsTo("sendMessage")[before].Params["text"]
+	}
+	if reply := ask(user, "Wohngeld"); !strings.Contains(reply, "<b>Wohngeld") {
+		t.Errorf("reply before the edit:\n%s", reply)
+	}
+	// The update is counted when its handler returns, just after the reply.
+	want := []string{"sozialbot_updates_handled_total 1", `sozialbot_answers_total{outcome="answered"} 1`, "sozialbot_search_duration_seconds_count 1"}
+	for end := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		_, metrics := get("/metrics")
+		var missing []string
+		for _, w := range want {
+			if !strings.Contains(metrics, w) {
+				missing = append(missing, w)
+			}
+		}
+		if len(missing) == 0 {
+			break
+		}
+		if time.Now().After(end) {
+			t.Errorf("metrics lack %q", missing)
+			break
+		}
+	}
+
+	// Save until the watcher, which may not be in place at the first save,
+	// reloads.
+	reloaded := regexp.MustCompile(`msg="knowledge base reloaded"`)
+	deadline := time.Now().Add(15 * time.Second)
+	for i := 0; ; i++ {
+		write("Wohngeld (Mietzuschuss)" + strings.Repeat(" ", i%2))
+		if _, ok := stderr.waitFor(reloaded, 2*time.Second); ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no reload within 15s; logs:\n%s", stderr)
+		}
+	}
+	if reply := ask(user, "Wohngeld"); !strings.Contains(reply, "Mietzuschuss") {
+		t.Errorf("reply after the edit:\n%s", reply)
+	}
+	if _, metrics := get("/metrics"); strings.Contains(metrics, `sozialbot_reloads_total{result="ok"} 0`) {
+		t.Errorf("reload not counted")
+	}
+	if reply := ask(admin, "/status"); !strings.Contains(reply, "Knowledge: "+dir) || strings.Contains(reply, "version 1,") ||
+		!strings.Contains(reply, "Last reload: ") || !strings.Contains(reply, "Telegram: ") {
+		t.Errorf("/status:\n%s", reply)
+	}
+
+	if err := stop(); err != nil {
+		t.Errorf("serve returned %v", err)
+	}
+	if _, err := http.Get(base + "/healthz"); err == nil {
+		t.Errorf("the admin listener still answers after serve returned")
 	}
 }
