@@ -103,7 +103,9 @@ func (d *dispatcher) submit(ctx context.Context, u *models.Update, replay bool, 
 		if hasUser {
 			notice = d.flood.overflow(user)
 		}
-		d.log.Warn("chat queue full; update dropped", "update_id", u.ID, "chat", pseudonym(chat))
+		if notice || !hasUser {
+			d.log.Warn("chat queue full; updates dropped", "update_id", u.ID, "chat", pseudonym(chat), "queue", d.cfg.ChatQueueSize)
+		}
 	}
 	if limited {
 		if notice {

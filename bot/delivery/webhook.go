@@ -63,6 +63,18 @@ func NewWebhook(cfg Config, secret string, h Handler) (*Webhook, error) {
 		st.saveLoop(w.stopSave)
 		close(w.saverDone)
 	}()
+	// Updates saved as pending while polling are handled first.
+	for _, raw := range st.pendingUpdates() {
+		f := decodeUpdate(raw)
+		if f.u == nil {
+			cfg.Logger.Warn("pending update could not be decoded; dropped", "update_id", f.id)
+			st.finish(f.id, true)
+			continue
+		}
+		if err := w.d.submit(context.Background(), f.u, true, nil); err != nil {
+			break
+		}
+	}
 	return w, nil
 }
 

@@ -197,3 +197,30 @@ func TestWebhookCloseWaitsForHandlers(t *testing.T) {
 		t.Errorf("cut-off update: got %d, want 503 so Telegram delivers it again", code)
 	}
 }
+
+func TestWebhookHandlesUpdatesPendingFromPolling(t *testing.T) {
+	dir := t.TempDir()
+	log, _ := newLogger(t)
+	st, err := openState(dir, false, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.accept(7, json.RawMessage(updateJSON(t, 7, 3, "Frage")))
+	if _, err := st.spill(); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan int64, 1)
+	w, _ := newTestWebhook(t, Config{StateDir: dir}, func(ctx context.Context, u *models.Update) { got <- u.ID })
+	select {
+	case id := <-got:
+		if id != 7 {
+			t.Errorf("handled %d, want 7", id)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("pending update not handled")
+	}
+	w.Close(context.Background())
+	if f := readState(t, dir); len(f.Pending) != 0 {
+		t.Errorf("still pending: %d", len(f.Pending))
+	}
+}
