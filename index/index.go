@@ -34,8 +34,9 @@ type Index struct {
 
 	// docs holds, per document id, what the confidence measure needs.
 	docs map[string]*docInfo
-	// df is in how many documents each analysed term occurs, per language.
-	df     [2]map[string]int
+	// terms numbers the analysed terms of each language and counts the
+	// documents they occur in.
+	terms  [2]*termTable
 	vocab  [2]*vocabulary
 	ndocs  int
 	places *places
@@ -59,9 +60,8 @@ type docInfo struct {
 	id    string
 	kind  Kind
 	title knowledge.Text
-	// terms maps each analysed term to how much a match on it counts: fully
-	// in the title, phrasings and keywords, bodyMatch in the body only.
-	terms [2]map[string]float64
+	// terms are the document's analysed terms, per language.
+	terms [2]docTerms
 	// office is the office for office documents.
 	office *knowledge.Office
 	// localTopic is the local-offices topic an office belongs to, if any.
@@ -73,10 +73,12 @@ type docInfo struct {
 type document struct {
 	TitleDE  string `json:"title_de"`
 	PhraseDE string `json:"phrases_de"`
-	BodyDE   string `json:"body_de"`
 	TitleEN  string `json:"title_en"`
 	PhraseEN string `json:"phrases_en"`
-	BodyEN   string `json:"body_en"`
+	// The bodies are not given to bleve: its ranking works on titles,
+	// phrasings and keywords, and the confidence measure reads the bodies.
+	BodyDE string `json:"-"`
+	BodyEN string `json:"-"`
 }
 
 // Build indexes a knowledge base. The knowledge base must not change afterwards.
@@ -99,11 +101,11 @@ func Build(kb *knowledge.Base) (*Index, error) {
 	}
 	ix := &Index{
 		kb: kb, bleve: bi, mapping: m,
-		de:   m.AnalyzerNamed(analyzerDE),
-		en:   m.AnalyzerNamed(analyzerEN),
-		fold: m.AnalyzerNamed(analyzerFold),
-		docs: map[string]*docInfo{},
-		df:   [2]map[string]int{{}, {}},
+		de:    m.AnalyzerNamed(analyzerDE),
+		en:    m.AnalyzerNamed(analyzerEN),
+		fold:  m.AnalyzerNamed(analyzerFold),
+		docs:  map[string]*docInfo{},
+		terms: [2]*termTable{newTermTable(), newTermTable()},
 	}
 	if err := ix.fill(); err != nil {
 		bi.Close()
@@ -146,14 +148,11 @@ func (ix *Index) fill() error {
 			}
 		}
 	}
+	// Documents repeat their words; each distinct word is analysed once.
+	words := [2]*wordCache{newWordCache(ix.de), newWordCache(ix.en)}
 	add := func(info *docInfo, d document) error {
-		info.terms[langDE] = ix.termWeights(ix.de, d.BodyDE, d.TitleDE, d.PhraseDE)
-		info.terms[langEN] = ix.termWeights(ix.en, d.BodyEN, d.TitleEN, d.PhraseEN)
-		for lang, terms := range info.terms {
-			for t := range terms {
-				ix.df[lang][t]++
-			}
-		}
+		info.terms[langDE] = ix.terms[langDE].addDocument(words[langDE], d.BodyDE, d.TitleDE, d.PhraseDE)
+		info.terms[langEN] = ix.terms[langEN].addDocument(words[langEN], d.BodyEN, d.TitleEN, d.PhraseEN)
 		ix.docs[info.id] = info
 		if err := batch.Index(info.id, d); err != nil {
 			return fmt.Errorf("index %s %s: %w", info.kind, info.id, err)
@@ -174,7 +173,7 @@ func (ix *Index) fill() error {
 		}
 	}
 	ix.ndocs = len(ix.docs)
-	ix.vocab = [2]*vocabulary{newVocabulary(ix.df[langDE]), newVocabulary(ix.df[langEN])}
+	ix.vocab = [2]*vocabulary{newVocabulary(ix.terms[langDE]), newVocabulary(ix.terms[langEN])}
 	ix.syn = newSynonyms(ix.kb.Synonyms, [2]func(string) []position{
 		func(s string) []position { return analyzePositions(ix.de, s) },
 		func(s string) []position { return analyzePositions(ix.en, s) },
@@ -220,18 +219,21 @@ func (ix *Index) officeDocument(o *knowledge.Office) document {
 			places = append(places, d.Name)
 		}
 	}
-	keywords := strings.Join(append(o.Keywords, places...), " . ")
-	var street string
+	// People name an office by its street or its operator as often as by
+	// its name ("lokal willkommen Schildplatz").
+	phrases := append(append([]string{}, o.Keywords...), places...)
 	if o.Address != nil {
-		street = o.Address.Street
+		phrases = append(phrases, o.Address.Street)
 	}
+	if o.Operator != "" {
+		phrases = append(phrases, o.Operator)
+	}
+	keywords := strings.Join(phrases, " . ")
 	return document{
 		TitleDE:  o.Name.DE,
 		PhraseDE: keywords,
-		BodyDE:   street + " . " + o.Operator,
 		TitleEN:  o.Name.EN,
 		PhraseEN: keywords,
-		BodyEN:   street + " . " + o.Operator,
 	}
 }
 
@@ -240,24 +242,6 @@ func (ix *Index) Base() *knowledge.Base { return ix.kb }
 
 // Close releases the bleve index. Searches must have finished.
 func (ix *Index) Close() error { return ix.bleve.Close() }
-
-// bodyMatch is what a word found only in an answer's body counts for: the
-// body mentions many things ("bringen Sie Ihren Personalausweis mit") that
-// the topic is not about.
-const bodyMatch = 0.4
-
-func (ix *Index) termWeights(a analysis.Analyzer, body string, strong ...string) map[string]float64 {
-	w := map[string]float64{}
-	for _, term := range analyze(a, body) {
-		w[term] = bodyMatch
-	}
-	for _, t := range strong {
-		for _, term := range analyze(a, t) {
-			w[term] = 1
-		}
-	}
-	return w
-}
 
 func (ix *Index) analyzeDE(s string) []string  { return analyze(ix.de, s) }
 func (ix *Index) analyzeEN(s string) []string  { return analyze(ix.en, s) }
@@ -276,9 +260,12 @@ func analyze(a analysis.Analyzer, s string) []string {
 // no document weighs more than the rarest, as it is most likely what a
 // question for another office is about.
 func (ix *Index) idf(lang int, term string) float64 {
-	n := float64(ix.df[lang][term])
+	n := float64(ix.terms[lang].df(term))
 	if n == 0 {
 		n = 0.5
 	}
 	return math.Log(1 + float64(ix.ndocs)/n)
 }
+
+// known reports whether any document holds the term.
+func (ix *Index) known(lang int, term string) bool { return ix.terms[lang].df(term) > 0 }

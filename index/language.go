@@ -21,7 +21,7 @@ var fillerWords = strings.Fields(`
 
 // greetingWords are what people write to open or close a chat.
 var greetingWords = strings.Fields(`
-	hallo hi hey moin servus gruss grüß gruß gott guten morgen tag abend nacht
+	hallo hi hey moin servus gruss grüß gruß gott gute guten morgen tag abend nacht alles für
 	hello good morning evening afternoon day danke vielen dank thanks thank you
 	tschuss tschüss bye ciao ok okay super prima ja nein yes no na und du ihnen dir
 	geht gehts es wie how are liebe lieber sehr schon schönen schonen merhaba salam`)

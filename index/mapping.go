@@ -39,15 +39,13 @@ const (
 	decompoundToken = "kb_decompound"
 )
 
-// Document fields. Titles, phrasings and bodies are kept apart so that a
-// match in a title counts more than one in the body.
+// Document fields. Titles and phrasings (with keywords) are kept apart so
+// that a match in a title counts more.
 const (
 	fieldTitleDE  = "title_de"
 	fieldPhraseDE = "phrases_de"
-	fieldBodyDE   = "body_de"
 	fieldTitleEN  = "title_en"
 	fieldPhraseEN = "phrases_en"
-	fieldBodyEN   = "body_en"
 )
 
 // newMapping builds the bleve mapping: German and English fields, each with
@@ -77,7 +75,7 @@ func newMapping(wordParts []string) (*mapping.IndexMappingImpl, error) {
 	if err := m.AddCustomAnalyzer(analyzerDE, map[string]any{
 		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": filters,
 	}); err != nil {
-		return nil, fmt.Errorf("German analyzer: %w", err)
+		return nil, fmt.Errorf("analyzer for German: %w", err)
 	}
 	if err := m.AddCustomAnalyzer(analyzerFold, map[string]any{
 		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": []any{lowercase.Name, de.NormalizeName},
@@ -97,16 +95,20 @@ func newMapping(wordParts []string) (*mapping.IndexMappingImpl, error) {
 		fm := bleve.NewTextFieldMapping()
 		fm.Analyzer = analyzer
 		fm.SynonymSource = synonyms
+		// Nothing is read back from bleve but ids and scores, and no phrase
+		// query or highlighting needs positions: leaving them out halves
+		// the index's memory.
 		fm.Store = false
 		fm.IncludeInAll = false
 		fm.DocValues = false
+		fm.IncludeTermVectors = false
 		return fm
 	}
 	doc := bleve.NewDocumentStaticMapping()
-	for _, f := range []string{fieldTitleDE, fieldPhraseDE, fieldBodyDE} {
+	for _, f := range []string{fieldTitleDE, fieldPhraseDE} {
 		doc.AddFieldMappingsAt(f, text(analyzerDE, synonymsDE))
 	}
-	for _, f := range []string{fieldTitleEN, fieldPhraseEN, fieldBodyEN} {
+	for _, f := range []string{fieldTitleEN, fieldPhraseEN} {
 		doc.AddFieldMappingsAt(f, text(analyzerEN, synonymsEN))
 	}
 	m.DefaultMapping = doc

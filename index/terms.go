@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
@@ -44,14 +45,131 @@ type vocabKey struct {
 	n     int
 }
 
-func newVocabulary(df map[string]int) *vocabulary {
+func newVocabulary(t *termTable) *vocabulary {
 	v := &vocabulary{byKey: map[vocabKey][]string{}}
-	for term := range df {
+	for term := range t.ids {
 		first, _ := utf8.DecodeRuneInString(term)
 		k := vocabKey{first, utf8.RuneCountInString(term)}
 		v.byKey[k] = append(v.byKey[k], term)
 	}
 	return v
+}
+
+// termTable numbers the analysed terms of one language and counts in how
+// many documents each occurs. Documents keep sorted term numbers, which is
+// far smaller than a map of strings per document.
+type termTable struct {
+	ids  map[string]int32
+	docs []int32 // document frequency, by term number
+}
+
+func newTermTable() *termTable { return &termTable{ids: map[string]int32{}} }
+
+// id returns the term's number, or -1 for a term no document holds.
+func (t *termTable) id(term string) int32 {
+	if id, ok := t.ids[term]; ok {
+		return id
+	}
+	return -1
+}
+
+// df returns in how many documents the term occurs.
+func (t *termTable) df(term string) int32 {
+	if id := t.id(term); id >= 0 {
+		return t.docs[id]
+	}
+	return 0
+}
+
+func (t *termTable) intern(term string) int32 {
+	id, ok := t.ids[term]
+	if !ok {
+		id = int32(len(t.docs))
+		t.ids[term] = id
+		t.docs = append(t.docs, 0)
+	}
+	return id
+}
+
+// addDocument numbers the terms of one document's body and of its strong
+// parts (title, phrasings, keywords) and counts the document for each.
+func (t *termTable) addDocument(words *wordCache, body string, strong ...string) docTerms {
+	ids := func(texts ...string) map[int32]bool {
+		set := map[int32]bool{}
+		for _, text := range texts {
+			for _, term := range words.terms(text) {
+				set[t.intern(term)] = true
+			}
+		}
+		return set
+	}
+	strongSet, bodySet := ids(strong...), ids(body)
+	var d docTerms
+	for id := range strongSet {
+		d.strong = append(d.strong, id)
+		t.docs[id]++
+	}
+	for id := range bodySet {
+		if !strongSet[id] {
+			d.body = append(d.body, id)
+			t.docs[id]++
+		}
+	}
+	slices.Sort(d.strong)
+	slices.Sort(d.body)
+	return d
+}
+
+// bodyMatch is what a word found only in an answer's body counts for: the
+// body mentions many things ("bringen Sie Ihren Personalausweis mit") that
+// the topic is not about.
+const bodyMatch = 0.4
+
+// docTerms are a document's term numbers: those of its title, phrasings and
+// keywords, and those found only in its body.
+type docTerms struct{ strong, body []int32 }
+
+// share is how much a match on the term counts: 1 in the strong parts,
+// bodyMatch in the body, 0 not at all.
+func (d docTerms) share(id int32) float64 {
+	if id < 0 {
+		return 0
+	}
+	if _, ok := slices.BinarySearch(d.strong, id); ok {
+		return 1
+	}
+	if _, ok := slices.BinarySearch(d.body, id); ok {
+		return bodyMatch
+	}
+	return 0
+}
+
+// wordCache analyses each distinct word once while an index is built:
+// the analyzers work word by word, and splitting compounds is costly.
+type wordCache struct {
+	analyzer analysis.Analyzer
+	words    map[string][]string
+}
+
+func newWordCache(a analysis.Analyzer) *wordCache {
+	return &wordCache{analyzer: a, words: map[string][]string{}}
+}
+
+var tokenizer = unicode.NewUnicodeTokenizer()
+
+// terms returns the analysed terms of a text, word by word.
+func (c *wordCache) terms(text string) []string {
+	var out []string
+	for _, tok := range tokenizer.Tokenize([]byte(text)) {
+		word := string(tok.Term)
+		terms, ok := c.words[word]
+		if !ok {
+			terms = analyze(c.analyzer, word)
+			c.words[word] = terms
+		}
+		out = append(out, terms...)
+	}
+	return out
 }
 
 // maxTypos is how many edits a word of n letters may be away from a known
@@ -89,13 +207,16 @@ func (v *vocabulary) near(term string) []string {
 // editDistance is the optimal-string-alignment distance (a swap of two
 // neighbouring letters counts as one edit), or max+1 once it exceeds max.
 func editDistance(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
+	var bufA, bufB [64]rune
+	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
 	if d := len(ra) - len(rb); d > max || -d > max {
 		return max + 1
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var rows [3][65]int
+	if len(rb) >= len(rows[0]) {
+		return max + 1 // no place name or term is that long
+	}
+	prev2, prev, cur := rows[0][:len(rb)+1], rows[1][:len(rb)+1], rows[2][:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -119,6 +240,13 @@ func editDistance(a, b string, max int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+func appendRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }
 
 // synonyms knows, for the confidence measure, which words of a question the
