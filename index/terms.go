@@ -94,52 +94,68 @@ func (t *termTable) intern(term string) int32 {
 // addDocument numbers the terms of one document's body and of its strong
 // parts (title, phrasings, keywords) and counts the document for each.
 func (t *termTable) addDocument(words *wordCache, body string, strong ...string) docTerms {
-	ids := func(texts ...string) map[int32]bool {
-		set := map[int32]bool{}
-		for _, text := range texts {
-			for _, term := range words.terms(text) {
-				set[t.intern(term)] = true
+	whole, parts, bodySet := map[int32]bool{}, map[int32]bool{}, map[int32]bool{}
+	for _, text := range strong {
+		for _, w := range words.words(text) {
+			whole[t.intern(w[0])] = true
+			for _, p := range w[1:] {
+				parts[t.intern(p)] = true
 			}
 		}
-		return set
 	}
-	strongSet, bodySet := ids(strong...), ids(body)
+	for _, w := range words.words(body) {
+		for _, term := range w {
+			bodySet[t.intern(term)] = true
+		}
+	}
 	var d docTerms
-	for id := range strongSet {
+	for id := range whole {
 		d.strong = append(d.strong, id)
-		t.docs[id]++
+	}
+	for id := range parts {
+		if !whole[id] {
+			d.parts = append(d.parts, id)
+		}
 	}
 	for id := range bodySet {
-		if !strongSet[id] {
+		if !whole[id] && !parts[id] {
 			d.body = append(d.body, id)
+		}
+	}
+	for _, ids := range [][]int32{d.strong, d.parts, d.body} {
+		slices.Sort(ids)
+		for _, id := range ids {
 			t.docs[id]++
 		}
 	}
-	slices.Sort(d.strong)
-	slices.Sort(d.body)
 	return d
 }
 
-// bodyMatch is what a word found only in an answer's body counts for: the
-// body mentions many things ("bringen Sie Ihren Personalausweis mit") that
-// the topic is not about.
-const bodyMatch = 0.4
+// What a match counts for, by where the document has the term: a word of
+// its title, phrasings or keywords counts fully; a part of a compound there
+// ("Senioren" in "Seniorenheim") less, as the document is about the whole;
+// a word of its body least, as the body mentions many things ("bringen Sie
+// Ihren Personalausweis mit") that the topic is not about.
+const (
+	partMatch = 0.7
+	bodyMatch = 0.4
+)
 
-// docTerms are a document's term numbers: those of its title, phrasings and
-// keywords, and those found only in its body.
-type docTerms struct{ strong, body []int32 }
+// docTerms are a document's term numbers by where the document has them.
+type docTerms struct{ strong, parts, body []int32 }
 
-// share is how much a match on the term counts: 1 in the strong parts,
-// bodyMatch in the body, 0 not at all.
+// share is how much a match on the term counts: 1, partMatch, bodyMatch or 0.
 func (d docTerms) share(id int32) float64 {
 	if id < 0 {
 		return 0
 	}
-	if _, ok := slices.BinarySearch(d.strong, id); ok {
-		return 1
-	}
-	if _, ok := slices.BinarySearch(d.body, id); ok {
-		return bodyMatch
+	for _, c := range []struct {
+		ids   []int32
+		share float64
+	}{{d.strong, 1}, {d.parts, partMatch}, {d.body, bodyMatch}} {
+		if _, ok := slices.BinarySearch(c.ids, id); ok {
+			return c.share
+		}
 	}
 	return 0
 }
@@ -148,26 +164,29 @@ func (d docTerms) share(id int32) float64 {
 // the analyzers work word by word, and splitting compounds is costly.
 type wordCache struct {
 	analyzer analysis.Analyzer
-	words    map[string][]string
+	cache    map[string][]string
 }
 
 func newWordCache(a analysis.Analyzer) *wordCache {
-	return &wordCache{analyzer: a, words: map[string][]string{}}
+	return &wordCache{analyzer: a, cache: map[string][]string{}}
 }
 
 var tokenizer = unicode.NewUnicodeTokenizer()
 
-// terms returns the analysed terms of a text, word by word.
-func (c *wordCache) terms(text string) []string {
-	var out []string
+// words returns the analysed terms of a text, word by word: the word's own
+// term first, then the parts of a split compound.
+func (c *wordCache) words(text string) [][]string {
+	var out [][]string
 	for _, tok := range tokenizer.Tokenize([]byte(text)) {
 		word := string(tok.Term)
-		terms, ok := c.words[word]
+		terms, ok := c.cache[word]
 		if !ok {
 			terms = analyze(c.analyzer, word)
-			c.words[word] = terms
+			c.cache[word] = terms
 		}
-		out = append(out, terms...)
+		if len(terms) > 0 {
+			out = append(out, terms)
+		}
 	}
 	return out
 }
