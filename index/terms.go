@@ -292,7 +292,7 @@ type synonymPhrase struct {
 func newSynonyms(groups []knowledge.Synonym, analyzers [2]func(string) []position) *synonyms {
 	s := &synonyms{}
 	for _, g := range groups {
-		sg := synonymGroup{key: firstWord(g)}
+		sg := synonymGroup{key: knowledge.SynonymKey(g)}
 		for lang, analyze := range analyzers {
 			type phrase struct{ words, all []string }
 			phrases := func(texts []string) []phrase {
@@ -334,13 +334,6 @@ func newSynonyms(groups []knowledge.Synonym, analyzers [2]func(string) []positio
 		s.groups = append(s.groups, sg)
 	}
 	return s
-}
-
-func firstWord(g knowledge.Synonym) string {
-	if terms := g.Terms(); len(terms) > 0 {
-		return terms[0]
-	}
-	return ""
 }
 
 // expand finds synonym phrases in a question's words. It returns, per index
