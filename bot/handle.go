@@ -599,6 +599,14 @@ func (c *Conversation) TooFast(ctx context.Context, b *bot.Bot, u *models.Update
 	}
 }
 
+// Lost asks a person to send their last message again: the bot had taken it
+// but stopped before answering, and keeps no copy of it (for
+// delivery.Config.OnLost). languageCode is the sender's Telegram language.
+func (c *Conversation) Lost(ctx context.Context, b *bot.Bot, chatID int64, languageCode string) {
+	lang := c.langOf(&models.User{ID: chatID, LanguageCode: languageCode})
+	c.deliver(ctx, b, target{chat: chatID}, reply{text: tr(lang, msgLost)})
+}
+
 // Apologize tells the user that something went wrong (for
 // delivery.Config.OnPanic); Handle recovers its own panics, so this is for
 // failures around it. A pressed button is answered too.

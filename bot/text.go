@@ -51,6 +51,7 @@ const (
 	msgNoContact
 	msgNoDetails
 	msgTooFast
+	msgLost
 	msgReloaded
 	msgReloadFailed
 
@@ -278,6 +279,10 @@ var texts = [numMsgs]knowledge.Text{
 	msgTooFast: {
 		DE: "Sie schreiben gerade sehr schnell. Bitte warten Sie eine Minute; dann antworte ich wieder.",
 		EN: "You are writing very fast. Please wait a minute; then I will answer again.",
+	},
+	msgLost: {
+		DE: "Entschuldigung: Ihre letzte Nachricht kam an, als der Dienst neu gestartet wurde, und ist nicht beantwortet worden. Bitte schicken Sie sie noch einmal.",
+		EN: "Sorry: your last message arrived while the service was restarting and was not answered. Please send it again.",
 	},
 	msgReloaded:     {DE: "Wissensbasis neu geladen.", EN: "Knowledge base reloaded."},
 	msgReloadFailed: {DE: "Neu laden fehlgeschlagen; die bisherige Wissensbasis bleibt aktiv:", EN: "Reload failed; the previous knowledge base stays active:"},

@@ -105,6 +105,11 @@ type Config struct {
 	// OnPanic is called after a handler panicked (the panic is recovered and
 	// logged), so the conversation can apologise.
 	OnPanic func(ctx context.Context, u *models.Update)
+	// OnLost is called at start for each update that a previous run had
+	// confirmed to Telegram but not answered (it stopped while a slow chat
+	// held them back), so the conversation can ask the person to send it
+	// again: the message itself is not kept on disk.
+	OnLost func(ctx context.Context, l Lost)
 
 	// now and sleep are replaced in tests.
 	now   func() time.Time

@@ -80,11 +80,10 @@ func newDispatcher(cfg Config, h Handler, onDone func(id int64, handled bool)) *
 
 // submit accepts u for handling. Over the flood limit (or with the chat's
 // queue full) u is dropped at once as handled, and the first drop of an
-// episode queues one OnLimited call; replayed updates (accepted before a
-// restart) skip these checks. Otherwise submit waits for a free slot
+// episode queues one OnLimited call. Otherwise submit waits for a free slot
 // (backpressure) until ctx is done. The end is reported to onDone; result,
 // if not nil, receives the outcome.
-func (d *dispatcher) submit(ctx context.Context, u *models.Update, replay bool, result chan outcome) error {
+func (d *dispatcher) submit(ctx context.Context, u *models.Update, result chan outcome) error {
 	chat := chatOf(u)
 	user, hasUser := userOf(u)
 
@@ -94,11 +93,11 @@ func (d *dispatcher) submit(ctx context.Context, u *models.Update, replay bool, 
 		return errStopping
 	}
 	limited, notice := false, false
-	if hasUser && !replay {
+	if hasUser {
 		ok, n := d.flood.allow(user)
 		limited, notice = !ok, n
 	}
-	if cq := d.chats[chat]; !limited && !replay && cq != nil && len(cq.jobs) >= d.cfg.ChatQueueSize {
+	if cq := d.chats[chat]; !limited && cq != nil && len(cq.jobs) >= d.cfg.ChatQueueSize {
 		limited = true
 		if hasUser {
 			notice = d.flood.overflow(user)

@@ -113,7 +113,7 @@ func TestDispatcherKeepsChatOrderAndBounds(t *testing.T) {
 	for i := range 8 {
 		r := make(chan outcome, 1)
 		chat1 = append(chat1, r)
-		if err := d.submit(ctx, next(1), false, r); err != nil {
+		if err := d.submit(ctx, next(1), r); err != nil {
 			t.Fatal(err)
 		}
 		if i == 0 {
@@ -123,7 +123,7 @@ func TestDispatcherKeepsChatOrderAndBounds(t *testing.T) {
 	// Other chats go on meanwhile, in order.
 	for i := range 30 {
 		r := make(chan outcome, 1)
-		if err := d.submit(ctx, next(int64(2+i%10)), false, r); err != nil {
+		if err := d.submit(ctx, next(int64(2+i%10)), r); err != nil {
 			t.Fatal(err)
 		}
 		if o := <-r; o != handledOutcome {

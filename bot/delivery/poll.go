@@ -84,16 +84,8 @@ type fetched struct {
 
 func (p *poller) loop(ctx context.Context) error {
 	log := p.cfg.Logger
-	for _, raw := range p.st.pendingUpdates() {
-		f := decodeUpdate(raw)
-		if f.u == nil {
-			log.Warn("pending update could not be decoded; dropped", "update_id", f.id)
-			p.st.finish(f.id, true)
-			continue
-		}
-		if err := p.d.submit(ctx, f.u, true, nil); err != nil { // replay: accepted before
-			return nil // cancelled; still pending for the next start
-		}
+	if !tellLost(ctx, p.cfg, p.st) {
+		return nil // cancelled; the rest are told at the next start
 	}
 
 	failures := 0
@@ -132,7 +124,7 @@ func (p *poller) loop(ctx context.Context) error {
 				p.st.finish(f.id, true)
 				continue
 			}
-			if err := p.d.submit(ctx, f.u, false, nil); err != nil {
+			if err := p.d.submit(ctx, f.u, nil); err != nil {
 				return nil // cancelled: the update stays unconfirmed and comes again
 			}
 		}

@@ -113,6 +113,14 @@ func TestRestartMidBatchAnswersEveryUpdateOnceInOrder(t *testing.T) {
 	calls := sync.Map{} // update id -> *atomic.Int64
 	mid := make(chan struct{})
 	answer := answerWithID(t, b)
+	// An update the first run confirmed but could not answer is not kept
+	// on disk; after the restart its sender is asked to write again. That
+	// reply stands in for the answer in the exactly-once count.
+	cfg.OnLost = func(ctx context.Context, l Lost) {
+		c, _ := calls.LoadOrStore(l.UpdateID, new(atomic.Int64))
+		c.(*atomic.Int64).Add(1)
+		answer(ctx, &models.Update{ID: l.UpdateID, Message: &models.Message{Chat: models.Chat{ID: l.ChatID}}})
+	}
 	h := func(ctx context.Context, u *models.Update) {
 		n := running.Add(1)
 		for m := maxRunning.Load(); n > m && !maxRunning.CompareAndSwap(m, n); m = maxRunning.Load() {
@@ -140,7 +148,7 @@ func TestRestartMidBatchAnswersEveryUpdateOnceInOrder(t *testing.T) {
 		t.Fatalf("all updates were handled before the cancel took effect; the test did not interrupt a batch")
 	}
 	st := readState(t, cfg.StateDir)
-	t.Logf("first run handled %d of 500; saved watermark %d, %d handled above, %d pending", first, st.Watermark, len(st.Handled), len(st.Pending))
+	t.Logf("first run handled %d of 500; saved watermark %d, %d handled above, %d lost", first, st.Watermark, len(st.Handled), len(st.Lost))
 
 	stop = runPoll(t, cfg, h)
 	s.WaitFor(t, 30*time.Second, "all 500 answered and confirmed", func() bool {
@@ -152,28 +160,35 @@ func TestRestartMidBatchAnswersEveryUpdateOnceInOrder(t *testing.T) {
 	checkExactlyOnceInOrder(t, s, ids)
 	for _, id := range ids {
 		if c, ok := calls.Load(id); !ok || c.(*atomic.Int64).Load() != 1 {
-			t.Errorf("update %d: handler ran %v times", id, c)
+			t.Errorf("update %d: handler or OnLost ran %v times", id, c)
 		}
 	}
 	if m := maxRunning.Load(); m > int64(cfg.Workers) {
 		t.Errorf("%d handlers ran at once, Workers is %d", m, cfg.Workers)
 	}
-	if st := readState(t, cfg.StateDir); st.Watermark != ids[len(ids)-1] || len(st.Handled) != 0 || len(st.Pending) != 0 {
+	if st := readState(t, cfg.StateDir); st.Watermark != ids[len(ids)-1] || len(st.Handled) != 0 || len(st.Lost) != 0 {
 		t.Errorf("final state: %+v, want watermark %d and nothing else", st, ids[len(ids)-1])
 	}
 	// This test does not pace (see fastClient), so the fake's rate
 	// violations are expected; TestBurst covers pacing.
 }
 
-func TestSlowChatIsSavedAsPendingAndReplayedAfterRestart(t *testing.T) {
+func TestSlowChatIsConfirmedAndItsSenderToldAfterRestart(t *testing.T) {
 	s := telegramtest.New(t)
 	log, lb := newLogger(t)
 	cfg := testConfig(t, s, log)
 	cfg.ShutdownTimeout = 300 * time.Millisecond
 	b := newBot(t, s, fastClient(s, cfg))
 	answer := answerWithID(t, b)
+	var told []Lost
+	cfg.OnLost = func(ctx context.Context, l Lost) {
+		told = append(told, l)
+		answer(ctx, &models.Update{ID: l.UpdateID, Message: &models.Message{Chat: models.Chat{ID: l.ChatID}}})
+	}
 
-	slow := s.AddUpdates(telegramtest.TextUpdate(1, "langsam"))[0]
+	slowUpdate := telegramtest.TextUpdate(1, "langsam und geheim")
+	slowUpdate.Message.From.LanguageCode = "en"
+	slow := s.AddUpdates(slowUpdate)[0]
 	var others []models.Update
 	for i := range 250 { // more than one getUpdates window (100)
 		others = append(others, telegramtest.TextUpdate(int64(2+i%50), "Frage"))
@@ -196,8 +211,11 @@ func TestSlowChatIsSavedAsPendingAndReplayedAfterRestart(t *testing.T) {
 		return s.Count("sendMessage", 200) == 250
 	})
 	st := readState(t, cfg.StateDir)
-	if !slices.ContainsFunc(st.Pending, func(raw json.RawMessage) bool { return decodeUpdate(raw).id == slow }) || st.Watermark <= 100 {
-		t.Errorf("state while chat 1 is stuck: watermark %d, %d pending; want > 100 and update %d pending", st.Watermark, len(st.Pending), slow)
+	if !slices.ContainsFunc(st.Lost, func(l Lost) bool { return l.UpdateID == slow }) || st.Watermark <= 100 {
+		t.Errorf("state while chat 1 is stuck: watermark %d, %d lost; want > 100 and update %d listed", st.Watermark, len(st.Lost), slow)
+	}
+	if data, _ := os.ReadFile(filepath.Join(cfg.StateDir, StateFileName)); strings.Contains(string(data), "geheim") {
+		t.Errorf("the state file holds the text of a message: %s", data)
 	}
 	if err := stop(); err != nil {
 		t.Fatal(err)
@@ -205,21 +223,24 @@ func TestSlowChatIsSavedAsPendingAndReplayedAfterRestart(t *testing.T) {
 	if !strings.Contains(lb.String(), "cut off by the shutdown deadline") {
 		t.Errorf("cut-off handler not logged")
 	}
-	if st := readState(t, cfg.StateDir); len(st.Pending) != 1 {
-		t.Fatalf("after shutdown: %d pending, want the stuck update", len(st.Pending))
+	if st := readState(t, cfg.StateDir); len(st.Lost) != 1 {
+		t.Fatalf("after shutdown: %d lost, want the stuck update", len(st.Lost))
 	}
 
 	close(release)
 	stop = runPoll(t, cfg, h)
-	s.WaitFor(t, 30*time.Second, "the stuck update answered after restart", func() bool {
+	s.WaitFor(t, 30*time.Second, "the stuck update's sender told after restart", func() bool {
 		return s.Count("sendMessage", 200) == 251
 	})
 	if err := stop(); err != nil {
 		t.Fatal(err)
 	}
+	if want := []Lost{{UpdateID: slow, ChatID: 1, Lang: "en"}}; !slices.Equal(told, want) {
+		t.Errorf("OnLost got %+v, want %+v", told, want)
+	}
 	checkExactlyOnceInOrder(t, s, ids)
-	if st := readState(t, cfg.StateDir); len(st.Pending) != 0 {
-		t.Errorf("pending left: %d", len(st.Pending))
+	if st := readState(t, cfg.StateDir); len(st.Lost) != 0 {
+		t.Errorf("lost left: %d", len(st.Lost))
 	}
 }
 
@@ -472,24 +493,20 @@ func TestStateWritesAtomically(t *testing.T) {
 		t.Fatalf("spill: %d, %v", n, err)
 	}
 	f := readState(t, dir)
-	if f.Watermark != 5 || len(f.Pending) != 3 || len(f.Handled) != 0 {
+	if f.Watermark != 5 || len(f.Lost) != 3 || len(f.Handled) != 0 {
 		t.Errorf("after spill: %+v", f)
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("files left in the state directory: %v", entries)
 	}
-	// Reload: pending come back in order and count as seen.
+	// Reload: the spilled updates come back as lost, in order, and count as seen.
 	st2, err := openState(dir, false, log)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, raw := range st2.pendingUpdates() {
-		got = append(got, string(raw))
-	}
-	if want := []string{`{"update_id":2}`, `{"update_id":4}`, `{"update_id":5}`}; !slices.Equal(got, want) {
-		t.Errorf("pending after reload: %v, want %v", got, want)
+	if got, want := st2.lostUpdates(), []Lost{{UpdateID: 2}, {UpdateID: 4}, {UpdateID: 5}}; !slices.Equal(got, want) {
+		t.Errorf("lost after reload: %v, want %v", got, want)
 	}
 	if st2.accept(4, nil) != alreadyHandled || st2.accept(6, nil) != accepted {
 		t.Errorf("pending update not recognised after reload")

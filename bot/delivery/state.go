@@ -1,9 +1,11 @@
 package delivery
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/go-telegram/bot/models"
 	"io/fs"
 	"log/slog"
 	"maps"
@@ -31,12 +33,44 @@ type stateFile struct {
 	// Handled lists ids above the watermark that are handled (handlers of
 	// different chats finish out of order).
 	Handled []int64 `json:"handled,omitempty"`
-	// Pending holds updates at or below the watermark that were accepted
-	// but not handled yet, as Telegram sent them. They are handled first
-	// after a restart. Only written when a slow chat would otherwise stop
-	// getUpdates from moving on (see state.spill).
-	Pending []json.RawMessage `json:"pending,omitempty"`
-	Saved   time.Time         `json:"saved"`
+	// Lost lists updates at or below the watermark that were accepted but
+	// not handled yet (see state.spill), with nothing but what it takes to
+	// tell the person that their message must be sent again: the text of a
+	// message is never written to disk together with an id.
+	Lost  []Lost    `json:"lost,omitempty"`
+	Saved time.Time `json:"saved"`
+}
+
+// Lost is an update that was confirmed to Telegram but not answered when the
+// bot stopped. Only the ids needed to reply are kept, never the text; after a
+// restart Config.OnLost asks the person to send it again.
+type Lost struct {
+	UpdateID int64 `json:"update_id"`
+	// ChatID is where to reply; 0 when the update had no chat (inline query).
+	ChatID int64 `json:"chat_id,omitempty"`
+	// Lang is the sender's Telegram language code, for the reply's language.
+	Lang string `json:"lang,omitempty"`
+}
+
+// lostOf keeps of an update only what Lost holds.
+func lostOf(raw json.RawMessage) Lost {
+	f := decodeUpdate(raw)
+	l := Lost{UpdateID: f.id}
+	if f.u == nil {
+		return l
+	}
+	var from *models.User
+	switch u := f.u; {
+	case u.Message != nil:
+		l.ChatID, from = u.Message.Chat.ID, u.Message.From
+	case u.CallbackQuery != nil:
+		from = &u.CallbackQuery.From
+		l.ChatID = from.ID // buttons are pressed in private chats
+	}
+	if from != nil {
+		l.Lang = from.LanguageCode
+	}
+	return l
 }
 
 // state tracks which updates are handled and persists it. Safe for
@@ -62,7 +96,8 @@ type state struct {
 	maxReceived int64
 	handled     map[int64]bool            // ids > watermark that are handled
 	inflight    map[int64]inflightUpdate  // received ids > watermark, not handled
-	pending     map[int64]json.RawMessage // ids <= watermark, not handled (saved)
+	pending     map[int64]json.RawMessage // ids <= watermark, not handled (saved as Lost)
+	lost        map[int64]Lost            // from the file: confirmed, never answered
 	progress    chan struct{}             // closed and replaced when an update finishes
 	version     uint64                    // bumped on every change that must be saved
 	saved       uint64
@@ -86,6 +121,7 @@ func openState(dir string, webhook bool, log *slog.Logger) (*state, error) {
 		handled:  map[int64]bool{},
 		inflight: map[int64]inflightUpdate{},
 		pending:  map[int64]json.RawMessage{},
+		lost:     map[int64]Lost{},
 		progress: make(chan struct{}),
 		dirty:    make(chan struct{}, 1),
 	}
@@ -118,16 +154,10 @@ func openState(dir string, webhook bool, log *slog.Logger) (*state, error) {
 			s.handled[id] = true
 		}
 	}
-	for _, raw := range f.Pending {
-		var head struct {
-			ID int64 `json:"update_id"`
-		}
-		if err := json.Unmarshal(raw, &head); err != nil {
-			return nil, fmt.Errorf("%s: pending update: %w", s.path, err)
-		}
-		s.pending[head.ID] = raw
+	for _, l := range f.Lost {
+		s.lost[l.UpdateID] = l
 	}
-	log.Info("state loaded", "path", s.path, "watermark", s.watermark, "handled_above", len(s.handled), "pending", len(s.pending))
+	log.Info("state loaded", "path", s.path, "watermark", s.watermark, "handled_above", len(s.handled), "lost", len(s.lost))
 	return s, nil
 }
 
@@ -139,20 +169,28 @@ func (s *state) offset() int64 {
 	return s.watermark + 1
 }
 
-// pendingUpdates returns the saved, unhandled updates in id order.
-func (s *state) pendingUpdates() []json.RawMessage {
+// lostUpdates returns the updates a previous run confirmed but did not
+// answer, in id order.
+func (s *state) lostUpdates() []Lost {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ids := make([]int64, 0, len(s.pending))
-	for id := range s.pending {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	out := make([]json.RawMessage, len(ids))
-	for i, id := range ids {
-		out[i] = s.pending[id]
+	out := make([]Lost, 0, len(s.lost))
+	for _, id := range slices.Sorted(maps.Keys(s.lost)) {
+		out = append(out, s.lost[id])
 	}
 	return out
+}
+
+// forgetLost records that the person was told (or could not be).
+func (s *state) forgetLost(id int64) {
+	s.mu.Lock()
+	delete(s.lost, id)
+	s.version++
+	s.mu.Unlock()
+	select {
+	case s.dirty <- struct{}{}:
+	default:
+	}
 }
 
 // acceptance is what receive found about an update id.
@@ -346,8 +384,11 @@ func (s *state) save() error {
 		return nil
 	}
 	f := stateFile{Version: 1, Watermark: s.watermark, Handled: s.sortedHandledLocked(), Saved: time.Now().UTC()}
+	for _, id := range slices.Sorted(maps.Keys(s.lost)) {
+		f.Lost = append(f.Lost, s.lost[id])
+	}
 	for _, id := range slices.Sorted(maps.Keys(s.pending)) {
-		f.Pending = append(f.Pending, s.pending[id])
+		f.Lost = append(f.Lost, lostOf(s.pending[id]))
 	}
 	s.mu.Unlock()
 	data, err := json.Marshal(f)
@@ -367,7 +408,7 @@ func (s *state) save() error {
 
 // saveInterval is the least time between two background saves. Handled
 // ids reach the file at most this much later; a crash in between may
-// answer those updates again (pending updates are saved at once by spill).
+// answer those updates again (spilled updates are saved at once by spill).
 const saveInterval = 100 * time.Millisecond
 
 // saveLoop saves whenever the state changed, at most every saveInterval,
@@ -430,4 +471,23 @@ func writeFileAtomic(path string, data []byte) (err error) {
 		d.Close()
 	}
 	return nil
+}
+
+// tellLost calls cfg.OnLost for each update a previous run confirmed but did
+// not answer, and forgets it. It returns false when ctx ended first.
+func tellLost(ctx context.Context, cfg Config, st *state) bool {
+	lost := st.lostUpdates()
+	if len(lost) > 0 {
+		cfg.Logger.Warn("updates confirmed but not answered before the last stop; asking their senders to write again", "count", len(lost))
+	}
+	for _, l := range lost {
+		if ctx.Err() != nil {
+			return false
+		}
+		if cfg.OnLost != nil && l.ChatID != 0 {
+			cfg.OnLost(ctx, l)
+		}
+		st.forgetLost(l.UpdateID)
+	}
+	return true
 }

@@ -63,18 +63,8 @@ func NewWebhook(cfg Config, secret string, h Handler) (*Webhook, error) {
 		st.saveLoop(w.stopSave)
 		close(w.saverDone)
 	}()
-	// Updates saved as pending while polling are handled first.
-	for _, raw := range st.pendingUpdates() {
-		f := decodeUpdate(raw)
-		if f.u == nil {
-			cfg.Logger.Warn("pending update could not be decoded; dropped", "update_id", f.id)
-			st.finish(f.id, true)
-			continue
-		}
-		if err := w.d.submit(context.Background(), f.u, true, nil); err != nil {
-			break
-		}
-	}
+	// Updates a polling run confirmed but did not answer.
+	tellLost(context.Background(), cfg, st)
 	return w, nil
 }
 
@@ -138,7 +128,7 @@ func (w *Webhook) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	result := make(chan outcome, 1)
-	if err := w.d.submit(r.Context(), &u, false, result); err != nil {
+	if err := w.d.submit(r.Context(), &u, result); err != nil {
 		w.st.finish(u.ID, false)
 		http.Error(rw, "not accepted, try again", http.StatusServiceUnavailable)
 		return

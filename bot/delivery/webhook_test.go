@@ -198,7 +198,7 @@ func TestWebhookCloseWaitsForHandlers(t *testing.T) {
 	}
 }
 
-func TestWebhookHandlesUpdatesPendingFromPolling(t *testing.T) {
+func TestWebhookTellsUpdatesLostWhilePolling(t *testing.T) {
 	dir := t.TempDir()
 	log, _ := newLogger(t)
 	st, err := openState(dir, false, log)
@@ -209,18 +209,19 @@ func TestWebhookHandlesUpdatesPendingFromPolling(t *testing.T) {
 	if _, err := st.spill(); err != nil {
 		t.Fatal(err)
 	}
-	got := make(chan int64, 1)
-	w, _ := newTestWebhook(t, Config{StateDir: dir}, func(ctx context.Context, u *models.Update) { got <- u.ID })
+	got := make(chan Lost, 1)
+	w, _ := newTestWebhook(t, Config{StateDir: dir, OnLost: func(ctx context.Context, l Lost) { got <- l }},
+		func(ctx context.Context, u *models.Update) { t.Errorf("update %d handled; it was lost", u.ID) })
 	select {
-	case id := <-got:
-		if id != 7 {
-			t.Errorf("handled %d, want 7", id)
+	case l := <-got:
+		if l.UpdateID != 7 || l.ChatID != 3 {
+			t.Errorf("told %+v, want update 7 in chat 3", l)
 		}
 	case <-time.After(10 * time.Second):
-		t.Fatal("pending update not handled")
+		t.Fatal("lost update not told")
 	}
 	w.Close(context.Background())
-	if f := readState(t, dir); len(f.Pending) != 0 {
-		t.Errorf("still pending: %d", len(f.Pending))
+	if f := readState(t, dir); len(f.Lost) != 0 {
+		t.Errorf("still lost: %d", len(f.Lost))
 	}
 }

@@ -227,6 +227,7 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) error {
 		Logger:         log,
 		OnLimited:      func(ctx context.Context, u *models.Update) { conv.TooFast(ctx, b, u) },
 		OnPanic:        func(ctx context.Context, u *models.Update) { conv.Apologize(ctx, b, u) },
+		OnLost:         func(ctx context.Context, l delivery.Lost) { conv.Lost(ctx, b, l.ChatID, l.Lang) },
 	}
 	handle := metrics.Handler(func(ctx context.Context, u *models.Update) { conv.Handle(ctx, b, u) })
 	st := live.Status()
