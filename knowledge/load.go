@@ -317,27 +317,24 @@ func attachPositions(name string, root *yaml.Node, f *file) {
 			collectFields(item, "", p.fields)
 			switch key.Value {
 			case "categories":
-				if j < len(f.Categories) {
-					f.Categories[j].Pos = p
-				}
+				setPos(f.Categories, j, p, func(c *Category) *Pos { return &c.Pos })
 			case "topics":
-				if j < len(f.Topics) {
-					f.Topics[j].Pos = p
-				}
+				setPos(f.Topics, j, p, func(t *Topic) *Pos { return &t.Pos })
 			case "offices":
-				if j < len(f.Offices) {
-					f.Offices[j].Pos = p
-				}
+				setPos(f.Offices, j, p, func(o *Office) *Pos { return &o.Pos })
 			case "districts":
-				if j < len(f.Districts) {
-					f.Districts[j].Pos = p
-				}
+				setPos(f.Districts, j, p, func(d *District) *Pos { return &d.Pos })
 			case "synonyms":
-				if j < len(f.Synonyms) {
-					f.Synonyms[j].Pos = p
-				}
+				setPos(f.Synonyms, j, p, func(s *Synonym) *Pos { return &s.Pos })
 			}
 		}
+	}
+}
+
+// setPos sets the position of list[j], if the decoder filled it.
+func setPos[T any](list []T, j int, p Pos, field func(*T) *Pos) {
+	if j < len(list) {
+		*field(&list[j]) = p
 	}
 }
 
