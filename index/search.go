@@ -307,7 +307,7 @@ func (m match) decide() (bool, Reason) {
 	switch {
 	case m.coverage >= minCoverage && m.strong > 0:
 		return true, ""
-	case m.coverage >= minCoverage/2 || m.strong > 0:
+	case m.coverage >= minCoverage/2:
 		return false, ReasonUnsure
 	}
 	return false, ReasonOutOfScope

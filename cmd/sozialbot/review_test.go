@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -19,9 +18,7 @@ const reviewKB = "../../knowledge/testdata/review/kb"
 
 func runCmd(t *testing.T, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	err = run(context.Background(), args, func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
-	return out.String(), errOut.String(), err
+	return runIn(t, "", args...)
 }
 
 func TestReviewCommand(t *testing.T) {
