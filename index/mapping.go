@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	// Analysis parts are registered by name when their package is imported;
@@ -14,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/compound"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
 )
@@ -35,8 +37,10 @@ const (
 	collectionDE = "thesaurus_de"
 	collectionEN = "thesaurus_en"
 
-	wordPartsMap    = "kb_word_parts"
-	decompoundToken = "kb_decompound"
+	wordPartsMap     = "kb_word_parts"
+	decompoundToken  = "kb_decompound"
+	foldedStopMap    = "kb_stop_de_folded"
+	foldedStopFilter = "kb_stop_de_folded"
 )
 
 // Document fields. Titles and phrasings (with keywords) are kept apart so
@@ -52,7 +56,16 @@ const (
 // the synonym source of its language.
 func newMapping(wordParts []string) (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
-	filters := []any{lowercase.Name, de.StopName, de.NormalizeName}
+	// Stop words written without umlauts ("fuer", "ueber", "moechte") pass
+	// the German stop filter, which knows only "für"; a second one after
+	// folding catches them.
+	if err := m.AddCustomTokenMap(foldedStopMap, map[string]any{"type": tokenmap.Name, "tokens": foldedStopWords()}); err != nil {
+		return nil, fmt.Errorf("folded stop words: %w", err)
+	}
+	if err := m.AddCustomTokenFilter(foldedStopFilter, map[string]any{"type": stop.Name, "stop_token_map": foldedStopMap}); err != nil {
+		return nil, fmt.Errorf("folded stop filter: %w", err)
+	}
+	filters := []any{lowercase.Name, de.StopName, de.NormalizeName, foldedStopFilter}
 	if len(wordParts) > 0 {
 		tokens := make([]any, len(wordParts))
 		for i, p := range wordParts {
@@ -114,6 +127,20 @@ func newMapping(wordParts []string) (*mapping.IndexMappingImpl, error) {
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = analyzerDE
 	return m, nil
+}
+
+// foldedStopWords returns the German stop words whose folded spelling
+// differs from the original ("für" → "fur").
+func foldedStopWords() []any {
+	words := analysis.NewTokenMap()
+	_ = words.LoadBytes(de.GermanStopWords) // a fixed list compiled into bleve
+	var out []any
+	for w := range words {
+		if f := foldWord(w); f != w {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // foldWord lower-cases and folds umlauts the way the German analyzer does

@@ -252,7 +252,8 @@ func (ix *Index) analyzeQuestion(text string) question {
 					q.terms[lang] = append(q.terms[lang], t)
 				}
 			}
-			if placeWords[p.pos] || ix.fillers[lang][p.terms[0]] || isNumber(p.terms[0]) {
+			// Numbers and single letters ("E" of "E-Mail") say nothing.
+			if placeWords[p.pos] || ix.fillers[lang][p.terms[0]] || isNumber(p.terms[0]) || utf8.RuneCountInString(p.terms[0]) < 2 {
 				continue
 			}
 			q.content[lang] = append(q.content[lang], p)
