@@ -120,7 +120,10 @@ func (c *Conversation) onMessage(ctx context.Context, b *bot.Bot, m *models.Mess
 		// Telegram's web clients send the button's text instead of a location.
 		c.deliver(ctx, b, to, reply{text: tr(lang, msgLocationNoGPS)})
 	default:
-		c.deliver(ctx, b, to, c.answer(ctx, b, to, lang, text))
+		// Without a choice made with /sprache, a question written in English
+		// is answered in English, whatever the phone's language.
+		follow := m.From == nil || !c.langChosen(m.From.ID)
+		c.deliver(ctx, b, to, c.answer(ctx, b, to, lang, follow, text))
 	}
 }
 
@@ -285,36 +288,41 @@ func cleanQuestion(s string) (q string, cut bool) {
 }
 
 // answer searches a question and renders what to say.
-func (c *Conversation) answer(ctx context.Context, b *bot.Bot, to target, lang, text string) reply {
+func (c *Conversation) answer(ctx context.Context, b *bot.Bot, to target, lang string, follow bool, text string) reply {
 	q, cut := cleanQuestion(text)
-	r := c.answerQuestion(ctx, b, to, lang, q)
+	r, lang := c.answerQuestion(ctx, b, to, lang, follow, q)
 	if cut {
 		r.text = paragraphs(tr(lang, msgTooLong), r.text)
 	}
 	return r
 }
 
-func (c *Conversation) answerQuestion(ctx context.Context, b *bot.Bot, to target, lang, q string) reply {
+// answerQuestion searches and renders the reply. With follow, a question
+// written in English is answered in English; it returns the language used.
+func (c *Conversation) answerQuestion(ctx context.Context, b *bot.Bot, to target, lang string, follow bool, q string) (reply, string) {
 	kb := c.cfg.Base()
 	if q == "" {
-		return reply{text: tr(lang, msgEmpty), markup: startKeyboard(kb, lang)}
+		return reply{text: tr(lang, msgEmpty), markup: startKeyboard(kb, lang)}, lang
 	}
 	c.typing(ctx, b, to)
 	sctx, cancel := context.WithTimeout(ctx, c.cfg.SearchTimeout)
 	res, err := c.cfg.Search(sctx, q)
 	cancel()
+	if follow && err == nil && res.Lang == "en" {
+		lang = "en"
+	}
 	if err != nil {
 		c.log.Error("search failed", "err", err)
-		return reply{text: tr(lang, msgError), markup: menuKeyboard(lang, btnAllTopics)}
+		return reply{text: tr(lang, msgError), markup: menuKeyboard(lang, btnAllTopics)}, lang
 	}
 	if r, ok := c.answerResult(kb, res, lang); ok {
-		return r
+		return r, lang
 	}
 	switch res.Reason {
 	case index.ReasonEmpty:
-		return reply{text: tr(lang, msgEmpty), markup: startKeyboard(kb, lang)}
+		return reply{text: tr(lang, msgEmpty), markup: startKeyboard(kb, lang)}, lang
 	case index.ReasonGreeting:
-		return reply{text: tr(lang, msgGreeting), markup: startKeyboard(kb, lang)}
+		return reply{text: tr(lang, msgGreeting), markup: startKeyboard(kb, lang)}, lang
 	}
 	hits := knownHits(kb, res.Hits)
 	// A place (a Stadtteil, a postcode) and no clear topic: the offices
@@ -327,7 +335,7 @@ func (c *Conversation) answerQuestion(ctx context.Context, b *bot.Bot, to target
 			r.text = paragraphs(r.text, tr(lang, msgOrDidYouMean))
 			r.markup = suggestionsKeyboard(kb, hits, lang)
 		}
-		return r
+		return r, lang
 	case len(res.Districts) > 1:
 		c.log.Info("asked district", "lang", lang, "hits", len(hits))
 		var k keyboard
@@ -337,7 +345,7 @@ func (c *Conversation) answerQuestion(ctx context.Context, b *bot.Bot, to target
 			text = paragraphs(text, tr(lang, msgOrDidYouMean))
 			k.rows = append(k.rows, rowsOf(suggestionsKeyboard(kb, hits, lang))...)
 		}
-		return reply{text: text, markup: k.markup()}
+		return reply{text: text, markup: k.markup()}, lang
 	}
 	reason := res.Reason
 	if reason == "" {
@@ -346,13 +354,13 @@ func (c *Conversation) answerQuestion(ctx context.Context, b *bot.Bot, to target
 	c.record(Event{Outcome: OutcomeDeclined, Lang: lang, Reason: reason, Question: maskQuestion(q)})
 	c.log.Info("declined", "reason", string(reason), "lang", lang, "hits", len(hits))
 	if len(hits) > 0 {
-		return reply{text: tr(lang, msgUnsure), markup: suggestionsKeyboard(kb, hits, lang)}
+		return reply{text: tr(lang, msgUnsure), markup: suggestionsKeyboard(kb, hits, lang)}, lang
 	}
 	text := tr(lang, msgOutOfScope)
 	if mostlyNonLatin(q) {
 		text = paragraphs(tr(lang, msgOnlyDEEN), text)
 	}
-	return reply{text: text, markup: menuKeyboard(lang, btnAllTopics)}
+	return reply{text: text, markup: menuKeyboard(lang, btnAllTopics)}, lang
 }
 
 // answerResult renders an answered search result: the card of the best hit,

@@ -18,11 +18,19 @@ func TestRealIndexConversation(t *testing.T) {
 		{"greeting", "Hallo", []call{c("sendChatAction"), c("sendMessage", "Hallo!")}},
 		{"empty", "🙂", []call{c("sendChatAction"), c("sendMessage", "keine Frage gefunden")}},
 		{"out of scope", "Wann spielt der BVB?", []call{c("sendChatAction"), c("sendMessage", "0231 50-0")}},
+		// A German phone, an English question: the answer follows the question.
+		{"english question", "How do I get a disability card?", []call{c("sendChatAction"), c("sendMessage", "Last reviewed:", "What do I need?")}},
 	}
 	for _, tc := range cases {
 		h := newHarness(t, ix)
 		checkCalls(t, tc.name, h.send(privateText(1, "de", tc.text)), tc.want, nil)
 	}
+	// A language chosen with /sprache wins over the question's language.
+	h0 := newHarness(t, ix)
+	h0.send(press(2, "en", "v1:l:de"))
+	checkCalls(t, "chosen German, English question", h0.send(privateText(2, "en", "How do I get a disability card?")),
+		[]call{c("sendChatAction"), c("sendMessage", "Stand:", "Was brauche ich?")}, nil)
+
 	// A postcode of one district shows its offices; one of several asks.
 	kb := ix.Base()
 	var single, shared, name string
