@@ -98,6 +98,7 @@ func (c *Conversation) onCallback(ctx context.Context, b *bot.Bot, q *models.Cal
 		c.record(Event{Outcome: outcome, Topic: cb.ID, Lang: lang})
 		c.log.Info("feedback", "id", cb.ID, "outcome", string(outcome))
 		c.answerCallback(ctx, b, q.ID, tr(lang, msgFeedbackThanks))
+		c.dropFeedbackButtons(ctx, b, chat, q.Message.Message)
 		if outcome == OutcomeFeedbackDown {
 			c.deliver(ctx, b, to, reply{text: tr(lang, msgFeedbackSorry), markup: menuKeyboard(lang, btnAllTopics)})
 		}
@@ -125,5 +126,28 @@ func (c *Conversation) onCallback(ctx context.Context, b *bot.Bot, q *models.Cal
 		c.deliver(ctx, b, to, c.topicReply(kb, t, d.ID, lang))
 	default:
 		stale()
+	}
+}
+
+// dropFeedbackButtons removes 👍/👎 from an answer once it was rated, so that
+// one person counts once and sees the vote was taken.
+func (c *Conversation) dropFeedbackButtons(ctx context.Context, b *bot.Bot, chat int64, m *models.Message) {
+	if m == nil || m.ReplyMarkup == nil {
+		return
+	}
+	kept := &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{}}
+	for _, row := range m.ReplyMarkup.InlineKeyboard {
+		var r []models.InlineKeyboardButton
+		for _, btn := range row {
+			if cb, err := parseCallback(btn.CallbackData); err != nil || cb.Action != actFeedback {
+				r = append(r, btn)
+			}
+		}
+		if len(r) > 0 {
+			kept.InlineKeyboard = append(kept.InlineKeyboard, r)
+		}
+	}
+	if _, err := b.EditMessageReplyMarkup(ctx, &bot.EditMessageReplyMarkupParams{ChatID: chat, MessageID: m.ID, ReplyMarkup: kept}); err != nil {
+		c.log.Info("could not remove the feedback buttons", "err", err)
 	}
 }

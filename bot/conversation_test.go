@@ -270,6 +270,9 @@ func TestConversation(t *testing.T) {
 		}, nil},
 		{"button unknown category", press(user, "de", "v1:c:weg"), []call{c("answerCallbackQuery", "nicht mehr gültig")}, nil},
 		{"button feedback up", press(user, "de", "v1:f:grundsicherung:u"), []call{c("answerCallbackQuery", "Danke")}, nil},
+		{"button feedback on a card", pressOnCard(user, "de", "v1:f:grundsicherung:u"), []call{
+			c("answerCallbackQuery", "Danke"), c("editMessageReplyMarkup", "v1:b:grundsicherung", "v1:m"),
+		}, []string{"v1:f:grundsicherung:d\""}},
 		{"button feedback down", press(user, "de", "v1:f:grundsicherung:d"), []call{
 			c("answerCallbackQuery", "Danke"), c("sendMessage", "Schade", "0231 50-0"),
 		}, nil},

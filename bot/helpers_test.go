@@ -367,6 +367,20 @@ func press(user int64, lang, data string) models.Update {
 	return u
 }
 
+// pressOnCard presses a button under an answer card with its usual keyboard.
+func pressOnCard(user int64, lang, data string) models.Update {
+	u := press(user, lang, data)
+	btn := func(text, data string) models.InlineKeyboardButton {
+		return models.InlineKeyboardButton{Text: text, CallbackData: data}
+	}
+	u.CallbackQuery.Message.Message.ReplyMarkup = &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{
+		{btn("Was brauche ich?", "v1:b:grundsicherung")},
+		{btn("Andere Themen", "v1:m")},
+		{btn("👍", "v1:f:grundsicherung:u"), btn("👎", "v1:f:grundsicherung:d")},
+	}}
+	return u
+}
+
 func location(user int64, lat, lon float64) models.Update {
 	u := telegramtest.TextUpdate(user, "")
 	u.Message.Location = &models.Location{Latitude: lat, Longitude: lon}
