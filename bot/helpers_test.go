@@ -23,7 +23,7 @@ import (
 
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
-	"github.com/sozialamt-dortmund/sozialbot/bot/internal/telegramtest"
+	"github.com/sozialamt-dortmund/sozialbot/bot/telegramtest"
 	"github.com/sozialamt-dortmund/sozialbot/index"
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/sozialamt-dortmund/sozialbot/bot/internal/telegramtest"
+	"github.com/sozialamt-dortmund/sozialbot/bot/telegramtest"
 )
 
 func TestCheckMessage(t *testing.T) {

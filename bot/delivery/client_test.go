@@ -12,7 +12,7 @@ import (
 
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
-	"github.com/sozialamt-dortmund/sozialbot/bot/internal/telegramtest"
+	"github.com/sozialamt-dortmund/sozialbot/bot/telegramtest"
 )
 
 // newTestClient returns a Client on a fake clock (sleeps return at once).

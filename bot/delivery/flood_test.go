@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/go-telegram/bot/models"
-	"github.com/sozialamt-dortmund/sozialbot/bot/internal/telegramtest"
+	"github.com/sozialamt-dortmund/sozialbot/bot/telegramtest"
 )
 
 func TestFloodLimiterEpisodes(t *testing.T) {

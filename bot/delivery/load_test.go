@@ -10,7 +10,7 @@ import (
 
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
-	"github.com/sozialamt-dortmund/sozialbot/bot/internal/telegramtest"
+	"github.com/sozialamt-dortmund/sozialbot/bot/telegramtest"
 )
 
 var burstSize = flag.Int("burst", 200, "questions (from as many users) per BenchmarkBurst run")

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/go-telegram/bot/models"
-	"github.com/sozialamt-dortmund/sozialbot/bot/internal/telegramtest"
+	"github.com/sozialamt-dortmund/sozialbot/bot/telegramtest"
 )
 
 const testSecret = "s3cr3t-webhook_token-0123456789"

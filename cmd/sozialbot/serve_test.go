@@ -3,17 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -22,205 +18,8 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/sozialamt-dortmund/sozialbot/bot/ops"
+	"github.com/sozialamt-dortmund/sozialbot/bot/telegramtest"
 )
-
-// bot/internal/telegramtest cannot be imported from cmd/ (Go's internal
-// rule), so these tests use fakeAPI: a small Bot API server that serves
-// getUpdates from a queue, records every call and checks the 4096-character
-// and 64-byte limits roughly. The conversation itself is tested against
-// telegramtest in package bot.
-
-const fakeToken = "123456:TEST-TOKEN"
-
-type fakeCall struct {
-	Method string
-	Params map[string]string
-}
-
-type fakeAPI struct {
-	t   *testing.T
-	srv *httptest.Server
-
-	mu      sync.Mutex
-	calls   []fakeCall
-	updates []json.RawMessage
-	nextID  int64
-	msgID   int
-	changed chan struct{}
-}
-
-func newFakeAPI(t *testing.T) *fakeAPI {
-	f := &fakeAPI{t: t, nextID: 1, changed: make(chan struct{})}
-	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
-	t.Cleanup(f.srv.Close)
-	return f
-}
-
-func (f *fakeAPI) URL() string { return f.srv.URL }
-
-func (f *fakeAPI) notifyLocked() {
-	close(f.changed)
-	f.changed = make(chan struct{})
-}
-
-// add queues updates for getUpdates, numbering them.
-func (f *fakeAPI) add(us ...models.Update) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for _, u := range us {
-		u.ID = f.nextID
-		f.nextID++
-		raw, err := json.Marshal(u)
-		if err != nil {
-			f.t.Fatal(err)
-		}
-		f.updates = append(f.updates, raw)
-	}
-	f.notifyLocked()
-}
-
-func (f *fakeAPI) callsTo(method string) []fakeCall {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	var out []fakeCall
-	for _, c := range f.calls {
-		if c.Method == method {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// waitFor waits until cond holds, re-checking whenever a call arrives.
-func (f *fakeAPI) waitFor(timeout time.Duration, what string, cond func() bool) {
-	f.t.Helper()
-	deadline := time.After(timeout)
-	for {
-		f.mu.Lock()
-		ch := f.changed
-		f.mu.Unlock()
-		if cond() {
-			return
-		}
-		select {
-		case <-ch:
-		case <-deadline:
-			f.t.Fatalf("timed out waiting for %s", what)
-		}
-	}
-}
-
-func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
-	prefix := "/bot" + fakeToken + "/"
-	if !strings.HasPrefix(r.URL.Path, prefix) {
-		writeAPI(w, http.StatusUnauthorized, map[string]any{"ok": false, "error_code": 401, "description": "Unauthorized"})
-		return
-	}
-	method := strings.TrimPrefix(r.URL.Path, prefix)
-	params := map[string]string{}
-	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-		var m map[string]any
-		json.NewDecoder(r.Body).Decode(&m)
-		for k, v := range m {
-			if s, ok := v.(string); ok {
-				params[k] = s
-			} else {
-				b, _ := json.Marshal(v)
-				params[k] = string(b)
-			}
-		}
-	} else if err := r.ParseMultipartForm(1 << 20); err == nil {
-		for k, v := range r.MultipartForm.Value {
-			params[k] = v[0]
-		}
-	}
-	if method == "getUpdates" {
-		f.getUpdates(w, r, params)
-		return
-	}
-	f.mu.Lock()
-	f.calls = append(f.calls, fakeCall{method, params})
-	if n := len([]rune(params["text"])); n > 4096 {
-		f.t.Errorf("%s: text of %d characters", method, n)
-	}
-	for _, data := range strings.Split(params["reply_markup"], `"callback_data":"`)[1:] {
-		if end := strings.IndexByte(data, '"'); end > 64 {
-			f.t.Errorf("%s: callback data of %d bytes", method, end)
-		}
-	}
-	f.msgID++
-	id := f.msgID
-	f.notifyLocked()
-	f.mu.Unlock()
-	var result any = true
-	switch {
-	case method == "getMe":
-		result = map[string]any{"id": 123456, "is_bot": true, "first_name": "Sozialbot", "username": "sozialbot_test_bot"}
-	case strings.HasPrefix(method, "send") && method != "sendChatAction":
-		chat, _ := strconv.ParseInt(params["chat_id"], 10, 64)
-		result = map[string]any{"message_id": id, "date": 1, "chat": map[string]any{"id": chat, "type": "private"}}
-	}
-	writeAPI(w, http.StatusOK, map[string]any{"ok": true, "result": result})
-}
-
-// getUpdates confirms updates below offset and returns the rest, waiting
-// up to a second for new ones.
-func (f *fakeAPI) getUpdates(w http.ResponseWriter, r *http.Request, params map[string]string) {
-	offset, _ := strconv.ParseInt(params["offset"], 10, 64)
-	deadline := time.After(time.Second)
-	for {
-		f.mu.Lock()
-		var out []json.RawMessage
-		for _, raw := range f.updates {
-			var u struct {
-				ID int64 `json:"update_id"`
-			}
-			json.Unmarshal(raw, &u)
-			if u.ID >= offset {
-				out = append(out, raw)
-			}
-		}
-		ch := f.changed
-		f.mu.Unlock()
-		if len(out) > 0 {
-			writeAPI(w, http.StatusOK, map[string]any{"ok": true, "result": out})
-			return
-		}
-		select {
-		case <-ch:
-		case <-deadline:
-			writeAPI(w, http.StatusOK, map[string]any{"ok": true, "result": []any{}})
-			return
-		case <-r.Context().Done():
-			return
-		}
-	}
-}
-
-func writeAPI(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	if err := json.NewEncoder(w).Encode(v); err != nil {
-		fmt.Println(err)
-	}
-}
-
-func textUpdate(user int64, text string) models.Update {
-	return models.Update{Message: &models.Message{
-		ID: 1, Date: 1, Text: text,
-		From: &models.User{ID: user, FirstName: "Test", LanguageCode: "de"},
-		Chat: models.Chat{ID: user, Type: models.ChatTypePrivate},
-	}}
-}
-
-func callbackUpdate(user int64, data string) models.Update {
-	return models.Update{CallbackQuery: &models.CallbackQuery{
-		ID: "cb-1", From: models.User{ID: user, FirstName: "Test", LanguageCode: "de"}, Data: data,
-		Message: models.MaybeInaccessibleMessage{Type: models.MaybeInaccessibleMessageTypeMessage, Message: &models.Message{
-			ID: 1, Date: 1, Chat: models.Chat{ID: user, Type: models.ChatTypePrivate},
-		}},
-	}}
-}
 
 func envOf(m map[string]string) env { return func(k string) string { return m[k] } }
 
@@ -300,7 +99,7 @@ func TestServeSettings(t *testing.T) {
 }
 
 func TestServeRejectedToken(t *testing.T) {
-	s := newFakeAPI(t)
+	s := telegramtest.New(t)
 	var stderr lockedBuffer
 	err := run(context.Background(), []string{"serve"}, envOf(map[string]string{
 		"TELEGRAM_BOT_TOKEN": "111:WRONG-TOKEN-VALUE",
@@ -316,9 +115,9 @@ func TestServeRejectedToken(t *testing.T) {
 
 // startServe runs `sozialbot serve` against the fake Bot API until the
 // returned stop function is called; stop returns what serve returned.
-func startServe(t *testing.T, s *fakeAPI, args []string, env map[string]string) (stderr *lockedBuffer, stop func() error) {
+func startServe(t *testing.T, s *telegramtest.Server, args []string, env map[string]string) (stderr *lockedBuffer, stop func() error) {
 	t.Helper()
-	full := map[string]string{"TELEGRAM_BOT_TOKEN": fakeToken, "TELEGRAM_API_URL": s.URL()}
+	full := map[string]string{"TELEGRAM_BOT_TOKEN": telegramtest.Token, "TELEGRAM_API_URL": s.URL()}
 	for k, v := range env {
 		full[k] = v
 	}
@@ -345,20 +144,20 @@ func startServe(t *testing.T, s *fakeAPI, args []string, env map[string]string) 
 	return stderr, stop
 }
 
-func countCalls(s *fakeAPI, method string) int { return len(s.callsTo(method)) }
+func countCalls(s *telegramtest.Server, method string) int { return len(s.CallsTo(method)) }
 
 // The issue's "done when": against a Bot API server, serve answers a new
 // user's /start, a free-text question, a button press and a shared location.
 func TestServePolling(t *testing.T) {
-	s := newFakeAPI(t)
+	s := telegramtest.New(t)
 	const user = 5001
-	loc := textUpdate(user, "")
+	loc := telegramtest.TextUpdate(user, "")
 	loc.Message.Location = &models.Location{Latitude: 51.4833, Longitude: 7.5}
-	s.add(textUpdate(user, "/start"), textUpdate(user, "Wie beantrage ich Grundsicherung?"),
-		callbackUpdate(user, "v1:t:seniorenbueros"), loc)
+	s.AddUpdates(telegramtest.TextUpdate(user, "/start"), telegramtest.TextUpdate(user, "Wie beantrage ich Grundsicherung?"),
+		telegramtest.CallbackUpdate(user, 1, "v1:t:seniorenbueros"), loc)
 
 	stderr, stop := startServe(t, s, []string{"--state", t.TempDir()}, map[string]string{"SOZIALBOT_ADMINS": "4242"})
-	s.waitFor(30*time.Second, "answers to all four updates", func() bool {
+	s.WaitFor(t, 30*time.Second, "answers to all four updates", func() bool {
 		return countCalls(s, "sendMessage") >= 5 && countCalls(s, "answerCallbackQuery") >= 1
 	})
 	if err := stop(); err != nil {
@@ -370,12 +169,12 @@ func TestServePolling(t *testing.T) {
 			t.Errorf("%s called %d times, want 1", m, countCalls(s, m))
 		}
 	}
-	cmds := s.callsTo("setMyCommands")
+	cmds := s.CallsTo("setMyCommands")
 	if len(cmds) != 2 || !strings.Contains(cmds[0].Params["commands"], "hilfe") || cmds[1].Params["language_code"] != "en" {
 		t.Errorf("setMyCommands: %+v", cmds)
 	}
 	var texts []string
-	for _, c := range s.callsTo("sendMessage") {
+	for _, c := range s.CallsTo("sendMessage") {
 		texts = append(texts, c.Params["text"])
 	}
 	all := strings.Join(texts, "\n----\n")
@@ -388,7 +187,7 @@ func TestServePolling(t *testing.T) {
 		t.Errorf("no typing action")
 	}
 	t.Logf("logs:\n%s", stderr)
-	if strings.Contains(stderr.String(), fakeToken) || strings.Contains(stderr.String(), "Grundsicherung?") {
+	if strings.Contains(stderr.String(), telegramtest.Token) || strings.Contains(stderr.String(), "Grundsicherung?") {
 		t.Errorf("logs show the token or a question:\n%s", stderr)
 	}
 }
@@ -405,7 +204,7 @@ func freePort(t *testing.T) string {
 }
 
 func TestServeWebhook(t *testing.T) {
-	s := newFakeAPI(t)
+	s := telegramtest.New(t)
 	addr := freePort(t)
 	const secret = "test-secret-0123456789"
 	hook := "http://" + addr + "/telegram"
@@ -415,7 +214,7 @@ func TestServeWebhook(t *testing.T) {
 	if _, ok := stderr.waitFor(regexp.MustCompile(`msg="webhook set"`), 30*time.Second); !ok {
 		t.Fatalf("webhook not set:\n%s", stderr)
 	}
-	set := s.callsTo("setWebhook")[0]
+	set := s.CallsTo("setWebhook")[0]
 	if set.Params["url"] != hook || set.Params["secret_token"] != secret {
 		t.Errorf("setWebhook %+v", set.Params)
 	}
@@ -440,7 +239,7 @@ func TestServeWebhook(t *testing.T) {
 	if code := post(secret); code != http.StatusOK {
 		t.Errorf("right secret: status %d, want 200", code)
 	}
-	msgs := s.callsTo("sendMessage")
+	msgs := s.CallsTo("sendMessage")
 	if len(msgs) != 1 || !strings.Contains(msgs[0].Params["text"], "So funktioniert es") {
 		t.Errorf("webhook update not answered: %+v", msgs)
 	}
@@ -455,11 +254,11 @@ func TestServeWebhook(t *testing.T) {
 // An admin address other machines could reach is refused before the bot
 // talks to Telegram, unless --admin-public allows it.
 func TestServeAdminNotLoopback(t *testing.T) {
-	s := newFakeAPI(t)
+	s := telegramtest.New(t)
 	for _, addr := range []string{"0.0.0.0:0", ":0"} {
 		var stderr lockedBuffer
 		err := run(context.Background(), []string{"serve", "--admin", addr}, envOf(map[string]string{
-			"TELEGRAM_BOT_TOKEN": fakeToken, "TELEGRAM_API_URL": s.URL(),
+			"TELEGRAM_BOT_TOKEN": telegramtest.Token, "TELEGRAM_API_URL": s.URL(),
 		}), nil, &stderr, &stderr)
 		if !errors.Is(err, ops.ErrNotLoopback) || !strings.Contains(err.Error(), "--admin-public") || !strings.Contains(err.Error(), "other machines") {
 			t.Errorf("--admin %s: got %v, want a refusal that names --admin-public", addr, err)
@@ -502,7 +301,7 @@ func TestServeAdminAndLiveReload(t *testing.T) {
 		}
 	}
 	write("Wohngeld")
-	s := newFakeAPI(t)
+	s := telegramtest.New(t)
 	const admin, user = 4242, 5002
 	stderr, stop := startServe(t, s, []string{"--kb", dir, "--admin", "127.0.0.1:0"}, map[string]string{"SOZIALBOT_ADMINS": "4242"})
 	m, ok := stderr.waitFor(regexp.MustCompile(`msg="admin listener" addr=(127\.0\.0\.1:\d+)`), 20*time.Second)
@@ -530,9 +329,9 @@ func TestServeAdminAndLiveReload(t *testing.T) {
 	ask := func(from int64, text string) string {
 		t.Helper()
 		before := countCalls(s, "sendMessage")
-		s.add(textUpdate(from, text))
-		s.waitFor(20*time.Second, "the reply to "+text, func() bool { return countCalls(s, "sendMessage") > before })
-		return s.callsTo("sendMessage")[before].Params["text"]
+		s.AddUpdates(telegramtest.TextUpdate(from, text))
+		s.WaitFor(t, 20*time.Second, "the reply to "+text, func() bool { return countCalls(s, "sendMessage") > before })
+		return s.CallsTo("sendMessage")[before].Params["text"]
 	}
 	if reply := ask(user, "Wohngeld"); !strings.Contains(reply, "<b>Wohngeld") {
 		t.Errorf("reply before the edit:\n%s", reply)
