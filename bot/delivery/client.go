@@ -216,11 +216,7 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 				log.Warn("telegram request failed", "attempt", attempt, "err", err)
 				return nil, err
 			}
-			wait := backoff(attempt, c.cfg.RetryMin, c.cfg.RetryMax)
-			log.Warn("telegram request failed (network); retrying", "attempt", attempt, "retry_in", wait, "err", err)
-			c.retries.Add(1)
-			if c.cfg.sleep(ctx, wait) != nil {
-				c.failures.Add(1)
+			if !c.backOff(ctx, log, attempt, "telegram request failed (network); retrying", "err", err) {
 				return nil, err
 			}
 			continue
@@ -294,11 +290,7 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 				log.Warn("telegram server error; giving up", "status", code, "attempt", attempt)
 				return resp, nil
 			}
-			wait := backoff(attempt, c.cfg.RetryMin, c.cfg.RetryMax)
-			log.Warn("telegram server error; retrying", "status", code, "attempt", attempt, "retry_in", wait)
-			c.retries.Add(1)
-			if c.cfg.sleep(ctx, wait) != nil {
-				c.failures.Add(1)
+			if !c.backOff(ctx, log, attempt, "telegram server error; retrying", "status", code) {
 				return resp, nil
 			}
 		default:
@@ -582,4 +574,17 @@ func plainText(contentType string, body []byte) (newBody []byte, newType string,
 		return b, contentType, true
 	}
 	return nil, "", false
+}
+
+// backOff logs a retry and waits with jittered backoff before it. It returns
+// false, counting a failure, when ctx ends first.
+func (c *Client) backOff(ctx context.Context, log *slog.Logger, attempt int, msg string, args ...any) bool {
+	wait := backoff(attempt, c.cfg.RetryMin, c.cfg.RetryMax)
+	log.Warn(msg, append(args, "attempt", attempt, "retry_in", wait)...)
+	c.retries.Add(1)
+	if c.cfg.sleep(ctx, wait) != nil {
+		c.failures.Add(1)
+		return false
+	}
+	return true
 }
