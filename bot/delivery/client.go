@@ -87,12 +87,12 @@ type Client struct {
 
 // Stats are the Client's counters since it was created.
 type Stats struct {
-	Requests           uint64 // requests made by callers (getUpdates not counted)
-	Sends              uint64 // paced requests that succeeded
-	Retries            uint64 // extra attempts after 429, 5xx or network errors
-	TooManyRequests    uint64 // 429 answers seen
-	Forbidden          uint64 // 403 answers (blocked by the user, kicked)
-	Failures           uint64 // requests that ended with an error or a non-2xx answer
+	Requests        uint64 // requests made by callers (getUpdates not counted)
+	Sends           uint64 // paced requests that succeeded
+	Retries         uint64 // extra attempts after 429, 5xx or network errors
+	TooManyRequests uint64 // 429 answers seen
+	Forbidden       uint64 // 403 answers (blocked by the user, kicked)
+	Failures        uint64 // requests that ended with an error or a non-2xx answer
 }
 
 // NewClient returns a Client with cfg's defaults filled in.
@@ -136,12 +136,12 @@ func NewClient(cfg ClientConfig) *Client {
 // Stats returns the counters; safe to call at any time.
 func (c *Client) Stats() Stats {
 	return Stats{
-		Requests:           c.requests.Load(),
-		Sends:              c.sends.Load(),
-		Retries:            c.retries.Load(),
-		TooManyRequests:    c.tooMany.Load(),
-		Forbidden:          c.forbidden.Load(),
-		Failures:           c.failures.Load(),
+		Requests:        c.requests.Load(),
+		Sends:           c.sends.Load(),
+		Retries:         c.retries.Load(),
+		TooManyRequests: c.tooMany.Load(),
+		Forbidden:       c.forbidden.Load(),
+		Failures:        c.failures.Load(),
 	}
 }
 

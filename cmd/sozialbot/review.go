@@ -78,4 +78,3 @@ func cmdReview(_ context.Context, args []string, _ env, _ io.Reader, stdout, std
 	}
 	return nil
 }
-
