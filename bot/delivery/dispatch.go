@@ -60,9 +60,9 @@ type dispatcher struct {
 	cond     *sync.Cond
 	chats    map[int64]*chatQueue // chats with a job waiting or running
 	ready    []int64              // chats with a job waiting and none running, FIFO
-	busy     int  // workers running a job
-	stopping bool // no more submits; workers drain the queues
-	abandon  bool // past the shutdown deadline: workers start nothing more
+	busy     int                  // workers running a job
+	stopping bool                 // no more submits; workers drain the queues
+	abandon  bool                 // past the shutdown deadline: workers start nothing more
 	wg       sync.WaitGroup
 }
 
@@ -74,8 +74,8 @@ func newDispatcher(cfg Config, h Handler, onDone func(id int64, handled bool), r
 		flood:    newFloodLimiter(cfg.PerUserPerMinute, cfg.now),
 		onDone:   onDone,
 		recorded: recorded,
-		slots:  make(chan struct{}, cfg.QueueSize),
-		chats:  map[int64]*chatQueue{},
+		slots:    make(chan struct{}, cfg.QueueSize),
+		chats:    map[int64]*chatQueue{},
 	}
 	d.cond = sync.NewCond(&d.mu)
 	d.hardCtx, d.hardCancel = context.WithCancel(context.Background())
