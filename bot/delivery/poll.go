@@ -93,11 +93,6 @@ type poller struct {
 	cfg Config
 	st  *state
 	d   *dispatcher
-
-	// The window is blocked when a full batch brought nothing new: every
-	// update getUpdates can return is answered or in flight.
-	blockedOffset int64
-	blockedSince  time.Time
 }
 
 type fetched struct {
@@ -149,12 +144,12 @@ func (p *poller) loop(ctx context.Context) error {
 				return nil // cancelled: the update stays unconfirmed and comes again
 			}
 		}
-		p.settle(ctx, offset, len(batch) == p.cfg.PollLimit && fresh == 0)
+		p.settle(ctx, offset, len(batch) == p.cfg.PollLimit)
 	}
 	return nil
 }
 
-// idleStall is how long a blocked window may keep workers idle before the
+// idleStall is how long a full window may keep a worker idle before the
 // updates in flight are confirmed early (StallAfter applies while all
 // workers are busy).
 const idleStall = 100 * time.Millisecond
@@ -162,37 +157,33 @@ const idleStall = 100 * time.Millisecond
 // settle waits before the next getUpdates while updates are in flight, as
 // Telegram would only return them again at once. It returns when nothing
 // is in flight (the next getUpdates long-polls), when the offset moved by
-// half a batch, or after refetchEvery if the offset moved or the window is
-// not blocked (newer updates may be waiting behind the ones in flight).
+// half a batch, or after refetchEvery if the offset moved or the last batch
+// was not full (newer updates may be waiting behind the ones in flight).
 //
-// When the window stays blocked at one offset — getUpdates cannot reach
-// newer updates — for StallAfter, or for idleStall while a worker has
-// nothing to do, the updates in flight are confirmed early
+// After a full batch, getUpdates cannot reach newer updates until the
+// offset moves. If it does not move for StallAfter, or for idleStall while
+// a worker has nothing to do, the updates in flight are confirmed early
 // (confirmOverdue): holding them would stall everyone else.
-func (p *poller) settle(ctx context.Context, offset int64, blocked bool) {
-	if !blocked {
-		p.blockedOffset = 0
-	} else if p.blockedOffset != offset {
-		p.blockedOffset, p.blockedSince = offset, time.Now()
-	}
+func (p *poller) settle(ctx context.Context, offset int64, full bool) {
 	tick := time.NewTicker(idleStall / 2)
 	defer tick.Stop()
 	start := time.Now()
+	last, lastMove := offset, start
 	for {
-		moved := p.st.offset() - offset
+		cur := p.st.offset()
+		if cur != last {
+			last, lastMove = cur, time.Now()
+		}
+		moved := cur - offset
 		if p.st.inflightCount() == 0 || moved >= int64(p.cfg.PollLimit/2) {
 			return
 		}
-		waited := time.Since(start)
-		if waited >= refetchEvery && (moved > 0 || !blocked) {
+		if time.Since(start) >= refetchEvery && (moved > 0 || !full) {
 			return
 		}
-		if blocked && moved == 0 {
-			stalled := time.Since(p.blockedSince)
-			if stalled >= p.cfg.StallAfter || stalled >= idleStall && p.d.idle() {
-				p.confirmOverdue()
-				return
-			}
+		if still := time.Since(lastMove); full && (still >= p.cfg.StallAfter || still >= idleStall && p.d.idle()) {
+			p.confirmOverdue()
+			return
 		}
 		select {
 		case <-p.st.progressed():
@@ -210,15 +201,13 @@ func (p *poller) settle(ctx context.Context, offset int64, blocked bool) {
 func (p *poller) confirmOverdue() {
 	n, err := p.st.confirmOverdue(0)
 	if err != nil {
-		// Logged once by the state; getUpdates stays behind them, and
-		// tries again after another StallAfter.
-		p.blockedSince = time.Now()
+		// Logged once by the state; getUpdates stays behind them and the
+		// next settle tries again.
 		return
 	}
 	if n == 0 {
 		return
 	}
-	p.blockedOffset = 0
 	p.cfg.Logger.Warn("unanswered updates held back getUpdates too long; confirmed to Telegram before their answer (answered from memory; lost if the bot stops first)",
 		"count", n, "stall_after", p.cfg.StallAfter)
 	if p.cfg.OnOverdue != nil {

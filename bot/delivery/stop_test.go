@@ -106,8 +106,9 @@ func stopScenario(t *testing.T, n, chats int, interrupt func(*process)) (lost, d
 	log, _ := newLogger(t)
 	cfg := testConfig(t, s, log)
 	cfg.Workers = 8
-	var told atomic.Int64
+	var told, overdue atomic.Int64
 	cfg.OnLost = func(context.Context, Lost) { told.Add(1) }
+	cfg.OnOverdue = func(n int) { overdue.Add(int64(n)) }
 	ids := questions(s, n, chats)
 
 	var handled atomic.Int64
@@ -132,8 +133,8 @@ func stopScenario(t *testing.T, n, chats int, interrupt func(*process)) (lost, d
 		t.Errorf("%d senders asked to write again; every question should have been answered", told.Load())
 		lost += int(told.Load())
 	}
-	t.Logf("%d questions from %d chats: %d answered before the stop, %d lost, %d doubled (workers %d)",
-		n, chats, before, lost, doubled, cfg.Workers)
+	t.Logf("%d questions from %d chats: %d answered before the stop, %d lost, %d doubled (workers %d); %d confirmed before their answer",
+		n, chats, before, lost, doubled, cfg.Workers, overdue.Load())
 	if st := readState(t, cfg.StateDir); st.Watermark != ids[len(ids)-1] || len(st.Handled) != 0 || len(st.Lost) != 0 {
 		t.Errorf("final state: %+v, want watermark %d and nothing else", st, ids[len(ids)-1])
 	}
