@@ -129,7 +129,7 @@ type Config struct {
 	// (with the error) and when it works again (nil), e.g. for /readyz.
 	OnStateSave func(err error)
 	// OnRefused is called for every refused webhook request with the
-	// reason: "secret", "method", "too_large" or "not_update".
+	// reason: "unauthorized" (wrong or missing secret), "method", "too_large" or "not_update".
 	OnRefused func(reason string)
 
 	// now, sleep and writeFile are replaced in tests.

@@ -187,6 +187,22 @@ func openState(cfg Config, webhook bool) (*state, error) {
 	return s, nil
 }
 
+// CheckStateDir checks the state folder dir before the bot talks to
+// Telegram: its state file, if there is one, must be readable, valid (a
+// possible watermark) and writable, and the folder must take new files
+// (the state is saved by writing a new file and renaming it).
+func CheckStateDir(dir string) error {
+	if _, err := readStateFile(filepath.Join(dir, StateFileName)); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".check.*.tmp")
+	if err != nil {
+		return fmt.Errorf("state folder %s is not writable: %w", dir, err)
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}
+
 // readStateFile reads and checks path; it returns nil and no error when
 // there is no file yet.
 func readStateFile(path string) (*stateFile, error) {

@@ -172,7 +172,7 @@ func (w *Webhook) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	}
 	got := sha256.Sum256([]byte(r.Header.Get(SecretHeader)))
 	if subtle.ConstantTimeCompare(got[:], w.secretHash[:]) != 1 {
-		w.refuse(rw, r, "secret", "unauthorized", http.StatusUnauthorized)
+		w.refuse(rw, r, "unauthorized", "unauthorized", http.StatusUnauthorized)
 		return
 	}
 	data, err := io.ReadAll(http.MaxBytesReader(rw, r.Body, w.cfg.WebhookMaxBody))

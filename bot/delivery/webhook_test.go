@@ -111,7 +111,7 @@ func TestWebhookRefusesWrongSecretMethodAndBigBodies(t *testing.T) {
 	}
 	clock.advance(time.Minute)
 	webhookRequest(t, w, "", body)
-	if n := lb.count("webhook requests refused"); n != 2 || !strings.Contains(lb.String(), `"secret":3,"too_large":1`) {
+	if n := lb.count("webhook requests refused"); n != 2 || !strings.Contains(lb.String(), `"too_large":1,"unauthorized":3`) {
 		t.Errorf("after a minute: %d lines, want 2 with the counts since the first:\n%s", n, lb)
 	}
 }
