@@ -222,13 +222,13 @@ func readStateFile(path string) (*stateFile, error) {
 	w.Close()
 	var f stateFile
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("%s: %w (fix or remove the file; removing it may answer pending updates twice)", path, err)
+		return nil, fmt.Errorf("%s: %w (fix or remove the file; removing it may answer up to a day of updates a second time)", path, err)
 	}
 	if f.Version != 1 {
 		return nil, fmt.Errorf("%s: unknown version %d", path, f.Version)
 	}
 	bad := func(what string, id int64) error {
-		return fmt.Errorf("%s: %s %d is impossible (Telegram's update ids are 0 to %d); fix or remove the file (removing it may answer pending updates twice)", path, what, id, int64(maxUpdateID))
+		return fmt.Errorf("%s: %s %d is impossible (Telegram's update ids are 0 to %d); fix or remove the file (removing it may answer up to a day of updates a second time)", path, what, id, int64(maxUpdateID))
 	}
 	if f.Watermark < 0 || f.Watermark > maxUpdateID {
 		return nil, bad("watermark", f.Watermark)
