@@ -114,7 +114,9 @@ func TestRestartMidBatchAnswersEveryUpdateOnceInOrder(t *testing.T) {
 	mid := make(chan struct{})
 	answer := answerWithID(t, b)
 	// Every question gets its answer: a "please send it again" is a loss.
-	cfg.OnLost = func(ctx context.Context, l Lost) { t.Errorf("update %d lost: its sender was asked to write again", l.UpdateID) }
+	cfg.OnLost = func(ctx context.Context, l Lost) {
+		t.Errorf("update %d lost: its sender was asked to write again", l.UpdateID)
+	}
 	h := func(ctx context.Context, u *models.Update) {
 		n := running.Add(1)
 		for m := maxRunning.Load(); n > m && !maxRunning.CompareAndSwap(m, n); m = maxRunning.Load() {
