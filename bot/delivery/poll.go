@@ -181,7 +181,9 @@ func (p *poller) settle(ctx context.Context, offset int64, full bool) {
 		if time.Since(start) >= refetchEvery && (moved > 0 || !full) {
 			return
 		}
-		if still := time.Since(lastMove); full && (still >= p.cfg.StallAfter || still >= idleStall && p.d.idle()) {
+		// While the state cannot be saved nothing is confirmed early: it
+		// would be lost at a restart. The window then waits for answers.
+		if still := time.Since(lastMove); full && !p.st.saveFailing() && (still >= p.cfg.StallAfter || still >= idleStall && p.d.idle()) {
 			p.confirmOverdue()
 			return
 		}
@@ -201,9 +203,7 @@ func (p *poller) settle(ctx context.Context, offset int64, full bool) {
 func (p *poller) confirmOverdue() {
 	n, err := p.st.confirmOverdue(0)
 	if err != nil {
-		// Logged once by the state; getUpdates stays behind them and the
-		// next settle tries again.
-		return
+		return // logged once by the state; settle waits until saving works
 	}
 	if n == 0 {
 		return

@@ -469,6 +469,13 @@ func (s *state) inflightCount() int {
 	return len(s.inflight)
 }
 
+// saveFailing reports whether the last save failed.
+func (s *state) saveFailing() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.failing != nil
+}
+
 // progressed returns a channel closed at the next finish.
 func (s *state) progressed() <-chan struct{} {
 	s.mu.Lock()

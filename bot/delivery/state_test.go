@@ -164,3 +164,68 @@ func TestStateThatCannotBeSavedBacksOffAndSaysSoOnce(t *testing.T) {
 		t.Errorf("saved watermark %d, want %d", st.Watermark, ids[2])
 	}
 }
+
+func TestFullDiskWithABlockedWindowDoesNotSpin(t *testing.T) {
+	s := telegramtest.New(t)
+	log, lb := newLogger(t)
+	cfg := testConfig(t, s, log)
+	cfg.ShutdownTimeout = 100 * time.Millisecond
+	var mu sync.Mutex
+	full, writes := false, 0
+	cfg.writeFile = func(path string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		writes++
+		if full {
+			return syscall.ENOSPC
+		}
+		return atomicfile.WriteBytes(path, 0o600, data)
+	}
+	g := &gatedSleep{gate: make(chan struct{}), asked: make(chan struct{}, 10)}
+	cfg.sleep = g.sleep // the saver waits until the test ends
+	b := newBot(t, s, fastClient(s, cfg))
+	answer := answerWithID(t, b)
+	release := make(chan struct{})
+	h := func(ctx context.Context, u *models.Update) {
+		if u.Message.Chat.ID == 1 {
+			select { // chat 1 hangs
+			case <-release:
+			case <-ctx.Done():
+				return
+			}
+		}
+		answer(ctx, u)
+	}
+	stop := runPoll(t, cfg, h)
+	s.WaitFor(t, 10*time.Second, "polling", func() bool { return len(s.CallsTo("getUpdates")) > 0 })
+	mu.Lock()
+	full = true
+	mu.Unlock()
+	var us []models.Update
+	us = append(us, telegramtest.TextUpdate(1, "Frage"))
+	for i := range 150 {
+		us = append(us, telegramtest.TextUpdate(int64(2+i%50), "Frage"))
+	}
+	s.AddUpdates(us...)
+	s.WaitFor(t, 10*time.Second, "the 99 others in the first window answered", func() bool { return s.Count("sendMessage", 200) == 99 })
+	polls, start := len(s.CallsTo("getUpdates")), time.Now()
+	mu.Lock()
+	w0 := writes
+	mu.Unlock()
+	time.Sleep(time.Second) // a span of wall time in which a spinning loop would show
+	polls = len(s.CallsTo("getUpdates")) - polls
+	mu.Lock()
+	w := writes - w0
+	mu.Unlock()
+	close(release)
+	stop()
+	if polls > 10 || w > 2 {
+		t.Errorf("in %v with a full disk and a blocked window: %d getUpdates calls and %d save attempts; want a few", time.Since(start).Round(time.Millisecond), polls, w)
+	}
+	if n := lb.count("cannot save the delivery state"); n != 1 {
+		t.Errorf("the failure logged %d times, want once", n)
+	}
+	if n := lb.count("confirmed to Telegram before their answer"); n != 0 {
+		t.Errorf("updates confirmed early while nothing can be saved")
+	}
+}
