@@ -239,7 +239,9 @@ func readStateFile(path string) (*stateFile, error) {
 		}
 	}
 	for _, l := range f.Lost {
-		if l.UpdateID <= 0 || l.UpdateID > f.Watermark {
+		// Not checked against the watermark: after Telegram renumbers
+		// (rebase) older entries may lie above it.
+		if l.UpdateID <= 0 || l.UpdateID > maxUpdateID {
 			return nil, bad("lost update id", l.UpdateID)
 		}
 	}
