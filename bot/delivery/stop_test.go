@@ -142,6 +142,7 @@ func stopScenario(t *testing.T, n, chats int, interrupt func(*process)) (lost, d
 }
 
 func TestSIGTERMMidBurstLosesAndDoublesNothing(t *testing.T) {
+	t.Parallel() // beside the burst test, which mostly waits for the send pace
 	lost, doubled := stopScenario(t, 500, 100, func(p *process) {
 		// SIGTERM: serve cancels Poll's context.
 		if err := p.stop(); err != nil {
@@ -154,6 +155,7 @@ func TestSIGTERMMidBurstLosesAndDoublesNothing(t *testing.T) {
 }
 
 func TestSIGKILLMidBurstLosesNothingAndDoublesAtMostTheSendsInFlight(t *testing.T) {
+	t.Parallel() // beside the burst test, which mostly waits for the send pace
 	const workers = 8
 	lost, doubled := stopScenario(t, 500, 100, func(p *process) {
 		// SIGKILL: from now on nothing of this process reaches the fake
@@ -207,6 +209,7 @@ func (p *pusher) deliver(t *testing.T, byChat map[int64][]string) (done <-chan s
 }
 
 func TestWebhookKillLosesNothingAndDoublesAtMostTheSendsInFlight(t *testing.T) {
+	t.Parallel() // beside the burst test, which mostly waits for the send pace
 	const n, chats, workers = 500, 100, 8
 	s := telegramtest.New(t)
 	log, _ := newLogger(t)
