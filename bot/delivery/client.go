@@ -5,20 +5,19 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"html"
 	"io"
 	"log/slog"
 	"mime"
 	"mime/multipart"
 	"net/http"
-	"net/textproto"
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/sozialamt-dortmund/sozialbot/bot/botapi"
 )
 
 // ClientConfig configures NewClient. Zero fields mean their defaults.
@@ -69,9 +68,9 @@ type ClientConfig struct {
 // sendChatAction, copy/forward, editMessage*) at PerSecond overall and
 // PerChatPerSecond per chat, reading chat_id from the request body; waits
 // out 429 retry_after (up to MaxRetryAfter, MaxAttempts in all); never
-// retries 403; sends a message again once as plain text when Telegram
-// cannot parse its HTML; retries 5xx and network errors with backoff and
-// jitter. getUpdates passes through unpaced and unretried. Errors never
+// retries 403; retries 5xx and network errors with backoff and jitter.
+// Other refusals, such as 400 "can't parse entities", are returned as they
+// are: the conversation (bot.Conversation) owns the plain-text fallback. getUpdates passes through unpaced and unretried. Errors never
 // contain the token. Safe for concurrent use.
 type Client struct {
 	cfg ClientConfig
@@ -83,18 +82,17 @@ type Client struct {
 	window  []*sendRecord // the last PerWindow sends, a ring
 	windowI int
 
-	requests, sends, retries, tooMany, forbidden, plain, failures atomic.Uint64
+	requests, sends, retries, tooMany, forbidden, failures atomic.Uint64
 }
 
 // Stats are the Client's counters since it was created.
 type Stats struct {
-	Requests           uint64 // requests made by callers (getUpdates not counted)
-	Sends              uint64 // paced requests that succeeded
-	Retries            uint64 // extra attempts after 429, 5xx or network errors
-	TooManyRequests    uint64 // 429 answers seen
-	Forbidden          uint64 // 403 answers (blocked by the user, kicked)
-	PlainTextFallbacks uint64 // messages re-sent as plain text after "can't parse entities"
-	Failures           uint64 // requests that ended with an error or a non-2xx answer
+	Requests        uint64 // requests made by callers (getUpdates not counted)
+	Sends           uint64 // paced requests that succeeded
+	Retries         uint64 // extra attempts after 429, 5xx or network errors
+	TooManyRequests uint64 // 429 answers seen
+	Forbidden       uint64 // 403 answers (blocked by the user, kicked)
+	Failures        uint64 // requests that ended with an error or a non-2xx answer
 }
 
 // NewClient returns a Client with cfg's defaults filled in.
@@ -138,27 +136,13 @@ func NewClient(cfg ClientConfig) *Client {
 // Stats returns the counters; safe to call at any time.
 func (c *Client) Stats() Stats {
 	return Stats{
-		Requests:           c.requests.Load(),
-		Sends:              c.sends.Load(),
-		Retries:            c.retries.Load(),
-		TooManyRequests:    c.tooMany.Load(),
-		Forbidden:          c.forbidden.Load(),
-		PlainTextFallbacks: c.plain.Load(),
-		Failures:           c.failures.Load(),
+		Requests:        c.requests.Load(),
+		Sends:           c.sends.Load(),
+		Retries:         c.retries.Load(),
+		TooManyRequests: c.tooMany.Load(),
+		Forbidden:       c.forbidden.Load(),
+		Failures:        c.failures.Load(),
 	}
-}
-
-// isSend reports whether method puts or changes a message in a chat, the
-// requests Telegram's flood limits count.
-func isSend(method string) bool {
-	switch {
-	case method == "sendChatAction":
-		return false
-	case strings.HasPrefix(method, "send"), strings.HasPrefix(method, "editMessage"),
-		strings.HasPrefix(method, "copyMessage"), strings.HasPrefix(method, "forwardMessage"):
-		return true
-	}
-	return false
 }
 
 // Do sends req as described on Client. On failure the returned error has
@@ -185,12 +169,11 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 	}
 	contentType := req.Header.Get("Content-Type")
 	chat := chatIDOf(contentType, body)
-	paced := isSend(method)
+	paced := botapi.IsSend(method)
 	log := c.cfg.Logger.With("method", method)
 	if chat != "" {
 		log = log.With("chat", chatPseudonym(chat))
 	}
-	plainTried := false
 
 	for attempt := 1; ; attempt++ {
 		answered := func() {}
@@ -273,17 +256,6 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 			c.failures.Add(1)
 			log.Info("telegram refused (403): the user blocked the bot or the chat is gone; not retried", "description", desc)
 			return resp, nil
-		case code == http.StatusBadRequest && !plainTried && strings.Contains(strings.ToLower(desc), "can't parse entities"):
-			plainTried = true
-			plainBody, plainType, ok := plainText(contentType, body)
-			if !ok {
-				c.failures.Add(1)
-				return resp, nil
-			}
-			body, contentType = plainBody, plainType
-			c.plain.Add(1)
-			log.Warn("telegram could not parse the formatting; sending once more as plain text", "description", desc)
-			attempt-- // this retry does not count against MaxAttempts
 		case code >= 500:
 			if attempt >= c.cfg.MaxAttempts {
 				c.failures.Add(1)
@@ -484,96 +456,6 @@ func chatIDOf(contentType string, body []byte) string {
 		return string(m["chat_id"])
 	}
 	return ""
-}
-
-var tagRE = regexp.MustCompile(`<[^<>]*>`)
-
-// stripHTML turns Telegram HTML into the text a reader would see.
-func stripHTML(s string) string {
-	return html.UnescapeString(tagRE.ReplaceAllString(s, ""))
-}
-
-// plainText rewrites a request body without parse_mode, with text and
-// caption stripped of tags and entities. ok is false when the body has no
-// parse_mode (nothing to fall back from) or cannot be read.
-func plainText(contentType string, body []byte) (newBody []byte, newType string, ok bool) {
-	mt, params, err := mime.ParseMediaType(contentType)
-	if err != nil {
-		return nil, "", false
-	}
-	switch mt {
-	case "multipart/form-data":
-		mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
-		var out bytes.Buffer
-		mw := multipart.NewWriter(&out)
-		if err := mw.SetBoundary(params["boundary"]); err != nil {
-			return nil, "", false
-		}
-		found := false
-		for {
-			part, err := mr.NextPart()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return nil, "", false
-			}
-			data, err := io.ReadAll(part)
-			if err != nil {
-				return nil, "", false
-			}
-			name := part.FormName()
-			if name == "parse_mode" && part.FileName() == "" {
-				found = true
-				continue
-			}
-			if (name == "text" || name == "caption") && part.FileName() == "" {
-				data = []byte(stripHTML(string(data)))
-			}
-			h := textproto.MIMEHeader{}
-			for k, v := range part.Header {
-				h[k] = v
-			}
-			w, err := mw.CreatePart(h)
-			if err != nil {
-				return nil, "", false
-			}
-			w.Write(data)
-		}
-		if !found || mw.Close() != nil {
-			return nil, "", false
-		}
-		return out.Bytes(), contentType, true
-	case "application/x-www-form-urlencoded":
-		v, err := url.ParseQuery(string(body))
-		if err != nil || !v.Has("parse_mode") {
-			return nil, "", false
-		}
-		v.Del("parse_mode")
-		for _, k := range []string{"text", "caption"} {
-			if v.Has(k) {
-				v.Set(k, stripHTML(v.Get(k)))
-			}
-		}
-		return []byte(v.Encode()), contentType, true
-	case "application/json":
-		var m map[string]any
-		if json.Unmarshal(body, &m) != nil || m["parse_mode"] == nil {
-			return nil, "", false
-		}
-		delete(m, "parse_mode")
-		for _, k := range []string{"text", "caption"} {
-			if s, ok := m[k].(string); ok {
-				m[k] = stripHTML(s)
-			}
-		}
-		b, err := json.Marshal(m)
-		if err != nil {
-			return nil, "", false
-		}
-		return b, contentType, true
-	}
-	return nil, "", false
 }
 
 // backOff logs a retry and waits with jittered backoff before it. It returns

@@ -102,38 +102,17 @@ func TestClientNeverRetries403(t *testing.T) {
 	}
 }
 
-func TestClientFallsBackToPlainTextOnce(t *testing.T) {
+func TestClientReturnsParseErrorsAsTheyAre(t *testing.T) {
 	s := telegramtest.New(t)
 	c, _, _ := newTestClient(t, s, ClientConfig{})
 	b := newBot(t, s, c)
-	// Staff wrote "<Mo-Fr>" in an answer: not a tag Telegram knows.
-	text := "<b>Öffnungszeiten</b> <Mo-Fr> 8&amp;9 Uhr"
-	if err := send(t, b, 1, text, models.ParseModeHTML); err != nil {
-		t.Fatalf("got %v, want success as plain text", err)
+	// Staff wrote "<Mo-Fr>" in an answer: not a tag Telegram knows. The
+	// conversation, not the client, sends it again as plain text.
+	if err := send(t, b, 1, "<b>Öffnungszeiten</b> <Mo-Fr> 8&amp;9 Uhr", models.ParseModeHTML); !errors.Is(err, bot.ErrorBadRequest) {
+		t.Fatalf("got %v, want the 400", err)
 	}
-	calls := s.CallsTo("sendMessage")
-	if len(calls) != 2 || calls[0].Status != 400 || calls[1].Status != 200 {
-		t.Fatalf("calls: %+v", calls)
-	}
-	p := calls[1].Params
-	if _, ok := p["parse_mode"]; ok {
-		t.Errorf("parse_mode still sent: %v", p)
-	}
-	if want := "Öffnungszeiten  8&9 Uhr"; p["text"] != want || p["chat_id"] != "1" {
-		t.Errorf("plain text: got %q (chat %q), want %q", p["text"], p["chat_id"], want)
-	}
-	if c.Stats().PlainTextFallbacks != 1 {
-		t.Errorf("stats: %+v", c.Stats())
-	}
-
-	// Only once: a second "can't parse entities" is returned.
-	s.Script("sendMessage", telegramtest.Response{Status: 400, Description: "Bad Request: can't parse entities: x"},
-		telegramtest.Response{Status: 400, Description: "Bad Request: can't parse entities: x"})
-	if err := send(t, b, 2, "<b>x</b>", models.ParseModeHTML); !errors.Is(err, bot.ErrorBadRequest) {
-		t.Errorf("second parse error: got %v, want 400", err)
-	}
-	if n := s.Count("sendMessage", 0); n != 4 {
-		t.Errorf("calls: %d, want 4", n)
+	if n := s.Count("sendMessage", 0); n != 1 {
+		t.Errorf("calls: %d, want 1 (no retry)", n)
 	}
 }
 
@@ -345,31 +324,5 @@ func TestScrubKeepsChain(t *testing.T) {
 	var ue *url.Error
 	if !errors.As(wrapped, &ue) || strings.Contains(ue.URL, tokenSecret) {
 		t.Errorf("url.Error lost or not redacted: %v", ue)
-	}
-}
-
-func TestPlainText(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"<b>fett</b> &amp; <i>kursiv</i>", "fett & kursiv"},
-		{`<a href="https://x.de/?a=1&amp;b=2">Link</a>`, "Link"},
-		{"a &lt; b", "a < b"},
-		{"Kein Tag < hier", "Kein Tag < hier"},
-	}
-	for _, tt := range tests {
-		if got := stripHTML(tt.in); got != tt.want {
-			t.Errorf("stripHTML(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-	body := []byte(`{"chat_id":1,"text":"<b>x</b>","parse_mode":"HTML"}`)
-	nb, _, ok := plainText("application/json", body)
-	if !ok || string(nb) != `{"chat_id":1,"text":"x"}` {
-		t.Errorf("json: %s %v", nb, ok)
-	}
-	nb, _, ok = plainText("application/x-www-form-urlencoded", []byte("chat_id=1&parse_mode=HTML&text=%3Cb%3Ex%3C%2Fb%3E"))
-	if !ok || string(nb) != "chat_id=1&text=x" {
-		t.Errorf("form: %s %v", nb, ok)
-	}
-	if _, _, ok := plainText("application/json", []byte(`{"text":"x"}`)); ok {
-		t.Error("no parse_mode: nothing to fall back from")
 	}
 }

@@ -2,10 +2,13 @@
 // answers back with the guarantees go-telegram/bot does not give:
 //
 //   - Poll long-polls getUpdates itself and confirms an update to Telegram
-//     only after it was handled; a small state file (StateDir/offset.json)
-//     keeps the handled ids across restarts, so an update is answered once.
+//     only after it was answered; a small state file (StateDir/offset.json)
+//     keeps the answered ids (ids only), so after any stop Telegram sends
+//     the unanswered updates again and the answered ones are skipped.
 //   - Webhook serves Telegram's webhook with a required secret, a body
-//     limit, and answers 200 only after the update was handled.
+//     limit, and answers 200 only after the update was answered and
+//     recorded, so Telegram retries everything else.
+//   - One process per state folder (LockStateDir, a flock).
 //   - Both feed one dispatcher: updates of a chat in order, chats in
 //     parallel, a bounded worker pool and bounded queues, a per-user flood
 //     limit applied before the handler, panics recovered, a timeout on every
@@ -55,8 +58,9 @@ type Config struct {
 	// Token is the bot token. Required for Poll; it never appears in logs
 	// or errors.
 	Token string
-	// StateDir holds offset.json, the handled update ids. Empty keeps them
-	// in memory only (a restart may then answer an update twice).
+	// StateDir holds offset.json, the answered update ids, and the lock
+	// (one process per folder). Empty keeps them in memory only (a restart
+	// may then answer an update twice).
 	StateDir string
 
 	// Workers is how many handlers run at once. Default 16. A handler
@@ -75,9 +79,16 @@ type Config struct {
 
 	// HandlerTimeout bounds every handler call. Default 30s.
 	HandlerTimeout time.Duration
-	// ShutdownTimeout is how long in-flight handlers may finish after the
-	// context of Poll is cancelled (or Webhook.Close is called). Default 10s.
+	// ShutdownTimeout is how long the updates already received (running
+	// and queued) may still be answered after the context of Poll is
+	// cancelled (or Webhook.Close is called). Default 10s.
 	ShutdownTimeout time.Duration
+	// StallAfter is how long unanswered updates may keep getUpdates from
+	// reaching newer ones (it returns at most PollLimit updates from the
+	// first unanswered one) while all workers are busy, before they are
+	// confirmed to Telegram anyway and answered from memory. With a worker
+	// idle the limit is 100ms. Default 2s.
+	StallAfter time.Duration
 
 	// PollTimeout is the long-poll length asked from Telegram. Default 50s.
 	PollTimeout time.Duration
@@ -105,15 +116,26 @@ type Config struct {
 	// OnPanic is called after a handler panicked (the panic is recovered and
 	// logged), so the conversation can apologise.
 	OnPanic func(ctx context.Context, u *models.Update)
-	// OnLost is called at start for each update that a previous run had
-	// confirmed to Telegram but not answered (it stopped while a slow chat
-	// held them back), so the conversation can ask the person to send it
-	// again: the message itself is not kept on disk.
+	// OnLost is called after start, beside the intake of new updates, for
+	// each update that a previous run had confirmed to Telegram early (see
+	// StallAfter) and could not answer before it stopped, so the
+	// conversation can ask the person to send it again: the message itself
+	// is not kept on disk.
 	OnLost func(ctx context.Context, l Lost)
+	// OnOverdue is called with the number of updates confirmed to Telegram
+	// before they were answered (see StallAfter), e.g. to count them.
+	OnOverdue func(n int)
+	// OnStateSave is called when saving the state file starts failing
+	// (with the error) and when it works again (nil), e.g. for /readyz.
+	OnStateSave func(err error)
+	// OnRefused is called for every refused webhook request with the
+	// reason: "unauthorized" (wrong or missing secret), "method", "too_large" or "not_update".
+	OnRefused func(reason string)
 
-	// now and sleep are replaced in tests.
-	now   func() time.Time
-	sleep func(ctx context.Context, d time.Duration) error
+	// now, sleep and writeFile are replaced in tests.
+	now       func() time.Time
+	sleep     func(ctx context.Context, d time.Duration) error
+	writeFile func(path string, data []byte) error
 }
 
 func (c Config) withDefaults() Config {
@@ -127,6 +149,7 @@ func (c Config) withDefaults() Config {
 	setInt(&c.PerUserPerMinute, 20)
 	setDur(&c.HandlerTimeout, 30*time.Second)
 	setDur(&c.ShutdownTimeout, 10*time.Second)
+	setDur(&c.StallAfter, 2*time.Second)
 	setDur(&c.PollTimeout, 50*time.Second)
 	if c.PollLimit <= 0 || c.PollLimit > 100 {
 		c.PollLimit = 100

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -19,7 +18,7 @@ type outcome int
 const (
 	handledOutcome   outcome = iota + 1 // the handler returned (or panicked and was recovered)
 	limitedOutcome                      // dropped by the flood limit or a full chat queue
-	abandonedOutcome                    // not started, or cut off by the shutdown deadline
+	abandonedOutcome                    // not started by the shutdown deadline, or cut off by it
 )
 
 // stopGrace is how long shutdown waits for handlers after cancelling
@@ -33,7 +32,10 @@ type job struct {
 	result  chan outcome // optional, capacity 1
 }
 
-type chatQueue struct{ jobs []job }
+type chatQueue struct {
+	jobs    []job
+	running bool
+}
 
 // dispatcher runs handlers: a fixed pool of workers takes chats round-robin
 // from a ready list and runs one update of a chat at a time, so a chat's
@@ -45,6 +47,9 @@ type dispatcher struct {
 	log    *slog.Logger
 	flood  *floodLimiter
 	onDone func(id int64, handled bool)
+	// recorded waits until the end reported to onDone is saved; a worker
+	// calls it after each answered update before it takes the next one.
+	recorded func()
 
 	slots chan struct{}
 
@@ -55,19 +60,22 @@ type dispatcher struct {
 	cond     *sync.Cond
 	chats    map[int64]*chatQueue // chats with a job waiting or running
 	ready    []int64              // chats with a job waiting and none running, FIFO
-	stopping bool
+	busy     int                  // workers running a job
+	stopping bool                 // no more submits; workers drain the queues
+	abandon  bool                 // past the shutdown deadline: workers start nothing more
 	wg       sync.WaitGroup
 }
 
-func newDispatcher(cfg Config, h Handler, onDone func(id int64, handled bool)) *dispatcher {
+func newDispatcher(cfg Config, h Handler, onDone func(id int64, handled bool), recorded func()) *dispatcher {
 	d := &dispatcher{
-		cfg:    cfg,
-		h:      h,
-		log:    cfg.Logger,
-		flood:  newFloodLimiter(cfg.PerUserPerMinute, cfg.now),
-		onDone: onDone,
-		slots:  make(chan struct{}, cfg.QueueSize),
-		chats:  map[int64]*chatQueue{},
+		cfg:      cfg,
+		h:        h,
+		log:      cfg.Logger,
+		flood:    newFloodLimiter(cfg.PerUserPerMinute, cfg.now),
+		onDone:   onDone,
+		recorded: recorded,
+		slots:    make(chan struct{}, cfg.QueueSize),
+		chats:    map[int64]*chatQueue{},
 	}
 	d.cond = sync.NewCond(&d.mu)
 	d.hardCtx, d.hardCancel = context.WithCancel(context.Background())
@@ -168,10 +176,10 @@ func (d *dispatcher) worker() {
 	defer d.wg.Done()
 	for {
 		d.mu.Lock()
-		for len(d.ready) == 0 && !d.stopping {
+		for len(d.ready) == 0 && !d.abandon && !(d.stopping && len(d.chats) == 0) {
 			d.cond.Wait()
 		}
-		if d.stopping {
+		if len(d.ready) == 0 || d.abandon {
 			d.mu.Unlock()
 			return
 		}
@@ -181,26 +189,44 @@ func (d *dispatcher) worker() {
 		j := cq.jobs[0]
 		cq.jobs[0] = job{}
 		cq.jobs = cq.jobs[1:]
+		cq.running = true
+		d.busy++
 		d.mu.Unlock()
 
 		out := d.run(j)
 		<-d.slots
 		if j.tracked {
 			d.onDone(j.u.ID, out == handledOutcome)
+			if out == handledOutcome && d.recorded != nil {
+				d.recorded()
+			}
 		}
 		if j.result != nil {
 			j.result <- out
 		}
 
 		d.mu.Lock()
+		cq.running = false
+		d.busy--
 		if len(cq.jobs) > 0 {
 			d.ready = append(d.ready, chat)
 			d.cond.Signal()
 		} else {
 			delete(d.chats, chat)
+			if d.stopping && len(d.chats) == 0 {
+				d.cond.Broadcast() // drained: idle workers may end
+			}
 		}
 		d.mu.Unlock()
 	}
+}
+
+// idle reports whether a worker has nothing to do: no chat is waiting for
+// one and not all are running.
+func (d *dispatcher) idle() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.ready) == 0 && d.busy < d.cfg.Workers
 }
 
 // run calls the handler (or OnLimited) with a timeout, recovering panics.
@@ -228,53 +254,37 @@ func (d *dispatcher) run(j job) outcome {
 	return handledOutcome
 }
 
-// call runs fn and reports whether it panicked. The panic is logged with
-// its stack but without its value unless it is a runtime error: a value
-// built by the handler may contain message text.
+// call runs fn and reports whether it panicked. A panic is logged with the
+// stack (where it happened) and the type of the panic value, never the
+// value itself: it may hold a citizen's text.
 func (d *dispatcher) call(ctx context.Context, what string, fn func(context.Context, *models.Update), u *models.Update) (panicked bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			panicked = true
 			d.log.Error("handler panicked (recovered)", "what", what, "update_id", u.ID, "kind", kindOf(u),
-				"chat", pseudonym(chatOf(u)), "panic", describePanic(r), "stack", string(debug.Stack()))
+				"chat", pseudonym(chatOf(u)), "panic_type", fmt.Sprintf("%T", r), "stack", string(debug.Stack()))
 		}
 	}()
 	fn(ctx, u)
 	return false
 }
 
-func describePanic(r any) string {
-	if e, ok := r.(runtime.Error); ok {
-		return e.Error()
-	}
-	return fmt.Sprintf("%T value", r)
-}
-
-// stop stops starting handlers, lets running ones finish within timeout,
-// then cancels their contexts and waits stopGrace more. Updates that were
-// waiting end as abandoned (reported to onDone as not handled).
+// stop takes no more updates and lets the workers answer what is queued
+// and running within timeout. Then it gives up on what has not started
+// (reported to onDone as not handled: unconfirmed, so Telegram delivers it
+// again), cancels the contexts of the handlers still running and waits
+// stopGrace more.
 func (d *dispatcher) stop(timeout time.Duration) {
 	d.mu.Lock()
 	d.stopping = true
-	var left []job
+	queued := 0
 	for _, cq := range d.chats {
-		left = append(left, cq.jobs...)
-		cq.jobs = nil
+		queued += len(cq.jobs)
 	}
-	d.ready = nil
 	d.cond.Broadcast()
 	d.mu.Unlock()
-	for _, j := range left {
-		<-d.slots
-		if j.tracked {
-			d.onDone(j.u.ID, false)
-		}
-		if j.result != nil {
-			j.result <- abandonedOutcome
-		}
-	}
-	if len(left) > 0 {
-		d.log.Info("shutdown: updates not started are left for the next start", "count", len(left))
+	if queued > 0 {
+		d.log.Info("shutdown: answering the updates already received", "queued", queued, "deadline", timeout)
 	}
 
 	done := make(chan struct{})
@@ -287,7 +297,30 @@ func (d *dispatcher) stop(timeout time.Duration) {
 	select {
 	case <-done:
 	case <-deadline.C:
-		d.log.Warn("shutdown deadline passed; cancelling handlers still running", "deadline", timeout)
+		d.mu.Lock()
+		d.abandon = true
+		var left []job
+		for chat, cq := range d.chats {
+			left = append(left, cq.jobs...)
+			cq.jobs = nil
+			if !cq.running {
+				delete(d.chats, chat)
+			}
+		}
+		d.ready = nil
+		d.cond.Broadcast()
+		d.mu.Unlock()
+		for _, j := range left {
+			<-d.slots
+			if j.tracked {
+				d.onDone(j.u.ID, false)
+			}
+			if j.result != nil {
+				j.result <- abandonedOutcome
+			}
+		}
+		d.log.Warn("shutdown deadline passed; updates not started are left for the next start, running handlers are cancelled",
+			"deadline", timeout, "not_started", len(left))
 		d.hardCancel()
 		grace := time.NewTimer(stopGrace)
 		defer grace.Stop()

@@ -98,7 +98,7 @@ func TestDispatcherKeepsChatOrderAndBounds(t *testing.T) {
 		mu.Lock()
 		done[id] = handled
 		mu.Unlock()
-	})
+	}, nil)
 	ctx := context.Background()
 	id := int64(0)
 	next := func(chat int64) *models.Update {

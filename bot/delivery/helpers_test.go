@@ -139,6 +139,12 @@ func (c *fakeClock) sleep(ctx context.Context, d time.Duration) error {
 	return ctx.Err()
 }
 
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
+
 func (c *fakeClock) slept() []time.Duration {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -155,4 +161,15 @@ func answeredIDs(s *telegramtest.Server) map[string][]string {
 		}
 	}
 	return out
+}
+
+// testState opens the state in dir for polling, with a test logger.
+func testState(t testing.TB, dir string) *state {
+	t.Helper()
+	log, _ := newLogger(t)
+	st, err := openState(Config{StateDir: dir, Logger: log}.withDefaults(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
 }

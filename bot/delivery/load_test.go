@@ -52,6 +52,9 @@ func burst(t testing.TB, n int) burstResult {
 }
 
 func TestBurstOfQuestionsFromManyUsers(t *testing.T) {
+	if raceEnabled {
+		t.Skip("a timing test; the race detector distorts it")
+	}
 	t.Parallel()
 	n := 1000
 	if testing.Short() {
@@ -123,6 +126,9 @@ func floodRun(t *testing.T, flood int) (time.Duration, int, int64) {
 }
 
 func TestFloodFromOneUserDoesNotSlowOthers(t *testing.T) {
+	if raceEnabled {
+		t.Skip("a timing test; the race detector distorts it")
+	}
 	t.Parallel()
 	// Best of two runs each, interleaved, so that noise from other
 	// processes on the machine does not decide the comparison.

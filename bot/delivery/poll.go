@@ -13,9 +13,10 @@ import (
 	"github.com/go-telegram/bot/models"
 )
 
-// spillAfter is how long an update may be in flight before the poller
-// saves it as pending so that getUpdates can move past it.
-const spillAfter = 500 * time.Millisecond
+// refetchEvery is how often Poll asks getUpdates again while updates are
+// in flight: Telegram answers at once (with the same updates) while any of
+// them is unconfirmed, so asking at every answer would be a busy loop.
+const refetchEvery = 250 * time.Millisecond
 
 // maxPollBody bounds a getUpdates answer (100 updates).
 const maxPollBody = 64 << 20
@@ -24,17 +25,22 @@ const maxPollBody = 64 << 20
 // until ctx is cancelled. It does not use go-telegram/bot's Start.
 //
 // An update is confirmed to Telegram (by the offset of the next
-// getUpdates) only after it was handled or saved as pending in
-// StateDir/offset.json; handled ids are saved there too, so after a restart
-// pending updates are handled first and handled ones are skipped.
+// getUpdates) only after it was answered; the answered ids above the offset
+// are saved in StateDir/offset.json, each before its worker takes the next
+// update. So after any stop, Telegram sends the unanswered updates again
+// and the answered ones are skipped. Only when unanswered updates have kept
+// getUpdates from newer ones for StallAfter are they confirmed early (see
+// Config.StallAfter; logged and reported to OnOverdue).
 //
-// On cancellation Poll stops fetching, lets running handlers finish within
-// ShutdownTimeout, saves the state and returns nil. Updates not started by
-// then are delivered again at the next start. Errors from getUpdates are
-// retried with capped exponential backoff and jitter (409 Conflict is
-// logged as "another instance is polling or a webhook is set"); only a
-// rejected token (401/404) ends Poll early, with an error wrapping
-// ErrBadToken. No error or log line contains the token.
+// On cancellation Poll stops fetching, answers what it has received (queued
+// or running) within ShutdownTimeout, saves the state and returns nil.
+// What was not answered by then comes again at the next start. Errors from
+// getUpdates are retried with capped exponential backoff and jitter (409
+// Conflict is logged as "another instance is polling or a webhook is set");
+// only a rejected token (401/404) ends Poll early, with an error wrapping
+// ErrBadToken. No error or log line contains the token. A state folder
+// that another process uses, or whose state file cannot be read, checked or
+// written, is an error before anything is fetched.
 func Poll(ctx context.Context, cfg Config, h Handler) error {
 	if cfg.Token == "" {
 		return errors.New("delivery: Poll needs a bot token")
@@ -46,16 +52,28 @@ func Poll(ctx context.Context, cfg Config, h Handler) error {
 	if cfg.PollTimeout < time.Second {
 		cfg.PollTimeout = time.Second // 0 would be short polling, a busy loop
 	}
-	st, err := openState(cfg.StateDir, false, cfg.Logger)
+	if cfg.StateDir != "" {
+		release, err := LockStateDir(cfg.StateDir)
+		if err != nil {
+			return fmt.Errorf("delivery: %w", err)
+		}
+		defer release()
+	}
+	st, err := openState(cfg, false)
 	if err != nil {
 		return fmt.Errorf("delivery: %w", scrub(err, cfg.Token))
 	}
-	st.now = cfg.now
-	d := newDispatcher(cfg, h, st.finish)
-	stopSave, saverDone := make(chan struct{}), make(chan struct{})
+	d := newDispatcher(cfg, h, st.finish, st.awaitSaved)
+	saveCtx, stopSave := context.WithCancel(context.Background())
+	saverDone := make(chan struct{})
 	go func() {
-		st.saveLoop(stopSave)
+		st.saveLoop(saveCtx)
 		close(saverDone)
+	}()
+	toldDone := make(chan struct{})
+	go func() {
+		tellLost(d.hardCtx, cfg, st)
+		close(toldDone)
 	}()
 
 	p := &poller{cfg: cfg, st: st, d: d}
@@ -64,7 +82,8 @@ func Poll(ctx context.Context, cfg Config, h Handler) error {
 
 	start := time.Now()
 	d.stop(cfg.ShutdownTimeout)
-	close(stopSave)
+	<-toldDone
+	stopSave()
 	<-saverDone
 	cfg.Logger.Info("polling stopped", "shutdown", time.Since(start).Round(time.Millisecond), "watermark", st.offset()-1)
 	return err
@@ -84,10 +103,6 @@ type fetched struct {
 
 func (p *poller) loop(ctx context.Context) error {
 	log := p.cfg.Logger
-	if !tellLost(ctx, p.cfg, p.st) {
-		return nil // cancelled; the rest are told at the next start
-	}
-
 	failures := 0
 	for ctx.Err() == nil {
 		offset := p.st.offset()
@@ -116,7 +131,7 @@ func (p *poller) loop(ctx context.Context) error {
 		fresh := 0
 		for _, f := range batch {
 			if p.st.accept(f.id, f.raw) != accepted {
-				continue // handled, pending or in flight: a redelivery
+				continue // answered or in flight: a redelivery
 			}
 			fresh++
 			if f.u == nil {
@@ -125,54 +140,79 @@ func (p *poller) loop(ctx context.Context) error {
 				continue
 			}
 			if err := p.d.submit(ctx, f.u, nil); err != nil {
+				p.st.finish(f.id, false)
 				return nil // cancelled: the update stays unconfirmed and comes again
 			}
 		}
-		p.settle(ctx, len(batch), fresh)
+		p.settle(ctx, offset, len(batch) == p.cfg.PollLimit)
 	}
 	return nil
 }
 
-// settle decides what to do when updates are still in flight after a
-// batch. Telegram answers getUpdates at once while any update is
-// unconfirmed, and only from the offset on, at most PollLimit updates. So:
-// after a full batch, newer updates may wait behind the ones in flight:
-// save those as pending (spill) at once. Otherwise, if the batch held
-// nothing new, wait for the watermark to move, and spill when an update
-// has been in flight for spillAfter, so a slow chat cannot hold back
-// everyone else.
-func (p *poller) settle(ctx context.Context, batchLen, fresh int) {
-	age, n := p.st.oldestInflight()
-	if n == 0 || (batchLen == fresh && batchLen < p.cfg.PollLimit) {
-		return
-	}
-	if batchLen < p.cfg.PollLimit && age < spillAfter {
-		if fresh > 0 {
+// idleStall is how long a full window may keep a worker idle before the
+// updates in flight are confirmed early (StallAfter applies while all
+// workers are busy).
+const idleStall = 100 * time.Millisecond
+
+// settle waits before the next getUpdates while updates are in flight, as
+// Telegram would only return them again at once. It returns when nothing
+// is in flight (the next getUpdates long-polls), when the offset moved by
+// half a batch, or after refetchEvery if the offset moved or the last batch
+// was not full (newer updates may be waiting behind the ones in flight).
+//
+// After a full batch, getUpdates cannot reach newer updates until the
+// offset moves. If it does not move for StallAfter, or for idleStall while
+// a worker has nothing to do, the updates in flight are confirmed early
+// (confirmOverdue): holding them would stall everyone else.
+func (p *poller) settle(ctx context.Context, offset int64, full bool) {
+	tick := time.NewTicker(idleStall / 2)
+	defer tick.Stop()
+	start := time.Now()
+	last, lastMove := offset, start
+	for {
+		cur := p.st.offset()
+		if cur != last {
+			last, lastMove = cur, time.Now()
+		}
+		moved := cur - offset
+		if p.st.inflightCount() == 0 || moved >= int64(p.cfg.PollLimit/2) {
 			return
 		}
-		offset := p.st.offset()
-		timer := time.NewTimer(spillAfter - age)
-		defer timer.Stop()
-		for p.st.offset() == offset {
-			select {
-			case <-p.st.progressed():
-				continue
-			case <-timer.C:
-			case <-ctx.Done():
-				return
-			}
-			break
+		if time.Since(start) >= refetchEvery && (moved > 0 || !full) {
+			return
 		}
-		if p.st.offset() != offset {
+		// While the state cannot be saved nothing is confirmed early: it
+		// would be lost at a restart. The window then waits for answers.
+		if still := time.Since(lastMove); full && !p.st.saveFailing() && (still >= p.cfg.StallAfter || still >= idleStall && p.d.idle()) {
+			p.confirmOverdue()
+			return
+		}
+		select {
+		case <-p.st.progressed():
+		case <-tick.C:
+		case <-ctx.Done():
 			return
 		}
 	}
-	spilled, err := p.st.spill()
+}
+
+// confirmOverdue confirms the updates in flight that blocked getUpdates,
+// logs it and reports it to OnOverdue. They are still answered
+// from memory; only a stop before their answer loses them (their senders
+// are then asked to write again at the next start).
+func (p *poller) confirmOverdue() {
+	n, err := p.st.confirmOverdue(0)
 	if err != nil {
-		p.cfg.Logger.Error("could not save waiting updates; getUpdates stays behind them", "err", err)
+		return // logged once by the state; settle waits until saving works
+	}
+	if n == 0 {
 		return
 	}
-	p.cfg.Logger.Info("slow handlers: saved waiting updates as pending so getUpdates can move on", "count", spilled)
+	p.cfg.Logger.Warn("unanswered updates held back getUpdates too long; confirmed to Telegram before their answer (answered from memory; lost if the bot stops first)",
+		"count", n, "stall_after", p.cfg.StallAfter)
+	if p.cfg.OnOverdue != nil {
+		p.cfg.OnOverdue(n)
+	}
 }
 
 // fetch calls getUpdates once.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/go-telegram/bot/models"
 	"io/fs"
 	"log/slog"
 	"maps"
@@ -14,29 +13,50 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/go-telegram/bot/models"
+
+	"github.com/sozialamt-dortmund/sozialbot/internal/atomicfile"
 )
 
-// StateFileName is the file in Config.StateDir that records handled updates.
+// StateFileName is the file in Config.StateDir that records answered updates.
 const StateFileName = "offset.json"
+
+// maxUpdateID bounds update ids in the state file: Telegram's integers fit
+// in 52 bits. A watermark outside [0, maxUpdateID] cannot come from
+// Telegram, and 2^63−1 would make the next offset overflow.
+const maxUpdateID = 1<<52 - 1
 
 // maxWebhookHandled is how many handled ids webhook mode remembers above
 // the watermark before it folds the oldest into the watermark.
 const maxWebhookHandled = 10000
 
-// stateFile is the JSON in StateFileName.
+// Saving the state: after a failed save the saver waits saveRetryMin,
+// doubling up to saveRetryMax, before it tries again.
+const (
+	saveRetryMin = time.Second
+	saveRetryMax = 30 * time.Second
+)
+
+// maxSaveWait bounds how long a worker waits for its answer to reach the
+// state file before it takes the next update (see state.awaitSaved).
+const maxSaveWait = 5 * time.Second
+
+// stateFile is the JSON in StateFileName. It holds update ids and, for
+// Lost, chat ids and language codes: never the text of a message.
 type stateFile struct {
 	Version int `json:"version"`
-	// Watermark: every update id up to here is handled, or listed in
-	// Pending, or was never sent. Telegram has been told (offset) to forget
-	// them.
+	// Watermark: every update id up to here is answered, listed in Lost,
+	// or was never sent. Telegram has been told (offset) to forget them.
 	Watermark int64 `json:"watermark"`
-	// Handled lists ids above the watermark that are handled (handlers of
-	// different chats finish out of order).
+	// Handled lists ids above the watermark that are answered (chats
+	// finish out of order). Telegram delivers them again after a restart,
+	// together with the unanswered ones; these are skipped.
 	Handled []int64 `json:"handled,omitempty"`
-	// Lost lists updates at or below the watermark that were accepted but
-	// not handled yet (see state.spill), with nothing but what it takes to
-	// tell the person that their message must be sent again: the text of a
-	// message is never written to disk together with an id.
+	// Lost lists updates at or below the watermark that were confirmed to
+	// Telegram before they were answered (see state.confirmOverdue) and are
+	// not answered yet. Telegram will not send them again, so after a
+	// restart Config.OnLost asks their senders to write again.
 	Lost  []Lost    `json:"lost,omitempty"`
 	Saved time.Time `json:"saved"`
 }
@@ -73,15 +93,16 @@ func lostOf(raw json.RawMessage) Lost {
 	return l
 }
 
-// state tracks which updates are handled and persists it. Safe for
+// state tracks which updates are answered and persists it. Safe for
 // concurrent use.
 //
-// Polling: an update is confirmed to Telegram (offset) only when it is
-// handled or saved in Pending. The watermark is the highest id such that
-// every received id up to it is handled or pending. Saving to Pending
-// ("spilling") happens only when getUpdates would otherwise be stuck: it
-// returns at most 100 updates from the offset, so without it one slow chat
-// would hold everyone else's updates back.
+// Polling: the getUpdates offset (watermark+1) confirms an update to
+// Telegram only when it is answered, so every unanswered update comes again
+// after a restart. The watermark is the highest id such that every id up to
+// it is answered or overdue; answered ids above it are listed in Handled so
+// their redelivery is skipped. Only when unanswered updates block
+// getUpdates from reaching newer ones for Config.StallAfter are they
+// confirmed early ("overdue", saved as Lost until answered).
 //
 // Webhooks deliver chats independently, so there the watermark only absorbs
 // the oldest handled ids when the set grows past maxWebhookHandled.
@@ -90,17 +111,22 @@ type state struct {
 	webhook bool
 	log     *slog.Logger
 	now     func() time.Time
+	sleep   func(context.Context, time.Duration) error
+	write   func(path string, data []byte) error
+	onSave  func(error) // told when saving starts failing (err) and works again (nil)
 
 	mu          sync.Mutex
 	watermark   int64
 	maxReceived int64
-	handled     map[int64]bool            // ids > watermark that are handled
-	inflight    map[int64]inflightUpdate  // received ids > watermark, not handled
-	pending     map[int64]json.RawMessage // ids <= watermark, not handled (saved as Lost)
+	handled     map[int64]bool            // ids > watermark that are answered
+	inflight    map[int64]inflightUpdate  // ids > watermark, received, not answered
+	overdue     map[int64]json.RawMessage // ids <= watermark, confirmed, not answered (saved as Lost)
 	lost        map[int64]Lost            // from the file: confirmed, never answered
 	progress    chan struct{}             // closed and replaced when an update finishes
 	version     uint64                    // bumped on every change that must be saved
-	saved       uint64
+	saved       uint64                    // the version in the file
+	savedCh     chan struct{}             // closed and replaced when saved or failing changes
+	failing     error                     // the last save's error; nil when it worked
 
 	dirty  chan struct{} // wakes the saver; capacity 1
 	saveMu sync.Mutex    // one save at a time, so an older snapshot never overwrites a newer one
@@ -111,58 +137,119 @@ type inflightUpdate struct {
 	at  time.Time
 }
 
-// openState loads dir/offset.json if it exists. A file that cannot be read
-// is an error: starting from scratch could answer a day of updates twice.
-func openState(dir string, webhook bool, log *slog.Logger) (*state, error) {
+// openState loads cfg.StateDir/offset.json if it exists and proves that it
+// can be saved. A file that cannot be read, holds an impossible watermark
+// or cannot be written is an error: starting anyway could answer a day of
+// updates twice, or lose every answer's record.
+func openState(cfg Config, webhook bool) (*state, error) {
 	s := &state{
 		webhook:  webhook,
-		log:      log,
-		now:      time.Now,
+		log:      cfg.Logger,
+		now:      cfg.now,
+		sleep:    cfg.sleep,
+		write:    cfg.writeFile,
+		onSave:   cfg.OnStateSave,
 		handled:  map[int64]bool{},
 		inflight: map[int64]inflightUpdate{},
-		pending:  map[int64]json.RawMessage{},
+		overdue:  map[int64]json.RawMessage{},
 		lost:     map[int64]Lost{},
 		progress: make(chan struct{}),
+		savedCh:  make(chan struct{}),
 		dirty:    make(chan struct{}, 1),
 	}
+	if s.write == nil {
+		s.write = func(path string, data []byte) error { return atomicfile.WriteBytes(path, 0o600, data) }
+	}
+	dir := cfg.StateDir
 	if dir == "" {
-		log.Warn("no state directory: handled updates are kept in memory only; a restart may answer some updates twice")
+		s.log.Warn("no state directory: answered updates are kept in memory only; a restart may answer some updates twice")
 		return s, nil
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("state directory: %w", err)
-	}
 	s.path = filepath.Join(dir, StateFileName)
-	data, err := os.ReadFile(s.path)
+	f, err := readStateFile(s.path)
+	if err != nil {
+		return nil, err
+	}
+	if f != nil {
+		s.watermark, s.maxReceived = f.Watermark, f.Watermark
+		for _, id := range f.Handled {
+			s.handled[id] = true
+		}
+		for _, l := range f.Lost {
+			s.lost[l.UpdateID] = l
+		}
+		s.log.Info("state loaded", "path", s.path, "watermark", s.watermark, "handled_above", len(s.handled), "lost", len(s.lost))
+	}
+	// Prove now that the state can be saved, not at the first answer.
+	if err := s.save(true); err != nil {
+		return nil, fmt.Errorf("state folder %s is not writable: %w", dir, err)
+	}
+	return s, nil
+}
+
+// CheckStateDir checks the state folder dir before the bot talks to
+// Telegram: its state file, if there is one, must be readable, valid (a
+// possible watermark) and writable, and the folder must take new files
+// (the state is saved by writing a new file and renaming it).
+func CheckStateDir(dir string) error {
+	if _, err := readStateFile(filepath.Join(dir, StateFileName)); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".check.*.tmp")
+	if err != nil {
+		return fmt.Errorf("state folder %s is not writable: %w", dir, err)
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}
+
+// readStateFile reads and checks path; it returns nil and no error when
+// there is no file yet.
+func readStateFile(path string) (*stateFile, error) {
+	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		// Prove now that the directory is writable, not at the first update.
-		return s, s.save()
+		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read state: %w", err)
 	}
+	// The file is replaced by rename, so its own permissions do not stop a
+	// save; but a file this process may not write was made by someone else.
+	w, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return nil, fmt.Errorf("state file %s is not writable: %w", path, err)
+	}
+	w.Close()
 	var f stateFile
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("%s: %w (fix or remove the file; removing it may answer pending updates twice)", s.path, err)
+		return nil, fmt.Errorf("%s: %w (fix or remove the file; removing it may answer up to a day of updates a second time)", path, err)
 	}
 	if f.Version != 1 {
-		return nil, fmt.Errorf("%s: unknown version %d", s.path, f.Version)
+		return nil, fmt.Errorf("%s: unknown version %d", path, f.Version)
 	}
-	s.watermark, s.maxReceived = f.Watermark, f.Watermark
+	bad := func(what string, id int64) error {
+		return fmt.Errorf("%s: %s %d is impossible (Telegram's update ids are 0 to %d); fix or remove the file (removing it may answer up to a day of updates a second time)", path, what, id, int64(maxUpdateID))
+	}
+	if f.Watermark < 0 || f.Watermark > maxUpdateID {
+		return nil, bad("watermark", f.Watermark)
+	}
 	for _, id := range f.Handled {
-		if id > s.watermark {
-			s.handled[id] = true
+		if id <= f.Watermark || id > maxUpdateID {
+			return nil, bad("handled id", id)
 		}
 	}
 	for _, l := range f.Lost {
-		s.lost[l.UpdateID] = l
+		// Not checked against the watermark: after Telegram renumbers
+		// (rebase) older entries may lie above it.
+		if l.UpdateID <= 0 || l.UpdateID > maxUpdateID {
+			return nil, bad("lost update id", l.UpdateID)
+		}
 	}
-	log.Info("state loaded", "path", s.path, "watermark", s.watermark, "handled_above", len(s.handled), "lost", len(s.lost))
-	return s, nil
+	return &f, nil
 }
 
 // offset is the getUpdates offset: it confirms exactly the updates that are
-// handled or pending.
+// answered or overdue.
 func (s *state) offset() int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -187,23 +274,20 @@ func (s *state) forgetLost(id int64) {
 	delete(s.lost, id)
 	s.version++
 	s.mu.Unlock()
-	select {
-	case s.dirty <- struct{}{}:
-	default:
-	}
+	s.markDirty()
 }
 
-// acceptance is what receive found about an update id.
+// acceptance is what accept found about an update id.
 type acceptance int
 
 const (
 	accepted       acceptance = iota // new: now in flight
-	alreadyHandled                   // handled, or pending (saved) for handling
+	alreadyHandled                   // answered, or overdue and in the queue
 	stillInFlight                    // being handled right now
 )
 
-// accept marks id as in flight unless it is already handled, pending or in
-// flight. raw is kept for spilling (polling; nil for webhooks).
+// accept marks id as in flight unless it is already answered, overdue or in
+// flight. raw is kept for confirmOverdue (polling; nil for webhooks).
 func (s *state) accept(id int64, raw json.RawMessage) acceptance {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -221,13 +305,14 @@ func (s *state) accept(id int64, raw json.RawMessage) acceptance {
 }
 
 // finish records the end of handling id. handled=false (cut off by the
-// shutdown deadline, or never started) leaves it unhandled: pending stays
-// pending, and an unconfirmed update is delivered again by Telegram.
+// shutdown deadline, or never started) leaves it unanswered: an overdue
+// update stays in Lost, and an unconfirmed one is delivered again by
+// Telegram. finish does not wait for the save; see awaitSaved.
 func (s *state) finish(id int64, handled bool) {
 	s.mu.Lock()
 	if handled {
-		if _, ok := s.pending[id]; ok {
-			delete(s.pending, id)
+		if _, ok := s.overdue[id]; ok {
+			delete(s.overdue, id)
 		} else {
 			delete(s.inflight, id)
 			if id > s.watermark {
@@ -242,6 +327,36 @@ func (s *state) finish(id int64, handled bool) {
 	close(s.progress)
 	s.progress = make(chan struct{})
 	s.mu.Unlock()
+	s.markDirty()
+}
+
+// awaitSaved waits until everything finished so far is in the state file,
+// or saving fails, or maxSaveWait passes. A worker calls it after each
+// answer, so at a kill at most one answer per worker is unrecorded (and is
+// sent again after the restart).
+func (s *state) awaitSaved() {
+	s.mu.Lock()
+	v := s.version
+	s.mu.Unlock()
+	timer := time.NewTimer(maxSaveWait)
+	defer timer.Stop()
+	for {
+		s.mu.Lock()
+		if s.path == "" || s.saved >= v || s.failing != nil {
+			s.mu.Unlock()
+			return
+		}
+		ch := s.savedCh
+		s.mu.Unlock()
+		select {
+		case <-ch:
+		case <-timer.C:
+			return
+		}
+	}
+}
+
+func (s *state) markDirty() {
 	select {
 	case s.dirty <- struct{}{}:
 	default:
@@ -260,14 +375,14 @@ func (s *state) advanceLocked() {
 		}
 		return
 	}
-	limit := int64(-1) // no update in flight: every handled id may be absorbed
+	// Every received id below the lowest one in flight is answered or
+	// overdue; ids in between that never came are gaps Telegram left.
+	limit := s.maxReceived
 	for id := range s.inflight {
-		if limit < 0 || id-1 < limit {
-			limit = id - 1
-		}
+		limit = min(limit, id-1)
 	}
 	for id := range s.handled {
-		if (limit < 0 || id <= limit) && id > s.watermark {
+		if id <= limit && id > s.watermark {
 			s.watermark = id
 		}
 	}
@@ -278,21 +393,33 @@ func (s *state) advanceLocked() {
 	}
 }
 
-// spill saves every update in flight as pending and moves the watermark to
-// the highest received id, so the next getUpdates fetches new updates
-// instead of the same unconfirmed ones. It returns how many were spilled;
-// the state is saved before it returns.
-func (s *state) spill() (int, error) {
+// confirmOverdue confirms the updates that have been in flight for at least
+// age: they join the overdue set (saved as Lost until answered) and the
+// watermark moves up to the first younger update in flight, or to the
+// highest received id. The next getUpdates then reaches newer updates. The
+// state is saved before it returns; when that fails nothing changes, since
+// what is not saved must not be confirmed to Telegram. It returns how many
+// updates became overdue.
+func (s *state) confirmOverdue(age time.Duration) (int, error) {
 	s.mu.Lock()
 	oldWatermark := s.watermark
-	moved := make(map[int64]inflightUpdate, len(s.inflight))
+	now := s.now()
+	limit := s.maxReceived
 	for id, in := range s.inflight {
-		moved[id] = in
-		s.pending[id] = in.raw
-		delete(s.inflight, id)
+		if now.Sub(in.at) < age {
+			limit = min(limit, id-1)
+		}
 	}
-	if s.maxReceived > s.watermark {
-		s.watermark = s.maxReceived
+	moved := map[int64]inflightUpdate{}
+	for id, in := range s.inflight {
+		if id <= limit {
+			moved[id] = in
+			s.overdue[id] = in.raw
+			delete(s.inflight, id)
+		}
+	}
+	if limit > s.watermark {
+		s.watermark = limit
 	}
 	var absorbed []int64
 	for id := range s.handled {
@@ -304,19 +431,18 @@ func (s *state) spill() (int, error) {
 	s.version++
 	s.mu.Unlock()
 
-	if err := s.save(); err != nil {
-		// Undo: what is not saved must not be confirmed to Telegram.
+	if err := s.save(false); err != nil {
 		s.mu.Lock()
 		s.watermark = oldWatermark
 		for _, id := range absorbed {
 			s.handled[id] = true
 		}
 		for id, in := range moved {
-			if _, ok := s.pending[id]; ok {
-				delete(s.pending, id)
+			if _, ok := s.overdue[id]; ok {
+				delete(s.overdue, id)
 				s.inflight[id] = in
 			} else {
-				s.handled[id] = true // finished meanwhile
+				s.handled[id] = true // answered meanwhile
 			}
 		}
 		s.mu.Unlock()
@@ -337,21 +463,19 @@ func (s *state) rebase(lowest int64) {
 	s.version++
 }
 
-// oldestInflight returns how long the oldest update in flight has been
-// waiting, and how many are in flight.
-func (s *state) oldestInflight() (time.Duration, int) {
+// inflightCount is how many received updates above the watermark are not
+// answered yet.
+func (s *state) inflightCount() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var oldest time.Time
-	for _, in := range s.inflight {
-		if oldest.IsZero() || in.at.Before(oldest) {
-			oldest = in.at
-		}
-	}
-	if oldest.IsZero() {
-		return 0, 0
-	}
-	return s.now().Sub(oldest), len(s.inflight)
+	return len(s.inflight)
+}
+
+// saveFailing reports whether the last save failed.
+func (s *state) saveFailing() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.failing != nil
 }
 
 // progressed returns a channel closed at the next finish.
@@ -362,16 +486,14 @@ func (s *state) progressed() <-chan struct{} {
 }
 
 func (s *state) sortedHandledLocked() []int64 {
-	ids := make([]int64, 0, len(s.handled))
-	for id := range s.handled {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
+	return slices.Sorted(maps.Keys(s.handled))
 }
 
-// save writes the state atomically if it changed since the last save.
-func (s *state) save() error {
+// save writes the state if it changed since the last save (or always, with
+// force). The first failure after a success is logged and reported to
+// onSave; so is the first success after failures. Further failures are
+// only returned: the saver retries with backoff.
+func (s *state) save(force bool) error {
 	if s.path == "" {
 		return nil
 	}
@@ -379,115 +501,94 @@ func (s *state) save() error {
 	defer s.saveMu.Unlock()
 	s.mu.Lock()
 	version := s.version
-	if version == s.saved && version != 0 {
+	if version == s.saved && !force && s.failing == nil {
 		s.mu.Unlock()
 		return nil
 	}
-	f := stateFile{Version: 1, Watermark: s.watermark, Handled: s.sortedHandledLocked(), Saved: time.Now().UTC()}
+	f := stateFile{Version: 1, Watermark: s.watermark, Handled: s.sortedHandledLocked(), Saved: s.now().UTC()}
 	for _, id := range slices.Sorted(maps.Keys(s.lost)) {
 		f.Lost = append(f.Lost, s.lost[id])
 	}
-	for _, id := range slices.Sorted(maps.Keys(s.pending)) {
-		f.Lost = append(f.Lost, lostOf(s.pending[id]))
+	for _, id := range slices.Sorted(maps.Keys(s.overdue)) {
+		f.Lost = append(f.Lost, lostOf(s.overdue[id]))
 	}
 	s.mu.Unlock()
 	data, err := json.Marshal(f)
-	if err != nil {
-		return err
+	if err == nil {
+		err = s.write(s.path, data)
 	}
-	if err := writeFileAtomic(s.path, data); err != nil {
+
+	s.mu.Lock()
+	wasFailing := s.failing
+	if err != nil {
+		s.failing = err
+	} else {
+		s.failing = nil
+		s.saved = max(s.saved, version)
+	}
+	close(s.savedCh)
+	s.savedCh = make(chan struct{})
+	s.mu.Unlock()
+	switch {
+	case err != nil && wasFailing == nil:
+		s.log.Error("cannot save the delivery state; answering goes on, retrying with backoff; until it works a restart may answer updates twice and /readyz is not ready",
+			"path", s.path, "err", err)
+		if s.onSave != nil {
+			s.onSave(err)
+		}
+	case err == nil && wasFailing != nil:
+		s.log.Info("delivery state saved again", "path", s.path)
+		if s.onSave != nil {
+			s.onSave(nil)
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("save state: %w", err)
 	}
-	s.mu.Lock()
-	if version > s.saved {
-		s.saved = version
-	}
-	s.mu.Unlock()
 	return nil
 }
 
-// saveInterval is the least time between two background saves. Handled
-// ids reach the file at most this much later; a crash in between may
-// answer those updates again (spilled updates are saved at once by spill).
-const saveInterval = 100 * time.Millisecond
-
-// saveLoop saves whenever the state changed, at most every saveInterval,
-// until stop is closed; then it saves once more.
-func (s *state) saveLoop(stop <-chan struct{}) {
-	var last time.Time
+// saveLoop saves whenever the state changed until ctx is done, then once
+// more. After a failed save it waits (saveRetryMin doubling up to
+// saveRetryMax) before the next try, so a full disk costs neither CPU nor
+// log lines.
+func (s *state) saveLoop(ctx context.Context) {
+	wait := time.Duration(0)
 	for {
 		select {
 		case <-s.dirty:
-			if wait := saveInterval - time.Since(last); wait > 0 {
-				t := time.NewTimer(wait)
-				select {
-				case <-t.C:
-				case <-stop:
-					t.Stop()
-				}
-			}
-			last = time.Now()
-			if err := s.save(); err != nil {
-				s.log.Error("could not save delivery state; a restart may answer updates twice", "err", err)
-			}
-		case <-stop:
-			if err := s.save(); err != nil {
-				s.log.Error("could not save delivery state at shutdown; a restart may answer updates twice", "err", err)
+		case <-ctx.Done():
+			if err := s.save(false); err != nil {
+				s.log.Error("could not save the delivery state at shutdown; a restart may answer updates twice", "err", err)
 			}
 			return
 		}
-	}
-}
-
-// writeFileAtomic replaces path with data so that a crash leaves either the
-// old or the new content: temp file in the same directory, fsync, rename,
-// fsync of the directory.
-func writeFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+		if s.save(false) == nil {
+			wait = 0
+			continue
 		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
+		wait = min(max(2*wait, saveRetryMin), saveRetryMax)
+		_ = s.sleep(ctx, wait)
+		s.markDirty()
 	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync() // not supported everywhere; the rename is what matters
-		d.Close()
-	}
-	return nil
 }
 
 // tellLost calls cfg.OnLost for each update a previous run confirmed but did
-// not answer, and forgets it. It returns false when ctx ended first.
-func tellLost(ctx context.Context, cfg Config, st *state) bool {
+// not answer, and forgets it, until ctx ends. It runs beside intake, so new
+// questions do not wait behind these notices.
+func tellLost(ctx context.Context, cfg Config, st *state) {
 	lost := st.lostUpdates()
-	if len(lost) > 0 {
-		cfg.Logger.Warn("updates confirmed but not answered before the last stop; asking their senders to write again", "count", len(lost))
+	if len(lost) == 0 {
+		return
 	}
+	cfg.Logger.Warn("updates confirmed but not answered before the last stop; asking their senders to write again", "count", len(lost))
 	for _, l := range lost {
 		if ctx.Err() != nil {
-			return false
+			return // the rest are told at the next start
 		}
 		if cfg.OnLost != nil && l.ChatID != 0 {
 			cfg.OnLost(ctx, l)
 		}
 		st.forgetLost(l.UpdateID)
 	}
-	return true
 }

@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 
@@ -29,46 +31,68 @@ type Webhook struct {
 	secretHash [32]byte
 	st         *state
 	d          *dispatcher
+	release    func() // the state folder's lock
+	refused    refusals
 
-	stopSave  chan struct{}
+	stopSave  context.CancelFunc
 	saverDone chan struct{}
+	toldDone  chan struct{}
 	closeOnce sync.Once
 }
 
 // NewWebhook returns the webhook handler with its workers started. It
 // refuses an empty, short or malformed secret (the one given to setWebhook
-// as secret_token). Call Close when the HTTP server has stopped.
+// as secret_token; see CheckSecret), a state folder another process uses,
+// and a state file that cannot be read, checked or written. Call Close when
+// the HTTP server has stopped.
 func NewWebhook(cfg Config, secret string, h Handler) (*Webhook, error) {
-	if err := checkSecret(secret); err != nil {
+	if err := CheckSecret(secret); err != nil {
 		return nil, err
 	}
 	if h == nil {
 		return nil, errors.New("delivery: webhook needs a handler")
 	}
 	cfg = cfg.withDefaults()
-	st, err := openState(cfg.StateDir, true, cfg.Logger)
+	release := func() {}
+	if cfg.StateDir != "" {
+		var err error
+		if release, err = LockStateDir(cfg.StateDir); err != nil {
+			return nil, fmt.Errorf("delivery: %w", err)
+		}
+	}
+	st, err := openState(cfg, true)
 	if err != nil {
+		release()
 		return nil, fmt.Errorf("delivery: %w", err)
 	}
-	st.now = cfg.now
+	saveCtx, stopSave := context.WithCancel(context.Background())
 	w := &Webhook{
 		cfg:        cfg,
 		secretHash: sha256.Sum256([]byte(secret)),
 		st:         st,
-		d:          newDispatcher(cfg, h, st.finish),
-		stopSave:   make(chan struct{}),
+		d:          newDispatcher(cfg, h, st.finish, st.awaitSaved),
+		release:    release,
+		refused:    refusals{now: cfg.now},
+		stopSave:   stopSave,
 		saverDone:  make(chan struct{}),
+		toldDone:   make(chan struct{}),
 	}
 	go func() {
-		st.saveLoop(w.stopSave)
+		st.saveLoop(saveCtx)
 		close(w.saverDone)
 	}()
-	// Updates a polling run confirmed but did not answer.
-	tellLost(context.Background(), cfg, st)
+	// Updates a polling run confirmed early but did not answer.
+	go func() {
+		tellLost(w.d.hardCtx, cfg, st)
+		close(w.toldDone)
+	}()
 	return w, nil
 }
 
-func checkSecret(secret string) error {
+// CheckSecret checks a webhook secret's format: MinSecretLen to 256
+// characters from A-Z a-z 0-9 _ - (Telegram allows 1 to 256). The error
+// never contains the secret.
+func CheckSecret(secret string) error {
 	if len(secret) < MinSecretLen || len(secret) > 256 {
 		return fmt.Errorf("delivery: webhook secret must be %d–256 characters (got %d)", MinSecretLen, len(secret))
 	}
@@ -81,41 +105,89 @@ func checkSecret(secret string) error {
 	return nil
 }
 
+// refusals counts refused webhook requests and lets one log line through
+// per refusalLogEvery, with the count since the last line, so a scan of the
+// webhook cannot flood the log.
+type refusals struct {
+	now func() time.Time
+
+	mu     sync.Mutex
+	last   time.Time
+	counts map[string]int
+}
+
+// refusalLogEvery is the least time between two log lines about refused
+// webhook requests.
+const refusalLogEvery = time.Minute
+
+// refuse records one refused request and returns the counts to log, or nil
+// when the last line was less than refusalLogEvery ago.
+func (r *refusals) refuse(reason string) map[string]int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.counts == nil {
+		r.counts = map[string]int{}
+	}
+	r.counts[reason]++
+	now := r.now()
+	if !r.last.IsZero() && now.Sub(r.last) < refusalLogEvery {
+		return nil
+	}
+	r.last = now
+	out := r.counts
+	r.counts = nil
+	return out
+}
+
+func (w *Webhook) refuse(rw http.ResponseWriter, r *http.Request, reason, text string, status int) {
+	if w.cfg.OnRefused != nil {
+		w.cfg.OnRefused(reason)
+	}
+	if counts := w.refused.refuse(reason); counts != nil {
+		args := []any{"remote", r.RemoteAddr, "log_every", refusalLogEvery}
+		for _, k := range slices.Sorted(maps.Keys(counts)) {
+			args = append(args, k, counts[k])
+		}
+		w.cfg.Logger.Warn("webhook requests refused since the last such line (wrong or missing secret, wrong method, too large, not an update)", args...)
+	}
+	http.Error(rw, text, status)
+}
+
 // ServeHTTP answers one webhook request:
 //   - not POST: 405;
 //   - wrong or missing secret header: 401, nothing read or handled;
 //   - body over WebhookMaxBody: 413; not an update: 400;
-//   - already handled: 200; still being handled (a retry): 503;
-//   - otherwise 200 after the handler returned or the flood limit dropped
-//     it, 503 if shutdown prevented handling (Telegram delivers it again).
+//   - already answered: 200; still being handled (a retry): 503;
+//   - otherwise 200 once the handler returned and that was saved (or the
+//     flood limit dropped it), 503 if shutdown prevented handling
+//     (Telegram delivers it again).
+//
+// Refused requests (405, 401, 413, 400) are reported to OnRefused and
+// logged at most once a minute, with counts.
 func (w *Webhook) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
-	log := w.cfg.Logger
 	if r.Method != http.MethodPost {
 		rw.Header().Set("Allow", http.MethodPost)
-		http.Error(rw, "method not allowed", http.StatusMethodNotAllowed)
+		w.refuse(rw, r, "method", "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
 	got := sha256.Sum256([]byte(r.Header.Get(SecretHeader)))
 	if subtle.ConstantTimeCompare(got[:], w.secretHash[:]) != 1 {
-		log.Warn("webhook request with a wrong or missing secret refused", "remote", r.RemoteAddr)
-		http.Error(rw, "unauthorized", http.StatusUnauthorized)
+		w.refuse(rw, r, "unauthorized", "unauthorized", http.StatusUnauthorized)
 		return
 	}
 	data, err := io.ReadAll(http.MaxBytesReader(rw, r.Body, w.cfg.WebhookMaxBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			log.Warn("webhook body over the limit refused", "limit", w.cfg.WebhookMaxBody)
-			http.Error(rw, "body too large", http.StatusRequestEntityTooLarge)
+			w.refuse(rw, r, "too_large", "body too large", http.StatusRequestEntityTooLarge)
 			return
 		}
 		http.Error(rw, "read error", http.StatusBadRequest)
 		return
 	}
 	var u models.Update
-	if err := json.Unmarshal(data, &u); err != nil || u.ID <= 0 {
-		log.Warn("webhook body is not an update; refused")
-		http.Error(rw, "not an update", http.StatusBadRequest)
+	if err := json.Unmarshal(data, &u); err != nil || u.ID <= 0 || u.ID > maxUpdateID {
+		w.refuse(rw, r, "not_update", "not an update", http.StatusBadRequest)
 		return
 	}
 	switch w.st.accept(u.ID, nil) {
@@ -146,10 +218,11 @@ func (w *Webhook) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// Close stops the webhook: requests get 503, handlers that run may finish
-// until ctx is done or ShutdownTimeout passes (whichever is first), then the
-// state is saved. Call it after http.Server.Shutdown. It returns ctx's error
-// if ctx ended first; calling it again does nothing.
+// Close stops the webhook: requests get 503, the updates already accepted
+// are answered until ctx is done or ShutdownTimeout passes (whichever is
+// first), then the state is saved and the state folder unlocked. Call it
+// after http.Server.Shutdown. It returns ctx's error if ctx ended first;
+// calling it again does nothing.
 func (w *Webhook) Close(ctx context.Context) error {
 	w.closeOnce.Do(func() {
 		timeout := w.cfg.ShutdownTimeout
@@ -157,8 +230,10 @@ func (w *Webhook) Close(ctx context.Context) error {
 			timeout = max(time.Until(dl), 0)
 		}
 		w.d.stop(timeout)
-		close(w.stopSave)
+		<-w.toldDone
+		w.stopSave()
 		<-w.saverDone
+		w.release()
 	})
 	return ctx.Err()
 }

@@ -70,8 +70,10 @@ func TestNewWebhookRefusesWeakSecrets(t *testing.T) {
 }
 
 func TestWebhookRefusesWrongSecretMethodAndBigBodies(t *testing.T) {
-	var handled atomic.Int64
-	w, lb := newTestWebhook(t, Config{WebhookMaxBody: 1024}, func(context.Context, *models.Update) { handled.Add(1) })
+	var handled, refused atomic.Int64
+	clock := newFakeClock()
+	cfg := Config{WebhookMaxBody: 1024, now: clock.now, OnRefused: func(string) { refused.Add(1) }}
+	w, lb := newTestWebhook(t, cfg, func(context.Context, *models.Update) { handled.Add(1) })
 	body := updateJSON(t, 1, 1, "Frage")
 	tests := []struct {
 		name   string
@@ -101,8 +103,16 @@ func TestWebhookRefusesWrongSecretMethodAndBigBodies(t *testing.T) {
 	if n := handled.Load(); n != 0 {
 		t.Errorf("%d refused requests were handled", n)
 	}
-	if lb.count("wrong or missing secret") != 3 {
-		t.Errorf("refusals not logged:\n%s", lb)
+	if n := lb.count("webhook requests refused"); n != 1 {
+		t.Errorf("refusals logged %d times, want once a minute:\n%s", n, lb)
+	}
+	if got := refused.Load(); got != 7 {
+		t.Errorf("%d refusals counted, want 7", got)
+	}
+	clock.advance(time.Minute)
+	webhookRequest(t, w, "", body)
+	if n := lb.count("webhook requests refused"); n != 2 || !strings.Contains(lb.String(), `"too_large":1,"unauthorized":3`) {
+		t.Errorf("after a minute: %d lines, want 2 with the counts since the first:\n%s", n, lb)
 	}
 }
 
@@ -200,13 +210,9 @@ func TestWebhookCloseWaitsForHandlers(t *testing.T) {
 
 func TestWebhookTellsUpdatesLostWhilePolling(t *testing.T) {
 	dir := t.TempDir()
-	log, _ := newLogger(t)
-	st, err := openState(dir, false, log)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := testState(t, dir)
 	st.accept(7, json.RawMessage(updateJSON(t, 7, 3, "Frage")))
-	if _, err := st.spill(); err != nil {
+	if _, err := st.confirmOverdue(0); err != nil {
 		t.Fatal(err)
 	}
 	got := make(chan Lost, 1)

@@ -14,7 +14,8 @@ import (
 // AdminHandler serves the admin endpoints:
 //
 //	/healthz  200 "ok" while the process runs
-//	/readyz   200 "ready" when ready() reports a knowledge base in service, else 503
+//	/readyz   200 "ready" when ready() reports true (serve: a knowledge base in
+//	          service and a delivery state that can be saved), else 503
 //	/metrics  the metrics in Prometheus' text format (404 when m is nil)
 //
 // Everything else is 404. The endpoints show no message text and no ids.
@@ -28,7 +29,7 @@ func AdminHandler(m *Metrics, ready func() bool) http.Handler {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		if ready == nil || !ready() {
 			w.WriteHeader(http.StatusServiceUnavailable)
-			fmt.Fprintln(w, "not ready: no knowledge base in service")
+			fmt.Fprintln(w, "not ready: no knowledge base in service, or the delivery state cannot be saved (see the log)")
 			return
 		}
 		fmt.Fprintln(w, "ready")

@@ -9,6 +9,7 @@ package ops
 import (
 	"context"
 	"reflect"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-telegram/bot/models"
@@ -33,6 +34,9 @@ import (
 //	reloads_total{result}              counter    knowledge reloads: ok, failed
 //	knowledge_loaded_timestamp_seconds gauge      when the served knowledge base was loaded
 //	telegram_retry_after_total{method} counter    429 answers from Telegram, by API method
+//	updates_overdue_total              counter    updates confirmed to Telegram before their answer
+//	state_save_ok                      gauge      1 while the delivery state can be saved, else 0
+//	webhook_refused_total{reason}      counter    refused webhook requests: unauthorized, method, too_large, not_update
 //
 // plus the Go runtime and process metrics.
 type Metrics struct {
@@ -45,6 +49,10 @@ type Metrics struct {
 	reloads      *prometheus.CounterVec
 	loaded       prometheus.Gauge
 	retryAfter   *prometheus.CounterVec
+	overdue      prometheus.Counter
+	stateOK      prometheus.Gauge
+	refused      *prometheus.CounterVec
+	stateFailing atomic.Bool
 }
 
 // Outcomes are the values of the outcome label; others count as "other",
@@ -84,8 +92,19 @@ func NewMetrics() *Metrics {
 		retryAfter: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "sozialbot_telegram_retry_after_total", Help: "429 Too Many Requests answers from the Telegram Bot API, by method.",
 		}, []string{"method"}),
+		overdue: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "sozialbot_updates_overdue_total", Help: "Telegram updates confirmed to Telegram before they were answered, because they held back newer ones; lost if the bot stops before answering them.",
+		}),
+		stateOK: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "sozialbot_state_save_ok", Help: "1 while the delivery state (answered update ids) can be saved, 0 while saving fails.",
+		}),
+		refused: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "sozialbot_webhook_refused_total", Help: "Refused webhook requests by reason: unauthorized (wrong or missing token header), method, too_large, not_update.",
+		}, []string{"reason"}),
 	}
+	m.stateOK.Set(1)
 	m.reg.MustRegister(m.updates, m.updateTime, m.answers, m.searchTime, m.searchErrors, m.reloads, m.loaded, m.retryAfter,
+		m.overdue, m.stateOK, m.refused,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, o := range Outcomes {
 		m.answers.WithLabelValues(o) // show zeros from the start
@@ -163,6 +182,48 @@ func (m *Metrics) RetryAfter(method string, _ time.Duration) {
 		method = "other"
 	}
 	m.retryAfter.WithLabelValues(method).Inc()
+}
+
+// Overdue counts updates confirmed to Telegram before their answer. Its
+// signature fits delivery.Config.OnOverdue.
+func (m *Metrics) Overdue(n int) {
+	if m != nil {
+		m.overdue.Add(float64(n))
+	}
+}
+
+// StateSave records whether the delivery state can be saved: err nil means
+// it can (again). Its signature fits delivery.Config.OnStateSave.
+func (m *Metrics) StateSave(err error) {
+	if m == nil {
+		return
+	}
+	m.stateFailing.Store(err != nil)
+	if err != nil {
+		m.stateOK.Set(0)
+	} else {
+		m.stateOK.Set(1)
+	}
+}
+
+// StateSaveOK reports whether the last save of the delivery state worked
+// (true on a nil *Metrics), for /readyz.
+func (m *Metrics) StateSaveOK() bool {
+	return m == nil || !m.stateFailing.Load()
+}
+
+// WebhookRefused counts one refused webhook request. Its signature fits
+// delivery.Config.OnRefused.
+func (m *Metrics) WebhookRefused(reason string) {
+	if m == nil {
+		return
+	}
+	switch reason {
+	case "unauthorized", "method", "too_large", "not_update":
+	default:
+		reason = "other"
+	}
+	m.refused.WithLabelValues(reason).Inc()
 }
 
 // Record counts an event of the conversation by its outcome. With it,

@@ -55,6 +55,16 @@ func TestMetrics(t *testing.T) {
 	m.Reload(errors.New("broken"))
 	m.RetryAfter("sendMessage", 5*time.Second)
 	m.RetryAfter(strings.Repeat("x", 100), time.Second)
+	m.Overdue(3)
+	m.WebhookRefused("unauthorized")
+	m.WebhookRefused("<script>")
+	if !m.StateSaveOK() {
+		t.Error("state not OK before any failure")
+	}
+	m.StateSave(errors.New("no space left on device"))
+	if m.StateSaveOK() {
+		t.Error("state OK after a failed save")
+	}
 
 	text := scrape(t, AdminHandler(m, nil))
 	for _, want := range []string{
@@ -71,6 +81,10 @@ func TestMetrics(t *testing.T) {
 		`sozialbot_telegram_retry_after_total{method="sendMessage"} 1`,
 		`sozialbot_telegram_retry_after_total{method="other"} 1`,
 		"sozialbot_knowledge_loaded_timestamp_seconds ",
+		"sozialbot_updates_overdue_total 3",
+		"sozialbot_state_save_ok 0",
+		`sozialbot_webhook_refused_total{reason="unauthorized"} 1`,
+		`sozialbot_webhook_refused_total{reason="other"} 1`,
 		"go_goroutines ",
 	} {
 		if !strings.Contains(text, want) {
@@ -92,6 +106,12 @@ func TestNilMetricsDoNothing(t *testing.T) {
 	m.Reload(nil)
 	m.Loaded(time.Now())
 	m.RetryAfter("getUpdates", time.Second)
+	m.Overdue(1)
+	m.StateSave(errors.New("full"))
+	m.WebhookRefused("method")
+	if !m.StateSaveOK() {
+		t.Error("nil metrics report a failing state")
+	}
 	m.Record(bot.Event{Outcome: bot.OutcomeAnswered})
 	called := false
 	m.Handler(func(context.Context, *models.Update) { called = true })(context.Background(), nil)

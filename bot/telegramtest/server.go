@@ -47,6 +47,8 @@ import (
 	"time"
 
 	"github.com/go-telegram/bot/models"
+
+	"github.com/sozialamt-dortmund/sozialbot/bot/botapi"
 )
 
 // Token is the only bot token the fake accepts; other tokens get 401.
@@ -347,19 +349,6 @@ func CallbackUpdate(chatID int64, messageID int, data string) models.Update {
 	}}
 }
 
-// isSend reports whether method puts or changes a message in a chat and so
-// counts against the rate rules.
-func isSend(method string) bool {
-	switch {
-	case method == "sendChatAction":
-		return false
-	case strings.HasPrefix(method, "send"), strings.HasPrefix(method, "editMessage"),
-		strings.HasPrefix(method, "copyMessage"), strings.HasPrefix(method, "forwardMessage"):
-		return true
-	}
-	return false
-}
-
 type apiError struct {
 	status      int
 	description string
@@ -633,7 +622,7 @@ func (s *Server) answerLocked(idx int, method string, p map[string]string) (any,
 	if rm, ok := p["reply_markup"]; ok && len(checkReplyMarkup(rm)) > 0 {
 		return nil, &apiError{status: 400, description: "Bad Request: BUTTON_DATA_INVALID"}
 	}
-	if isSend(method) {
+	if botapi.IsSend(method) {
 		if wait, ok := s.rateLocked(idx, method, chat); !ok && s.enforce {
 			ra := int(math.Ceil(wait.Seconds()))
 			if ra < 1 {

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/sozialamt-dortmund/sozialbot/bot/insights"
+	"github.com/sozialamt-dortmund/sozialbot/internal/atomicfile"
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
@@ -70,32 +70,11 @@ func cmdReview(_ context.Context, args []string, _ env, _ io.Reader, stdout, std
 		return err
 	}
 	if *markdown != "" {
-		if err := writeFileAtomic(*markdown, report.WriteMarkdown); err != nil {
+		if err := atomicfile.Write(*markdown, 0o644, report.WriteMarkdown); err != nil {
 			fmt.Fprintf(stderr, "review: %v\n", err)
 			return exitError(1)
 		}
 		fmt.Fprintf(stdout, "\nMarkdown report written to %s\n", *markdown)
 	}
 	return nil
-}
-
-// writeFileAtomic writes a file through a temporary file in the same folder,
-// so that a reader never sees half a report.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

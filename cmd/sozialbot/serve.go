@@ -116,6 +116,10 @@ func (c *serveConfig) fromEnv(getenv env) error {
 		if c.secret == "" {
 			return errors.New("webhook mode needs TELEGRAM_WEBHOOK_SECRET (16 to 256 characters from A-Z a-z 0-9 _ -); without it anyone could send the bot fake updates")
 		}
+		// Checked here, before anything is sent to Telegram.
+		if err := delivery.CheckSecret(c.secret); err != nil {
+			return fmt.Errorf("TELEGRAM_WEBHOOK_SECRET: %w", err)
+		}
 	}
 	return nil
 }
@@ -126,7 +130,21 @@ func (c *serveConfig) fromEnv(getenv env) error {
 func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) error {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 
-	// First the admin address: a refused one stops the bot before it does
+	// One process per state folder, and a state file this process can
+	// trust and write, before anything else happens (a second serve must
+	// not even delete the first one's webhook).
+	if cfg.stateDir != "" {
+		release, err := delivery.LockStateDir(cfg.stateDir)
+		if err != nil {
+			return err
+		}
+		defer release()
+		if err := delivery.CheckStateDir(cfg.stateDir); err != nil {
+			return err
+		}
+	}
+
+	// Then the admin address: a refused one stops the bot before it does
 	// anything else.
 	adminLn, err := ops.ListenAdmin(cfg.adminAddr, cfg.adminPublic)
 	if errors.Is(err, ops.ErrNotLoopback) {
@@ -176,7 +194,8 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) error {
 		adminLn = nil
 		log.Info("admin listener", "addr", ln.Addr().String(), "endpoints", "/healthz /readyz /metrics")
 		helpers.Go(func() {
-			if err := ops.ServeAdmin(ctx, ln, ops.AdminHandler(metrics, k.Ready)); err != nil {
+			ready := func() bool { return k.Ready() && metrics.StateSaveOK() }
+			if err := ops.ServeAdmin(ctx, ln, ops.AdminHandler(metrics, ready)); err != nil {
 				log.Error("admin listener stopped; the bot goes on answering", "err", err)
 			}
 		})
@@ -228,6 +247,9 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) error {
 		OnLimited:      func(ctx context.Context, u *models.Update) { conv.TooFast(ctx, b, u) },
 		OnPanic:        func(ctx context.Context, u *models.Update) { conv.Apologize(ctx, b, u) },
 		OnLost:         func(ctx context.Context, l delivery.Lost) { conv.Lost(ctx, b, l.ChatID, l.Lang) },
+		OnOverdue:      metrics.Overdue,
+		OnStateSave:    metrics.StateSave,
+		OnRefused:      metrics.WebhookRefused,
 	}
 	handle := metrics.Handler(func(ctx context.Context, u *models.Update) { conv.Handle(ctx, b, u) })
 	st := live.Status()

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -79,6 +81,7 @@ func TestServeSettings(t *testing.T) {
 	}{
 		{"no token", nil, nil, "TELEGRAM_BOT_TOKEN is not set"},
 		{"webhook without secret", []string{"--webhook-url", "https://bot.example.org/hook"}, map[string]string{"TELEGRAM_BOT_TOKEN": token}, "TELEGRAM_WEBHOOK_SECRET"},
+		{"webhook secret malformed", []string{"--webhook-url", "https://bot.example.org/hook"}, map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_WEBHOOK_SECRET": "kurz"}, "TELEGRAM_WEBHOOK_SECRET: delivery: webhook secret must be"},
 		{"webhook url not a url", []string{"--webhook-url", "bot.example.org"}, map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_WEBHOOK_SECRET": "0123456789abcdef"}, "not an https address"},
 		{"admin by name", nil, map[string]string{"TELEGRAM_BOT_TOKEN": token, "SOZIALBOT_ADMINS": "123, @chef"}, "not a numeric Telegram user id"},
 		{"bad api url", nil, map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": "ftp://x"}, "TELEGRAM_API_URL"},
@@ -384,5 +387,70 @@ func TestServeAdminAndLiveReload(t *testing.T) {
 	}
 	if _, err := http.Get(base + "/healthz"); err == nil {
 		t.Errorf("the admin listener still answers after serve returned")
+	}
+}
+
+// TestHelperServe is not a test: run by TestServeOneProcessPerStateFolder
+// as another process, it runs serve with the arguments in
+// $SOZIALBOT_HELPER_SERVE against the API in TELEGRAM_API_URL.
+func TestHelperServe(t *testing.T) {
+	args := os.Getenv("SOZIALBOT_HELPER_SERVE")
+	if args == "" {
+		t.Skip("helper process only")
+	}
+	run(context.Background(), append([]string{"serve"}, strings.Fields(args)...), os.Getenv, nil, io.Discard, os.Stderr)
+}
+
+func TestServeOneProcessPerStateFolder(t *testing.T) {
+	s := telegramtest.New(t)
+	state := t.TempDir()
+	first := exec.Command(os.Args[0], "-test.run=^TestHelperServe$")
+	first.Env = append(os.Environ(), "SOZIALBOT_HELPER_SERVE=--state "+state,
+		"TELEGRAM_BOT_TOKEN="+telegramtest.Token, "TELEGRAM_API_URL="+s.URL())
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer first.Process.Kill()
+	s.WaitFor(t, 30*time.Second, "the first serve polling", func() bool { return countCalls(s, "getUpdates") > 0 })
+
+	var stderr lockedBuffer
+	err := run(context.Background(), []string{"serve", "--state", state}, envOf(map[string]string{
+		"TELEGRAM_BOT_TOKEN": telegramtest.Token, "TELEGRAM_API_URL": s.URL(),
+	}), nil, &stderr, &stderr)
+	want := fmt.Sprintf("in use by another sozialbot process; only one process may use a state folder (pid %d)", first.Process.Pid)
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("second serve: %v; want %q", err, want)
+	}
+	for _, m := range []string{"getMe", "deleteWebhook"} {
+		if n := countCalls(s, m); n != 1 {
+			t.Errorf("%s called %d times; the second serve must not talk to Telegram", m, n)
+		}
+	}
+
+	// SIGKILL frees the folder: the next serve starts without cleanup.
+	first.Process.Kill()
+	first.Wait()
+	_, stop := startServe(t, s, []string{"--state", state}, nil)
+	s.WaitFor(t, 30*time.Second, "the next serve polling", func() bool { return countCalls(s, "getMe") == 2 && countCalls(s, "deleteWebhook") == 2 })
+	if err := stop(); err != nil {
+		t.Errorf("serve after the kill: %v", err)
+	}
+}
+
+func TestServeRefusesAStateItCannotTrust(t *testing.T) {
+	s := telegramtest.New(t)
+	state := t.TempDir()
+	if err := os.WriteFile(filepath.Join(state, "offset.json"), []byte(`{"version":1,"watermark":9223372036854775807}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var stderr lockedBuffer
+	err := run(context.Background(), []string{"serve", "--state", state}, envOf(map[string]string{
+		"TELEGRAM_BOT_TOKEN": telegramtest.Token, "TELEGRAM_API_URL": s.URL(),
+	}), nil, &stderr, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "watermark 9223372036854775807 is impossible") {
+		t.Errorf("got %v, want an impossible watermark", err)
+	}
+	if n := len(s.Calls()); n != 0 {
+		t.Errorf("%d calls to Telegram with a state that cannot be trusted", n)
 	}
 }
