@@ -103,8 +103,8 @@ func (s *Source) read(ctx context.Context) ([]rawFile, Problems, error) {
 	}
 	done := make(chan result, 1) // the abandoned reader must not block on it
 	go func() {
-		defer func() { <-s.reading }()
 		files, problems, err := s.readDir(s.dir)
+		<-s.reading // before the result: the next Load must find the token free
 		done <- result{files, problems, err}
 	}()
 	select {
