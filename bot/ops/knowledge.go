@@ -164,7 +164,7 @@ func (k *Knowledge) load(ctx context.Context) (*knowledge.Base, error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if k.held != nil && k.held.digest == kb.Digest() {
-		k.log().Info("held-back knowledge reload confirmed", "removed", len(k.held.Removed))
+		k.log().Info("held-back knowledge reload confirmed; putting it in service", "removed", len(k.held.Removed))
 		k.held = nil
 		return kb, nil
 	}

@@ -174,7 +174,9 @@ func TestServeKnowledgeFolderFaults(t *testing.T) {
 	write(noTopics)
 	wait("HELD BACK", 2)
 	write(noTopics)
-	wait("held-back knowledge reload confirmed", 2)
+	if _, ok := stderr.waitFor(regexp.MustCompile(`(?s)(held-back knowledge reload confirmed.*){2}reloaded"[^\n]* topics=0 `), 20*time.Second); !ok {
+		t.Fatalf("the second save did not confirm the held-back version:\n%s", stderr)
+	}
 	if code := httpStatus(t, readyz); code != 503 {
 		t.Errorf("/readyz after a second save: %d, want 503", code)
 	}
