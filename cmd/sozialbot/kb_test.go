@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -73,6 +74,15 @@ func TestKnowledgeFolderFaultsInCommands(t *testing.T) {
 		if d := time.Since(start); d > 10*time.Second {
 			t.Errorf("%s took %s", args[0], d)
 		}
+	}
+
+	// serve refuses to start, before it contacts Telegram.
+	var stderr lockedBuffer
+	err := run(context.Background(), []string{"serve", "--kb", dir}, envOf(map[string]string{
+		"TELEGRAM_BOT_TOKEN": "1:UNUSED", "TELEGRAM_API_URL": "http://127.0.0.1:1",
+	}), nil, &stderr, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "x.yaml:1:1: is a named pipe") || strings.Contains(err.Error()+stderr.String(), "streng-geheim") {
+		t.Errorf("serve with a FIFO in the folder: %v\n%s", err, &stderr)
 	}
 }
 
