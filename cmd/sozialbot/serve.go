@@ -272,7 +272,7 @@ func parseShare(s string) (float64, error) {
 	text := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
 	v, err := strconv.ParseFloat(text, 64)
 	if err != nil || v <= 0 || v > 100 {
-		return 0, fmt.Errorf("%q is not a percentage above 0 and at most 100, such as 20%% (1%% holds back any removal)", s)
+		return 0, fmt.Errorf("%q is not a percentage above 0 and at most 100, such as 20%%", s)
 	}
 	return v / 100, nil
 }
