@@ -124,9 +124,13 @@ func (k *Knowledge) Reload(ctx context.Context) error {
 		return ErrBuiltin
 	}
 	err := k.Live.Reload(ctx, k.load)
-	k.Metrics.Reload(err)
 	log := k.log()
 	dir := k.Source.Dir()
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		log.Info("knowledge reload abandoned: the bot is stopping", "dir", dir)
+		return err // not a fault of the folder: neither counted nor logged as one
+	}
+	k.Metrics.Reload(err)
 	st := k.Live.Status()
 	var problems knowledge.Problems
 	var held *HeldBack
