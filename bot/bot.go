@@ -36,7 +36,8 @@ type Admin interface {
 	// Status is a short report in plain text (it is escaped before sending).
 	Status() string
 	// Reload reads the knowledge base again; the error is shown to the admin.
-	Reload() error
+	// It must return soon after ctx ends.
+	Reload(ctx context.Context) error
 }
 
 // Insights collects what the bot answered and, without any id, what it could

@@ -211,7 +211,7 @@ func (c *Conversation) onCommand(ctx context.Context, b *bot.Bot, m *models.Mess
 			c.deliver(ctx, b, to, reply{text: "<pre>" + esc(c.cfg.Admin.Status()) + "</pre>"})
 			return
 		}
-		if err := c.cfg.Admin.Reload(); err != nil {
+		if err := c.cfg.Admin.Reload(ctx); err != nil {
 			c.log.Warn("admin reload failed", "err", err)
 			c.deliver(ctx, b, to, reply{text: tr(lang, msgReloadFailed) + "\n<pre>" + esc(err.Error()) + "</pre>"})
 			return

@@ -258,7 +258,7 @@ func (r *recorder) all() []Event {
 type fakeAdmin struct{ reloads int }
 
 func (a *fakeAdmin) Status() string { return "topics: 5 <ok>" }
-func (a *fakeAdmin) Reload() error {
+func (a *fakeAdmin) Reload(context.Context) error {
 	a.reloads++
 	return nil
 }

@@ -244,11 +244,7 @@ func TestEditDistance(t *testing.T) {
 
 func TestContractIDs(t *testing.T) {
 	kb := builtin(t).Base()
-	topics := strings.Fields(`sozialamt-kontakt hilfe-zum-lebensunterhalt grundsicherung hilfe-zur-pflege
-		bestattungskosten asylbewerberleistungen dortmund-pass lokal-willkommen seniorenbueros
-		behindertenfahrdienst regionalbuero-alter-pflege-demenz beschaeftigungsfoerderung
-		wohnungslosenhilfe unterbringung schwerbehindertenausweis elterngeld buergergeld wohngeld benchmarking`)
-	for _, id := range topics {
+	for _, id := range knowledge.ContractTopics {
 		if kb.Topic(id) == nil {
 			t.Errorf("topic %q of the contract is missing", id)
 		}

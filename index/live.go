@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -22,14 +21,17 @@ var ErrClosed = errors.New("index: closed")
 // built. Searches never wait for a reload, nor a reload for searches.
 //
 // Live is safe for concurrent use: any number of searches, one reload at a
-// time (further reloads wait for it).
+// time (further reloads wait for it, or for their context to end).
 type Live struct {
 	cur atomic.Pointer[generation]
 	// build makes a searchable index; Build, except in tests.
 	build func(*knowledge.Base) (engine, error)
 	now   func() time.Time
 
-	reload sync.Mutex // serialises Reload, Replace and Close
+	// reload holds a token while Reload, Replace or Close runs; a channel,
+	// not a mutex, so that a Reload waiting behind a slow one can give up
+	// when its context ends.
+	reload chan struct{}
 
 	mu     sync.Mutex // guards status
 	status LiveStatus
@@ -87,7 +89,8 @@ type LiveStatus struct {
 	// LastAttempt is when a reload was last tried; zero if never.
 	LastAttempt time.Time
 	// LastError is why the last reload failed; nil if it succeeded (or none
-	// was tried). It is a knowledge.Problems when the files were invalid.
+	// was tried). It is a knowledge.Problems when the files were invalid, or
+	// what else the load function of Reload returned.
 	LastError error
 	// Reloads and Failures count reload attempts since start.
 	Reloads, Failures int
@@ -107,23 +110,8 @@ func NewLive(first *Index) *Live {
 	}, time.Now)
 }
 
-// OpenLive loads and validates the knowledge folder dir, builds its index and
-// returns a Live serving it. When the folder is invalid it returns the
-// knowledge.Problems; when the index cannot be built, that error.
-func OpenLive(dir string, opts knowledge.Options) (*Live, error) {
-	kb, err := knowledge.Load(os.DirFS(dir), opts)
-	if err != nil {
-		return nil, err
-	}
-	ix, err := Build(kb)
-	if err != nil {
-		return nil, fmt.Errorf("build index of %s: %w", dir, err)
-	}
-	return NewLive(ix), nil
-}
-
 func newLive(first engine, build func(*knowledge.Base) (engine, error), now func() time.Time) *Live {
-	l := &Live{build: build, now: now}
+	l := &Live{build: build, now: now, reload: make(chan struct{}, 1)}
 	g := l.generation(first, 1)
 	l.cur.Store(g)
 	l.status.Generation = 1
@@ -211,20 +199,25 @@ func (l *Live) Status() LiveStatus {
 	return l.status
 }
 
-// Reload loads the knowledge folder dir anew, validates all of it, builds a
-// new index and swaps it in. When anything fails, the current knowledge base
-// stays in service and Reload returns why: a knowledge.Problems listing
-// every problem with file:line:col when the files are invalid, another error
-// when the folder cannot be read or the index not built. Reload returns
-// ErrClosed after Close.
-func (l *Live) Reload(dir string, opts knowledge.Options) error {
-	l.reload.Lock()
-	defer l.reload.Unlock()
-	kb, err := knowledge.Load(os.DirFS(dir), opts)
+// Reload gets a knowledge base from load, builds its index and swaps it in.
+// load reads the files (the caller decides from where; see knowledge.Source)
+// and may refuse a base by returning an error. When anything fails, the
+// current knowledge base stays in service and Reload returns load's error
+// or why the index could not be built. Reloads run one at a time: a reload
+// waits for the one before it, or returns ctx's error when ctx ends first,
+// so load should honour ctx too. Reload returns ErrClosed after Close.
+func (l *Live) Reload(ctx context.Context, load func(context.Context) (*knowledge.Base, error)) error {
+	select {
+	case l.reload <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer l.unlock()
+	if l.cur.Load() == nil {
+		return ErrClosed
+	}
+	kb, err := load(ctx)
 	if err != nil {
-		if !errors.As(err, new(knowledge.Problems)) {
-			err = fmt.Errorf("reload %s: %w", dir, err)
-		}
 		return l.attempted(err)
 	}
 	return l.attempted(l.replaceLocked(kb))
@@ -233,8 +226,8 @@ func (l *Live) Reload(dir string, opts knowledge.Options) error {
 // Replace builds the index of a loaded knowledge base and swaps it in. On
 // error the current knowledge base stays in service.
 func (l *Live) Replace(kb *knowledge.Base) error {
-	l.reload.Lock()
-	defer l.reload.Unlock()
+	l.reload <- struct{}{}
+	defer l.unlock()
 	return l.attempted(l.replaceLocked(kb))
 }
 
@@ -258,6 +251,8 @@ func (l *Live) replaceLocked(kb *knowledge.Base) error {
 	return nil
 }
 
+func (l *Live) unlock() { <-l.reload }
+
 // attempted records the outcome of a reload and returns err.
 func (l *Live) attempted(err error) error {
 	if errors.Is(err, ErrClosed) {
@@ -278,8 +273,8 @@ func (l *Live) attempted(err error) error {
 // closed once the searches still running have finished. Close returns nil;
 // calling it again does nothing.
 func (l *Live) Close() error {
-	l.reload.Lock()
-	defer l.reload.Unlock()
+	l.reload <- struct{}{}
+	defer l.unlock()
 	if g := l.cur.Swap(nil); g != nil {
 		g.release()
 	}

@@ -215,11 +215,13 @@ func TestLiveReloadsEditedFolder(t *testing.T) {
 	write("topics.yaml", topics("Wohngeld"))
 	write("offices.yaml", liveOffices)
 	opts := knowledge.Options{Now: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)}
-	l, err := OpenLive(dir, opts)
+	src := knowledge.NewSource(dir)
+	l, err := openLive(src, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer l.Close()
+	load := func(ctx context.Context) (*knowledge.Base, error) { return src.Load(ctx, opts) }
 
 	// Citizens keep asking while staff edit.
 	ctx, cancel := context.WithCancel(context.Background())
@@ -267,7 +269,7 @@ func TestLiveReloadsEditedFolder(t *testing.T) {
 	reloads := make(chan error, 100)
 	watchDone := make(chan error, 1)
 	go func() {
-		watchDone <- knowledge.Watch(ctx, dir, 20*time.Millisecond, func() { reloads <- l.Reload(dir, opts) })
+		watchDone <- knowledge.Watch(ctx, dir, 20*time.Millisecond, func() { reloads <- l.Reload(ctx, load) })
 	}()
 	// The watch must be in place before the first edit; a reload of the
 	// unchanged folder shows it is.
@@ -356,22 +358,46 @@ func TestLiveReloadErrors(t *testing.T) {
 	}
 	write("topics: [\n")
 	var problems knowledge.Problems
-	if _, err := OpenLive(dir, knowledge.Options{}); !errors.As(err, &problems) {
-		t.Errorf("OpenLive of a broken folder: got %v, want knowledge.Problems", err)
+	src := knowledge.NewSource(dir)
+	if _, err := openLive(src, knowledge.Options{}); !errors.As(err, &problems) {
+		t.Errorf("opening a broken folder: got %v, want knowledge.Problems", err)
 	}
 
 	opts := knowledge.Options{Now: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)}
 	write(strings.Replace(liveTopics, "{{WOHNGELD}}", "Wohngeld", 1) + liveOffices)
-	l, err := OpenLive(dir, opts)
+	l, err := openLive(src, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	err = l.Reload(filepath.Join(dir, "missing"), opts)
-	if err == nil || errors.As(err, &problems) || !strings.Contains(err.Error(), "reload") {
+	missing := knowledge.NewSource(filepath.Join(dir, "missing"))
+	err = l.Reload(context.Background(), func(ctx context.Context) (*knowledge.Base, error) { return missing.Load(ctx, opts) })
+	if err == nil || errors.As(err, &problems) || !strings.Contains(err.Error(), "missing") {
 		t.Errorf("reload of a missing folder: got %v", err)
 	}
 	if l.Base().Topic("wohngeld") == nil {
 		t.Error("after a failed reload the knowledge base is gone")
 	}
+	if st := l.Status(); st.LastError == nil || st.Failures != 1 || st.Generation != 1 {
+		t.Errorf("status after a failed reload: %+v", st)
+	}
+	l.Close()
+	called := false
+	err = l.Reload(context.Background(), func(context.Context) (*knowledge.Base, error) { called = true; return nil, nil })
+	if !errors.Is(err, ErrClosed) || called {
+		t.Errorf("reload after Close: got %v, load called %v", err, called)
+	}
+}
+
+// openLive loads a knowledge source and serves its index.
+func openLive(src *knowledge.Source, opts knowledge.Options) (*Live, error) {
+	kb, err := src.Load(context.Background(), opts)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := Build(kb)
+	if err != nil {
+		return nil, err
+	}
+	return NewLive(ix), nil
 }

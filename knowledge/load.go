@@ -2,6 +2,8 @@ package knowledge
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -35,11 +38,16 @@ type Base struct {
 	// Warnings are problems that staff should fix but that do not stop the bot.
 	Warnings Problems
 
+	digest    string
 	topics    map[string]*Topic
 	offices   map[string]*Office
 	districts map[string]*District
 	postcodes map[string][]string
 }
+
+// Digest identifies the files the base was loaded from: two bases have the
+// same digest when they were loaded from the same file names and contents.
+func (b *Base) Digest() string { return b.digest }
 
 // Topic returns the topic with the id, or nil.
 func (b *Base) Topic(id string) *Topic { return b.topics[id] }
@@ -104,30 +112,71 @@ func IsKnowledgeFile(name string) bool {
 // Load reads every knowledge file in the root of fsys, checks the whole, and
 // returns the knowledge base. When anything is wrong it returns a nil Base and
 // a Problems error that lists every problem at once; nothing is half-loaded.
+//
+// Load suits folders in memory or compiled into the binary. A folder on disk
+// is loaded through a Source, which also refuses links out of the folder,
+// pipes and devices, and bounds the time the disk may take.
 func Load(fsys fs.FS, opts Options) (*Base, error) {
+	files, problems, err := readFS(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return build(files, problems, opts)
+}
+
+// rawFile is one knowledge file as read, before it is parsed.
+type rawFile struct {
+	name string
+	data []byte
+}
+
+// readFS reads the knowledge files of fsys. Entries that are not regular
+// files are problems, not read.
+func readFS(fsys fs.FS) ([]rawFile, Problems, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, nil, fmt.Errorf("read knowledge folder: %w", err)
+	}
+	var files []rawFile
+	var problems Problems
+	for _, e := range entries {
+		if e.IsDir() || !IsKnowledgeFile(e.Name()) {
+			continue
+		}
+		if !e.Type().IsRegular() {
+			problems = append(problems, refused(e.Name(), "is not a regular file; only plain files are read"))
+			continue
+		}
+		data, err := readLimited(fsys, e.Name())
+		if err != nil {
+			return nil, nil, err
+		}
+		files = append(files, rawFile{e.Name(), data})
+	}
+	return files, problems, nil
+}
+
+// refused is the problem of a file that is not read at all. It names the file
+// and never quotes what is in it.
+func refused(name, why string) Problem {
+	return Problem{Pos: Pos{File: name, Line: 1, Col: 1}, Msg: why}
+}
+
+// build parses and checks the files read, together with the problems found
+// while reading them.
+func build(files []rawFile, problems Problems, opts Options) (*Base, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
 	if opts.MaxAge == 0 {
 		opts.MaxAge = DefaultMaxAge
 	}
-	entries, err := fs.ReadDir(fsys, ".")
-	if err != nil {
-		return nil, fmt.Errorf("read knowledge folder: %w", err)
+	if len(files) == 0 && len(problems) == 0 {
+		return nil, Problems{{Pos: Pos{File: ".", Line: 1, Col: 1}, Msg: "no knowledge files (*.yaml) in the folder"}}
 	}
 	var all file
-	var problems Problems
-	read := 0
-	for _, e := range entries {
-		if e.IsDir() || !IsKnowledgeFile(e.Name()) {
-			continue
-		}
-		data, err := readLimited(fsys, e.Name())
-		if err != nil {
-			return nil, err
-		}
-		read++
-		f, ps := parseFile(e.Name(), data)
+	for _, rf := range files {
+		f, ps := parseFile(rf.name, rf.data)
 		problems = append(problems, ps...)
 		all.Categories = append(all.Categories, f.Categories...)
 		all.Topics = append(all.Topics, f.Topics...)
@@ -137,9 +186,6 @@ func Load(fsys fs.FS, opts Options) (*Base, error) {
 		all.WordParts = append(all.WordParts, f.WordParts...)
 		all.Elsewhere = append(all.Elsewhere, f.Elsewhere...)
 	}
-	if read == 0 {
-		return nil, Problems{{Pos: Pos{File: ".", Line: 1, Col: 1}, Msg: "no knowledge files (*.yaml) in the folder"}}
-	}
 	b := &Base{
 		Categories: all.Categories,
 		Topics:     all.Topics,
@@ -148,6 +194,7 @@ func Load(fsys fs.FS, opts Options) (*Base, error) {
 		Synonyms:   all.Synonyms,
 		WordParts:  all.WordParts,
 		Elsewhere:  all.Elsewhere,
+		digest:     digest(files),
 	}
 	problems = append(problems, b.index()...)
 	problems = append(problems, b.validate(opts)...)
@@ -157,6 +204,16 @@ func Load(fsys fs.FS, opts Options) (*Base, error) {
 	}
 	b.Warnings = problems
 	return b, nil
+}
+
+// digest identifies the files a base was loaded from: names and contents.
+func digest(files []rawFile) string {
+	h := sha256.New()
+	for _, f := range files {
+		fmt.Fprintf(h, "%s\x00%d\x00", f.name, len(f.data))
+		h.Write(f.data)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
@@ -189,10 +246,12 @@ func parseFile(name string, data []byte) (file, Problems) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return f, Problems{syntaxProblem(name, err)}
+		return f, Problems{syntaxProblem(name, data, err)}
 	}
 	if len(doc.Content) == 0 {
-		return f, Problems{{Pos: Pos{File: name, Line: 1, Col: 1}, Severity: Warning, Msg: "file is empty"}}
+		// An error, not a warning: a file saved empty by mistake would
+		// otherwise take its topics out of service without a word.
+		return f, Problems{at(1, 1, "file is empty (or holds only comments); a knowledge file holds lists such as \"topics:\"; delete the file if it is no longer needed")}
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
@@ -211,7 +270,7 @@ func parseFile(name string, data []byte) (file, Problems) {
 	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
 		var te *yaml.TypeError
 		if !errors.As(err, &te) {
-			return file{}, Problems{syntaxProblem(name, err)}
+			return file{}, Problems{syntaxProblem(name, data, err)}
 		}
 		for _, msg := range te.Errors {
 			line, text := 1, msg
@@ -226,14 +285,44 @@ func parseFile(name string, data []byte) (file, Problems) {
 	return f, problems
 }
 
-func syntaxProblem(name string, err error) Problem {
+func syntaxProblem(name string, data []byte, err error) Problem {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 1
 	if m := lineMsg.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	}
+	if l, c, ok := tabAt(data, line, msg); ok {
+		return Problem{Pos: Pos{File: name, Line: l, Col: c}, Msg: "YAML syntax: a tab character; indent with spaces only (many editors can show tabs or turn them into spaces)"}
+	}
 	return Problem{Pos: Pos{File: name, Line: line, Col: 1}, Msg: "YAML syntax: " + msg + " (check the indentation and quotes on this line and the ones above)"}
+}
+
+// tabAt finds the tab that yaml.v3's error msg, reported at line, is about.
+// For a tab in the indentation, yaml.v3 names the line where the value
+// before it began (its context mark), so the tab is looked for in the
+// indentation of the lines after that one. For "cannot start any token" the
+// line is the tab's own, and the first tab on it is the one.
+func tabAt(data []byte, line int, msg string) (l, col int, ok bool) {
+	lines := strings.Split(string(data), "\n")
+	column := func(text string, i int) int { return utf8.RuneCountInString(text[:i]) + 1 }
+	switch {
+	case strings.Contains(msg, "cannot start any token"):
+		if line >= 1 && line <= len(lines) {
+			if i := strings.IndexByte(lines[line-1], '\t'); i >= 0 {
+				return line, column(lines[line-1], i), true
+			}
+		}
+	case strings.Contains(msg, "tab character"):
+		for n := max(line+1, 1); n <= len(lines); n++ {
+			text := lines[n-1]
+			indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
+			if i := strings.IndexByte(indent, '\t'); i >= 0 {
+				return n, column(text, i), true
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 // friendlyTypeError rewrites yaml.v3's messages for people who never saw Go.

@@ -34,7 +34,8 @@ const DefaultQuiet = 400 * time.Millisecond
 // changed and calls onChange to reload everything. Sub-folders are not
 // watched, as Load does not read them either.
 //
-// Watch blocks until ctx is done and then returns nil. It returns an error
+// Watch blocks until ctx is done and then returns nil; it notices ctx only
+// between calls of onChange, so onChange must return soon after ctx ends. It returns an error
 // when the folder cannot be watched, and ErrFolderGone when the folder itself
 // is removed or renamed. onChange is not called for the state at the start.
 func Watch(ctx context.Context, dir string, quiet time.Duration, onChange func()) error {

@@ -8,6 +8,7 @@ package ops
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"sync/atomic"
 	"time"
@@ -31,7 +32,7 @@ import (
 //	answers_total{outcome}             counter    answered, declined, feedback-up, feedback-down
 //	search_duration_seconds            histogram  time of one search
 //	search_errors_total                counter    searches that failed
-//	reloads_total{result}              counter    knowledge reloads: ok, failed
+//	reloads_total{result}              counter    knowledge reloads: ok, failed, held (waiting for staff)
 //	knowledge_loaded_timestamp_seconds gauge      when the served knowledge base was loaded
 //	telegram_retry_after_total{method} counter    429 answers from Telegram, by API method
 //	updates_overdue_total              counter    updates confirmed to Telegram before their answer
@@ -84,7 +85,7 @@ func NewMetrics() *Metrics {
 			Name: "sozialbot_search_errors_total", Help: "Searches that returned an error.",
 		}),
 		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "sozialbot_reloads_total", Help: "Reloads of the knowledge base by result: ok, or failed (the last good one stays in service).",
+			Name: "sozialbot_reloads_total", Help: "Reloads of the knowledge base by result: ok, failed, or held (it would remove many topics; waits for staff). Unless ok, the last good one stays in service.",
 		}, []string{"result"}),
 		loaded: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "sozialbot_knowledge_loaded_timestamp_seconds", Help: "When the knowledge base in service was loaded (Unix time).",
@@ -111,6 +112,7 @@ func NewMetrics() *Metrics {
 	}
 	m.reloads.WithLabelValues("ok")
 	m.reloads.WithLabelValues("failed")
+	m.reloads.WithLabelValues("held")
 	return m
 }
 
@@ -157,7 +159,12 @@ func (m *Metrics) Reload(err error) {
 	if m == nil {
 		return
 	}
-	if err != nil {
+	var held *HeldBack
+	switch {
+	case errors.As(err, &held):
+		m.reloads.WithLabelValues("held").Inc()
+		return
+	case err != nil:
 		m.reloads.WithLabelValues("failed").Inc()
 		return
 	}

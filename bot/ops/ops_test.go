@@ -291,14 +291,11 @@ func TestKnowledgeReloadAndStatus(t *testing.T) {
 		}
 	}
 	write(strings.Replace(testKB, "{{TITLE}}", "Wohngeld", 1))
-	live, err := index.OpenLive(dir, knowledge.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer live.Close()
+	src := knowledge.NewSource(dir)
+	live := openLive(t, src)
 	sink := &logSink{lines: make(chan string, 100)}
 	m := NewMetrics()
-	k := &Knowledge{Live: live, Dir: dir, Metrics: m, Logger: slog.New(slog.NewTextHandler(sink, nil)), Started: time.Now()}
+	k := &Knowledge{Live: live, Source: src, Metrics: m, Logger: slog.New(slog.NewTextHandler(sink, nil)), Started: time.Now()}
 
 	if !k.Ready() {
 		t.Error("not ready with a knowledge base")
@@ -308,7 +305,7 @@ func TestKnowledgeReloadAndStatus(t *testing.T) {
 	}
 
 	write(strings.Replace(testKB, "{{TITLE}}", "Wohngeld neu", 1))
-	if err := k.Reload(); err != nil {
+	if err := k.Reload(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if got := live.Base().Topic("wohngeld").Title.DE; got != "Wohngeld neu" {
@@ -316,7 +313,7 @@ func TestKnowledgeReloadAndStatus(t *testing.T) {
 	}
 
 	write(strings.Replace(testKB, "{{TITLE}}", "Wohngeld kaputt", 1) + "  - id: Kaputt\n")
-	err = k.Reload()
+	err := k.Reload(context.Background())
 	var problems knowledge.Problems
 	if !errors.As(err, &problems) {
 		t.Fatalf("reload of a broken folder: got %v, want knowledge.Problems", err)
@@ -363,17 +360,9 @@ func TestKnowledgeReloadAndStatus(t *testing.T) {
 }
 
 func TestKnowledgeBuiltin(t *testing.T) {
-	kb, err := knowledge.Load(knowledge.Builtin(), knowledge.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.Build(kb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	live := index.NewLive(ix)
-	k := &Knowledge{Live: live}
-	if err := k.Reload(); !errors.Is(err, ErrBuiltin) {
+	live := openLive(t, knowledge.NewSource(""))
+	k := &Knowledge{Live: live, Source: knowledge.NewSource("")}
+	if err := k.Reload(context.Background()); !errors.Is(err, ErrBuiltin) {
 		t.Errorf("reload of the built-in knowledge: got %v, want ErrBuiltin", err)
 	}
 	if st := k.Status(); !strings.Contains(st, "built-in") {
@@ -391,4 +380,20 @@ func TestKnowledgeBuiltin(t *testing.T) {
 	if st := k.Status(); !strings.Contains(st, "Serving: nothing") {
 		t.Errorf("status after Close:\n%s", st)
 	}
+}
+
+// openLive loads src and serves its index until the test ends.
+func openLive(t *testing.T, src *knowledge.Source) *index.Live {
+	t.Helper()
+	kb, err := src.Load(context.Background(), knowledge.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(kb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := index.NewLive(ix)
+	t.Cleanup(func() { live.Close() })
+	return live
 }

@@ -37,7 +37,7 @@ func cmdAsk(ctx context.Context, args []string, _ env, stdin io.Reader, stdout, 
 	if done, err := parseFlags(fs, args); done {
 		return err
 	}
-	ix, err := buildIndex(*kbDir)
+	ix, err := buildIndex(ctx, *kbDir)
 	if err != nil {
 		return err
 	}

@@ -29,7 +29,7 @@ func cmdEval(ctx context.Context, args []string, _ env, _ io.Reader, stdout, std
 	if err != nil {
 		return fmt.Errorf("%s: %w", fs.Arg(0), err)
 	}
-	ix, err := buildIndex(*kbDir)
+	ix, err := buildIndex(ctx, *kbDir)
 	if err != nil {
 		return err
 	}

@@ -1,34 +1,28 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/sozialamt-dortmund/sozialbot/index"
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
 // loadBase loads the knowledge folder dir, or the built-in one when dir is "".
-func loadBase(dir string) (*knowledge.Base, error) {
-	fsys := knowledge.Builtin()
-	if dir != "" {
-		fsys = os.DirFS(dir)
-	}
-	kb, err := knowledge.Load(fsys, knowledge.Options{})
+func loadBase(ctx context.Context, dir string, opts knowledge.Options) (*knowledge.Base, error) {
+	src := knowledge.NewSource(dir)
+	kb, err := src.Load(ctx, opts)
 	if err != nil {
-		if dir == "" {
-			dir = "built-in knowledge base"
-		}
-		return nil, fmt.Errorf("load %s:\n%w", dir, err)
+		return nil, fmt.Errorf("load %s:\n%w", src, err)
 	}
 	return kb, nil
 }
 
 // buildIndex loads a knowledge folder and indexes it.
-func buildIndex(dir string) (*index.Index, error) {
-	kb, err := loadBase(dir)
+func buildIndex(ctx context.Context, dir string) (*index.Index, error) {
+	kb, err := loadBase(ctx, dir, knowledge.Options{})
 	if err != nil {
 		return nil, err
 	}

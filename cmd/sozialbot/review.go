@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/sozialamt-dortmund/sozialbot/bot/insights"
@@ -13,7 +12,7 @@ import (
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
-func cmdReview(_ context.Context, args []string, _ env, _ io.Reader, stdout, stderr io.Writer) error {
+func cmdReview(ctx context.Context, args []string, _ env, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("review", "[--kb DIR] [--max-age 183d|6mo] [--markdown FILE] [--state DIR] [--days 30]", stderr)
 	dir := fs.String("kb", "", "knowledge folder (default: the built-in knowledge base)")
 	maxAge := fs.String("max-age", "183d", "an entry is due this long after its reviewed date: days (183 or 183d), weeks (26w), months (6mo) or years (1y)")
@@ -34,11 +33,9 @@ func cmdReview(_ context.Context, args []string, _ env, _ io.Reader, stdout, std
 	}
 
 	now := time.Now()
-	fsys, name := knowledge.Builtin(), "built-in knowledge base"
-	if *dir != "" {
-		fsys, name = os.DirFS(*dir), *dir
-	}
-	kb, err := knowledge.Load(fsys, knowledge.Options{Now: now, MaxAge: age})
+	src := knowledge.NewSource(*dir)
+	name := src.String()
+	kb, err := src.Load(ctx, knowledge.Options{Now: now, MaxAge: age})
 	var problems knowledge.Problems
 	if errors.As(err, &problems) {
 		for _, p := range problems.Errors() {

@@ -37,17 +37,19 @@ type serveConfig struct {
 	token, apiURL, secret     string
 	admins                    []int64
 	maxAge                    time.Duration
+	maxDrop                   float64
 	adminAddr                 string
 	adminPublic               bool
 }
 
-const serveArgs = "[--kb DIR] [--max-age 183d] [--state DIR] [--webhook-url URL --webhook-listen ADDR] [--admin ADDR [--admin-public]]"
+const serveArgs = "[--kb DIR] [--max-age 183d] [--max-drop 20%] [--state DIR] [--webhook-url URL --webhook-listen ADDR] [--admin ADDR [--admin-public]]"
 
 func cmdServe(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", serveArgs, stderr)
 	var cfg serveConfig
 	fs.StringVar(&cfg.kbDir, "kb", "", "knowledge folder, reloaded by itself when its files change (default: the knowledge base built into the binary)")
 	maxAge := fs.String("max-age", "183d", "warn about entries reviewed longer ago than this: days (183 or 183d), weeks (26w), months (6mo) or years (1y)")
+	maxDrop := fs.String("max-drop", "20%", "a reload that would remove more than this share of the topics in service, or any topic of the contract, waits until staff confirm it (/reload or saving the folder again); 100% turns the share check off")
 	fs.StringVar(&cfg.stateDir, "state", "", "folder for the bot's state: handled update ids and the insights (unanswered questions without ids, kept 30 days); empty keeps nothing on disk")
 	fs.StringVar(&cfg.webhookURL, "webhook-url", "", "public HTTPS address Telegram sends updates to; empty means long polling")
 	fs.StringVar(&cfg.webhookListen, "webhook-listen", ":8080", "address the webhook server listens on (put it behind an HTTPS proxy)")
@@ -77,6 +79,9 @@ func cmdServe(ctx context.Context, args []string, getenv env, stdin io.Reader, s
 		return fmt.Errorf("serve: --max-age: %w", err)
 	}
 	cfg.maxAge = age
+	if cfg.maxDrop, err = parseShare(*maxDrop); err != nil {
+		return fmt.Errorf("serve: --max-drop: %w", err)
+	}
 	if err := cfg.fromEnv(getenv); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
@@ -159,7 +164,8 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) error {
 		}
 	}()
 
-	live, err := openLive(cfg.kbDir, cfg.maxAge)
+	src := knowledge.NewSource(cfg.kbDir)
+	live, err := openLive(ctx, src, cfg.maxAge)
 	if err != nil {
 		return err
 	}
@@ -169,7 +175,10 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) error {
 	}
 	metrics := ops.NewMetrics()
 	metrics.Loaded(time.Now())
-	k := &ops.Knowledge{Live: live, Dir: cfg.kbDir, MaxAge: cfg.maxAge, Metrics: metrics, Logger: log, Started: time.Now()}
+	k := &ops.Knowledge{Live: live, Source: src, MaxAge: cfg.maxAge, MaxDrop: cfg.maxDrop, Metrics: metrics, Logger: log, Started: time.Now()}
+	if !k.Ready() {
+		log.Warn("the knowledge base has no topics; /readyz says not ready until a reload brings some", "source", src.String())
+	}
 
 	var store *insights.Store
 	if cfg.stateDir != "" {
@@ -266,25 +275,28 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) error {
 	return serveWebhook(ctx, cfg, dcfg, b, handle, log)
 }
 
-// openLive loads the knowledge folder dir, or the built-in knowledge base
-// when dir is "", and serves its index.
-func openLive(dir string, maxAge time.Duration) (*index.Live, error) {
-	if dir != "" {
-		live, err := index.OpenLive(dir, knowledge.Options{MaxAge: maxAge})
-		if err != nil {
-			return nil, fmt.Errorf("load %s:\n%w", dir, err)
-		}
-		return live, nil
-	}
-	kb, err := knowledge.Load(knowledge.Builtin(), knowledge.Options{MaxAge: maxAge})
+// openLive loads the knowledge base of src and serves its index.
+func openLive(ctx context.Context, src *knowledge.Source, maxAge time.Duration) (*index.Live, error) {
+	kb, err := src.Load(ctx, knowledge.Options{MaxAge: maxAge})
 	if err != nil {
-		return nil, fmt.Errorf("load built-in knowledge base:\n%w", err)
+		return nil, fmt.Errorf("load %s:\n%w", src, err)
 	}
 	ix, err := index.Build(kb)
 	if err != nil {
-		return nil, fmt.Errorf("build index: %w", err)
+		return nil, fmt.Errorf("build index of %s: %w", src, err)
 	}
 	return index.NewLive(ix), nil
+}
+
+// parseShare reads a percentage such as "20%" or "20" as a fraction, above 0
+// and at most 1.
+func parseShare(s string) (float64, error) {
+	text := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil || v <= 0 || v > 100 {
+		return 0, fmt.Errorf("%q is not a percentage above 0 and at most 100, such as 20%%", s)
+	}
+	return v / 100, nil
 }
 
 // serveWebhook registers the webhook with Telegram and serves it until ctx

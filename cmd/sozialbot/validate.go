@@ -5,29 +5,21 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
-func cmdValidate(_ context.Context, args []string, _ env, _ io.Reader, stdout, stderr io.Writer) error {
+func cmdValidate(ctx context.Context, args []string, _ env, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("validate", "[--max-age DAYS] [--quiet] [DIR]", stderr)
 	maxAge := fs.Int("max-age", int(knowledge.DefaultMaxAge/(24*time.Hour)), "warn about entries reviewed more than this many days ago")
 	quiet := fs.Bool("quiet", false, "print errors only, no warnings")
 	if done, err := parseFlags(fs, args); done {
 		return err
 	}
-	fsys, name := knowledge.Builtin(), "built-in knowledge base"
-	if fs.NArg() > 0 {
-		name = fs.Arg(0)
-		if st, err := os.Stat(name); err != nil || !st.IsDir() {
-			fmt.Fprintf(stderr, "%s: not a folder\n", name)
-			return exitError(1)
-		}
-		fsys = os.DirFS(name)
-	}
-	kb, err := knowledge.Load(fsys, knowledge.Options{MaxAge: time.Duration(*maxAge) * 24 * time.Hour})
+	src := knowledge.NewSource(fs.Arg(0))
+	name := src.String()
+	kb, err := src.Load(ctx, knowledge.Options{MaxAge: time.Duration(*maxAge) * 24 * time.Hour})
 	var problems knowledge.Problems
 	if errors.As(err, &problems) {
 		for _, p := range problems {
