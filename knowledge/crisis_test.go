@@ -30,7 +30,7 @@ crises:
       de: [will sterben, "suizid*", "will ... nicht mehr leben", bring mich um, tod]
       en: [kill myself]
       uk: [хочу вмерти, мене б'є]
-      fa: [می‌خواهم بمیرم]
+      fa: ["می\u200cخواهم بمیرم"]
       tr: [ölmek istiyorum]
   - id: gewalt
     title: {de: Gewalt, en: Violence}
@@ -72,11 +72,11 @@ func TestDetectCrisisMatching(t *testing.T) {
 		{"чоловік мене бʼє", "suizid"}, // modifier-letter apostrophe
 		{"чоловік мене б’є", "suizid"}, // typographic apostrophe
 		{"чоловік мене бє", "suizid"},
-		{"می خواهم بمیرم", "suizid"},  // prefix written apart
-		{"میخواهم بمیرم", "suizid"},   // or joined
-		{"می‌خواهم بمیرم", "suizid"},  // or with a zero-width non-joiner
-		{"olmek istiyorum", "suizid"}, // without Turkish letters
-		{"öLMEK İSTİYORUM", "suizid"}, // Turkish capital İ
+		{"می خواهم بمیرم", "suizid"},      // prefix written apart
+		{"میخواهم بمیرم", "suizid"},       // or joined
+		{"می\u200cخواهم بمیرم", "suizid"}, // or with a zero-width non-joiner
+		{"olmek istiyorum", "suizid"},     // without Turkish letters
+		{"öLMEK İSTİYORUM", "suizid"},     // Turkish capital İ
 		{"mein Mann schlägt mich", "gewalt"},
 		{"mein Mann schlaegt mich", "gewalt"},
 		{"mein Mann schlagt mich", "gewalt"},
@@ -290,5 +290,34 @@ func checkCoverage(t *testing.T, m crisisMessages, min int) {
 		if !slices.Contains(CrisisLanguages, c.Lang) || c.Kind == "" {
 			t.Errorf("%q: language %q or kind %q wrong", c.Text, c.Lang, c.Kind)
 		}
+	}
+}
+
+// FuzzDetectCrisis feeds citizens' messages of any shape to the detector:
+// it must never panic, and a message must get the same answer twice.
+func FuzzDetectCrisis(f *testing.F) {
+	kb, err := Load(Builtin(), Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"ich will sterben", "todmüde", "می\u200cخواهم بمیرم", "мене б'є", "\xff\xfe", "... * ...", "İIıi ß ẞ", strings.Repeat("will ", 500)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a, b := kb.DetectCrisis(text), kb.DetectCrisis(text)
+		if a != b {
+			t.Fatalf("DetectCrisis(%q) gave %v, then %v", text, a, b)
+		}
+	})
+}
+
+func BenchmarkDetectCrisis(b *testing.B) {
+	kb, err := Load(Builtin(), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat("Ich habe eine Frage zur Grundsicherung und zu den Kosten im Pflegeheim. ", 50) // ~3,600 characters, no crisis
+	for b.Loop() {
+		kb.DetectCrisis(text)
 	}
 }
