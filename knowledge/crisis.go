@@ -87,8 +87,9 @@ func (b *Base) CrisisLines(c *Crisis) []*CrisisLine {
 // ß as ss, Arabic and Persian letter variants unified), punctuation read as
 // a space. A signal matches only whole words in a row, so "tod" never
 // matches "todmüde"; a word ending in "*" matches every word beginning with
-// it ("vergewaltig*"), and a word "..." stands for up to three other words
-// ("will ... nicht mehr leben").
+// it ("vergewaltig*"), a word "..." stands for up to three other words
+// ("will ... nicht mehr leben"), and a final "$" means the message ends
+// there ("ich will nicht mehr $", but not "ich will nicht mehr warten").
 func (b *Base) DetectCrisis(text string) *Crisis {
 	if strings.TrimSpace(text) == "" {
 		return nil
@@ -142,6 +143,7 @@ type phraseWord struct {
 	forms  []string // normalised spellings
 	prefix bool     // ends in "*": matches words beginning with a form
 	gap    bool     // "...": up to maxGap arbitrary words
+	end    bool     // "$": the end of the message
 }
 
 func (w phraseWord) matches(forms []string) bool {
@@ -159,6 +161,9 @@ func (w phraseWord) matches(forms []string) bool {
 // from word j on.
 func matchFrom(p []phraseWord, i int, words [][]string, j int) bool {
 	for ; i < len(p); i, j = i+1, j+1 {
+		if p[i].end {
+			return j == len(words)
+		}
 		if p[i].gap {
 			for skip := 0; skip <= maxGap && j+skip <= len(words); skip++ {
 				if matchFrom(p, i+1, words, j+skip) {
@@ -185,6 +190,16 @@ func compilePhrase(s string) ([]phraseWord, string) {
 			}
 			out = append(out, phraseWord{gap: true})
 			continue
+		}
+		if raw == "$" {
+			if len(out) == 0 {
+				return nil, `"$" must end a signal`
+			}
+			out = append(out, phraseWord{end: true})
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1].end {
+			return nil, `"$" must end a signal`
 		}
 		prefix := strings.HasSuffix(raw, "*")
 		raw = strings.TrimSuffix(raw, "*")
@@ -214,7 +229,7 @@ func compilePhrase(s string) ([]phraseWord, string) {
 	if len(out) == 0 {
 		return nil, "has no words"
 	}
-	if out[len(out)-1].gap {
+	if last := out[len(out)-1]; last.gap || (last.end && len(out) > 1 && out[len(out)-2].gap) {
 		return nil, `"..." must stand between words`
 	}
 	return out, ""

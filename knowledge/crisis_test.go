@@ -27,7 +27,7 @@ crises:
     lines: [seelsorge, notruf-112]
     topic: grundsicherung
     signals:
-      de: [will sterben, "suizid*", "will ... nicht mehr leben", bring mich um, tod]
+      de: [will sterben, "suizid*", "will ... nicht mehr leben", bring mich um, tod, "ich kann nicht mehr $"]
       en: [kill myself]
       uk: [хочу вмерти, мене б'є]
       fa: ["می\u200cخواهم بمیرم"]
@@ -66,6 +66,9 @@ func TestDetectCrisisMatching(t *testing.T) {
 		{"ich will in meiner Wohnung nicht mehr leben", "suizid"}, // ... is up to three words
 		{"ich will in meiner neuen Wohnung nicht mehr leben", ""},
 		{"ich bring mich um", "suizid"},
+		{"Ich kann nicht mehr.", "suizid"},  // "$": the message ends here
+		{"ich kann nicht mehr zahlen", ""},  // but not here
+		{"ich kann nicht mehr 😢", "suizid"}, // an emoji is no word
 		{"das bringt mich um", ""},
 		{"I want to KILL MYSELF", "suizid"},
 		{"Я хочу вмерти", "suizid"},
@@ -125,6 +128,9 @@ func TestCrisisProblems(t *testing.T) {
 		{"short stem", `"suizid*"`, `"sui*"`, `krisen.yaml:19:26: crisis "suizid": signal "sui*" stem "sui*" is shorter than 4 letters`},
 		{"star inside", `"suizid*"`, `"su*izid"`, `signal "su*izid" "*" may only end a word`},
 		{"gap at the end", `"suizid*"`, `"will ..."`, `signal "will ..." "..." must stand between words`},
+		{"gap before the end", `"suizid*"`, `"will ... $"`, `signal "will ... $" "..." must stand between words`},
+		{"end in the middle", `"suizid*"`, `"will $ sterben"`, `signal "will $ sterben" "$" must end a signal`},
+		{"end alone", `"suizid*"`, `"$"`, `signal "$" "$" must end a signal`},
 		{"no words", `"suizid*"`, `"!!!"`, `signal "!!!" has no words`},
 		{"unknown line", "lines: [notruf-112]", "lines: [notruf-113]", `krisen.yaml:27:13: crisis "gewalt": crisis line "notruf-113" does not exist`},
 		{"no lines", "    lines: [notruf-112]\n", "", `crisis "gewalt": list at least one crisis line`},
