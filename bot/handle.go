@@ -545,7 +545,7 @@ func districtOfficesReply(kb *knowledge.Base, d *knowledge.District, lang, intro
 		if !t.LocalOffices {
 			continue
 		}
-		if o := officeOfDistrict(kb.OfficesOf(t), d.ID); o != nil && !seen[o.ID] {
+		if o := kb.DistrictOfficeFor(t, d.ID); o != nil && !seen[o.ID] {
 			offices = append(offices, o)
 			seen[o.ID] = true
 		}

@@ -238,7 +238,7 @@ func cardOffice(kb *knowledge.Base, t *knowledge.Topic, district, lang string) (
 		if district == "" {
 			return nil, tr(lang, msgLocalHint)
 		}
-		if o := officeOfDistrict(offices, district); o != nil {
+		if o := kb.DistrictOfficeFor(t, district); o != nil {
 			return o, ""
 		}
 		return nil, tr(lang, msgNoDistrictOffice, esc(districtName(kb, district)))
@@ -247,17 +247,6 @@ func cardOffice(kb *knowledge.Base, t *knowledge.Topic, district, lang string) (
 		return offices[0], tr(lang, msgMoreOffices)
 	}
 	return offices[0], ""
-}
-
-func officeOfDistrict(offices []*knowledge.Office, district string) *knowledge.Office {
-	for _, o := range offices {
-		for _, d := range o.Districts {
-			if d == district {
-				return o
-			}
-		}
-	}
-	return nil
 }
 
 func districtName(kb *knowledge.Base, id string) string {
