@@ -116,8 +116,11 @@ type Topic struct {
 	Links     []Link   `yaml:"links,omitempty" json:"links,omitempty"`
 	Phrasings Phrases  `yaml:"phrasings,omitempty" json:"phrasings,omitempty"`
 	Keywords  []string `yaml:"keywords,omitempty" json:"keywords,omitempty"`
-	Sources   []string `yaml:"sources" json:"sources"`
-	Reviewed  Date     `yaml:"reviewed" json:"reviewed"`
+	Sources   []Source `yaml:"sources" json:"sources"`
+	// Reviewed is the day the text was last checked against the sources
+	// (editorial); Checked the day staff last checked it with the office.
+	Reviewed Date `yaml:"reviewed" json:"reviewed"`
+	Checked  Date `yaml:"checked,omitempty" json:"checked,omitempty"`
 
 	Pos Pos `yaml:"-" json:"-"`
 }
@@ -174,8 +177,10 @@ type Office struct {
 	// Unknown says which contact details are missing or conflicting, and whom to ask.
 	Unknown  Text     `yaml:"unknown,omitempty" json:"unknown,omitempty"`
 	Keywords []string `yaml:"keywords,omitempty" json:"keywords,omitempty"`
-	Sources  []string `yaml:"sources" json:"sources"`
+	Sources  []Source `yaml:"sources" json:"sources"`
 	Reviewed Date     `yaml:"reviewed" json:"reviewed"`
+	// Checked is the day staff last confirmed the contact details with the office.
+	Checked Date `yaml:"checked,omitempty" json:"checked,omitempty"`
 
 	Pos Pos `yaml:"-" json:"-"`
 }
@@ -196,7 +201,7 @@ type District struct {
 	// Center is the district's centre, used only to find the district of a
 	// shared location, never as an office's position.
 	Center   *Geo     `yaml:"center,omitempty" json:"center,omitempty"`
-	Sources  []string `yaml:"sources" json:"sources"`
+	Sources  []Source `yaml:"sources" json:"sources"`
 	Reviewed Date     `yaml:"reviewed" json:"reviewed"`
 
 	Pos Pos `yaml:"-" json:"-"`

@@ -144,6 +144,7 @@ func (b *Base) checkTopic(c *checker, t *Topic, categories map[string]bool) {
 	}
 	c.sources(t.Pos, what, t.Sources)
 	c.reviewed(t.Pos, what, t.Reviewed)
+	c.checked(t.Pos, what, t.Checked)
 	for _, lang := range []string{"de", "en"} {
 		n := 0
 		for _, s := range t.Sections() {
@@ -220,6 +221,7 @@ func (b *Base) checkOffice(c *checker, o *Office) {
 	c.text(o.Pos, "unknown", o.Unknown, false)
 	c.sources(o.Pos, what, o.Sources)
 	c.reviewed(o.Pos, what, o.Reviewed)
+	c.checked(o.Pos, what, o.Checked)
 }
 
 func (b *Base) districtIDs() []string {
@@ -305,12 +307,37 @@ func (c *checker) url(p Pos, what, raw string) {
 	}
 }
 
-func (c *checker) sources(p Pos, what string, sources []string) {
+func (c *checker) sources(p Pos, what string, sources []Source) {
 	if len(sources) == 0 {
 		c.warnf(p, "%s: no source; add the web page the facts come from", what)
 	}
 	for i, s := range sources {
-		c.url(p.At(fmt.Sprintf("sources[%d]", i)), what, s)
+		at := fmt.Sprintf("sources[%d]", i)
+		switch {
+		case s.URL == "" && p.has(at+".url"):
+			// present but not a single value: the decoder has reported it already
+		case s.URL == "":
+			c.errorf(p.At(at), "%s: source without url; give the web page's address", what)
+		default:
+			c.url(p.At(at+".url"), what, s.URL)
+		}
+		if s.Year != 0 && (s.Year < minSourceYear || s.Year > c.opts.Now.Year()) {
+			c.errorf(p.At(at+".year"), "%s: source year %d is not possible; give the year the page was published or last updated (%d to %d)", what, s.Year, minSourceYear, c.opts.Now.Year())
+		}
+		if localPath.MatchString(s.Note) {
+			c.errorf(p.At(at+".note"), "%s: a source note must not point to files on a computer; name the web page instead", what)
+		}
+	}
+}
+
+// localPath finds references to research notes and folders of a machine,
+// which mean nothing to a reader of the knowledge base.
+var localPath = regexp.MustCompile(`(?i)facts-dortmund|\.md\b|(^|[\s(])(/work|/home|/tmp|\.\./|[a-z]:\\)`)
+
+// checked reports a "checked with the office" date in the future.
+func (c *checker) checked(p Pos, what string, d Date) {
+	if !d.IsZero() && d.After(c.opts.Now) {
+		c.errorf(p.At("checked"), "%s: checked date %s is in the future", what, d)
 	}
 }
 
