@@ -71,8 +71,12 @@ func (b *Base) validate(opts Options) Problems {
 			stadtteil[key] = d.ID
 		}
 		for i, pc := range d.Postcodes {
-			if !postcodePattern.MatchString(pc) {
-				c.errorf(d.Pos.At(fmt.Sprintf("postcodes[%d]", i)), "district %q: postcode %q must have five digits", d.ID, pc)
+			at := d.Pos.At(fmt.Sprintf("postcodes[%d]", i))
+			switch {
+			case !postcodePattern.MatchString(pc):
+				c.errorf(at, "district %q: postcode %q must have five digits", d.ID, pc)
+			case !IsDortmundPostcode(pc):
+				c.errorf(at, "district %q: postcode %q is not a Dortmund postcode (%s to %s)", d.ID, pc, MinPostcode, MaxPostcode)
 			}
 		}
 		if d.Center != nil {
@@ -115,6 +119,10 @@ func (b *Base) checkTopic(c *checker, t *Topic, categories map[string]bool) {
 		}
 	}
 	c.text(t.Pos, "unknown", t.Unknown, false)
+	texts := append([]Section{{Key: "summary", Text: t.Summary}}, t.Sections()...)
+	for _, s := range append(texts, Section{Key: "unknown", Text: t.Unknown}) {
+		c.amounts(t.Pos, what, s.Key, s.Text)
+	}
 	seen := map[string]bool{}
 	servedBy := map[string]string{}
 	for i, id := range t.Offices {
@@ -170,8 +178,12 @@ func (b *Base) checkOffice(c *checker, o *Office) {
 		if strings.TrimSpace(o.Address.Street) == "" || strings.TrimSpace(o.Address.City) == "" {
 			c.errorf(o.Pos.At("address"), "%s: an address needs street and city; leave the address out if it is not known", what)
 		}
-		if o.Address.Postcode != "" && !postcodePattern.MatchString(o.Address.Postcode) {
-			c.errorf(o.Pos.At("address.postcode"), "%s: postcode %q must have five digits", what, o.Address.Postcode)
+		pc := o.Address.Postcode
+		switch {
+		case pc != "" && !postcodePattern.MatchString(pc):
+			c.errorf(o.Pos.At("address.postcode"), "%s: postcode %q must have five digits", what, pc)
+		case pc != "" && strings.EqualFold(strings.TrimSpace(o.Address.City), "Dortmund") && !IsDortmundPostcode(pc):
+			c.errorf(o.Pos.At("address.postcode"), "%s: postcode %q is not a Dortmund postcode (%s to %s); check it, or the city", what, pc, MinPostcode, MaxPostcode)
 		}
 	}
 	for key, numbers := range map[string][]string{"phone": o.Phone, "fax": o.Fax} {
@@ -298,6 +310,37 @@ func (c *checker) text(p Pos, key string, t Text, required bool) {
 	if strings.TrimSpace(t.EN) == "" {
 		c.warnf(p.At(key), "%s: English text is missing", key)
 	}
+}
+
+// amounts reports the sentences of a text that name an amount in euros but
+// not when it applies (see amounts.go).
+func (c *checker) amounts(p Pos, what, key string, t Text) {
+	for _, lang := range []string{"de", "en"} {
+		text := t.DE
+		if lang == "en" {
+			text = t.EN
+		}
+		for _, s := range undatedAmounts(text) {
+			if r := []rune(s); len(r) > 90 {
+				s = string(r[:87]) + "..."
+			}
+			c.errorf(p.At(key+"."+lang), "%s: %s.%s: say in the same sentence since when the amount applies (\"ab 1. Januar 2026\", \"Stand 2026\"; \"ohne Datum\" if the source has no date): %q", what, key, lang, s)
+		}
+	}
+}
+
+// Dortmund's postcodes lie in this range.
+const (
+	MinPostcode = "44135"
+	MaxPostcode = "44388"
+)
+
+// IsDortmundPostcode reports whether a five-digit postcode lies in Dortmund's
+// range. A Dortmund postcode that no district lists (DistrictsOfPostcode
+// returns nothing) is one whose Stadtbezirk the sources do not tell: the bot
+// asks for the Stadtteil instead of guessing.
+func IsDortmundPostcode(code string) bool {
+	return postcodePattern.MatchString(code) && code >= MinPostcode && code <= MaxPostcode
 }
 
 func (c *checker) url(p Pos, what, raw string) {
