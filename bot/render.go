@@ -218,7 +218,7 @@ func officeText(o *knowledge.Office, lang string) string {
 	return paragraphs(
 		bold(officeName(o, lang))+"\n"+strings.Join(contactLines(o, lang, true), "\n"),
 		section(tr(lang, lblUnknown), o.Unknown.In(lang)),
-		footer(o.Sources, o.Reviewed, lang),
+		footer(knowledge.SourceURLs(o.Sources), o.Reviewed, lang),
 	)
 }
 
@@ -293,7 +293,7 @@ func topicText(kb *knowledge.Base, t *knowledge.Topic, district, lang string, al
 	if len(notes) > 0 {
 		blocks = append(blocks, bold(tr(lang, lblUnknown))+"\n"+strings.Join(notes, "\n"))
 	}
-	blocks = append(blocks, linksText(t.Links, lang), footer(t.Sources, t.Reviewed, lang))
+	blocks = append(blocks, linksText(t.Links, lang), footer(knowledge.SourceURLs(t.Sources), t.Reviewed, lang))
 	return paragraphs(blocks...), shown
 }
 
@@ -331,7 +331,7 @@ func detailsText(t *knowledge.Topic, lang string) string {
 	if n == 0 {
 		blocks = append(blocks, tr(lang, msgNoDetails))
 	}
-	blocks = append(blocks, footer(t.Sources, t.Reviewed, lang))
+	blocks = append(blocks, footer(knowledge.SourceURLs(t.Sources), t.Reviewed, lang))
 	return paragraphs(blocks...)
 }
 

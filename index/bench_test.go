@@ -170,7 +170,7 @@ func syntheticTopics(from, to int) ([]byte, error) {
 			Title:    text(3), Summary: text(25),
 			Who: text(30), What: text(50), How: text(40), Bring: text(30),
 			Keywords: strings.Fields(words(de, 15)),
-			Sources:  []string{fmt.Sprintf("https://example.org/synthetic/%d", i)},
+			Sources:  []knowledge.Citation{{URL: fmt.Sprintf("https://example.org/synthetic/%d", i)}},
 			Reviewed: reviewed,
 		}
 		for range 8 {

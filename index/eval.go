@@ -21,7 +21,7 @@ type Question struct {
 	Tags   []string `yaml:"tags,omitempty"`
 }
 
-// ReadQuestions reads a question file in the format of eval-sample.yaml.
+// ReadQuestions reads a question file in the format of docs/questions-sample.yaml.
 func ReadQuestions(r io.Reader) ([]Question, error) {
 	dec := yaml.NewDecoder(r)
 	dec.KnownFields(true)

@@ -22,9 +22,9 @@ type CrisisLine struct {
 	Hours Text   `yaml:"hours,omitempty" json:"hours,omitempty"`
 	Web   string `yaml:"web,omitempty" json:"web,omitempty"`
 	// Note says whom it is for, or that it is anonymous, or in which languages.
-	Note     Text     `yaml:"note,omitempty" json:"note,omitempty"`
-	Sources  []string `yaml:"sources" json:"sources"`
-	Reviewed Date     `yaml:"reviewed" json:"reviewed"`
+	Note     Text       `yaml:"note,omitempty" json:"note,omitempty"`
+	Sources  []Citation `yaml:"sources" json:"sources"`
+	Reviewed Date       `yaml:"reviewed" json:"reviewed"`
 
 	Pos Pos `yaml:"-" json:"-"`
 }

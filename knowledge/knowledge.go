@@ -113,11 +113,14 @@ type Topic struct {
 	// question naming a place should lead to the office of that place.
 	LocalOffices bool `yaml:"local_offices,omitempty" json:"local_offices,omitempty"`
 
-	Links     []Link   `yaml:"links,omitempty" json:"links,omitempty"`
-	Phrasings Phrases  `yaml:"phrasings,omitempty" json:"phrasings,omitempty"`
-	Keywords  []string `yaml:"keywords,omitempty" json:"keywords,omitempty"`
-	Sources   []string `yaml:"sources" json:"sources"`
-	Reviewed  Date     `yaml:"reviewed" json:"reviewed"`
+	Links     []Link     `yaml:"links,omitempty" json:"links,omitempty"`
+	Phrasings Phrases    `yaml:"phrasings,omitempty" json:"phrasings,omitempty"`
+	Keywords  []string   `yaml:"keywords,omitempty" json:"keywords,omitempty"`
+	Sources   []Citation `yaml:"sources" json:"sources"`
+	// Reviewed is the day the text was last checked against the sources
+	// (editorial); Checked the day staff last checked it with the office.
+	Reviewed Date `yaml:"reviewed" json:"reviewed"`
+	Checked  Date `yaml:"checked,omitempty" json:"checked,omitempty"`
 
 	Pos Pos `yaml:"-" json:"-"`
 }
@@ -175,10 +178,12 @@ type Office struct {
 	Audience []string `yaml:"audience,omitempty" json:"audience,omitempty"`
 	Geo      *Geo     `yaml:"geo,omitempty" json:"geo,omitempty"`
 	// Unknown says which contact details are missing or conflicting, and whom to ask.
-	Unknown  Text     `yaml:"unknown,omitempty" json:"unknown,omitempty"`
-	Keywords []string `yaml:"keywords,omitempty" json:"keywords,omitempty"`
-	Sources  []string `yaml:"sources" json:"sources"`
-	Reviewed Date     `yaml:"reviewed" json:"reviewed"`
+	Unknown  Text       `yaml:"unknown,omitempty" json:"unknown,omitempty"`
+	Keywords []string   `yaml:"keywords,omitempty" json:"keywords,omitempty"`
+	Sources  []Citation `yaml:"sources" json:"sources"`
+	Reviewed Date       `yaml:"reviewed" json:"reviewed"`
+	// Checked is the day staff last confirmed the contact details with the office.
+	Checked Date `yaml:"checked,omitempty" json:"checked,omitempty"`
 
 	Pos Pos `yaml:"-" json:"-"`
 }
@@ -198,9 +203,9 @@ type District struct {
 	Postcodes []string `yaml:"postcodes,omitempty" json:"postcodes,omitempty"`
 	// Center is the district's centre, used only to find the district of a
 	// shared location, never as an office's position.
-	Center   *Geo     `yaml:"center,omitempty" json:"center,omitempty"`
-	Sources  []string `yaml:"sources" json:"sources"`
-	Reviewed Date     `yaml:"reviewed" json:"reviewed"`
+	Center   *Geo       `yaml:"center,omitempty" json:"center,omitempty"`
+	Sources  []Citation `yaml:"sources" json:"sources"`
+	Reviewed Date       `yaml:"reviewed" json:"reviewed"`
 
 	Pos Pos `yaml:"-" json:"-"`
 }

@@ -37,6 +37,13 @@ type Report struct {
 	Due []ReviewItem
 	// Soon are the entries that will be due within SoonWindow, soonest first.
 	Soon []ReviewItem
+	// OldSources are the entries whose newest source is more than StaleYears
+	// old and that staff have not checked with the office since, oldest
+	// source first: what to confirm with a phone call.
+	OldSources []SourceItem
+	// Undated are the entries none of whose sources shows a year and that
+	// were never checked with the office, in file order.
+	Undated []SourceItem
 	// Gaps are the facts known to be missing, by kind, then file and line.
 	Gaps []Gap
 	// UnusedSynonyms are the synonym groups no question used; empty when
@@ -51,11 +58,26 @@ type Report struct {
 type ReportCounts struct {
 	Categories, Topics, Offices, Districts, Synonyms int
 	// Warnings are all of Load's warnings; `sozialbot validate` lists them.
-	Warnings int
-	Due      int
-	Soon     int
-	Gaps     int
-	Unused   int
+	Warnings   int
+	Due        int
+	Soon       int
+	OldSources int
+	Undated    int
+	Gaps       int
+	Unused     int
+}
+
+// SourceItem is one entry with the year of its newest source.
+type SourceItem struct {
+	Kind string // "topic", "office" or "district"
+	ID   string
+	Name string
+	// Year is the newest year among its sources; 0 when none is dated.
+	Year int
+	// Checked is the day staff last checked it with the office, if ever.
+	Checked Date
+	// Pos is where its sources stand.
+	Pos Pos
 }
 
 // ReviewItem is one entry with its review date.
@@ -147,12 +169,25 @@ func NewReport(b *Base, opts ReviewOptions) *Report {
 			r.Soon = append(r.Soon, item)
 		}
 	}
+	age := func(kind, id, name string, sources []Citation, checked Date, p Pos) {
+		year := NewestSourceYear(sources)
+		item := SourceItem{Kind: kind, ID: id, Name: name, Year: year, Checked: checked, Pos: p.At("sources")}
+		switch {
+		case len(sources) == 0:
+			// listed under Gaps
+		case FreshnessOf(checked, year, opts.Now).CallFirst:
+			r.OldSources = append(r.OldSources, item)
+		case year == 0 && checked.IsZero():
+			r.Undated = append(r.Undated, item)
+		}
+	}
 	gap := func(k GapKind, kind, id, name, note string, p Pos) {
 		r.Gaps = append(r.Gaps, Gap{Kind: k, EntryKind: kind, ID: id, Name: name, Note: oneLine(note), Pos: p})
 	}
 
 	for _, t := range b.Topics {
 		review("topic", t.ID, t.Title.DE, t.Reviewed, t.Pos)
+		age("topic", t.ID, t.Title.DE, t.Sources, t.Checked, t.Pos)
 		if len(t.Sources) == 0 {
 			gap(GapSource, "topic", t.ID, t.Title.DE, "", t.Pos)
 		}
@@ -163,6 +198,7 @@ func NewReport(b *Base, opts ReviewOptions) *Report {
 	for _, o := range b.Offices {
 		name := o.Name.DE
 		review("office", o.ID, name, o.Reviewed, o.Pos)
+		age("office", o.ID, name, o.Sources, o.Checked, o.Pos)
 		if len(o.Sources) == 0 {
 			gap(GapSource, "office", o.ID, name, "", o.Pos)
 		}
@@ -189,6 +225,7 @@ func NewReport(b *Base, opts ReviewOptions) *Report {
 	}
 	for _, d := range b.Districts {
 		review("district", d.ID, d.Name, d.Reviewed, d.Pos)
+		age("district", d.ID, d.Name, d.Sources, Date{}, d.Pos)
 		if len(d.Sources) == 0 {
 			gap(GapSource, "district", d.ID, d.Name, "", d.Pos)
 		}
@@ -220,6 +257,14 @@ func NewReport(b *Base, opts ReviewOptions) *Report {
 	}
 	byDate(r.Due)
 	byDate(r.Soon)
+	sort.SliceStable(r.OldSources, func(i, j int) bool {
+		a, b := r.OldSources[i], r.OldSources[j]
+		if a.Year != b.Year {
+			return a.Year < b.Year
+		}
+		return byPos(a.Pos, b.Pos)
+	})
+	sort.SliceStable(r.Undated, func(i, j int) bool { return byPos(r.Undated[i].Pos, r.Undated[j].Pos) })
 	sort.SliceStable(r.Gaps, func(i, j int) bool {
 		if r.Gaps[i].Kind != r.Gaps[j].Kind {
 			return r.Gaps[i].Kind < r.Gaps[j].Kind
@@ -236,10 +281,24 @@ func NewReport(b *Base, opts ReviewOptions) *Report {
 		Warnings:   len(b.Warnings),
 		Due:        len(r.Due),
 		Soon:       len(r.Soon),
+		OldSources: len(r.OldSources),
+		Undated:    len(r.Undated),
 		Gaps:       len(r.Gaps),
 		Unused:     len(r.UnusedSynonyms),
 	}
 	return r
+}
+
+// age says how old the newest evidence of an entry is.
+func (it SourceItem) age() string {
+	s := "no dated source"
+	if it.Year > 0 {
+		s = fmt.Sprintf("source of %d", it.Year)
+	}
+	if !it.Checked.IsZero() {
+		s += ", checked with the office " + it.Checked.String()
+	}
+	return s
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -290,6 +349,15 @@ func (r *Report) WriteText(w io.Writer) error {
 		item(it, "due on "+r.dueBy(it.Reviewed))
 	}
 
+	fmt.Fprintf(&b, "\nOld sources, not checked with the office since (confirm by phone), oldest first: %d\n", c.OldSources)
+	for _, it := range r.OldSources {
+		fmt.Fprintf(&b, "  %s: %s %q %s: %s\n", it.Pos, it.Kind, it.ID, it.Name, it.age())
+	}
+	fmt.Fprintf(&b, "\nNo dated source and never checked with the office: %d\n", c.Undated)
+	for _, it := range r.Undated {
+		fmt.Fprintf(&b, "  %s: %s %q %s\n", it.Pos, it.Kind, it.ID, it.Name)
+	}
+
 	fmt.Fprintf(&b, "\nMissing: %d\n", c.Gaps)
 	kinds, groups := r.gapsBy()
 	for _, k := range kinds {
@@ -330,6 +398,8 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		{"Synonym groups", c.Synonyms}, {"Warnings (`sozialbot validate`)", c.Warnings},
 		{fmt.Sprintf("Due for review (older than %d days)", r.maxAgeDays()), c.Due},
 		{fmt.Sprintf("Due in the next %d days", int(SoonWindow/(24*time.Hour))), c.Soon},
+		{fmt.Sprintf("Old sources (more than %d years), not checked since", StaleYears), c.OldSources},
+		{"No dated source, never checked", c.Undated},
 		{"Missing facts", c.Gaps},
 	}
 	for _, row := range rows {
@@ -353,6 +423,25 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	items(r.Due, "Days ago", func(it ReviewItem) string { return strconv.Itoa(it.Days) })
 	fmt.Fprintf(&b, "\n## Due in the next %d days\n\n", int(SoonWindow/(24*time.Hour)))
 	items(r.Soon, "Due on", func(it ReviewItem) string { return r.dueBy(it.Reviewed) })
+
+	fmt.Fprintf(&b, "\n## Old sources\n\nThe newest source is more than %d years old and nobody has checked the entry with the office since. Oldest first: confirm these by phone, then set `checked`.\n\n", StaleYears)
+	if len(r.OldSources) == 0 {
+		b.WriteString("Nothing.\n")
+	} else {
+		b.WriteString("| Entry | Newest source | Where |\n| --- | --- | --- |\n")
+		for _, it := range r.OldSources {
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdEntry(it.Kind, it.ID, it.Name), it.age(), mdPos(it.Pos))
+		}
+	}
+	b.WriteString("\n## No dated source\n\nNone of the sources shows a year and nobody has checked the entry with the office. Add the year where the page shows one.\n\n")
+	if len(r.Undated) == 0 {
+		b.WriteString("Nothing.\n")
+	} else {
+		b.WriteString("| Entry | Where |\n| --- | --- |\n")
+		for _, it := range r.Undated {
+			fmt.Fprintf(&b, "| %s | %s |\n", mdEntry(it.Kind, it.ID, it.Name), mdPos(it.Pos))
+		}
+	}
 
 	b.WriteString("\n## Missing\n")
 	kinds, groups := r.gapsBy()

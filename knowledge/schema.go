@@ -154,6 +154,7 @@ var schemaTypeDocs = map[string]string{
 
 	"CrisisLine": "A national emergency or crisis number (112, TelefonSeelsorge, Hilfetelefon), shown first when someone writes about suicide, violence or acute danger.",
 	"Crisis":     "One kind of emergency the bot recognises in a message (suizid, gewalt, ...): a calm message, the crisis lines to show, and the phrases that signal it.",
+	"Citation":   "A web page the facts come from: its address alone, or a block with url, the year the page was published or last updated, and a note.",
 }
 
 // schemaRules are keyed "Type.field" with the field's YAML name.
@@ -189,8 +190,9 @@ var schemaRules = map[string]fieldRule{
 	"Topic.links":         {desc: "Web pages worth opening."},
 	"Topic.phrasings":     {desc: "Questions as citizens would write them; they help the search."},
 	"Topic.keywords":      {desc: "More words that should find this topic."},
-	"Topic.sources":       {desc: "The web pages the facts come from (https://...).", pattern: urlPattern},
+	"Topic.sources":       {desc: "The web pages the facts come from (https://...), each alone or as a block with url and the year the page was published or last updated: {url: https://..., year: 2019}."},
 	"Topic.reviewed":      {desc: "The day someone last checked the facts against the sources."},
+	"Topic.checked":       {desc: "The day staff last checked the entry with the office itself (by phone or visit). The answer card says \"Geprüft am\" only when it is set."},
 
 	"Office.id":         {desc: idDescription, pattern: idPattern.String()},
 	"Office.name":       {desc: "The office's name as it appears on the door or the web."},
@@ -208,8 +210,9 @@ var schemaRules = map[string]fieldRule{
 	"Office.geo":        {desc: "The office's real position; needed to show it on the map and to find the nearest office."},
 	"Office.unknown":    {desc: "Which contact details are missing or conflicting, and whom to ask. Listed in `sozialbot review`."},
 	"Office.keywords":   {desc: "More words that should find this office."},
-	"Office.sources":    {desc: "The web pages the facts come from (https://...).", pattern: urlPattern},
+	"Office.sources":    {desc: "The web pages the facts come from (https://...), each alone or as a block with url and the year the page was published or last updated: {url: https://..., year: 2019}."},
 	"Office.reviewed":   {desc: "The day someone last checked the facts against the sources."},
+	"Office.checked":    {desc: "The day staff last confirmed the contact details with the office itself (by phone or visit). The answer card says \"Geprüft am\" only when it is set."},
 
 	"District.id":          {desc: idDescription, pattern: idPattern.String()},
 	"District.name":        {desc: "The Stadtbezirk's name, e.g. Hörde.", pattern: nonBlank},
@@ -218,7 +221,7 @@ var schemaRules = map[string]fieldRule{
 	"District.colloquial":  {desc: "Everyday names such as Nordstadt."},
 	"District.postcodes":   {desc: "Postcodes that lie (partly) in the district, in quotes. A postcode listed for several districts is ambiguous, and the bot asks instead of guessing.", pattern: postcodePattern.String()},
 	"District.center":      {desc: "The district's centre; used only to place a shared location, never as an office's position."},
-	"District.sources":     {desc: "The web pages the facts come from (https://...).", pattern: urlPattern},
+	"District.sources":     {desc: "The web pages the facts come from (https://...), each alone or as a block with url and the year the page was published or last updated: {url: https://..., year: 2019}."},
 	"District.reviewed":    {desc: "The day someone last checked the facts against the sources."},
 
 	"CrisisLine.id":       {desc: idDescription, pattern: idPattern.String()},
@@ -258,11 +261,18 @@ var schemaRules = map[string]fieldRule{
 	"Hours.days": {desc: "Weekdays: Mo, Di, Mi, Do, Fr, Sa, So.", enum: Weekdays, minItems: 1},
 	"Hours.time": {desc: "A time span such as 09:00-12:00.", pattern: timeSpanPattern.String(), examples: []string{"09:00-12:00"}},
 
+	"Citation.url":  {desc: "The web page's address (https://...).", pattern: urlPattern},
+	"Citation.year": {desc: "The year the page was published or last updated, as far as it shows; leave out when it shows no date.", min: ptr(minSourceYear)},
+	"Citation.note": {desc: "For staff: what the page backs, or where its date comes from. Web pages only, no file names."},
+
 	"Geo.lat": {desc: "Latitude; Dortmund lies around 51.5.", min: ptr(-90), max: ptr(90)},
 	"Geo.lon": {desc: "Longitude; Dortmund lies around 7.5.", min: ptr(-180), max: ptr(180)},
 }
 
-var dateType = reflect.TypeOf(Date{})
+var (
+	dateType   = reflect.TypeOf(Date{})
+	sourceType = reflect.TypeOf(Citation{})
+)
 
 type schemaGen struct {
 	defs  map[string]*jsonSchema
@@ -333,6 +343,19 @@ func (g *schemaGen) value(t reflect.Type) *jsonSchema {
 	switch {
 	case t == dateType:
 		return &jsonSchema{Type: "string", Pattern: `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, Examples: []string{"2026-11-24"}}
+	case t == sourceType:
+		// A plain address or a block: Citation.UnmarshalYAML accepts both.
+		if _, ok := g.defs["Citation"]; !ok {
+			g.order = append(g.order, "Citation")
+			block := g.object(t)
+			block.Description = ""
+			block.Required = []string{"url"}
+			g.defs["Citation"] = &jsonSchema{Description: schemaTypeDocs["Citation"], AnyOf: []*jsonSchema{
+				{Type: "string", Pattern: urlPattern, Examples: []string{"https://dortmund.de/services/elterngeld.html"}},
+				block,
+			}}
+		}
+		return &jsonSchema{Ref: "#/definitions/Citation"}
 	case t.Kind() == reflect.Pointer:
 		return g.value(t.Elem())
 	case t.Kind() == reflect.Slice:

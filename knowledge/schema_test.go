@@ -253,8 +253,9 @@ topics:
     links: [{title: {de: Seite}, url: "https://www.dortmund.de/"}]
     phrasings: {de: [Geld im Alter]}
     keywords: [Rente]
-    sources: ["https://www.dortmund.de/"]
+    sources: ["https://www.dortmund.de/", {url: "https://www.example.org/", year: 2019, note: Presse}]
     reviewed: 2026-01-05
+    checked: 2026-01-10
 offices:
   - id: sozialamt
     name: {de: Sozialamt}
@@ -274,6 +275,7 @@ offices:
     keywords: [Amt]
     sources: ["https://www.dortmund.de/"]
     reviewed: 2026-01-05
+    checked: 2026-01-20
 districts:
   - id: innenstadt-west
     name: Innenstadt-West
@@ -362,7 +364,7 @@ func TestSchemaAgreesWithLoad(t *testing.T) {
 		{"title as plain text", "title: {de: Grundsicherung}", "title: Grundsicherung"},
 		{"English only", "summary: {de: Geld im Alter.}", "summary: {en: Money in old age.}"},
 		{"blank German", "summary: {de: Geld im Alter.}", "summary: {de: \" \"}"},
-		{"German date", "reviewed: 2026-01-05\noffices", "reviewed: 05.01.2026\noffices"},
+		{"German date", "reviewed: 2026-01-05\n    checked: 2026-01-10\noffices", "reviewed: 05.01.2026\n    checked: 2026-01-10\noffices"},
 		{"phone with letters", `"0231 50-0"`, `"ruf an"`},
 		{"broken e-mail", "sozialamt@dortmund.de", "sozialamt(at)dortmund.de"},
 		{"web without https", "web: https://www.dortmund.de/", "web: www.dortmund.de"},
@@ -384,6 +386,12 @@ func TestSchemaAgreesWithLoad(t *testing.T) {
 		{"crisis line with a short number", `"116 123"`, `"1161"`},
 		{"crisis without lines", "    lines: [telefonseelsorge]\n", "    lines: []\n"},
 		{"signals in an unknown language", "en: [\"suicid*\"]", "xx: [\"suicid*\"]"},
+		{"source year as text", "year: 2019", "year: neunzehn"},
+		{"source year too early", "year: 2019", "year: 1980"},
+		{"source without url", `{url: "https://www.example.org/", year: 2019, note: Presse}`, "{year: 2019}"},
+		{"source field misspelt", "note: Presse}", "notiz: Presse}"},
+		{"source that is a file", `sources: ["https://www.dortmund.de/", {`, `sources: ["facts-dortmund.md", {`},
+		{"checked in German", "checked: 2026-01-10", "checked: 10.01.2026"},
 	}
 	for _, m := range mistakes {
 		if !strings.Contains(minimalKB, m.old) {

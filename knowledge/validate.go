@@ -73,8 +73,12 @@ func (b *Base) validate(opts Options) Problems {
 			stadtteil[key] = d.ID
 		}
 		for i, pc := range d.Postcodes {
-			if !postcodePattern.MatchString(pc) {
-				c.errorf(d.Pos.At(fmt.Sprintf("postcodes[%d]", i)), "district %q: postcode %q must have five digits", d.ID, pc)
+			at := d.Pos.At(fmt.Sprintf("postcodes[%d]", i))
+			switch {
+			case !postcodePattern.MatchString(pc):
+				c.errorf(at, "district %q: postcode %q must have five digits", d.ID, pc)
+			case !IsDortmundPostcode(pc):
+				c.errorf(at, "district %q: postcode %q is not a Dortmund postcode (%s to %s)", d.ID, pc, MinPostcode, MaxPostcode)
 			}
 		}
 		if d.Center != nil {
@@ -117,6 +121,10 @@ func (b *Base) checkTopic(c *checker, t *Topic, categories map[string]bool) {
 		}
 	}
 	c.text(t.Pos, "unknown", t.Unknown, false)
+	texts := append([]Section{{Key: "summary", Text: t.Summary}}, t.Sections()...)
+	for _, s := range append(texts, Section{Key: "unknown", Text: t.Unknown}) {
+		c.amounts(t.Pos, what, s.Key, s.Text)
+	}
 	seen := map[string]bool{}
 	servedBy := map[string]string{}
 	for i, id := range t.Offices {
@@ -146,6 +154,7 @@ func (b *Base) checkTopic(c *checker, t *Topic, categories map[string]bool) {
 	}
 	c.sources(t.Pos, what, t.Sources)
 	c.reviewed(t.Pos, what, t.Reviewed)
+	c.checked(t.Pos, what, t.Checked)
 	for _, lang := range []string{"de", "en"} {
 		n := 0
 		for _, s := range t.Sections() {
@@ -171,8 +180,12 @@ func (b *Base) checkOffice(c *checker, o *Office) {
 		if strings.TrimSpace(o.Address.Street) == "" || strings.TrimSpace(o.Address.City) == "" {
 			c.errorf(o.Pos.At("address"), "%s: an address needs street and city; leave the address out if it is not known", what)
 		}
-		if o.Address.Postcode != "" && !postcodePattern.MatchString(o.Address.Postcode) {
-			c.errorf(o.Pos.At("address.postcode"), "%s: postcode %q must have five digits", what, o.Address.Postcode)
+		pc := o.Address.Postcode
+		switch {
+		case pc != "" && !postcodePattern.MatchString(pc):
+			c.errorf(o.Pos.At("address.postcode"), "%s: postcode %q must have five digits", what, pc)
+		case pc != "" && strings.EqualFold(strings.TrimSpace(o.Address.City), "Dortmund") && !IsDortmundPostcode(pc):
+			c.errorf(o.Pos.At("address.postcode"), "%s: postcode %q is not a Dortmund postcode (%s to %s); check it, or the city", what, pc, MinPostcode, MaxPostcode)
 		}
 	}
 	for key, numbers := range map[string][]string{"phone": o.Phone, "fax": o.Fax} {
@@ -227,6 +240,7 @@ func (b *Base) checkOffice(c *checker, o *Office) {
 	c.text(o.Pos, "unknown", o.Unknown, false)
 	c.sources(o.Pos, what, o.Sources)
 	c.reviewed(o.Pos, what, o.Reviewed)
+	c.checked(o.Pos, what, o.Checked)
 }
 
 func (b *Base) districtIDs() []string {
@@ -305,6 +319,37 @@ func (c *checker) text(p Pos, key string, t Text, required bool) {
 	}
 }
 
+// amounts reports the sentences of a text that name an amount in euros but
+// not when it applies (see amounts.go).
+func (c *checker) amounts(p Pos, what, key string, t Text) {
+	for _, lang := range []string{"de", "en"} {
+		text := t.DE
+		if lang == "en" {
+			text = t.EN
+		}
+		for _, s := range undatedAmounts(text) {
+			if r := []rune(s); len(r) > 90 {
+				s = string(r[:87]) + "..."
+			}
+			c.errorf(p.At(key+"."+lang), "%s: %s.%s: say in the same sentence since when the amount applies (\"ab 1. Januar 2026\", \"Stand 2026\"; \"ohne Datum\" if the source has no date): %q", what, key, lang, s)
+		}
+	}
+}
+
+// Dortmund's postcodes lie in this range.
+const (
+	MinPostcode = "44135"
+	MaxPostcode = "44388"
+)
+
+// IsDortmundPostcode reports whether a five-digit postcode lies in Dortmund's
+// range. A Dortmund postcode that no district lists (DistrictsOfPostcode
+// returns nothing) is one whose Stadtbezirk the sources do not tell: the bot
+// asks for the Stadtteil instead of guessing.
+func IsDortmundPostcode(code string) bool {
+	return postcodePattern.MatchString(code) && code >= MinPostcode && code <= MaxPostcode
+}
+
 func (c *checker) url(p Pos, what, raw string) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(raw, " \t") {
@@ -312,12 +357,37 @@ func (c *checker) url(p Pos, what, raw string) {
 	}
 }
 
-func (c *checker) sources(p Pos, what string, sources []string) {
+func (c *checker) sources(p Pos, what string, sources []Citation) {
 	if len(sources) == 0 {
 		c.warnf(p, "%s: no source; add the web page the facts come from", what)
 	}
 	for i, s := range sources {
-		c.url(p.At(fmt.Sprintf("sources[%d]", i)), what, s)
+		at := fmt.Sprintf("sources[%d]", i)
+		switch {
+		case s.URL == "" && p.has(at+".url"):
+			// present but not a single value: the decoder has reported it already
+		case s.URL == "":
+			c.errorf(p.At(at), "%s: source without url; give the web page's address", what)
+		default:
+			c.url(p.At(at+".url"), what, s.URL)
+		}
+		if s.Year != 0 && (s.Year < minSourceYear || s.Year > c.opts.Now.Year()) {
+			c.errorf(p.At(at+".year"), "%s: source year %d is not possible; give the year the page was published or last updated (%d to %d)", what, s.Year, minSourceYear, c.opts.Now.Year())
+		}
+		if localPath.MatchString(s.Note) {
+			c.errorf(p.At(at+".note"), "%s: a source note must not point to files on a computer; name the web page instead", what)
+		}
+	}
+}
+
+// localPath finds references to research notes and folders of a machine,
+// which mean nothing to a reader of the knowledge base.
+var localPath = regexp.MustCompile(`(?i)facts-dortmund|\.md\b|(^|[\s(])(/work|/home|/tmp|\.\./|[a-z]:\\)`)
+
+// checked reports a "checked with the office" date in the future.
+func (c *checker) checked(p Pos, what string, d Date) {
+	if !d.IsZero() && d.After(c.opts.Now) {
+		c.errorf(p.At("checked"), "%s: checked date %s is in the future", what, d)
 	}
 }
 

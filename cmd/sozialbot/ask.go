@@ -12,7 +12,7 @@ import (
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
-// askOutput is one line of `ask --json`, exactly as kb-contract.md fixes it.
+// askOutput is one line of `ask --json`, exactly as docs/ask.md fixes it.
 type askOutput struct {
 	Question string      `json:"question"`
 	Answered bool        `json:"answered"`

@@ -38,7 +38,7 @@ func runCode(t *testing.T, stdin string, args ...string) (stdout, stderr string,
 	return stdout, stderr, exitCode(err)
 }
 
-// TestAskJSON checks the output kb-contract.md fixes: one object per
+// TestAskJSON checks the output docs/ask.md fixes: one object per
 // question, on one line, with exactly these fields.
 func TestAskJSON(t *testing.T) {
 	questions := "Grundsicherung\nSeniorenbüro Sölde\n\nqwertz\n" + strings.Repeat("x", 200000) + "\n\x00\xff\n"

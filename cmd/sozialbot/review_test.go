@@ -29,7 +29,9 @@ func TestReviewCommand(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Due for review (reviewed more than 183 days ago), oldest first: ",
-		`offices.yaml:9:5: office "sozialamt-zentrale" Sozialamt Zentrale: reviewed 2024-12-15`,
+		`offices.yaml:11:5: office "sozialamt-zentrale" Sozialamt Zentrale: reviewed 2024-12-15`,
+		"Old sources, not checked with the office since (confirm by phone), oldest first: 2",
+		`topics.yaml:11:5: topic "grundsicherung" Grundsicherung im Alter: source of 2019`,
 		"No opening hours: 1",
 		"Synonyms that never matched: not known",
 		"Markdown report written to " + md,
