@@ -16,7 +16,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
-	"github.com/sozialamt-dortmund/sozialbot/internal/atomicfile"
+	"github.com/sozialamt-dortmund/sozialbot/bot/atomicfile"
 )
 
 // StateFileName is the file in Config.StateDir that records answered updates.

@@ -13,7 +13,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 	"github.com/sozialamt-dortmund/sozialbot/bot/telegramtest"
-	"github.com/sozialamt-dortmund/sozialbot/internal/atomicfile"
+	"github.com/sozialamt-dortmund/sozialbot/bot/atomicfile"
 )
 
 func TestStartRefusesAStateItCannotTrust(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/sozialamt-dortmund/sozialbot/bot/insights"
-	"github.com/sozialamt-dortmund/sozialbot/internal/atomicfile"
+	"github.com/sozialamt-dortmund/sozialbot/bot/atomicfile"
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
