@@ -32,6 +32,8 @@ type Base struct {
 	// Kindergeld, Kfz-Steuer): a question about them is never answered with
 	// one of our topics just because the topic mentions the word.
 	Elsewhere []string
+	// Translations are the translation files (i18n/<lang>.yaml) by language.
+	Translations map[string]*TranslationFile
 	// Warnings are problems that staff should fix but that do not stop the bot.
 	Warnings Problems
 
@@ -150,6 +152,7 @@ func Load(fsys fs.FS, opts Options) (*Base, error) {
 		Elsewhere:  all.Elsewhere,
 	}
 	problems = append(problems, b.index()...)
+	problems = append(problems, b.loadTranslations(fsys)...)
 	problems = append(problems, b.validate(opts)...)
 	problems.sort()
 	if len(problems.Errors()) > 0 {

@@ -69,6 +69,7 @@ func cmdReview(_ context.Context, args []string, _ env, _ io.Reader, stdout, std
 	if err := report.WriteText(stdout); err != nil {
 		return err
 	}
+	writeTranslationReview(stdout, kb)
 	if *markdown != "" {
 		if err := writeFileAtomic(*markdown, report.WriteMarkdown); err != nil {
 			fmt.Fprintf(stderr, "review: %v\n", err)
