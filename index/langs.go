@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	regexpchar "github.com/blevesearch/bleve/v2/analysis/char/regexp"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ar"
 	"github.com/blevesearch/bleve/v2/analysis/lang/bg"
 	"github.com/blevesearch/bleve/v2/analysis/lang/fa"
@@ -46,6 +47,9 @@ const (
 	analyzerFA = "kb_fa"
 	stopMapUK  = "kb_stop_uk"
 	stopUK     = "kb_stop_uk"
+	// joinZWNJ removes the zero-width non-joiner inside Farsi words, as
+	// Clean does in questions: "می‌خواهم" and "میخواهم" are one word.
+	joinZWNJ = "kb_join_zwnj"
 )
 
 // analyzerOf names each language's analyzer.
@@ -69,13 +73,20 @@ func addLanguageAnalyzers(m *mapping.IndexMappingImpl) error {
 	if err := m.AddCustomTokenFilter(stopUK, map[string]any{"type": stop.Name, "stop_token_map": stopMapUK}); err != nil {
 		return err
 	}
+	if err := m.AddCustomCharFilter(joinZWNJ, map[string]any{"type": regexpchar.Name, "regexp": "\u200c", "replace": ""}); err != nil {
+		return err
+	}
 	for name, filters := range map[string][]any{
 		analyzerPL: {lowercase.Name, pl.StopName, stemPL},
 		analyzerBG: {lowercase.Name, bg.StopName, stemBG},
 		analyzerUK: {lowercase.Name, stopUK, stemUK},
 		analyzerFA: {lowercase.Name, ar.NormalizeName, fa.NormalizeName, fa.StopName, stemFA},
 	} {
-		if err := m.AddCustomAnalyzer(name, map[string]any{"type": custom.Name, "tokenizer": unicode.Name, "token_filters": filters}); err != nil {
+		a := map[string]any{"type": custom.Name, "tokenizer": unicode.Name, "token_filters": filters}
+		if name == analyzerFA {
+			a["char_filters"] = []any{joinZWNJ}
+		}
+		if err := m.AddCustomAnalyzer(name, a); err != nil {
 			return err
 		}
 	}
