@@ -158,7 +158,15 @@ func (p *places) matches(words []position, i int, pn placeName, mode matchMode, 
 		return w == name[0]
 	}
 	n := utf8.RuneCountInString(name[0])
-	return n >= 7 && !known(w) && editDistance(w, name[0], 1) <= 1
+	return !known(w) && (n >= 7 && editDistance(w, name[0], 1) <= 1 || withEnding(w, name[0]))
+}
+
+// withEnding reports whether a word is a name of six letters or more with a
+// case ending of at most three letters: "Dorstfeldzie" (Polish), "Hörder",
+// "Бракеле" (Russian, transliterated).
+func withEnding(word, name string) bool {
+	extra := utf8.RuneCountInString(word) - utf8.RuneCountInString(name)
+	return utf8.RuneCountInString(name) >= 6 && extra > 0 && extra <= 3 && strings.HasPrefix(word, name)
 }
 
 // soundsLike compares the keys of a word in another script with a name's key.
@@ -167,7 +175,7 @@ func soundsLike(word string, keys []string, key, cons string) bool {
 		return len(cons) >= 3 && consonants(keys[0]) == cons
 	}
 	for _, k := range keys {
-		if len(k) >= 4 && (k == key || len(key) >= 7 && editDistance(k, key, 1) <= 1) {
+		if len(k) >= 4 && (k == key || len(key) >= 7 && editDistance(k, key, 1) <= 1 || withEnding(k, key)) {
 			return true
 		}
 	}

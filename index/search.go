@@ -260,6 +260,10 @@ func (ix *Index) analyzeQuestion(text string) question {
 	for _, l := range q.langs {
 		analysed[l] = analyzePositions(ix.analyzers[l], text)
 	}
+	if len(q.langs) > 2 && strings.ContainsFunc(text, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) {
+		// German terms written in Cyrillic letters are read in German.
+		analysed[langDE] = analyzePositions(ix.analyzers[langDE], germanSpelling(text))
+	}
 	germanFiller := map[int]bool{}
 	for _, p := range analysed[langDE] {
 		if ix.fillers[langDE][p.terms[0]] {

@@ -114,3 +114,28 @@ func consonants(key string) string {
 	}
 	return single(b.String())
 }
+
+// cyrillicGerman writes Cyrillic the way a German word would be spelt, so
+// that a German official term written in Cyrillic letters ("Сениоренбюро",
+// "Грундзихерунг") is read as the German word it is.
+var cyrillicGerman = map[rune]string{
+	'а': "a", 'б': "b", 'в': "w", 'г': "g", 'ґ': "g", 'д': "d", 'е': "e", 'є': "je", 'ё': "ö", 'ж': "sch",
+	'з': "s", 'и': "i", 'і': "i", 'ї': "ji", 'й': "j", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o",
+	'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "ch", 'ц': "z", 'ч': "tsch", 'ш': "sch",
+	'щ': "schtsch", 'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "ü", 'я': "ja",
+}
+
+// germanSpelling replaces each Cyrillic word of a text by its German
+// spelling; other words stay as they are, so word positions do not change.
+func germanSpelling(text string) string {
+	var b strings.Builder
+	for _, r := range text {
+		lower := unicode.ToLower(r)
+		if s, ok := cyrillicGerman[lower]; ok {
+			b.WriteString(s)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
