@@ -86,12 +86,13 @@ type SearchWords struct {
 	Pos Pos `yaml:"-"`
 }
 
-// TranslationFile is one language's file, i18n/<lang>.yaml.
+// TranslationFile is one language's file, i18n/<lang>.yaml; a language may
+// be split over several files (i18n/tr-sgb12.yaml …), which load as one.
 type TranslationFile struct {
 	Texts  []Translation `yaml:"texts"`
 	Search []SearchWords `yaml:"search"`
 
-	// Lang comes from the file name.
+	// Lang comes from the file name; File is the language's first file.
 	Lang string `yaml:"-"`
 	File string `yaml:"-"`
 }
@@ -204,7 +205,7 @@ func (b *Base) SearchWordsOf(lang, of string) *SearchWords {
 
 var (
 	fingerprintPattern = regexp.MustCompile(`^[0-9a-f]{8}$`)
-	translationFile    = regexp.MustCompile(`^([a-z]{2})\.ya?ml$`)
+	translationFile    = regexp.MustCompile(`^([a-z]{2})(-[a-z0-9-]+)?\.ya?ml$`)
 )
 
 func init() {
@@ -234,11 +235,7 @@ func (b *Base) loadTranslations(fsys fs.FS) Problems {
 		name := TranslationDir + "/" + e.Name()
 		m := translationFile.FindStringSubmatch(e.Name())
 		if m == nil || !IsTranslationLanguage(m[1]) {
-			ps = append(ps, Problem{Pos: Pos{File: name, Line: 1, Col: 1}, Msg: fmt.Sprintf("a translation file is named after its language: one of %s, e.g. tr.yaml", strings.Join(TranslationLanguages, ", "))})
-			continue
-		}
-		if b.Translations[m[1]] != nil {
-			ps = append(ps, Problem{Pos: Pos{File: name, Line: 1, Col: 1}, Msg: fmt.Sprintf("a second file for language %q (first: %s)", m[1], b.Translations[m[1]].File)})
+			ps = append(ps, Problem{Pos: Pos{File: name, Line: 1, Col: 1}, Msg: fmt.Sprintf("a translation file is named after its language: one of %s, e.g. tr.yaml (or tr-sgb12.yaml to split a language into several files)", strings.Join(TranslationLanguages, ", "))})
 			continue
 		}
 		data, err := readLimited(fsys, name)
@@ -248,6 +245,12 @@ func (b *Base) loadTranslations(fsys fs.FS) Problems {
 		}
 		f, fps := parseTranslationFile(name, data)
 		ps = append(ps, fps...)
+		// Several files of one language (tr.yaml, tr-sgb12.yaml) are one.
+		if all := b.Translations[m[1]]; all != nil {
+			all.Texts = append(all.Texts, f.Texts...)
+			all.Search = append(all.Search, f.Search...)
+			continue
+		}
 		f.Lang, f.File = m[1], name
 		b.Translations[f.Lang] = f
 		files = append(files, f)

@@ -127,6 +127,27 @@ func TestTranslationProblems(t *testing.T) {
 	}
 }
 
+func TestTranslationFilesSplit(t *testing.T) {
+	fp := Fingerprint("Zuschuss zur Miete.")
+	b, err := Load(i18nFS(t, map[string]string{
+		"tr.yaml":       "texts:\n  - of: topic/wohngeld/summary\n    from: " + fp + "\n    text: Kira yardımı.\n",
+		"tr-konut.yaml": "search:\n  - of: topic/wohngeld\n    keywords: [kira]\n",
+	}), Options{Now: reviewNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, state := b.Topic("wohngeld").Summary.Lookup("tr"); got != "Kira yardımı." || state != TranslationCurrent || b.SearchWordsOf("tr", "topic/wohngeld") == nil {
+		t.Errorf("Lookup = %q, %v; search words %v", got, state, b.SearchWordsOf("tr", "topic/wohngeld"))
+	}
+	_, err = Load(i18nFS(t, map[string]string{
+		"tr.yaml":       "texts:\n  - of: topic/wohngeld/summary\n    from: " + fp + "\n    text: a\n",
+		"tr-konut.yaml": "texts:\n  - of: topic/wohngeld/summary\n    from: " + fp + "\n    text: b\n",
+	}), Options{Now: reviewNow})
+	if err == nil || !strings.Contains(err.Error(), "i18n/tr.yaml:2:5: topic/wohngeld/summary is translated twice (first at i18n/tr-konut.yaml:2:5)") {
+		t.Errorf("a text translated in two files of one language: %v", err)
+	}
+}
+
 func TestFingerprintIgnoresWrapping(t *testing.T) {
 	a := Fingerprint("Geld für  ältere\nMenschen ")
 	if b := Fingerprint("Geld für ältere Menschen"); a != b || len(a) != 8 {
