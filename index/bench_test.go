@@ -36,54 +36,95 @@ func BenchmarkSearch(b *testing.B) {
 		b.Run(size.name, func(b *testing.B) {
 			ix := benchIndex(b, size.topics)
 			defer ix.Close()
-			ctx := context.Background()
-			durations := make([]time.Duration, 0, b.N)
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				start := time.Now()
-				if _, err := ix.Search(ctx, questions[i%len(questions)]); err != nil {
+			benchSearch(b, ix, questions)
+		})
+	}
+}
+
+// BenchmarkLanguages measures what the eight translated languages cost: the
+// same knowledge base without and with every text translated ("+langs"),
+// searched with the German and all translated tuning questions, so that
+// the ratios come from one run.
+func BenchmarkLanguages(b *testing.B) {
+	questions := benchQuestions(b)
+	for _, l := range Languages[2:] {
+		questions = append(questions, questionsOf(b, "testdata/questions-"+l+"-tune.yaml")...)
+	}
+	for _, size := range []int{0, 5000} {
+		for _, langs := range []bool{false, true} {
+			name := fmt.Sprintf("%d-topics", size)
+			if size == 0 {
+				name = "real"
+			}
+			if langs {
+				name += "+langs"
+			}
+			kb := benchBaseLangs(b, size, langs)
+			b.Run("build/"+name, func(b *testing.B) { benchBuild(b, kb) })
+			b.Run("search/"+name, func(b *testing.B) {
+				ix, err := Build(kb)
+				if err != nil {
 					b.Fatal(err)
 				}
-				durations = append(durations, time.Since(start))
-			}
-			b.StopTimer()
-			slices.Sort(durations)
-			b.ReportMetric(float64(durations[len(durations)/2].Microseconds()), "p50-µs")
-			b.ReportMetric(float64(durations[len(durations)*99/100].Microseconds()), "p99-µs")
-		})
+				defer ix.Close()
+				benchSearch(b, ix, questions)
+			})
+		}
 	}
 }
 
 func BenchmarkBuild(b *testing.B) {
 	for _, size := range sizes {
 		b.Run(size.name, func(b *testing.B) {
-			kb := benchBase(b, size.topics)
-			var heap uint64
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				var before, after runtime.MemStats
-				b.StopTimer()
-				runtime.GC()
-				runtime.ReadMemStats(&before)
-				b.StartTimer()
-				ix, err := Build(kb)
-				if err != nil {
-					b.Fatal(err)
-				}
-				b.StopTimer()
-				runtime.GC()
-				runtime.ReadMemStats(&after)
-				heap = max(heap, after.HeapAlloc-min(after.HeapAlloc, before.HeapAlloc))
-				ix.Close()
-				b.StartTimer()
-			}
-			b.ReportMetric(float64(heap)/(1<<20), "heap-MB")
+			benchBuild(b, benchBase(b, size.topics))
 		})
 	}
 }
 
-func benchQuestions(b *testing.B) []string {
-	f, err := os.Open("testdata/questions-tune.yaml")
+func benchBuild(b *testing.B, kb *knowledge.Base) {
+	var heap uint64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var before, after runtime.MemStats
+		b.StopTimer()
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		b.StartTimer()
+		ix, err := Build(kb)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		heap = max(heap, after.HeapAlloc-min(after.HeapAlloc, before.HeapAlloc))
+		ix.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(heap)/(1<<20), "heap-MB")
+}
+
+func benchSearch(b *testing.B, ix *Index, questions []string) {
+	ctx := context.Background()
+	durations := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		if _, err := ix.Search(ctx, questions[i%len(questions)]); err != nil {
+			b.Fatal(err)
+		}
+		durations = append(durations, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(durations)
+	b.ReportMetric(float64(durations[len(durations)/2].Microseconds()), "p50-µs")
+	b.ReportMetric(float64(durations[len(durations)*99/100].Microseconds()), "p99-µs")
+}
+
+func benchQuestions(b *testing.B) []string { return questionsOf(b, "testdata/questions-tune.yaml") }
+
+func questionsOf(b *testing.B, file string) []string {
+	f, err := os.Open(file)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -109,7 +150,13 @@ func benchIndex(b *testing.B, topics int) *Index {
 
 // benchBase returns the built-in knowledge base plus n synthetic topics made
 // of its own words, so term statistics stay realistic.
-func benchBase(tb testing.TB, n int) *knowledge.Base {
+func benchBase(tb testing.TB, n int) *knowledge.Base { return benchBaseLangs(tb, n, false) }
+
+// benchBaseLangs is benchBase, with langs every text of the real topics and
+// offices, and the title and summary of the synthetic topics, translated
+// into the eight languages, each with search words: synthetic translations
+// made of the words of testdata/i18n, carrying the German text's facts.
+func benchBaseLangs(tb testing.TB, n int, langs bool) *knowledge.Base {
 	fsys := fstest.MapFS{}
 	err := fs.WalkDir(knowledge.Builtin(), ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -131,11 +178,83 @@ func benchBase(tb testing.TB, n int) *knowledge.Base {
 		}
 		fsys[fmt.Sprintf("synthetic-%d.yaml", start)] = &fstest.MapFile{Data: data}
 	}
+	if langs {
+		kb, err := knowledge.Load(fsys, knowledge.Options{})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, lang := range Languages[2:] {
+			files, err := syntheticTranslations(kb, lang)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			for name, data := range files {
+				fsys[knowledge.TranslationDir+"/"+name] = &fstest.MapFile{Data: data}
+			}
+		}
+	}
 	kb, err := knowledge.Load(fsys, knowledge.Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return kb
+}
+
+// syntheticTranslations returns translation files by name: <lang>.yaml and,
+// as staff would split a large language, one file per 1,000 texts more.
+func syntheticTranslations(kb *knowledge.Base, lang string) (map[string][]byte, error) {
+	data, err := os.ReadFile("testdata/i18n/" + lang + ".yaml")
+	if err != nil {
+		return nil, err
+	}
+	var fixture knowledge.TranslationFile
+	if err := yaml.Unmarshal(data, &fixture); err != nil {
+		return nil, err
+	}
+	var pool []string
+	for _, t := range fixture.Texts {
+		pool = append(pool, strings.Fields(t.Text)...)
+	}
+	rng := rand.New(rand.NewPCG(2, uint64(len(lang))))
+	words := func(k int) string {
+		out := make([]string, k)
+		for i := range out {
+			out[i] = pool[rng.IntN(len(pool))]
+		}
+		return strings.Join(out, " ")
+	}
+	files := map[string][]byte{}
+	var f knowledge.TranslationFile
+	flush := func(name string) error {
+		data, err := yaml.Marshal(f)
+		files[name] = data
+		f = knowledge.TranslationFile{}
+		return err
+	}
+	for _, r := range kb.TranslatableTexts() {
+		synthetic := strings.HasPrefix(r.Of, "topic/synthetic-")
+		if synthetic && !strings.HasSuffix(r.Of, "/title") && !strings.HasSuffix(r.Of, "/summary") {
+			continue // keeps each file under the loader's size limit
+		}
+		text := words(len(strings.Fields(r.Text.DE)))
+		for _, fact := range knowledge.ExtractFacts(r.Text.DE) {
+			text += " ; " + fact.Text
+		}
+		f.Texts = append(f.Texts, knowledge.Translation{Of: r.Of, From: knowledge.Fingerprint(r.Text.DE), Text: text})
+		if len(f.Texts) == 1000 {
+			if err := flush(fmt.Sprintf("%s-%d.yaml", lang, len(files))); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, t := range kb.Topics {
+		sw := knowledge.SearchWords{Of: "topic/" + t.ID, Keywords: strings.Fields(words(8))}
+		for range 4 {
+			sw.Phrasings = append(sw.Phrasings, words(5))
+		}
+		f.Search = append(f.Search, sw)
+	}
+	return files, flush(lang + ".yaml")
 }
 
 func syntheticTopics(from, to int) ([]byte, error) {

@@ -18,6 +18,11 @@ import (
 type Question struct {
 	Q      string   `yaml:"q"`
 	Expect []string `yaml:"expect"`
+	// Lang is the language the question is written in (and must be answered
+	// in), "other" for a language the bot does not speak; empty if not given.
+	Lang string `yaml:"lang,omitempty"`
+	// Aspect is the part of the topic asked for (who, how, where, …).
+	Aspect string   `yaml:"aspect,omitempty"`
 	Tags   []string `yaml:"tags,omitempty"`
 }
 
@@ -40,7 +45,12 @@ type Counts struct {
 	WronglyDeclined int // in scope, but declined
 	OutOfScope      int // questions that must be declined
 	OutDeclined     int // of those, declined
+	LangGiven       int // questions whose language is given (one of Languages)
+	LangRight       int // of those, detected right
 }
+
+// LangRate is the share of questions whose language was detected right.
+func (c Counts) LangRate() float64 { return ratio(c.LangRight, c.LangGiven) }
 
 // Top1Rate is the share of in-scope questions answered right.
 func (c Counts) Top1Rate() float64 { return ratio(c.Top1, c.InScope) }
@@ -104,6 +114,14 @@ func Evaluate(ctx context.Context, s Searcher, qs []Question) (Report, error) {
 
 // count adds one result to every group and reports whether it was right.
 func count(groups []*Counts, q Question, res Result) bool {
+	if langIndex(q.Lang) >= 0 {
+		for _, c := range groups {
+			c.LangGiven++
+			if res.Lang == q.Lang {
+				c.LangRight++
+			}
+		}
+	}
 	if len(q.Expect) == 0 {
 		for _, c := range groups {
 			c.OutOfScope++
@@ -138,8 +156,12 @@ func count(groups []*Counts, q Question, res Result) bool {
 // Write prints the report for people: overall, per tag, then the misses.
 func (r Report) Write(w io.Writer) {
 	line := func(name string, c Counts) {
-		fmt.Fprintf(w, "%-16s %4d  top-1 %5.1f%%  top-3 %5.1f%%  wrongly declined %5.1f%%  out-of-scope declined %5.1f%% (%d)\n",
+		fmt.Fprintf(w, "%-16s %4d  top-1 %5.1f%%  top-3 %5.1f%%  wrongly declined %5.1f%%  out-of-scope declined %5.1f%% (%d)",
 			name, c.InScope+c.OutOfScope, 100*c.Top1Rate(), 100*c.Top3Rate(), 100*c.WrongDeclineRate(), 100*c.DeclineRate(), c.OutOfScope)
+		if c.LangGiven > 0 {
+			fmt.Fprintf(w, "  language right %5.1f%%", 100*c.LangRate())
+		}
+		fmt.Fprintln(w)
 	}
 	line("overall", r.All)
 	tags := make([]string, 0, len(r.ByTag))

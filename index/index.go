@@ -29,24 +29,31 @@ type Index struct {
 	kb      *knowledge.Base
 	bleve   bleve.Index
 	mapping *mapping.IndexMappingImpl
-	de, en  analysis.Analyzer
-	fold    analysis.Analyzer
+	// analyzers are the languages' analyzers, nil for languages that are
+	// not active.
+	analyzers [nLangs]analysis.Analyzer
+	fold      analysis.Analyzer
+	// active are the languages with indexed text: German, English, and the
+	// translated languages that have translations or search words. A
+	// knowledge base without translations is indexed and searched exactly
+	// as before they existed.
+	active []int
 
 	// docs holds, per document id, what the confidence measure needs.
 	docs map[string]*docInfo
 	// terms numbers the analysed terms of each language and counts the
 	// documents they occur in.
-	terms  [2]*termTable
-	vocab  [2]*vocabulary
+	terms  [nLangs]*termTable
+	vocab  [nLangs]*vocabulary
 	ndocs  int
 	places *places
 	syn    *synonyms
 	// fillers are fillerWords as each language's analyzer sees them;
 	// greetings are greetingWords folded.
-	fillers   [2]map[string]bool
+	fillers   [nLangs]map[string]bool
 	greetings map[string]bool
 	// elsewhere are the analysed phrases of knowledge.Base.Elsewhere.
-	elsewhere [2][][]string
+	elsewhere [nLangs][][]string
 	// officeTopic is, per office id, the first topic that lists the office.
 	officeTopic map[string]*knowledge.Topic
 }
@@ -61,7 +68,7 @@ type docInfo struct {
 	kind  Kind
 	title knowledge.Text
 	// terms are the document's analysed terms, per language.
-	terms [2]docTerms
+	terms [nLangs]docTerms
 	// office is the office for office documents.
 	office *knowledge.Office
 	// localTopic is the local-offices topic an office belongs to, if any.
@@ -69,16 +76,22 @@ type docInfo struct {
 	topic      *knowledge.Topic
 }
 
-// document is what bleve indexes for a topic or an office.
+// document is what is indexed for a topic or an office, per language.
 type document struct {
-	TitleDE  string `json:"title_de"`
-	PhraseDE string `json:"phrases_de"`
-	TitleEN  string `json:"title_en"`
-	PhraseEN string `json:"phrases_en"`
+	title, phrase [nLangs]string
 	// The bodies are not given to bleve: its ranking works on titles,
 	// phrasings and keywords, and the confidence measure reads the bodies.
-	BodyDE string `json:"-"`
-	BodyEN string `json:"-"`
+	body [nLangs]string
+}
+
+// fields returns what bleve indexes: titles and phrases of the active languages.
+func (d document) fields(active []int) map[string]any {
+	out := make(map[string]any, 2*len(active))
+	for _, l := range active {
+		out[fieldTitle(l)] = d.title[l]
+		out[fieldPhrase(l)] = d.phrase[l]
+	}
+	return out
 }
 
 // Build indexes a knowledge base. The knowledge base must not change afterwards.
@@ -101,11 +114,16 @@ func Build(kb *knowledge.Base) (*Index, error) {
 	}
 	ix := &Index{
 		kb: kb, bleve: bi, mapping: m,
-		de:    m.AnalyzerNamed(analyzerDE),
-		en:    m.AnalyzerNamed(analyzerEN),
-		fold:  m.AnalyzerNamed(analyzerFold),
-		docs:  map[string]*docInfo{},
-		terms: [2]*termTable{newTermTable(), newTermTable()},
+		fold:   m.AnalyzerNamed(analyzerFold),
+		docs:   map[string]*docInfo{},
+		active: activeLanguages(kb),
+	}
+	for _, l := range ix.active {
+		if ix.analyzers[l] = m.AnalyzerNamed(analyzerOf[l]); ix.analyzers[l] == nil {
+			bi.Close()
+			return nil, fmt.Errorf("build index: no analyzer for %s", Languages[l])
+		}
+		ix.terms[l] = newTermTable()
 	}
 	if err := ix.fill(); err != nil {
 		bi.Close()
@@ -114,9 +132,9 @@ func Build(kb *knowledge.Base) (*Index, error) {
 	ix.places = newPlaces(kb, ix.foldTokens)
 	ix.fillers = ix.termSets(fillerWords)
 	for _, w := range kb.Elsewhere {
-		for lang, a := range []analysis.Analyzer{ix.de, ix.en} {
+		for _, lang := range []int{langDE, langEN} {
 			var phrase []string
-			for _, p := range analyzePositions(a, w) {
+			for _, p := range analyzePositions(ix.analyzers[lang], w) {
 				phrase = append(phrase, p.terms[0])
 			}
 			if len(phrase) > 0 {
@@ -149,19 +167,23 @@ func (ix *Index) fill() error {
 		}
 	}
 	// Documents repeat their words; each distinct word is analysed once.
-	words := [2]*wordCache{newWordCache(ix.de), newWordCache(ix.en)}
+	var words [nLangs]*wordCache
+	for _, l := range ix.active {
+		words[l] = newWordCache(ix.analyzers[l])
+	}
 	add := func(info *docInfo, d document) error {
-		info.terms[langDE] = ix.terms[langDE].addDocument(words[langDE], d.BodyDE, d.TitleDE, d.PhraseDE)
-		info.terms[langEN] = ix.terms[langEN].addDocument(words[langEN], d.BodyEN, d.TitleEN, d.PhraseEN)
+		for _, l := range ix.active {
+			info.terms[l] = ix.terms[l].addDocument(words[l], d.body[l], d.title[l], d.phrase[l])
+		}
 		ix.docs[info.id] = info
-		if err := batch.Index(info.id, d); err != nil {
+		if err := batch.Index(info.id, d.fields(ix.active)); err != nil {
 			return fmt.Errorf("index %s %s: %w", info.kind, info.id, err)
 		}
 		return nil
 	}
 	for i := range ix.kb.Topics {
 		t := &ix.kb.Topics[i]
-		if err := add(&docInfo{id: t.ID, kind: KindTopic, title: t.Title, topic: t}, topicDocument(t)); err != nil {
+		if err := add(&docInfo{id: t.ID, kind: KindTopic, title: t.Title, topic: t}, ix.topicDocument(t)); err != nil {
 			return err
 		}
 	}
@@ -173,10 +195,12 @@ func (ix *Index) fill() error {
 		}
 	}
 	ix.ndocs = len(ix.docs)
-	ix.vocab = [2]*vocabulary{newVocabulary(ix.terms[langDE]), newVocabulary(ix.terms[langEN])}
+	for _, l := range ix.active {
+		ix.vocab[l] = newVocabulary(ix.terms[l])
+	}
 	ix.syn = newSynonyms(ix.kb.Synonyms, [2]func(string) []position{
-		func(s string) []position { return analyzePositions(ix.de, s) },
-		func(s string) []position { return analyzePositions(ix.en, s) },
+		func(s string) []position { return analyzePositions(ix.analyzers[langDE], s) },
+		func(s string) []position { return analyzePositions(ix.analyzers[langEN], s) },
 	})
 	for i, s := range ix.kb.Synonyms {
 		def := &bleve.SynonymDefinition{Synonyms: s.Words}
@@ -195,21 +219,74 @@ func (ix *Index) fill() error {
 	return nil
 }
 
-func topicDocument(t *knowledge.Topic) document {
+func (ix *Index) topicDocument(t *knowledge.Topic) document {
 	var bodyDE, bodyEN []string
 	for _, s := range t.Sections() {
 		bodyDE = append(bodyDE, s.Text.DE)
 		bodyEN = append(bodyEN, s.Text.EN)
 	}
 	keywords := strings.Join(t.Keywords, " . ")
-	return document{
-		TitleDE:  t.Title.DE,
-		PhraseDE: strings.Join(t.Phrasings.DE, " . ") + " . " + keywords,
-		BodyDE:   t.Summary.DE + " . " + strings.Join(bodyDE, " . "),
-		TitleEN:  t.Title.EN,
-		PhraseEN: strings.Join(t.Phrasings.EN, " . ") + " . " + keywords,
-		BodyEN:   t.Summary.EN + " . " + strings.Join(bodyEN, " . "),
+	var d document
+	d.title[langDE] = t.Title.DE
+	d.phrase[langDE] = strings.Join(t.Phrasings.DE, " . ") + " . " + keywords
+	d.body[langDE] = t.Summary.DE + " . " + strings.Join(bodyDE, " . ")
+	d.title[langEN] = t.Title.EN
+	d.phrase[langEN] = strings.Join(t.Phrasings.EN, " . ") + " . " + keywords
+	d.body[langEN] = t.Summary.EN + " . " + strings.Join(bodyEN, " . ")
+	for _, l := range ix.active[2:] {
+		code := Languages[l]
+		d.title[l] = translated(t.Title, code)
+		var body []string
+		for _, s := range append([]knowledge.Section{{Text: t.Summary}}, t.Sections()...) {
+			if tr := translated(s.Text, code); tr != "" {
+				body = append(body, tr)
+			}
+		}
+		d.body[l] = strings.Join(body, " . ")
+		d.phrase[l] = searchWords(ix.kb, code, "topic/"+t.ID)
 	}
+	return d
+}
+
+// translated returns the translation of a text, stale or not, or "".
+func translated(t knowledge.Text, lang string) string {
+	if s, state := t.Lookup(lang); state != knowledge.TranslationMissing {
+		return s
+	}
+	return ""
+}
+
+// searchWords returns the phrasings and keywords of a topic or office in a
+// translated language, joined for indexing.
+func searchWords(kb *knowledge.Base, lang, of string) string {
+	sw := kb.SearchWordsOf(lang, of)
+	if sw == nil {
+		return ""
+	}
+	return strings.Join(append(append([]string{}, sw.Phrasings...), sw.Keywords...), " . ")
+}
+
+// activeLanguages returns German, English and the translated languages that
+// have a translation or search words in the knowledge base.
+func activeLanguages(kb *knowledge.Base) []int {
+	out := []int{langDE, langEN}
+	for l := 2; l < nLangs; l++ {
+		f := kb.Translations[Languages[l]]
+		if f == nil {
+			continue
+		}
+		used := false
+		for _, t := range f.Texts {
+			used = used || strings.TrimSpace(t.Text) != ""
+		}
+		for _, sw := range f.Search {
+			used = used || len(sw.Phrasings)+len(sw.Keywords) > 0
+		}
+		if used {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 func (ix *Index) officeDocument(o *knowledge.Office) document {
@@ -229,12 +306,14 @@ func (ix *Index) officeDocument(o *knowledge.Office) document {
 		phrases = append(phrases, o.Operator)
 	}
 	keywords := strings.Join(phrases, " . ")
-	return document{
-		TitleDE:  o.Name.DE,
-		PhraseDE: keywords,
-		TitleEN:  o.Name.EN,
-		PhraseEN: keywords,
+	var d document
+	d.title[langDE], d.phrase[langDE] = o.Name.DE, keywords
+	d.title[langEN], d.phrase[langEN] = o.Name.EN, keywords
+	for _, l := range ix.active[2:] {
+		d.title[l] = translated(o.Name, Languages[l])
+		d.phrase[l] = searchWords(ix.kb, Languages[l], "office/"+o.ID)
 	}
+	return d
 }
 
 // Base returns the knowledge base the index was built from.
@@ -243,8 +322,7 @@ func (ix *Index) Base() *knowledge.Base { return ix.kb }
 // Close releases the bleve index. Searches must have finished.
 func (ix *Index) Close() error { return ix.bleve.Close() }
 
-func (ix *Index) analyzeDE(s string) []string  { return analyze(ix.de, s) }
-func (ix *Index) analyzeEN(s string) []string  { return analyze(ix.en, s) }
+func (ix *Index) analyzeDE(s string) []string  { return analyze(ix.analyzers[langDE], s) }
 func (ix *Index) foldTokens(s string) []string { return analyze(ix.fold, s) }
 
 // analyze returns the terms of s in order; compound parts follow their word.

@@ -1,6 +1,9 @@
 package index
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Words that carry no meaning for finding a topic, beyond the analyzers' stop
 // words: what people add to be polite or to ask ("bitte", "brauche", "wo").
@@ -44,33 +47,20 @@ func set(words []string) map[string]bool {
 	return m
 }
 
-// guessLanguage returns "en" when a question has more English than German
-// function words, else "de": most citizens write German.
-func guessLanguage(folded []string) string {
-	en, de := 0, 0
-	for _, w := range folded {
-		if englishWords[w] {
-			en++
+// termSets analyses the filler words with each active language's analyzer:
+// German and English read fillerWords, the translated languages their own.
+func (ix *Index) termSets(words []string) [nLangs]map[string]bool {
+	var out [nLangs]map[string]bool
+	for _, l := range ix.active {
+		out[l] = map[string]bool{}
+		list := words
+		if l != langDE && l != langEN {
+			list = foreignFillers[l]
 		}
-		if germanWords[w] {
-			de++
-		}
-	}
-	if en > de {
-		return "en"
-	}
-	return "de"
-}
-
-// termSets analyses a word list with each language's analyzer.
-func (ix *Index) termSets(words []string) [2]map[string]bool {
-	out := [2]map[string]bool{{}, {}}
-	for _, w := range words {
-		for _, t := range ix.analyzeDE(w) {
-			out[langDE][t] = true
-		}
-		for _, t := range ix.analyzeEN(w) {
-			out[langEN][t] = true
+		for _, w := range list {
+			for _, t := range analyze(ix.analyzers[l], w) {
+				out[l][t] = true
+			}
 		}
 	}
 	return out
@@ -88,4 +78,267 @@ func (ix *Index) isGreeting(folded []string) bool {
 		}
 	}
 	return true
+}
+
+// Languages are the languages DetectLanguage tells apart: German and English,
+// and those of knowledge.TranslationLanguages.
+var Languages = []string{"de", "en", "tr", "ar", "uk", "ru", "pl", "ro", "bg", "fa"}
+
+// Frequent words, written as people type them (also without diacritics),
+// that point to one language. A word may point to several; each counts.
+// Arabic, Farsi and Bulgarian written in Latin letters have a few words
+// each; words that are also German or English ("da", "kam", "man",
+// "pool", "am") are left out.
+var languageWords = map[string]map[string]bool{
+	"de": germanWords,
+	"en": englishWords,
+	"tr": set(strings.Fields(`ve bir bu şu için icin ne nasıl nasil nerede nereye neden niye kim kimler hangi ben
+		benim bana beni sen siz var yok mi mı mu mü çok cok ile ama gibi kadar istiyorum lazım lazim gerek
+		yardım yardim yardımı yardimi lütfen lutfen alabilirim alırım alirim olarak annem babam param evim
+		merhaba selam teşekkür tesekkur ederim değil degil yaşlı yasli emekli maaş maas kira hangisi
+		nereden kaç kac zaman başvuru basvuru başvurusu basvurusu nedir adresi parası parasi işsizlik
+		issizlik`)),
+	"pl": set(strings.Fields(`się sie jak gdzie czy jest mam dla że ze mój moj moja moje mnie mi potrzebuję
+		potrzebuje pomoc pomocy proszę prosze można mozna jestem mieszkanie pieniądze pieniadze zasiłek
+		zasilek dzień dzien dobry cześć czesc dziękuję dziekuje nie tak który ktory która ktora kto
+		mieszkam chcę chce muszę musze nasz jesteśmy za na z w ile jaki jaka jakie od przez urząd urzad
+		urzędu urzedu osoby osób osob dokumenty jutro sklep okolicy życie zycie co już juz tylko jego ta tym
+		tego może moze był była było być byc są sa będzie bedzie gdy kiedy bardzo jeszcze też tez bo które
+		ktore przy nad pod bez u my wy oni ona twój twoj swój swoj jej mu ją ja nam wam sobie siebie coś
+		cos ktoś ktos nic nikt wszystko dlaczego chciałbym chcialbym chciałabym chcialabym mogę moge masz
+		ma mamy dostać dostaję dostaje pracuję pracuje dziecko dzieci żona zona mąż maz matka ojciec
+		rodzice praca pracy wniosek niemiecki polsku polski`)),
+	"ro": set(strings.Fields(`și si este sunt pentru unde cine vreau nevoie ajutor bani locuință locuinta
+		poate pot trebuie să sa mea meu mei mele bună buna ziua mulțumesc multumesc salut cum ce nu
+		avem aveți aveti unei unui eu noi voi acest această aceasta fost primesc cerere dreptul cât cat
+		timp bătrâni batrani afară afara din casă casa datorii chirie cu actele când cand deschis există
+		exista aplicație aplicatie orașului orasului română romana ne mă ma copil ajută ajuta la pe sau
+		dar se în un că ca din mai al ale lui lor aici acolo noastră noastra nostru vrea vrem putem aș as
+		fi foarte bine mult multe copii copilul soția sotia soțul sotul mama tata părinții parintii muncă
+		munca lucru lucrez locuiesc acte documente germană germana vă va seara`)),
+	// Cyrillic and Arabic-script words decide between languages of the
+	// same script.
+	"ru": set(strings.Fields(`как где что мне меня нужно нужна нужен помощь помогите я это
+		есть нет можно пожалуйста здравствуйте привет спасибо получить хочу мой моя по для
+		куда когда кто какой какая какие сколько деньги жильё жилье пенсия пенсии живу мы вы он она они
+		этот эта который которая сейчас сегодня завтра очень ещё уже только тоже дети муж жена папа
+		немецкий германии`)),
+	"uk": set(strings.Fields(`як де що мені мене потрібно потрібна допомога допоможіть я і й це
+		є немає можна будь ласка привіт дякую отримати хочу мій моя з по для куди коли хто який яка
+		яке які скільки гроші житло пенсія живу адреса також тому вже його її вони він вона цей ця ці
+		зараз сьогодні завтра дуже тільки немає діти чоловік дружина робота`)),
+	"bg": set(strings.Fields(`как къде какво ми мен трябва нужда помощ помогнете аз това
+		има няма може моля здравейте здрасти благодаря получа искам моят моята съм
+		кога кой какви колко пари жилище пенсия живея да си се ще във със че е сме сте са хора хората
+		дете детето време работно бежанци kude kade kakvo tryabva iskam nyamam kak se za
+		тази този тези който която които тя ние вие ме сега днес утре деца съпруга съпруг баща родители
+		немски български документи много още вече само така тук там мога можете имам нямам`)),
+	"ar": set(strings.Fields(`في من على أن إلى الى هل كيف أين اين ماذا ما هو هي أنا انا لا نعم عن مع هذا هذه التي الذي
+		أريد اريد ممكن مساعدة السلام عليكم مرحبا شكرا المال مال سكن بيت
+		ana marhaba kifak keefak shu shou wein biddi biddo 3ndi 3andi masari fi yalla shukran maktab shahr
+		inshallah habibi`)),
+	"fa": set(strings.Fields(`است در به از که را این آن با برای من چطور چگونه کجا چه چی می میخواهم میخوام
+		هست نیست هستم کمک لطفا سلام ممنون مرسی پول خانه باید کنم
+		hastam nadaram daram mikham mikhaham mikone mikonam chetori chetor koja kojast komak panahjoo
+		panahande daftar khane khaneh ki`)),
+}
+
+// DetectLanguage tells which of Languages a message is written in, from its
+// script, its letters and its frequent words. It is not confident when a
+// message gives too little evidence (a single word, only names); then it
+// returns its best guess, "de" when there is none. A German place or office
+// name inside a foreign sentence does not make it German: names carry no
+// weight, only function words and letters do.
+func DetectLanguage(text string) (lang string, confident bool) {
+	score := map[string]float64{}
+	var latin, cyrillic, arabic int
+	for _, word := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '\u200c'
+	}) {
+		// A Turkish suffix after an apostrophe ("Nordstadt'ta") marks
+		// Turkish; the name before it counts as nothing.
+		if i := strings.IndexAny(word, "'’"); i > 0 {
+			if suffix := strings.TrimLeft(word[i:], "'’"); turkishSuffixes[suffix] {
+				score["tr"] += 1
+			}
+			word = word[:i]
+		}
+		var lat, cyr, ara bool
+		for _, r := range word {
+			switch {
+			case unicode.Is(unicode.Cyrillic, r):
+				cyr = true
+			case unicode.Is(unicode.Arabic, r):
+				ara = true
+			case unicode.Is(unicode.Latin, r):
+				lat = true
+			}
+		}
+		switch {
+		case cyr:
+			cyrillic++
+			cyrillicLetters(word, score)
+		case ara:
+			arabic++
+			arabicLetters(word, score)
+		case lat:
+			latin++
+			latinLetters(word, score)
+		}
+		for l, words := range languageWords {
+			if words[word] {
+				score[l]++
+			}
+		}
+	}
+	// The script decides first: German and English are written in Latin
+	// letters, so any sentence mostly in Cyrillic or Arabic letters is in one
+	// of those languages, whatever German names it holds.
+	var candidates []string
+	switch {
+	case cyrillic > 0 && cyrillic >= arabic && (cyrillic*2 >= latin || latin-int(score["de"]+score["en"]) <= cyrillic):
+		candidates = []string{"ru", "uk", "bg"}
+	case arabic > 0 && (arabic*2 >= latin || latin-int(score["de"]+score["en"]) <= arabic):
+		candidates = []string{"ar", "fa"}
+	default:
+		candidates = []string{"de", "en", "tr", "pl", "ro", "ar", "fa", "bg"}
+	}
+	best, second := candidates[0], ""
+	for _, l := range candidates[1:] {
+		switch {
+		case score[l] > score[best]:
+			best, second = l, best
+		case second == "" || score[l] > score[second]:
+			second = l
+		}
+	}
+	top, next := score[best], score[second]
+	switch candidates[0] {
+	case "ru", "ar":
+		// The script alone says a lot; the letters and words choose within it.
+		if top == 0 {
+			return candidates[0], false
+		}
+		return best, top >= 1 && top > next
+	}
+	// One ending or one shared word is too little to leave German.
+	if top == 0 || top < 1 && best != "en" {
+		return "de", false
+	}
+	return best, top >= 2 && top >= 2*next
+}
+
+// turkishSuffixes are case endings written after an apostrophe on names.
+var turkishSuffixes = set(strings.Fields(`da de ta te dan den tan ten a e ya ye ı i u ü yı yi yu yü nın nin nun nün ın in un ün la le yla yle`))
+
+// latinLetters scores letters that only some of the Latin-script languages use.
+func latinLetters(word string, score map[string]float64) {
+	var tr, pl, ro, de bool
+	for _, r := range word {
+		switch r {
+		case 'ğ', 'ı', 'ş', 'ç':
+			tr = true
+		case 'ą', 'ć', 'ę', 'ł', 'ń', 'ś', 'ź', 'ż':
+			pl = true
+		case 'ă', 'ș', 'ț', 'ţ', 'â', 'î':
+			ro = true
+		case 'ä', 'ß':
+			de = true
+		}
+	}
+	// ş is Turkish, but Romanian keyboards write ș as ş too.
+	if tr && strings.ContainsAny(word, "ăâîţ") {
+		tr = false
+		ro = true
+	}
+	add := func(ok bool, lang string) {
+		if ok {
+			score[lang] += 1.5
+		}
+	}
+	add(tr, "tr")
+	add(pl, "pl")
+	add(ro, "ro")
+	add(de, "de")
+	// Endings and letter pairs that German and English do not have.
+	ends := func(lang string, endings ...string) {
+		for _, e := range endings {
+			if len(word) > len(e)+2 && strings.HasSuffix(word, e) {
+				score[lang] += 0.5
+				return
+			}
+		}
+	}
+	ends("tr", "yor", "yorum", "abilir", "ebilir", "abilirim", "ebilirim", "miyim", "mıyım", "lari", "leri", "ları", "ndan", "ması", "mesi", "masi")
+	ends("pl", "ych", "ego", "emu", "ami", "ów")
+	ends("ro", "ului", "ție", "tie", "ții")
+	if strings.Contains(word, "cz") {
+		score["pl"] += 0.5
+	}
+	if word == "w" || word == "z" {
+		score["pl"] += 0.5
+	}
+	// Arabic in Latin letters writes ء, ع and ح as 2, 3 and 7.
+	letters := 0
+	for _, r := range word {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if strings.ContainsAny(word, "237") && letters >= 3 {
+		score["ar"] += 1.5
+	}
+}
+
+// cyrillicLetters scores the letters that tell Ukrainian, Russian and
+// Bulgarian apart.
+func cyrillicLetters(word string, score map[string]float64) {
+	for _, r := range word {
+		switch r {
+		case 'і', 'ї', 'є', 'ґ':
+			score["uk"] += 2
+		case 'ы', 'э', 'ё':
+			score["ru"] += 2
+		case 'ъ':
+			score["bg"] += 1
+		}
+	}
+	// Bulgarian writes ь only in "ьо", as Ukrainian does in names (Хьорде);
+	// Russian writes ё there.
+	switch {
+	case strings.Contains(word, "ьо"):
+		score["uk"] += 1
+		score["bg"] += 1
+	case strings.ContainsRune(word, 'ь'):
+		score["ru"] += 0.5
+		score["uk"] += 0.5
+	}
+	// Bulgarian verbal nouns end in -ане/-яне (Russian -ание, Ukrainian -ання).
+	if n := len([]rune(word)); n > 5 && (strings.HasSuffix(word, "ане") || strings.HasSuffix(word, "яне")) {
+		score["bg"] += 0.5
+	}
+	if strings.HasSuffix(word, "ията") {
+		score["bg"] += 1
+	}
+	// Ukrainian infinitives end in -ити, -увати (Russian -ить, -овать).
+	if n := len([]rune(word)); n > 5 && (strings.HasSuffix(word, "ити") || strings.HasSuffix(word, "увати")) {
+		score["uk"] += 0.5
+	}
+	if strings.HasSuffix(word, "ът") || strings.HasSuffix(word, "ята") {
+		score["bg"] += 1 // the definite article
+	}
+}
+
+// arabicLetters scores the letters that tell Farsi from Arabic.
+func arabicLetters(word string, score map[string]float64) {
+	for _, r := range word {
+		switch r {
+		case 'پ', 'چ', 'ژ', 'گ':
+			score["fa"] += 2
+		case 'ک', 'ی':
+			score["fa"] += 1
+		case 'ة', 'ي', 'ك', 'ى', 'إ', 'أ':
+			score["ar"] += 1
+		}
+	}
 }

@@ -43,19 +43,20 @@ const (
 	foldedStopFilter = "kb_stop_de_folded"
 )
 
-// Document fields. Titles and phrasings (with keywords) are kept apart so
-// that a match in a title counts more.
-const (
-	fieldTitleDE  = "title_de"
-	fieldPhraseDE = "phrases_de"
-	fieldTitleEN  = "title_en"
-	fieldPhraseEN = "phrases_en"
-)
+// Document fields, per language: title_de, phrases_de, title_tr, …
+// Titles and phrasings (with keywords) are kept apart so that a match in a
+// title counts more.
+func fieldTitle(lang int) string  { return "title_" + Languages[lang] }
+func fieldPhrase(lang int) string { return "phrases_" + Languages[lang] }
 
 // newMapping builds the bleve mapping: German and English fields, each with
-// the synonym source of its language.
+// the synonym source of its language, and the fields of the translated
+// languages with their analyzers.
 func newMapping(wordParts []string) (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
+	if err := addLanguageAnalyzers(m); err != nil {
+		return nil, fmt.Errorf("language analyzers: %w", err)
+	}
 	// Stop words written without umlauts ("fuer", "ueber", "moechte") pass
 	// the German stop filter, which knows only "für"; a second one after
 	// folding catches them.
@@ -118,11 +119,17 @@ func newMapping(wordParts []string) (*mapping.IndexMappingImpl, error) {
 		return fm
 	}
 	doc := bleve.NewDocumentStaticMapping()
-	for _, f := range []string{fieldTitleDE, fieldPhraseDE} {
-		doc.AddFieldMappingsAt(f, text(analyzerDE, synonymsDE))
-	}
-	for _, f := range []string{fieldTitleEN, fieldPhraseEN} {
-		doc.AddFieldMappingsAt(f, text(analyzerEN, synonymsEN))
+	for l := range nLangs {
+		synonyms := ""
+		switch l {
+		case langDE:
+			synonyms = synonymsDE
+		case langEN:
+			synonyms = synonymsEN
+		}
+		for _, f := range []string{fieldTitle(l), fieldPhrase(l)} {
+			doc.AddFieldMappingsAt(f, text(analyzerOf[l], synonyms))
+		}
 	}
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = analyzerDE

@@ -2,7 +2,9 @@ package index
 
 import (
 	"regexp"
+	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
@@ -16,8 +18,10 @@ type places struct {
 }
 
 type placeName struct {
-	tokens   []string
-	district string
+	tokens []string
+	// keys are, per token, how it sounds (see placeKeys), and its consonants.
+	keys, consonants []string
+	district         string
 }
 
 var postcodePattern = regexp.MustCompile(`\b4[34][0-9]{3}\b`)
@@ -36,7 +40,13 @@ func newPlaces(kb *knowledge.Base, fold func(string) []string) *places {
 				continue
 			}
 			seen[key] = true
-			p.names = append(p.names, placeName{tokens: tokens, district: d.ID})
+			n := placeName{tokens: tokens, district: d.ID}
+			for _, t := range tokens {
+				k := placeKeys(t)[0]
+				n.keys = append(n.keys, k)
+				n.consonants = append(n.consonants, consonants(k))
+			}
+			p.names = append(p.names, n)
 		}
 	}
 	// Longest names first, so "Innenstadt-Nord" wins over a shorter name.
@@ -60,12 +70,29 @@ func joinTokens(ts []string) string {
 func (p *places) find(text string, words []position, known func(string) bool) ([]string, map[int]bool) {
 	used := map[int]bool{}
 	found := map[string]bool{}
+	// Turkish writes case endings after an apostrophe: "Nordstadt'ta".
+	words = slices.Clone(words)
+	for i, w := range words {
+		if j := strings.IndexAny(w.terms[0], "'’"); j > 0 {
+			words[i].terms = []string{w.terms[0][:j]}
+		}
+	}
 	// Exact names first, so that "Eichlinghofen" is not taken for a
-	// misspelt "Wichlinghofen" before its own name is tried.
-	for _, fuzzy := range []bool{false, true} {
+	// misspelt "Wichlinghofen" before its own name is tried; names in other
+	// scripts last.
+	foreign := map[int][]string{}
+	for i, w := range words {
+		if script(w.terms[0]) != 'L' {
+			foreign[i] = placeKeys(w.terms[0])
+		}
+	}
+	for _, mode := range []matchMode{exact, fuzzy, transliterated} {
+		if mode == transliterated && len(foreign) == 0 {
+			break
+		}
 		for _, name := range p.names {
 			for i := 0; i+len(name.tokens) <= len(words); i++ {
-				if used[words[i].pos] || !p.matches(words, i, name.tokens, fuzzy, known) {
+				if used[words[i].pos] || !p.matches(words, i, name, mode, known, foreign) {
 					continue
 				}
 				found[name.district] = true
@@ -93,10 +120,31 @@ func (p *places) find(text string, words []position, known func(string) bool) ([
 	return districts, used
 }
 
-// matches compares a place name with the question's words at i. With fuzzy,
-// a long single-word name may be misspelt by one letter, unless the
-// misspelling is itself a word the knowledge base knows.
-func (p *places) matches(words []position, i int, name []string, fuzzy bool, known func(string) bool) bool {
+type matchMode int
+
+const (
+	exact matchMode = iota
+	// fuzzy: a long single-word name may be misspelt by one letter, unless
+	// the misspelling is itself a word the knowledge base knows.
+	fuzzy
+	// transliterated: words in Cyrillic or Arabic letters that sound like
+	// the name ("Хёрде", "هورده"): the same key in Cyrillic (one letter may
+	// differ in long names), the same consonants in Arabic script.
+	transliterated
+)
+
+// matches compares a place name with the question's words at i.
+func (p *places) matches(words []position, i int, pn placeName, mode matchMode, known func(string) bool, foreign map[int][]string) bool {
+	name := pn.tokens
+	if mode == transliterated {
+		for k := range name {
+			keys, ok := foreign[i+k]
+			if !ok || !soundsLike(words[i+k].terms[0], keys, pn.keys[k], pn.consonants[k]) {
+				return false
+			}
+		}
+		return true
+	}
 	if len(name) > 1 {
 		for k, t := range name {
 			if words[i+k].terms[0] != t {
@@ -106,9 +154,30 @@ func (p *places) matches(words []position, i int, name []string, fuzzy bool, kno
 		return true
 	}
 	w := words[i].terms[0]
-	if !fuzzy {
+	if mode == exact {
 		return w == name[0]
 	}
 	n := utf8.RuneCountInString(name[0])
-	return n >= 7 && !known(w) && editDistance(w, name[0], 1) <= 1
+	return !known(w) && (n >= 7 && editDistance(w, name[0], 1) <= 1 || withEnding(w, name[0]))
+}
+
+// withEnding reports whether a word is a name of six letters or more with a
+// case ending of at most three letters: "Dorstfeldzie" (Polish), "Hörder",
+// "Бракеле" (Russian, transliterated).
+func withEnding(word, name string) bool {
+	extra := utf8.RuneCountInString(word) - utf8.RuneCountInString(name)
+	return utf8.RuneCountInString(name) >= 6 && extra > 0 && extra <= 3 && strings.HasPrefix(word, name)
+}
+
+// soundsLike compares the keys of a word in another script with a name's key.
+func soundsLike(word string, keys []string, key, cons string) bool {
+	if script(word) == 'A' {
+		return len(cons) >= 3 && consonants(keys[0]) == cons
+	}
+	for _, k := range keys {
+		if len(k) >= 4 && (k == key || len(key) >= 7 && editDistance(k, key, 1) <= 1 || withEnding(k, key)) {
+			return true
+		}
+	}
+	return false
 }

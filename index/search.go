@@ -48,7 +48,7 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 		res.Reason = ReasonGreeting
 		return res, nil
 	}
-	if len(q.content[langDE]) == 0 && len(q.content[langEN]) == 0 && len(q.districts) == 0 {
+	if !q.hasContent() && len(q.districts) == 0 {
 		res.Reason = ReasonOutOfScope
 		return res, nil
 	}
@@ -189,13 +189,10 @@ func (ix *Index) localOffices(topic *knowledge.Topic, districts []string) []*kno
 // automaton per word and field and cost milliseconds.
 func (ix *Index) query(q question) query.Query {
 	var qs []query.Query
-	fields := [2][2]string{
-		{fieldTitleDE, fieldPhraseDE},
-		{fieldTitleEN, fieldPhraseEN},
-	}
 	boosts := [2]float64{3, 2}
-	for lang := range fields {
-		for i, f := range fields[lang] {
+	for _, lang := range q.langs {
+		fields := [2]string{fieldTitle(lang), fieldPhrase(lang)}
+		for i, f := range fields {
 			for _, term := range q.terms[lang] {
 				t := bleve.NewTermQuery(term)
 				t.SetField(f)
@@ -205,7 +202,7 @@ func (ix *Index) query(q question) query.Query {
 		}
 		for _, nears := range q.near[lang] {
 			for _, near := range nears {
-				for i, f := range fields[lang] {
+				for i, f := range fields {
 					t := bleve.NewTermQuery(near)
 					t.SetField(f)
 					t.SetBoost(boosts[i] * 0.4)
@@ -223,33 +220,65 @@ type question struct {
 	greeting  bool
 	districts []string
 	synonyms  []string
+	// langs are the languages the question is read in: German, English, and
+	// the translated language it is written in (all active ones of its
+	// script when that is unsure).
+	langs []int
 	// content holds, per language, the words that carry meaning: no stop
 	// words, fillers, numbers or place names.
-	content [2][]position
+	content [nLangs][]position
 	// extra holds the synonyms' expansions, per language and index into content.
-	extra [2]map[int][]string
+	extra [nLangs]map[int][]string
 	// elsewhere marks, per language, the words of content that name another
 	// office's service.
-	elsewhere [2]map[int]bool
+	elsewhere [nLangs]map[int]bool
 	// near holds, per language and index into content, the known terms
 	// close to a word no document holds (a misspelling).
-	near [2]map[int][]string
+	near [nLangs]map[int][]string
 	// terms are all analysed terms of the question, per language, once each.
-	terms [2][]string
+	terms [nLangs][]string
+	// german is, per word position, the index of the word in content[langDE]:
+	// a German official term inside a foreign sentence is matched in German.
+	german map[int]int
+}
+
+func (q *question) hasContent() bool {
+	for _, l := range q.langs {
+		if len(q.content[l]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (ix *Index) analyzeQuestion(text string) question {
 	var q question
 	folded := ix.foldTokens(text)
-	q.lang = guessLanguage(folded)
+	confident := false
+	q.lang, confident = DetectLanguage(text)
+	q.langs = ix.readIn(q.lang, confident)
 	q.greeting = ix.isGreeting(folded)
 	known := func(t string) bool { return ix.known(langDE, t) || ix.known(langEN, t) }
 	words := analyzePositions(ix.fold, text)
 	var placeWords map[int]bool
 	q.districts, placeWords = ix.places.find(text, words, known)
-	analysed := [2][]position{analyzePositions(ix.de, text), analyzePositions(ix.en, text)}
+	var analysed [nLangs][]position
+	for _, l := range q.langs {
+		analysed[l] = analyzePositions(ix.analyzers[l], text)
+	}
+	if len(q.langs) > 2 && strings.ContainsFunc(text, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) {
+		// German terms written in Cyrillic letters are read in German.
+		analysed[langDE] = analyzePositions(ix.analyzers[langDE], germanSpelling(text))
+	}
+	germanFiller := map[int]bool{}
+	for _, p := range analysed[langDE] {
+		if ix.fillers[langDE][p.terms[0]] {
+			germanFiller[p.pos] = true
+		}
+	}
 	seen := map[string]bool{}
-	for lang, a := range analysed {
+	for _, lang := range q.langs {
+		a := analysed[lang]
 		seenTerm := map[string]bool{}
 		for _, p := range a {
 			for _, t := range p.terms {
@@ -261,6 +290,9 @@ func (ix *Index) analyzeQuestion(text string) question {
 			// Numbers and single letters ("E" of "E-Mail") say nothing.
 			if placeWords[p.pos] || ix.fillers[lang][p.terms[0]] || isNumber(p.terms[0]) || utf8.RuneCountInString(p.terms[0]) < 2 {
 				continue
+			}
+			if lang > langEN && germanFiller[p.pos] {
+				continue // "bitte", "Telefonnummer" inside a foreign sentence
 			}
 			q.content[lang] = append(q.content[lang], p)
 		}
@@ -280,6 +312,9 @@ func (ix *Index) analyzeQuestion(text string) question {
 				}
 			}
 		}
+		if lang > langEN {
+			continue // the staff's synonyms are German and English
+		}
 		var used []string
 		q.extra[lang], used = ix.syn.expand(lang, q.content[lang])
 		for _, u := range used {
@@ -292,7 +327,42 @@ func (ix *Index) analyzeQuestion(text string) question {
 	if len(q.districts) > 0 && q.greeting {
 		q.greeting = false
 	}
+	q.german = map[int]int{}
+	for i, p := range q.content[langDE] {
+		q.german[p.pos] = i
+	}
 	return q
+}
+
+// readIn returns the languages a question is read in: German and English
+// always (official terms and names are German), and the detected language
+// if the index has text in it. When the detection is unsure between
+// languages of one script other than Latin, each of them is tried; a Latin
+// question without evidence for Turkish, Polish or Romanian is read as
+// German and English only, as before translations existed.
+func (ix *Index) readIn(lang string, confident bool) []int {
+	out := []int{langDE, langEN}
+	l := langIndex(lang)
+	for _, a := range ix.active[2:] {
+		if a == l || !confident && l > langEN && sameScript(Languages[a], lang) && !sameScript(lang, "de") {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// sameScript reports whether two of Languages are written in the same script.
+func sameScript(a, b string) bool {
+	script := func(l string) int {
+		switch l {
+		case "ru", "uk", "bg":
+			return 1
+		case "ar", "fa":
+			return 2
+		}
+		return 0
+	}
+	return script(a) == script(b)
 }
 
 // match measures how well a document explains a question.
@@ -324,12 +394,21 @@ func (m match) decide() (bool, Reason) {
 // question, and keeps the better language.
 func (ix *Index) coverage(q question, d *docInfo) match {
 	var best match
-	for lang := range q.content {
+	for _, lang := range q.langs {
 		words := q.content[lang]
 		var total, matched, strong float64
 		for i, w := range words {
 			weight, share := ix.matchWord(lang, w, q.extra[lang][i], q.near[lang][i], d)
-			if q.elsewhere[lang][i] {
+			elsewhere := q.elsewhere[lang][i]
+			if g, ok := q.german[w.pos]; ok && lang > langEN {
+				// A German word in a foreign sentence: an official term
+				// ("Grundsicherung") or another office's service.
+				if gw, gs := ix.matchWord(langDE, q.content[langDE][g], q.extra[langDE][g], q.near[langDE][g], d); gs > share {
+					weight, share = gw, gs
+				}
+				elsewhere = elsewhere || q.elsewhere[langDE][g]
+			}
+			if elsewhere {
 				// Another office's service: no evidence for any of ours,
 				// however often our texts mention it.
 				weight, share = 2*ix.idf(lang, ""), 0

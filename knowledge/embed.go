@@ -5,7 +5,7 @@ import (
 	"io/fs"
 )
 
-//go:embed kb/*.yaml
+//go:embed kb/*.yaml kb/i18n/*.yaml
 var builtin embed.FS
 
 // Builtin returns the knowledge folder compiled into the binary.

@@ -15,18 +15,20 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Text is a piece of text in German (required) and English.
+// Text is a piece of text in German (required) and English. Translations
+// into further languages come from the translation files (see i18n.go).
 type Text struct {
 	DE string `yaml:"de" json:"de"`
 	EN string `yaml:"en,omitempty" json:"en,omitempty"`
+
+	tr *translated
 }
 
-// In returns the text in lang ("de" or "en"), falling back to German.
+// In returns the text in lang, falling back to German; a stale translation is
+// returned too (see Lookup).
 func (t Text) In(lang string) string {
-	if lang == "en" && strings.TrimSpace(t.EN) != "" {
-		return t.EN
-	}
-	return t.DE
+	s, _ := t.Lookup(lang)
+	return s
 }
 
 // IsZero reports whether neither language has text.

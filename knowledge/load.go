@@ -39,6 +39,8 @@ type Base struct {
 	// numbers); Crises say which of them to show for which emergency.
 	Helplines []CrisisLine
 	Crises    []Crisis
+	// Translations are the translation files (i18n/<lang>.yaml) by language.
+	Translations map[string]*TranslationFile
 	// Warnings are problems that staff should fix but that do not stop the bot.
 	Warnings Problems
 
@@ -142,28 +144,38 @@ type rawFile struct {
 // readFS reads the knowledge files of fsys. Entries that are not regular
 // files are problems, not read.
 func readFS(fsys fs.FS) ([]rawFile, Problems, error) {
-	entries, err := fs.ReadDir(fsys, ".")
-	if err != nil {
-		return nil, nil, fmt.Errorf("read knowledge folder: %w", err)
-	}
 	var files []rawFile
 	var problems Problems
-	for _, e := range entries {
-		if e.IsDir() || !IsKnowledgeFile(e.Name()) {
+	for _, dir := range folders {
+		entries, err := fs.ReadDir(fsys, dir)
+		if dir != "." && errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		if !e.Type().IsRegular() {
-			problems = append(problems, refused(e.Name(), "is not a regular file; only plain files are read"))
-			continue
-		}
-		data, err := readLimited(fsys, e.Name())
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, fmt.Errorf("read knowledge folder: %w", err)
 		}
-		files = append(files, rawFile{e.Name(), data})
+		for _, e := range entries {
+			if e.IsDir() || !IsKnowledgeFile(e.Name()) {
+				continue
+			}
+			name := path.Join(dir, e.Name())
+			if !e.Type().IsRegular() {
+				problems = append(problems, refused(name, "is not a regular file; only plain files are read"))
+				continue
+			}
+			data, err := readLimited(fsys, name)
+			if err != nil {
+				return nil, nil, err
+			}
+			files = append(files, rawFile{name, data})
+		}
 	}
 	return files, problems, nil
 }
+
+// folders are where knowledge files are read: the folder itself and its
+// translations (i18n/<lang>.yaml).
+var folders = []string{".", TranslationDir}
 
 // refused is the problem of a file that is not read at all. It names the file
 // and never quotes what is in it.
@@ -184,7 +196,12 @@ func build(files []rawFile, problems Problems, opts Options) (*Base, error) {
 		return nil, Problems{{Pos: Pos{File: ".", Line: 1, Col: 1}, Msg: "no knowledge files (*.yaml) in the folder"}}
 	}
 	var all file
+	var translations []rawFile
 	for _, rf := range files {
+		if strings.HasPrefix(rf.name, TranslationDir+"/") {
+			translations = append(translations, rf)
+			continue
+		}
 		f, ps := parseFile(rf.name, rf.data)
 		problems = append(problems, ps...)
 		all.Categories = append(all.Categories, f.Categories...)
@@ -210,6 +227,7 @@ func build(files []rawFile, problems Problems, opts Options) (*Base, error) {
 		Crises:     all.Crises,
 	}
 	problems = append(problems, b.index()...)
+	problems = append(problems, b.loadTranslations(translations)...)
 	problems = append(problems, b.validate(opts)...)
 	problems.sort()
 	if len(problems.Errors()) > 0 {

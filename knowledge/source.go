@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -150,23 +151,28 @@ func readFolder(dir string) ([]rawFile, Problems, error) {
 		return nil, nil, fmt.Errorf("read knowledge folder %s: %w", dir, err)
 	}
 	defer root.Close()
-	entries, err := fs.ReadDir(root.FS(), ".")
-	if err != nil {
-		return nil, nil, fmt.Errorf("read knowledge folder %s: %w", dir, err)
-	}
 	var files []rawFile
 	var problems Problems
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !IsKnowledgeFile(name) {
+	for _, dir := range folders {
+		entries, err := fs.ReadDir(root.FS(), dir)
+		if dir != "." && errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		data, why := readInside(root, real, name)
-		if why != "" {
-			problems = append(problems, refused(name, why))
-			continue
+		if err != nil {
+			return nil, nil, fmt.Errorf("read knowledge folder %s: %w", dir, err)
 		}
-		files = append(files, rawFile{name, data})
+		for _, e := range entries {
+			if e.IsDir() || !IsKnowledgeFile(e.Name()) {
+				continue
+			}
+			name := path.Join(dir, e.Name())
+			data, why := readInside(root, real, name)
+			if why != "" {
+				problems = append(problems, refused(name, why))
+				continue
+			}
+			files = append(files, rawFile{name, data})
+		}
 	}
 	return files, problems, nil
 }

@@ -424,12 +424,12 @@ type Section struct {
 // empty ones.
 func (t *Topic) Sections() []Section {
 	return []Section{
-		{"who", Text{"Wer bekommt es?", "Who can get it?"}, t.Who},
-		{"what", Text{"Was gibt es?", "What does it give?"}, t.What},
-		{"how", Text{"Wie beantrage ich es?", "How do I apply?"}, t.How},
-		{"bring", Text{"Was muss ich mitbringen?", "What do I need to bring?"}, t.Bring},
-		{"costs", Text{"Kosten", "Costs"}, t.Costs},
-		{"deadlines", Text{"Fristen", "Deadlines"}, t.Deadlines},
-		{"legal", Text{"Rechtsgrundlage", "Legal basis"}, t.Legal},
+		{"who", Text{DE: "Wer bekommt es?", EN: "Who can get it?"}, t.Who},
+		{"what", Text{DE: "Was gibt es?", EN: "What does it give?"}, t.What},
+		{"how", Text{DE: "Wie beantrage ich es?", EN: "How do I apply?"}, t.How},
+		{"bring", Text{DE: "Was muss ich mitbringen?", EN: "What do I need to bring?"}, t.Bring},
+		{"costs", Text{DE: "Kosten", EN: "Costs"}, t.Costs},
+		{"deadlines", Text{DE: "Fristen", EN: "Deadlines"}, t.Deadlines},
+		{"legal", Text{DE: "Rechtsgrundlage", EN: "Legal basis"}, t.Legal},
 	}
 }

@@ -37,16 +37,17 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"ask":      {"answer questions (from the arguments or one per line on standard input)", cmdAsk},
-		"validate": {"check a knowledge folder; exit 1 with the problem list", cmdValidate},
-		"eval":     {"measure search quality on a question file", cmdEval},
-		"serve":    {"run the Telegram bot", cmdServe},
-		"review":   {"report for staff: what is due for review, what is missing", cmdReview},
-		"insights": {"what citizens asked that the bot could not answer (no personal data)", cmdInsights},
+		"ask":          {"answer questions (from the arguments or one per line on standard input)", cmdAsk},
+		"validate":     {"check a knowledge folder; exit 1 with the problem list", cmdValidate},
+		"eval":         {"measure search quality on a question file", cmdEval},
+		"serve":        {"run the Telegram bot", cmdServe},
+		"review":       {"report for staff: what is due for review, what is missing", cmdReview},
+		"insights":     {"what citizens asked that the bot could not answer (no personal data)", cmdInsights},
+		"translations": {"skeleton of the texts still to translate into one language", cmdTranslations},
 	}
 }
 
-var order = []string{"ask", "serve", "validate", "review", "insights", "eval"}
+var order = []string{"ask", "serve", "validate", "review", "translations", "insights", "eval"}
 
 func run(ctx context.Context, args []string, getenv env, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
@@ -70,7 +71,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "\ncommands:")
 	cmds := commands()
 	for _, name := range order {
-		fmt.Fprintf(w, "  %-9s %s\n", name, cmds[name].summary)
+		fmt.Fprintf(w, "  %-12s %s\n", name, cmds[name].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'sozialbot COMMAND -h' for the flags of a command.")
 }

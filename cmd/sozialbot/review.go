@@ -66,6 +66,7 @@ func cmdReview(ctx context.Context, args []string, _ env, _ io.Reader, stdout, s
 	if err := report.WriteText(stdout); err != nil {
 		return err
 	}
+	writeTranslationReview(stdout, kb)
 	if *markdown != "" {
 		if err := atomicfile.Write(*markdown, 0o644, report.WriteMarkdown); err != nil {
 			fmt.Fprintf(stderr, "review: %v\n", err)

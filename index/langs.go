@@ -1,0 +1,125 @@
+package index
+
+import (
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	regexpchar "github.com/blevesearch/bleve/v2/analysis/char/regexp"
+	"github.com/blevesearch/bleve/v2/analysis/lang/ar"
+	"github.com/blevesearch/bleve/v2/analysis/lang/bg"
+	"github.com/blevesearch/bleve/v2/analysis/lang/fa"
+	"github.com/blevesearch/bleve/v2/analysis/lang/pl"
+	"github.com/blevesearch/bleve/v2/analysis/lang/ro"
+	"github.com/blevesearch/bleve/v2/analysis/lang/ru"
+	"github.com/blevesearch/bleve/v2/analysis/lang/tr"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/stop"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenmap"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// nLangs is the number of Languages; language i of the index is Languages[i],
+// so langDE and langEN are 0 and 1.
+const nLangs = 10
+
+// langIndex returns the index of a language code in Languages, or -1.
+func langIndex(code string) int {
+	for i, l := range Languages {
+		if l == code {
+			return i
+		}
+	}
+	return -1
+}
+
+// Analyzers of the translated languages. bleve has analyzers for Turkish,
+// Arabic, Russian and Romanian (Snowball stemmers; Arabic with its light
+// stemmer). Polish, Bulgarian, Ukrainian and Farsi are built here:
+//   - pl: lower case, bleve's stop words, bleve's Stempel stemmer (loaded once);
+//   - bg: lower case, bleve's stop words, a light stemmer (stemBG);
+//   - uk: lower case, our stop words, a light stemmer (stemUK);
+//   - fa: bleve's Persian normalisation and stop words, a light stemmer (stemFA).
+const (
+	analyzerPL = "kb_pl"
+	analyzerBG = "kb_bg"
+	analyzerUK = "kb_uk"
+	analyzerFA = "kb_fa"
+	stopMapUK  = "kb_stop_uk"
+	stopUK     = "kb_stop_uk"
+	// joinZWNJ removes the zero-width non-joiner inside Farsi words, as
+	// Clean does in questions: "می‌خواهم" and "میخواهم" are one word.
+	joinZWNJ = "kb_join_zwnj"
+)
+
+// analyzerOf names each language's analyzer.
+var analyzerOf = [nLangs]string{analyzerDE, analyzerEN, tr.AnalyzerName, ar.AnalyzerName, analyzerUK, ru.AnalyzerName, analyzerPL, ro.AnalyzerName, analyzerBG, analyzerFA}
+
+// ukrainianStopWords are the function words of Ukrainian.
+var ukrainianStopWords = strings.Fields(`і й та а але або бо в у на з із зі до від що як де це я ти він вона воно ми ви
+	вони мені мене мій моя моє мої наш наша не чи для по при про за над під без є був була було були буде
+	будь ласка ще вже так ні дуже там тут цей ця ці той те того який яка яке які хто коли куди скільки
+	чому його її їх нам вам їм себе собі свій своя своє свої щоб якщо тому також`)
+
+// addLanguageAnalyzers adds the analyzers that bleve does not register itself.
+func addLanguageAnalyzers(m *mapping.IndexMappingImpl) error {
+	tokens := make([]any, len(ukrainianStopWords))
+	for i, w := range ukrainianStopWords {
+		tokens[i] = w
+	}
+	if err := m.AddCustomTokenMap(stopMapUK, map[string]any{"type": tokenmap.Name, "tokens": tokens}); err != nil {
+		return err
+	}
+	if err := m.AddCustomTokenFilter(stopUK, map[string]any{"type": stop.Name, "stop_token_map": stopMapUK}); err != nil {
+		return err
+	}
+	if err := m.AddCustomCharFilter(joinZWNJ, map[string]any{"type": regexpchar.Name, "regexp": "\u200c", "replace": ""}); err != nil {
+		return err
+	}
+	for name, filters := range map[string][]any{
+		analyzerPL: {lowercase.Name, pl.StopName, stemPL},
+		analyzerBG: {lowercase.Name, bg.StopName, stemBG},
+		analyzerUK: {lowercase.Name, stopUK, stemUK},
+		analyzerFA: {lowercase.Name, ar.NormalizeName, fa.NormalizeName, fa.StopName, stemFA},
+	} {
+		a := map[string]any{"type": custom.Name, "tokenizer": unicode.Name, "token_filters": filters}
+		if name == analyzerFA {
+			a["char_filters"] = []any{joinZWNJ}
+		}
+		if err := m.AddCustomAnalyzer(name, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Words that carry no meaning for finding a topic in each translated
+// language, like fillerWords in German and English: asking, wanting,
+// needing, where and how, contact details, greetings.
+var foreignFillers = [nLangs][]string{
+	2: strings.Fields(`lütfen lutfen lazım lazim gerek gerekiyor istiyorum isterim ihtiyacım ihtiyacim alabilirim
+		alırım alirim almak nasıl nasil nerede nereye zaman kim hangi neden niye bilgi adres adresi telefon
+		numara numarası numarasi saatleri açılış acilis randevu iletişim iletisim merhaba selam teşekkür
+		tesekkur dortmund şehir sehir yapabilirim yapmalıyım yapmaliyim yardım yardim olur mu mı`),
+	3: strings.Fields(`من فضلك أحتاج احتاج أريد اريد ممكن يمكن أستطيع استطيع كيف أين اين متى ماذا ما لماذا أي
+		معلومات عنوان هاتف رقم مواعيد دوام تواصل موعد مرحبا السلام عليكم شكرا دورتموند مدينة أحصل احصل
+		الحصول مساعدة`),
+	4: strings.Fields(`будь ласка потрібно потрібна потрібен треба хочу можу можна отримати де коли як що хто
+		який яка які чому інформація адреса телефон номер години контакт запис прийом привіт добрий день
+		дякую дортмунд місто зробити робити допоможіть допомога підкажіть`),
+	5: strings.Fields(`пожалуйста нужно нужна нужен надо хочу могу можно получить где когда как что кто какой
+		какая какие почему информация адрес телефон номер часы контакт запись приём прием здравствуйте
+		привет спасибо дортмунд город сделать делать помогите помощь подскажите`),
+	6: strings.Fields(`proszę prosze potrzebuję potrzebuje chcę chce mogę moge muszę musze dostać dostac otrzymać
+		otrzymac gdzie kiedy jak co kto który ktory dlaczego informacja informacje adres telefon numer
+		godziny kontakt termin wizyta dzień dzien dobry cześć czesc dziękuję dziekuje dortmund miasto
+		zrobić zrobic pomoc pomocy`),
+	7: strings.Fields(`vă va rog nevoie vreau pot trebuie primesc primi obține obtine unde când cand cum ce cine
+		care informații informatii adresa telefon număr numar program contact programare bună buna ziua
+		salut mulțumesc multumesc dortmund oraș oras fac ajutor`),
+	8: strings.Fields(`моля трябва нужда искам мога може получа получите къде кога как какво кой коя защо
+		информация адрес телефон номер работно време контакт час записване здравейте здрасти благодаря
+		дортмунд град направя помощ помогнете`),
+	9: strings.Fields(`لطفا لطفاً نیاز دارم میخواهم میخوام میتوانم چطور چگونه کجا کی چه چی چرا کدام اطلاعات آدرس
+		تلفن شماره ساعت کاری تماس وقت نوبت سلام ممنون مرسی دورتموند شهر بگیرم دریافت کمک`),
+}

@@ -1,0 +1,71 @@
+package index
+
+import (
+	"os"
+	"testing"
+)
+
+func TestDetectLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		text      string
+		lang      string
+		confident bool
+	}{
+		{"Wie beantrage ich Grundsicherung?", "de", true},
+		{"How do I apply for basic income support?", "en", true},
+		{"Grundsicherung", "de", false},
+		{"Seniorenbüro Aplerbeck", "de", false},
+		{"Nordstadt'ta Grundsicherung nasıl alırım", "tr", true},
+		{"Emekli maaşım yetmiyor, ne yapabilirim?", "tr", true},
+		{"emekli maasim yetmiyor ne yapabilirim", "tr", false},
+		{"Hörde'de Seniorenbüro nerede?", "tr", true},
+		{"أنا لاجئ، من يدفع لي مال المعيشة؟", "ar", true},
+		{"أين مكتب lokal willkommen في Dortmund؟", "ar", true},
+		{"من پناهنده هستم، چطور کمک بگیرم؟", "fa", true},
+		{"کمک", "fa", false},
+		{"Я втратив житло, де можна переночувати?", "uk", true},
+		{"Я потерял жильё, где можно переночевать?", "ru", true},
+		{"Где находится Sozialamt в Нордштадт?", "ru", true},
+		{"Загубих жилището си, къде мога да спя?", "bg", true},
+		{"Къде е Sozialamt?", "bg", true},
+		{"Potrzebuję pomocy, gdzie jest Sozialamt?", "pl", true},
+		{"Straciłem mieszkanie", "pl", false},
+		{"Unde pot cere ajutor social în Dortmund?", "ro", true},
+		{"Am nevoie de bani pentru chirie", "ro", false},
+		{"Grundsicherung для пенсионеров", "ru", false},
+		{"Dortmund-Pass", "de", false},
+		{"", "de", false},
+		{"😀👍", "de", false},
+	} {
+		lang, conf := DetectLanguage(tc.text)
+		if lang != tc.lang || (tc.confident && !conf) {
+			t.Errorf("DetectLanguage(%q) = %s, %v; want %s, %v", tc.text, lang, conf, tc.lang, tc.confident)
+		}
+	}
+}
+
+// TestDetectLanguageOnQuestionSets checks that the German and English
+// questions of the question sets are never taken for another language.
+func TestDetectLanguageOnQuestionSets(t *testing.T) {
+	for _, file := range []string{"testdata/questions-tune.yaml", "testdata/questions-heldout.yaml"} {
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		qs, err := ReadQuestions(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		wrong := 0
+		for _, q := range qs {
+			if lang, _ := DetectLanguage(q.Q); lang != "de" && lang != "en" {
+				wrong++
+				t.Logf("%s: %q detected as %s", file, q.Q, lang)
+			}
+		}
+		if wrong > 0 {
+			t.Errorf("%s: %d of %d German or English questions taken for another language", file, wrong, len(qs))
+		}
+	}
+}

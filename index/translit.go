@@ -1,0 +1,141 @@
+package index
+
+import (
+	"strings"
+	"unicode"
+)
+
+// People write Dortmund's place names in their own script: "Нордштадт",
+// "Хёрде", "هورده". Instead of asking staff to list every spelling, a place
+// word in Cyrillic or Arabic letters is transliterated and both it and the
+// German names are reduced to a key of how they sound, which is compared.
+// Arabic script leaves out most vowels, so there only the consonants count.
+
+var cyrillicLatin = map[rune]string{
+	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'ґ': "g", 'д': "d", 'е': "e", 'є': "e", 'ё': "o", 'ж': "s",
+	'з': "s", 'и': "i", 'і': "i", 'ї': "i", 'й': "i", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o",
+	'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "h", 'ц': "c", 'ч': "c", 'ш': "s",
+	'щ': "s", 'ъ': "", 'ы': "i", 'ь': "", 'э': "e", 'ю': "u", 'я': "a",
+}
+
+var arabicLatin = map[rune]string{
+	'ا': "a", 'أ': "a", 'إ': "i", 'آ': "a", 'ب': "b", 'پ': "p", 'ت': "t", 'ث': "s", 'ج': "g", 'چ': "c",
+	'ح': "h", 'خ': "h", 'د': "d", 'ذ': "s", 'ر': "r", 'ز': "s", 'ژ': "s", 'س': "s", 'ش': "s", 'ص': "s",
+	'ض': "d", 'ط': "t", 'ظ': "s", 'ع': "", 'غ': "g", 'ف': "f", 'ڤ': "f", 'ق': "k", 'ك': "k", 'ک': "k",
+	'گ': "g", 'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ة': "a", 'و': "u", 'ي': "i", 'ی': "i", 'ى': "a",
+	'ء': "", 'ئ': "i", 'ؤ': "u",
+}
+
+// German spellings of sounds, in the order they are replaced.
+var soundKey = strings.NewReplacer(
+	"tsch", "c", "sch", "s", "ch", "h", "ck", "k", "tz", "c", "ts", "c", "z", "c", "dt", "t", "th", "t",
+	"ph", "f", "w", "f", "v", "f", "ie", "i", "ei", "ai", "eu", "oi", "äu", "oi", "y", "i", "j", "i",
+	"qu", "kf", "x", "ks", "ä", "e", "ö", "o", "ü", "u", "ß", "s", "é", "e",
+)
+
+// script tells the script of a word: 'L'atin, 'C'yrillic or 'A'rabic.
+func script(word string) byte {
+	for _, r := range word {
+		switch {
+		case unicode.Is(unicode.Cyrillic, r):
+			return 'C'
+		case unicode.Is(unicode.Arabic, r):
+			return 'A'
+		}
+	}
+	return 'L'
+}
+
+// placeKeys returns the keys of a word: how it sounds in Latin letters, with
+// doubled letters single. A Cyrillic "г" is g in Russian and h in Ukrainian,
+// so such a word has two keys. For Arabic script, and for German names
+// compared with it, use consonants.
+func placeKeys(word string) []string {
+	word = strings.ToLower(word)
+	var variants []string
+	switch script(word) {
+	case 'C':
+		variants = []string{translit(word, cyrillicLatin, 0)}
+		if strings.ContainsRune(word, 'г') {
+			variants = append(variants, translit(word, cyrillicLatin, 'г'))
+		}
+	case 'A':
+		// A final ه is mostly the vowel e ("هورده", Hörde).
+		variants = []string{translit(strings.TrimSuffix(word, "ه"), arabicLatin, 0)}
+	default:
+		variants = []string{word}
+	}
+	for i, v := range variants {
+		variants[i] = single(soundKey.Replace(v))
+	}
+	return variants
+}
+
+// translit writes a word in Latin letters; the rune h is written "h".
+func translit(word string, table map[rune]string, h rune) string {
+	var b strings.Builder
+	for _, r := range word {
+		switch s, ok := table[r]; {
+		case r == h:
+			b.WriteByte('h')
+		case ok:
+			b.WriteString(s)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// single makes doubled letters single: "hukkarde" → "hukarde".
+func single(s string) string {
+	var b strings.Builder
+	var last rune
+	for i, r := range s {
+		if i == 0 || r != last {
+			b.WriteRune(r)
+		}
+		last = r
+	}
+	return b.String()
+}
+
+// consonants keeps the consonants of a key, with p read as b (Arabic has no p).
+func consonants(key string) string {
+	var b strings.Builder
+	for _, r := range key {
+		switch r {
+		case 'a', 'e', 'i', 'o', 'u':
+		case 'p':
+			b.WriteByte('b')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return single(b.String())
+}
+
+// cyrillicGerman writes Cyrillic the way a German word would be spelt, so
+// that a German official term written in Cyrillic letters ("Сениоренбюро",
+// "Грундзихерунг") is read as the German word it is.
+var cyrillicGerman = map[rune]string{
+	'а': "a", 'б': "b", 'в': "w", 'г': "g", 'ґ': "g", 'д': "d", 'е': "e", 'є': "je", 'ё': "ö", 'ж': "sch",
+	'з': "s", 'и': "i", 'і': "i", 'ї': "ji", 'й': "j", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o",
+	'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "ch", 'ц': "z", 'ч': "tsch", 'ш': "sch",
+	'щ': "schtsch", 'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "ü", 'я': "ja",
+}
+
+// germanSpelling replaces each Cyrillic word of a text by its German
+// spelling; other words stay as they are, so word positions do not change.
+func germanSpelling(text string) string {
+	var b strings.Builder
+	for _, r := range text {
+		lower := unicode.ToLower(r)
+		if s, ok := cyrillicGerman[lower]; ok {
+			b.WriteString(s)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
