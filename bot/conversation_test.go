@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/go-telegram/bot"
+	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 	"github.com/sozialamt-dortmund/sozialbot/bot/telegramtest"
 	"github.com/sozialamt-dortmund/sozialbot/index"
@@ -419,7 +419,7 @@ func TestNewNeedsSearcher(t *testing.T) {
 
 func TestTooFastAndApologize(t *testing.T) {
 	h := newHarness(t, newFakeSearch(t))
-	run := func(f func(context.Context, *bot.Bot, *models.Update), u models.Update) []telegramtest.Call {
+	run := func(f func(context.Context, *tgbot.Bot, *models.Update), u models.Update) []telegramtest.Call {
 		before := len(h.srv.Calls())
 		f(context.Background(), h.bot, &u)
 		return h.srv.Calls()[before:]

@@ -45,8 +45,9 @@ func set(words []string) map[string]bool {
 }
 
 // guessLanguage returns "en" when a question has more English than German
-// function words, else "de": most citizens write German.
-func guessLanguage(folded []string) string {
+// function words, else "de": most citizens write German. sure is false when
+// the words gave no evidence either way (a single name, a place).
+func guessLanguage(folded []string) (lang string, sure bool) {
 	en, de := 0, 0
 	for _, w := range folded {
 		if englishWords[w] {
@@ -57,9 +58,9 @@ func guessLanguage(folded []string) string {
 		}
 	}
 	if en > de {
-		return "en"
+		return "en", true
 	}
-	return "de"
+	return "de", de > en
 }
 
 // termSets analyses a word list with each language's analyzer.

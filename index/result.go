@@ -12,6 +12,12 @@ type Result struct {
 	Hits []Hit `json:"results"`
 	// Lang is "de" or "en": the language the question seems to be written in.
 	Lang string `json:"lang"`
+	// LangSure is true when the question's words showed its language (not
+	// only a name or a place, where Lang is the default).
+	LangSure bool `json:"-"`
+	// OnlyPlace is true when the question names a place and nothing else
+	// that carries meaning ("in Hörde?", "44263").
+	OnlyPlace bool `json:"-"`
 	// Districts are the ids of the Stadtbezirke the question names. More than
 	// one means the place was ambiguous (a postcode shared by districts).
 	Districts []string `json:"districts,omitempty"`

@@ -19,13 +19,15 @@ import (
 
 // MaxQuestionRunes is how much of a question is searched; the rest of a very
 // long message adds nothing but cost.
-const MaxQuestionRunes = 600
+const MaxQuestionRunes = 500
 
 // candidates is how many of bleve's best hits are weighed again.
 const candidates = 10
 
 // compoundMatch is what a match on a part of a compound counts for.
 const compoundMatch = 0.5
+
+const langCodeDE = "de"
 
 // Thresholds of the confidence measure; see match.decide.
 const minCoverage = 0.37
@@ -41,16 +43,19 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 		return res, nil
 	}
 	q := ix.analyzeQuestion(text)
-	res.Lang = q.lang
+	res.Lang, res.LangSure = q.lang, q.langSure
 	res.Districts = q.districts
 	res.Synonyms = q.synonyms
 	if q.greeting {
 		res.Reason = ReasonGreeting
 		return res, nil
 	}
-	if len(q.content[langDE]) == 0 && len(q.content[langEN]) == 0 && len(q.districts) == 0 {
-		res.Reason = ReasonOutOfScope
-		return res, nil
+	if len(q.content[langDE]) == 0 && len(q.content[langEN]) == 0 {
+		res.OnlyPlace = len(q.districts) > 0
+		if !res.OnlyPlace {
+			res.Reason = ReasonOutOfScope
+			return res, nil
+		}
 	}
 
 	req := bleve.NewSearchRequestOptions(ix.query(q), candidates, 0, false)
@@ -214,6 +219,7 @@ func (ix *Index) query(q question) query.Query {
 // question is a question after analysis.
 type question struct {
 	lang      string
+	langSure  bool
 	greeting  bool
 	districts []string
 	synonyms  []string
@@ -235,7 +241,10 @@ type question struct {
 func (ix *Index) analyzeQuestion(text string) question {
 	var q question
 	folded := ix.foldTokens(text)
-	q.lang = guessLanguage(folded)
+	q.lang, q.langSure = guessLanguage(folded)
+	if !q.langSure && strings.ContainsAny(text, "äöüÄÖÜß") {
+		q.lang, q.langSure = langCodeDE, true // umlauts are evidence of German
+	}
 	q.greeting = ix.isGreeting(folded)
 	known := func(t string) bool { return ix.known(langDE, t) || ix.known(langEN, t) }
 	words := analyzePositions(ix.fold, text)

@@ -1,0 +1,540 @@
+// Package answer decides what the Sozialbot says to a message, outside
+// Telegram: given the conversation's State, the message and the person's
+// language, it returns a Decision (answer, ask back, crisis help, referral,
+// greeting, or "I don't know"), and renders its first message as a Message
+// that the bot sends as HTML and `sozialbot ask` prints as plain text, in
+// the same words. Everything a citizen reads is in text.go.
+//
+// The package keeps no state of its own; Memory holds each chat's State.
+package answer
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sozialamt-dortmund/sozialbot/index"
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
+)
+
+// Searcher finds topics and offices for a question. *index.Index and
+// *index.Live implement it. Base may change between calls (after a reload).
+type Searcher interface {
+	Search(ctx context.Context, question string) (index.Result, error)
+	Base() *knowledge.Base
+}
+
+// Kind is what the bot does with a message (the `kind` of `ask --json`).
+type Kind string
+
+const (
+	KindAnswer   Kind = "answer"   // a topic, an office, or the offices of a Stadtbezirk
+	KindAsk      Kind = "ask"      // a question back: which topic, which district, which of two
+	KindCrisis   Kind = "crisis"   // emergency and crisis lines first
+	KindReferral Kind = "referral" // another office is responsible
+	KindDeclined Kind = "declined" // "I don't know", with the closest topics and a number
+	KindGreeting Kind = "greeting" // hello or thanks
+)
+
+// AskFor is what a question back asks for.
+type AskFor string
+
+const (
+	AskTopic    AskFor = "topic"    // "Worum geht es?"
+	AskDistrict AskFor = "district" // which Stadtbezirk
+	AskChoice   AskFor = "choice"   // "Meinen Sie A oder B?"
+)
+
+// Fit is an office that fits the person: Responsible only where the
+// knowledge base says it is responsible for the person (their Stadtbezirk).
+type Fit struct {
+	Office      *knowledge.Office
+	Responsible bool
+}
+
+// Decision is what to say to one message.
+type Decision struct {
+	Kind   Kind
+	Aspect Aspect
+	Lang   string
+	// Topic or Office is what an answer is about; both nil for the offices
+	// of a Stadtbezirk (District set) and for anything but an answer.
+	Topic  *knowledge.Topic
+	Office *knowledge.Office
+	// District is the person's Stadtbezirk, when known.
+	District string
+	// Fits are the offices that fit the person, best first.
+	Fits []Fit
+	// Ask is set for KindAsk; Choices are the topics offered (also the
+	// closest topics of a decline), Districts the Stadtbezirke offered.
+	Ask       AskFor
+	Choices   []index.Hit
+	Districts []string
+	// Thanks marks a greeting that thanks.
+	Thanks bool
+	// Followup is true when the message was read against the conversation.
+	Followup bool
+	// Cut is true when the message was longer than index.MaxQuestionRunes.
+	Cut bool
+	// Reason says why a message was declined.
+	Reason index.Reason
+	// NonLatin marks a declined message in a script the bot cannot read.
+	NonLatin bool
+	// Result is the search behind the decision (zero when there was none).
+	Result index.Result
+}
+
+// Person is what the bot knows about who writes: the phone's language
+// (Telegram's language_code) and the language chosen with /sprache.
+type Person struct {
+	PhoneLang  string
+	ChosenLang string
+}
+
+// Options tune an Answerer.
+type Options struct {
+	// Margin: when the best two topics score closer than this, the bot
+	// asks which one is meant. Zero means DefaultMargin.
+	Margin float64
+	// Now is the clock for opening hours; nil means time.Now.
+	Now func() time.Time
+}
+
+// DefaultMargin was calibrated on conversations-tune.yaml (docs/benchmarks.md).
+const DefaultMargin = 0.08
+
+// Answerer makes decisions. It is safe for concurrent use.
+type Answerer struct {
+	s      Searcher
+	margin float64
+	now    func() time.Time
+}
+
+// New returns an Answerer that searches s.
+func New(s Searcher, o Options) *Answerer {
+	a := &Answerer{s: s, margin: o.Margin, now: o.Now}
+	if a.margin <= 0 {
+		a.margin = DefaultMargin
+	}
+	if a.now == nil {
+		a.now = time.Now
+	}
+	return a
+}
+
+// Base is the knowledge base decisions come from.
+func (a *Answerer) Base() *knowledge.Base { return a.s.Base() }
+
+// Decide reads one message against the conversation's state, returns what
+// to say, and updates st. The error is only for a failing search.
+func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) (Decision, error) {
+	kb := a.s.Base()
+	q := index.Clean(msg)
+	d := Decision{Cut: utf8.RuneCountInString(q) >= index.MaxQuestionRunes}
+	sig := readSignals(q)
+	if !hasWord(q) {
+		d.Kind, d.Reason, d.Lang = KindDeclined, index.ReasonEmpty, a.lang(st, p, "", false)
+		return d, nil
+	}
+	if sig.gender != "" {
+		st.Gender = sig.gender
+	}
+	if sig.tonight {
+		st.Tonight = true
+	}
+
+	// A message of nothing but cues ("und wo ist das?", "was kostet das?",
+	// "ich bin eine Frau") names no topic: it follows up on the last one,
+	// or asks back what it is about. It needs no search.
+	if len(sig.rest) == 0 && !sig.thanks && (sig.aspect != "" || sig.gender != "" || sig.tonight || len(sig.words) > 0) {
+		d.Lang = a.lang(st, p, "", false)
+		if t := kb.Topic(st.Topic); t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight) {
+			return a.followup(kb, st, d, t, sig), nil
+		}
+		if !onlyGreeting(sig.words) {
+			d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
+			st.Aspect, st.Lang = sig.aspect, d.Lang
+			return d, nil
+		}
+	}
+
+	res, err := a.s.Search(ctx, sig.query)
+	if err != nil {
+		return d, fmt.Errorf("decide: %w", err)
+	}
+	d.Result = res
+	d.Lang = a.lang(st, p, res.Lang, res.LangSure)
+	if len(res.Districts) == 1 {
+		st.District = res.Districts[0]
+	}
+	hits := knownHits(kb, res.Hits)
+
+	switch {
+	case res.Reason == index.ReasonGreeting:
+		d.Kind, d.Thanks = KindGreeting, sig.thanks
+		st.Lang = d.Lang
+		return d, nil
+	case res.Reason == index.ReasonEmpty:
+		d.Kind, d.Reason = KindDeclined, res.Reason
+		return d, nil
+	}
+
+	if res.Answered && len(hits) > 0 {
+		if alt, ok := a.close(kb, hits, st); ok {
+			d.Kind, d.Ask, d.Choices, d.Aspect = KindAsk, AskChoice, alt, sig.aspect
+			st.Aspect, st.Lang = sig.aspect, d.Lang
+			return d, nil
+		}
+		return a.answerHit(kb, st, d, hits[0], sig, res.Districts), nil
+	}
+
+	// Not answered by the search: a place or a cue may still follow up.
+	t := kb.Topic(st.Topic)
+	switch {
+	case t != nil && res.OnlyPlace && len(res.Districts) == 1:
+		if sig.aspect == "" {
+			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
+		}
+		return a.followup(kb, st, d, t, sig), nil
+	case t != nil && (sig.aspect != "" || sig.gender != "") && len(sig.rest) <= 2 && res.Reason != index.ReasonOutOfScope:
+		return a.followup(kb, st, d, t, sig), nil
+	case len(res.Districts) == 1 && res.OnlyPlace:
+		d.Kind, d.District = KindAnswer, res.Districts[0]
+		st.Topic, st.Office, st.Lang = "", "", d.Lang
+		return d, nil
+	case len(res.Districts) > 1:
+		d.Kind, d.Ask, d.Districts, d.Choices = KindAsk, AskDistrict, res.Districts, hits
+		if t != nil && t.LocalOffices {
+			d.Topic = t
+		}
+		return d, nil
+	case isStory(q) && res.Reason == index.ReasonUnsure && len(hits) > 0:
+		// A long story dilutes the share of words any topic explains; the
+		// best topic still answers when it stands clear of the next one.
+		if alt, ok := a.close(kb, hits, st); ok {
+			d.Kind, d.Ask, d.Choices = KindAsk, AskChoice, alt
+			return d, nil
+		}
+		return a.answerHit(kb, st, d, hits[0], sig, res.Districts), nil
+	}
+	d.Kind, d.Reason, d.Choices = KindDeclined, res.Reason, hits
+	if d.Reason == "" {
+		d.Reason = index.ReasonOutOfScope
+	}
+	d.NonLatin = mostlyNonLatin(q)
+	return d, nil
+}
+
+// Topic is the decision for a topic chosen by a button, with an aspect or
+// none; it updates st like an answer.
+func (a *Answerer) Topic(st *State, t *knowledge.Topic, aspect Aspect, p Person) Decision {
+	d := Decision{Lang: a.lang(st, p, "", false)}
+	return a.answerTopic(a.s.Base(), st, d, t, aspect)
+}
+
+// Office is the decision for an office chosen by a button.
+func (a *Answerer) Office(st *State, o *knowledge.Office, p Person) Decision {
+	d := Decision{Kind: KindAnswer, Lang: a.lang(st, p, "", false), Office: o, Fits: []Fit{{Office: o, Responsible: false}}}
+	st.Office, st.Lang = o.ID, d.Lang
+	return d
+}
+
+// District is the decision for a Stadtbezirk chosen by a button; with a
+// topic, the topic's office there.
+func (a *Answerer) District(st *State, district string, t *knowledge.Topic, p Person) Decision {
+	st.District = district
+	if t != nil {
+		d := Decision{Lang: a.lang(st, p, "", false), Followup: true}
+		return a.answerTopic(a.s.Base(), st, d, t, AspectWhere)
+	}
+	st.Lang = a.lang(st, p, "", false)
+	return Decision{Kind: KindAnswer, Lang: st.Lang, District: district}
+}
+
+// followup answers the topic of the conversation again, for another aspect
+// or another person's details.
+func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowledge.Topic, sig signals) Decision {
+	d.Followup = true
+	aspect := aspectFor(t, d.Lang, sig)
+	if aspect == "" && (st.Gender != "" || st.Tonight) {
+		aspect = AspectWhere
+	}
+	return a.answerTopic(kb, st, d, t, aspect)
+}
+
+// answerHit answers the best hit of a search.
+func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, h index.Hit, sig signals, districts []string) Decision {
+	aspect := sig.aspect
+	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
+		aspect = aspectFor(t, d.Lang, sig)
+	}
+	if h.Kind == index.KindOffice {
+		o := kb.Office(h.ID)
+		if t := localTopicOf(kb, o.ID); t != nil && len(districts) == 1 {
+			// "Seniorenbüro Aplerbeck": the topic with the office of the place.
+			st.District = districts[0]
+			return a.answerTopic(kb, st, d, t, aspect)
+		}
+		if aspect != AspectNone && aspect != AspectWhere {
+			if t := homeTopic(kb, o.ID); t != nil {
+				return a.answerTopic(kb, st, d, t, aspect)
+			}
+		}
+		d.Kind, d.Office, d.Aspect = KindAnswer, o, aspect
+		d.Fits = []Fit{{Office: o}}
+		st.Office, st.Aspect, st.Lang = o.ID, aspect, d.Lang
+		if t := homeTopic(kb, o.ID); t != nil {
+			st.Topic = t.ID
+		}
+		return d
+	}
+	t := kb.Topic(h.ID)
+	if t.LocalOffices && len(districts) > 1 {
+		d.Kind, d.Ask, d.Districts, d.Topic, d.Aspect = KindAsk, AskDistrict, districts, t, aspect
+		st.Topic, st.Aspect, st.Lang = t.ID, aspect, d.Lang
+		return d
+	}
+	return a.answerTopic(kb, st, d, t, aspect)
+}
+
+// answerTopic answers a topic for an aspect, with the offices that fit.
+func (a *Answerer) answerTopic(kb *knowledge.Base, st *State, d Decision, t *knowledge.Topic, aspect Aspect) Decision {
+	if st.Topic != t.ID {
+		st.Office = ""
+	}
+	d.Kind, d.Topic, d.Aspect, d.District = KindAnswer, t, aspect, st.District
+	if t.Referral {
+		d.Kind = KindReferral
+	}
+	d.Fits = a.officesFor(kb, t, st)
+	if aspect == AspectWhere && t.LocalOffices && st.District == "" && len(kb.OfficesOf(t)) > 1 {
+		d.Kind, d.Ask, d.Districts = KindAsk, AskDistrict, districtsOf(kb, t)
+	}
+	st.Topic, st.Aspect, st.Lang = t.ID, aspect, d.Lang
+	if len(d.Fits) > 0 {
+		st.Office = d.Fits[0].Office.ID
+	}
+	return d
+}
+
+// officesFor are the offices of a topic that fit the person, best first.
+func (a *Answerer) officesFor(kb *knowledge.Base, t *knowledge.Topic, st *State) []Fit {
+	offices := kb.OfficesOf(t)
+	if t.LocalOffices {
+		if st.District == "" {
+			return nil
+		}
+		for _, o := range offices {
+			for _, d := range o.Districts {
+				if d == st.District {
+					return []Fit{{Office: o, Responsible: true}}
+				}
+			}
+		}
+		return nil
+	}
+	var out []Fit
+	for _, o := range offices {
+		out = append(out, Fit{Office: o, Responsible: len(o.Districts) == 0})
+	}
+	return out
+}
+
+// close returns the two best topics when they score too close to choose;
+// a topic of the conversation among them is taken without asking.
+func (a *Answerer) close(kb *knowledge.Base, hits []index.Hit, st *State) ([]index.Hit, bool) {
+	first := topicOfHit(kb, hits[0])
+	for _, h := range hits[1:] {
+		t := topicOfHit(kb, h)
+		if t == "" || t == first {
+			continue
+		}
+		if hits[0].Score-h.Score >= a.margin || st.Topic == first || st.Topic == t {
+			return nil, false
+		}
+		return []index.Hit{topicHit(kb, hits[0], first), topicHit(kb, h, t)}, true
+	}
+	return nil, false
+}
+
+func topicHit(kb *knowledge.Base, h index.Hit, topic string) index.Hit {
+	if h.Kind == index.KindTopic {
+		return h
+	}
+	t := kb.Topic(topic)
+	return index.Hit{ID: t.ID, Kind: index.KindTopic, Title: t.Title.DE, Score: h.Score}
+}
+
+// topicOfHit is the topic a hit answers through.
+func topicOfHit(kb *knowledge.Base, h index.Hit) string {
+	if h.Kind == index.KindTopic {
+		return h.ID
+	}
+	if t := homeTopic(kb, h.ID); t != nil {
+		return t.ID
+	}
+	return ""
+}
+
+// lang is the language of the answer: the choice made with /sprache; else
+// the message's language where its words show it; else the conversation's;
+// else the phone's.
+func (a *Answerer) lang(st *State, p Person, msgLang string, sure bool) string {
+	switch {
+	case p.ChosenLang != "":
+		return p.ChosenLang
+	case sure && msgLang != "":
+		return msgLang
+	case st.Lang != "":
+		return st.Lang
+	}
+	return PhoneLang(p.PhoneLang)
+}
+
+// Langs are the languages the bot answers in.
+var Langs = []string{"de", "en"}
+
+// PhoneLang is the answer language for a Telegram language code: German for
+// "de" (and "de-AT" …) and for users who share no language, the code's
+// language where the bot speaks it, else English.
+func PhoneLang(code string) string {
+	code = strings.ToLower(code)
+	if code == "" {
+		return "de"
+	}
+	base, _, _ := strings.Cut(strings.ReplaceAll(code, "_", "-"), "-")
+	for _, l := range Langs {
+		if l == base {
+			return l
+		}
+	}
+	return "en"
+}
+
+// knownHits are the hits that still exist in the knowledge base.
+func knownHits(kb *knowledge.Base, hits []index.Hit) []index.Hit {
+	var out []index.Hit
+	for _, h := range hits {
+		if h.Kind == index.KindTopic && kb.Topic(h.ID) != nil || h.Kind == index.KindOffice && kb.Office(h.ID) != nil {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// localTopicOf is the topic with one office per district that lists the office.
+func localTopicOf(kb *knowledge.Base, office string) *knowledge.Topic {
+	for i := range kb.Topics {
+		t := &kb.Topics[i]
+		if t.LocalOffices && contains(t.Offices, office) {
+			return t
+		}
+	}
+	return nil
+}
+
+// homeTopic is the first topic that lists the office.
+func homeTopic(kb *knowledge.Base, office string) *knowledge.Topic {
+	if t := localTopicOf(kb, office); t != nil {
+		return t
+	}
+	for i := range kb.Topics {
+		if t := &kb.Topics[i]; contains(t.Offices, office) {
+			return t
+		}
+	}
+	return nil
+}
+
+// districtsOf are the Stadtbezirke a topic's offices serve, in the
+// knowledge base's order.
+func districtsOf(kb *knowledge.Base, t *knowledge.Topic) []string {
+	var out []string
+	offices := kb.OfficesOf(t)
+	for _, d := range kb.Districts {
+		for _, o := range offices {
+			if contains(o.Districts, d.ID) {
+				out = append(out, d.ID)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// isStory reports whether a message tells a story (three sentences or
+// more, or many words) rather than asks in a few words.
+func isStory(q string) bool {
+	sentences := 0
+	for _, part := range strings.FieldsFunc(q, func(r rune) bool { return r == '.' || r == '!' || r == '?' }) {
+		if len(strings.Fields(part)) >= 2 {
+			sentences++
+		}
+	}
+	return sentences >= 3 || len(strings.Fields(q)) >= 25
+}
+
+func onlyGreeting(words []string) bool {
+	for _, w := range words {
+		if !greetingWords[w] {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+var greetingWords = set(strings.Fields(`hallo hi hey moin servus guten tag morgen abend hello good morning evening danke dank vielen thanks thank you bye tschuss ok okay`))
+
+func hasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// mostlyNonLatin reports whether a text is written mostly in another script
+// (Arabic, Cyrillic …), which the bot cannot read.
+func mostlyNonLatin(s string) bool {
+	letters, latin := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.Is(unicode.Latin, r) {
+				latin++
+			}
+		}
+	}
+	return letters >= 2 && latin*2 < letters
+}
+
+// Answered is what an answer is about, as the command line reports it: the
+// office when one was asked for or when a topic with one office per
+// Stadtbezirk has the person's office, else the topic. ok is false for
+// anything but an answer or a referral.
+func (d Decision) Answered() (id string, kind index.Kind, ok bool) {
+	switch {
+	case d.Kind != KindAnswer && d.Kind != KindReferral:
+		return "", "", false
+	case d.Office != nil:
+		return d.Office.ID, index.KindOffice, true
+	case d.Topic != nil && d.Topic.LocalOffices && len(d.Fits) > 0 && d.Fits[0].Responsible:
+		return d.Fits[0].Office.ID, index.KindOffice, true
+	case d.Topic != nil:
+		return d.Topic.ID, index.KindTopic, true
+	}
+	return "", "", false
+}

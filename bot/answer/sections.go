@@ -1,0 +1,114 @@
+package answer
+
+import (
+	"math"
+	"strings"
+	"sync"
+
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
+)
+
+// Weights of the aspect choice, calibrated on conversations-tune.yaml: a
+// cue ("was kostet") counts cueWeight per point of its weight; a section
+// that holds the question's rarer words counts their weight; without a cue
+// a section must reach minOverlap to lead instead of the overview.
+const (
+	cueWeight  = 1.0
+	minOverlap = 1.2
+)
+
+// aspectFor chooses the aspect to answer a message about a topic with: the
+// cues it holds, and the topic's sections that hold its words ("Darf meine
+// Begleitperson mitfahren?" is answered by the section that names the
+// Begleitperson).
+func aspectFor(t *knowledge.Topic, lang string, sig signals) Aspect {
+	prof := profileOf(t, lang)
+	var qstems []string
+	seen := map[string]bool{}
+	for _, w := range sig.words {
+		if len([]rune(w)) < 3 && !isDigits(w) || followupWords[w] {
+			continue
+		}
+		st := stem(w)
+		if !seen[st] && !prof.title[st] {
+			seen[st] = true
+			qstems = append(qstems, st)
+		}
+	}
+	best, bestScore := AspectNone, 0.0
+	bestOverlap := 0.0
+	for _, a := range aspectOrder {
+		overlap := 0.0
+		if sec := prof.sections[a]; sec != nil {
+			for _, st := range qstems {
+				if sec[st] {
+					overlap += prof.weight(st)
+				}
+			}
+		}
+		score := cueWeight*float64(sig.cues[a]) + overlap
+		if score > bestScore {
+			best, bestScore, bestOverlap = a, score, overlap
+		}
+	}
+	if sig.cues[best] == 0 && bestOverlap < minOverlap {
+		return AspectNone
+	}
+	return best
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// profile is a topic's sections as sets of word stems, per language.
+type profile struct {
+	title    map[string]bool
+	sections map[Aspect]map[string]bool
+	df       map[string]int
+}
+
+func (p *profile) weight(stem string) float64 {
+	n := float64(len(p.sections))
+	return math.Log((n + 1) / (float64(p.df[stem]) + 0.5))
+}
+
+// profiles caches profiles by topic pointer and language: a knowledge
+// base is immutable, and a reload brings new pointers.
+var profiles sync.Map // profileKey → *profile
+
+type profileKey struct {
+	t    *knowledge.Topic
+	lang string
+}
+
+func profileOf(t *knowledge.Topic, lang string) *profile {
+	k := profileKey{t, lang}
+	if p, ok := profiles.Load(k); ok {
+		return p.(*profile)
+	}
+	p := &profile{title: map[string]bool{}, sections: map[Aspect]map[string]bool{}, df: map[string]int{}}
+	for _, w := range foldWords(t.Title.In(lang) + " " + strings.Join(t.Keywords, " ")) {
+		p.title[stem(w)] = true
+	}
+	for _, s := range t.Sections() {
+		if s.Text.IsZero() {
+			continue
+		}
+		set := map[string]bool{}
+		for _, w := range foldWords(s.Text.In(lang)) {
+			set[stem(w)] = true
+		}
+		for st := range set {
+			p.df[st]++
+		}
+		p.sections[Aspect(s.Key)] = set
+	}
+	profiles.Store(k, p)
+	return p
+}

@@ -1,0 +1,305 @@
+package answer
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Aspect is the part of a topic a message asks for.
+type Aspect string
+
+const (
+	AspectNone      Aspect = ""
+	AspectWho       Aspect = "who"       // who may get it
+	AspectWhat      Aspect = "what"      // what there is
+	AspectHow       Aspect = "how"       // how to apply
+	AspectBring     Aspect = "bring"     // papers to bring
+	AspectCosts     Aspect = "costs"     // costs and amounts
+	AspectDeadlines Aspect = "deadlines" // deadlines
+	AspectLegal     Aspect = "legal"     // legal basis
+	AspectWhere     Aspect = "where"     // address, hours, phone of the office
+)
+
+// Aspects are all aspects, in the order their buttons are shown.
+var Aspects = []Aspect{AspectWho, AspectWhat, AspectHow, AspectBring, AspectCosts, AspectDeadlines, AspectLegal, AspectWhere}
+
+// ParseAspect reads an aspect's name; ok is false for anything else.
+func ParseAspect(s string) (Aspect, bool) {
+	for _, a := range Aspects {
+		if string(a) == s {
+			return a, true
+		}
+	}
+	return AspectNone, false
+}
+
+// A cue is a pattern of words that says something about a message. Words
+// are folded (lower case, umlauts as a/o/u, ß as ss); a word ending in "*"
+// matches every word that starts with it.
+type cue struct {
+	words  []string
+	aspect Aspect
+	weight int
+}
+
+// aspectCues are the ways people ask for an aspect, in German and English,
+// colloquial included. Where two aspects are found, the heavier wins, then
+// the earlier in this list.
+var aspectCues = parseCues(map[Aspect][]string{
+	AspectBring: {
+		"mitbring*", "mitnehm*", "mitschick*", "mitsend*", "beileg*", "unterlage*", "dokument*", "nachweis*",
+		"papiere", "papieren", "belege", "bescheinigung*", "brauch* ich dafur", "brauch* ich dazu", "was brauch*", "ausfull*",
+		"was muss ich vorlegen", "vorlegen", "einreich*", "bring", "documents", "document", "papers", "paperwork",
+		"proof", "what do i need",
+	},
+	AspectCosts: {
+		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "wie viel", "wieviel", "betrag*", "euro", "€",
+		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "umsonst", "gratis", "kostenlos*",
+		"hoch ist", "hohe", "regelsatz*", "cost*", "price*", "how much", "fee*", "free of charge", "pay for it",
+	},
+	AspectDeadlines: {
+		"frist*", "bis wann", "wie lange", "wie lang", "rechtzeitig", "spatestens", "zu spat", "ruckwirkend*",
+		"verjahr*", "ab wann", "wann muss", "deadline*", "by when", "how long", "too late", "in time", "how soon",
+	},
+	AspectWho: {
+		"wer bekommt", "wer kann", "wer darf", "wer hat anspruch", "anspruch*", "berechtigt*", "voraussetzung*",
+		"bedingung*", "steht mir", "steht uns", "bekomme ich das", "kriege ich das", "habe ich anspruch",
+		"konnen wir das bekommen", "kann ich das bekommen", "who can", "who gets", "who is", "eligib*",
+		"entitled", "qualify", "requirements", "am i allowed",
+	},
+	AspectLegal: {
+		"gesetz", "gesetze", "gesetzlich*", "paragraf*", "paragraph*", "§", "rechtsgrundlage*", "rechtlich*",
+		"sgb", "law", "laws", "legal", "section",
+	},
+	AspectWhere: {
+		"wo", "wohin", "adresse*", "anschrift*", "offnungszeit*", "sprechzeit*", "sprechstunde*", "telefon*",
+		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "hin", "hinkommen",
+		"kontakt*", "e-mail", "email", "mail", "where", "address", "opening", "hours", "phone", "call", "open",
+		"contact", "karte", "map",
+	},
+	AspectHow: {
+		"beantrag*", "antrag", "antrage", "antragstell*", "formular*", "wie bekomme", "wie kriege", "wie komme ich",
+		"wie geht", "wie lauft", "ablauf", "anmeld*", "apply*", "application", "how do i get", "how to get",
+		"how do i", "form", "register",
+	},
+	AspectWhat: {
+		"was gibt es", "was bekomme ich", "was zahlt", "was ubernimmt", "was bietet", "welche leistung*",
+		"welche hilfe*", "was macht", "leistungen", "what do i get", "what does", "what is covered", "what help",
+	},
+}, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWho: 2, AspectLegal: 2, AspectWhere: 2, AspectHow: 1, AspectWhat: 1})
+
+// aspectOrder breaks ties between aspects of the same weight.
+var aspectOrder = []Aspect{AspectBring, AspectCosts, AspectDeadlines, AspectWho, AspectLegal, AspectWhere, AspectHow, AspectWhat}
+
+// Words that say nothing about the topic in a follow-up: pronouns, particles,
+// question words. A message made of them and of cues has no topic word.
+var followupWords = set(strings.Fields(`
+	und aber also denn dann noch auch nur mal eigentlich oder da dort hier das dafur dazu davon damit
+	es er sie ihr ich wir man mir mich uns mein meine meiner meinem meinen wie was wer wann warum welche
+	welcher welches ist sind bin bist war gibt gab habe hat haben muss musst mussen kann konnen darf soll
+	sollte wurde werden wird ein eine einen einem einer der die den dem des im in am an auf bei zu zum zur
+	fur mit von vom nach uber ja nein bitte danke ok okay gut genau so noch jetzt denn bekomme bekommt
+	brauche braucht geht gehen hilfe helfen frage fragen problem infos info information informationen
+	jemand etwas sagen wissen weiss hallo hi moin guten tag and but so then also only the a an is are
+	it this that there here i we me my our you your what who how when which do does did can could
+	have has need get please thanks thank for to of in at on with about any some help question
+	info information`))
+
+// genderCues tell whether the person speaks of a woman or a man.
+var genderCues = []struct {
+	words  []string
+	gender string
+}{
+	{strings.Fields("ich bin eine frau"), "frau"}, {strings.Fields("als frau"), "frau"},
+	{strings.Fields("fur frauen"), "frau"}, {strings.Fields("fur eine frau"), "frau"},
+	{strings.Fields("i am a woman"), "frau"}, {strings.Fields("i'm a woman"), "frau"}, {strings.Fields("as a woman"), "frau"},
+	{strings.Fields("ich bin ein mann"), "mann"}, {strings.Fields("als mann"), "mann"},
+	{strings.Fields("fur manner"), "mann"}, {strings.Fields("fur einen mann"), "mann"},
+	{strings.Fields("i am a man"), "mann"}, {strings.Fields("i'm a man"), "mann"}, {strings.Fields("as a man"), "mann"},
+}
+
+// shortGenderCues count only in a message of a few words ("Frau", "als
+// Mann?"): in a longer one "mein Mann" speaks of someone else.
+var shortGenderCues = map[string]string{"frau": "frau", "mann": "mann", "woman": "frau", "man": "mann", "frauen": "frau", "manner": "mann"}
+
+// tonightCues say that help is needed now, not at office hours.
+var tonightCues = [][]string{
+	strings.Fields("heute nacht"), strings.Fields("heute abend"), strings.Fields("diese nacht"), {"jetzt"}, {"sofort"},
+	{"gerade"}, {"tonight"}, {"now"}, strings.Fields("right now"), strings.Fields("this night"), {"nachts"},
+	strings.Fields("auf der strasse"), strings.Fields("on the street"),
+}
+
+// liveCues introduce a place: "ich wohne in Brackel", "I live in Eving".
+var liveCues = [][]string{
+	{"wohne"}, {"wohnen"}, {"lebe"}, {"leben"}, {"live"}, {"living"}, {"stadtteil"}, {"bezirk"}, {"stadtbezirk"}, {"district"},
+}
+
+// signals is what a message says besides its topic.
+type signals struct {
+	aspect  Aspect
+	gender  string // "frau", "mann" or ""
+	tonight bool
+	thanks  bool
+	// rest are the folded words no cue and no follow-up word explains: the
+	// words that may name a topic or a place.
+	rest []string
+	// words are all folded words of the message.
+	words []string
+	// query is the message without the words of cues, for the search:
+	// "Welche Unterlagen brauche ich für Elterngeld" searches "Elterngeld".
+	query string
+	// cues are the weights of the aspects the cues found.
+	cues map[Aspect]int
+}
+
+// readSignals reads aspect, gender, urgency and the remaining words.
+func readSignals(text string) signals {
+	var s signals
+	words := foldWords(text)
+	s.words = words
+	used := make([]bool, len(words))
+	score := map[Aspect]int{}
+	for _, c := range aspectCues {
+		for i := range words {
+			if matchAt(words, i, c.words) {
+				score[c.aspect] += c.weight
+				for k := range c.words {
+					used[i+k] = true
+				}
+			}
+		}
+	}
+	s.cues = score
+	best := 0
+	for _, a := range aspectOrder {
+		if score[a] > best {
+			s.aspect, best = a, score[a]
+		}
+	}
+	for _, g := range genderCues {
+		if i := find(words, g.words); i >= 0 {
+			s.gender = g.gender
+			mark(used, i, len(g.words))
+			break
+		}
+	}
+	if s.gender == "" && len(words) <= 3 {
+		for i, w := range words {
+			if g := shortGenderCues[w]; g != "" {
+				s.gender = g
+				used[i] = true
+			}
+		}
+	}
+	for _, t := range tonightCues {
+		if i := find(words, t); i >= 0 {
+			s.tonight = true
+			mark(used, i, len(t))
+		}
+	}
+	for _, l := range liveCues {
+		if i := find(words, l); i >= 0 {
+			mark(used, i, len(l))
+		}
+	}
+	var q []string
+	for i, w := range words {
+		if !used[i] {
+			q = append(q, w)
+		}
+	}
+	s.query = strings.Join(q, " ")
+	for i, w := range words {
+		if w == "danke" || w == "thanks" || w == "dank" || w == "thank" {
+			s.thanks = true
+		}
+		if !used[i] && !followupWords[w] {
+			s.rest = append(s.rest, w)
+		}
+	}
+	return s
+}
+
+func mark(used []bool, i, n int) {
+	for k := i; k < i+n; k++ {
+		used[k] = true
+	}
+}
+
+func find(words, pattern []string) int {
+	for i := range words {
+		if matchAt(words, i, pattern) {
+			return i
+		}
+	}
+	return -1
+}
+
+func matchAt(words []string, i int, pattern []string) bool {
+	if i+len(pattern) > len(words) {
+		return false
+	}
+	for k, p := range pattern {
+		w := words[i+k]
+		if prefix, ok := strings.CutSuffix(p, "*"); ok {
+			if !strings.HasPrefix(w, prefix) {
+				return false
+			}
+		} else if w != p {
+			return false
+		}
+	}
+	return true
+}
+
+func parseCues(lists map[Aspect][]string, weights map[Aspect]int) []cue {
+	var out []cue
+	for _, a := range aspectOrder {
+		for _, p := range lists[a] {
+			out = append(out, cue{words: strings.Fields(p), aspect: a, weight: weights[a]})
+		}
+	}
+	return out
+}
+
+func set(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// foldWords splits a text into lower-case words with umlauts folded; "€"
+// and "§" are words of their own.
+func foldWords(s string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == '€' || r == '§':
+			flush()
+			out = append(out, string(r))
+		case r == 'ä':
+			b.WriteByte('a')
+		case r == 'ö':
+			b.WriteByte('o')
+		case r == 'ü':
+			b.WriteByte('u')
+		case r == 'ß':
+			b.WriteString("ss")
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '-' && b.Len() > 0:
+			b.WriteRune(r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
