@@ -171,9 +171,15 @@ func (ix *Index) homeTopic(office string, hits []Hit) *knowledge.Topic {
 // localOffices returns the offices of a local-offices topic that serve the
 // districts, in the topic's order.
 func (ix *Index) localOffices(topic *knowledge.Topic, districts []string) []*knowledge.Office {
+	serving := map[*knowledge.Office]bool{}
+	for _, d := range districts {
+		if o := ix.kb.DistrictOfficeFor(topic, d); o != nil {
+			serving[o] = true
+		}
+	}
 	var out []*knowledge.Office
 	for _, o := range ix.kb.OfficesOf(topic) {
-		if slices.ContainsFunc(o.Districts, func(d string) bool { return slices.Contains(districts, d) }) {
+		if serving[o] {
 			out = append(out, o)
 		}
 	}

@@ -170,7 +170,10 @@ type Office struct {
 	HoursNote Text     `yaml:"hours_note,omitempty" json:"hours_note,omitempty"`
 	Operator  string   `yaml:"operator,omitempty" json:"operator,omitempty"`
 	Languages []string `yaml:"languages,omitempty" json:"languages,omitempty"`
-	Geo       *Geo     `yaml:"geo,omitempty" json:"geo,omitempty"`
+	// Audience names whom the office is only for (Audiences), e.g. a
+	// women's night shelter; empty means everyone.
+	Audience []string `yaml:"audience,omitempty" json:"audience,omitempty"`
+	Geo      *Geo     `yaml:"geo,omitempty" json:"geo,omitempty"`
 	// Unknown says which contact details are missing or conflicting, and whom to ask.
 	Unknown  Text     `yaml:"unknown,omitempty" json:"unknown,omitempty"`
 	Keywords []string `yaml:"keywords,omitempty" json:"keywords,omitempty"`

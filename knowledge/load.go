@@ -32,6 +32,10 @@ type Base struct {
 	// Kindergeld, Kfz-Steuer): a question about them is never answered with
 	// one of our topics just because the topic mentions the word.
 	Elsewhere []string
+	// Helplines are the crisis lines (national emergency and crisis
+	// numbers); Crises say which of them to show for which emergency.
+	Helplines []CrisisLine
+	Crises    []Crisis
 	// Warnings are problems that staff should fix but that do not stop the bot.
 	Warnings Problems
 
@@ -39,6 +43,8 @@ type Base struct {
 	offices   map[string]*Office
 	districts map[string]*District
 	postcodes map[string][]string
+	lines     map[string]*CrisisLine
+	crises    map[string]*Crisis
 }
 
 // Topic returns the topic with the id, or nil.
@@ -88,6 +94,9 @@ type file struct {
 	Synonyms   []Synonym  `yaml:"synonyms"`
 	WordParts  []string   `yaml:"word_parts"`
 	Elsewhere  []string   `yaml:"elsewhere"`
+
+	CrisisLines []CrisisLine `yaml:"crisis_lines"`
+	Crises      []Crisis     `yaml:"crises"`
 }
 
 // IsKnowledgeFile reports whether a file name in a knowledge folder is read:
@@ -136,6 +145,8 @@ func Load(fsys fs.FS, opts Options) (*Base, error) {
 		all.Synonyms = append(all.Synonyms, f.Synonyms...)
 		all.WordParts = append(all.WordParts, f.WordParts...)
 		all.Elsewhere = append(all.Elsewhere, f.Elsewhere...)
+		all.CrisisLines = append(all.CrisisLines, f.CrisisLines...)
+		all.Crises = append(all.Crises, f.Crises...)
 	}
 	if read == 0 {
 		return nil, Problems{{Pos: Pos{File: ".", Line: 1, Col: 1}, Msg: "no knowledge files (*.yaml) in the folder"}}
@@ -148,6 +159,9 @@ func Load(fsys fs.FS, opts Options) (*Base, error) {
 		Synonyms:   all.Synonyms,
 		WordParts:  all.WordParts,
 		Elsewhere:  all.Elsewhere,
+
+		Helplines: all.CrisisLines,
+		Crises:    all.Crises,
 	}
 	problems = append(problems, b.index()...)
 	problems = append(problems, b.validate(opts)...)
@@ -270,6 +284,9 @@ var schemaTypes = map[string]reflect.Type{
 	"Address":  reflect.TypeOf(Address{}),
 	"Hours":    reflect.TypeOf(Hours{}),
 	"Geo":      reflect.TypeOf(Geo{}),
+
+	"CrisisLine": reflect.TypeOf(CrisisLine{}),
+	"Crisis":     reflect.TypeOf(Crisis{}),
 }
 
 func fieldNames(typeName string) string {
@@ -326,6 +343,10 @@ func attachPositions(name string, root *yaml.Node, f *file) {
 				setPos(f.Districts, j, p, func(d *District) *Pos { return &d.Pos })
 			case "synonyms":
 				setPos(f.Synonyms, j, p, func(s *Synonym) *Pos { return &s.Pos })
+			case "crisis_lines":
+				setPos(f.CrisisLines, j, p, func(l *CrisisLine) *Pos { return &l.Pos })
+			case "crises":
+				setPos(f.Crises, j, p, func(c *Crisis) *Pos { return &c.Pos })
 			}
 		}
 	}
@@ -401,6 +422,24 @@ func (b *Base) index() Problems {
 	}
 	for pc := range b.postcodes {
 		sort.Strings(b.postcodes[pc])
+	}
+	b.lines = map[string]*CrisisLine{}
+	for i := range b.Helplines {
+		l := &b.Helplines[i]
+		if prev, ok := b.lines[l.ID]; ok && l.ID != "" {
+			dup("crisis line", l.ID, l.Pos, prev.Pos)
+			continue
+		}
+		b.lines[l.ID] = l
+	}
+	b.crises = map[string]*Crisis{}
+	for i := range b.Crises {
+		c := &b.Crises[i]
+		if prev, ok := b.crises[c.ID]; ok && c.ID != "" {
+			dup("crisis", c.ID, c.Pos, prev.Pos)
+			continue
+		}
+		b.crises[c.ID] = c
 	}
 	return ps
 }

@@ -109,6 +109,7 @@ type fieldRule struct {
 	unique   bool
 	min, max *float64
 	examples []string
+	keys     []string // for a map: the keys allowed
 }
 
 func ptr(f float64) *float64 { return &f }
@@ -131,6 +132,9 @@ var schemaRequired = map[string][]string{
 	"Address":  {"street", "city"},
 	"Hours":    {"days", "time"},
 	"Geo":      {"lat", "lon"},
+
+	"CrisisLine": {"id", "name", "reviewed"},
+	"Crisis":     {"id", "title", "message", "lines", "signals"},
 }
 
 // schemaTypeDocs describe each kind of entry.
@@ -147,17 +151,22 @@ var schemaTypeDocs = map[string]string{
 	"Address":  "A postal address.",
 	"Hours":    "One line of opening hours: some weekdays, one time span. Use several lines for a lunch break or different days.",
 	"Geo":      "A point on the map, e.g. from the city's map or OpenStreetMap.",
+
+	"CrisisLine": "A national emergency or crisis number (112, TelefonSeelsorge, Hilfetelefon), shown first when someone writes about suicide, violence or acute danger.",
+	"Crisis":     "One kind of emergency the bot recognises in a message (suizid, gewalt, ...): a calm message, the crisis lines to show, and the phrases that signal it.",
 }
 
 // schemaRules are keyed "Type.field" with the field's YAML name.
 var schemaRules = map[string]fieldRule{
-	"file.categories": {desc: "Groups of topics for browsing."},
-	"file.topics":     {desc: "Things citizens ask about."},
-	"file.offices":    {desc: "Places citizens can go to, call or write to."},
-	"file.districts":  {desc: "The Stadtbezirke and their places."},
-	"file.synonyms":   {desc: "Citizens' words for the office's words."},
-	"file.elsewhere":  {desc: "Words for services of other offices (Personalausweis, Kindergeld, Kfz-Steuer). A question about them is declined with the city's central number instead of being answered with a topic that only mentions the word."},
-	"file.word_parts": {desc: "Parts into which long German words are split for search, e.g. pflege, heim, kosten. Only domain words: short or common parts cause wrong matches."},
+	"file.categories":   {desc: "Groups of topics for browsing."},
+	"file.topics":       {desc: "Things citizens ask about."},
+	"file.offices":      {desc: "Places citizens can go to, call or write to."},
+	"file.districts":    {desc: "The Stadtbezirke and their places."},
+	"file.synonyms":     {desc: "Citizens' words for the office's words."},
+	"file.elsewhere":    {desc: "Words for services of other offices (Personalausweis, Kindergeld, Kfz-Steuer). A question about them is declined with the city's central number instead of being answered with a topic that only mentions the word."},
+	"file.crisis_lines": {desc: "National emergency and crisis numbers."},
+	"file.crises":       {desc: "Kinds of emergency the bot recognises, most urgent first: a message that signals several gets the first."},
+	"file.word_parts":   {desc: "Parts into which long German words are split for search, e.g. pflege, heim, kosten. Only domain words: short or common parts cause wrong matches."},
 
 	"Category.id":    {desc: idDescription, pattern: idPattern.String()},
 	"Category.title": {desc: "The category's name as citizens read it."},
@@ -195,6 +204,7 @@ var schemaRules = map[string]fieldRule{
 	"Office.hours_note": {desc: "What a table cannot say, e.g. \"und nach Vereinbarung\"."},
 	"Office.operator":   {desc: "Who runs it, when it is not the city itself."},
 	"Office.languages":  {desc: "Languages spoken there besides German."},
+	"Office.audience":   {desc: "Only when the office is only for some people, as its sources say: frauen, maenner, familien, jugendliche. An office for women is not offered to a man, and the other way round.", enum: Audiences, unique: true},
 	"Office.geo":        {desc: "The office's real position; needed to show it on the map and to find the nearest office."},
 	"Office.unknown":    {desc: "Which contact details are missing or conflicting, and whom to ask. Listed in `sozialbot review`."},
 	"Office.keywords":   {desc: "More words that should find this office."},
@@ -210,6 +220,22 @@ var schemaRules = map[string]fieldRule{
 	"District.center":      {desc: "The district's centre; used only to place a shared location, never as an office's position."},
 	"District.sources":     {desc: "The web pages the facts come from (https://...).", pattern: urlPattern},
 	"District.reviewed":    {desc: "The day someone last checked the facts against the sources."},
+
+	"CrisisLine.id":       {desc: idDescription, pattern: idPattern.String()},
+	"CrisisLine.name":     {desc: "The line's name, e.g. TelefonSeelsorge."},
+	"CrisisLine.phone":    {desc: "Numbers as dialled; short national numbers such as 112 or 116 016 are allowed.", pattern: "(" + crisisPhonePattern.String() + ")|(" + phonePattern.String() + ")", examples: []string{"0800 111 0 111"}},
+	"CrisisLine.hours":    {desc: "When it answers and what it costs, e.g. \"24 Stunden, kostenlos\"."},
+	"CrisisLine.web":      {desc: "The line's web page (https://...), e.g. for chat.", pattern: urlPattern},
+	"CrisisLine.note":     {desc: "Whom it is for; anonymous; languages."},
+	"CrisisLine.sources":  {desc: "The web pages the facts come from (https://...).", pattern: urlPattern},
+	"CrisisLine.reviewed": {desc: "The day someone last checked the facts against the sources."},
+
+	"Crisis.id":      {desc: "The kind of emergency, e.g. suizid, haeusliche-gewalt. " + idDescription, pattern: idPattern.String()},
+	"Crisis.title":   {desc: "A short name for staff and statistics."},
+	"Crisis.message": {desc: "One or two calm sentences shown before the lines."},
+	"Crisis.lines":   {desc: "The ids of crisis lines, most urgent first.", pattern: idPattern.String(), minItems: 1, unique: true},
+	"Crisis.topic":   {desc: "A topic to offer after the lines, e.g. wohnungslosenhilfe.", pattern: idPattern.String()},
+	"Crisis.signals": {desc: "Per language, phrases that signal this emergency, as people write them. Whole words only; case, accents and punctuation do not matter; a word ending in * matches words beginning with it (at least 4 letters), and ... stands for up to three words.", keys: CrisisLanguages},
 
 	"Synonym.words": {desc: "Words that all mean the same, in both directions.", minItems: 2},
 	"Synonym.from":  {desc: "Citizens' words, each read as the words in `to`.", minItems: 1},
@@ -253,8 +279,16 @@ func (g *schemaGen) object(t reflect.Type) *jsonSchema {
 		if !f.IsExported() || key == "" || key == "-" {
 			continue
 		}
-		p := g.value(f.Type)
 		rule := schemaRules[name+"."+key]
+		var p *jsonSchema
+		if f.Type.Kind() == reflect.Map {
+			p = &jsonSchema{Type: "object", AdditionalProperties: new(bool)}
+			for _, k := range rule.keys {
+				p.Properties = append(p.Properties, property{k, g.value(f.Type.Elem())})
+			}
+		} else {
+			p = g.value(f.Type)
+		}
 		p.Description = rule.desc
 		target := p
 		if p.Type == "array" {
@@ -271,9 +305,13 @@ func (g *schemaGen) object(t reflect.Type) *jsonSchema {
 		s.Properties = append(s.Properties, property{key, p})
 	}
 	switch name {
-	case "Office":
+	case "Office", "CrisisLine":
 		// validate.go: at least one way to reach it.
-		for _, key := range []string{"phone", "email", "web"} {
+		ways := []string{"phone", "email", "web"}
+		if name == "CrisisLine" {
+			ways = []string{"phone", "web"}
+		}
+		for _, key := range ways {
 			branch := &jsonSchema{Required: []string{key}, Properties: properties{{key, &jsonSchema{MinItems: 1}}}}
 			if key == "web" {
 				branch.Properties[0].schema = &jsonSchema{MinLength: 1}

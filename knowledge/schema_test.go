@@ -268,6 +268,7 @@ offices:
     hours_note: {de: und nach Vereinbarung}
     operator: Stadt Dortmund
     languages: [Türkisch]
+    audience: [frauen]
     geo: {lat: 51.51, lon: 7.46}
     unknown: {de: Fax unsicher}
     keywords: [Amt]
@@ -288,6 +289,22 @@ synonyms:
   - from: [Hartz IV]
     to: [Bürgergeld]
 word_parts: [pflege]
+crisis_lines:
+  - id: telefonseelsorge
+    name: {de: TelefonSeelsorge}
+    phone: ["0800 111 0 111", "116 123"]
+    hours: {de: 24 Stunden}
+    web: https://www.telefonseelsorge.de
+    note: {de: anonym}
+    sources: ["https://www.telefonseelsorge.de"]
+    reviewed: 2026-01-05
+crises:
+  - id: suizid
+    title: {de: Suizid}
+    message: {de: Sie sind nicht allein.}
+    lines: [telefonseelsorge]
+    topic: grundsicherung
+    signals: {de: [will sterben], en: ["suicid*"]}
 `
 
 var schemaNow = time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
@@ -362,6 +379,11 @@ func TestSchemaAgreesWithLoad(t *testing.T) {
 		{"no Stadtteil", "stadtteile: [Dorstfeld]", "stadtteile: []"},
 		{"hours without days", "{days: [Mo, Di], time: \"08:00-12:00\"}", "{time: \"08:00-12:00\"}"},
 		{"address without street", "street: Luisenstraße 11-13, ", ""},
+		{"unknown audience", "audience: [frauen]", "audience: [women]"},
+		{"crisis line without phone or web", "    phone: [\"0800 111 0 111\", \"116 123\"]\n    hours: {de: 24 Stunden}\n    web: https://www.telefonseelsorge.de\n", ""},
+		{"crisis line with a short number", `"116 123"`, `"1161"`},
+		{"crisis without lines", "    lines: [telefonseelsorge]\n", "    lines: []\n"},
+		{"signals in an unknown language", "en: [\"suicid*\"]", "xx: [\"suicid*\"]"},
 	}
 	for _, m := range mistakes {
 		if !strings.Contains(minimalKB, m.old) {

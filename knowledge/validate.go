@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -54,6 +55,7 @@ func (b *Base) validate(opts Options) Problems {
 	for i := range b.Offices {
 		b.checkOffice(c, &b.Offices[i])
 	}
+	b.checkCrises(c)
 	stadtteil := map[string]string{}
 	for _, d := range b.Districts {
 		c.id(d.Pos, "district", d.ID)
@@ -200,6 +202,11 @@ func (b *Base) checkOffice(c *checker, o *Office) {
 		}
 		if msg := checkTimeSpan(h.Time); msg != "" {
 			c.errorf(o.Pos.At(fmt.Sprintf("hours[%d].time", i)), "%s: opening time %q %s", what, h.Time, msg)
+		}
+	}
+	for i, a := range o.Audience {
+		if !slices.Contains(Audiences, a) {
+			c.errorf(o.Pos.At(fmt.Sprintf("audience[%d]", i)), "%s: unknown audience %q; write %s", what, a, strings.Join(Audiences, ", "))
 		}
 	}
 	if len(o.Phone) == 0 && len(o.Email) == 0 && o.Web == "" {
