@@ -48,13 +48,6 @@ const (
 	AskChoice   AskFor = "choice"   // "Meinen Sie A oder B?"
 )
 
-// Fit is an office that fits the person: Responsible only where the
-// knowledge base says it is responsible for the person (their Stadtbezirk).
-type Fit struct {
-	Office      *knowledge.Office
-	Responsible bool
-}
-
 // Decision is what to say to one message.
 type Decision struct {
 	Kind   Kind
@@ -66,8 +59,13 @@ type Decision struct {
 	Office *knowledge.Office
 	// District is the person's Stadtbezirk, when known.
 	District string
-	// Fits are the offices that fit the person, best first.
-	Fits []Fit
+	// Fits are the offices that fit the person, best first, with their
+	// opening state at the time of the decision.
+	Fits []knowledge.OfficeFit
+	// Crisis is the emergency the message speaks of (KindCrisis), with its
+	// lines; Topic is then the topic to offer after them, if any.
+	Crisis *knowledge.Crisis
+	Lines  []*knowledge.CrisisLine
 	// Ask is set for KindAsk; Choices are the topics offered (also the
 	// closest topics of a decline), Districts the Stadtbezirke offered.
 	Ask       AskFor
@@ -144,6 +142,19 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	}
 	if sig.tonight {
 		st.Tonight = true
+	}
+	// Crisis help comes first, before any search: the lines, then the
+	// topic that helps, with the place that fits the person now.
+	if c := kb.DetectCrisis(q); c != nil {
+		d.Kind, d.Crisis, d.Lines = KindCrisis, c, kb.CrisisLines(c)
+		d.Lang = a.lang(st, p, "", false)
+		if t := kb.Topic(c.Topic); t != nil {
+			st.Tonight = true
+			d.Topic, d.Fits = t, a.officesFor(kb, t, st)
+			st.Topic, st.Aspect = t.ID, AspectNone
+		}
+		st.Lang = d.Lang
+		return d, nil
 	}
 
 	// A message of nothing but cues ("und wo ist das?", "was kostet das?",
@@ -237,7 +248,7 @@ func (a *Answerer) Topic(st *State, t *knowledge.Topic, aspect Aspect, p Person)
 
 // Office is the decision for an office chosen by a button.
 func (a *Answerer) Office(st *State, o *knowledge.Office, p Person) Decision {
-	d := Decision{Kind: KindAnswer, Lang: a.lang(st, p, "", false), Office: o, Fits: []Fit{{Office: o, Responsible: false}}}
+	d := Decision{Kind: KindAnswer, Lang: a.lang(st, p, "", false), Office: o, Fits: []knowledge.OfficeFit{{Office: o, Open: o.OpenAt(a.now())}}}
 	st.Office, st.Lang = o.ID, d.Lang
 	return d
 }
@@ -284,7 +295,7 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, h index.
 			}
 		}
 		d.Kind, d.Office, d.Aspect = KindAnswer, o, aspect
-		d.Fits = []Fit{{Office: o}}
+		d.Fits = []knowledge.OfficeFit{{Office: o, Open: o.OpenAt(a.now())}}
 		st.Office, st.Aspect, st.Lang = o.ID, aspect, d.Lang
 		if t := homeTopic(kb, o.ID); t != nil {
 			st.Topic = t.ID
@@ -321,26 +332,17 @@ func (a *Answerer) answerTopic(kb *knowledge.Base, st *State, d Decision, t *kno
 }
 
 // officesFor are the offices of a topic that fit the person, best first.
-func (a *Answerer) officesFor(kb *knowledge.Base, t *knowledge.Topic, st *State) []Fit {
-	offices := kb.OfficesOf(t)
-	if t.LocalOffices {
-		if st.District == "" {
+// For a topic with one office per Stadtbezirk only the district's office
+// fits, and none while the district is not known.
+func (a *Answerer) officesFor(kb *knowledge.Base, t *knowledge.Topic, st *State) []knowledge.OfficeFit {
+	fits := kb.OfficesFor(t, knowledge.Need{District: st.District, Gender: st.Gender, Tonight: st.Tonight, Now: a.now()})
+	if t.LocalOffices && len(kb.OfficesOf(t)) > 1 {
+		if len(fits) == 0 || !fits[0].Responsible {
 			return nil
 		}
-		for _, o := range offices {
-			for _, d := range o.Districts {
-				if d == st.District {
-					return []Fit{{Office: o, Responsible: true}}
-				}
-			}
-		}
-		return nil
+		return fits[:1]
 	}
-	var out []Fit
-	for _, o := range offices {
-		out = append(out, Fit{Office: o, Responsible: len(o.Districts) == 0})
-	}
-	return out
+	return fits
 }
 
 // close returns the two best topics when they score too close to choose;

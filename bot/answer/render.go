@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/sozialamt-dortmund/sozialbot/index"
@@ -26,6 +27,7 @@ func Render(kb *knowledge.Base, d Decision) Message {
 			topicMessage(&m, kb, d)
 		case d.Office != nil:
 			m.add(OfficeCard(d.Office, lang, true)...)
+			m.Pins = append(m.Pins, pins(d.Office, lang)...)
 			officeButtons(&m, d.Office, lang)
 		case d.District != "":
 			if dist := kb.District(d.District); dist != nil {
@@ -34,6 +36,8 @@ func Render(kb *knowledge.Base, d Decision) Message {
 		}
 	case KindAsk:
 		askMessage(&m, kb, d)
+	case KindCrisis:
+		crisisMessage(&m, kb, d)
 	case KindGreeting:
 		if d.Thanks {
 			m.add(markupPara(T(lang, MsgThanks)))
@@ -142,18 +146,112 @@ func offices(m *Message, kb *knowledge.Base, d Decision) {
 	if d.Aspect == AspectWhere {
 		shown = d.Fits[:min(2, len(d.Fits))]
 	}
+	var maps []Button
 	for _, f := range shown {
 		label := LblContact
 		if f.Responsible {
 			label = LblResponsible
 		}
-		head := line(bold(T(lang, label) + ": " + f.Office.Name.In(lang)))
-		m.add(append(Para{head}, ContactLines(f.Office, lang, d.Aspect == AspectWhere)...))
+		m.add(fitCard(f, T(lang, label), lang, d.Aspect == AspectWhere))
 		m.Pins = append(m.Pins, pins(f.Office, lang)...)
+		maps = append(maps, mapButton(f.Office, lang, len(shown) > 1))
 	}
+	m.row(maps...)
 	if len(d.Fits) > len(shown) {
 		m.add(markupPara(T(lang, MsgMoreOffices)))
 	}
+}
+
+// fitCard is an office that fits the person: label and name, whether it is
+// open now, and how to reach it.
+func fitCard(f knowledge.OfficeFit, label, lang string, full bool) Para {
+	p := Para{line(bold(label + ": " + f.Office.Name.In(lang)))}
+	if open := openText(f.Open, lang); open != "" {
+		p = append(p, line(italic(open)))
+	}
+	return append(p, ContactLines(f.Office, lang, full)...)
+}
+
+// openText says whether an office is open now: "jetzt geöffnet, bis 12:00",
+// "jetzt geschlossen, öffnet Mo 08:00"; empty when the hours are not known.
+func openText(s knowledge.OpenState, lang string) string {
+	switch {
+	case !s.Known:
+		return ""
+	case s.AllDay:
+		return T(lang, LblOpenAllDay)
+	case s.Open:
+		return T(lang, LblOpenUntil, s.Until.In(berlin).Format("15:04"))
+	case !s.Next.IsZero():
+		n := s.Next.In(berlin)
+		day := knowledge.Weekdays[(int(n.Weekday())+6)%7]
+		if lang == "en" {
+			day = weekdaysEN[(int(n.Weekday())+6)%7]
+		}
+		return T(lang, LblOpensAt, day+" "+n.Format("15:04"))
+	}
+	return ""
+}
+
+// berlin is the time zone of the offices' hours (knowledge embeds tzdata).
+var berlin = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		return time.FixedZone("CET", 3600)
+	}
+	return loc
+}()
+
+// mapButton opens a map search for the office's address (OpenStreetMap):
+// no coordinates are invented. named puts the office's name on the button.
+func mapButton(o *knowledge.Office, lang string, named bool) Button {
+	if o.Address == nil {
+		return Button{}
+	}
+	text := T(lang, BtnMap)
+	if named {
+		text += ": " + shorten(o.Name.In(lang), 24)
+	}
+	return Button{Text: text, Do: DoURL, URL: o.Address.MapURL()}
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// crisisMessage puts the crisis lines first, then the topic that helps and
+// the place that fits the person now.
+func crisisMessage(m *Message, kb *knowledge.Base, d Decision) {
+	lang := d.Lang
+	m.add(textPara(d.Crisis.Message.In(lang)))
+	for _, l := range d.Lines {
+		p := Para{line(bold(l.Name.In(lang)))}
+		if len(l.Phone) > 0 {
+			p = append(p, line(markup(T(lang, LblPhone)+": "), bold(strings.Join(l.Phone, ", "))))
+		}
+		if h := strings.TrimSpace(l.Hours.In(lang)); h != "" {
+			p = append(p, line(text(h)))
+		}
+		m.add(p)
+	}
+	if d.Topic != nil {
+		m.add(markupPara(T(lang, MsgCrisisHelp, Esc(d.Topic.Title.In(lang)))))
+		if len(d.Fits) > 0 {
+			f := d.Fits[0]
+			label := LblContact
+			if f.Responsible {
+				label = LblResponsible
+			}
+			m.add(fitCard(f, T(lang, label), lang, false))
+			m.row(mapButton(f.Office, lang, false))
+		}
+		m.row(Button{Text: d.Topic.Title.In(lang), Do: DoTopic, ID: d.Topic.ID})
+	}
+	m.row(Button{Text: T(lang, BtnAllTopics), Do: DoMenu})
 }
 
 // section is the topic's section for an aspect, if it has text.
@@ -297,6 +395,7 @@ var aspectButtons = map[Aspect]MsgKey{
 }
 
 func officeButtons(m *Message, o *knowledge.Office, lang string) {
+	m.row(mapButton(o, lang, false))
 	m.row(Button{Text: T(lang, BtnOtherTopics), Do: DoMenu})
 	feedback(m, o.ID, lang)
 }

@@ -59,6 +59,7 @@ const (
 	MsgWhatAbout
 	MsgWhichOf
 	MsgNoSection
+	MsgCrisisHelp
 
 	// Labels on cards.
 	LblResponsible
@@ -78,6 +79,9 @@ const (
 	LblHoursUnknown
 	LblOffices
 	LblContact
+	LblOpenUntil
+	LblOpenAllDay
+	LblOpensAt
 
 	// Buttons.
 	BtnDetails
@@ -98,6 +102,7 @@ const (
 	BtnCosts
 	BtnDeadlines
 	BtnLegal
+	BtnMap
 
 	// Bot commands (setMyCommands descriptions).
 	CmdStart
@@ -319,7 +324,14 @@ var texts = [numMsgs]knowledge.Text{
 	},
 
 	LblResponsible:    {DE: "Zuständig", EN: "Responsible"},
+	MsgCrisisHelp: {
+		DE: "<b>Hilfe vor Ort:</b> %s",
+		EN: "<b>Help nearby:</b> %s",
+	},
 	LblContact:        {DE: "Kontakt", EN: "Contact"},
+	LblOpenUntil:      {DE: "jetzt geöffnet, bis %s", EN: "open now, until %s"},
+	LblOpenAllDay:     {DE: "rund um die Uhr geöffnet", EN: "open 24 hours"},
+	LblOpensAt:        {DE: "jetzt geschlossen, öffnet %s", EN: "closed now, opens %s"},
 	LblAddress:        {DE: "Adresse", EN: "Address"},
 	LblHours:          {DE: "Sprechzeiten", EN: "Opening hours"},
 	LblPhone:          {DE: "Telefon", EN: "Phone"},
@@ -354,6 +366,7 @@ var texts = [numMsgs]knowledge.Text{
 	BtnCosts:        {DE: "Kosten", EN: "Costs"},
 	BtnDeadlines:    {DE: "Fristen", EN: "Deadlines"},
 	BtnLegal:        {DE: "Gesetz", EN: "Legal basis"},
+	BtnMap:          {DE: "🗺 Karte", EN: "🗺 Map"},
 
 	CmdStart:    {DE: "Begrüßung und Themen", EN: "Welcome and topics"},
 	CmdHelp:     {DE: "So funktioniert der Bot", EN: "How the bot works"},
