@@ -323,7 +323,7 @@ var texts = [numMsgs]knowledge.Text{
 		EN: "I have no confirmed information on \"%s\" here. Please ask the office below or call the City of Dortmund: " + CentralPhone + ".",
 	},
 
-	LblResponsible:    {DE: "Zuständig", EN: "Responsible"},
+	LblResponsible: {DE: "Zuständig", EN: "Responsible"},
 	MsgCrisisHelp: {
 		DE: "<b>Hilfe vor Ort:</b> %s",
 		EN: "<b>Help nearby:</b> %s",
