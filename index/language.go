@@ -1,6 +1,9 @@
 package index
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Words that carry no meaning for finding a topic, beyond the analyzers' stop
 // words: what people add to be polite or to ask ("bitte", "brauche", "wo").
@@ -42,6 +45,15 @@ func set(words []string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// Language guesses the language of a text from its function words: "en"
+// or "de", and whether the words showed it at all (a place name or a
+// single noun does not). It is the one place the bot reads a language.
+func Language(text string) (lang string, sure bool) {
+	return guessLanguage(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\''
+	}))
 }
 
 // guessLanguage returns "en" when a question has more English than German

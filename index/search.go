@@ -27,8 +27,6 @@ const candidates = 10
 // compoundMatch is what a match on a part of a compound counts for.
 const compoundMatch = 0.5
 
-const langCodeDE = "de"
-
 // Thresholds of the confidence measure; see match.decide.
 const minCoverage = 0.37
 
@@ -43,7 +41,7 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 		return res, nil
 	}
 	q := ix.analyzeQuestion(text)
-	res.Lang, res.LangSure = q.lang, q.langSure
+	res.Lang = q.lang
 	res.Districts = q.districts
 	res.Synonyms = q.synonyms
 	if q.greeting {
@@ -99,6 +97,9 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 		res.Hits = res.Hits[:MaxHits]
 	}
 	res.Answered, res.Reason = cands[0].match.decide()
+	if cands[0].match.coverage > 0 {
+		res.MatchLang = langCodes[cands[0].match.lang]
+	}
 	return res, nil
 }
 
@@ -225,7 +226,6 @@ func (ix *Index) query(q question) query.Query {
 // question is a question after analysis.
 type question struct {
 	lang      string
-	langSure  bool
 	greeting  bool
 	districts []string
 	synonyms  []string
@@ -247,10 +247,7 @@ type question struct {
 func (ix *Index) analyzeQuestion(text string) question {
 	var q question
 	folded := ix.foldTokens(text)
-	q.lang, q.langSure = guessLanguage(folded)
-	if !q.langSure && strings.ContainsAny(text, "äöüÄÖÜß") {
-		q.lang, q.langSure = langCodeDE, true // umlauts are evidence of German
-	}
+	q.lang, _ = guessLanguage(folded)
 	q.greeting = ix.isGreeting(folded)
 	known := func(t string) bool { return ix.known(langDE, t) || ix.known(langEN, t) }
 	words := analyzePositions(ix.fold, text)
@@ -313,7 +310,12 @@ type match struct {
 	// strong is the weight of the words found in the document's title,
 	// phrasings or keywords.
 	strong float64
+	// lang is the language (langDE, langEN) whose analysis matched best.
+	lang int
 }
+
+// langCodes name the analysis languages.
+var langCodes = [2]string{langDE: "de", langEN: "en"}
 
 // decide turns a match into an answer or a decline. The thresholds were
 // calibrated on the tuning questions (testdata/questions-tune.yaml): an
@@ -350,7 +352,7 @@ func (ix *Index) coverage(q question, d *docInfo) match {
 			}
 		}
 		if total > 0 && matched/total > best.coverage {
-			best = match{coverage: matched / total, strong: strong}
+			best = match{coverage: matched / total, strong: strong, lang: lang}
 		}
 	}
 	return best

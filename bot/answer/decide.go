@@ -177,7 +177,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		return d, fmt.Errorf("decide: %w", err)
 	}
 	d.Result = res
-	d.Lang = a.lang(st, p, res.Lang, res.LangSure)
+	msgLang, sure := index.Language(q)
+	if !sure && res.MatchLang != "" {
+		msgLang, sure = res.MatchLang, true
+	}
+	d.Lang = a.lang(st, p, msgLang, sure)
 	if len(res.Districts) == 1 {
 		st.District = res.Districts[0]
 	}
@@ -193,6 +197,16 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		return d, nil
 	}
 
+	t := kb.Topic(st.Topic)
+	// "und für meine Mutter?", "ich wohne in Bochum": a short follow-up
+	// that names no topic stays with the conversation's topic, even when
+	// the search finds a weak match for one of its words.
+	if t != nil && (sig.and || sig.lives) && len(sig.rest) <= 3 && !(res.Answered && len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)) {
+		if sig.lives && sig.aspect == "" {
+			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
+		}
+		return a.followup(kb, st, d, t, sig), nil
+	}
 	if res.Answered && len(hits) > 0 {
 		if alt, ok := a.close(kb, hits, st); ok {
 			d.Kind, d.Ask, d.Choices, d.Aspect = KindAsk, AskChoice, alt, sig.aspect
@@ -203,7 +217,6 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	}
 
 	// Not answered by the search: a place or a cue may still follow up.
-	t := kb.Topic(st.Topic)
 	switch {
 	case t != nil && res.OnlyPlace && len(res.Districts) == 1:
 		if sig.aspect == "" {
@@ -213,8 +226,9 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	case t != nil && (sig.aspect != "" || sig.gender != "") && len(sig.rest) <= 2 && res.Reason != index.ReasonOutOfScope:
 		return a.followup(kb, st, d, t, sig), nil
 	case len(res.Districts) == 1 && res.OnlyPlace:
-		d.Kind, d.District = KindAnswer, res.Districts[0]
-		st.Topic, st.Office, st.Lang = "", "", d.Lang
+		// A place and nothing else: the district is remembered, the topic asked.
+		d.Kind, d.Ask, d.District = KindAsk, AskTopic, res.Districts[0]
+		st.Lang = d.Lang
 		return d, nil
 	case len(res.Districts) > 1:
 		d.Kind, d.Ask, d.Districts, d.Choices = KindAsk, AskDistrict, res.Districts, hits
@@ -470,6 +484,25 @@ func districtsOf(kb *knowledge.Base, t *knowledge.Topic) []string {
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// namesTopic reports whether the message's words name the hit's topic in
+// its title ("und beim Elterngeld?"), not only in its keywords.
+func namesTopic(kb *knowledge.Base, h index.Hit, rest []string, lang string) bool {
+	title := h.Title
+	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
+		title = t.Title.DE + " " + t.Title.In(lang)
+	}
+	stems := map[string]bool{}
+	for _, w := range foldWords(title) {
+		stems[stem(w)] = true
+	}
+	for _, w := range rest {
+		if stems[stem(w)] {
 			return true
 		}
 	}

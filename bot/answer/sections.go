@@ -25,7 +25,7 @@ func aspectFor(t *knowledge.Topic, lang string, sig signals) Aspect {
 	prof := profileOf(t, lang)
 	var qstems []string
 	seen := map[string]bool{}
-	for _, w := range sig.words {
+	for _, w := range strings.Fields(sig.query) {
 		if len([]rune(w)) < 3 && !isDigits(w) || followupWords[w] {
 			continue
 		}

@@ -86,10 +86,10 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"was gibt es", "was bekomme ich", "was zahlt", "was ubernimmt", "was bietet", "welche leistung*",
 		"welche hilfe*", "was macht", "leistungen", "what do i get", "what does", "what is covered", "what help",
 	},
-}, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWho: 2, AspectLegal: 2, AspectWhere: 2, AspectHow: 1, AspectWhat: 1})
+}, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWhere: 3, AspectWho: 2, AspectLegal: 2, AspectHow: 1, AspectWhat: 1})
 
 // aspectOrder breaks ties between aspects of the same weight.
-var aspectOrder = []Aspect{AspectBring, AspectCosts, AspectDeadlines, AspectWho, AspectLegal, AspectWhere, AspectHow, AspectWhat}
+var aspectOrder = []Aspect{AspectBring, AspectCosts, AspectDeadlines, AspectWhere, AspectWho, AspectLegal, AspectHow, AspectWhat}
 
 // Words that say nothing about the topic in a follow-up: pronouns, particles,
 // question words. A message made of them and of cues has no topic word.
@@ -100,6 +100,7 @@ var followupWords = set(strings.Fields(`
 	sollte wurde werden wird ein eine einen einem einer der die den dem des im in am an auf bei zu zum zur
 	fur mit von vom nach uber ja nein bitte danke ok okay gut genau so noch jetzt denn bekomme bekommt
 	brauche braucht geht gehen hilfe helfen frage fragen problem infos info information informationen
+	hab hatte mal ne nen anliegen brief post amt amtes behorde sowas irgendwas
 	jemand etwas sagen wissen weiss hallo hi moin guten tag and but so then also only the a an is are
 	it this that there here i we me my our you your what who how when which do does did can could
 	have has need get please thanks thank for to of in at on with about any some help question
@@ -140,6 +141,10 @@ type signals struct {
 	gender  string // "frau", "mann" or ""
 	tonight bool
 	thanks  bool
+	// and: the message begins with "und", "and", "aber" (a follow-up).
+	and bool
+	// lives: the message says where the person lives ("ich wohne in").
+	lives bool
 	// rest are the folded words no cue and no follow-up word explains: the
 	// words that may name a topic or a place.
 	rest []string
@@ -200,8 +205,10 @@ func readSignals(text string) signals {
 	for _, l := range liveCues {
 		if i := find(words, l); i >= 0 {
 			mark(used, i, len(l))
+			s.lives = true
 		}
 	}
+	s.and = len(words) > 0 && (words[0] == "und" || words[0] == "and" || words[0] == "aber" || words[0] == "what" && len(words) > 1 && words[1] == "about")
 	var q []string
 	for i, w := range words {
 		if !used[i] {
