@@ -83,6 +83,9 @@ type Decision struct {
 	NonLatin bool
 	// Result is the search behind the decision (zero when there was none).
 	Result index.Result
+	// Question is the message as read (cleaned); sections are cut to the
+	// sentences nearest it.
+	Question string
 }
 
 // Person is what the bot knows about who writes: the phone's language
@@ -131,7 +134,8 @@ func (a *Answerer) Base() *knowledge.Base { return a.s.Base() }
 func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) (Decision, error) {
 	kb := a.s.Base()
 	q := index.Clean(msg)
-	d := Decision{Cut: utf8.RuneCountInString(q) >= index.MaxQuestionRunes}
+	d := Decision{Cut: utf8.RuneCountInString(q) >= index.MaxQuestionRunes, Question: q}
+	msgLang, sure := index.Language(q)
 	sig := readSignals(q)
 	if !hasWord(q) {
 		d.Kind, d.Reason, d.Lang = KindDeclined, index.ReasonEmpty, a.lang(st, p, "", false)
@@ -161,7 +165,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// "ich bin eine Frau") names no topic: it follows up on the last one,
 	// or asks back what it is about. It needs no search.
 	if len(sig.rest) == 0 && !sig.thanks && (sig.aspect != "" || sig.gender != "" || sig.tonight || len(sig.words) > 0) {
-		d.Lang = a.lang(st, p, "", false)
+		d.Lang = a.lang(st, p, msgLang, sure)
 		if t := kb.Topic(st.Topic); t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight) {
 			return a.followup(kb, st, d, t, sig), nil
 		}
@@ -177,7 +181,6 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		return d, fmt.Errorf("decide: %w", err)
 	}
 	d.Result = res
-	msgLang, sure := index.Language(q)
 	if !sure && res.MatchLang != "" {
 		msgLang, sure = res.MatchLang, true
 	}
@@ -213,7 +216,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			st.Aspect, st.Lang = sig.aspect, d.Lang
 			return d, nil
 		}
-		return a.answerHit(kb, st, d, hits[0], sig, res.Districts), nil
+		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
 	}
 
 	// Not answered by the search: a place or a cue may still follow up.
@@ -243,7 +246,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			d.Kind, d.Ask, d.Choices = KindAsk, AskChoice, alt
 			return d, nil
 		}
-		return a.answerHit(kb, st, d, hits[0], sig, res.Districts), nil
+		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
 	}
 	d.Kind, d.Reason, d.Choices = KindDeclined, res.Reason, hits
 	if d.Reason == "" {
@@ -291,7 +294,8 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 }
 
 // answerHit answers the best hit of a search.
-func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, h index.Hit, sig signals, districts []string) Decision {
+func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []index.Hit, sig signals, districts []string) Decision {
+	h := hits[0]
 	aspect := sig.aspect
 	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
 		aspect = aspectFor(t, d.Lang, sig)
@@ -317,12 +321,38 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, h index.
 		return d
 	}
 	t := kb.Topic(h.ID)
+	named := namedOffice(kb, t, hits)
 	if t.LocalOffices && len(districts) > 1 {
 		d.Kind, d.Ask, d.Districts, d.Topic, d.Aspect = KindAsk, AskDistrict, districts, t, aspect
 		st.Topic, st.Aspect, st.Lang = t.ID, aspect, d.Lang
 		return d
 	}
-	return a.answerTopic(kb, st, d, t, aspect)
+	d = a.answerTopic(kb, st, d, t, aspect)
+	if named != nil {
+		// The office the question names goes first.
+		for i, f := range d.Fits {
+			if f.Office == named {
+				copy(d.Fits[1:i+1], d.Fits[:i])
+				d.Fits[0] = f
+				st.Office = named.ID
+			}
+		}
+	}
+	return d
+}
+
+// namedOffice is the office of topic t that the search matched as well as
+// the topic itself (the index lists it right after its topic with the same
+// score): the Frauenübernachtungsstelle of "Wo ist die
+// Frauenübernachtungsstelle?".
+func namedOffice(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit) *knowledge.Office {
+	if len(hits) < 2 || hits[0].ID != t.ID || hits[1].Kind != index.KindOffice || hits[1].Score < hits[0].Score {
+		return nil
+	}
+	if o := kb.Office(hits[1].ID); o != nil && contains(t.Offices, o.ID) {
+		return o
+	}
+	return nil
 }
 
 // answerTopic answers a topic for an aspect, with the offices that fit.

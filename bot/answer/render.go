@@ -117,11 +117,11 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	case d.Aspect == AspectWhere:
 		// The offices below answer it.
 	case ok:
-		m.add(para(line(bold(sec.Title.In(lang))), line(text(excerpt(sec.Text.In(lang), d.Result.Question)))))
+		m.add(para(line(bold(sec.Title.In(lang))), line(text(excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))))))
 	default:
 		m.add(markupPara(T(lang, MsgNoSection, Esc(aspectTitle(d.Aspect, lang)))))
 		if u := strings.TrimSpace(t.Unknown.In(lang)); u != "" {
-			m.add(textPara(excerpt(u, d.Result.Question)))
+			m.add(textPara(excerpt(u, d.Question, nil)))
 		}
 	}
 	offices(m, kb, d)
@@ -280,42 +280,51 @@ func aspectTitle(a Aspect, lang string) string {
 
 // maxExcerpt is how long a section may be in a first message before only
 // the sentences nearest the question are shown.
-const maxExcerpt = 420
+const maxExcerpt = 360
 
-// excerpt shortens a long section to its first sentence and the sentences
-// that share the most words with the question, in their order, so that the
-// fact asked for leads and the message stays short. The whole section is
-// one tap away.
-func excerpt(s, question string) string {
+// excerpt shortens a long section to the sentences that share the most
+// rare words with the question (the topic's own words do not count), in the
+// text's order, so that the fact asked for leads and the message stays
+// short; without such sentences, to its beginning. The whole section is one
+// tap away.
+func excerpt(s, question string, prof *profile) string {
 	s = strings.TrimSpace(s)
 	if utf8.RuneCountInString(s) <= maxExcerpt {
 		return s
 	}
 	sentences := splitSentences(s)
-	qwords := map[string]bool{}
+	qstems := map[string]bool{}
 	for _, w := range foldWords(question) {
-		if len(w) >= 3 && !followupWords[w] {
-			qwords[stem(w)] = true
+		if (len(w) >= 3 || isDigits(w)) && !followupWords[w] && (prof == nil || !prof.title[stem(w)]) {
+			qstems[stem(w)] = true
 		}
 	}
-	score := make([]int, len(sentences))
+	score := make([]float64, len(sentences))
 	for i, sen := range sentences {
+		seen := map[string]bool{}
 		for _, w := range foldWords(sen) {
-			if qwords[stem(w)] {
-				score[i]++
+			if st := stem(w); qstems[st] && !seen[st] {
+				seen[st] = true
+				if prof != nil {
+					score[i] += prof.weight(st) + 0.1
+				} else {
+					score[i]++
+				}
 			}
 		}
 	}
-	byScore := make([]int, 0, len(sentences))
-	for i := 1; i < len(sentences); i++ {
-		byScore = append(byScore, i)
+	order := make([]int, len(sentences))
+	for i := range order {
+		order[i] = i
 	}
-	sort.SliceStable(byScore, func(a, b int) bool { return score[byScore[a]] > score[byScore[b]] })
-	keep := map[int]bool{0: true}
-	size := utf8.RuneCountInString(sentences[0])
-	for _, i := range byScore {
-		if n := utf8.RuneCountInString(sentences[i]); size+n <= maxExcerpt {
+	sort.SliceStable(order, func(a, b int) bool { return score[order[a]] > score[order[b]] })
+	keep := map[int]bool{}
+	size := 0
+	for _, i := range order {
+		if n := utf8.RuneCountInString(sentences[i]) + 1; size+n <= maxExcerpt || size == 0 {
 			keep[i], size = true, size+n
+		} else if score[i] == 0 {
+			break
 		}
 	}
 	var out []string
@@ -511,7 +520,7 @@ func ContactLines(o *knowledge.Office, lang string, full bool) []Line {
 	var lines []Line
 	if o.Address != nil {
 		addr := o.Address.String()
-		if note := strings.TrimSpace(o.Address.Note.In(lang)); note != "" {
+		if note := strings.TrimSpace(o.Address.Note.In(lang)); note != "" && full {
 			addr += " (" + note + ")"
 		}
 		lines = append(lines, line(label(LblAddress), text(addr)))
@@ -524,9 +533,9 @@ func ContactLines(o *knowledge.Office, lang string, full bool) []Line {
 		if note := strings.TrimSpace(o.HoursNote.In(lang)); note != "" && full {
 			lines = append(lines, line(text(note)))
 		}
-	case !o.HoursNote.IsZero():
+	case !o.HoursNote.IsZero() && full:
 		lines = append(lines, line(label(LblHours), text(strings.TrimSpace(o.HoursNote.In(lang)))))
-	default:
+	case full:
 		lines = append(lines, line(label(LblHours), markup(T(lang, LblHoursUnknown))))
 	}
 	if len(o.Phone) > 0 {
