@@ -286,7 +286,7 @@ func (a *Answerer) District(st *State, district string, t *knowledge.Topic, p Pe
 // or another person's details.
 func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowledge.Topic, sig signals) Decision {
 	d.Followup = true
-	aspect := aspectFor(t, d.Lang, sig)
+	aspect := aspectFor(kb, t, d.Lang, sig)
 	if aspect == "" && (st.Gender != "" || st.Tonight) {
 		aspect = AspectWhere
 	}
@@ -298,7 +298,7 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 	h := hits[0]
 	aspect := sig.aspect
 	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
-		aspect = aspectFor(t, d.Lang, sig)
+		aspect = aspectFor(kb, t, d.Lang, sig)
 	}
 	if h.Kind == index.KindOffice {
 		o := kb.Office(h.ID)

@@ -21,12 +21,30 @@ const (
 // cues it holds, and the topic's sections that hold its words ("Darf meine
 // Begleitperson mitfahren?" is answered by the section that names the
 // Begleitperson).
-func aspectFor(t *knowledge.Topic, lang string, sig signals) Aspect {
+func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals) Aspect {
 	prof := profileOf(t, lang)
+	// A cue in the topic's own name ("Bestattungskosten", "funeral
+	// costs") does not ask for an aspect.
+	cues := map[Aspect]int{}
+	for _, m := range sig.matches {
+		own := true
+		for _, w := range m.words {
+			own = own && prof.title[stem(w)]
+		}
+		if !own {
+			cues[m.aspect] += m.weight
+		}
+	}
+	for a, w := range sig.cues {
+		if w > 0 && len(sig.matches) == 0 {
+			cues[a] = w // set by the caller, without words
+		}
+	}
+	places := placeWords(kb)
 	var qstems []string
 	seen := map[string]bool{}
 	for _, w := range strings.Fields(sig.query) {
-		if len([]rune(w)) < 3 && !isDigits(w) || followupWords[w] {
+		if len([]rune(w)) < 3 && !isDigits(w) || followupWords[w] || places[w] {
 			continue
 		}
 		st := stem(w)
@@ -46,12 +64,12 @@ func aspectFor(t *knowledge.Topic, lang string, sig signals) Aspect {
 				}
 			}
 		}
-		score := cueWeight*float64(sig.cues[a]) + overlap
+		score := cueWeight*float64(cues[a]) + overlap
 		if score > bestScore {
 			best, bestScore, bestOverlap = a, score, overlap
 		}
 	}
-	if sig.cues[best] == 0 && bestOverlap < minOverlap {
+	if cues[best] == 0 && bestOverlap < minOverlap {
 		return AspectNone
 	}
 	return best
@@ -112,3 +130,23 @@ func profileOf(t *knowledge.Topic, lang string) *profile {
 	profiles.Store(k, p)
 	return p
 }
+
+// placeWords are the folded words of the Stadtbezirke's and Stadtteile's
+// names: a place says where the person lives, not which section they ask.
+func placeWords(kb *knowledge.Base) map[string]bool {
+	if p, ok := placeCache.Load(kb); ok {
+		return p.(map[string]bool)
+	}
+	m := map[string]bool{}
+	for _, d := range kb.Districts {
+		for _, name := range append(append([]string{d.Name}, d.Stadtteile...), d.Colloquial...) {
+			for _, w := range foldWords(name) {
+				m[w] = true
+			}
+		}
+	}
+	placeCache.Store(kb, m)
+	return m
+}
+
+var placeCache sync.Map // *knowledge.Base → map[string]bool

@@ -53,19 +53,22 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"proof", "what do i need",
 	},
 	AspectCosts: {
-		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "wie viel", "wieviel", "betrag*", "euro", "€",
+		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
 		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "umsonst", "gratis", "kostenlos*",
-		"hoch ist", "hohe", "regelsatz*", "cost*", "price*", "how much", "fee*", "free of charge", "pay for it",
+		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*",
 	},
 	AspectDeadlines: {
-		"frist*", "bis wann", "wie lange", "wie lang", "rechtzeitig", "spatestens", "zu spat", "ruckwirkend*",
-		"verjahr*", "ab wann", "wann muss", "deadline*", "by when", "how long", "too late", "in time", "how soon",
+		"frist*", "bis wann", "wie lange:1", "wie lang:1", "rechtzeitig", "spatestens", "zu spat", "ruckwirkend*",
+		"verjahr*", "wann muss", "deadline*", "by when", "how long:1", "too late", "in time", "how soon", "at the latest",
+		"latest", "when do i have to", "when must",
 	},
 	AspectWho: {
 		"wer bekommt", "wer kann", "wer darf", "wer hat anspruch", "anspruch*", "berechtigt*", "voraussetzung*",
 		"bedingung*", "steht mir", "steht uns", "bekomme ich das", "kriege ich das", "habe ich anspruch",
-		"konnen wir das bekommen", "kann ich das bekommen", "who can", "who gets", "who is", "eligib*",
-		"entitled", "qualify", "requirements", "am i allowed",
+		"konnen wir das bekommen", "kann ich das bekommen", "who can", "who gets", "eligib*",
+		"entitled", "qualify", "requirements", "am i allowed", "bekomme ich:1", "bekommen auch:1", "krieg ich:1",
+		"kriege ich:1", "kriegt man:1", "welchem alter", "wie alt", "what age", "ab wann:1", "fur wen", "for whom",
+		"can i get:1", "do i get:1",
 	},
 	AspectLegal: {
 		"gesetz", "gesetze", "gesetzlich*", "paragraf*", "paragraph*", "§", "rechtsgrundlage*", "rechtlich*",
@@ -73,18 +76,20 @@ var aspectCues = parseCues(map[Aspect][]string{
 	},
 	AspectWhere: {
 		"wo", "wohin", "adresse*", "anschrift*", "offnungszeit*", "sprechzeit*", "sprechstunde*", "telefon*",
-		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "hin", "hinkommen",
+		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "hinkommen", "bus", "bahn",
+		"anfahrt", "komme ich zum", "komme ich zur", "internetseite", "webseite", "website",
 		"kontakt*", "e-mail", "email", "mail", "where", "address", "opening", "hours", "phone", "call", "open",
 		"contact", "karte", "map",
 	},
 	AspectHow: {
-		"beantrag*", "antrag", "antrage", "antragstell*", "formular*", "wie bekomme", "wie kriege", "wie komme ich",
+		"beantrag*", "antrag", "antrage", "antragstell*", "formular*", "wie bekomme:2", "wie kriege:2", "wie komme ich",
 		"wie geht", "wie lauft", "ablauf", "anmeld*", "apply*", "application", "how do i get", "how to get",
 		"how do i", "form", "register",
 	},
 	AspectWhat: {
 		"was gibt es", "was bekomme ich", "was zahlt", "was ubernimmt", "was bietet", "welche leistung*",
 		"welche hilfe*", "was macht", "leistungen", "what do i get", "what does", "what is covered", "what help",
+		"wie viel", "wieviel", "mindestens", "how much", "wie hoch", "betrag*", "how long is", "wie lange gilt",
 	},
 }, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWhere: 3, AspectWho: 2, AspectLegal: 2, AspectHow: 1, AspectWhat: 1})
 
@@ -135,6 +140,13 @@ var liveCues = [][]string{
 	{"wohne"}, {"wohnen"}, {"lebe"}, {"leben"}, {"live"}, {"living"}, {"stadtteil"}, {"bezirk"}, {"stadtbezirk"}, {"district"},
 }
 
+// cueMatch is a cue found in a message.
+type cueMatch struct {
+	aspect Aspect
+	weight int
+	words  []string
+}
+
 // signals is what a message says besides its topic.
 type signals struct {
 	aspect  Aspect
@@ -153,8 +165,10 @@ type signals struct {
 	// query is the message without the words of cues, for the search:
 	// "Welche Unterlagen brauche ich für Elterngeld" searches "Elterngeld".
 	query string
-	// cues are the weights of the aspects the cues found.
-	cues map[Aspect]int
+	// cues are the weights of the aspects the cues found; matches are the
+	// cues found, with their words.
+	cues    map[Aspect]int
+	matches []cueMatch
 }
 
 // readSignals reads aspect, gender, urgency and the remaining words.
@@ -168,6 +182,7 @@ func readSignals(text string) signals {
 		for i := range words {
 			if matchAt(words, i, c.words) {
 				score[c.aspect] += c.weight
+				s.matches = append(s.matches, cueMatch{aspect: c.aspect, weight: c.weight, words: words[i : i+len(c.words)]})
 				for k := range c.words {
 					used[i+k] = true
 				}
@@ -259,11 +274,17 @@ func matchAt(words []string, i int, pattern []string) bool {
 	return true
 }
 
+// parseCues reads the cue lists; "wie lange:1" gives a cue its own weight.
 func parseCues(lists map[Aspect][]string, weights map[Aspect]int) []cue {
 	var out []cue
 	for _, a := range aspectOrder {
 		for _, p := range lists[a] {
-			out = append(out, cue{words: strings.Fields(p), aspect: a, weight: weights[a]})
+			w := weights[a]
+			if i := strings.LastIndexByte(p, ':'); i > 0 {
+				w = int(p[i+1] - '0')
+				p = p[:i]
+			}
+			out = append(out, cue{words: strings.Fields(p), aspect: a, weight: w})
 		}
 	}
 	return out
