@@ -239,9 +239,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			d.Topic = t
 		}
 		return d, nil
-	case isStory(q) && res.Reason == index.ReasonUnsure && len(hits) > 0:
-		// A long story dilutes the share of words any topic explains; the
-		// best topic still answers when it stands clear of the next one.
+	case res.Reason == index.ReasonUnsure && len(hits) > 0 && (isStory(q) || namesTopic(kb, hits[0], sig.rest, d.Lang)):
+		// A long story dilutes the share of words any topic explains, and so
+		// do extra words beside a topic's name ("Bis wann muss ich eigentlich
+		// Elterngeld beantragen?"); the best topic still answers when it
+		// stands clear of the next one.
 		if alt, ok := a.close(kb, hits, st); ok {
 			d.Kind, d.Ask, d.Choices = KindAsk, AskChoice, alt
 			return d, nil
@@ -365,7 +367,7 @@ func (a *Answerer) answerTopic(kb *knowledge.Base, st *State, d Decision, t *kno
 		d.Kind = KindReferral
 	}
 	d.Fits = a.officesFor(kb, t, st)
-	if aspect == AspectWhere && t.LocalOffices && st.District == "" && len(kb.OfficesOf(t)) > 1 {
+	if aspect == AspectWhere && t.LocalOffices && st.District == "" && len(d.Fits) == 0 && len(kb.OfficesOf(t)) > 1 {
 		d.Kind, d.Ask, d.Districts = KindAsk, AskDistrict, districtsOf(kb, t)
 	}
 	st.Topic, st.Aspect, st.Lang = t.ID, aspect, d.Lang
@@ -380,13 +382,21 @@ func (a *Answerer) answerTopic(kb *knowledge.Base, st *State, d Decision, t *kno
 // fits, and none while the district is not known.
 func (a *Answerer) officesFor(kb *knowledge.Base, t *knowledge.Topic, st *State) []knowledge.OfficeFit {
 	fits := kb.OfficesFor(t, knowledge.Need{District: st.District, Gender: st.Gender, Tonight: st.Tonight, Now: a.now()})
-	if t.LocalOffices && len(kb.OfficesOf(t)) > 1 {
-		if len(fits) == 0 || !fits[0].Responsible {
-			return nil
-		}
-		return fits[:1]
+	if !t.LocalOffices || len(kb.OfficesOf(t)) < 2 {
+		return fits
 	}
-	return fits
+	if len(fits) > 0 && fits[0].Responsible && len(fits[0].Office.Districts) > 0 {
+		return fits[:1] // the office of the person's district
+	}
+	// District not known (or no office there): the offices for the whole
+	// city, if the topic has any.
+	var city []knowledge.OfficeFit
+	for _, f := range fits {
+		if len(f.Office.Districts) == 0 {
+			city = append(city, f)
+		}
+	}
+	return city
 }
 
 // close returns the two best topics when they score too close to choose;
@@ -532,7 +542,7 @@ func namesTopic(kb *knowledge.Base, h index.Hit, rest []string, lang string) boo
 		stems[stem(w)] = true
 	}
 	for _, w := range rest {
-		if stems[stem(w)] {
+		if len(w) >= 6 && stems[stem(w)] {
 			return true
 		}
 	}

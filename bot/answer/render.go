@@ -133,13 +133,14 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 // the first one with the ways to reach it.
 func offices(m *Message, kb *knowledge.Base, d Decision) {
 	t, lang := d.Topic, d.Lang
+	local := t.LocalOffices && len(kb.OfficesOf(t)) > 1
+	switch {
+	case local && d.District != "" && (len(d.Fits) == 0 || len(d.Fits[0].Office.Districts) == 0):
+		m.add(markupPara(T(lang, MsgNoDistrictOffice, Esc(districtName(kb, d.District)))))
+	case local && d.District == "":
+		m.add(markupPara(T(lang, MsgLocalHint)))
+	}
 	if len(d.Fits) == 0 {
-		switch {
-		case t.LocalOffices && d.District != "":
-			m.add(markupPara(T(lang, MsgNoDistrictOffice, Esc(districtName(kb, d.District)))))
-		case t.LocalOffices:
-			m.add(markupPara(T(lang, MsgLocalHint)))
-		}
 		return
 	}
 	shown := d.Fits[:1]
