@@ -324,6 +324,9 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 	}
 	t := kb.Topic(h.ID)
 	named := namedOffice(kb, t, hits)
+	if named != nil && t.LocalOffices && len(named.Districts) == 1 && len(districts) == 0 {
+		st.District = named.Districts[0] // "Seniorenbüro Kaiserviertel"
+	}
 	if t.LocalOffices && len(districts) > 1 {
 		d.Kind, d.Ask, d.Districts, d.Topic, d.Aspect = KindAsk, AskDistrict, districts, t, aspect
 		st.Topic, st.Aspect, st.Lang = t.ID, aspect, d.Lang
@@ -403,8 +406,8 @@ func (a *Answerer) officesFor(kb *knowledge.Base, t *knowledge.Topic, st *State)
 // a topic of the conversation among them is taken without asking.
 func (a *Answerer) close(kb *knowledge.Base, hits []index.Hit, st *State) ([]index.Hit, bool) {
 	first := topicOfHit(kb, hits[0])
-	for _, h := range hits[1:] {
-		t := topicOfHit(kb, h)
+	for i, h := range hits[1:] {
+		t := topicOfHit(kb, h, hits[:i+1]...)
 		if t == "" || t == first {
 			continue
 		}
@@ -424,10 +427,17 @@ func topicHit(kb *knowledge.Base, h index.Hit, topic string) index.Hit {
 	return index.Hit{ID: t.ID, Kind: index.KindTopic, Title: t.Title.DE, Score: h.Score}
 }
 
-// topicOfHit is the topic a hit answers through.
-func topicOfHit(kb *knowledge.Base, h index.Hit) string {
+// topicOfHit is the topic a hit answers through: for an office, the
+// first topic among the hits before it that lists it, else its home topic
+// (as the index places offices after their topic).
+func topicOfHit(kb *knowledge.Base, h index.Hit, before ...index.Hit) string {
 	if h.Kind == index.KindTopic {
 		return h.ID
+	}
+	for _, b := range before {
+		if t := kb.Topic(b.ID); b.Kind == index.KindTopic && t != nil && contains(t.Offices, h.ID) {
+			return t.ID
+		}
 	}
 	if t := homeTopic(kb, h.ID); t != nil {
 		return t.ID
@@ -530,24 +540,25 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// namesTopic reports whether the message's words name the hit's topic in
-// its title ("und beim Elterngeld?"), not only in its keywords.
+// namesTopic reports whether the message names the hit's topic by a word
+// of its title ("und beim Elterngeld?"), not only by its keywords or a
+// common word such as "Menschen".
 func namesTopic(kb *knowledge.Base, h index.Hit, rest []string, lang string) bool {
 	title := h.Title
 	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
 		title = t.Title.DE + " " + t.Title.In(lang)
 	}
-	stems := map[string]bool{}
-	for _, w := range foldWords(title) {
-		stems[stem(w)] = true
-	}
+	words := set(foldWords(title))
 	for _, w := range rest {
-		if len(w) >= 6 && stems[stem(w)] {
+		if len(w) >= 6 && words[w] && !commonTitleWords[w] {
 			return true
 		}
 	}
 	return false
 }
+
+// commonTitleWords appear in titles but name no topic.
+var commonTitleWords = set(strings.Fields(`menschen people dortmund leistungen benefits beratung advice stadt city hilfe help`))
 
 // isStory reports whether a message tells a story (three sentences or
 // more, or many words) rather than asks in a few words.
@@ -599,9 +610,12 @@ func mostlyNonLatin(s string) bool {
 // Answered is what an answer is about, as the command line reports it: the
 // office when one was asked for or when a topic with one office per
 // Stadtbezirk has the person's office, else the topic. ok is false for
-// anything but an answer or a referral.
+// anything but an answer, a referral, or the question which district a
+// clear topic is wanted for.
 func (d Decision) Answered() (id string, kind index.Kind, ok bool) {
 	switch {
+	case d.Kind == KindAsk && d.Ask == AskDistrict && d.Topic != nil:
+		return d.Topic.ID, index.KindTopic, true // the topic is clear; the district is asked
 	case d.Kind != KindAnswer && d.Kind != KindReferral:
 		return "", "", false
 	case d.Office != nil:

@@ -125,7 +125,7 @@ func Evaluate(ctx context.Context, a *Answerer, cases []Case) (Report, error) {
 				why = append(why, reason)
 			}
 		}
-		answered := d.Kind == KindAnswer || d.Kind == KindReferral
+		_, _, answered := d.Answered()
 		right := false
 		if len(c.Expect) > 0 {
 			right = answered && slices.ContainsFunc(c.Expect, func(id string) bool { return decidedFor(d, id) })
