@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-telegram/bot/models"
 	"github.com/sozialamt-dortmund/sozialbot/bot/answer"
@@ -159,7 +160,7 @@ func noStale(t *testing.T, dir string, written map[string]bool) {
 // in German and English, checks each against Telegram's rules and compares
 // it with its golden file.
 func goldenKB(t *testing.T, kb *knowledge.Base, dir string) {
-	a := answer.New(&fakeSearch{kb: kb}, answer.Options{})
+	a := answer.New(&fakeSearch{kb: kb}, answer.Options{Now: func() time.Time { return testNow }})
 	render := func(d answer.Decision) reply { return replyOf(answer.Render(kb, d)) }
 	written := map[string]bool{}
 	for _, lang := range []string{"de", "en"} {

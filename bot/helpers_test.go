@@ -224,11 +224,12 @@ func officeHit(id string) index.Hit { return index.Hit{ID: id, Kind: index.KindO
 func newFakeSearch(t testing.TB) *fakeSearch {
 	return &fakeSearch{kb: loadFakeKB(t), answers: map[string]index.Result{
 		"Grundsicherung":         {Answered: true, Hits: []index.Hit{topicHit("grundsicherung")}},
+		"Grundsicherung?":        {Answered: true, Hits: []index.Hit{topicHit("grundsicherung")}},
 		"Seniorenbüro Aplerbeck": {Answered: true, Hits: []index.Hit{officeHit("seniorenbuero-aplerbeck"), topicHit("seniorenbueros")}, Districts: []string{"aplerbeck"}},
 		"Seniorenbüro 44145":     {Answered: true, Hits: []index.Hit{topicHit("seniorenbueros")}, Districts: []string{"innenstadt-nord", "innenstadt-ost"}},
 		"Seniorenbüro Nordstadt": {Answered: true, Hits: []index.Hit{topicHit("seniorenbueros")}, Districts: []string{"innenstadt-nord"}},
 		"Seniorenbüro":           {Answered: true, Hits: []index.Hit{topicHit("seniorenbueros")}},
-		"44287":                  {Reason: index.ReasonOutOfScope, Districts: []string{"aplerbeck"}},
+		"44287":                  {Reason: index.ReasonOutOfScope, Districts: []string{"aplerbeck"}, OnlyPlace: true},
 		"44145":                  {Reason: index.ReasonOutOfScope, Districts: []string{"innenstadt-nord", "innenstadt-ost"}},
 		"Geld":                   {Reason: index.ReasonUnsure, Hits: []index.Hit{topicHit("grundsicherung"), officeHit("sozialamt-zentrale"), topicHit("weg-geloescht")}},
 		"Hallo":                  {Reason: index.ReasonGreeting},

@@ -98,7 +98,9 @@ func (c *Conversation) question(ctx context.Context, b *tgbot.Bot, to target, m 
 		st = c.memory.Get(m.Chat.ID)
 	}
 	p := c.person(m.From)
-	c.typing(ctx, b, to)
+	if strings.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+		c.typing(ctx, b, to)
+	}
 	sctx, cancel := context.WithTimeout(ctx, c.cfg.SearchTimeout)
 	d, err := c.answers.Decide(sctx, &st, text, p)
 	cancel()

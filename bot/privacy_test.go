@@ -67,7 +67,7 @@ func TestInsightsEvents(t *testing.T) {
 		{Outcome: OutcomeAnswered, Topic: "grundsicherung", Lang: "de"},
 		{Outcome: OutcomeAnswered, Topic: "seniorenbuero-aplerbeck", Lang: "en"},
 		{Outcome: OutcomeDeclined, Lang: "de", Reason: index.ReasonOutOfScope,
-			Question: "Wie beantrage ich Pflegegeld für Frau Schmidt, geb. #.#.#, Tel. # #, [E-Mail]"},
+			Question: "Wie beantrage ich Pflegegeld für Frau Schmidt, geb. [Datum], Tel. [Telefon], [E-Mail]?"},
 		{Outcome: OutcomeDeclined, Lang: "de", Reason: index.ReasonUnsure, Question: "Geld"},
 		{Outcome: OutcomeFeedbackUp, Topic: "grundsicherung", Lang: "de"},
 		{Outcome: OutcomeFeedbackDown, Topic: "seniorenbuero-aplerbeck", Lang: "de"},

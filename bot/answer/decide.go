@@ -157,7 +157,6 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			d.Topic, d.Fits = t, a.officesFor(kb, t, st)
 			st.Topic, st.Aspect = t.ID, AspectNone
 		}
-		st.Lang = d.Lang
 		return d, nil
 	}
 
@@ -171,7 +170,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		if !onlyGreeting(sig.words) {
 			d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
-			st.Aspect, st.Lang = sig.aspect, d.Lang
+			st.Aspect = sig.aspect
 			return d, nil
 		}
 	}
@@ -193,7 +192,6 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	switch {
 	case res.Reason == index.ReasonGreeting:
 		d.Kind, d.Thanks = KindGreeting, sig.thanks
-		st.Lang = d.Lang
 		return d, nil
 	case res.Reason == index.ReasonEmpty:
 		d.Kind, d.Reason = KindDeclined, res.Reason
@@ -213,7 +211,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if res.Answered && len(hits) > 0 {
 		if alt, ok := a.close(kb, hits, st); ok {
 			d.Kind, d.Ask, d.Choices, d.Aspect = KindAsk, AskChoice, alt, sig.aspect
-			st.Aspect, st.Lang = sig.aspect, d.Lang
+			st.Aspect = sig.aspect
 			return d, nil
 		}
 		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
@@ -231,7 +229,6 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	case len(res.Districts) == 1 && res.OnlyPlace:
 		// A place and nothing else: the district is remembered, the topic asked.
 		d.Kind, d.Ask, d.District = KindAsk, AskTopic, res.Districts[0]
-		st.Lang = d.Lang
 		return d, nil
 	case len(res.Districts) > 1:
 		d.Kind, d.Ask, d.Districts, d.Choices = KindAsk, AskDistrict, res.Districts, hits
@@ -268,7 +265,7 @@ func (a *Answerer) Topic(st *State, t *knowledge.Topic, aspect Aspect, p Person)
 // Office is the decision for an office chosen by a button.
 func (a *Answerer) Office(st *State, o *knowledge.Office, p Person) Decision {
 	d := Decision{Kind: KindAnswer, Lang: a.lang(st, p, "", false), Office: o, Fits: []knowledge.OfficeFit{{Office: o, Open: o.OpenAt(a.now())}}}
-	st.Office, st.Lang = o.ID, d.Lang
+	st.Office = o.ID
 	return d
 }
 
@@ -280,8 +277,7 @@ func (a *Answerer) District(st *State, district string, t *knowledge.Topic, p Pe
 		d := Decision{Lang: a.lang(st, p, "", false), Followup: true}
 		return a.answerTopic(a.s.Base(), st, d, t, AspectWhere)
 	}
-	st.Lang = a.lang(st, p, "", false)
-	return Decision{Kind: KindAnswer, Lang: st.Lang, District: district}
+	return Decision{Kind: KindAnswer, Lang: a.lang(st, p, "", false), District: district}
 }
 
 // followup answers the topic of the conversation again, for another aspect
@@ -316,7 +312,7 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 		}
 		d.Kind, d.Office, d.Aspect = KindAnswer, o, aspect
 		d.Fits = []knowledge.OfficeFit{{Office: o, Open: o.OpenAt(a.now())}}
-		st.Office, st.Aspect, st.Lang = o.ID, aspect, d.Lang
+		st.Office, st.Aspect = o.ID, aspect
 		if t := homeTopic(kb, o.ID); t != nil {
 			st.Topic = t.ID
 		}
@@ -329,7 +325,7 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 	}
 	if t.LocalOffices && len(districts) > 1 {
 		d.Kind, d.Ask, d.Districts, d.Topic, d.Aspect = KindAsk, AskDistrict, districts, t, aspect
-		st.Topic, st.Aspect, st.Lang = t.ID, aspect, d.Lang
+		st.Topic, st.Aspect = t.ID, aspect
 		return d
 	}
 	d = a.answerTopic(kb, st, d, t, aspect)
@@ -373,7 +369,7 @@ func (a *Answerer) answerTopic(kb *knowledge.Base, st *State, d Decision, t *kno
 	if aspect == AspectWhere && t.LocalOffices && st.District == "" && len(d.Fits) == 0 && len(kb.OfficesOf(t)) > 1 {
 		d.Kind, d.Ask, d.Districts = KindAsk, AskDistrict, districtsOf(kb, t)
 	}
-	st.Topic, st.Aspect, st.Lang = t.ID, aspect, d.Lang
+	st.Topic, st.Aspect = t.ID, aspect
 	if len(d.Fits) > 0 {
 		st.Office = d.Fits[0].Office.ID
 	}
@@ -446,13 +442,14 @@ func topicOfHit(kb *knowledge.Base, h index.Hit, before ...index.Hit) string {
 }
 
 // lang is the language of the answer: the choice made with /sprache; else
-// the message's language where its words show it; else the conversation's;
-// else the phone's.
+// the message's language where its words show it; else the language the
+// conversation's words showed before; else the phone's.
 func (a *Answerer) lang(st *State, p Person, msgLang string, sure bool) string {
 	switch {
 	case p.ChosenLang != "":
 		return p.ChosenLang
 	case sure && msgLang != "":
+		st.Lang = msgLang // the conversation goes on in the language shown
 		return msgLang
 	case st.Lang != "":
 		return st.Lang

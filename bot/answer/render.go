@@ -124,6 +124,9 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 			m.add(textPara(excerpt(u, d.Question, nil)))
 		}
 	}
+	if d.Aspect == AspectHow {
+		m.add(links(t.Links, lang))
+	}
 	offices(m, kb, d)
 	m.add(footer(t.Sources, t.Reviewed, lang))
 	topicButtons(m, kb, t, d.Aspect, lang)
@@ -163,6 +166,19 @@ func offices(m *Message, kb *knowledge.Base, d Decision) {
 	}
 }
 
+// links are the topic's web pages (forms, the city's page), shown with
+// "how to apply".
+func links(ls []knowledge.Link, lang string) Para {
+	if len(ls) == 0 {
+		return nil
+	}
+	p := Para{line(markup("<b>" + T(lang, LblMore) + "</b>"))}
+	for _, l := range ls {
+		p = append(p, line(text("• "), link(l.URL, l.Title.In(lang))))
+	}
+	return p
+}
+
 // fitCard is an office that fits the person: label and name, whether it is
 // open now, and how to reach it.
 func fitCard(f knowledge.OfficeFit, label, lang string, full bool) Para {
@@ -170,7 +186,12 @@ func fitCard(f knowledge.OfficeFit, label, lang string, full bool) Para {
 	if open := openText(f.Open, lang); open != "" {
 		p = append(p, line(italic(open)))
 	}
-	return append(p, ContactLines(f.Office, lang, full)...)
+	p = append(p, ContactLines(f.Office, lang, full)...)
+	if u := strings.TrimSpace(f.Office.Unknown.In(lang)); u != "" && (full || f.Office.Address == nil) {
+		// Honest about what is not known, above all a missing address.
+		p = append(p, line(italic(splitSentences(u)[0])))
+	}
+	return p
 }
 
 // openText says whether an office is open now: "jetzt geöffnet, bis 12:00",
@@ -531,7 +552,7 @@ func ContactLines(o *knowledge.Office, lang string, full bool) []Line {
 	switch {
 	case len(o.Hours) > 0:
 		lines = append(lines, line(label(LblHours), text(HoursText(o.Hours, lang))))
-		if note := strings.TrimSpace(o.HoursNote.In(lang)); note != "" && full {
+		if note := strings.TrimSpace(o.HoursNote.In(lang)); note != "" && (full || utf8.RuneCountInString(note) <= 60) {
 			lines = append(lines, line(text(note)))
 		}
 	case !o.HoursNote.IsZero() && full:

@@ -43,7 +43,7 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 	places := placeWords(kb)
 	var qstems []string
 	seen := map[string]bool{}
-	for _, w := range strings.Fields(sig.query) {
+	for _, w := range foldWords(sig.query) {
 		if len([]rune(w)) < 3 && !isDigits(w) || followupWords[w] || places[w] {
 			continue
 		}

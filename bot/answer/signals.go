@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -174,7 +175,7 @@ type signals struct {
 // readSignals reads aspect, gender, urgency and the remaining words.
 func readSignals(text string) signals {
 	var s signals
-	words := foldWords(text)
+	orig, words := splitWords(text)
 	s.words = words
 	used := make([]bool, len(words))
 	score := map[Aspect]int{}
@@ -224,13 +225,16 @@ func readSignals(text string) signals {
 		}
 	}
 	s.and = len(words) > 0 && (words[0] == "und" || words[0] == "and" || words[0] == "aber" || words[0] == "what" && len(words) > 1 && words[1] == "about")
-	var q []string
-	for i, w := range words {
-		if !used[i] {
-			q = append(q, w)
+	s.query = text
+	if slices.Contains(used, true) {
+		var q []string
+		for i, w := range orig {
+			if !used[i] {
+				q = append(q, w)
+			}
 		}
+		s.query = strings.Join(q, " ")
 	}
-	s.query = strings.Join(q, " ")
 	for i, w := range words {
 		if w == "danke" || w == "thanks" || w == "dank" || w == "thank" {
 			s.thanks = true
@@ -301,33 +305,40 @@ func set(words []string) map[string]bool {
 // foldWords splits a text into lower-case words with umlauts folded; "€"
 // and "§" are words of their own.
 func foldWords(s string) []string {
-	var out []string
-	var b strings.Builder
+	_, folded := splitWords(s)
+	return folded
+}
+
+// splitWords splits a text into words, as written and folded (lower case,
+// umlauts as a/o/u, ß as ss), position by position.
+func splitWords(s string) (orig, folded []string) {
+	var o, f strings.Builder
 	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, b.String())
-			b.Reset()
+		if f.Len() > 0 {
+			orig, folded = append(orig, o.String()), append(folded, f.String())
 		}
+		o.Reset()
+		f.Reset()
 	}
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
+		lr := unicode.ToLower(r)
 		switch {
 		case r == '€' || r == '§':
 			flush()
-			out = append(out, string(r))
-		case r == 'ä':
-			b.WriteByte('a')
-		case r == 'ö':
-			b.WriteByte('o')
-		case r == 'ü':
-			b.WriteByte('u')
+			orig, folded = append(orig, string(r)), append(folded, string(r))
+		case lr == 'ä', lr == 'ö', lr == 'ü':
+			o.WriteRune(r)
+			f.WriteByte(map[rune]byte{'ä': 'a', 'ö': 'o', 'ü': 'u'}[lr])
 		case r == 'ß':
-			b.WriteString("ss")
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '-' && b.Len() > 0:
-			b.WriteRune(r)
+			o.WriteRune(r)
+			f.WriteString("ss")
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '-' && f.Len() > 0:
+			o.WriteRune(r)
+			f.WriteRune(lr)
 		default:
 			flush()
 		}
 	}
 	flush()
-	return out
+	return orig, folded
 }
