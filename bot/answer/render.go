@@ -2,6 +2,7 @@ package answer
 
 import (
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -147,8 +148,18 @@ func offices(m *Message, kb *knowledge.Base, d Decision) {
 		return
 	}
 	shown := d.Fits[:1]
-	if d.Aspect == AspectWhere {
+	if d.Aspect == AspectWhere || len(d.Fits) > 1 && len(d.Fits[0].Office.Audience) > 0 {
+		// Where and when: two offices. A place only for some (a women's
+		// shelter) first: the next one too, for whoever it is not for.
 		shown = d.Fits[:min(2, len(d.Fits))]
+		if len(d.Fits[0].Office.Audience) > 0 && d.Aspect != AspectWhere {
+			for _, f := range d.Fits[1:] {
+				if len(f.Office.Audience) > 0 && !slices.Equal(f.Office.Audience, d.Fits[0].Office.Audience) {
+					shown = []knowledge.OfficeFit{d.Fits[0], f} // the men's shelter beside the women's
+					break
+				}
+			}
+		}
 	}
 	var maps []Button
 	for _, f := range shown {
