@@ -39,26 +39,11 @@ func (k *keyboard) row(buttons ...labelled) {
 	}
 }
 
-// grid adds buttons, perRow in a row.
-func (k *keyboard) grid(perRow int, buttons []labelled) {
-	for i := 0; i < len(buttons); i += perRow {
-		k.row(buttons[i:min(i+perRow, len(buttons))]...)
-	}
-}
-
 func (k *keyboard) markup() models.ReplyMarkup {
 	if len(k.rows) == 0 {
 		return nil
 	}
 	return &models.InlineKeyboardMarkup{InlineKeyboard: k.rows}
-}
-
-// rowsOf returns the rows of an inline keyboard (none for anything else).
-func rowsOf(m models.ReplyMarkup) [][]models.InlineKeyboardButton {
-	if k, ok := m.(*models.InlineKeyboardMarkup); ok {
-		return k.InlineKeyboard
-	}
-	return nil
 }
 
 // labelled is a button's text and what it does: a callback, or a URL.

@@ -71,9 +71,3 @@ func (c *Conversation) langOf(u *models.User) string {
 	}
 	return answer.PhoneLang(u.LanguageCode)
 }
-
-// langChosen reports whether the user picked a language with /sprache.
-func (c *Conversation) langChosen(user int64) bool {
-	_, ok := c.langs.get(user)
-	return ok
-}

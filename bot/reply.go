@@ -56,11 +56,6 @@ func callbackOf(b answer.Button) (callback, bool) {
 	return callback{Action: a, ID: b.ID, Arg: b.Arg}, ok
 }
 
-// textReply is a text of the table with an optional keyboard.
-func textReply(text string, markup models.ReplyMarkup) reply {
-	return reply{text: text, markup: markup}
-}
-
 // paragraphs joins the non-empty blocks of a message with blank lines.
 func paragraphs(blocks ...string) string {
 	var out []string
