@@ -202,11 +202,17 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// "und für meine Mutter?", "ich wohne in Bochum": a short follow-up
 	// that names no topic stays with the conversation's topic, even when
 	// the search finds a weak match for one of its words.
-	if t != nil && (sig.and || sig.lives) && len(sig.rest) <= 3 && !(res.Answered && len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)) {
+	named := len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)
+	if t != nil && (sig.and || sig.lives || sig.refers || sig.gender != "") && len(sig.rest) <= 3 && !(res.Answered && named) {
 		if sig.lives && sig.aspect == "" {
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
 		}
 		return a.followup(kb, st, d, t, sig), nil
+	}
+	if t == nil && (sig.and || sig.refers) && len(sig.rest) <= 3 && !named {
+		// "und für meine Mutter?" with nothing before it: about what?
+		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
+		return d, nil
 	}
 	if res.Answered && len(hits) > 0 {
 		if alt, ok := a.close(kb, hits, st); ok {
@@ -224,7 +230,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
 		}
 		return a.followup(kb, st, d, t, sig), nil
-	case t != nil && (sig.aspect != "" || sig.gender != "") && len(sig.rest) <= 2 && res.Reason != index.ReasonOutOfScope:
+	case t != nil && (sig.aspect != "" || sig.gender != "") && (len(sig.rest) <= 2 && res.Reason != index.ReasonOutOfScope || len(sig.rest) <= 1):
 		return a.followup(kb, st, d, t, sig), nil
 	case len(res.Districts) == 1 && res.OnlyPlace:
 		// A place and nothing else: the district is remembered, the topic asked.

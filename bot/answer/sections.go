@@ -29,7 +29,7 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 	for _, m := range sig.matches {
 		own := true
 		for _, w := range m.words {
-			own = own && prof.title[stem(w)]
+			own = own && prof.name[stem(w)]
 		}
 		if !own {
 			cues[m.aspect] += m.weight
@@ -86,6 +86,8 @@ func isDigits(s string) bool {
 
 // profile is a topic's sections as sets of word stems, per language.
 type profile struct {
+	// name are the stems of the topic's title; title adds its keywords.
+	name     map[string]bool
 	title    map[string]bool
 	sections map[Aspect]map[string]bool
 	df       map[string]int
@@ -110,7 +112,10 @@ func profileOf(t *knowledge.Topic, lang string) *profile {
 	if p, ok := profiles.Load(k); ok {
 		return p.(*profile)
 	}
-	p := &profile{title: map[string]bool{}, sections: map[Aspect]map[string]bool{}, df: map[string]int{}}
+	p := &profile{name: map[string]bool{}, title: map[string]bool{}, sections: map[Aspect]map[string]bool{}, df: map[string]int{}}
+	for _, w := range foldWords(t.Title.In(lang)) {
+		p.name[stem(w)] = true
+	}
 	for _, w := range foldWords(t.Title.In(lang) + " " + strings.Join(t.Keywords, " ")) {
 		p.title[stem(w)] = true
 	}

@@ -83,7 +83,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"contact", "karte", "map",
 	},
 	AspectHow: {
-		"beantrag*", "antrag", "antrage", "antragstell*", "formular*", "wie bekomme:2", "wie kriege:2", "wie komme ich",
+		"beantrag*", "antrag", "antrage", "antragstell*", "formular*", "wie bekomme:2", "wie kriege:2", "wie komme ich", "wie komm*", "dran", "rankomm*", "online",
 		"wie geht", "wie lauft", "ablauf", "anmeld*", "apply*", "application", "how do i get", "how to get",
 		"how do i", "form", "register",
 	},
@@ -112,6 +112,9 @@ var followupWords = set(strings.Fields(`
 	have has need get please thanks thank for to of in at on with about any some help question
 	info information`))
 
+// pointers are words that point back to what was said before.
+var pointers = set(strings.Fields(`das es dafur dazu davon damit dort da die den dem der it that this there them`))
+
 // genderCues tell whether the person speaks of a woman or a man.
 var genderCues = []struct {
 	words  []string
@@ -120,6 +123,8 @@ var genderCues = []struct {
 	{strings.Fields("ich bin eine frau"), "frau"}, {strings.Fields("als frau"), "frau"},
 	{strings.Fields("fur frauen"), "frau"}, {strings.Fields("fur eine frau"), "frau"},
 	{strings.Fields("i am a woman"), "frau"}, {strings.Fields("i'm a woman"), "frau"}, {strings.Fields("as a woman"), "frau"},
+	{strings.Fields("ich bin die mutter"), "frau"}, {strings.Fields("ich bin mutter"), "frau"}, {strings.Fields("als mutter"), "frau"},
+	{strings.Fields("ich bin der vater"), "mann"}, {strings.Fields("ich bin vater"), "mann"}, {strings.Fields("als vater"), "mann"},
 	{strings.Fields("ich bin ein mann"), "mann"}, {strings.Fields("als mann"), "mann"},
 	{strings.Fields("fur manner"), "mann"}, {strings.Fields("fur einen mann"), "mann"},
 	{strings.Fields("i am a man"), "mann"}, {strings.Fields("i'm a man"), "mann"}, {strings.Fields("as a man"), "mann"},
@@ -138,7 +143,8 @@ var tonightCues = [][]string{
 
 // liveCues introduce a place: "ich wohne in Brackel", "I live in Eving".
 var liveCues = [][]string{
-	{"wohne"}, {"wohnen"}, {"lebe"}, {"leben"}, {"live"}, {"living"}, {"stadtteil"}, {"bezirk"}, {"stadtbezirk"}, {"district"},
+	{"wohne"}, {"wohnen"}, {"wohnt"}, {"lebe"}, {"leben"}, {"lebt"}, {"live"}, {"lives"}, {"living"}, {"stadtteil"}, {"bezirk"},
+	{"stadtbezirk"}, {"district"},
 }
 
 // cueMatch is a cue found in a message.
@@ -158,6 +164,8 @@ type signals struct {
 	and bool
 	// lives: the message says where the person lives ("ich wohne in").
 	lives bool
+	// refers: a short message that points back ("geht das online?").
+	refers bool
 	// rest are the folded words no cue and no follow-up word explains: the
 	// words that may name a topic or a place.
 	rest []string
@@ -222,6 +230,11 @@ func readSignals(text string) signals {
 		if i := find(words, l); i >= 0 {
 			mark(used, i, len(l))
 			s.lives = true
+		}
+	}
+	if len(words) <= 6 {
+		for _, w := range words {
+			s.refers = s.refers || pointers[w]
 		}
 	}
 	s.and = len(words) > 0 && (words[0] == "und" || words[0] == "and" || words[0] == "aber" || words[0] == "what" && len(words) > 1 && words[1] == "about")
