@@ -100,23 +100,34 @@ type Options struct {
 	// Margin: when the best two topics score closer than this, the bot
 	// asks which one is meant. Zero means DefaultMargin.
 	Margin float64
+	// StoryLead: a long story, or a message that names a topic, that the
+	// search was not sure of is answered when its best topic scores this
+	// much above the next. Zero means DefaultStoryLead.
+	StoryLead float64
 	// Now is the clock for opening hours; nil means time.Now.
 	Now func() time.Time
 }
+
+// DefaultStoryLead was calibrated on conversations-tune.yaml.
+const DefaultStoryLead = 0.7
 
 // DefaultMargin was calibrated on conversations-tune.yaml (docs/benchmarks.md).
 const DefaultMargin = 0.08
 
 // Answerer makes decisions. It is safe for concurrent use.
 type Answerer struct {
-	s      Searcher
-	margin float64
+	s         Searcher
+	margin    float64
+	storyLead float64
 	now    func() time.Time
 }
 
 // New returns an Answerer that searches s.
 func New(s Searcher, o Options) *Answerer {
-	a := &Answerer{s: s, margin: o.Margin, now: o.Now}
+	a := &Answerer{s: s, margin: o.Margin, storyLead: o.StoryLead, now: o.Now}
+	if a.storyLead <= 0 {
+		a.storyLead = DefaultStoryLead
+	}
 	if a.margin <= 0 {
 		a.margin = DefaultMargin
 	}
@@ -242,7 +253,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			d.Topic = t
 		}
 		return d, nil
-	case res.Reason == index.ReasonUnsure && len(hits) > 0 && (isStory(q) || namesTopic(kb, hits[0], sig.rest, d.Lang)):
+	case len(hits) > 0 && (named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead)):
 		// A long story dilutes the share of words any topic explains, and so
 		// do extra words beside a topic's name ("Bis wann muss ich eigentlich
 		// Elterngeld beantragen?"); the best topic still answers when it
@@ -541,6 +552,18 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// leads reports whether the best hit's topic scores at least lead above
+// the next topic's.
+func leads(kb *knowledge.Base, hits []index.Hit, lead float64) bool {
+	first := topicOfHit(kb, hits[0])
+	for i, h := range hits[1:] {
+		if t := topicOfHit(kb, h, hits[:i+1]...); t != "" && t != first {
+			return hits[0].Score-h.Score >= lead
+		}
+	}
+	return hits[0].Score >= lead
 }
 
 // namesTopic reports whether the message names the hit's topic by a word
