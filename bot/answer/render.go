@@ -328,7 +328,7 @@ func excerpt(s, question string, prof *profile) string {
 	sentences := splitSentences(s)
 	qstems := map[string]bool{}
 	for _, w := range foldWords(question) {
-		if (len(w) >= 3 || isDigits(w)) && !followupWords[w] && (prof == nil || !prof.title[stem(w)]) {
+		if (len(w) >= 4 || isDigits(w)) && !followupWords[w] && !stopWords[w] && (prof == nil || !prof.name[stem(w)]) {
 			qstems[stem(w)] = true
 		}
 	}

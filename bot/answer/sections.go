@@ -44,11 +44,11 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 	var qstems []string
 	seen := map[string]bool{}
 	for _, w := range foldWords(sig.query) {
-		if len([]rune(w)) < 3 && !isDigits(w) || followupWords[w] || places[w] {
+		if len([]rune(w)) < 3 && !isDigits(w) || followupWords[w] || stopWords[w] || places[w] {
 			continue
 		}
 		st := stem(w)
-		if !seen[st] && !prof.title[st] {
+		if !seen[st] && !prof.name[st] {
 			seen[st] = true
 			qstems = append(qstems, st)
 		}

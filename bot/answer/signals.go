@@ -112,6 +112,15 @@ var followupWords = set(strings.Fields(`
 	have has need get please thanks thank for to of in at on with about any some help question
 	info information`))
 
+// stopWords say nothing about which sentence answers a question.
+var stopWords = set(strings.Fields(`
+	wenn weil ob dass aber oder nicht kein keine keinen noch schon auch sehr mehr alle alles wird
+	wurde werden sein seine ihr ihre ihren sich sie ihm ihn ihnen uns unser unsere euch dann denn
+	doch nur mal bei beim vom zum zur aus nach vor uber unter ohne gegen durch bis seit wie was
+	viel viele einem einen einer eines diese dieser dieses jetzt immer wieder gibt geben gilt
+	when because whether that not any more all also very only from with without after before
+	about into have been will would should could does there their they them this these those`))
+
 // pointers are words that point back to what was said before.
 var pointers = set(strings.Fields(`das es dafur dazu davon damit dort da die den dem der it that this there them`))
 
