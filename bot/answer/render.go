@@ -313,7 +313,7 @@ func aspectTitle(a Aspect, lang string) string {
 
 // maxExcerpt is how long a section may be in a first message before only
 // the sentences nearest the question are shown.
-const maxExcerpt = 360
+const maxExcerpt = 420
 
 // excerpt shortens a long section to the sentences that share the most
 // rare words with the question (the topic's own words do not count), in the
