@@ -122,7 +122,10 @@ var stopWords = set(strings.Fields(`
 	about into have been will would should could does there their they them this these those`))
 
 // pointers are words that point back to what was said before.
-var pointers = set(strings.Fields(`das es dafur dazu davon damit dort da die den dem der it that this there them`))
+var pointers = set(strings.Fields(`dafur dazu davon damit dort dahin dorthin it that there them`))
+
+// articles point back only when no noun follows them.
+var articles = set(strings.Fields(`das es die den dem der this`))
 
 // genderCues tell whether the person speaks of a woman or a man.
 var genderCues = []struct {
@@ -242,8 +245,11 @@ func readSignals(text string) signals {
 		}
 	}
 	if len(words) <= 6 {
-		for _, w := range words {
-			s.refers = s.refers || pointers[w]
+		for i, w := range words {
+			// "das", "die" point back when no noun follows: "wer bekommt
+			// den?", "geht das online?", but not "wie wird das Wetter?".
+			article := articles[w] && (i == len(words)-1 || unicode.IsLower([]rune(orig[i+1])[0]))
+			s.refers = s.refers || pointers[w] || article
 		}
 	}
 	s.and = len(words) > 0 && (words[0] == "und" || words[0] == "and" || words[0] == "aber" || words[0] == "what" && len(words) > 1 && words[1] == "about")
