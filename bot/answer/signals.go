@@ -125,7 +125,7 @@ var stopWords = set(strings.Fields(`
 var pointers = set(strings.Fields(`dafur dazu davon damit dort dahin dorthin it that there them`))
 
 // articles point back only when no noun follows them.
-var articles = set(strings.Fields(`das es die den dem der this`))
+var articles = set(strings.Fields(`das die den dem der this`))
 
 // genderCues tell whether the person speaks of a woman or a man.
 var genderCues = []struct {
