@@ -48,7 +48,10 @@ type Crisis struct {
 
 	Pos Pos `yaml:"-" json:"-"`
 
-	phrases [][]phraseWord // compiled Signals, all languages together
+	// The compiled Signals, all languages together: by the spelling of
+	// their first word, and those whose first word is a stem.
+	byFirst   map[string][][]phraseWord
+	stemFirst [][]phraseWord
 }
 
 // CrisisLanguages are the languages whose signals DetectCrisis reads: the
@@ -84,22 +87,52 @@ func (b *Base) CrisisLines(c *Crisis) []*CrisisLine {
 // ß as ss, Arabic and Persian letter variants unified), punctuation read as
 // a space. A signal matches only whole words in a row, so "tod" never
 // matches "todmüde"; a word ending in "*" matches every word beginning with
-// it ("vergewaltig*"), and a word "..." stands for up to three other words
-// ("will ... nicht mehr leben").
+// it ("vergewaltig*"), a word "..." stands for up to three other words
+// ("will ... nicht mehr leben"), and a final "$" means the message ends
+// there ("ich will nicht mehr $", but not "ich will nicht mehr warten").
 func (b *Base) DetectCrisis(text string) *Crisis {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
 	words := crisisWords(text)
 	for i := range b.Crises {
-		c := &b.Crises[i]
-		for _, p := range c.phrases {
-			if matchPhrase(p, words) {
-				return c
-			}
+		if b.Crises[i].signalled(words) {
+			return &b.Crises[i]
 		}
 	}
 	return nil
+}
+
+// signalled reports whether one of the crisis's signals occurs in words.
+func (c *Crisis) signalled(words [][]string) bool {
+	for j, forms := range words {
+		for _, f := range forms {
+			for _, p := range c.byFirst[f] {
+				if matchFrom(p, 1, words, j+1) {
+					return true
+				}
+			}
+		}
+		for _, p := range c.stemFirst {
+			if p[0].matches(forms) && matchFrom(p, 1, words, j+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (c *Crisis) addPhrase(p []phraseWord) {
+	if p[0].prefix {
+		c.stemFirst = append(c.stemFirst, p)
+		return
+	}
+	if c.byFirst == nil {
+		c.byFirst = map[string][][]phraseWord{}
+	}
+	for _, f := range p[0].forms {
+		c.byFirst[f] = append(c.byFirst[f], p)
+	}
 }
 
 // maxGap is how many words "..." in a signal stands for.
@@ -110,6 +143,7 @@ type phraseWord struct {
 	forms  []string // normalised spellings
 	prefix bool     // ends in "*": matches words beginning with a form
 	gap    bool     // "...": up to maxGap arbitrary words
+	end    bool     // "$": the end of the message
 }
 
 func (w phraseWord) matches(forms []string) bool {
@@ -123,30 +157,26 @@ func (w phraseWord) matches(forms []string) bool {
 	return false
 }
 
-// matchPhrase reports whether the phrase occurs in words, a word's forms
-// per position.
-func matchPhrase(p []phraseWord, words [][]string) bool {
-	var at func(i, j int) bool // phrase from i matches words from j
-	at = func(i, j int) bool {
-		if i == len(p) {
-			return true
+// matchFrom reports whether the phrase from its word i on matches words
+// from word j on.
+func matchFrom(p []phraseWord, i int, words [][]string, j int) bool {
+	for ; i < len(p); i, j = i+1, j+1 {
+		if p[i].end {
+			return j == len(words)
 		}
 		if p[i].gap {
 			for skip := 0; skip <= maxGap && j+skip <= len(words); skip++ {
-				if at(i+1, j+skip) {
+				if matchFrom(p, i+1, words, j+skip) {
 					return true
 				}
 			}
 			return false
 		}
-		return j < len(words) && p[i].matches(words[j]) && at(i+1, j+1)
-	}
-	for j := range words {
-		if at(0, j) {
-			return true
+		if j >= len(words) || !p[i].matches(words[j]) {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // compilePhrase turns a signal into words; it returns a message when the
@@ -160,6 +190,16 @@ func compilePhrase(s string) ([]phraseWord, string) {
 			}
 			out = append(out, phraseWord{gap: true})
 			continue
+		}
+		if raw == "$" {
+			if len(out) == 0 {
+				return nil, `"$" must end a signal`
+			}
+			out = append(out, phraseWord{end: true})
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1].end {
+			return nil, `"$" must end a signal`
 		}
 		prefix := strings.HasSuffix(raw, "*")
 		raw = strings.TrimSuffix(raw, "*")
@@ -189,7 +229,7 @@ func compilePhrase(s string) ([]phraseWord, string) {
 	if len(out) == 0 {
 		return nil, "has no words"
 	}
-	if out[len(out)-1].gap {
+	if last := out[len(out)-1]; last.gap || (last.end && len(out) > 1 && out[len(out)-2].gap) {
 		return nil, `"..." must stand between words`
 	}
 	return out, ""
@@ -310,7 +350,7 @@ func (b *Base) checkCrises(c *checker) {
 		if len(cr.Signals) == 0 {
 			c.errorf(cr.Pos, "%s: signals are missing (phrases per language that show this emergency)", what)
 		}
-		cr.phrases = nil
+		cr.byFirst, cr.stemFirst = nil, nil
 		for _, lang := range sortedKeys(cr.Signals) {
 			if !slices.Contains(CrisisLanguages, lang) {
 				c.errorf(cr.Pos.At("signals."+lang), "%s: unknown language %q; write one of %s", what, lang, strings.Join(CrisisLanguages, ", "))
@@ -321,7 +361,7 @@ func (b *Base) checkCrises(c *checker) {
 					c.errorf(cr.Pos.At(fmt.Sprintf("signals.%s[%d]", lang, j)), "%s: signal %q %s", what, s, msg)
 					continue
 				}
-				cr.phrases = append(cr.phrases, p)
+				cr.addPhrase(p)
 			}
 		}
 		if len(cr.Signals) > 0 {

@@ -27,10 +27,10 @@ crises:
     lines: [seelsorge, notruf-112]
     topic: grundsicherung
     signals:
-      de: [will sterben, "suizid*", "will ... nicht mehr leben", bring mich um, tod]
+      de: [will sterben, "suizid*", "will ... nicht mehr leben", bring mich um, tod, "ich kann nicht mehr $"]
       en: [kill myself]
       uk: [хочу вмерти, мене б'є]
-      fa: [می‌خواهم بمیرم]
+      fa: ["می\u200cخواهم بمیرم"]
       tr: [ölmek istiyorum]
   - id: gewalt
     title: {de: Gewalt, en: Violence}
@@ -66,17 +66,20 @@ func TestDetectCrisisMatching(t *testing.T) {
 		{"ich will in meiner Wohnung nicht mehr leben", "suizid"}, // ... is up to three words
 		{"ich will in meiner neuen Wohnung nicht mehr leben", ""},
 		{"ich bring mich um", "suizid"},
+		{"Ich kann nicht mehr.", "suizid"},  // "$": the message ends here
+		{"ich kann nicht mehr zahlen", ""},  // but not here
+		{"ich kann nicht mehr 😢", "suizid"}, // an emoji is no word
 		{"das bringt mich um", ""},
 		{"I want to KILL MYSELF", "suizid"},
 		{"Я хочу вмерти", "suizid"},
 		{"чоловік мене бʼє", "suizid"}, // modifier-letter apostrophe
 		{"чоловік мене б’є", "suizid"}, // typographic apostrophe
 		{"чоловік мене бє", "suizid"},
-		{"می خواهم بمیرم", "suizid"},  // prefix written apart
-		{"میخواهم بمیرم", "suizid"},   // or joined
-		{"می‌خواهم بمیرم", "suizid"},  // or with a zero-width non-joiner
-		{"olmek istiyorum", "suizid"}, // without Turkish letters
-		{"öLMEK İSTİYORUM", "suizid"}, // Turkish capital İ
+		{"می خواهم بمیرم", "suizid"},      // prefix written apart
+		{"میخواهم بمیرم", "suizid"},       // or joined
+		{"می\u200cخواهم بمیرم", "suizid"}, // or with a zero-width non-joiner
+		{"olmek istiyorum", "suizid"},     // without Turkish letters
+		{"öLMEK İSTİYORUM", "suizid"},     // Turkish capital İ
 		{"mein Mann schlägt mich", "gewalt"},
 		{"mein Mann schlaegt mich", "gewalt"},
 		{"mein Mann schlagt mich", "gewalt"},
@@ -125,6 +128,9 @@ func TestCrisisProblems(t *testing.T) {
 		{"short stem", `"suizid*"`, `"sui*"`, `krisen.yaml:19:26: crisis "suizid": signal "sui*" stem "sui*" is shorter than 4 letters`},
 		{"star inside", `"suizid*"`, `"su*izid"`, `signal "su*izid" "*" may only end a word`},
 		{"gap at the end", `"suizid*"`, `"will ..."`, `signal "will ..." "..." must stand between words`},
+		{"gap before the end", `"suizid*"`, `"will ... $"`, `signal "will ... $" "..." must stand between words`},
+		{"end in the middle", `"suizid*"`, `"will $ sterben"`, `signal "will $ sterben" "$" must end a signal`},
+		{"end alone", `"suizid*"`, `"$"`, `signal "$" "$" must end a signal`},
 		{"no words", `"suizid*"`, `"!!!"`, `signal "!!!" has no words`},
 		{"unknown line", "lines: [notruf-112]", "lines: [notruf-113]", `krisen.yaml:27:13: crisis "gewalt": crisis line "notruf-113" does not exist`},
 		{"no lines", "    lines: [notruf-112]\n", "", `crisis "gewalt": list at least one crisis line`},
@@ -290,5 +296,34 @@ func checkCoverage(t *testing.T, m crisisMessages, min int) {
 		if !slices.Contains(CrisisLanguages, c.Lang) || c.Kind == "" {
 			t.Errorf("%q: language %q or kind %q wrong", c.Text, c.Lang, c.Kind)
 		}
+	}
+}
+
+// FuzzDetectCrisis feeds citizens' messages of any shape to the detector:
+// it must never panic, and a message must get the same answer twice.
+func FuzzDetectCrisis(f *testing.F) {
+	kb, err := Load(Builtin(), Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"ich will sterben", "todmüde", "می\u200cخواهم بمیرم", "мене б'є", "\xff\xfe", "... * ...", "İIıi ß ẞ", strings.Repeat("will ", 500)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a, b := kb.DetectCrisis(text), kb.DetectCrisis(text)
+		if a != b {
+			t.Fatalf("DetectCrisis(%q) gave %v, then %v", text, a, b)
+		}
+	})
+}
+
+func BenchmarkDetectCrisis(b *testing.B) {
+	kb, err := Load(Builtin(), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat("Ich habe eine Frage zur Grundsicherung und zu den Kosten im Pflegeheim. ", 50) // ~3,600 characters, no crisis
+	for b.Loop() {
+		kb.DetectCrisis(text)
 	}
 }

@@ -23,3 +23,32 @@ func ExampleLoad() {
 	// Output:
 	// offices.yaml:4:13: office "seniorenbuero-eving": phone "0231 50-" is incomplete
 }
+
+func ExampleBase_DetectCrisis() {
+	kb, err := knowledge.Load(knowledge.Builtin(), knowledge.Options{})
+	if err != nil {
+		panic(err)
+	}
+	for _, msg := range []string{"Ich bin todmüde", "ich will nicht mehr leben"} {
+		c := kb.DetectCrisis(msg)
+		if c == nil {
+			fmt.Printf("%q: no crisis\n", msg)
+			continue
+		}
+		fmt.Printf("%q: %s, first line %s\n", msg, c.ID, kb.CrisisLines(c)[0].Phone[0])
+	}
+	// Output:
+	// "Ich bin todmüde": no crisis
+	// "ich will nicht mehr leben": suizid, first line 0800 111 0 111
+}
+
+func ExampleOffice_OpenAt() {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	o := &knowledge.Office{Hours: []knowledge.Hours{{Days: []string{"Mo", "Di", "Do"}, Time: "08:00-12:00"}}}
+	// Thursday before Easter 2027, in the afternoon: Friday is Karfreitag,
+	// Monday Ostermontag.
+	st := o.OpenAt(time.Date(2027, 3, 25, 15, 0, 0, 0, berlin))
+	fmt.Println(st.Open, st.Next.Format("Mon 02.01. 15:04"))
+	// Output:
+	// false Tue 30.03. 08:00
+}

@@ -60,7 +60,7 @@ type ReportCounts struct {
 
 // ReviewItem is one entry with its review date.
 type ReviewItem struct {
-	Kind     string // "topic", "office" or "district"
+	Kind     string // "topic", "office", "crisis line" or "district"
 	ID       string
 	Name     string // the German title or name
 	Reviewed Date
@@ -181,6 +181,11 @@ func NewReport(b *Base, opts ReviewOptions) *Report {
 		if !o.Unknown.IsZero() {
 			gap(GapUnknown, "office", o.ID, name, o.Unknown.DE, o.Pos.At("unknown"))
 		}
+	}
+	// Crisis lines are due like every entry: a wrong emergency number is the
+	// worst fact the bot could hold.
+	for _, l := range b.Helplines {
+		review("crisis line", l.ID, l.Name.DE, l.Reviewed, l.Pos)
 	}
 	for _, d := range b.Districts {
 		review("district", d.ID, d.Name, d.Reviewed, d.Pos)

@@ -235,7 +235,7 @@ var schemaRules = map[string]fieldRule{
 	"Crisis.message": {desc: "One or two calm sentences shown before the lines."},
 	"Crisis.lines":   {desc: "The ids of crisis lines, most urgent first.", pattern: idPattern.String(), minItems: 1, unique: true},
 	"Crisis.topic":   {desc: "A topic to offer after the lines, e.g. wohnungslosenhilfe.", pattern: idPattern.String()},
-	"Crisis.signals": {desc: "Per language, phrases that signal this emergency, as people write them. Whole words only; case, accents and punctuation do not matter; a word ending in * matches words beginning with it (at least 4 letters), and ... stands for up to three words.", keys: CrisisLanguages},
+	"Crisis.signals": {desc: "Per language, phrases that signal this emergency, as people write them. Whole words only; case, accents and punctuation do not matter; a word ending in * matches words beginning with it (at least 4 letters), ... stands for up to three words, and a final $ means the message ends there.", keys: CrisisLanguages},
 
 	"Synonym.words": {desc: "Words that all mean the same, in both directions.", minItems: 2},
 	"Synonym.from":  {desc: "Citizens' words, each read as the words in `to`.", minItems: 1},
