@@ -315,6 +315,9 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
 		aspect = aspectFor(kb, t, d.Lang, sig)
 	}
+	if aspect == AspectNone && sig.and && st.Aspect != AspectWhere {
+		aspect = st.Aspect // "und beim Elterngeld?" asks the same as before
+	}
 	if h.Kind == index.KindOffice {
 		o := kb.Office(h.ID)
 		if t := localTopicOf(kb, o.ID); t != nil && len(districts) == 1 {

@@ -56,7 +56,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 	AspectCosts: {
 		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
 		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "umsonst", "gratis", "kostenlos*",
-		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*",
+		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*", "how much:1",
 	},
 	AspectDeadlines: {
 		"frist*", "bis wann", "wie lange:1", "wie lang:1", "rechtzeitig", "spatestens", "zu spat", "ruckwirkend*",
@@ -90,7 +90,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 	AspectWhat: {
 		"was gibt es", "was bekomme ich", "was zahlt", "was ubernimmt", "was bietet", "welche leistung*",
 		"welche hilfe*", "was macht", "leistungen", "what do i get", "what does", "what is covered", "what help",
-		"wie viel", "wieviel", "mindestens", "how much", "wie hoch", "betrag*", "how long is", "wie lange gilt",
+		"wie viel", "wieviel", "mindestens", "wie hoch", "betrag*", "how long is:2", "wie lange gilt:2", "gilt",
+		"how much do i get:2", "how much will i get:2", "minimum", "maximum", "bedeutet", "mean", "means",
 	},
 }, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWhere: 3, AspectWho: 2, AspectLegal: 2, AspectHow: 1, AspectWhat: 1})
 
