@@ -13,8 +13,9 @@ import (
 // that holds the question's rarer words counts their weight; without a cue
 // a section must reach minOverlap to lead instead of the overview.
 const (
-	cueWeight  = 1.0
-	minOverlap = 1.2
+	cueWeight   = 1.0
+	minOverlap  = 1.2
+	minOwnWords = 2
 )
 
 // aspectFor chooses the aspect to answer a message about a topic with: the
@@ -70,6 +71,11 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		}
 	}
 	if cues[best] == 0 && bestOverlap < minOverlap {
+		if len(qstems) >= minOwnWords && prof.sections[AspectWhat] != nil {
+			// A question with words of its own beyond the topic's name, that
+			// no section holds: what the topic gives comes closest.
+			return AspectWhat
+		}
 		return AspectNone
 	}
 	return best
