@@ -119,7 +119,7 @@ type Answerer struct {
 	s         Searcher
 	margin    float64
 	storyLead float64
-	now    func() time.Time
+	now       func() time.Time
 }
 
 // New returns an Answerer that searches s.
