@@ -199,6 +199,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		st.District = res.Districts[0]
 	}
 	hits := knownHits(kb, res.Hits)
+	onlyPlace := res.OnlyPlace || len(res.Districts) > 0 && allPlaces(kb, sig.rest)
 
 	switch {
 	case res.Reason == index.ReasonGreeting:
@@ -236,14 +237,14 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 
 	// Not answered by the search: a place or a cue may still follow up.
 	switch {
-	case t != nil && res.OnlyPlace && len(res.Districts) == 1:
+	case t != nil && onlyPlace && len(res.Districts) == 1:
 		if sig.aspect == "" {
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
 		}
 		return a.followup(kb, st, d, t, sig), nil
 	case t != nil && (sig.aspect != "" || sig.gender != "") && (len(sig.rest) <= 2 && res.Reason != index.ReasonOutOfScope || len(sig.rest) <= 1):
 		return a.followup(kb, st, d, t, sig), nil
-	case len(res.Districts) == 1 && res.OnlyPlace:
+	case len(res.Districts) == 1 && onlyPlace:
 		// A place and nothing else: the district is remembered, the topic asked.
 		d.Kind, d.Ask, d.District = KindAsk, AskTopic, res.Districts[0]
 		return d, nil
@@ -569,6 +570,17 @@ func leads(kb *knowledge.Base, hits []index.Hit, lead float64) bool {
 	return hits[0].Score >= lead
 }
 
+// allPlaces reports whether every word names a place ("Brackel", "Kirchlinde").
+func allPlaces(kb *knowledge.Base, words []string) bool {
+	places := placeWords(kb)
+	for _, w := range words {
+		if !places[w] {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
 // namesTopic reports whether the message names the hit's topic by a word
 // of its title ("und beim Elterngeld?"), not only by its keywords or a
 // common word such as "Menschen".
@@ -577,13 +589,27 @@ func namesTopic(kb *knowledge.Base, h index.Hit, rest []string, lang string) boo
 	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
 		title = t.Title.DE + " " + t.Title.In(lang)
 	}
-	words := set(foldWords(title))
-	for _, w := range rest {
-		if len(w) >= 6 && words[w] && !commonTitleWords[w] {
-			return true
+	for _, tw := range foldWords(title) {
+		if len(tw) < 6 || commonTitleWords[tw] {
+			continue
+		}
+		for _, w := range rest {
+			// The word itself, or a compound that begins like it
+			// ("Elterngeldantrag", "Schwerbehinderung").
+			if w == tw || commonPrefix(w, tw) >= min(len(tw), 10) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // commonTitleWords appear in titles but name no topic.
