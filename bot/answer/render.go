@@ -116,7 +116,12 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	case d.Aspect == AspectNone:
 		m.add(textPara(t.Summary.In(lang)))
 	case d.Aspect == AspectWhere:
-		// The offices below answer it.
+		// The offices below answer it; a sentence of the topic that names
+		// the place asked for ("Bochum", "Hauptbahnhof") comes first.
+		if sen := bestSentence(t, lang, d.Question); sen != "" {
+			m.add(textPara(sen))
+			d.Fits = d.Fits[:min(1, len(d.Fits))] // keep the message short
+		}
 	case ok:
 		m.add(para(line(bold(sec.Title.In(lang))), line(text(excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))))))
 	default:
@@ -326,25 +331,10 @@ func excerpt(s, question string, prof *profile) string {
 		return s
 	}
 	sentences := splitSentences(s)
-	qstems := map[string]bool{}
-	for _, w := range foldWords(question) {
-		if (len(w) >= 4 || isDigits(w)) && !followupWords[w] && !stopWords[w] && (prof == nil || !prof.name[stem(w)]) {
-			qstems[stem(w)] = true
-		}
-	}
+	qstems := questionStems(question, prof)
 	score := make([]float64, len(sentences))
 	for i, sen := range sentences {
-		seen := map[string]bool{}
-		for _, w := range foldWords(sen) {
-			if st := stem(w); qstems[st] && !seen[st] {
-				seen[st] = true
-				if prof != nil {
-					score[i] += prof.weight(st) + 0.1
-				} else {
-					score[i]++
-				}
-			}
-		}
+		score[i] = sentenceScore(sen, qstems, prof)
 	}
 	order := make([]int, len(sentences))
 	for i := range order {
@@ -371,6 +361,56 @@ func excerpt(s, question string, prof *profile) string {
 		text += " …"
 	}
 	return text
+}
+
+// minWhereSentence is the weight of the question's rarer words a sentence
+// must hold to be shown with the offices (calibrated on the tuning set).
+const minWhereSentence = 2.0
+
+// bestSentence is the sentence of the topic's sections that holds the most
+// of the question's rarer words, if it holds enough of them.
+func bestSentence(t *knowledge.Topic, lang, question string) string {
+	prof := profileOf(t, lang)
+	qstems := questionStems(question, prof)
+	best, bestScore := "", minWhereSentence
+	for _, s := range t.Sections() {
+		for _, sen := range splitSentences(strings.TrimSpace(s.Text.In(lang))) {
+			if sc := sentenceScore(sen, qstems, prof); sc > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
+				best, bestScore = sen, sc
+			}
+		}
+	}
+	return best
+}
+
+// questionStems are the stems of the question's words that may point to a
+// sentence: not function words, not the topic's own name.
+func questionStems(question string, prof *profile) map[string]bool {
+	qstems := map[string]bool{}
+	for _, w := range foldWords(question) {
+		if (len(w) >= 4 || isDigits(w)) && !followupWords[w] && !stopWords[w] && (prof == nil || !prof.name[stem(w)]) {
+			qstems[stem(w)] = true
+		}
+	}
+	return qstems
+}
+
+// sentenceScore weighs the question's stems a sentence holds: rare ones
+// (in few of the topic's sections) more.
+func sentenceScore(sen string, qstems map[string]bool, prof *profile) float64 {
+	score := 0.0
+	seen := map[string]bool{}
+	for _, w := range foldWords(sen) {
+		if st := stem(w); qstems[st] && !seen[st] {
+			seen[st] = true
+			if prof != nil {
+				score += prof.weight(st) + 0.1
+			} else {
+				score++
+			}
+		}
+	}
+	return score
 }
 
 func stem(w string) string {

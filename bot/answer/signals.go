@@ -118,7 +118,7 @@ var stopWords = set(strings.Fields(`
 	wenn weil ob dass aber oder nicht kein keine keinen noch schon auch sehr mehr alle alles wird
 	wurde werden sein seine ihr ihre ihren sich sie ihm ihn ihnen uns unser unsere euch dann denn
 	doch nur mal bei beim vom zum zur aus nach vor uber unter ohne gegen durch bis seit wie was
-	viel viele einem einen einer eines diese dieser dieses jetzt immer wieder gibt geben gilt
+	viel viele einem einen einer eines diese dieser dieses jetzt immer wieder gibt geben
 	when because whether that not any more all also very only from with without after before
 	about into have been will would should could does there their they them this these those`))
 
