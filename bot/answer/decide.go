@@ -186,7 +186,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 	}
 
-	res, err := a.s.Search(ctx, sig.query)
+	res, err := a.search(ctx, kb, q, sig)
 	if err != nil {
 		return d, fmt.Errorf("decide: %w", err)
 	}
@@ -271,6 +271,27 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	}
 	d.NonLatin = mostlyNonLatin(q)
 	return d, nil
+}
+
+// search searches the message. When the search is not sure and the
+// message asks for an aspect, it searches again without the aspect's words
+// ("Welche Unterlagen will das Sozialamt für den Fahrdienst sehen?" is
+// about the Fahrdienst), and takes that result only when it names a topic.
+func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig signals) (index.Result, error) {
+	res, err := a.s.Search(ctx, q)
+	if err != nil || res.Answered || sig.query == q || strings.TrimSpace(sig.query) == "" {
+		return res, err
+	}
+	again, err := a.s.Search(ctx, sig.query)
+	if err != nil {
+		return res, err
+	}
+	hits := knownHits(kb, again.Hits)
+	if again.Answered && len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, "de") {
+		again.Question = q
+		return again, nil
+	}
+	return res, nil
 }
 
 // Topic is the decision for a topic chosen by a button, with an aspect or
