@@ -279,7 +279,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 // about the Fahrdienst), and takes that result only when it names a topic.
 func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig signals) (index.Result, error) {
 	res, err := a.s.Search(ctx, q)
-	if err != nil || res.Answered || sig.query == q || strings.TrimSpace(sig.query) == "" {
+	if err != nil || res.Reason != index.ReasonUnsure || sig.query == q || strings.TrimSpace(sig.query) == "" {
 		return res, err
 	}
 	again, err := a.s.Search(ctx, sig.query)
