@@ -84,7 +84,6 @@ const (
 	LblOpensAt
 
 	// Buttons.
-	BtnDetails
 	BtnWhere
 	BtnOtherTopics
 	BtnAllTopics
@@ -348,7 +347,6 @@ var texts = [numMsgs]knowledge.Text{
 	LblHoursUnknown:   {DE: "nicht bekannt; bitte vorher anrufen", EN: "not known; please call first"},
 	LblOffices:        {DE: "Wo und wann", EN: "Where and when"},
 
-	BtnDetails:      {DE: "Was brauche ich?", EN: "What do I need?"},
 	BtnWhere:        {DE: "Wo und wann?", EN: "Where and when?"},
 	BtnOtherTopics:  {DE: "Andere Themen", EN: "Other topics"},
 	BtnAllTopics:    {DE: "Alle Themen", EN: "All topics"},
