@@ -225,6 +225,7 @@ func newFakeSearch(t testing.TB) *fakeSearch {
 	return &fakeSearch{kb: loadFakeKB(t), answers: map[string]index.Result{
 		"Grundsicherung":         {Answered: true, Hits: []index.Hit{topicHit("grundsicherung")}},
 		"Grundsicherung?":        {Answered: true, Hits: []index.Hit{topicHit("grundsicherung")}},
+		"Grundsicherung Fristen": {Reason: index.ReasonUnsure, Hits: []index.Hit{topicHit("grundsicherung")}},
 		"Seniorenbüro Aplerbeck": {Answered: true, Hits: []index.Hit{officeHit("seniorenbuero-aplerbeck"), topicHit("seniorenbueros")}, Districts: []string{"aplerbeck"}},
 		"Seniorenbüro 44145":     {Answered: true, Hits: []index.Hit{topicHit("seniorenbueros")}, Districts: []string{"innenstadt-nord", "innenstadt-ost"}},
 		"Seniorenbüro Nordstadt": {Answered: true, Hits: []index.Hit{topicHit("seniorenbueros")}, Districts: []string{"innenstadt-nord"}},
