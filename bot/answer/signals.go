@@ -107,7 +107,10 @@ var followupWords = set(strings.Fields(`
 	sollte wurde werden wird ein eine einen einem einer der die den dem des im in am an auf bei zu zum zur
 	fur mit von vom nach uber ja nein bitte danke ok okay gut genau so noch jetzt denn bekomme bekommt
 	brauche braucht geht gehen hilfe helfen frage fragen problem infos info information informationen
-	hab hatte mal ne nen anliegen brief post amt amtes behorde sowas irgendwas
+	hab hatte mal ne nen anliegen brief post amt amtes behorde sowas irgendwas unterstutzung rat auskunft
+	weiterhelfen jemanden sprechen reden erklaren verstehe verstehen kompliziert dringend schnell bescheid
+	sagt sagen gesagt support someone anyone talk speak explain understand letter urgent questions problem
+	problems assist assistance
 	jemand etwas sagen wissen weiss hallo hi moin guten tag and but so then also only the a an is are
 	it this that there here i we me my our you your what who how when which do does did can could
 	have has need get please thanks thank for to of in at on with about any some help question
@@ -268,7 +271,9 @@ func readSignals(text string) signals {
 		if w == "danke" || w == "thanks" || w == "dank" || w == "thank" {
 			s.thanks = true
 		}
-		if !used[i] && !followupWords[w] {
+		// A short number is an age or an amount, not a topic (a postcode
+		// has five digits and names a place).
+		if !used[i] && !followupWords[w] && !(isDigits(w) && len(w) < 5) {
 			s.rest = append(s.rest, w)
 		}
 	}
