@@ -1,14 +1,18 @@
-// Package bot is the Telegram conversation of the Sozialbot: it turns updates
-// (commands, questions, button presses, shared locations, inline queries) into
-// answers that a citizen can read on a phone, in German or English.
+// Package bot is the Telegram side of the Sozialbot: it turns updates
+// (commands, questions, button presses, shared locations, inline queries)
+// into messages and buttons that a citizen can read on a phone.
 //
-// It speaks Telegram through github.com/go-telegram/bot and the knowledge base
-// through the small Searcher interface, so that it can be tested with a fake
-// search and a fake Bot API server. Everything a citizen reads is in text.go.
+// What to say to a question is decided outside Telegram, by package
+// bot/answer; this package only turns its decisions into Telegram HTML and
+// inline keyboards. It speaks Telegram through github.com/go-telegram/bot
+// (imported as tgbot), and can be tested with a fake search and the fake
+// Bot API in bot/telegramtest.
 //
-// Privacy: the package keeps nothing about a person except the language a
-// user chose, in memory, for a bounded number of users. It never logs message
-// text, and never logs a user or chat id; Insights events carry no ids.
+// Privacy: the package keeps, in memory only and for a bounded number of
+// users and chats, the language a user chose and each private chat's
+// conversation state (ids of the last topic, office and district, never the
+// text). It never logs message text, and never logs a user or chat id;
+// recorded events carry no ids.
 package bot
 
 import (
@@ -18,31 +22,28 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/sozialamt-dortmund/sozialbot/bot/answer"
 	"github.com/sozialamt-dortmund/sozialbot/index"
-	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
-// Searcher finds the answer to a question. *index.Index implements it.
-// Base returns the knowledge base the answers come from; it may change
-// between calls (after a reload), so the bot asks for it on every update.
-type Searcher interface {
-	Search(ctx context.Context, question string) (index.Result, error)
-	Base() *knowledge.Base
-}
+// Searcher finds the answer to a question (answer.Searcher). *index.Index
+// and *index.Live implement it.
+type Searcher = answer.Searcher
 
-// Admin is what staff may do through the bot: /status and /reload. Only the
-// numeric Telegram user ids in Config.Admins may use it, in private chats.
-type Admin interface {
+// Staff is what staff may do through the bot: /status and /reload. Only the
+// numeric Telegram user ids in Config.StaffIDs may use it, in private chats.
+type Staff interface {
 	// Status is a short report in plain text (it is escaped before sending).
 	Status() string
-	// Reload reads the knowledge base again; the error is shown to the admin.
+	// Reload reads the knowledge base again; the error is shown to staff.
 	// It must return soon after ctx ends.
 	Reload(ctx context.Context) error
 }
 
-// Insights collects what the bot answered and, without any id, what it could
-// not answer, so that staff can improve the knowledge base.
-type Insights interface {
+// Recorder receives what the bot answered and, without any id, what it
+// could not answer, so that staff can improve the knowledge base
+// (insights.Store, ops.Metrics).
+type Recorder interface {
 	Record(ev Event)
 }
 
@@ -70,7 +71,7 @@ type Event struct {
 	// Reason says why a question was declined (unsure, out-of-scope).
 	Reason index.Reason
 	// Question is set only for declined questions: the text as asked, cut to
-	// MaxQuestionRunes, with digits, e-mail addresses and @names masked.
+	// index.MaxQuestionRunes and masked by redact.Question.
 	Question string
 }
 
@@ -78,12 +79,12 @@ type Event struct {
 // left zero.
 type Config struct {
 	Searcher
-	// Admin serves /status and /reload; nil means these commands do not exist.
-	Admin Admin
-	// Admins are the numeric Telegram user ids allowed to use Admin.
-	Admins []int64
-	// Insights receives events; nil drops them.
-	Insights Insights
+	// Staff serves /status and /reload; nil means these commands do not exist.
+	Staff Staff
+	// StaffIDs are the numeric Telegram user ids allowed to use Staff.
+	StaffIDs []int64
+	// Recorder receives events; nil drops them.
+	Recorder Recorder
 	// Logger receives operational logs (never message text or ids); nil discards.
 	Logger *slog.Logger
 	// Now is the clock; nil means time.Now.
@@ -97,16 +98,23 @@ type Config struct {
 	// MaxLanguageUsers bounds how many users' language choices are kept in
 	// memory; zero means 10000. The least recently used choice is forgotten.
 	MaxLanguageUsers int
+	// MaxChats bounds how many private conversations are remembered; zero
+	// means 10000. A conversation is forgotten after 30 idle minutes.
+	MaxChats int
+	// Margin is answer.Options.Margin; zero means answer.DefaultMargin.
+	Margin float64
 }
 
 // Conversation answers updates. It is safe for concurrent use; per-chat
 // ordering is the job of whoever delivers the updates.
 type Conversation struct {
-	cfg    Config
-	log    *slog.Logger
-	now    func() time.Time
-	langs  *langStore
-	admins map[int64]bool
+	cfg     Config
+	log     *slog.Logger
+	now     func() time.Time
+	langs   *langStore
+	memory  *answer.Memory
+	answers *answer.Answerer
+	staff   map[int64]bool
 }
 
 // New returns a Conversation, or an error when cfg.Searcher is missing.
@@ -114,7 +122,7 @@ func New(cfg Config) (*Conversation, error) {
 	if cfg.Searcher == nil {
 		return nil, errors.New("bot: Config.Searcher is required")
 	}
-	c := &Conversation{cfg: cfg, log: cfg.Logger, now: cfg.Now, admins: map[int64]bool{}}
+	c := &Conversation{cfg: cfg, log: cfg.Logger, now: cfg.Now, staff: map[int64]bool{}}
 	if c.log == nil {
 		c.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -128,18 +136,20 @@ func New(cfg Config) (*Conversation, error) {
 		c.cfg.MaxLanguageUsers = 10000
 	}
 	c.langs = newLangStore(c.cfg.MaxLanguageUsers)
-	for _, id := range cfg.Admins {
+	c.memory = answer.NewMemory(c.cfg.MaxChats, answer.DefaultIdle, c.now)
+	c.answers = answer.New(cfg.Searcher, answer.Options{Margin: cfg.Margin, Now: c.now})
+	for _, id := range cfg.StaffIDs {
 		if id > 0 {
-			c.admins[id] = true
+			c.staff[id] = true
 		}
 	}
 	return c, nil
 }
 
 func (c *Conversation) record(ev Event) {
-	if c.cfg.Insights == nil {
+	if c.cfg.Recorder == nil {
 		return
 	}
 	ev.Time = c.now().Truncate(time.Hour)
-	c.cfg.Insights.Record(ev)
+	c.cfg.Recorder.Record(ev)
 }

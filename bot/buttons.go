@@ -3,14 +3,15 @@ package bot
 import (
 	"context"
 
-	"github.com/go-telegram/bot"
+	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+	"github.com/sozialamt-dortmund/sozialbot/bot/answer"
 )
 
 // onCallback answers a pressed inline button. Every callback query is
 // answered (the client shows a spinner until then), also when its data is
 // garbage or points to something that no longer exists.
-func (c *Conversation) onCallback(ctx context.Context, b *bot.Bot, q *models.CallbackQuery) {
+func (c *Conversation) onCallback(ctx context.Context, b *tgbot.Bot, q *models.CallbackQuery) {
 	lang := c.langOf(&q.From)
 	cb, err := parseCallback(q.Data)
 	var chat int64
@@ -23,7 +24,7 @@ func (c *Conversation) onCallback(ctx context.Context, b *bot.Bot, q *models.Cal
 	}
 	if err != nil || chat == 0 {
 		c.log.Info("stale or invalid button")
-		c.answerCallback(ctx, b, q.ID, tr(lang, msgStaleButton))
+		c.answerCallback(ctx, b, q.ID, answer.T(lang, answer.MsgStaleButton))
 		return
 	}
 	kb := c.cfg.Base()
@@ -31,55 +32,56 @@ func (c *Conversation) onCallback(ctx context.Context, b *bot.Bot, q *models.Cal
 	if q.Message.Message != nil && q.Message.Message.IsTopicMessage {
 		to.thread = q.Message.Message.MessageThreadID
 	}
-	stale := func() { c.answerCallback(ctx, b, q.ID, tr(lang, msgStaleButton)) }
+	stale := func() { c.answerCallback(ctx, b, q.ID, answer.T(lang, answer.MsgStaleButton)) }
 
-	switch cb.Action {
-	case actTopic:
+	private := q.Message.Message != nil && q.Message.Message.Chat.Type == models.ChatTypePrivate
+	// show renders a decision for the button and keeps the conversation's
+	// memory, so that "und was kostet das?" after a button still works.
+	show := func(decide func(*answer.State, answer.Person) answer.Decision) {
+		c.answerCallback(ctx, b, q.ID, "")
+		c.deliver(ctx, b, to, c.chosen(chat, private, &q.From, decide))
+	}
+	topicAspect := func(aspect answer.Aspect) {
 		t := kb.Topic(cb.ID)
 		if t == nil {
 			stale()
 			return
 		}
-		c.answerCallback(ctx, b, q.ID, "")
-		c.deliver(ctx, b, to, c.topicReply(kb, t, "", lang))
+		show(func(st *answer.State, p answer.Person) answer.Decision { return c.answers.Topic(st, t, aspect, p) })
+	}
+
+	switch cb.Action {
+	case actTopic:
+		topicAspect(answer.AspectNone)
+	case actAspect:
+		a, _ := answer.ParseAspect(cb.Arg)
+		topicAspect(a)
+	case actDetails:
+		// "Was brauche ich?" of answers sent before the aspects existed.
+		topicAspect(answer.AspectBring)
+	case actWhere:
+		topicAspect(answer.AspectWhere)
 	case actOffice:
 		o := kb.Office(cb.ID)
 		if o == nil {
 			stale()
 			return
 		}
-		c.answerCallback(ctx, b, q.ID, "")
-		c.deliver(ctx, b, to, officeReply(o, lang))
-	case actDetails:
-		t := kb.Topic(cb.ID)
-		if t == nil {
-			stale()
-			return
-		}
-		c.answerCallback(ctx, b, q.ID, "")
-		c.deliver(ctx, b, to, detailsReply(kb, t, lang))
-	case actWhere:
-		t := kb.Topic(cb.ID)
-		if t == nil {
-			stale()
-			return
-		}
-		c.answerCallback(ctx, b, q.ID, "")
-		c.deliver(ctx, b, to, whereReply(kb, t, lang))
+		show(func(st *answer.State, p answer.Person) answer.Decision { return c.answers.Office(st, o, p) })
 	case actMenu:
 		// A new message: the answer the button was under stays readable.
 		c.answerCallback(ctx, b, q.ID, "")
-		c.deliver(ctx, b, to, reply{text: tr(lang, msgChooseCategory), markup: categoriesKeyboard(kb, lang)})
+		c.deliver(ctx, b, to, reply{text: answer.T(lang, answer.MsgChooseCategory), markup: categoriesKeyboard(kb, lang)})
 	case actBack:
 		c.answerCallback(ctx, b, q.ID, "")
-		c.edit(ctx, b, chat, msgID, reply{text: tr(lang, msgChooseCategory), markup: categoriesKeyboard(kb, lang)})
+		c.edit(ctx, b, chat, msgID, reply{text: answer.T(lang, answer.MsgChooseCategory), markup: categoriesKeyboard(kb, lang)})
 	case actCategory:
 		// Browsing happens in place, in the message with the category list.
 		for _, cat := range kb.Categories {
 			if cat.ID == cb.ID {
 				c.answerCallback(ctx, b, q.ID, "")
 				c.edit(ctx, b, chat, msgID, reply{
-					text:   tr(lang, msgChooseTopic, esc(cat.Title.In(lang))),
+					text:   answer.T(lang, answer.MsgChooseTopic, esc(cat.Title.In(lang))),
 					markup: categoryKeyboard(kb, cat.ID, lang),
 				})
 				return
@@ -97,33 +99,23 @@ func (c *Conversation) onCallback(ctx context.Context, b *bot.Bot, q *models.Cal
 		}
 		c.record(Event{Outcome: outcome, Topic: cb.ID, Lang: lang})
 		c.log.Info("feedback", "id", cb.ID, "outcome", string(outcome))
-		c.answerCallback(ctx, b, q.ID, tr(lang, msgFeedbackThanks))
+		c.answerCallback(ctx, b, q.ID, answer.T(lang, answer.MsgFeedbackThanks))
 		c.dropFeedbackButtons(ctx, b, chat, q.Message.Message)
 		if outcome == OutcomeFeedbackDown {
-			c.deliver(ctx, b, to, reply{text: tr(lang, msgFeedbackSorry), markup: menuKeyboard(lang, btnAllTopics)})
+			c.deliver(ctx, b, to, reply{text: answer.T(lang, answer.MsgFeedbackSorry), markup: menuKeyboard(lang, answer.BtnAllTopics)})
 		}
 	case actLanguage:
 		c.langs.set(q.From.ID, cb.ID)
 		c.answerCallback(ctx, b, q.ID, "")
-		c.edit(ctx, b, chat, msgID, reply{text: tr(cb.ID, msgLanguageSet)})
+		c.edit(ctx, b, chat, msgID, reply{text: answer.T(cb.ID, answer.MsgLanguageSet)})
 	case actDistrict:
 		d := kb.District(cb.ID)
-		if d == nil {
-			stale()
-			return
-		}
-		if cb.Arg == "" {
-			c.answerCallback(ctx, b, q.ID, "")
-			c.deliver(ctx, b, to, districtOfficesReply(kb, d, lang, ""))
-			return
-		}
 		t := kb.Topic(cb.Arg)
-		if t == nil {
+		if d == nil || cb.Arg != "" && t == nil {
 			stale()
 			return
 		}
-		c.answerCallback(ctx, b, q.ID, "")
-		c.deliver(ctx, b, to, c.topicReply(kb, t, d.ID, lang))
+		show(func(st *answer.State, p answer.Person) answer.Decision { return c.answers.District(st, d.ID, t, p) })
 	default:
 		stale()
 	}
@@ -131,7 +123,7 @@ func (c *Conversation) onCallback(ctx context.Context, b *bot.Bot, q *models.Cal
 
 // dropFeedbackButtons removes 👍/👎 from an answer once it was rated, so that
 // one person counts once and sees the vote was taken.
-func (c *Conversation) dropFeedbackButtons(ctx context.Context, b *bot.Bot, chat int64, m *models.Message) {
+func (c *Conversation) dropFeedbackButtons(ctx context.Context, b *tgbot.Bot, chat int64, m *models.Message) {
 	if m == nil || m.ReplyMarkup == nil {
 		return
 	}
@@ -147,7 +139,7 @@ func (c *Conversation) dropFeedbackButtons(ctx context.Context, b *bot.Bot, chat
 			kept.InlineKeyboard = append(kept.InlineKeyboard, r)
 		}
 	}
-	if _, err := b.EditMessageReplyMarkup(ctx, &bot.EditMessageReplyMarkupParams{ChatID: chat, MessageID: m.ID, ReplyMarkup: kept}); err != nil {
+	if _, err := b.EditMessageReplyMarkup(ctx, &tgbot.EditMessageReplyMarkupParams{ChatID: chat, MessageID: m.ID, ReplyMarkup: kept}); err != nil {
 		c.log.Info("could not remove the feedback buttons", "err", err)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/sozialamt-dortmund/sozialbot/bot/answer"
 )
 
 // Callback data travels with inline buttons and comes back when a button is
@@ -26,7 +28,7 @@ type action byte
 const (
 	actTopic    action = 't' // show a topic card: id = topic
 	actOffice   action = 'o' // show an office card: id = office
-	actDetails  action = 'b' // "Was brauche ich?": id = topic
+	actDetails  action = 'b' // "Was brauche ich?" of older answers: id = topic
 	actWhere    action = 'w' // "Wo und wann?": id = topic
 	actMenu     action = 'm' // the list of categories, as a new message; no id
 	actBack     action = 'k' // the list of categories, in place of the topic list; no id
@@ -34,6 +36,7 @@ const (
 	actFeedback action = 'f' // 👍/👎: id = topic or office, arg = "u" or "d"
 	actLanguage action = 'l' // choose the language: id = "de" or "en"
 	actDistrict action = 'd' // a Stadtbezirk was chosen: id = district, arg = topic (optional)
+	actAspect   action = 'a' // a part of a topic: id = topic, arg = aspect (answer.Aspect)
 )
 
 // callback is the decoded callback data of one button.
@@ -101,6 +104,9 @@ func parseCallback(s string) (callback, error) {
 		ok = len(parts) == 3 && (cb.ID == "de" || cb.ID == "en")
 	case actDistrict:
 		ok = isID(cb.ID) && (len(parts) == 3 || isID(cb.Arg))
+	case actAspect:
+		_, known := answer.ParseAspect(cb.Arg)
+		ok = len(parts) == 4 && isID(cb.ID) && known
 	}
 	if !ok {
 		return callback{}, errCallback

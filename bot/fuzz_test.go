@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/go-telegram/bot"
+	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 	"github.com/sozialamt-dortmund/sozialbot/bot/telegramtest"
 	"github.com/sozialamt-dortmund/sozialbot/index"
@@ -51,7 +51,7 @@ func builtinIndex(t testing.TB) *index.Index {
 // fuzzHarness is a harness that fuzz targets share across inputs.
 type fuzzHarness struct {
 	srv  *telegramtest.Server
-	bot  *bot.Bot
+	bot  *tgbot.Bot
 	conv *Conversation
 	mu   sync.Mutex
 }
@@ -67,14 +67,14 @@ func newFuzzHarness(f *testing.F, s ...Searcher) *fuzzHarness {
 		Searcher:    search,
 		Logger:      slog.New(slog.NewTextHandler(io.Discard, nil)),
 		BotUsername: testBotName,
-		Insights:    &recorder{},
+		Recorder:    &recorder{},
 	})
 	if err != nil {
 		f.Fatal(err)
 	}
 	h := &fuzzHarness{srv: telegramtest.New(f), conv: conv}
-	h.bot, err = bot.New(telegramtest.Token, bot.WithServerURL(h.srv.URL()), bot.WithSkipGetMe(),
-		bot.WithNotAsyncHandlers(), bot.WithDefaultHandler(conv.Handle), bot.WithErrorsHandler(func(error) {}))
+	h.bot, err = tgbot.New(telegramtest.Token, tgbot.WithServerURL(h.srv.URL()), tgbot.WithSkipGetMe(),
+		tgbot.WithNotAsyncHandlers(), tgbot.WithDefaultHandler(conv.Handle), tgbot.WithErrorsHandler(func(error) {}))
 	if err != nil {
 		f.Fatal(err)
 	}

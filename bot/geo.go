@@ -3,6 +3,8 @@ package bot
 import (
 	"math"
 
+	"github.com/go-telegram/bot/models"
+	"github.com/sozialamt-dortmund/sozialbot/bot/answer"
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
@@ -40,4 +42,23 @@ func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
 	a := math.Sin(dLat/2)*math.Sin(dLat/2) +
 		math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
 	return 2 * earthKm * math.Asin(math.Min(1, math.Sqrt(a)))
+}
+
+// locationReply finds the Stadtbezirk of a shared location: the office
+// there of the conversation's topic, or else the district's offices.
+func (c *Conversation) locationReply(m *models.Message, lang string) reply {
+	kb := c.cfg.Base()
+	d, km, ok := nearestDistrict(kb, m.Location.Latitude, m.Location.Longitude)
+	switch {
+	case !ok:
+		return reply{text: answer.T(lang, answer.MsgLocationNoCenters)}
+	case km > maxDistrictKm:
+		return reply{text: answer.T(lang, answer.MsgLocationFar), markup: menuKeyboard(lang, answer.BtnAllTopics)}
+	}
+	c.log.Info("location", "district", d.ID)
+	r := c.chosen(m.Chat.ID, true, m.From, func(st *answer.State, p answer.Person) answer.Decision {
+		return c.answers.District(st, d.ID, kb.Topic(st.Topic), p)
+	})
+	r.text = paragraphs(answer.T(lang, answer.MsgLocationResult, esc(d.Name)), r.text)
+	return r
 }

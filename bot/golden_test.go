@@ -5,11 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-telegram/bot/models"
+	"github.com/sozialamt-dortmund/sozialbot/bot/answer"
 	"github.com/sozialamt-dortmund/sozialbot/bot/telegramtest"
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
@@ -159,33 +160,26 @@ func noStale(t *testing.T, dir string, written map[string]bool) {
 // in German and English, checks each against Telegram's rules and compares
 // it with its golden file.
 func goldenKB(t *testing.T, kb *knowledge.Base, dir string) {
-	conv, err := New(Config{Searcher: &fakeSearch{kb: kb}, BotUsername: testBotName})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := answer.New(&fakeSearch{kb: kb}, answer.Options{Now: func() time.Time { return testNow }})
+	render := func(d answer.Decision) reply { return replyOf(answer.Render(kb, d)) }
 	written := map[string]bool{}
 	for _, lang := range []string{"de", "en"} {
+		p := answer.Person{ChosenLang: lang}
 		for i := range kb.Topics {
 			tp := &kb.Topics[i]
-			sections := []struct {
-				title string
-				r     reply
-			}{
-				{"answer card", conv.topicReply(kb, tp, "", lang)},
-				{"Was brauche ich? / What do I need?", detailsReply(kb, tp, lang)},
-				{"Wo und wann? / Where and when?", whereReply(kb, tp, lang)},
-			}
 			var b strings.Builder
-			for _, s := range sections {
-				checkReply(t, fmt.Sprintf("topic %s (%s) %s", tp.ID, lang, s.title), s.r)
-				fmt.Fprintf(&b, "=== %s ===\n%s\n", s.title, renderReply(s.r))
+			add := func(title string, r reply) {
+				checkReply(t, fmt.Sprintf("topic %s (%s) %s", tp.ID, lang, title), r)
+				fmt.Fprintf(&b, "=== %s ===\n%s\n", title, renderReply(r))
+			}
+			add("overview", render(a.Topic(&answer.State{}, tp, answer.AspectNone, p)))
+			for _, asp := range answer.Aspects {
+				add("aspect "+string(asp), render(a.Topic(&answer.State{}, tp, asp, p)))
 			}
 			if tp.LocalOffices {
 				for _, o := range kb.OfficesOf(tp) {
 					for _, d := range o.Districts {
-						r := conv.topicReply(kb, tp, d, lang)
-						checkReply(t, fmt.Sprintf("topic %s in %s (%s)", tp.ID, d, lang), r)
-						fmt.Fprintf(&b, "=== answer card for %s ===\n%s\n", d, renderReply(r))
+						add("where, in "+d, render(a.District(&answer.State{}, d, tp, p)))
 					}
 				}
 			}
@@ -193,30 +187,32 @@ func goldenKB(t *testing.T, kb *knowledge.Base, dir string) {
 		}
 		for i := range kb.Offices {
 			o := &kb.Offices[i]
-			r := officeReply(o, lang)
+			r := render(a.Office(&answer.State{}, o, p))
 			checkReply(t, fmt.Sprintf("office %s (%s)", o.ID, lang), r)
 			written[golden(t, dir, "office-"+o.ID+"."+lang+".txt", renderReply(r))] = true
 		}
 		var b strings.Builder
 		for _, d := range kb.Districts {
-			r := districtOfficesReply(kb, &d, lang, tr(lang, msgLocationResult, esc(d.Name)))
+			r := render(a.District(&answer.State{}, d.ID, nil, p))
 			checkReply(t, fmt.Sprintf("district %s (%s)", d.ID, lang), r)
 			fmt.Fprintf(&b, "=== %s ===\n%s\n", d.ID, renderReply(r))
 		}
 		written[golden(t, dir, "districts."+lang+".txt", b.String())] = true
 		b.Reset()
 		for _, cat := range kb.Categories {
-			r := reply{text: tr(lang, msgChooseTopic, esc(cat.Title.In(lang))), markup: categoryKeyboard(kb, cat.ID, lang)}
+			r := reply{text: answer.T(lang, answer.MsgChooseTopic, esc(cat.Title.In(lang))), markup: categoryKeyboard(kb, cat.ID, lang)}
 			checkReply(t, fmt.Sprintf("category %s (%s)", cat.ID, lang), r)
 			fmt.Fprintf(&b, "=== %s ===\n%s\n", cat.ID, renderReply(r))
 		}
-		r := reply{text: tr(lang, msgChooseCategory), markup: categoriesKeyboard(kb, lang)}
+		r := reply{text: answer.T(lang, answer.MsgChooseCategory), markup: categoriesKeyboard(kb, lang)}
 		checkReply(t, "categories", r)
 		fmt.Fprintf(&b, "=== /themen ===\n%s\n", renderReply(r))
 		written[golden(t, dir, "categories."+lang+".txt", b.String())] = true
-		r = conv.contactReply(kb, lang)
-		checkReply(t, "kontakt "+lang, r)
-		written[golden(t, dir, "kontakt."+lang+".txt", renderReply(r))] = true
+		if tp := kb.Topic("sozialamt-kontakt"); tp != nil {
+			r = render(a.Topic(&answer.State{}, tp, answer.AspectWhere, p))
+			checkReply(t, "kontakt "+lang, r)
+			written[golden(t, dir, "kontakt."+lang+".txt", renderReply(r))] = true
+		}
 	}
 	noStale(t, dir, written)
 }
@@ -234,21 +230,16 @@ func TestGoldenMessages(t *testing.T) {
 	kb := loadFakeKB(t)
 	for _, lang := range []string{"de", "en"} {
 		var b strings.Builder
-		keys := make([]int, 0, numMsgs)
-		for k := range texts {
-			keys = append(keys, k)
-		}
-		sort.Ints(keys)
-		for _, k := range keys {
-			text := texts[k].In(lang)
+		for _, k := range answer.Keys() {
+			text := answer.T(lang, k)
 			if strings.Contains(text, "%s") {
-				text = fmt.Sprintf(text, "Aplerbeck")
+				text = strings.ReplaceAll(text, "%s", "Aplerbeck")
 			}
 			r := reply{text: text}
-			if msgKey(k) == msgStart {
+			if k == answer.MsgStart {
 				r.markup = startKeyboard(kb, lang)
 			}
-			if msgKey(k) < lblResponsible { // labels and buttons are not messages of their own
+			if k < answer.LblResponsible { // labels and buttons are not messages of their own
 				checkReply(t, fmt.Sprintf("message %d (%s)", k, lang), r)
 			}
 			fmt.Fprintf(&b, "=== %d ===\n%s\n", k, renderReply(r))
@@ -257,15 +248,7 @@ func TestGoldenMessages(t *testing.T) {
 	}
 }
 
-func TestEveryTextInBothLanguages(t *testing.T) {
-	for k, tx := range texts {
-		if strings.TrimSpace(tx.DE) == "" || strings.TrimSpace(tx.EN) == "" {
-			t.Errorf("text %d lacks German or English", k)
-		}
-		if strings.Count(tx.DE, "%s") != strings.Count(tx.EN, "%s") {
-			t.Errorf("text %d: German and English take different arguments", k)
-		}
-	}
+func TestCommandsValid(t *testing.T) {
 	for _, lang := range []string{"de", "en"} {
 		for _, cmd := range commandList(lang) {
 			if !commandName.MatchString("/"+cmd.Command) || len(cmd.Description) == 0 || len(cmd.Description) > 256 {

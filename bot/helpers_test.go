@@ -21,7 +21,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/go-telegram/bot"
+	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 	"github.com/sozialamt-dortmund/sozialbot/bot/telegramtest"
 	"github.com/sozialamt-dortmund/sozialbot/index"
@@ -224,11 +224,13 @@ func officeHit(id string) index.Hit { return index.Hit{ID: id, Kind: index.KindO
 func newFakeSearch(t testing.TB) *fakeSearch {
 	return &fakeSearch{kb: loadFakeKB(t), answers: map[string]index.Result{
 		"Grundsicherung":         {Answered: true, Hits: []index.Hit{topicHit("grundsicherung")}},
+		"Grundsicherung?":        {Answered: true, Hits: []index.Hit{topicHit("grundsicherung")}},
+		"Grundsicherung Fristen": {Reason: index.ReasonUnsure, Hits: []index.Hit{topicHit("grundsicherung")}},
 		"Seniorenbüro Aplerbeck": {Answered: true, Hits: []index.Hit{officeHit("seniorenbuero-aplerbeck"), topicHit("seniorenbueros")}, Districts: []string{"aplerbeck"}},
 		"Seniorenbüro 44145":     {Answered: true, Hits: []index.Hit{topicHit("seniorenbueros")}, Districts: []string{"innenstadt-nord", "innenstadt-ost"}},
 		"Seniorenbüro Nordstadt": {Answered: true, Hits: []index.Hit{topicHit("seniorenbueros")}, Districts: []string{"innenstadt-nord"}},
 		"Seniorenbüro":           {Answered: true, Hits: []index.Hit{topicHit("seniorenbueros")}},
-		"44287":                  {Reason: index.ReasonOutOfScope, Districts: []string{"aplerbeck"}},
+		"44287":                  {Reason: index.ReasonOutOfScope, Districts: []string{"aplerbeck"}, OnlyPlace: true},
 		"44145":                  {Reason: index.ReasonOutOfScope, Districts: []string{"innenstadt-nord", "innenstadt-ost"}},
 		"Geld":                   {Reason: index.ReasonUnsure, Hits: []index.Hit{topicHit("grundsicherung"), officeHit("sozialamt-zentrale"), topicHit("weg-geloescht")}},
 		"Hallo":                  {Reason: index.ReasonGreeting},
@@ -267,7 +269,7 @@ func (a *fakeAdmin) Reload(context.Context) error {
 type harness struct {
 	t        *testing.T
 	srv      *telegramtest.Server
-	bot      *bot.Bot
+	bot      *tgbot.Bot
 	conv     *Conversation
 	insights *recorder
 	logs     *bytes.Buffer
@@ -281,12 +283,12 @@ func newHarness(t *testing.T, s Searcher, adjust ...func(*Config)) *harness {
 	h := &harness{t: t, srv: telegramtest.New(t), insights: &recorder{}, logs: &bytes.Buffer{}, search: s}
 	cfg := Config{
 		Searcher:    s,
-		Insights:    h.insights,
+		Recorder:    h.insights,
 		Logger:      slog.New(slog.NewTextHandler(&syncWriter{w: h.logs}, nil)),
 		Now:         func() time.Time { return testNow },
 		BotUsername: testBotName,
-		Admin:       &fakeAdmin{},
-		Admins:      []int64{4242},
+		Staff:       &fakeAdmin{},
+		StaffIDs:    []int64{4242},
 	}
 	for _, f := range adjust {
 		f(&cfg)
@@ -296,12 +298,12 @@ func newHarness(t *testing.T, s Searcher, adjust ...func(*Config)) *harness {
 		t.Fatal(err)
 	}
 	h.conv = conv
-	h.bot, err = bot.New(telegramtest.Token,
-		bot.WithServerURL(h.srv.URL()),
-		bot.WithSkipGetMe(),
-		bot.WithNotAsyncHandlers(),
-		bot.WithDefaultHandler(conv.Handle),
-		bot.WithErrorsHandler(func(error) {}),
+	h.bot, err = tgbot.New(telegramtest.Token,
+		tgbot.WithServerURL(h.srv.URL()),
+		tgbot.WithSkipGetMe(),
+		tgbot.WithNotAsyncHandlers(),
+		tgbot.WithDefaultHandler(conv.Handle),
+		tgbot.WithErrorsHandler(func(error) {}),
 	)
 	if err != nil {
 		t.Fatal(err)

@@ -5,8 +5,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/go-telegram/bot"
+	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+	"github.com/sozialamt-dortmund/sozialbot/bot/answer"
 	"github.com/sozialamt-dortmund/sozialbot/index"
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
@@ -16,13 +17,13 @@ const maxInlineResults = 5
 
 // onInline answers "@bot Grundsicherung" typed in any chat with answer
 // cards the user can share. An empty query offers the most asked-for topics.
-func (c *Conversation) onInline(ctx context.Context, b *bot.Bot, q *models.InlineQuery) {
+func (c *Conversation) onInline(ctx context.Context, b *tgbot.Bot, q *models.InlineQuery) {
 	lang := c.langOf(q.From)
 	kb := c.cfg.Base()
-	text, _ := cleanQuestion(q.Query)
+	text := index.Clean(q.Query)
 	var hits []index.Hit
 	if text == "" {
-		for _, id := range popularTopics {
+		for _, id := range answer.PopularTopics {
 			if kb.Topic(id) != nil {
 				hits = append(hits, index.Hit{ID: id, Kind: index.KindTopic})
 			}
@@ -37,17 +38,21 @@ func (c *Conversation) onInline(ctx context.Context, b *bot.Bot, q *models.Inlin
 		// The user picks a card explicitly, so suggestions of an unsure
 		// search are offered too.
 		if err == nil && (res.Answered || res.Reason == index.ReasonUnsure) {
-			hits = knownHits(kb, res.Hits)
+			for _, h := range res.Hits {
+				if kb.Topic(h.ID) != nil || kb.Office(h.ID) != nil {
+					hits = append(hits, h)
+				}
+			}
 		}
 		c.log.Info("inline", "hits", len(hits), "lang", lang)
 	}
-	p := &bot.AnswerInlineQueryParams{
+	p := &tgbot.AnswerInlineQueryParams{
 		InlineQueryID: q.ID,
 		Results:       c.inlineResults(kb, hits, lang),
 		CacheTime:     300,
 		IsPersonal:    true, // the language depends on the user
 	}
-	p.Button = &models.InlineQueryResultsButton{Text: tr(lang, btnAskInChat), StartParameter: "inline"}
+	p.Button = &models.InlineQueryResultsButton{Text: answer.T(lang, answer.BtnAskInChat), StartParameter: "inline"}
 	if _, err := b.AnswerInlineQuery(ctx, p); err != nil {
 		c.report("answerInlineQuery", err)
 	}
@@ -67,13 +72,13 @@ func (c *Conversation) inlineResults(kb *knowledge.Base, hits []index.Hit, lang 
 				continue
 			}
 			title, summary = t.Title.In(lang), t.Summary.In(lang)
-			card, _ = topicText(kb, t, "", lang, false)
+			card = answer.Render(kb, c.answers.Topic(&answer.State{}, t, answer.AspectNone, answer.Person{ChosenLang: lang})).HTML()
 		case index.KindOffice:
 			o := kb.Office(h.ID)
 			if o == nil {
 				continue
 			}
-			title, card = officeName(o, lang), officeText(o, lang)
+			title, card = o.Name.In(lang), answer.Message{Paras: answer.OfficeCard(o, lang, true, c.now())}.HTML()
 			if o.Address != nil {
 				summary = o.Address.String()
 			}
@@ -96,7 +101,7 @@ func (c *Conversation) inlineResults(kb *knowledge.Base, hits []index.Hit, lang 
 		}
 		if c.cfg.BotUsername != "" && deepLinkPayload.MatchString(h.ID) {
 			art.ReplyMarkup = &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{{
-				{Text: tr(lang, btnOpenInBot), URL: c.deepLinkURL(h.ID)},
+				{Text: answer.T(lang, answer.BtnOpenInBot), URL: c.deepLinkURL(h.ID)},
 			}}}
 		}
 		results = append(results, art)
@@ -113,7 +118,7 @@ func (c *Conversation) inlineCard(card, id, lang string) string {
 	}
 	more := "…"
 	if c.cfg.BotUsername != "" && deepLinkPayload.MatchString(id) {
-		more = "… " + link(c.deepLinkURL(id), tr(lang, btnOpenInBot))
+		more = "… " + `<a href="` + esc(c.deepLinkURL(id)) + `">` + esc(answer.T(lang, answer.BtnOpenInBot)) + `</a>`
 	}
 	first := splitMessage(card, MaxMessageLen-utf8.RuneCountInString(plainText(more))-2)[0]
 	return first + "\n\n" + more

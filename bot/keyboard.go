@@ -2,7 +2,7 @@ package bot
 
 import (
 	"github.com/go-telegram/bot/models"
-	"github.com/sozialamt-dortmund/sozialbot/index"
+	"github.com/sozialamt-dortmund/sozialbot/bot/answer"
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
@@ -14,6 +14,9 @@ type keyboard struct {
 }
 
 func (k *keyboard) button(text string, cb callback) (models.InlineKeyboardButton, bool) {
+	if text == "" {
+		return models.InlineKeyboardButton{}, false
+	}
 	data, err := cb.encode()
 	if err != nil {
 		return models.InlineKeyboardButton{}, false
@@ -25,19 +28,14 @@ func (k *keyboard) button(text string, cb callback) (models.InlineKeyboardButton
 func (k *keyboard) row(buttons ...labelled) {
 	var row []models.InlineKeyboardButton
 	for _, b := range buttons {
-		if btn, ok := k.button(b.text, b.cb); ok {
+		if b.url != "" {
+			row = append(row, models.InlineKeyboardButton{Text: b.text, URL: b.url})
+		} else if btn, ok := k.button(b.text, b.cb); ok {
 			row = append(row, btn)
 		}
 	}
 	if len(row) > 0 {
 		k.rows = append(k.rows, row)
-	}
-}
-
-// grid adds buttons, perRow in a row.
-func (k *keyboard) grid(perRow int, buttons []labelled) {
-	for i := 0; i < len(buttons); i += perRow {
-		k.row(buttons[i:min(i+perRow, len(buttons))]...)
 	}
 }
 
@@ -48,76 +46,21 @@ func (k *keyboard) markup() models.ReplyMarkup {
 	return &models.InlineKeyboardMarkup{InlineKeyboard: k.rows}
 }
 
-// rowsOf returns the rows of an inline keyboard (none for anything else).
-func rowsOf(m models.ReplyMarkup) [][]models.InlineKeyboardButton {
-	if k, ok := m.(*models.InlineKeyboardMarkup); ok {
-		return k.InlineKeyboard
-	}
-	return nil
-}
-
+// labelled is a button's text and what it does: a callback, or a URL.
 type labelled struct {
 	text string
 	cb   callback
+	url  string
 }
 
 func btn(text string, a action, id, arg string) labelled {
-	return labelled{text, callback{Action: a, ID: id, Arg: arg}}
-}
-
-// feedbackRow is 👍/👎 for the answer with the id.
-func (k *keyboard) feedbackRow(id, lang string) {
-	k.row(btn(tr(lang, btnHelpful), actFeedback, id, "u"), btn(tr(lang, btnNotHelpful), actFeedback, id, "d"))
-}
-
-// topicKeyboard goes with a topic's card.
-func topicKeyboard(kb *knowledge.Base, t *knowledge.Topic, lang string) models.ReplyMarkup {
-	var k keyboard
-	var first []labelled
-	if hasDetails(t) {
-		first = append(first, btn(tr(lang, btnDetails), actDetails, t.ID, ""))
-	}
-	if len(kb.OfficesOf(t)) > 0 {
-		first = append(first, btn(tr(lang, btnWhere), actWhere, t.ID, ""))
-	}
-	k.row(first...)
-	k.row(btn(tr(lang, btnOtherTopics), actMenu, "", ""))
-	k.feedbackRow(t.ID, lang)
-	return k.markup()
-}
-
-// officeKeyboard goes with an office's card.
-func officeKeyboard(o *knowledge.Office, lang string) models.ReplyMarkup {
-	var k keyboard
-	k.row(btn(tr(lang, btnOtherTopics), actMenu, "", ""))
-	k.feedbackRow(o.ID, lang)
-	return k.markup()
+	return labelled{text: text, cb: callback{Action: a, ID: id, Arg: arg}}
 }
 
 // menuKeyboard has one "Andere Themen" button.
-func menuKeyboard(lang string, key msgKey) models.ReplyMarkup {
+func menuKeyboard(lang string, key answer.MsgKey) models.ReplyMarkup {
 	var k keyboard
-	k.row(btn(tr(lang, key), actMenu, "", ""))
-	return k.markup()
-}
-
-// popularTopics are offered on /start, in this order, where they exist.
-var popularTopics = []string{
-	"grundsicherung", "hilfe-zur-pflege", "seniorenbueros", "behindertenfahrdienst",
-	"wohnungslosenhilfe", "lokal-willkommen", "dortmund-pass", "sozialamt-kontakt",
-}
-
-// startKeyboard offers the most asked-for topics and all topics.
-func startKeyboard(kb *knowledge.Base, lang string) models.ReplyMarkup {
-	var k keyboard
-	var buttons []labelled
-	for _, id := range popularTopics {
-		if t := kb.Topic(id); t != nil {
-			buttons = append(buttons, btn(t.Title.In(lang), actTopic, t.ID, ""))
-		}
-	}
-	k.grid(2, buttons)
-	k.row(btn(tr(lang, btnAllTopics), actMenu, "", ""))
+	k.row(btn(answer.T(lang, key), actMenu, "", ""))
 	return k.markup()
 }
 
@@ -144,40 +87,7 @@ func categoryKeyboard(kb *knowledge.Base, category, lang string) models.ReplyMar
 			k.row(btn(t.Title.In(lang), actTopic, t.ID, ""))
 		}
 	}
-	k.row(btn(tr(lang, btnBack), actBack, "", ""))
-	return k.markup()
-}
-
-// suggestionsKeyboard offers the closest hits ("Meinten Sie …?").
-func suggestionsKeyboard(kb *knowledge.Base, hits []index.Hit, lang string) models.ReplyMarkup {
-	var k keyboard
-	for _, h := range hits {
-		switch h.Kind {
-		case index.KindTopic:
-			if t := kb.Topic(h.ID); t != nil {
-				k.row(btn(t.Title.In(lang), actTopic, t.ID, ""))
-			}
-		case index.KindOffice:
-			if o := kb.Office(h.ID); o != nil {
-				k.row(btn(officeName(o, lang), actOffice, o.ID, ""))
-			}
-		}
-	}
-	k.row(btn(tr(lang, btnAllTopics), actMenu, "", ""))
-	return k.markup()
-}
-
-// districtKeyboard asks for a Stadtbezirk; topic (may be empty) is what the
-// answer is about.
-func districtKeyboard(kb *knowledge.Base, districts []string, topic string) models.ReplyMarkup {
-	var k keyboard
-	var buttons []labelled
-	for _, id := range districts {
-		if d := kb.District(id); d != nil {
-			buttons = append(buttons, btn(d.Name, actDistrict, d.ID, topic))
-		}
-	}
-	k.grid(2, buttons)
+	k.row(btn(answer.T(lang, answer.BtnBack), actBack, "", ""))
 	return k.markup()
 }
 
@@ -191,7 +101,14 @@ func languageKeyboard() models.ReplyMarkup {
 // only in private chats, and not in Telegram's web clients.
 func locationKeyboard(lang string) models.ReplyMarkup {
 	return &models.ReplyKeyboardMarkup{
-		Keyboard:       [][]models.KeyboardButton{{{Text: tr(lang, btnSendLocation), RequestLocation: true}}},
+		Keyboard:       [][]models.KeyboardButton{{{Text: answer.T(lang, answer.BtnSendLocation), RequestLocation: true}}},
 		ResizeKeyboard: true,
 	}
+}
+
+// startKeyboard offers the most asked-for topics and all topics.
+func startKeyboard(kb *knowledge.Base, lang string) models.ReplyMarkup {
+	var m answer.Message
+	answer.StartButtons(&m, kb, lang)
+	return replyOf(m).markup
 }

@@ -2,10 +2,10 @@ package bot
 
 import (
 	"container/list"
-	"strings"
 	"sync"
 
 	"github.com/go-telegram/bot/models"
+	"github.com/sozialamt-dortmund/sozialbot/bot/answer"
 )
 
 // langStore remembers the language users chose with /sprache, in memory
@@ -60,16 +60,6 @@ func (s *langStore) len() int {
 	return s.order.Len()
 }
 
-// defaultLang follows the user's Telegram language: German for "de" (and
-// "de-AT" …) and for users who share no language, English for all others.
-func defaultLang(code string) string {
-	code = strings.ToLower(code)
-	if code == "" || code == "de" || strings.HasPrefix(code, "de-") || strings.HasPrefix(code, "de_") {
-		return "de"
-	}
-	return "en"
-}
-
 // langOf is the language to answer a user in: the choice made with
 // /sprache, else the Telegram language.
 func (c *Conversation) langOf(u *models.User) string {
@@ -79,11 +69,5 @@ func (c *Conversation) langOf(u *models.User) string {
 	if l, ok := c.langs.get(u.ID); ok {
 		return l
 	}
-	return defaultLang(u.LanguageCode)
-}
-
-// langChosen reports whether the user picked a language with /sprache.
-func (c *Conversation) langChosen(user int64) bool {
-	_, ok := c.langs.get(user)
-	return ok
+	return answer.PhoneLang(u.LanguageCode)
 }

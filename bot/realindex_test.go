@@ -16,10 +16,10 @@ func TestRealIndexConversation(t *testing.T) {
 	}{
 		{"topic", "Grundsicherung beantragen", []call{c("sendChatAction"), c("sendMessage", "<b>Grundsicherung", "v1:f:grundsicherung:u")}},
 		{"greeting", "Hallo", []call{c("sendChatAction"), c("sendMessage", "Hallo!")}},
-		{"empty", "🙂", []call{c("sendChatAction"), c("sendMessage", "keine Frage gefunden")}},
+		{"empty", "🙂", []call{c("sendMessage", "keine Frage gefunden")}},
 		{"out of scope", "Wann spielt der BVB?", []call{c("sendChatAction"), c("sendMessage", "0231 50-0")}},
 		// A German phone, an English question: the answer follows the question.
-		{"english question", "How do I get a disability card?", []call{c("sendChatAction"), c("sendMessage", "Last reviewed:", "What do I need?")}},
+		{"english question", "How do I get a disability card?", []call{c("sendChatAction"), c("sendMessage", "Text of:", "Who can get it?")}},
 	}
 	for _, tc := range cases {
 		h := newHarness(t, ix)
@@ -29,9 +29,10 @@ func TestRealIndexConversation(t *testing.T) {
 	h0 := newHarness(t, ix)
 	h0.send(press(2, "en", "v1:l:de"))
 	checkCalls(t, "chosen German, English question", h0.send(privateText(2, "en", "How do I get a disability card?")),
-		[]call{c("sendChatAction"), c("sendMessage", "Stand:", "Was brauche ich?")}, nil)
+		[]call{c("sendChatAction"), c("sendMessage", "Text vom:", "Wer bekommt es?")}, nil)
 
-	// A postcode of one district shows its offices; one of several asks.
+	// A postcode of one district is remembered and the topic asked; one of
+	// several asks which district.
 	kb := ix.Base()
 	var single, shared, name string
 	for _, d := range kb.Districts {
@@ -49,14 +50,21 @@ func TestRealIndexConversation(t *testing.T) {
 		t.Errorf("no postcode belongs to one district only")
 	} else {
 		checkCalls(t, "postcode "+single, h.send(privateText(1, "de", single)),
-			[]call{c("sendChatAction"), c("sendMessage", "Stadtbezirk <b>"+esc(name)+"</b>", "Seniorenbüro")}, nil)
+			[]call{c("sendChatAction"), c("sendMessage", "Worum geht es?", "v1:t:seniorenbueros")}, nil)
+		checkCalls(t, "then the topic "+name, h.send(privateText(1, "de", "Seniorenbüro")),
+			[]call{c("sendChatAction"), c("sendMessage", "Zuständig: Seniorenbüro")}, nil)
 	}
 	if shared != "" {
 		checkCalls(t, "postcode "+shared, h.send(privateText(1, "de", shared)),
-			[]call{c("sendChatAction"), c("sendMessage", "mehreren Stadtbezirken", "v1:d:")}, nil)
+			[]call{c("sendChatAction"), c("sendMessage", "Welcher Stadtbezirk", "v1:d:")}, nil)
 	}
+	// A shared location: the conversation's topic there; after /start the
+	// district's offices.
 	got := h.send(location(1, 51.4833, 7.5))
-	checkCalls(t, "location", got, []call{c("sendMessage", "ungefähr im Stadtbezirk <b>Hörde</b>", "Seniorenbüro Hörde", "lokal willkommen")}, nil)
+	checkCalls(t, "location", got, []call{c("sendMessage", "ungefähr im Stadtbezirk <b>Hörde</b>", "Zuständig: Seniorenbüro Hörde")}, nil)
+	h.send(privateText(1, "de", "/start"))
+	got = h.send(location(1, 51.4833, 7.5))
+	checkCalls(t, "location after /start", got, []call{c("sendMessage", "ungefähr im Stadtbezirk <b>Hörde</b>", "Seniorenbüro Hörde", "lokal willkommen")}, nil)
 }
 
 // Every way a citizen might ask about each topic of the built-in knowledge

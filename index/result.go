@@ -12,6 +12,13 @@ type Result struct {
 	Hits []Hit `json:"results"`
 	// Lang is "de" or "en": the language the question seems to be written in.
 	Lang string `json:"lang"`
+	// MatchLang is the language whose words matched the best hit ("de",
+	// "en"), empty when nothing matched: evidence of the question's language
+	// when it has no function words ("phone number senior office").
+	MatchLang string `json:"-"`
+	// OnlyPlace is true when the question names a place and nothing else
+	// that carries meaning ("in Hörde?", "44263").
+	OnlyPlace bool `json:"-"`
 	// Districts are the ids of the Stadtbezirke the question names. More than
 	// one means the place was ambiguous (a postcode shared by districts).
 	Districts []string `json:"districts,omitempty"`

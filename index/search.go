@@ -19,7 +19,7 @@ import (
 
 // MaxQuestionRunes is how much of a question is searched; the rest of a very
 // long message adds nothing but cost.
-const MaxQuestionRunes = 600
+const MaxQuestionRunes = 500
 
 // candidates is how many of bleve's best hits are weighed again.
 const candidates = 10
@@ -48,9 +48,12 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 		res.Reason = ReasonGreeting
 		return res, nil
 	}
-	if !q.hasContent() && len(q.districts) == 0 {
-		res.Reason = ReasonOutOfScope
-		return res, nil
+	if !q.hasContent() {
+		res.OnlyPlace = len(q.districts) > 0
+		if !res.OnlyPlace {
+			res.Reason = ReasonOutOfScope
+			return res, nil
+		}
 	}
 
 	req := bleve.NewSearchRequestOptions(ix.query(q), candidates, 0, false)
@@ -94,7 +97,42 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 		res.Hits = res.Hits[:MaxHits]
 	}
 	res.Answered, res.Reason = cands[0].match.decide()
+	res.MatchLang = ix.vocabLang(q)
+	if res.MatchLang == "" && cands[0].match.coverage > 0 && cands[0].match.langSure {
+		res.MatchLang = langCodes[cands[0].match.lang]
+	}
 	return res, nil
+}
+
+// vocabLang is the language whose vocabulary alone knows more of the
+// question's words ("phone number senior office" is English even though
+// the German texts know "Senior"), or "" when neither does.
+func (ix *Index) vocabLang(q question) string {
+	en := map[int]string{}
+	for _, p := range q.content[langEN] {
+		en[p.pos] = p.terms[0]
+	}
+	var onlyDE, onlyEN int
+	for _, p := range q.content[langDE] {
+		e, ok := en[p.pos]
+		if !ok {
+			continue
+		}
+		de, eng := ix.known(langDE, p.terms[0]), ix.known(langEN, e)
+		switch {
+		case de && !eng:
+			onlyDE++
+		case eng && !de:
+			onlyEN++
+		}
+	}
+	switch {
+	case onlyEN > onlyDE:
+		return langCodes[langEN]
+	case onlyDE > onlyEN:
+		return langCodes[langDE]
+	}
+	return ""
 }
 
 func round(f float64) float64 { return math.Round(f*1000) / 1000 }
@@ -374,7 +412,14 @@ type match struct {
 	// strong is the weight of the words found in the document's title,
 	// phrasings or keywords.
 	strong float64
+	// lang is the language (langDE, langEN) whose analysis matched best;
+	// langSure is false when the other matched as well.
+	lang     int
+	langSure bool
 }
+
+// langCodes name the analysis languages.
+var langCodes = [2]string{langDE: "de", langEN: "en"}
 
 // decide turns a match into an answer or a decline. The thresholds were
 // calibrated on the tuning questions (testdata/questions-tune.yaml): an
@@ -394,6 +439,8 @@ func (m match) decide() (bool, Reason) {
 // question, and keeps the better language.
 func (ix *Index) coverage(q question, d *docInfo) match {
 	var best match
+	var second float64
+	defer func() { best.langSure = best.coverage > second }()
 	for _, lang := range q.langs {
 		words := q.content[lang]
 		var total, matched, strong float64
@@ -419,8 +466,15 @@ func (ix *Index) coverage(q question, d *docInfo) match {
 				strong += weight
 			}
 		}
-		if total > 0 && matched/total > best.coverage {
-			best = match{coverage: matched / total, strong: strong}
+		c := 0.0
+		if total > 0 {
+			c = matched / total
+		}
+		if c > best.coverage {
+			second = best.coverage
+			best = match{coverage: c, strong: strong, lang: lang}
+		} else if c > second {
+			second = c
 		}
 	}
 	return best

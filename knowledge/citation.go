@@ -114,17 +114,6 @@ func (t *Topic) SourceYear() int { return NewestSourceYear(t.Sources) }
 // a source from 2023 or earlier gets "bitte vorher anrufen".
 const StaleYears = 2
 
-// The wording of the freshness notes on an answer card. %s is the date as the
-// card writes it (Date.German for German), %d the year of the source.
-var (
-	// CheckedNote: staff confirmed the entry with the office on that day.
-	CheckedNote = Text{DE: "Geprüft am %s", EN: "Checked with the office on %s"}
-	// CheckedLongAgoNote: the last check with the office is older than StaleYears.
-	CheckedLongAgoNote = Text{DE: "Geprüft am %s — bitte vorher anrufen", EN: "Checked with the office on %s — please call before you go"}
-	// OldSourceNote: never checked with the office, and the newest source is old.
-	OldSourceNote = Text{DE: "Angabe von %d — bitte vorher anrufen", EN: "Information from %d — please call before you go"}
-)
-
 // Freshness says how current an entry's contact details are, for the line
 // under an office on the answer card. The zero value says nothing.
 type Freshness struct {
@@ -154,31 +143,4 @@ func FreshnessOf(checked Date, sourceYear int, now time.Time) Freshness {
 // Freshness of the office's contact details as of now.
 func (o *Office) Freshness(now time.Time) Freshness {
 	return FreshnessOf(o.Checked, o.ContactSourceYear(), now)
-}
-
-// Note returns the line for the card in lang ("de" or "en"; other languages
-// get English), or "" when there is nothing to say: not checked with the
-// office and no old source. Dates are written 02.12.2026 in German and
-// 2 December 2026 in English.
-func (f Freshness) Note(lang string) string {
-	pick := func(t Text) string {
-		if lang == "de" {
-			return t.DE
-		}
-		return t.EN
-	}
-	switch {
-	case !f.Checked.IsZero():
-		date := f.Checked.Format("2 January 2006")
-		if lang == "de" {
-			date = f.Checked.German()
-		}
-		if f.CallFirst {
-			return fmt.Sprintf(pick(CheckedLongAgoNote), date)
-		}
-		return fmt.Sprintf(pick(CheckedNote), date)
-	case f.CallFirst:
-		return fmt.Sprintf(pick(OldSourceNote), f.SourceYear)
-	}
-	return ""
 }

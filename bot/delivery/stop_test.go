@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/go-telegram/bot/models"
-	"github.com/sozialamt-dortmund/sozialbot/bot/telegramtest"
 	"github.com/sozialamt-dortmund/sozialbot/bot/atomicfile"
+	"github.com/sozialamt-dortmund/sozialbot/bot/telegramtest"
 )
 
 // These tests count answers, not messages: every answer carries the id of

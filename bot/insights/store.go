@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/sozialamt-dortmund/sozialbot/bot"
+	"github.com/sozialamt-dortmund/sozialbot/bot/redact"
 	"github.com/sozialamt-dortmund/sozialbot/index"
 )
 
@@ -32,7 +33,7 @@ const (
 
 // record is one line of a day file. It holds no user or chat id, no name, no
 // location and no time finer than the day the file stands for. Question is
-// set only for declined questions, and only after Mask.
+// set only for declined questions, and only after redact.Question.
 type record struct {
 	Kind     string   `json:"kind"` // answered, declined, feedback-up, feedback-down, searched
 	Topic    string   `json:"topic,omitempty"`
@@ -64,7 +65,7 @@ type Options struct {
 
 // Store keeps insight about what citizens asked in a folder, one file of JSON
 // lines per day, and deletes each file after the retention period. It
-// implements bot.Insights. It is safe for concurrent use.
+// implements bot.Recorder. It is safe for concurrent use.
 type Store struct {
 	dir       string
 	retention time.Duration
@@ -150,8 +151,8 @@ func (s *Store) Close() error {
 	return err
 }
 
-// Record stores one event of the conversation (bot.Insights). Answers and
-// ratings count for their topic; a declined question is stored as Mask
+// Record stores one event of the conversation (bot.Recorder). Answers and
+// ratings count for their topic; a declined question is stored as redact.Question
 // leaves it. Ids, names and times finer than the day are never stored.
 // Record does not fail: write errors are logged, and the event is lost.
 func (s *Store) Record(ev bot.Event) {
@@ -164,7 +165,7 @@ func (s *Store) Record(ev bot.Event) {
 		}
 	case bot.OutcomeDeclined:
 		r.Reason = cleanID(string(ev.Reason))
-		r.Question = Mask(ev.Question)
+		r.Question = redact.Question(ev.Question)
 	default:
 		return
 	}

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/sozialamt-dortmund/sozialbot/bot/redact"
 )
 
 // Summary is what a store holds for a number of days, counted.
@@ -99,7 +101,7 @@ func Read(stateDir string, days int, now time.Time) (*Summary, error) {
 			case "declined":
 				s.Declined++
 				s.DeclinedBy[r.Reason]++
-				if q := Mask(r.Question); q != "" {
+				if q := redact.Question(r.Question); q != "" {
 					questions[q]++
 				}
 			case "feedback-up":

@@ -25,7 +25,7 @@ const DefaultMaxDrop = 0.2
 // Knowledge keeps the bot's knowledge base current: it reloads the folder
 // into the live index on request (the staff's /reload in Telegram, or
 // Watch when files change), logs and counts every attempt, and reports the
-// state for /status and /readyz. It implements bot.Admin. Its methods are
+// state for /status and /readyz. It implements bot.Staff. Its methods are
 // safe for concurrent use; reloads run one at a time.
 //
 // A reload that would remove more than MaxDrop of the topics in service, or

@@ -234,7 +234,7 @@ func (m *Metrics) WebhookRefused(reason string) {
 }
 
 // Record counts an event of the conversation by its outcome. With it,
-// *Metrics is a bot.Insights; see Fanout to use it beside the insights store.
+// *Metrics is a bot.Recorder; see Fanout to use it beside the insights store.
 func (m *Metrics) Record(ev bot.Event) { m.Answer(string(ev.Outcome)) }
 
 // Handler wraps the handler of Telegram updates (a delivery.Handler) so that
@@ -279,7 +279,7 @@ func (t timedSearcher) Search(ctx context.Context, question string) (index.Resul
 
 // Fanout passes every event to each of the recorders that is not nil, e.g.
 // the insights store and the metrics.
-func Fanout(recorders ...bot.Insights) bot.Insights {
+func Fanout(recorders ...bot.Recorder) bot.Recorder {
 	var live fanout
 	for _, r := range recorders {
 		if r != nil && !isNilPointer(r) {
@@ -290,12 +290,12 @@ func Fanout(recorders ...bot.Insights) bot.Insights {
 }
 
 // isNilPointer catches a nil *insights.Store or *Metrics in an interface.
-func isNilPointer(r bot.Insights) bool {
+func isNilPointer(r bot.Recorder) bool {
 	v := reflect.ValueOf(r)
 	return v.Kind() == reflect.Pointer && v.IsNil()
 }
 
-type fanout []bot.Insights
+type fanout []bot.Recorder
 
 func (f fanout) Record(ev bot.Event) {
 	for _, r := range f {

@@ -8,15 +8,20 @@ import (
 	"io"
 	"strings"
 
+	"github.com/sozialamt-dortmund/sozialbot/bot/answer"
 	"github.com/sozialamt-dortmund/sozialbot/index"
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
-// askOutput is one line of `ask --json`, exactly as docs/ask.md fixes it.
+// askOutput is one line of `ask --json`, as docs/ask.md fixes it.
 type askOutput struct {
 	Question string      `json:"question"`
 	Answered bool        `json:"answered"`
 	Results  []askResult `json:"results"`
+	Kind     answer.Kind `json:"kind"`
+	Aspect   *string     `json:"aspect"`
+	Lang     string      `json:"lang"`
+	Text     string      `json:"text"`
 }
 
 type askResult struct {
@@ -31,9 +36,10 @@ type askResult struct {
 const maxLine = 1 << 20
 
 func cmdAsk(ctx context.Context, args []string, _ env, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("ask", "[--kb DIR] [--json] [QUESTION]", stderr)
+	fs := newFlags("ask", "[--kb DIR] [--json] [--dialog] [QUESTION]", stderr)
 	kbDir := fs.String("kb", "", "knowledge folder (default: the one built into the binary)")
 	asJSON := fs.Bool("json", false, "print one JSON object per question")
+	dialog := fs.Bool("dialog", false, "read one conversation from standard input: a message a line, a blank line starts a new chat")
 	if done, err := parseFlags(fs, args); done {
 		return err
 	}
@@ -42,27 +48,36 @@ func cmdAsk(ctx context.Context, args []string, _ env, stdin io.Reader, stdout, 
 		return err
 	}
 	defer ix.Close()
+	a := answer.New(ix, answer.Options{})
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
-	answer := func(q string) error {
-		res, err := ix.Search(ctx, q)
+	var st answer.State
+	reply := func(q string) error {
+		if !*dialog {
+			st = answer.State{}
+		}
+		d, err := a.Decide(ctx, &st, q, answer.Person{})
 		if err != nil {
 			return err
 		}
+		msg := answer.Render(ix.Base(), d)
 		if *asJSON {
-			return writeJSON(out, res)
+			return writeJSON(out, ix.Base(), q, d, msg)
 		}
-		writeText(out, ix.Base(), res)
+		writeText(out, q, msg)
 		return nil
 	}
-	if fs.NArg() > 0 {
-		return answer(strings.Join(fs.Args(), " "))
+	if fs.NArg() > 0 && !*dialog {
+		return reply(strings.Join(fs.Args(), " "))
 	}
 	r := bufio.NewReaderSize(stdin, 64<<10)
 	for {
 		line, err := readLine(r)
-		if line != "" || err == nil {
-			if aerr := answer(line); aerr != nil {
+		switch {
+		case *dialog && line == "" && err == nil:
+			st = answer.State{} // a blank line starts a new chat
+		case line != "" || err == nil:
+			if aerr := reply(line); aerr != nil {
 				return aerr
 			}
 			out.Flush()
@@ -94,10 +109,26 @@ func readLine(r *bufio.Reader) (string, error) {
 	}
 }
 
-func writeJSON(w io.Writer, res index.Result) error {
-	out := askOutput{Question: res.Question, Answered: res.Answered, Results: []askResult{}}
-	for _, h := range res.Hits {
-		out.Results = append(out.Results, askResult(h))
+func writeJSON(w io.Writer, kb *knowledge.Base, q string, d answer.Decision, msg answer.Message) error {
+	out := askOutput{Question: q, Results: []askResult{}, Kind: d.Kind, Lang: d.Lang, Text: msg.Plain()}
+	if d.Aspect != answer.AspectNone {
+		s := string(d.Aspect)
+		out.Aspect = &s
+	}
+	id, kind, ok := d.Answered()
+	out.Answered = ok
+	if ok {
+		// The answer comes first, also when it came from the conversation
+		// rather than from this message's search.
+		out.Results = append(out.Results, askResult{ID: id, Kind: kind, Title: title(kb, id, kind, d.Lang), Score: scoreOf(d.Result.Hits, id)})
+	}
+	for _, h := range d.Result.Hits {
+		if len(out.Results) == index.MaxHits {
+			break
+		}
+		if h.ID != id {
+			out.Results = append(out.Results, askResult(h))
+		}
 	}
 	data, err := json.Marshal(out)
 	if err != nil {
@@ -107,58 +138,40 @@ func writeJSON(w io.Writer, res index.Result) error {
 	return err
 }
 
-// writeText prints an answer for a person at a terminal.
-func writeText(w io.Writer, kb *knowledge.Base, res index.Result) {
-	fmt.Fprintf(w, "? %s\n", res.Question)
-	if !res.Answered {
-		switch res.Reason {
-		case index.ReasonEmpty:
-			fmt.Fprintln(w, "  (keine Frage erkannt)")
-		case index.ReasonGreeting:
-			fmt.Fprintln(w, "  Hallo! Fragen Sie mich zu Leistungen des Sozialamts Dortmund.")
-		default:
-			fmt.Fprintln(w, "  Dazu habe ich keine sichere Antwort. Zentrale der Stadt Dortmund: 0231 50-0.")
+func title(kb *knowledge.Base, id string, kind index.Kind, lang string) string {
+	if kind == index.KindOffice {
+		if o := kb.Office(id); o != nil {
+			return o.Name.In(lang)
 		}
-		if len(res.Hits) > 0 {
-			fmt.Fprint(w, "  Meinten Sie:")
-			for _, h := range res.Hits[:min(3, len(res.Hits))] {
-				fmt.Fprintf(w, " %s (%s);", h.Title, h.ID)
-			}
-			fmt.Fprintln(w)
-		}
-		fmt.Fprintln(w)
-		return
 	}
-	top := res.Hits[0]
-	fmt.Fprintf(w, "  %s [%s %s]\n", top.Title, top.Kind, top.ID)
-	if t := kb.Topic(top.ID); t != nil {
-		fmt.Fprintf(w, "  %s\n", t.Summary.In(res.Lang))
-		for _, o := range kb.OfficesOf(t)[:min(2, len(t.Offices))] {
-			writeOffice(w, o, res.Lang)
-		}
-		fmt.Fprintf(w, "  Stand: %s\n", t.Reviewed.German())
+	if t := kb.Topic(id); t != nil {
+		return t.Title.In(lang)
 	}
-	if o := kb.Office(top.ID); o != nil {
-		writeOffice(w, o, res.Lang)
-		fmt.Fprintf(w, "  Stand: %s\n", o.Reviewed.German())
-	}
-	if len(res.Hits) > 1 {
-		fmt.Fprint(w, "  Auch:")
-		for _, h := range res.Hits[1:min(4, len(res.Hits))] {
-			fmt.Fprintf(w, " %s;", h.Title)
-		}
-		fmt.Fprintln(w)
-	}
-	fmt.Fprintln(w)
+	return id
 }
 
-func writeOffice(w io.Writer, o *knowledge.Office, lang string) {
-	fmt.Fprintf(w, "  > %s", o.Name.In(lang))
-	if o.Address != nil {
-		fmt.Fprintf(w, ", %s", o.Address)
+func scoreOf(hits []index.Hit, id string) float64 {
+	for _, h := range hits {
+		if h.ID == id {
+			return h.Score
+		}
 	}
-	if len(o.Phone) > 0 {
-		fmt.Fprintf(w, ", Tel. %s", strings.Join(o.Phone, " / "))
+	return 0
+}
+
+// writeText prints the first message as the bot would send it, and its
+// buttons, for a person at a terminal.
+func writeText(w io.Writer, q string, msg answer.Message) {
+	fmt.Fprintf(w, "? %s\n", q)
+	for _, l := range strings.Split(msg.Plain(), "\n") {
+		fmt.Fprintf(w, "  %s\n", l)
+	}
+	for _, row := range msg.Buttons {
+		var cells []string
+		for _, b := range row {
+			cells = append(cells, "["+b.Text+"]")
+		}
+		fmt.Fprintf(w, "  %s\n", strings.Join(cells, " "))
 	}
 	fmt.Fprintln(w)
 }

@@ -6,7 +6,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/sozialamt-dortmund/sozialbot/index"
+	"github.com/sozialamt-dortmund/sozialbot/bot/answer"
 )
 
 func cmdEval(ctx context.Context, args []string, _ env, _ io.Reader, stdout, stderr io.Writer) error {
@@ -25,7 +25,7 @@ func cmdEval(ctx context.Context, args []string, _ env, _ io.Reader, stdout, std
 		return err
 	}
 	defer f.Close()
-	qs, err := index.ReadQuestions(f)
+	cases, err := answer.ReadCases(f)
 	if err != nil {
 		return fmt.Errorf("%s: %w", fs.Arg(0), err)
 	}
@@ -34,13 +34,10 @@ func cmdEval(ctx context.Context, args []string, _ env, _ io.Reader, stdout, std
 		return err
 	}
 	defer ix.Close()
-	report, err := index.Evaluate(ctx, ix, qs)
+	report, err := answer.Evaluate(ctx, answer.New(ix, answer.Options{}), cases)
 	if err != nil {
 		return err
 	}
-	if !*misses {
-		report.Misses = nil
-	}
-	report.Write(stdout)
+	report.Write(stdout, *misses)
 	return nil
 }

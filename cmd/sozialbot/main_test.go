@@ -65,8 +65,9 @@ func TestAskJSON(t *testing.T) {
 		if err := json.Unmarshal([]byte(line), &raw); err != nil {
 			t.Fatalf("line %d is not JSON: %v", i, err)
 		}
-		if len(raw) != 3 || raw["question"] == nil || raw["answered"] == nil || raw["results"] == nil {
-			t.Errorf("line %d has fields %v, want question, answered, results", i, keys(raw))
+		if len(raw) != 7 || raw["question"] == nil || raw["answered"] == nil || raw["results"] == nil ||
+			raw["kind"] == nil || raw["aspect"] == nil || raw["lang"] == nil || raw["text"] == nil {
+			t.Errorf("line %d has fields %v, want question, answered, results, kind, aspect, lang, text", i, keys(raw))
 		}
 		var got struct {
 			Answered bool     `json:"answered"`
@@ -97,9 +98,53 @@ func keys(m map[string]json.RawMessage) []string {
 	return out
 }
 
+// The new fields of ask --json, and a conversation with --dialog: a blank
+// line starts a new chat, a follow-up resolves against the one before.
+func TestAskDialog(t *testing.T) {
+	conv := "Behindertenfahrdienst\nwas kostet das?\n\nwas kostet das?\nIch will nicht mehr leben\n"
+	out, errOut, code := runCode(t, conv, "ask", "--dialog", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("%d lines for 4 messages:\n%s", len(lines), out)
+	}
+	type line struct {
+		Answered bool    `json:"answered"`
+		Kind     string  `json:"kind"`
+		Aspect   *string `json:"aspect"`
+		Lang     string  `json:"lang"`
+		Text     string  `json:"text"`
+		Results  []struct {
+			ID string `json:"id"`
+		} `json:"results"`
+	}
+	var got []line
+	for _, l := range lines {
+		var g line
+		if err := json.Unmarshal([]byte(l), &g); err != nil {
+			t.Fatalf("%q is not JSON: %v", l, err)
+		}
+		got = append(got, g)
+	}
+	if got[0].Kind != "answer" || got[0].Aspect != nil || got[0].Lang != "de" || !strings.Contains(got[0].Text, "Behindertenfahrdienst") || strings.Contains(got[0].Text, "<b>") {
+		t.Errorf("first message: %+v", got[0])
+	}
+	if got[1].Kind != "answer" || got[1].Aspect == nil || *got[1].Aspect != "costs" || got[1].Results[0].ID != "behindertenfahrdienst" || !strings.Contains(got[1].Text, "25 €") {
+		t.Errorf("follow-up: %+v", got[1])
+	}
+	if got[2].Kind != "ask" || got[2].Answered {
+		t.Errorf("follow-up in a new chat must ask what it is about: %+v", got[2])
+	}
+	if got[3].Kind != "crisis" || !strings.Contains(got[3].Text, "TelefonSeelsorge") {
+		t.Errorf("crisis: %+v", got[3])
+	}
+}
+
 func TestAskText(t *testing.T) {
 	out, _, code := runCode(t, "", "ask", "Ich", "bin", "70", "und", "meine", "Rente", "reicht", "nicht")
-	if code != 0 || !strings.Contains(out, "Grundsicherung") || !strings.Contains(out, "Stand: ") {
+	if code != 0 || !strings.Contains(out, "Grundsicherung") || !strings.Contains(out, "Text vom: ") {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
 	out, _, _ = runCode(t, "", "ask", "Wie spät ist es?")
@@ -146,7 +191,7 @@ func TestEval(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	for _, want := range []string{
-		"overall             3  top-1  50.0%  top-3  50.0%  wrongly declined   0.0%  out-of-scope declined 100.0% (1)",
+		"top-1                     50.0% (1/2)", "out of scope declined    100.0% (1/1)",
 		"gibberish", "short", "misses (1):", `"Elterngeld"`, "want grundsicherung",
 	} {
 		if !strings.Contains(out, want) {

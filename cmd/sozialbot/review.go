@@ -7,8 +7,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/sozialamt-dortmund/sozialbot/bot/insights"
 	"github.com/sozialamt-dortmund/sozialbot/bot/atomicfile"
+	"github.com/sozialamt-dortmund/sozialbot/bot/insights"
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 

@@ -235,9 +235,9 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) error {
 
 	conv, err := bot.New(bot.Config{
 		Searcher:    searcher,
-		Admin:       staffAdmin{k, client},
-		Admins:      cfg.admins,
-		Insights:    ops.Fanout(store, metrics),
+		Staff:       staffAdmin{k, client},
+		StaffIDs:    cfg.admins,
+		Recorder:    ops.Fanout(store, metrics),
 		Logger:      log,
 		BotUsername: me.Username,
 	})

@@ -1,6 +1,7 @@
-package insights
+package redact
 
 import (
+	"github.com/sozialamt-dortmund/sozialbot/index"
 	"regexp"
 	"strings"
 	"testing"
@@ -8,7 +9,7 @@ import (
 	"unicode/utf8"
 )
 
-func TestMask(t *testing.T) {
+func TestQuestion(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Wo beantrage ich Grundsicherung?", "Wo beantrage ich Grundsicherung?"},
 		{"Meine Nummer ist 0231 50-12345, ruft mich an", "Meine Nummer ist [Telefon], ruft mich an"},
@@ -39,8 +40,8 @@ func TestMask(t *testing.T) {
 		{"x²", "x[Zahl]"},
 	}
 	for _, tt := range tests {
-		if got := Mask(tt.in); got != tt.want {
-			t.Errorf("Mask(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		if got := Question(tt.in); got != tt.want {
+			t.Errorf("Question(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -55,21 +56,19 @@ func leaks(s string) string {
 	switch {
 	case strings.IndexFunc(s, unicode.IsDigit) >= 0:
 		return "a digit"
-	case digitRun5.MatchString(s):
-		return "a digit run of 5 or more"
 	case emailLike.MatchString(s):
 		return "an e-mail address"
 	case mentionish.MatchString(s):
 		return "an @name"
 	case !utf8.ValidString(s):
 		return "invalid UTF-8"
-	case utf8.RuneCountInString(s) > MaxQuestionRunes:
-		return "more than MaxQuestionRunes"
+	case utf8.RuneCountInString(s) > index.MaxQuestionRunes:
+		return "more than index.MaxQuestionRunes"
 	}
 	return ""
 }
 
-func FuzzMask(f *testing.F) {
+func FuzzQuestion(f *testing.F) {
 	for _, s := range []string{
 		"0231 50-12345", "a@b.de", "DE89 3704 0044 0532 0130 00", "24.11.2026", "@name",
 		"٠١٢٣٤٥", "1\u200b2\u200b3", "x@y.z@w.de", "a1@b2.c3d", "Mein Name ist A B", strings.Repeat("9", 400),
@@ -78,12 +77,12 @@ func FuzzMask(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := Mask(s)
+		got := Question(s)
 		if what := leaks(got); what != "" {
-			t.Fatalf("Mask(%q) = %q holds %s", s, got, what)
+			t.Fatalf("Question(%q) = %q holds %s", s, got, what)
 		}
-		if again := Mask(got); again != got {
-			t.Fatalf("Mask is not stable: Mask(%q) = %q, Mask of that = %q", s, got, again)
+		if again := Question(got); again != got {
+			t.Fatalf("Question is not stable: Question(%q) = %q, Mask of that = %q", s, got, again)
 		}
 	})
 }

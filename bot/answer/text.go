@@ -1,4 +1,4 @@
-package bot
+package answer
 
 import (
 	"fmt"
@@ -14,90 +14,111 @@ import (
 // CentralPhone is the city's switchboard, the way forward when all else fails.
 const CentralPhone = "0231 50-0"
 
-type msgKey int
+// MsgKey names one text of the table.
+type MsgKey int
 
 const (
-	msgStart msgKey = iota
-	msgHelp
-	msgGreeting
-	msgPrivacy
-	msgChooseCategory
-	msgChooseTopic
-	msgChooseLanguage
-	msgLanguageSet
-	msgEmpty
-	msgTooLong
-	msgOutOfScope
-	msgUnsure
-	msgOrDidYouMean
-	msgOnlyDEEN
-	msgNotText
-	msgUnknownCommand
-	msgError
-	msgStaleButton
-	msgFeedbackThanks
-	msgFeedbackSorry
-	msgLocationTip
-	msgLocationNoGPS
-	msgLocationResult
-	msgLocationFar
-	msgLocationNoCenters
-	msgAskDistrict
-	msgAskDistrictLocal
-	msgNoDistrictOffice
-	msgDistrictOffices
-	msgLocalHint
-	msgMoreOffices
-	msgNoContact
-	msgNoDetails
-	msgTooFast
-	msgLost
-	msgReloaded
-	msgReloadFailed
+	MsgStart MsgKey = iota
+	MsgHelp
+	MsgGreeting
+	MsgPrivacy
+	MsgChooseCategory
+	MsgChooseTopic
+	MsgChooseLanguage
+	MsgLanguageSet
+	MsgEmpty
+	MsgTooLong
+	MsgOutOfScope
+	MsgUnsure
+	MsgOrDidYouMean
+	MsgOnlyDEEN
+	MsgNotText
+	MsgUnknownCommand
+	MsgError
+	MsgStaleButton
+	MsgFeedbackThanks
+	MsgFeedbackSorry
+	MsgLocationTip
+	MsgLocationNoGPS
+	MsgLocationResult
+	MsgLocationFar
+	MsgLocationNoCenters
+	MsgAskDistrict
+	MsgAskDistrictLocal
+	MsgNoDistrictOffice
+	MsgDistrictOffices
+	MsgLocalHint
+	MsgMoreOffices
+	MsgNoContact
+	MsgNoDetails
+	MsgTooFast
+	MsgLost
+	MsgReloaded
+	MsgReloadFailed
+	MsgThanks
+	MsgWhatAbout
+	MsgWhichOf
+	MsgNoSection
+	MsgCrisisHelp
 
 	// Labels on cards.
-	lblResponsible
-	lblAddress
-	lblHours
-	lblPhone
-	lblFax
-	lblEmail
-	lblWeb
-	lblLanguages
-	lblOperator
-	lblUnknown
-	lblSource
-	lblReviewed
-	lblMore
-	lblAddressUnknown
-	lblHoursUnknown
-	lblOffices
+	LblResponsible
+	LblAddress
+	LblHours
+	LblPhone
+	LblFax
+	LblEmail
+	LblWeb
+	LblLanguages
+	LblOperator
+	LblUnknown
+	LblSource
+	LblReviewed
+	LblChecked
+	LblCheckedCallFirst
+	LblOldSource
+	LblMore
+	LblAddressUnknown
+	LblHoursUnknown
+	LblOffices
+	LblContact
+	LblOpenUntil
+	LblOpenAllDay
+	LblOpensAt
 
 	// Buttons.
-	btnDetails
-	btnWhere
-	btnOtherTopics
-	btnAllTopics
-	btnBack
-	btnHelpful
-	btnNotHelpful
-	btnSendLocation
-	btnOpenInBot
-	btnAskInChat
+	BtnWhere
+	BtnOtherTopics
+	BtnAllTopics
+	BtnBack
+	BtnHelpful
+	BtnNotHelpful
+	BtnSendLocation
+	BtnOpenInBot
+	BtnAskInChat
+	BtnOverview
+	BtnWho
+	BtnWhat
+	BtnHow
+	BtnBring
+	BtnCosts
+	BtnDeadlines
+	BtnLegal
+	BtnMap
 
 	// Bot commands (setMyCommands descriptions).
-	cmdStart
-	cmdHelp
-	cmdTopics
-	cmdContact
-	cmdLanguage
-	cmdPrivacy
+	CmdStart
+	CmdHelp
+	CmdTopics
+	CmdContact
+	CmdLanguage
+	CmdPrivacy
 
 	numMsgs
 )
 
 var texts = [numMsgs]knowledge.Text{
-	msgStart: {
+	MsgStart: {
 		DE: "Guten Tag! Ich beantworte Fragen zum <b>Sozialamt Dortmund</b>: zum Beispiel zu Grundsicherung, Hilfe zur Pflege, " +
 			"Seniorenbüros, dem Fahrdienst für Menschen mit Behinderung, Hilfe bei Wohnungslosigkeit und Angeboten für Zugewanderte. " +
 			"Ich sage Ihnen auch, welche Stelle zuständig ist und wie Sie sie erreichen.\n\n" +
@@ -113,7 +134,7 @@ var texts = [numMsgs]knowledge.Text{
 			"I am a computer program and give general information; I cannot check your personal case. " +
 			"Please do not send personal details such as your name, date of birth or file number – I do not need them. More: /privacy",
 	},
-	msgHelp: {
+	MsgHelp: {
 		DE: "<b>So funktioniert es</b>\n" +
 			"• Schreiben Sie Ihre Frage in ein paar Worten.\n" +
 			"• Nennen Sie Ihren Stadtteil oder Ihre Postleitzahl, dann nenne ich das Büro in Ihrer Nähe. Auf dem Handy können Sie auch Ihren Standort senden.\n" +
@@ -127,13 +148,13 @@ var texts = [numMsgs]knowledge.Text{
 			"/topics – all topics\n/contact – how to reach the Sozialamt\n/language – German or English\n/privacy – what I store\n\n" +
 			"For your personal case, please call the City of Dortmund: " + CentralPhone + ".",
 	},
-	msgGreeting: {
+	MsgGreeting: {
 		DE: "Hallo! Schön, dass Sie schreiben. Ich beantworte Fragen zum Sozialamt Dortmund. " +
 			"Schreiben Sie einfach, was Sie wissen möchten, zum Beispiel <i>Hilfe zur Pflege</i>, oder wählen Sie ein Thema. Hilfe: /hilfe",
 		EN: "Hello! Nice to hear from you. I answer questions about the Sozialamt Dortmund. " +
 			"Just write what you would like to know, for example <i>help with care costs</i>, or choose a topic. Help: /help",
 	},
-	msgPrivacy: {
+	MsgPrivacy: {
 		DE: "<b>Datenschutz</b>\n\n" +
 			"Dieser Bot speichert keine persönlichen Daten über Sie: keinen Namen, keine Telefonnummer, keinen Standort.\n\n" +
 			"Ihre Nachrichten werden nicht zusammen mit Ihrer Telegram-Kennung (Nutzer- oder Chat-ID) gespeichert. " +
@@ -155,21 +176,21 @@ var texts = [numMsgs]knowledge.Text{
 			"So please do not write about your health, your income or your residence status. " +
 			"For your personal case, please call (City of Dortmund: " + CentralPhone + ") or visit an advice centre.",
 	},
-	msgChooseCategory: {DE: "Wählen Sie einen Bereich:", EN: "Choose an area:"},
-	msgChooseTopic:    {DE: "<b>%s</b>\nWählen Sie ein Thema:", EN: "<b>%s</b>\nChoose a topic:"},
-	msgChooseLanguage: {DE: "Welche Sprache möchten Sie? / Which language would you like?", EN: "Which language would you like? / Welche Sprache möchten Sie?"},
-	msgLanguageSet:    {DE: "Gut, ich antworte Ihnen ab jetzt auf Deutsch. Hilfe: /hilfe", EN: "Fine, I will answer in English from now on. Help: /help"},
-	msgEmpty: {
+	MsgChooseCategory: {DE: "Wählen Sie einen Bereich:", EN: "Choose an area:"},
+	MsgChooseTopic:    {DE: "<b>%s</b>\nWählen Sie ein Thema:", EN: "<b>%s</b>\nChoose a topic:"},
+	MsgChooseLanguage: {DE: "Welche Sprache möchten Sie? / Which language would you like?", EN: "Which language would you like? / Welche Sprache möchten Sie?"},
+	MsgLanguageSet:    {DE: "Gut, ich antworte Ihnen ab jetzt auf Deutsch. Hilfe: /hilfe", EN: "Fine, I will answer in English from now on. Help: /help"},
+	MsgEmpty: {
 		DE: "Ich habe in Ihrer Nachricht keine Frage gefunden. Schreiben Sie bitte in ein paar Worten, was Sie wissen möchten, " +
 			"zum Beispiel <i>Hilfe zur Pflege</i>. Oder wählen Sie ein Thema.",
 		EN: "I could not find a question in your message. Please write in a few words what you would like to know, " +
 			"for example <i>help with care costs</i>. Or choose a topic.",
 	},
-	msgTooLong: {
+	MsgTooLong: {
 		DE: "<i>Ihre Nachricht war sehr lang; ich habe nur den Anfang gelesen.</i>",
 		EN: "<i>Your message was very long; I only read the beginning.</i>",
 	},
-	msgOutOfScope: {
+	MsgOutOfScope: {
 		DE: "Dazu kann ich leider nichts sagen. Ich gebe Auskunft zu Leistungen und Beratung rund um das Sozialamt Dortmund, " +
 			"zum Beispiel Grundsicherung, Hilfe zur Pflege, Seniorenbüros oder Hilfe bei Wohnungslosigkeit.\n\n" +
 			"Für andere Fragen erreichen Sie die Stadt Dortmund unter " + CentralPhone + ". Alle meine Themen: /themen",
@@ -177,159 +198,215 @@ var texts = [numMsgs]knowledge.Text{
 			"for example basic income support, help with care costs, the Seniorenbüros or help for homeless people.\n\n" +
 			"For other questions, call the City of Dortmund: " + CentralPhone + ". All my topics: /topics",
 	},
-	msgUnsure: {
+	MsgUnsure: {
 		DE: "Ich bin nicht sicher, ob ich Sie richtig verstanden habe. Meinten Sie eines dieser Themen?\n\n" +
 			"Sie können auch anders fragen oder die Stadt Dortmund anrufen: " + CentralPhone + ".",
 		EN: "I am not sure I understood you correctly. Did you mean one of these topics?\n\n" +
 			"You can also ask in other words or call the City of Dortmund: " + CentralPhone + ".",
 	},
-	msgOrDidYouMean: {
+	MsgOrDidYouMean: {
 		DE: "Oder meinten Sie eines dieser Themen?",
 		EN: "Or did you mean one of these topics?",
 	},
-	msgOnlyDEEN: {
+	MsgOnlyDEEN: {
 		DE: "Ich verstehe nur Deutsch und Englisch. / I understand German and English only.",
 		EN: "I understand German and English only. / Ich verstehe nur Deutsch und Englisch.",
 	},
-	msgNotText: {
+	MsgNotText: {
 		DE: "Ich kann nur Text lesen, keine Bilder, Dateien oder Sprachnachrichten. Bitte schreiben Sie Ihre Frage in ein paar Worten.",
 		EN: "I can only read text, not pictures, files or voice messages. Please write your question in a few words.",
 	},
-	msgUnknownCommand: {
+	MsgUnknownCommand: {
 		DE: "Diesen Befehl kenne ich nicht. Schreiben Sie Ihre Frage einfach als Text. Hilfe: /hilfe",
 		EN: "I do not know this command. Just write your question as text. Help: /help",
 	},
-	msgError: {
+	MsgError: {
 		DE: "Entschuldigung, das hat gerade nicht geklappt. Bitte versuchen Sie es gleich noch einmal. " +
 			"Die Stadt Dortmund erreichen Sie auch unter " + CentralPhone + ".",
 		EN: "Sorry, that did not work just now. Please try again in a moment. " +
 			"You can also call the City of Dortmund: " + CentralPhone + ".",
 	},
-	msgStaleButton: {
+	MsgStaleButton: {
 		DE: "Dieser Knopf ist nicht mehr gültig. Bitte fragen Sie noch einmal.",
 		EN: "This button is no longer valid. Please ask again.",
 	},
-	msgFeedbackThanks: {DE: "Danke für Ihre Rückmeldung!", EN: "Thank you for your feedback!"},
-	msgFeedbackSorry: {
+	MsgFeedbackThanks: {DE: "Danke für Ihre Rückmeldung!", EN: "Thank you for your feedback!"},
+	MsgFeedbackSorry: {
 		DE: "Danke! Schade, dass die Antwort nicht geholfen hat. Sie können anders fragen, ein anderes Thema wählen " +
 			"oder die Stadt Dortmund anrufen: " + CentralPhone + ".",
 		EN: "Thank you! Sorry that the answer did not help. You can ask in other words, choose another topic " +
 			"or call the City of Dortmund: " + CentralPhone + ".",
 	},
-	msgLocationTip: {
+	MsgLocationTip: {
 		DE: "Tipp: Mit dem Knopf <b>📍 Standort senden</b> unten finde ich das Seniorenbüro und das Büro „lokal willkommen“ in Ihrer Nähe. " +
 			"Sie können auch einfach Ihren Stadtteil oder Ihre Postleitzahl schreiben.",
 		EN: "Tip: with the <b>📍 Send location</b> button below I find the Seniorenbüro and the \"lokal willkommen\" office near you. " +
 			"You can also just write your part of town or your postcode.",
 	},
-	msgLocationNoGPS: {
+	MsgLocationNoGPS: {
 		DE: "Ihr Gerät hat keinen Standort geschickt (das passiert zum Beispiel im Browser). " +
 			"Schreiben Sie mir bitte Ihren Stadtteil oder Ihre Postleitzahl, zum Beispiel <i>Hörde</i> oder <i>44263</i>.",
 		EN: "Your device did not send a location (this happens in the web browser, for example). " +
 			"Please write your part of town or your postcode, for example <i>Hörde</i> or <i>44263</i>.",
 	},
-	msgLocationResult: {
+	MsgLocationResult: {
 		DE: "Ihr Standort liegt ungefähr im Stadtbezirk <b>%s</b> (geschätzt nach der Entfernung zur Bezirksmitte; an der Grenze kann es auch der Nachbarbezirk sein).",
 		EN: "Your location is roughly in the district of <b>%s</b> (estimated from the distance to the district's centre; near a border it may be the neighbouring district).",
 	},
-	msgLocationFar: {
+	MsgLocationFar: {
 		DE: "Ihr Standort liegt anscheinend nicht in Dortmund. Ich kenne nur die Büros in Dortmund. " +
 			"Schreiben Sie mir Ihren Dortmunder Stadtteil oder Ihre Postleitzahl, oder rufen Sie die Stadt Dortmund an: " + CentralPhone + ".",
 		EN: "Your location does not seem to be in Dortmund. I only know the offices in Dortmund. " +
 			"Write your part of Dortmund or your postcode, or call the City of Dortmund: " + CentralPhone + ".",
 	},
-	msgLocationNoCenters: {
+	MsgLocationNoCenters: {
 		DE: "Mit einem Standort kann ich gerade nichts anfangen. Schreiben Sie mir bitte Ihren Stadtteil oder Ihre Postleitzahl.",
 		EN: "I cannot use a location just now. Please write your part of town or your postcode.",
 	},
-	msgAskDistrict: {
+	MsgAskDistrict: {
 		DE: "Diese Angabe passt zu mehreren Stadtbezirken. Welcher Stadtbezirk ist gemeint?",
 		EN: "This fits several districts. Which district do you mean?",
 	},
-	msgAskDistrictLocal: {
+	MsgAskDistrictLocal: {
 		DE: "<b>%s</b>: Jeder Stadtbezirk hat ein eigenes Büro. Welcher Stadtbezirk ist gemeint? " +
 			"Sie können auch Ihren Stadtteil oder Ihre Postleitzahl schreiben.",
 		EN: "<b>%s</b>: each district has its own office. Which district do you mean? " +
 			"You can also write your part of town or your postcode.",
 	},
-	msgNoDistrictOffice: {
+	MsgNoDistrictOffice: {
 		DE: "Für den Stadtbezirk %s kenne ich leider kein Büro. Die Stadt Dortmund verbindet Sie weiter: " + CentralPhone + ".",
 		EN: "Sorry, I do not know an office for the district of %s. The City of Dortmund will put you through: " + CentralPhone + ".",
 	},
-	msgDistrictOffices: {
+	MsgDistrictOffices: {
 		DE: "Diese Büros sind für den Stadtbezirk <b>%s</b> zuständig:",
 		EN: "These offices serve the district of <b>%s</b>:",
 	},
-	msgLocalHint: {
+	MsgLocalHint: {
 		DE: "Jeder Stadtbezirk hat ein eigenes Büro. Nennen Sie Ihren Stadtteil oder Ihre Postleitzahl, oder tippen Sie auf „Wo und wann?“.",
 		EN: "Each district has its own office. Name your part of town or your postcode, or tap \"Where and when?\".",
 	},
-	msgMoreOffices: {
+	MsgMoreOffices: {
 		DE: "Weitere Stellen: tippen Sie auf „Wo und wann?“.",
 		EN: "More offices: tap \"Where and when?\".",
 	},
-	msgNoContact: {
+	MsgNoContact: {
 		DE: "Das Sozialamt Dortmund erreichen Sie über die Zentrale der Stadt Dortmund: " + CentralPhone + ".",
 		EN: "You can reach the Sozialamt Dortmund through the City of Dortmund's switchboard: " + CentralPhone + ".",
 	},
-	msgNoDetails: {
+	MsgNoDetails: {
 		DE: "Mehr Einzelheiten habe ich dazu nicht. Die zuständige Stelle hilft Ihnen weiter; sonst die Stadt Dortmund: " + CentralPhone + ".",
 		EN: "I have no more details on this. The responsible office will help you; otherwise the City of Dortmund: " + CentralPhone + ".",
 	},
-	msgTooFast: {
+	MsgTooFast: {
 		DE: "Sie schreiben gerade sehr schnell. Bitte warten Sie eine Minute; dann antworte ich wieder.",
 		EN: "You are writing very fast. Please wait a minute; then I will answer again.",
 	},
-	msgLost: {
+	MsgLost: {
 		DE: "Entschuldigung: Ihre letzte Nachricht kam an, als der Dienst neu gestartet wurde, und ist nicht beantwortet worden. Bitte schicken Sie sie noch einmal.",
 		EN: "Sorry: your last message arrived while the service was restarting and was not answered. Please send it again.",
 	},
-	msgReloaded:     {DE: "Wissensbasis neu geladen.", EN: "Knowledge base reloaded."},
-	msgReloadFailed: {DE: "Neu laden fehlgeschlagen; die bisherige Wissensbasis bleibt aktiv:", EN: "Reload failed; the previous knowledge base stays active:"},
+	MsgReloaded:     {DE: "Wissensbasis neu geladen.", EN: "Knowledge base reloaded."},
+	MsgReloadFailed: {DE: "Neu laden fehlgeschlagen; die bisherige Wissensbasis bleibt aktiv:", EN: "Reload failed; the previous knowledge base stays active:"},
 
-	lblResponsible:    {DE: "Zuständig", EN: "Responsible"},
-	lblAddress:        {DE: "Adresse", EN: "Address"},
-	lblHours:          {DE: "Sprechzeiten", EN: "Opening hours"},
-	lblPhone:          {DE: "Telefon", EN: "Phone"},
-	lblFax:            {DE: "Fax", EN: "Fax"},
-	lblEmail:          {DE: "E-Mail", EN: "E-mail"},
-	lblWeb:            {DE: "Internet", EN: "Web"},
-	lblLanguages:      {DE: "Sprachen", EN: "Languages"},
-	lblOperator:       {DE: "Träger", EN: "Run by"},
-	lblUnknown:        {DE: "Was wir nicht sicher wissen", EN: "What we could not confirm"},
-	lblSource:         {DE: "Quelle", EN: "Source"},
-	lblReviewed:       {DE: "Stand", EN: "Last reviewed"},
-	lblMore:           {DE: "Mehr dazu", EN: "More"},
-	lblAddressUnknown: {DE: "nicht bekannt", EN: "not known"},
-	lblHoursUnknown:   {DE: "nicht bekannt; bitte vorher anrufen", EN: "not known; please call first"},
-	lblOffices:        {DE: "Wo und wann", EN: "Where and when"},
+	MsgThanks: {
+		DE: "Gern geschehen! Wenn Sie noch etwas wissen möchten, schreiben Sie einfach. Für Ihren Einzelfall: " + CentralPhone + ".",
+		EN: "You are welcome! If you would like to know more, just write. For your personal case: " + CentralPhone + ".",
+	},
+	MsgWhatAbout: {
+		DE: "Worum geht es? Schreiben Sie das Thema in ein paar Worten, zum Beispiel <i>Grundsicherung</i> oder <i>Pflegeheim bezahlen</i>, oder wählen Sie ein Thema:",
+		EN: "What is it about? Write the topic in a few words, for example <i>basic income</i> or <i>paying for a care home</i>, or choose a topic:",
+	},
+	MsgWhichOf: {
+		DE: "Meinen Sie <b>%s</b> oder <b>%s</b>?",
+		EN: "Do you mean <b>%s</b> or <b>%s</b>?",
+	},
+	MsgNoSection: {
+		DE: "Zu „%s“ habe ich hier keine gesicherte Angabe. Bitte fragen Sie bei der Stelle unten nach oder rufen Sie die Stadt Dortmund an: " + CentralPhone + ".",
+		EN: "I have no confirmed information on \"%s\" here. Please ask the office below or call the City of Dortmund: " + CentralPhone + ".",
+	},
 
-	btnDetails:      {DE: "Was brauche ich?", EN: "What do I need?"},
-	btnWhere:        {DE: "Wo und wann?", EN: "Where and when?"},
-	btnOtherTopics:  {DE: "Andere Themen", EN: "Other topics"},
-	btnAllTopics:    {DE: "Alle Themen", EN: "All topics"},
-	btnBack:         {DE: "« Zurück", EN: "« Back"},
-	btnHelpful:      {DE: "👍 Hilfreich", EN: "👍 Helpful"},
-	btnNotHelpful:   {DE: "👎 Nicht hilfreich", EN: "👎 Not helpful"},
-	btnSendLocation: {DE: "📍 Standort senden", EN: "📍 Send location"},
-	btnOpenInBot:    {DE: "Im Bot öffnen", EN: "Open in the bot"},
-	btnAskInChat:    {DE: "Frage im Chat stellen", EN: "Ask in the chat"},
+	LblResponsible: {DE: "Zuständig", EN: "Responsible"},
+	MsgCrisisHelp: {
+		DE: "<b>Hilfe vor Ort:</b> %s",
+		EN: "<b>Help nearby:</b> %s",
+	},
+	LblContact:    {DE: "Kontakt", EN: "Contact"},
+	LblOpenUntil:  {DE: "jetzt geöffnet, bis %s", EN: "open now, until %s"},
+	LblOpenAllDay: {DE: "rund um die Uhr geöffnet", EN: "open 24 hours"},
+	LblOpensAt:    {DE: "jetzt geschlossen, öffnet %s", EN: "closed now, opens %s"},
+	LblAddress:    {DE: "Adresse", EN: "Address"},
+	LblHours:      {DE: "Sprechzeiten", EN: "Opening hours"},
+	LblPhone:      {DE: "Telefon", EN: "Phone"},
+	LblFax:        {DE: "Fax", EN: "Fax"},
+	LblEmail:      {DE: "E-Mail", EN: "E-mail"},
+	LblWeb:        {DE: "Internet", EN: "Web"},
+	LblLanguages:  {DE: "Sprachen", EN: "Languages"},
+	LblOperator:   {DE: "Träger", EN: "Run by"},
+	LblUnknown:    {DE: "Was wir nicht sicher wissen", EN: "What we could not confirm"},
+	LblSource:     {DE: "Quelle", EN: "Source"},
+	// The editorial date: when the text was last written, not a check with the office.
+	LblReviewed:         {DE: "Text vom", EN: "Text of"},
+	LblChecked:          {DE: "Beim Amt geprüft am %s", EN: "Checked with the office on %s"},
+	LblCheckedCallFirst: {DE: "Beim Amt geprüft am %s — bitte vorher anrufen", EN: "Checked with the office on %s — please call before you go"},
+	LblOldSource:        {DE: "Angabe von %d — bitte vorher anrufen", EN: "Information from %d — please call before you go"},
+	LblMore:             {DE: "Mehr dazu", EN: "More"},
+	LblAddressUnknown:   {DE: "nicht bekannt", EN: "not known"},
+	LblHoursUnknown:     {DE: "nicht bekannt; bitte vorher anrufen", EN: "not known; please call first"},
+	LblOffices:          {DE: "Wo und wann", EN: "Where and when"},
 
-	cmdStart:    {DE: "Begrüßung und Themen", EN: "Welcome and topics"},
-	cmdHelp:     {DE: "So funktioniert der Bot", EN: "How the bot works"},
-	cmdTopics:   {DE: "Alle Themen", EN: "All topics"},
-	cmdContact:  {DE: "So erreichen Sie das Sozialamt", EN: "How to reach the Sozialamt"},
-	cmdLanguage: {DE: "Sprache: Deutsch oder Englisch", EN: "Language: German or English"},
-	cmdPrivacy:  {DE: "Datenschutz: was der Bot speichert", EN: "Privacy: what the bot stores"},
+	BtnWhere:        {DE: "Wo und wann?", EN: "Where and when?"},
+	BtnOtherTopics:  {DE: "Andere Themen", EN: "Other topics"},
+	BtnAllTopics:    {DE: "Alle Themen", EN: "All topics"},
+	BtnBack:         {DE: "« Zurück", EN: "« Back"},
+	BtnHelpful:      {DE: "👍 Hilfreich", EN: "👍 Helpful"},
+	BtnNotHelpful:   {DE: "👎 Nicht hilfreich", EN: "👎 Not helpful"},
+	BtnSendLocation: {DE: "📍 Standort senden", EN: "📍 Send location"},
+	BtnOpenInBot:    {DE: "Im Bot öffnen", EN: "Open in the bot"},
+	BtnAskInChat:    {DE: "Frage im Chat stellen", EN: "Ask in the chat"},
+	BtnOverview:     {DE: "Überblick", EN: "Overview"},
+	BtnWho:          {DE: "Wer bekommt es?", EN: "Who can get it?"},
+	BtnWhat:         {DE: "Was gibt es?", EN: "What is there?"},
+	BtnHow:          {DE: "Antrag", EN: "How to apply"},
+	BtnBring:        {DE: "Unterlagen", EN: "Documents"},
+	BtnCosts:        {DE: "Kosten", EN: "Costs"},
+	BtnDeadlines:    {DE: "Fristen", EN: "Deadlines"},
+	BtnLegal:        {DE: "Gesetz", EN: "Legal basis"},
+	BtnMap:          {DE: "🗺 Karte", EN: "🗺 Map"},
+
+	CmdStart:    {DE: "Begrüßung und Themen", EN: "Welcome and topics"},
+	CmdHelp:     {DE: "So funktioniert der Bot", EN: "How the bot works"},
+	CmdTopics:   {DE: "Alle Themen", EN: "All topics"},
+	CmdContact:  {DE: "So erreichen Sie das Sozialamt", EN: "How to reach the Sozialamt"},
+	CmdLanguage: {DE: "Sprache: Deutsch oder Englisch", EN: "Language: German or English"},
+	CmdPrivacy:  {DE: "Datenschutz: was der Bot speichert", EN: "Privacy: what the bot stores"},
 }
 
-// tr returns the text of key in lang, with args (already escaped HTML) put in.
-func tr(lang string, key msgKey, args ...any) string {
+// T returns the text of key in lang, with args (already escaped HTML) put in.
+func T(lang string, key MsgKey, args ...any) string {
 	s := texts[key].In(lang)
 	if len(args) > 0 {
 		return fmt.Sprintf(s, args...)
 	}
 	return s
+}
+
+// Keys are all keys of the table, in order.
+func Keys() []MsgKey {
+	out := make([]MsgKey, numMsgs)
+	for i := range out {
+		out[i] = MsgKey(i)
+	}
+	return out
+}
+
+// Labels returns the text of key in every language, e.g. to recognise a
+// reply-keyboard button's text sent back as a message.
+func Labels(key MsgKey) []string {
+	var out []string
+	for _, l := range Langs {
+		out = append(out, texts[key].In(l))
+	}
+	return out
 }
 
 // weekdaysEN are the English names of knowledge.Weekdays, in the same order.

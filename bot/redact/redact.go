@@ -1,16 +1,18 @@
-package insights
+// Package redact removes what could identify a person from a message: the
+// one masker of the bot, used before a declined question reaches any
+// recorder, and again by the insights store before anything is written.
+package redact
 
 import (
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sozialamt-dortmund/sozialbot/index"
 )
 
-// MaxQuestionRunes is how much of an unanswered question is kept.
-const MaxQuestionRunes = 300
-
-// Placeholders that stand in for what Mask removes.
+// Placeholders that stand in for what Question removes.
 const (
 	MaskEmail  = "[E-Mail]"
 	MaskLink   = "[Link]"
@@ -65,17 +67,17 @@ func ifDigits(n int, with string) func(string) string {
 	}
 }
 
-// Mask removes what could identify a person from a question before it is
+// Question removes what could identify a person from a question before it is
 // stored: e-mail addresses, links, IBANs, dates, phone numbers, @names and
 // names after "mein Name ist", and then every digit that is left, so that no
 // customer number, file number, postcode or Telegram id survives. It also
 // removes control and invisible formatting characters, joins white space and
-// cuts the text to MaxQuestionRunes. The result holds no digit at all. Mask
+// cuts the text to index.MaxQuestionRunes. The result holds no digit at all. Mask
 // is safe for concurrent use.
-func Mask(s string) string {
+func Question(s string) string {
 	s = strings.ToValidUTF8(s, " ")
-	if utf8.RuneCountInString(s) > 2*MaxQuestionRunes { // bound the work; the rest would be cut anyway
-		s = string([]rune(s)[:2*MaxQuestionRunes])
+	if utf8.RuneCountInString(s) > 2*index.MaxQuestionRunes { // bound the work; the rest would be cut anyway
+		s = string([]rune(s)[:2*index.MaxQuestionRunes])
 	}
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) { // zero-width characters could split a number
@@ -89,8 +91,8 @@ func Mask(s string) string {
 	}
 	s = maskDigitRuns(s)
 	s = nameRule.ReplaceAllStringFunc(s, func(m string) string { return nameIntro.FindString(m) + MaskName })
-	if utf8.RuneCountInString(s) > MaxQuestionRunes {
-		s = string([]rune(s)[:MaxQuestionRunes])
+	if utf8.RuneCountInString(s) > index.MaxQuestionRunes {
+		s = string([]rune(s)[:index.MaxQuestionRunes])
 	}
 	return strings.TrimSpace(s)
 }

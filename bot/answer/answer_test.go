@@ -1,0 +1,150 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func TestAspectCues(t *testing.T) {
+	tests := []struct {
+		q    string
+		want Aspect
+	}{
+		{"Was kostet eine Fahrt?", AspectCosts},
+		{"Bis wann muss ich Elterngeld beantragen?", AspectDeadlines},
+		{"Gibt es eine Frist?", AspectDeadlines},
+		{"Wer bekommt den Fahrdienst?", AspectWho},
+		{"Was muss ich mitbringen?", AspectBring},
+		{"Welche Unterlagen brauche ich?", AspectBring},
+		{"Wo ist das?", AspectWhere},
+		{"Öffnungszeiten Seniorenbüro", AspectWhere},
+		{"Telefonnummer Sozialamt", AspectWhere},
+		{"Wie beantrage ich Grundsicherung?", AspectHow},
+		{"Nach welchem Gesetz?", AspectLegal},
+		{"How much does it cost?", AspectCosts},
+		{"What documents do I need?", AspectBring},
+		{"Where is the office?", AspectWhere},
+		{"Grundsicherung", AspectNone},
+		{"Was ist der Behindertenfahrdienst?", AspectNone},
+	}
+	for _, tc := range tests {
+		if got := readSignals(tc.q).aspect; got != tc.want {
+			t.Errorf("%q: aspect %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestSignals(t *testing.T) {
+	tests := []struct {
+		q              string
+		gender         string
+		tonight, lives bool
+		rest           string
+		query          string
+	}{
+		{"ich bin eine Frau", "frau", false, false, "", ""},
+		{"als Mann, heute Nacht", "mann", true, false, "", ""},
+		{"mein Mann hat mich verlassen und ich brauche Geld", "", false, false, "mann verlassen geld", "mein Mann hat mich verlassen und ich brauche Geld"},
+		{"I live in Eving", "", false, true, "eving", "I in Eving"},
+		{"ich wohne in Brackel", "", false, true, "brackel", "ich in Brackel"},
+		{"Welche Unterlagen brauche ich für Elterngeld?", "", false, false, "elterngeld", "Welche brauche ich für Elterngeld"},
+		{"ich bin 81", "", false, false, "", "ich bin 81"},
+	}
+	for _, tc := range tests {
+		s := readSignals(tc.q)
+		if s.gender != tc.gender || s.tonight != tc.tonight || s.lives != tc.lives || strings.Join(s.rest, " ") != tc.rest || s.query != tc.query {
+			t.Errorf("%q: gender %q tonight %v lives %v rest %q query %q; want %q %v %v %q %q",
+				tc.q, s.gender, s.tonight, s.lives, strings.Join(s.rest, " "), s.query, tc.gender, tc.tonight, tc.lives, tc.rest, tc.query)
+		}
+	}
+}
+
+func TestPointsBack(t *testing.T) {
+	for q, want := range map[string]bool{
+		"wer bekommt den?":     true,
+		"geht das online?":     true,
+		"Wie wird das Wetter?": false,
+		"Wann spielt der BVB?": false,
+		"und dafür?":           true,
+	} {
+		if got := readSignals(q).refers; got != want {
+			t.Errorf("%q: refers %v, want %v", q, got, want)
+		}
+	}
+}
+
+func TestPhoneLang(t *testing.T) {
+	for code, want := range map[string]string{"": "de", "de": "de", "de-AT": "de", "en": "en", "en-GB": "en", "tr": "en", "uk": "en"} {
+		if got := PhoneLang(code); got != want {
+			t.Errorf("PhoneLang(%q) = %q, want %q", code, got, want)
+		}
+	}
+}
+
+func TestMemory(t *testing.T) {
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	m := NewMemory(2, 30*time.Minute, func() time.Time { return now })
+	m.Put(1, State{Topic: "grundsicherung"})
+	m.Put(2, State{Topic: "elterngeld"})
+	if got := m.Get(1).Topic; got != "grundsicherung" {
+		t.Errorf("chat 1: %q", got)
+	}
+	m.Put(1, State{Topic: "grundsicherung"}) // the bot puts the state back after each message
+	m.Put(3, State{Topic: "wohngeld"})       // chat 2 was quiet longest
+	if m.Get(2).Topic != "" || m.Len() != 2 {
+		t.Errorf("the least recently used chat is not forgotten: %d chats", m.Len())
+	}
+	now = now.Add(31 * time.Minute)
+	if got := m.Get(3).Topic; got != "" {
+		t.Errorf("after 31 idle minutes: %q", got)
+	}
+	m.Put(4, State{Topic: "x"})
+	m.Forget(4)
+	if m.Get(4).Topic != "" {
+		t.Error("Forget keeps the state")
+	}
+}
+
+func TestMessageRendering(t *testing.T) {
+	m := Message{}
+	m.add(para(line(bold("A <b> & C"))), para(line(text("x < y"), link("https://example.org/?a=1&b=2", "example.org"))), markupPara("<i>Stand</i> &amp; so"))
+	m.add(textPara("  "))
+	if got, want := m.HTML(), "<b>A &lt;b&gt; &amp; C</b>\n\nx &lt; y<a href=\"https://example.org/?a=1&amp;b=2\">example.org</a>\n\n<i>Stand</i> &amp; so"; got != want {
+		t.Errorf("HTML:\n%s\nwant\n%s", got, want)
+	}
+	if got, want := m.Plain(), "A <b> & C\n\nx < yexample.org\n\nStand & so"; got != want {
+		t.Errorf("Plain:\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestExcerpt(t *testing.T) {
+	long := strings.Repeat("Ein Satz über nichts Besonderes. ", 20) + "Ab der 31. Fahrt zahlen Sie 25 € pro Fahrt. " + strings.Repeat("Noch ein Satz. ", 10)
+	got := excerpt(long, "Was kostet die 31. Fahrt?", nil)
+	if !strings.Contains(got, "25 €") || utf8.RuneCountInString(got) > maxExcerpt+2 {
+		t.Errorf("excerpt misses the sentence asked for or is too long (%d):\n%s", utf8.RuneCountInString(got), got)
+	}
+	if short := "Kurz."; excerpt(short, "x", nil) != short {
+		t.Error("a short section is cut")
+	}
+}
+
+// FuzzSignals: no input makes reading a message panic, and the query for
+// the search holds nothing the message did not.
+func FuzzSignals(f *testing.F) {
+	for _, s := range []string{"Was kostet das?", "ich bin eine Frau", "\xff\xfe", "€§", "und", strings.Repeat("a ", 300), "Ünd wö ïst däs?"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sig := readSignals(s)
+		if len(sig.query) > len(s)+1 && sig.query != s {
+			t.Errorf("query %q longer than message %q", sig.query, s)
+		}
+		if sig.aspect != AspectNone {
+			if _, ok := ParseAspect(string(sig.aspect)); !ok {
+				t.Errorf("unknown aspect %q", sig.aspect)
+			}
+		}
+	})
+}

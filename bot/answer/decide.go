@@ -1,0 +1,709 @@
+// Package answer decides what the Sozialbot says to a message, outside
+// Telegram: given the conversation's State, the message and the person's
+// language, it returns a Decision (answer, ask back, crisis help, referral,
+// greeting, or "I don't know"), and renders its first message as a Message
+// that the bot sends as HTML and `sozialbot ask` prints as plain text, in
+// the same words. Everything a citizen reads is in text.go.
+//
+// The package keeps no state of its own; Memory holds each chat's State.
+package answer
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sozialamt-dortmund/sozialbot/index"
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
+)
+
+// Searcher finds topics and offices for a question. *index.Index and
+// *index.Live implement it. Base may change between calls (after a reload).
+type Searcher interface {
+	Search(ctx context.Context, question string) (index.Result, error)
+	Base() *knowledge.Base
+}
+
+// Kind is what the bot does with a message (the `kind` of `ask --json`).
+type Kind string
+
+const (
+	KindAnswer   Kind = "answer"   // a topic, an office, or the offices of a Stadtbezirk
+	KindAsk      Kind = "ask"      // a question back: which topic, which district, which of two
+	KindCrisis   Kind = "crisis"   // emergency and crisis lines first
+	KindReferral Kind = "referral" // another office is responsible
+	KindDeclined Kind = "declined" // "I don't know", with the closest topics and a number
+	KindGreeting Kind = "greeting" // hello or thanks
+)
+
+// AskFor is what a question back asks for.
+type AskFor string
+
+const (
+	AskTopic    AskFor = "topic"    // "Worum geht es?"
+	AskDistrict AskFor = "district" // which Stadtbezirk
+	AskChoice   AskFor = "choice"   // "Meinen Sie A oder B?"
+)
+
+// Decision is what to say to one message.
+type Decision struct {
+	Kind   Kind
+	Aspect Aspect
+	Lang   string
+	// Topic or Office is what an answer is about; both nil for the offices
+	// of a Stadtbezirk (District set) and for anything but an answer.
+	Topic  *knowledge.Topic
+	Office *knowledge.Office
+	// District is the person's Stadtbezirk, when known.
+	District string
+	// Fits are the offices that fit the person, best first, with their
+	// opening state at the time of the decision.
+	Fits []knowledge.OfficeFit
+	// Crisis is the emergency the message speaks of (KindCrisis), with its
+	// lines; Topic is then the topic to offer after them, if any.
+	Crisis *knowledge.Crisis
+	Lines  []*knowledge.CrisisLine
+	// Ask is set for KindAsk; Choices are the topics offered (also the
+	// closest topics of a decline), Districts the Stadtbezirke offered.
+	Ask       AskFor
+	Choices   []index.Hit
+	Districts []string
+	// Thanks marks a greeting that thanks.
+	Thanks bool
+	// Followup is true when the message was read against the conversation.
+	Followup bool
+	// Cut is true when the message was longer than index.MaxQuestionRunes.
+	Cut bool
+	// Reason says why a message was declined.
+	Reason index.Reason
+	// NonLatin marks a declined message in a script the bot cannot read.
+	NonLatin bool
+	// Result is the search behind the decision (zero when there was none).
+	Result index.Result
+	// Question is the message as read (cleaned); sections are cut to the
+	// sentences nearest it.
+	Question string
+	// Now is when the decision was made: opening hours and the age of
+	// contact details are judged at this moment.
+	Now time.Time
+}
+
+// Person is what the bot knows about who writes: the phone's language
+// (Telegram's language_code) and the language chosen with /sprache.
+type Person struct {
+	PhoneLang  string
+	ChosenLang string
+}
+
+// Options tune an Answerer.
+type Options struct {
+	// Margin: when the best two topics score closer than this, the bot
+	// asks which one is meant. Zero means DefaultMargin.
+	Margin float64
+	// StoryLead: a long story, or a message that names a topic, that the
+	// search was not sure of is answered when its best topic scores this
+	// much above the next. Zero means DefaultStoryLead.
+	StoryLead float64
+	// Now is the clock for opening hours; nil means time.Now.
+	Now func() time.Time
+}
+
+// DefaultStoryLead was calibrated on conversations-tune.yaml.
+const DefaultStoryLead = 0.7
+
+// DefaultMargin was calibrated on conversations-tune.yaml (docs/benchmarks.md).
+const DefaultMargin = 0.08
+
+// Answerer makes decisions. It is safe for concurrent use.
+type Answerer struct {
+	s         Searcher
+	margin    float64
+	storyLead float64
+	now       func() time.Time
+}
+
+// New returns an Answerer that searches s.
+func New(s Searcher, o Options) *Answerer {
+	a := &Answerer{s: s, margin: o.Margin, storyLead: o.StoryLead, now: o.Now}
+	if a.storyLead <= 0 {
+		a.storyLead = DefaultStoryLead
+	}
+	if a.margin <= 0 {
+		a.margin = DefaultMargin
+	}
+	if a.now == nil {
+		a.now = time.Now
+	}
+	return a
+}
+
+// Base is the knowledge base decisions come from.
+func (a *Answerer) Base() *knowledge.Base { return a.s.Base() }
+
+// Decide reads one message against the conversation's state, returns what
+// to say, and updates st. The error is only for a failing search.
+func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) (Decision, error) {
+	kb := a.s.Base()
+	q := index.Clean(msg)
+	d := Decision{Cut: utf8.RuneCountInString(q) >= index.MaxQuestionRunes, Question: q, Now: a.now()}
+	msgLang, sure := index.DetectLanguage(q)
+	sig := readSignals(q)
+	if !hasWord(q) {
+		d.Kind, d.Reason, d.Lang = KindDeclined, index.ReasonEmpty, a.lang(st, p, "", false)
+		return d, nil
+	}
+	if sig.gender != "" {
+		st.Gender = sig.gender
+	}
+	if sig.tonight {
+		st.Tonight = true
+	}
+	// Crisis help comes first, before any search: the lines, then the
+	// topic that helps, with the place that fits the person now.
+	if c := kb.DetectCrisis(q); c != nil {
+		d.Kind, d.Crisis, d.Lines = KindCrisis, c, kb.CrisisLines(c)
+		d.Lang = a.lang(st, p, "", false)
+		if t := kb.Topic(c.Topic); t != nil {
+			st.Tonight = true
+			d.Topic, d.Fits = t, a.officesFor(kb, t, st)
+			st.Topic, st.Aspect = t.ID, AspectNone
+		}
+		return d, nil
+	}
+
+	// A message of nothing but cues ("und wo ist das?", "was kostet das?",
+	// "ich bin eine Frau") names no topic: it follows up on the last one,
+	// or asks back what it is about. It needs no search.
+	if len(sig.rest) == 0 && !sig.thanks && (sig.aspect != "" || sig.gender != "" || sig.tonight || len(sig.words) > 0) {
+		d.Lang = a.lang(st, p, msgLang, sure)
+		if t := kb.Topic(st.Topic); t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight) {
+			return a.followup(kb, st, d, t, sig), nil
+		}
+		if !onlyGreeting(sig.words) {
+			d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
+			st.Aspect = sig.aspect
+			return d, nil
+		}
+	}
+
+	res, err := a.search(ctx, kb, q, sig)
+	if err != nil {
+		return d, fmt.Errorf("decide: %w", err)
+	}
+	d.Result = res
+	if !sure && res.MatchLang != "" {
+		msgLang, sure = res.MatchLang, true
+	}
+	d.Lang = a.lang(st, p, msgLang, sure)
+	if len(res.Districts) == 1 {
+		st.District = res.Districts[0]
+	}
+	hits := knownHits(kb, res.Hits)
+	onlyPlace := res.OnlyPlace || len(res.Districts) > 0 && allPlaces(kb, sig.rest)
+
+	switch {
+	case res.Reason == index.ReasonGreeting:
+		d.Kind, d.Thanks = KindGreeting, sig.thanks
+		return d, nil
+	case res.Reason == index.ReasonEmpty:
+		d.Kind, d.Reason = KindDeclined, res.Reason
+		return d, nil
+	}
+
+	t := kb.Topic(st.Topic)
+	// "und für meine Mutter?", "ich wohne in Bochum": a short follow-up
+	// that names no topic stays with the conversation's topic, even when
+	// the search finds a weak match for one of its words.
+	named := len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)
+	if t != nil && (sig.and || sig.lives || sig.refers || sig.gender != "") && len(sig.rest) <= 3 && !(res.Answered && named) {
+		if sig.lives && sig.aspect == "" {
+			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
+		}
+		return a.followup(kb, st, d, t, sig), nil
+	}
+	if t == nil && (sig.and || sig.refers) && len(sig.rest) <= 3 && !named {
+		// "und für meine Mutter?" with nothing before it: about what?
+		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
+		return d, nil
+	}
+	if res.Answered && len(hits) > 0 {
+		if alt, ok := a.close(kb, hits, st); ok {
+			d.Kind, d.Ask, d.Choices, d.Aspect = KindAsk, AskChoice, alt, sig.aspect
+			st.Aspect = sig.aspect
+			return d, nil
+		}
+		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
+	}
+
+	// Not answered by the search: a place or a cue may still follow up.
+	switch {
+	case t != nil && onlyPlace && len(res.Districts) == 1:
+		if sig.aspect == "" {
+			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
+		}
+		return a.followup(kb, st, d, t, sig), nil
+	case t != nil && (sig.aspect != "" || sig.gender != "") && (len(sig.rest) <= 2 && res.Reason != index.ReasonOutOfScope || len(sig.rest) <= 1):
+		return a.followup(kb, st, d, t, sig), nil
+	case len(res.Districts) == 1 && onlyPlace:
+		// A place and nothing else: the district is remembered, the topic asked.
+		d.Kind, d.Ask, d.District = KindAsk, AskTopic, res.Districts[0]
+		return d, nil
+	case len(res.Districts) > 1:
+		d.Kind, d.Ask, d.Districts, d.Choices = KindAsk, AskDistrict, res.Districts, hits
+		if t != nil && t.LocalOffices {
+			d.Topic = t
+		}
+		return d, nil
+	case len(hits) > 0 && (named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead)):
+		// A long story dilutes the share of words any topic explains, and so
+		// do extra words beside a topic's name ("Bis wann muss ich eigentlich
+		// Elterngeld beantragen?"); the best topic still answers when it
+		// stands clear of the next one.
+		if alt, ok := a.close(kb, hits, st); ok {
+			d.Kind, d.Ask, d.Choices = KindAsk, AskChoice, alt
+			return d, nil
+		}
+		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
+	}
+	d.Kind, d.Reason, d.Choices = KindDeclined, res.Reason, hits
+	if d.Reason == "" {
+		d.Reason = index.ReasonOutOfScope
+	}
+	d.NonLatin = mostlyNonLatin(q)
+	return d, nil
+}
+
+// search searches the message. When the search is not sure and the
+// message asks for an aspect, it searches again without the aspect's words
+// ("Welche Unterlagen will das Sozialamt für den Fahrdienst sehen?" is
+// about the Fahrdienst), and takes that result only when it names a topic.
+func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig signals) (index.Result, error) {
+	res, err := a.s.Search(ctx, q)
+	if err != nil || res.Reason != index.ReasonUnsure || sig.query == q || strings.TrimSpace(sig.query) == "" {
+		return res, err
+	}
+	again, err := a.s.Search(ctx, sig.query)
+	if err != nil {
+		return res, err
+	}
+	hits := knownHits(kb, again.Hits)
+	if again.Answered && len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, "de") {
+		again.Question = q
+		return again, nil
+	}
+	return res, nil
+}
+
+// Topic is the decision for a topic chosen by a button, with an aspect or
+// none; it updates st like an answer.
+func (a *Answerer) Topic(st *State, t *knowledge.Topic, aspect Aspect, p Person) Decision {
+	d := Decision{Lang: a.lang(st, p, "", false), Now: a.now()}
+	return a.answerTopic(a.s.Base(), st, d, t, aspect)
+}
+
+// Office is the decision for an office chosen by a button.
+func (a *Answerer) Office(st *State, o *knowledge.Office, p Person) Decision {
+	now := a.now()
+	d := Decision{Kind: KindAnswer, Lang: a.lang(st, p, "", false), Office: o, Fits: []knowledge.OfficeFit{{Office: o, Open: o.OpenAt(now)}}, Now: now}
+	st.Office = o.ID
+	return d
+}
+
+// District is the decision for a Stadtbezirk chosen by a button; with a
+// topic, the topic's office there.
+func (a *Answerer) District(st *State, district string, t *knowledge.Topic, p Person) Decision {
+	st.District = district
+	if t != nil {
+		d := Decision{Lang: a.lang(st, p, "", false), Followup: true, Now: a.now()}
+		return a.answerTopic(a.s.Base(), st, d, t, AspectWhere)
+	}
+	return Decision{Kind: KindAnswer, Lang: a.lang(st, p, "", false), District: district, Now: a.now()}
+}
+
+// followup answers the topic of the conversation again, for another aspect
+// or another person's details.
+func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowledge.Topic, sig signals) Decision {
+	d.Followup = true
+	aspect := aspectFor(kb, t, d.Lang, sig)
+	if aspect == "" && (st.Gender != "" || st.Tonight) {
+		aspect = AspectWhere
+	}
+	return a.answerTopic(kb, st, d, t, aspect)
+}
+
+// answerHit answers the best hit of a search.
+func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []index.Hit, sig signals, districts []string) Decision {
+	h := hits[0]
+	aspect := sig.aspect
+	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
+		aspect = aspectFor(kb, t, d.Lang, sig)
+	}
+	if aspect == AspectNone && sig.and && st.Aspect != AspectWhere {
+		aspect = st.Aspect // "und beim Elterngeld?" asks the same as before
+	}
+	if h.Kind == index.KindOffice {
+		o := kb.Office(h.ID)
+		if t := localTopicOf(kb, o.ID); t != nil && len(districts) == 1 {
+			// "Seniorenbüro Aplerbeck": the topic with the office of the place.
+			st.District = districts[0]
+			return a.answerTopic(kb, st, d, t, aspect)
+		}
+		if aspect != AspectNone && aspect != AspectWhere {
+			if t := homeTopic(kb, o.ID); t != nil {
+				return a.answerTopic(kb, st, d, t, aspect)
+			}
+		}
+		d.Kind, d.Office, d.Aspect = KindAnswer, o, aspect
+		d.Fits = []knowledge.OfficeFit{{Office: o, Open: o.OpenAt(a.now())}}
+		st.Office, st.Aspect = o.ID, aspect
+		if t := homeTopic(kb, o.ID); t != nil {
+			st.Topic = t.ID
+		}
+		return d
+	}
+	t := kb.Topic(h.ID)
+	named := namedOffice(kb, t, hits)
+	if named != nil && t.LocalOffices && len(named.Districts) == 1 && len(districts) == 0 {
+		st.District = named.Districts[0] // "Seniorenbüro Kaiserviertel"
+	}
+	if t.LocalOffices && len(districts) > 1 {
+		d.Kind, d.Ask, d.Districts, d.Topic, d.Aspect = KindAsk, AskDistrict, districts, t, aspect
+		st.Topic, st.Aspect = t.ID, aspect
+		return d
+	}
+	d = a.answerTopic(kb, st, d, t, aspect)
+	if named != nil {
+		// The office the question names goes first.
+		for i, f := range d.Fits {
+			if f.Office == named {
+				copy(d.Fits[1:i+1], d.Fits[:i])
+				d.Fits[0] = f
+				st.Office = named.ID
+			}
+		}
+	}
+	return d
+}
+
+// namedOffice is the office of topic t that the search matched as well as
+// the topic itself (the index lists it right after its topic with the same
+// score): the Frauenübernachtungsstelle of "Wo ist die
+// Frauenübernachtungsstelle?".
+func namedOffice(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit) *knowledge.Office {
+	if len(hits) < 2 || hits[0].ID != t.ID || hits[1].Kind != index.KindOffice || hits[1].Score < hits[0].Score {
+		return nil
+	}
+	if o := kb.Office(hits[1].ID); o != nil && contains(t.Offices, o.ID) {
+		return o
+	}
+	return nil
+}
+
+// answerTopic answers a topic for an aspect, with the offices that fit.
+func (a *Answerer) answerTopic(kb *knowledge.Base, st *State, d Decision, t *knowledge.Topic, aspect Aspect) Decision {
+	if st.Topic != t.ID {
+		st.Office = ""
+	}
+	d.Kind, d.Topic, d.Aspect, d.District = KindAnswer, t, aspect, st.District
+	if t.Referral {
+		d.Kind = KindReferral
+	}
+	d.Fits = a.officesFor(kb, t, st)
+	if aspect == AspectWhere && t.LocalOffices && st.District == "" && len(d.Fits) == 0 && len(kb.OfficesOf(t)) > 1 {
+		d.Kind, d.Ask, d.Districts = KindAsk, AskDistrict, districtsOf(kb, t)
+	}
+	st.Topic, st.Aspect = t.ID, aspect
+	if len(d.Fits) > 0 {
+		st.Office = d.Fits[0].Office.ID
+	}
+	return d
+}
+
+// officesFor are the offices of a topic that fit the person, best first.
+// For a topic with one office per Stadtbezirk only the district's office
+// fits, and none while the district is not known.
+func (a *Answerer) officesFor(kb *knowledge.Base, t *knowledge.Topic, st *State) []knowledge.OfficeFit {
+	fits := kb.OfficesFor(t, knowledge.Need{District: st.District, Gender: st.Gender, Tonight: st.Tonight, Now: a.now()})
+	if !t.LocalOffices || len(kb.OfficesOf(t)) < 2 {
+		return fits
+	}
+	if len(fits) > 0 && fits[0].Responsible && len(fits[0].Office.Districts) > 0 {
+		return fits[:1] // the office of the person's district
+	}
+	// District not known (or no office there): the offices for the whole
+	// city, if the topic has any.
+	var city []knowledge.OfficeFit
+	for _, f := range fits {
+		if len(f.Office.Districts) == 0 {
+			city = append(city, f)
+		}
+	}
+	return city
+}
+
+// close returns the two best topics when they score too close to choose;
+// a topic of the conversation among them is taken without asking.
+func (a *Answerer) close(kb *knowledge.Base, hits []index.Hit, st *State) ([]index.Hit, bool) {
+	first := topicOfHit(kb, hits[0])
+	for i, h := range hits[1:] {
+		t := topicOfHit(kb, h, hits[:i+1]...)
+		if t == "" || t == first {
+			continue
+		}
+		if hits[0].Score-h.Score >= a.margin || st.Topic == first || st.Topic == t {
+			return nil, false
+		}
+		return []index.Hit{topicHit(kb, hits[0], first), topicHit(kb, h, t)}, true
+	}
+	return nil, false
+}
+
+func topicHit(kb *knowledge.Base, h index.Hit, topic string) index.Hit {
+	if h.Kind == index.KindTopic {
+		return h
+	}
+	t := kb.Topic(topic)
+	return index.Hit{ID: t.ID, Kind: index.KindTopic, Title: t.Title.DE, Score: h.Score}
+}
+
+// topicOfHit is the topic a hit answers through: for an office, the
+// first topic among the hits before it that lists it, else its home topic
+// (as the index places offices after their topic).
+func topicOfHit(kb *knowledge.Base, h index.Hit, before ...index.Hit) string {
+	if h.Kind == index.KindTopic {
+		return h.ID
+	}
+	for _, b := range before {
+		if t := kb.Topic(b.ID); b.Kind == index.KindTopic && t != nil && contains(t.Offices, h.ID) {
+			return t.ID
+		}
+	}
+	if t := homeTopic(kb, h.ID); t != nil {
+		return t.ID
+	}
+	return ""
+}
+
+// lang is the language of the answer: the choice made with /sprache; else
+// the message's language where its words show it; else the language the
+// conversation's words showed before; else the phone's.
+func (a *Answerer) lang(st *State, p Person, msgLang string, sure bool) string {
+	switch {
+	case p.ChosenLang != "":
+		return p.ChosenLang
+	case sure && msgLang != "":
+		st.Lang = msgLang // the conversation goes on in the language shown
+		return msgLang
+	case st.Lang != "":
+		return st.Lang
+	}
+	return PhoneLang(p.PhoneLang)
+}
+
+// Langs are the languages the bot answers in.
+var Langs = []string{"de", "en"}
+
+// PhoneLang is the answer language for a Telegram language code: German for
+// "de" (and "de-AT" …) and for users who share no language, the code's
+// language where the bot speaks it, else English.
+func PhoneLang(code string) string {
+	code = strings.ToLower(code)
+	if code == "" {
+		return "de"
+	}
+	base, _, _ := strings.Cut(strings.ReplaceAll(code, "_", "-"), "-")
+	for _, l := range Langs {
+		if l == base {
+			return l
+		}
+	}
+	return "en"
+}
+
+// knownHits are the hits that still exist in the knowledge base.
+func knownHits(kb *knowledge.Base, hits []index.Hit) []index.Hit {
+	var out []index.Hit
+	for _, h := range hits {
+		if h.Kind == index.KindTopic && kb.Topic(h.ID) != nil || h.Kind == index.KindOffice && kb.Office(h.ID) != nil {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// localTopicOf is the topic with one office per district that lists the office.
+func localTopicOf(kb *knowledge.Base, office string) *knowledge.Topic {
+	for i := range kb.Topics {
+		t := &kb.Topics[i]
+		if t.LocalOffices && contains(t.Offices, office) {
+			return t
+		}
+	}
+	return nil
+}
+
+// homeTopic is the first topic that lists the office.
+func homeTopic(kb *knowledge.Base, office string) *knowledge.Topic {
+	if t := localTopicOf(kb, office); t != nil {
+		return t
+	}
+	for i := range kb.Topics {
+		if t := &kb.Topics[i]; contains(t.Offices, office) {
+			return t
+		}
+	}
+	return nil
+}
+
+// districtsOf are the Stadtbezirke a topic's offices serve, in the
+// knowledge base's order.
+func districtsOf(kb *knowledge.Base, t *knowledge.Topic) []string {
+	var out []string
+	offices := kb.OfficesOf(t)
+	for _, d := range kb.Districts {
+		for _, o := range offices {
+			if contains(o.Districts, d.ID) {
+				out = append(out, d.ID)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// leads reports whether the best hit's topic scores at least lead above
+// the next topic's.
+func leads(kb *knowledge.Base, hits []index.Hit, lead float64) bool {
+	first := topicOfHit(kb, hits[0])
+	for i, h := range hits[1:] {
+		if t := topicOfHit(kb, h, hits[:i+1]...); t != "" && t != first {
+			return hits[0].Score-h.Score >= lead
+		}
+	}
+	return hits[0].Score >= lead
+}
+
+// allPlaces reports whether every word names a place ("Brackel", "Kirchlinde").
+func allPlaces(kb *knowledge.Base, words []string) bool {
+	places := placeWords(kb)
+	for _, w := range words {
+		if !places[w] {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+// namesTopic reports whether the message names the hit's topic by a word
+// of its title ("und beim Elterngeld?"), not only by its keywords or a
+// common word such as "Menschen".
+func namesTopic(kb *knowledge.Base, h index.Hit, rest []string, lang string) bool {
+	title := h.Title
+	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
+		title = t.Title.DE + " " + t.Title.In(lang)
+	}
+	for _, tw := range foldWords(title) {
+		if len(tw) < 6 || commonTitleWords[tw] {
+			continue
+		}
+		for _, w := range rest {
+			// The word itself, or a compound that begins like it
+			// ("Elterngeldantrag", "Schwerbehinderung").
+			if w == tw || commonPrefix(w, tw) >= min(len(tw), 10) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// commonTitleWords appear in titles but name no topic.
+var commonTitleWords = set(strings.Fields(`menschen people dortmund leistungen benefits beratung advice stadt city hilfe help`))
+
+// isStory reports whether a message tells a story (three sentences or
+// more, or many words) rather than asks in a few words.
+func isStory(q string) bool {
+	sentences := 0
+	for _, part := range strings.FieldsFunc(q, func(r rune) bool { return r == '.' || r == '!' || r == '?' }) {
+		if len(strings.Fields(part)) >= 2 {
+			sentences++
+		}
+	}
+	return sentences >= 3 || len(strings.Fields(q)) >= 25
+}
+
+func onlyGreeting(words []string) bool {
+	for _, w := range words {
+		if !greetingWords[w] {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+var greetingWords = set(strings.Fields(`hallo hi hey moin servus guten tag morgen abend hello good morning evening danke dank vielen thanks thank you bye tschuss ok okay`))
+
+func hasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// mostlyNonLatin reports whether a text is written mostly in another script
+// (Arabic, Cyrillic …), which the bot cannot read.
+func mostlyNonLatin(s string) bool {
+	letters, latin := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.Is(unicode.Latin, r) {
+				latin++
+			}
+		}
+	}
+	return letters >= 2 && latin*2 < letters
+}
+
+// Answered is what an answer is about, as the command line reports it: the
+// office when one was asked for or when a topic with one office per
+// Stadtbezirk has the person's office, else the topic. ok is false for
+// anything but an answer, a referral, or the question which district a
+// clear topic is wanted for.
+func (d Decision) Answered() (id string, kind index.Kind, ok bool) {
+	switch {
+	case d.Kind == KindAsk && d.Ask == AskDistrict && d.Topic != nil:
+		return d.Topic.ID, index.KindTopic, true // the topic is clear; the district is asked
+	case d.Kind != KindAnswer && d.Kind != KindReferral:
+		return "", "", false
+	case d.Office != nil:
+		return d.Office.ID, index.KindOffice, true
+	case d.Topic != nil && d.Topic.LocalOffices && len(d.Fits) > 0 && d.Fits[0].Responsible:
+		return d.Fits[0].Office.ID, index.KindOffice, true
+	case d.Topic != nil:
+		return d.Topic.ID, index.KindTopic, true
+	}
+	return "", "", false
+}

@@ -1,0 +1,770 @@
+package answer
+
+import (
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sozialamt-dortmund/sozialbot/index"
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
+)
+
+// Render is the first message the bot sends for a decision, with its
+// buttons. The bot and `sozialbot ask` both use it, so that they say the
+// same words.
+func Render(kb *knowledge.Base, d Decision) Message {
+	var m Message
+	if d.Cut {
+		m.add(markupPara(T(d.Lang, MsgTooLong)))
+	}
+	lang := d.Lang
+	switch d.Kind {
+	case KindAnswer, KindReferral:
+		switch {
+		case d.Topic != nil:
+			topicMessage(&m, kb, d)
+		case d.Office != nil:
+			m.add(OfficeCard(d.Office, lang, true, d.Now)...)
+			m.Pins = append(m.Pins, pins(d.Office, lang)...)
+			officeButtons(&m, d.Office, lang)
+		case d.District != "":
+			if dist := kb.District(d.District); dist != nil {
+				DistrictOffices(&m, kb, dist, lang, "", d.Now)
+			}
+		}
+	case KindAsk:
+		askMessage(&m, kb, d)
+	case KindCrisis:
+		crisisMessage(&m, kb, d)
+	case KindGreeting:
+		if d.Thanks {
+			m.add(markupPara(T(lang, MsgThanks)))
+		} else {
+			m.add(markupPara(T(lang, MsgGreeting)))
+		}
+		StartButtons(&m, kb, lang)
+	case KindDeclined:
+		declinedMessage(&m, kb, d)
+	}
+	return m
+}
+
+func declinedMessage(m *Message, kb *knowledge.Base, d Decision) {
+	lang := d.Lang
+	switch {
+	case d.Reason == index.ReasonEmpty:
+		m.add(markupPara(T(lang, MsgEmpty)))
+		StartButtons(m, kb, lang)
+	case len(d.Choices) > 0:
+		m.add(markupPara(T(lang, MsgUnsure)))
+		suggestions(m, kb, d.Choices, lang)
+	default:
+		if d.NonLatin {
+			m.add(markupPara(T(lang, MsgOnlyDEEN)))
+		}
+		m.add(markupPara(T(lang, MsgOutOfScope)))
+		m.row(Button{Text: T(lang, BtnAllTopics), Do: DoMenu})
+	}
+}
+
+func askMessage(m *Message, kb *knowledge.Base, d Decision) {
+	lang := d.Lang
+	switch d.Ask {
+	case AskTopic:
+		m.add(markupPara(T(lang, MsgWhatAbout)))
+		StartButtons(m, kb, lang)
+	case AskChoice:
+		a, b := d.Choices[0], d.Choices[1]
+		m.add(markupPara(T(lang, MsgWhichOf, Esc(hitTitle(kb, a, lang)), Esc(hitTitle(kb, b, lang)))))
+		for _, h := range d.Choices {
+			m.row(hitButton(kb, h, lang))
+		}
+		m.row(Button{Text: T(lang, BtnAllTopics), Do: DoMenu})
+	case AskDistrict:
+		topic := ""
+		if d.Topic != nil {
+			m.add(markupPara(T(lang, MsgAskDistrictLocal, Esc(d.Topic.Title.In(lang)))))
+			topic = d.Topic.ID
+		} else {
+			m.add(markupPara(T(lang, MsgAskDistrict)))
+		}
+		var bs []Button
+		for _, id := range d.Districts {
+			if dist := kb.District(id); dist != nil {
+				bs = append(bs, Button{Text: dist.Name, Do: DoDistrict, ID: dist.ID, Arg: topic})
+			}
+		}
+		m.grid(2, bs)
+		if d.Topic == nil && len(d.Choices) > 0 {
+			m.add(markupPara(T(lang, MsgOrDidYouMean)))
+			suggestions(m, kb, d.Choices, lang)
+		}
+	}
+}
+
+// topicMessage leads with what was asked: the section of the aspect (or a
+// short overview), then the office that fits the person, then source and
+// review date. The rest is one tap away.
+func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
+	t, lang := d.Topic, d.Lang
+	m.add(para(line(bold(t.Title.In(lang)))))
+	sec, ok := section(t, d.Aspect)
+	switch {
+	case d.Aspect == AspectNone:
+		m.add(textPara(t.Summary.In(lang)))
+	case d.Aspect == AspectWhere:
+		// The offices below answer it; a sentence of the topic that names
+		// the place asked for ("Bochum", "Hauptbahnhof") comes first.
+		if sen := bestSentence(t, lang, d.Question); sen != "" {
+			m.add(textPara(sen))
+			d.Fits = d.Fits[:min(1, len(d.Fits))] // keep the message short
+		}
+	case ok:
+		m.add(para(line(bold(sec.Title.In(lang))), line(text(excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))))))
+	default:
+		m.add(markupPara(T(lang, MsgNoSection, Esc(aspectTitle(d.Aspect, lang)))))
+		if u := strings.TrimSpace(t.Unknown.In(lang)); u != "" {
+			m.add(textPara(excerpt(u, d.Question, nil)))
+		}
+	}
+	if d.Aspect == AspectHow {
+		m.add(links(t.Links, lang))
+	}
+	offices(m, kb, d)
+	if !t.Checked.IsZero() {
+		m.add(para(freshness(knowledge.FreshnessOf(t.Checked, 0, d.Now), lang)))
+	}
+	m.add(footer(t.Sources, t.Reviewed, lang))
+	topicButtons(m, kb, t, d.Aspect, lang)
+}
+
+// offices adds the offices that fit the person: in full for "where", else
+// the first one with the ways to reach it.
+func offices(m *Message, kb *knowledge.Base, d Decision) {
+	t, lang := d.Topic, d.Lang
+	local := t.LocalOffices && len(kb.OfficesOf(t)) > 1
+	switch {
+	case local && d.District != "" && (len(d.Fits) == 0 || len(d.Fits[0].Office.Districts) == 0):
+		m.add(markupPara(T(lang, MsgNoDistrictOffice, Esc(districtName(kb, d.District)))))
+	case local && d.District == "":
+		m.add(markupPara(T(lang, MsgLocalHint)))
+	}
+	if len(d.Fits) == 0 {
+		return
+	}
+	shown := d.Fits[:1]
+	if d.Aspect == AspectWhere || len(d.Fits) > 1 && len(d.Fits[0].Office.Audience) > 0 {
+		// Where and when: two offices. A place only for some (a women's
+		// shelter) first: the next one too, for whoever it is not for.
+		shown = d.Fits[:min(2, len(d.Fits))]
+		if len(d.Fits[0].Office.Audience) > 0 && d.Aspect != AspectWhere {
+			for _, f := range d.Fits[1:] {
+				if len(f.Office.Audience) > 0 && !slices.Equal(f.Office.Audience, d.Fits[0].Office.Audience) {
+					shown = []knowledge.OfficeFit{d.Fits[0], f} // the men's shelter beside the women's
+					break
+				}
+			}
+		}
+	}
+	var maps []Button
+	for i, f := range shown {
+		label := LblContact
+		if f.Responsible {
+			label = LblResponsible
+		}
+		// Where and when: the best place in full, the next one short, so
+		// the first message stays readable on a phone.
+		m.add(fitCard(f, T(lang, label), lang, d.Aspect == AspectWhere && i == 0, d.Now))
+		m.Pins = append(m.Pins, pins(f.Office, lang)...)
+		maps = append(maps, mapButton(f.Office, lang, len(shown) > 1))
+	}
+	m.row(maps...)
+	if len(d.Fits) > len(shown) {
+		m.add(markupPara(T(lang, MsgMoreOffices)))
+	}
+}
+
+// links are the topic's web pages (forms, the city's page), shown with
+// "how to apply".
+func links(ls []knowledge.Link, lang string) Para {
+	if len(ls) == 0 {
+		return nil
+	}
+	p := Para{line(markup("<b>" + T(lang, LblMore) + "</b>"))}
+	for _, l := range ls {
+		p = append(p, line(text("• "), link(l.URL, l.Title.In(lang))))
+	}
+	return p
+}
+
+// fitCard is an office that fits the person: label and name, whether it is
+// open now, and how to reach it.
+func fitCard(f knowledge.OfficeFit, label, lang string, full bool, now time.Time) Para {
+	p := Para{line(bold(label + ": " + f.Office.Name.In(lang)))}
+	if open := openText(f.Open, lang); open != "" {
+		p = append(p, line(italic(open)))
+	}
+	p = append(p, ContactLines(f.Office, lang, full)...)
+	if l := freshness(f.Office.Freshness(now), lang); l != nil {
+		p = append(p, l)
+	}
+	if u := strings.TrimSpace(f.Office.Unknown.In(lang)); u != "" && (full || f.Office.Address == nil) {
+		// Honest about what is not known, above all a missing address.
+		p = append(p, line(italic(splitSentences(u)[0])))
+	}
+	return p
+}
+
+// openText says whether an office is open now: "jetzt geöffnet, bis 12:00",
+// "jetzt geschlossen, öffnet Mo 08:00"; empty when the hours are not known.
+func openText(s knowledge.OpenState, lang string) string {
+	switch {
+	case !s.Known:
+		return ""
+	case s.AllDay:
+		return T(lang, LblOpenAllDay)
+	case s.Open:
+		return T(lang, LblOpenUntil, s.Until.In(berlin).Format("15:04"))
+	case !s.Next.IsZero():
+		n := s.Next.In(berlin)
+		day := knowledge.Weekdays[(int(n.Weekday())+6)%7]
+		if lang == "en" {
+			day = weekdaysEN[(int(n.Weekday())+6)%7]
+		}
+		return T(lang, LblOpensAt, day+" "+n.Format("15:04"))
+	}
+	return ""
+}
+
+// berlin is the time zone of the offices' hours (knowledge embeds tzdata).
+var berlin = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		return time.FixedZone("CET", 3600)
+	}
+	return loc
+}()
+
+// mapButton opens a map search for the office's address (OpenStreetMap):
+// no coordinates are invented. named puts the office's name on the button.
+func mapButton(o *knowledge.Office, lang string, named bool) Button {
+	if o.Address == nil {
+		return Button{}
+	}
+	text := T(lang, BtnMap)
+	if named {
+		text += ": " + shorten(o.Name.In(lang), 24)
+	}
+	return Button{Text: text, Do: DoURL, URL: o.Address.MapURL()}
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// crisisMessage puts the crisis lines first, then the topic that helps and
+// the place that fits the person now.
+func crisisMessage(m *Message, kb *knowledge.Base, d Decision) {
+	lang := d.Lang
+	m.add(textPara(d.Crisis.Message.In(lang)))
+	for _, l := range d.Lines {
+		p := Para{line(bold(l.Name.In(lang)))}
+		if len(l.Phone) > 0 {
+			p = append(p, line(markup(T(lang, LblPhone)+": "), bold(strings.Join(l.Phone, ", "))))
+		}
+		if h := strings.TrimSpace(l.Hours.In(lang)); h != "" {
+			p = append(p, line(text(h)))
+		}
+		m.add(p)
+	}
+	if d.Topic != nil {
+		m.add(markupPara(T(lang, MsgCrisisHelp, Esc(d.Topic.Title.In(lang)))))
+		if len(d.Fits) > 0 {
+			f := d.Fits[0]
+			label := LblContact
+			if f.Responsible {
+				label = LblResponsible
+			}
+			m.add(fitCard(f, T(lang, label), lang, false, d.Now))
+			m.row(mapButton(f.Office, lang, false))
+		}
+		m.row(Button{Text: d.Topic.Title.In(lang), Do: DoTopic, ID: d.Topic.ID})
+	}
+	m.row(Button{Text: T(lang, BtnAllTopics), Do: DoMenu})
+}
+
+// section is the topic's section for an aspect, if it has text.
+func section(t *knowledge.Topic, a Aspect) (knowledge.Section, bool) {
+	for _, s := range t.Sections() {
+		if s.Key == string(a) && !s.Text.IsZero() {
+			return s, true
+		}
+	}
+	return knowledge.Section{}, false
+}
+
+// aspectTitle names an aspect ("Kosten") for a message.
+func aspectTitle(a Aspect, lang string) string {
+	if a == AspectWhere {
+		return T(lang, LblOffices)
+	}
+	var t knowledge.Topic
+	for _, s := range t.Sections() {
+		if s.Key == string(a) {
+			return s.Title.In(lang)
+		}
+	}
+	return string(a)
+}
+
+// maxExcerpt is how long a section may be in a first message before only
+// the sentences nearest the question are shown.
+const maxExcerpt = 380
+
+// excerpt shortens a long section to the sentences that share the most
+// rare words with the question (the topic's own words do not count), in the
+// text's order, so that the fact asked for leads and the message stays
+// short; without such sentences, to its beginning. The whole section is one
+// tap away.
+func excerpt(s, question string, prof *profile) string {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) <= maxExcerpt {
+		return s
+	}
+	sentences := splitSentences(s)
+	qstems := questionStems(question, prof)
+	score := make([]float64, len(sentences))
+	for i, sen := range sentences {
+		score[i] = sentenceScore(sen, qstems, prof)
+	}
+	order := make([]int, len(sentences))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return score[order[a]] > score[order[b]] })
+	keep := map[int]bool{}
+	size := 0
+	for _, i := range order {
+		if n := utf8.RuneCountInString(sentences[i]) + 1; size+n <= maxExcerpt || size == 0 {
+			keep[i], size = true, size+n
+		} else if score[i] == 0 {
+			break
+		}
+	}
+	var out []string
+	for i, sen := range sentences {
+		if keep[i] {
+			out = append(out, sen)
+		}
+	}
+	text := strings.Join(out, " ")
+	if len(out) < len(sentences) {
+		text += " …"
+	}
+	return text
+}
+
+// minWhereSentence is the weight of the question's rarer words a sentence
+// must hold to be shown with the offices (calibrated on the tuning set).
+const minWhereSentence = 2.0
+
+// bestSentence is the sentence of the topic's sections that holds the most
+// of the question's rarer words, if it holds enough of them.
+func bestSentence(t *knowledge.Topic, lang, question string) string {
+	prof := profileOf(t, lang)
+	qstems := questionStems(question, prof)
+	best, bestScore := "", minWhereSentence
+	for _, s := range t.Sections() {
+		for _, sen := range splitSentences(strings.TrimSpace(s.Text.In(lang))) {
+			if sc := sentenceScore(sen, qstems, prof); sc > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
+				best, bestScore = sen, sc
+			}
+		}
+	}
+	return best
+}
+
+// questionStems are the stems of the question's words that may point to a
+// sentence: not function words, not the topic's own name.
+func questionStems(question string, prof *profile) map[string]bool {
+	qstems := map[string]bool{}
+	for _, w := range foldWords(question) {
+		if (len(w) >= 4 || isDigits(w)) && !followupWords[w] && !stopWords[w] && (prof == nil || !prof.name[stem(w)]) {
+			qstems[stem(w)] = true
+		}
+	}
+	return qstems
+}
+
+// sentenceScore weighs the question's stems a sentence holds: rare ones
+// (in few of the topic's sections) more.
+func sentenceScore(sen string, qstems map[string]bool, prof *profile) float64 {
+	score := 0.0
+	seen := map[string]bool{}
+	for _, w := range foldWords(sen) {
+		if st := stem(w); qstems[st] && !seen[st] {
+			seen[st] = true
+			if prof != nil {
+				score += prof.weight(st) + 0.1
+			} else {
+				score++
+			}
+		}
+	}
+	return score
+}
+
+func stem(w string) string {
+	r := []rune(w)
+	if len(r) > 5 {
+		r = r[:5]
+	}
+	return string(r)
+}
+
+// splitSentences splits a text after ". ", "! " and "? " when the next word
+// starts with a capital letter or a digit (so "z. B. so" stays whole).
+func splitSentences(s string) []string {
+	var out []string
+	start := 0
+	rs := []rune(s)
+	for i := 0; i+2 < len(rs); i++ {
+		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?') && rs[i+1] == ' ' && isSentenceStart(rs[i+2]) && !abbrevBefore(rs, i) {
+			out = append(out, strings.TrimSpace(string(rs[start:i+1])))
+			start = i + 2
+		}
+	}
+	out = append(out, strings.TrimSpace(string(rs[start:])))
+	return out
+}
+
+func isSentenceStart(r rune) bool {
+	return r >= 'A' && r <= 'Z' || r == 'Ä' || r == 'Ö' || r == 'Ü' || r == '„' || r == '"'
+}
+
+// abbrevBefore reports a short abbreviation before a full stop ("Nr.", "z.B.").
+func abbrevBefore(rs []rune, dot int) bool {
+	j := dot
+	for j > 0 && rs[j-1] != ' ' {
+		j--
+	}
+	w := string(rs[j:dot])
+	return utf8.RuneCountInString(w) <= 2 || strings.Contains(w, ".")
+}
+
+// topicButtons offer the other parts of the topic, other topics and 👍/👎.
+func topicButtons(m *Message, kb *knowledge.Base, t *knowledge.Topic, shown Aspect, lang string) {
+	var bs []Button
+	if shown != AspectNone {
+		bs = append(bs, Button{Text: T(lang, BtnOverview), Do: DoTopic, ID: t.ID})
+	}
+	for _, s := range t.Sections() {
+		a := Aspect(s.Key)
+		if a != shown && !s.Text.IsZero() {
+			bs = append(bs, Button{Text: T(lang, aspectButtons[a]), Do: DoAspect, ID: t.ID, Arg: string(a)})
+		}
+	}
+	if shown != AspectWhere && len(kb.OfficesOf(t)) > 0 {
+		bs = append(bs, Button{Text: T(lang, BtnWhere), Do: DoWhere, ID: t.ID})
+	}
+	m.grid(3, bs)
+	m.row(Button{Text: T(lang, BtnOtherTopics), Do: DoMenu})
+	feedback(m, t.ID, lang)
+}
+
+var aspectButtons = map[Aspect]MsgKey{
+	AspectWho: BtnWho, AspectWhat: BtnWhat, AspectHow: BtnHow, AspectBring: BtnBring,
+	AspectCosts: BtnCosts, AspectDeadlines: BtnDeadlines, AspectLegal: BtnLegal,
+}
+
+func officeButtons(m *Message, o *knowledge.Office, lang string) {
+	m.row(mapButton(o, lang, false))
+	m.row(Button{Text: T(lang, BtnOtherTopics), Do: DoMenu})
+	feedback(m, o.ID, lang)
+}
+
+func feedback(m *Message, id, lang string) {
+	m.row(Button{Text: T(lang, BtnHelpful), Do: DoFeedback, ID: id, Arg: "u"}, Button{Text: T(lang, BtnNotHelpful), Do: DoFeedback, ID: id, Arg: "d"})
+}
+
+// PopularTopics are offered on /start and when the bot asks what a message
+// is about, in this order, where they exist.
+var PopularTopics = []string{
+	"grundsicherung", "hilfe-zur-pflege", "seniorenbueros", "behindertenfahrdienst",
+	"wohnungslosenhilfe", "lokal-willkommen", "dortmund-pass", "sozialamt-kontakt",
+}
+
+// StartButtons offer the most asked-for topics and all topics.
+func StartButtons(m *Message, kb *knowledge.Base, lang string) {
+	var bs []Button
+	for _, id := range PopularTopics {
+		if t := kb.Topic(id); t != nil {
+			bs = append(bs, Button{Text: t.Title.In(lang), Do: DoTopic, ID: t.ID})
+		}
+	}
+	m.grid(2, bs)
+	m.row(Button{Text: T(lang, BtnAllTopics), Do: DoMenu})
+}
+
+func suggestions(m *Message, kb *knowledge.Base, hits []index.Hit, lang string) {
+	for _, h := range hits {
+		m.row(hitButton(kb, h, lang))
+	}
+	m.row(Button{Text: T(lang, BtnAllTopics), Do: DoMenu})
+}
+
+func hitButton(kb *knowledge.Base, h index.Hit, lang string) Button {
+	if h.Kind == index.KindOffice {
+		return Button{Text: hitTitle(kb, h, lang), Do: DoOffice, ID: h.ID}
+	}
+	return Button{Text: hitTitle(kb, h, lang), Do: DoTopic, ID: h.ID}
+}
+
+func hitTitle(kb *knowledge.Base, h index.Hit, lang string) string {
+	if t := kb.Topic(h.ID); h.Kind == index.KindTopic && t != nil {
+		return t.Title.In(lang)
+	}
+	if o := kb.Office(h.ID); o != nil {
+		return o.Name.In(lang)
+	}
+	return h.Title
+}
+
+// DistrictOffices adds the offices of a Stadtbezirk: for every topic with
+// one office per district (Seniorenbüros, lokal willkommen) the office that
+// serves it. intro (table HTML) comes first.
+func DistrictOffices(m *Message, kb *knowledge.Base, d *knowledge.District, lang, intro string, now time.Time) {
+	m.add(markupPara(intro))
+	var found []*knowledge.Office
+	seen := map[string]bool{}
+	for i := range kb.Topics {
+		t := &kb.Topics[i]
+		if !t.LocalOffices {
+			continue
+		}
+		for _, o := range kb.OfficesOf(t) {
+			if contains(o.Districts, d.ID) && !seen[o.ID] {
+				found = append(found, o)
+				seen[o.ID] = true
+				break
+			}
+		}
+	}
+	if len(found) == 0 {
+		m.add(markupPara(T(lang, MsgNoDistrictOffice, Esc(d.Name))))
+		m.row(Button{Text: T(lang, BtnAllTopics), Do: DoMenu})
+		return
+	}
+	m.add(markupPara(T(lang, MsgDistrictOffices, Esc(d.Name))))
+	for _, o := range found {
+		m.add(OfficeCard(o, lang, false, now)...)
+		m.Pins = append(m.Pins, pins(o, lang)...)
+	}
+	m.row(Button{Text: T(lang, BtnOtherTopics), Do: DoMenu})
+}
+
+// OfficeCard is an office's card: name, how to reach it and, as of now, how
+// old that is; full adds fax, web, languages, operator, what is not known,
+// source and the date of the text.
+func OfficeCard(o *knowledge.Office, lang string, full bool, now time.Time) []Para {
+	p := append(Para{line(bold(o.Name.In(lang)))}, ContactLines(o, lang, full)...)
+	if l := freshness(o.Freshness(now), lang); l != nil {
+		p = append(p, l)
+	}
+	ps := []Para{p}
+	if full {
+		if u := strings.TrimSpace(o.Unknown.In(lang)); u != "" {
+			ps = append(ps, para(line(bold(T(lang, LblUnknown))), line(text(u))))
+		}
+		ps = append(ps, footer(o.Sources, o.Reviewed, lang))
+	}
+	return ps
+}
+
+func pins(o *knowledge.Office, lang string) []Pin {
+	if o.Geo == nil {
+		return nil
+	}
+	p := Pin{Title: o.Name.In(lang), Address: "Dortmund", Lat: o.Geo.Lat, Lon: o.Geo.Lon}
+	if o.Address != nil {
+		p.Address = o.Address.String()
+	}
+	return []Pin{p}
+}
+
+// ContactLines are the ways to reach an office, one per line: address,
+// hours, phone, e-mail; full adds fax, web, languages and operator.
+func ContactLines(o *knowledge.Office, lang string, full bool) []Line {
+	label := func(key MsgKey) Span { return markup(T(lang, key) + ": ") }
+	var lines []Line
+	if o.Address != nil {
+		addr := o.Address.String()
+		if note := strings.TrimSpace(o.Address.Note.In(lang)); note != "" && full {
+			addr += " (" + note + ")"
+		}
+		lines = append(lines, line(label(LblAddress), text(addr)))
+	} else {
+		lines = append(lines, line(label(LblAddress), markup(T(lang, LblAddressUnknown))))
+	}
+	switch {
+	case len(o.Hours) > 0:
+		lines = append(lines, line(label(LblHours), text(HoursText(o.Hours, lang))))
+		if note := strings.TrimSpace(o.HoursNote.In(lang)); note != "" && (full || utf8.RuneCountInString(note) <= 60) {
+			lines = append(lines, line(text(note)))
+		}
+	case !o.HoursNote.IsZero() && full:
+		lines = append(lines, line(label(LblHours), text(strings.TrimSpace(o.HoursNote.In(lang)))))
+	case full:
+		lines = append(lines, line(label(LblHours), markup(T(lang, LblHoursUnknown))))
+	}
+	if len(o.Phone) > 0 {
+		lines = append(lines, line(label(LblPhone), text(strings.Join(o.Phone, ", "))))
+	}
+	if full && len(o.Fax) > 0 {
+		lines = append(lines, line(label(LblFax), text(strings.Join(o.Fax, ", "))))
+	}
+	if len(o.Email) > 0 && (full || len(o.Phone) == 0) {
+		lines = append(lines, line(label(LblEmail), text(strings.Join(o.Email, ", "))))
+	}
+	if o.Web != "" && (full || len(o.Phone) == 0 && len(o.Email) == 0) {
+		lines = append(lines, line(label(LblWeb), link(o.Web, shortURL(o.Web))))
+	}
+	if full && len(o.Languages) > 0 {
+		lines = append(lines, line(label(LblLanguages), text(strings.Join(o.Languages, ", "))))
+	}
+	if full && o.Operator != "" {
+		lines = append(lines, line(label(LblOperator), text(o.Operator)))
+	}
+	return lines
+}
+
+// shortURL is how a web address reads in a message: host and path, no scheme.
+func shortURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return raw
+	}
+	s := strings.TrimPrefix(u.Host, "www.") + strings.TrimSuffix(u.EscapedPath(), "/")
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:59]) + "…"
+	}
+	return s
+}
+
+// footer is the source (the first one with a web address) and the review
+// date of a topic or office.
+// freshness is the line that says when the office confirmed the details, or
+// how old their source is; nil when there is nothing to warn of or confirm.
+func freshness(f knowledge.Freshness, lang string) Line {
+	var s string
+	switch {
+	case !f.Checked.IsZero() && f.CallFirst:
+		s = T(lang, LblCheckedCallFirst, reviewedDate(f.Checked, lang))
+	case !f.Checked.IsZero():
+		s = T(lang, LblChecked, reviewedDate(f.Checked, lang))
+	case f.CallFirst:
+		s = T(lang, LblOldSource, f.SourceYear)
+	default:
+		return nil
+	}
+	return line(italic(s))
+}
+
+// footer names the first source and the date the text was written (the
+// editorial date, which is not a check with the office).
+func footer(sources []knowledge.Citation, reviewed knowledge.Date, lang string) Para {
+	var parts []string
+	for _, c := range sources {
+		s := c.URL
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			continue
+		}
+		parts = append(parts, T(lang, LblSource)+`: <a href="`+Esc(s)+`">`+Esc(strings.TrimPrefix(u.Host, "www."))+"</a>")
+		break
+	}
+	if d := reviewedDate(reviewed, lang); d != "" {
+		parts = append(parts, T(lang, LblReviewed)+": "+Esc(d))
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return markupPara("<i>" + strings.Join(parts, " · ") + "</i>")
+}
+
+// HoursText renders opening hours: "Mo, Do 08:00–10:00; Di 14:00–16:00".
+func HoursText(hours []knowledge.Hours, lang string) string {
+	var lines []string
+	for _, h := range hours {
+		lines = append(lines, strings.TrimSpace(daysText(h.Days, lang)+" "+timeSpan(h.Time)))
+	}
+	return strings.Join(lines, "; ")
+}
+
+// daysText writes three or more consecutive weekdays as a range: Mo–Fr.
+func daysText(days []string, lang string) string {
+	idx := make([]int, 0, len(days))
+	for _, d := range days {
+		i := weekday(d)
+		if i < 0 {
+			return strings.Join(days, ", ")
+		}
+		idx = append(idx, i)
+	}
+	name := func(i int) string {
+		if lang == "en" {
+			return weekdaysEN[i]
+		}
+		return knowledge.Weekdays[i]
+	}
+	var out []string
+	for i := 0; i < len(idx); {
+		j := i
+		for j+1 < len(idx) && idx[j+1] == idx[j]+1 {
+			j++
+		}
+		if j-i >= 2 {
+			out = append(out, name(idx[i])+"–"+name(idx[j]))
+		} else {
+			for k := i; k <= j; k++ {
+				out = append(out, name(idx[k]))
+			}
+		}
+		i = j + 1
+	}
+	return strings.Join(out, ", ")
+}
+
+func weekday(d string) int {
+	for i, w := range knowledge.Weekdays {
+		if w == d {
+			return i
+		}
+	}
+	return -1
+}
+
+// timeSpan writes "08:00-10:00" as "08:00–10:00".
+func timeSpan(s string) string {
+	s = strings.TrimSpace(s)
+	for _, sep := range []string{"–", "-"} {
+		if from, to, ok := strings.Cut(s, sep); ok {
+			return strings.TrimSpace(from) + "–" + strings.TrimSpace(to)
+		}
+	}
+	return s
+}
+
+func districtName(kb *knowledge.Base, id string) string {
+	if d := kb.District(id); d != nil {
+		return d.Name
+	}
+	return id
+}

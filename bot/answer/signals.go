@@ -1,0 +1,378 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// Aspect is the part of a topic a message asks for.
+type Aspect string
+
+const (
+	AspectNone      Aspect = ""
+	AspectWho       Aspect = "who"       // who may get it
+	AspectWhat      Aspect = "what"      // what there is
+	AspectHow       Aspect = "how"       // how to apply
+	AspectBring     Aspect = "bring"     // papers to bring
+	AspectCosts     Aspect = "costs"     // costs and amounts
+	AspectDeadlines Aspect = "deadlines" // deadlines
+	AspectLegal     Aspect = "legal"     // legal basis
+	AspectWhere     Aspect = "where"     // address, hours, phone of the office
+)
+
+// Aspects are all aspects, in the order their buttons are shown.
+var Aspects = []Aspect{AspectWho, AspectWhat, AspectHow, AspectBring, AspectCosts, AspectDeadlines, AspectLegal, AspectWhere}
+
+// ParseAspect reads an aspect's name; ok is false for anything else.
+func ParseAspect(s string) (Aspect, bool) {
+	for _, a := range Aspects {
+		if string(a) == s {
+			return a, true
+		}
+	}
+	return AspectNone, false
+}
+
+// A cue is a pattern of words that says something about a message. Words
+// are folded (lower case, umlauts as a/o/u, ß as ss); a word ending in "*"
+// matches every word that starts with it.
+type cue struct {
+	words  []string
+	aspect Aspect
+	weight int
+}
+
+// aspectCues are the ways people ask for an aspect, in German and English,
+// colloquial included. Where two aspects are found, the heavier wins, then
+// the earlier in this list.
+var aspectCues = parseCues(map[Aspect][]string{
+	AspectBring: {
+		"mitbring*", "mitnehm*", "mitschick*", "mitsend*", "beileg*", "unterlage*", "dokument*", "nachweis*",
+		"papiere", "papieren", "belege", "bescheinigung*", "brauch* ich dafur", "brauch* ich dazu", "was brauch*", "ausfull*",
+		"was muss ich vorlegen", "vorlegen", "einreich*", "bring", "documents", "document", "papers", "paperwork",
+		"proof", "what do i need",
+	},
+	AspectCosts: {
+		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
+		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "umsonst", "gratis", "kostenlos*",
+		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*", "how much:1",
+	},
+	AspectDeadlines: {
+		"frist*", "bis wann", "wie lange:1", "wie lang:1", "rechtzeitig", "spatestens", "zu spat", "ruckwirkend*",
+		"verjahr*", "wann muss", "deadline*", "by when", "how long:1", "too late", "in time", "how soon", "at the latest",
+		"latest", "when do i have to", "when must",
+	},
+	AspectWho: {
+		"wer bekommt", "wer kann", "wer darf", "wer hat anspruch", "anspruch*", "berechtigt*", "voraussetzung*",
+		"bedingung*", "steht mir", "steht uns", "bekomme ich das", "kriege ich das", "habe ich anspruch",
+		"konnen wir das bekommen", "kann ich das bekommen", "who can", "who gets", "eligib*",
+		"entitled", "qualify", "requirements", "am i allowed", "bekomme ich:1", "bekommen auch:1", "krieg ich:1",
+		"kriege ich:1", "kriegt man:1", "welchem alter", "wie alt", "what age", "ab wann:1", "fur wen", "for whom",
+		"can i get:1", "do i get:1",
+	},
+	AspectLegal: {
+		"gesetz", "gesetze", "gesetzlich*", "paragraf*", "paragraph*", "§", "rechtsgrundlage*", "rechtlich*",
+		"sgb", "law", "laws", "legal", "section",
+	},
+	AspectWhere: {
+		"wo", "wohin", "adresse*", "anschrift*", "offnungszeit*", "sprechzeit*", "sprechstunde*", "telefon*",
+		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "hinkommen", "bus", "bahn",
+		"anfahrt", "komme ich zum", "komme ich zur", "internetseite", "webseite", "website",
+		"kontakt*", "e-mail", "email", "mail", "where", "address", "opening", "hours", "phone", "call", "open",
+		"contact", "karte", "map",
+	},
+	AspectHow: {
+		"beantrag*", "antrag", "antrage", "antragstell*", "formular*", "wie bekomme:2", "wie kriege:2", "wie komme ich", "wie komm*", "dran", "rankomm*", "online",
+		"wie geht", "wie lauft", "ablauf", "anmeld*", "apply*", "application", "how do i get", "how to get",
+		"how do i", "form", "register",
+	},
+	AspectWhat: {
+		"was gibt es", "was bekomme ich", "was zahlt", "was ubernimmt", "was bietet", "welche leistung*",
+		"welche hilfe*", "was macht", "leistungen", "what do i get", "what does", "what is covered", "what help",
+		"wie viel", "wieviel", "mindestens", "wie hoch", "betrag*", "how long is:2", "wie lange gilt:2", "gilt",
+		"how much do i get:2", "how much will i get:2", "minimum", "maximum", "bedeutet", "mean", "means",
+	},
+}, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWhere: 3, AspectWho: 2, AspectLegal: 2, AspectHow: 1, AspectWhat: 1})
+
+// aspectOrder breaks ties between aspects of the same weight.
+var aspectOrder = []Aspect{AspectBring, AspectCosts, AspectDeadlines, AspectWhere, AspectWho, AspectLegal, AspectHow, AspectWhat}
+
+// Words that say nothing about the topic in a follow-up: pronouns, particles,
+// question words. A message made of them and of cues has no topic word.
+var followupWords = set(strings.Fields(`
+	und aber also denn dann noch auch nur mal eigentlich oder da dort hier das dafur dazu davon damit
+	es er sie ihr ich wir man mir mich uns mein meine meiner meinem meinen wie was wer wann warum welche
+	welcher welches ist sind bin bist war gibt gab habe hat haben muss musst mussen kann konnen darf soll
+	sollte wurde werden wird ein eine einen einem einer der die den dem des im in am an auf bei zu zum zur
+	fur mit von vom nach uber ja nein bitte danke ok okay gut genau so noch jetzt denn bekomme bekommt
+	brauche braucht geht gehen hilfe helfen frage fragen problem infos info information informationen
+	hab hatte mal ne nen anliegen brief post amt amtes behorde sowas irgendwas unterstutzung rat auskunft
+	weiterhelfen jemanden sprechen reden erklaren verstehe verstehen kompliziert dringend schnell bescheid
+	sagt sagen gesagt support someone anyone talk speak explain understand letter urgent questions problem
+	problems assist assistance
+	jemand etwas sagen wissen weiss hallo hi moin guten tag and but so then also only the a an is are
+	it this that there here i we me my our you your what who how when which do does did can could
+	have has need get please thanks thank for to of in at on with about any some help question
+	info information`))
+
+// stopWords say nothing about which sentence answers a question.
+var stopWords = set(strings.Fields(`
+	wenn weil ob dass aber oder nicht kein keine keinen noch schon auch sehr mehr alle alles wird
+	wurde werden sein seine ihr ihre ihren sich sie ihm ihn ihnen uns unser unsere euch dann denn
+	doch nur mal bei beim vom zum zur aus nach vor uber unter ohne gegen durch bis seit wie was
+	viel viele einem einen einer eines diese dieser dieses jetzt immer wieder gibt geben
+	when because whether that not any more all also very only from with without after before
+	about into have been will would should could does there their they them this these those`))
+
+// pointers are words that point back to what was said before.
+var pointers = set(strings.Fields(`dafur dazu davon damit dort dahin dorthin it that there them`))
+
+// articles point back only when no noun follows them.
+var articles = set(strings.Fields(`das die den dem der this`))
+
+// genderCues tell whether the person speaks of a woman or a man.
+var genderCues = []struct {
+	words  []string
+	gender string
+}{
+	{strings.Fields("ich bin eine frau"), "frau"}, {strings.Fields("als frau"), "frau"},
+	{strings.Fields("fur frauen"), "frau"}, {strings.Fields("fur eine frau"), "frau"},
+	{strings.Fields("i am a woman"), "frau"}, {strings.Fields("i'm a woman"), "frau"}, {strings.Fields("as a woman"), "frau"},
+	{strings.Fields("ich bin die mutter"), "frau"}, {strings.Fields("ich bin mutter"), "frau"}, {strings.Fields("als mutter"), "frau"},
+	{strings.Fields("ich bin der vater"), "mann"}, {strings.Fields("ich bin vater"), "mann"}, {strings.Fields("als vater"), "mann"},
+	{strings.Fields("ich bin ein mann"), "mann"}, {strings.Fields("als mann"), "mann"},
+	{strings.Fields("fur manner"), "mann"}, {strings.Fields("fur einen mann"), "mann"},
+	{strings.Fields("i am a man"), "mann"}, {strings.Fields("i'm a man"), "mann"}, {strings.Fields("as a man"), "mann"},
+}
+
+// shortGenderCues count only in a message of a few words ("Frau", "als
+// Mann?"): in a longer one "mein Mann" speaks of someone else.
+var shortGenderCues = map[string]string{"frau": "frau", "mann": "mann", "woman": "frau", "man": "mann", "frauen": "frau", "manner": "mann"}
+
+// tonightCues say that help is needed now, not at office hours.
+var tonightCues = [][]string{
+	strings.Fields("heute nacht"), strings.Fields("heute abend"), strings.Fields("diese nacht"), {"jetzt"}, {"sofort"},
+	{"gerade"}, {"tonight"}, {"now"}, strings.Fields("right now"), strings.Fields("this night"), {"nachts"},
+	strings.Fields("auf der strasse"), strings.Fields("on the street"),
+}
+
+// liveCues introduce a place: "ich wohne in Brackel", "I live in Eving".
+var liveCues = [][]string{
+	{"wohne"}, {"wohnen"}, {"wohnt"}, {"lebe"}, {"leben"}, {"lebt"}, {"live"}, {"lives"}, {"living"}, {"stadtteil"}, {"bezirk"},
+	{"stadtbezirk"}, {"district"},
+}
+
+// cueMatch is a cue found in a message.
+type cueMatch struct {
+	aspect Aspect
+	weight int
+	words  []string
+}
+
+// signals is what a message says besides its topic.
+type signals struct {
+	aspect  Aspect
+	gender  string // "frau", "mann" or ""
+	tonight bool
+	thanks  bool
+	// and: the message begins with "und", "and", "aber" (a follow-up).
+	and bool
+	// lives: the message says where the person lives ("ich wohne in").
+	lives bool
+	// refers: a short message that points back ("geht das online?").
+	refers bool
+	// rest are the folded words no cue and no follow-up word explains: the
+	// words that may name a topic or a place.
+	rest []string
+	// words are all folded words of the message.
+	words []string
+	// query is the message without the words of cues, for the search:
+	// "Welche Unterlagen brauche ich für Elterngeld" searches "Elterngeld".
+	query string
+	// cues are the weights of the aspects the cues found; matches are the
+	// cues found, with their words.
+	cues    map[Aspect]int
+	matches []cueMatch
+}
+
+// readSignals reads aspect, gender, urgency and the remaining words.
+func readSignals(text string) signals {
+	var s signals
+	orig, words := splitWords(text)
+	s.words = words
+	used := make([]bool, len(words))
+	score := map[Aspect]int{}
+	for _, c := range aspectCues {
+		for i := range words {
+			if matchAt(words, i, c.words) {
+				score[c.aspect] += c.weight
+				s.matches = append(s.matches, cueMatch{aspect: c.aspect, weight: c.weight, words: words[i : i+len(c.words)]})
+				for k := range c.words {
+					used[i+k] = true
+				}
+			}
+		}
+	}
+	s.cues = score
+	best := 0
+	for _, a := range aspectOrder {
+		if score[a] > best {
+			s.aspect, best = a, score[a]
+		}
+	}
+	for _, g := range genderCues {
+		if i := find(words, g.words); i >= 0 {
+			s.gender = g.gender
+			mark(used, i, len(g.words))
+			break
+		}
+	}
+	if s.gender == "" && len(words) <= 3 {
+		for i, w := range words {
+			if g := shortGenderCues[w]; g != "" {
+				s.gender = g
+				used[i] = true
+			}
+		}
+	}
+	for _, t := range tonightCues {
+		if i := find(words, t); i >= 0 {
+			s.tonight = true
+			mark(used, i, len(t))
+		}
+	}
+	for _, l := range liveCues {
+		if i := find(words, l); i >= 0 {
+			mark(used, i, len(l))
+			s.lives = true
+		}
+	}
+	if len(words) <= 6 {
+		for i, w := range words {
+			// "das", "die" point back when no noun follows: "wer bekommt
+			// den?", "geht das online?", but not "wie wird das Wetter?".
+			article := articles[w] && (i == len(words)-1 || unicode.IsLower([]rune(orig[i+1])[0]))
+			s.refers = s.refers || pointers[w] || article
+		}
+	}
+	s.and = len(words) > 0 && (words[0] == "und" || words[0] == "and" || words[0] == "aber" || words[0] == "what" && len(words) > 1 && words[1] == "about")
+	s.query = text
+	if slices.Contains(used, true) {
+		var q []string
+		for i, w := range orig {
+			if !used[i] {
+				q = append(q, w)
+			}
+		}
+		s.query = strings.Join(q, " ")
+	}
+	for i, w := range words {
+		if w == "danke" || w == "thanks" || w == "dank" || w == "thank" {
+			s.thanks = true
+		}
+		// A short number is an age or an amount, not a topic (a postcode
+		// has five digits and names a place).
+		if !used[i] && !followupWords[w] && !(isDigits(w) && len(w) < 5) {
+			s.rest = append(s.rest, w)
+		}
+	}
+	return s
+}
+
+func mark(used []bool, i, n int) {
+	for k := i; k < i+n; k++ {
+		used[k] = true
+	}
+}
+
+func find(words, pattern []string) int {
+	for i := range words {
+		if matchAt(words, i, pattern) {
+			return i
+		}
+	}
+	return -1
+}
+
+func matchAt(words []string, i int, pattern []string) bool {
+	if i+len(pattern) > len(words) {
+		return false
+	}
+	for k, p := range pattern {
+		w := words[i+k]
+		if prefix, ok := strings.CutSuffix(p, "*"); ok {
+			if !strings.HasPrefix(w, prefix) {
+				return false
+			}
+		} else if w != p {
+			return false
+		}
+	}
+	return true
+}
+
+// parseCues reads the cue lists; "wie lange:1" gives a cue its own weight.
+func parseCues(lists map[Aspect][]string, weights map[Aspect]int) []cue {
+	var out []cue
+	for _, a := range aspectOrder {
+		for _, p := range lists[a] {
+			w := weights[a]
+			if i := strings.LastIndexByte(p, ':'); i > 0 {
+				w = int(p[i+1] - '0')
+				p = p[:i]
+			}
+			out = append(out, cue{words: strings.Fields(p), aspect: a, weight: w})
+		}
+	}
+	return out
+}
+
+func set(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// foldWords splits a text into lower-case words with umlauts folded; "€"
+// and "§" are words of their own.
+func foldWords(s string) []string {
+	_, folded := splitWords(s)
+	return folded
+}
+
+// splitWords splits a text into words, as written and folded (lower case,
+// umlauts as a/o/u, ß as ss), position by position.
+func splitWords(s string) (orig, folded []string) {
+	var o, f strings.Builder
+	flush := func() {
+		if f.Len() > 0 {
+			orig, folded = append(orig, o.String()), append(folded, f.String())
+		}
+		o.Reset()
+		f.Reset()
+	}
+	for _, r := range s {
+		lr := unicode.ToLower(r)
+		switch {
+		case r == '€' || r == '§':
+			flush()
+			orig, folded = append(orig, string(r)), append(folded, string(r))
+		case lr == 'ä', lr == 'ö', lr == 'ü':
+			o.WriteRune(r)
+			f.WriteByte(map[rune]byte{'ä': 'a', 'ö': 'o', 'ü': 'u'}[lr])
+		case r == 'ß':
+			o.WriteRune(r)
+			f.WriteString("ss")
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '-' && f.Len() > 0:
+			o.WriteRune(r)
+			f.WriteRune(lr)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return orig, folded
+}
