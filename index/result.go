@@ -10,7 +10,9 @@ type Result struct {
 	Reason Reason `json:"reason,omitempty"`
 	// Hits are the best matches, best first, at most MaxHits.
 	Hits []Hit `json:"results"`
-	// Lang is "de" or "en": the language the question seems to be written in.
+	// Lang is the language the question seems to be written in: one of
+	// Languages ("de", "en", "tr", "ar", "uk", "ru", "pl", "ro", "bg", "fa"),
+	// "de" when the question gives no evidence (see DetectLanguage).
 	Lang string `json:"lang"`
 	// Districts are the ids of the Stadtbezirke the question names. More than
 	// one means the place was ambiguous (a postcode shared by districts).
