@@ -10,7 +10,9 @@ type Result struct {
 	Reason Reason `json:"reason,omitempty"`
 	// Hits are the best matches, best first, at most MaxHits.
 	Hits []Hit `json:"results"`
-	// Lang is "de" or "en": the language the question seems to be written in.
+	// Lang is the language the question seems to be written in: one of
+	// Languages ("de", "en", "tr", "ar", "uk", "ru", "pl", "ro", "bg", "fa"),
+	// "de" when the question gives no evidence (see DetectLanguage).
 	Lang string `json:"lang"`
 	// MatchLang is the language whose words matched the best hit ("de",
 	// "en"), empty when nothing matched: evidence of the question's language

@@ -95,6 +95,9 @@ type TranslationFile struct {
 	// Lang comes from the file name; File is the language's first file.
 	Lang string `yaml:"-"`
 	File string `yaml:"-"`
+
+	// search finds an entry of Search by its "of".
+	search map[string]int
 }
 
 // translated holds a text's translations by language. Text points to it, so
@@ -195,10 +198,8 @@ func (b *Base) SearchWordsOf(lang, of string) *SearchWords {
 	if f == nil {
 		return nil
 	}
-	for i := range f.Search {
-		if f.Search[i].Of == of {
-			return &f.Search[i]
-		}
+	if i, ok := f.search[of]; ok {
+		return &f.Search[i]
 	}
 	return nil
 }
@@ -295,7 +296,11 @@ func (b *Base) attach(f *TranslationFile, refs map[string]*Text) Problems {
 		target.tr.by[f.Lang] = tr
 	}
 	seen = map[string]Pos{}
-	for _, s := range f.Search {
+	f.search = make(map[string]int, len(f.Search))
+	for i, s := range f.Search {
+		if _, ok := f.search[s.Of]; !ok {
+			f.search[s.Of] = i
+		}
 		kind, id, _ := strings.Cut(s.Of, "/")
 		switch {
 		case s.Of == "":
