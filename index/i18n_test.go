@@ -16,18 +16,7 @@ import (
 // testdata/i18n: four topics translated into all eight languages.
 func fixtureBase(t testing.TB) *knowledge.Base {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	err := fs.WalkDir(knowledge.Builtin(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(knowledge.Builtin(), p)
-		fsys[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys := builtinFiles(t)
 	entries, err := os.ReadDir("testdata/i18n")
 	if err != nil {
 		t.Fatal(err)
@@ -46,13 +35,39 @@ func fixtureBase(t testing.TB) *knowledge.Base {
 	return kb
 }
 
+// builtinFiles are the files of the built-in knowledge base, to change in a test.
+func builtinFiles(t testing.TB) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(knowledge.Builtin(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(knowledge.Builtin(), p)
+		fsys[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
 func TestActiveLanguages(t *testing.T) {
-	kb, err := knowledge.Load(knowledge.Builtin(), knowledge.Options{})
+	// A translation file with nothing filled in adds no language.
+	fsys := builtinFiles(t)
+	fsys[path.Join(knowledge.TranslationDir, "tr.yaml")] = &fstest.MapFile{Data: []byte("texts: []\n")}
+	for _, l := range Languages[2:] {
+		if l != "tr" {
+			delete(fsys, path.Join(knowledge.TranslationDir, l+".yaml"))
+		}
+	}
+	kb, err := knowledge.Load(fsys, knowledge.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := activeLanguages(kb); !slices.Equal(got, []int{langDE, langEN}) {
-		t.Errorf("built-in knowledge base: active languages %v, want German and English only", got)
+		t.Errorf("an empty translation file: active languages %v, want German and English only", got)
 	}
 	if got := activeLanguages(fixtureBase(t)); len(got) != nLangs {
 		t.Errorf("fixture: active languages %v, want all ten", got)

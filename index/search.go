@@ -99,7 +99,7 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	res.Answered, res.Reason = cands[0].match.decide()
 	res.MatchLang = ix.vocabLang(q)
 	if res.MatchLang == "" && cands[0].match.coverage > 0 && cands[0].match.langSure {
-		res.MatchLang = langCodes[cands[0].match.lang]
+		res.MatchLang = Languages[cands[0].match.lang]
 	}
 	return res, nil
 }
@@ -128,9 +128,9 @@ func (ix *Index) vocabLang(q question) string {
 	}
 	switch {
 	case onlyEN > onlyDE:
-		return langCodes[langEN]
+		return Languages[langEN]
 	case onlyDE > onlyEN:
-		return langCodes[langDE]
+		return Languages[langDE]
 	}
 	return ""
 }
@@ -418,8 +418,6 @@ type match struct {
 	langSure bool
 }
 
-// langCodes name the analysis languages.
-var langCodes = [2]string{langDE: "de", langEN: "en"}
 
 // decide turns a match into an answer or a decline. The thresholds were
 // calibrated on the tuning questions (testdata/questions-tune.yaml): an
