@@ -49,6 +49,10 @@ func Render(kb *knowledge.Base, d Decision) Message {
 	case KindDeclined:
 		declinedMessage(&m, kb, d)
 	}
+	translationNote(&m, d)
+	if RTL(lang) {
+		m.isolate()
+	}
 	return m
 }
 
@@ -61,10 +65,9 @@ func declinedMessage(m *Message, kb *knowledge.Base, d Decision) {
 	case len(d.Choices) > 0:
 		m.add(markupPara(T(lang, MsgUnsure)))
 		suggestions(m, kb, d.Choices, lang)
+	case d.OtherLanguage:
+		otherLanguageMessage(m, kb)
 	default:
-		if d.NonLatin {
-			m.add(markupPara(T(lang, MsgOnlyDEEN)))
-		}
 		m.add(markupPara(T(lang, MsgOutOfScope)))
 		m.row(Button{Text: T(lang, BtnAllTopics), Do: DoMenu})
 	}
