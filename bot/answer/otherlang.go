@@ -53,7 +53,7 @@ func OtherLanguage(text string) bool {
 		return true
 	case words["kmr"] >= 2 && kurmanciLetters > 0, words["kmr"] >= 3:
 		return true
-	case words["so"] >= 2, words["sq"] >= 2:
+	case words["so"] >= 2, words["sq"] >= 2, words["vi"] >= 2:
 		return true
 	case words["prs"] >= 1:
 		return true
@@ -72,6 +72,8 @@ var otherWords = map[string]map[string]bool{
 	"sq": set(strings.Fields(`jam kush më jep për nuk kam shtëpi mund të fle sonte nëna ime është eshte
 		dhe saj shumë shume vogël ndihmë ndihme marr djalin tim refugjat ku`)),
 	// Dari words the Farsi of Iran writes differently (استم for هستم, پیسه
-	// for پول, معاش for حقوق, میته for می‌دهد).
-	"prs": set(strings.Fields(`استم پیسه میته معاش تقاعد تقاعدش امشو ره`)),
+	// for پول, میته for می‌دهد); not معاش or تقاعد, which are Arabic too.
+	"prs": set(strings.Fields(`استم پیسه میته تقاعدش امشو ره`)),
+	// Vietnamese written without its accents.
+	"vi": set(strings.Fields(`toi giup khong duoc nguoi tien xin chao cam`)),
 }

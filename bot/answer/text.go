@@ -473,6 +473,7 @@ func reviewedDate(d knowledge.Date, lang string) string {
 // keyNames are the constants' names, as the message files write them.
 var keyNames = [numMsgs]string{
 	MsgStart:              "MsgStart",
+	MsgHelp:               "MsgHelp",
 	MsgGreeting:           "MsgGreeting",
 	MsgPrivacy:            "MsgPrivacy",
 	MsgChooseCategory:     "MsgChooseCategory",
