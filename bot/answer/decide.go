@@ -503,10 +503,11 @@ func topicOfHit(kb *knowledge.Base, h index.Hit, before ...index.Hit) string {
 // language the conversation's words showed before; else the phone's.
 func (a *Answerer) lang(st *State, p Person, msgLang string, sure bool) string {
 	phone := PhoneLang(p.PhoneLang)
-	if !sure && scriptShows(msgLang) && !sameScript(msgLang, phone) {
-		// One Cyrillic or Arabic word is evidence enough against a German
-		// or English phone; within the script the phone chooses.
-		sure = true
+	if !sure && msgLang != "" && msgLang != "de" && msgLang != "en" && !sameLang(msgLang, phone) {
+		// A Cyrillic or Arabic word, or a Turkish ending, is evidence enough
+		// against a German or English phone (the detector says "de" when
+		// it saw none); between languages of one script the phone chooses.
+		sure = !scriptShows(msgLang) || !sameScript(msgLang, phone)
 	}
 	switch {
 	case p.ChosenLang != "":
@@ -555,6 +556,12 @@ func scriptShows(lang string) bool {
 		return true
 	}
 	return false
+}
+
+// sameLang reports whether a weak guess and the phone's language agree, or
+// the phone's language is one the guess may be confused with.
+func sameLang(guess, phone string) bool {
+	return guess == phone || scriptShows(guess) && sameScript(guess, phone)
 }
 
 func sameScript(a, b string) bool {
