@@ -74,10 +74,36 @@ func (m *Message) isolate() {
 	for _, p := range m.Paras {
 		for _, l := range p {
 			for i := range l {
-				if l[i].Style != Markup { // table texts were isolated by T
+				switch t := strings.TrimSpace(l[i].Text); {
+				case l[i].Style == Markup || !hasLTR(t): // table texts were isolated by T
+				case !hasRTL(t):
+					// All left to right (an address, a German text not yet
+					// translated): one isolate, its full stop included.
+					l[i].Text = strings.Replace(l[i].Text, t, fsi+t+pdi, 1)
+				default:
 					l[i].Text = isolateLTR(l[i].Text, false)
 				}
 			}
 		}
 	}
+}
+
+// hasRTL reports whether s holds a right-to-left letter.
+func hasRTL(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Arabic, unicode.Hebrew) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLTR reports whether s holds a Latin letter or a digit.
+func hasLTR(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Latin, r) || r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return false
 }

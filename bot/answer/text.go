@@ -413,8 +413,9 @@ func T(lang string, key MsgKey, args ...any) string {
 	if len(args) > 0 {
 		s = fmt.Sprintf(s, args...)
 	}
-	if RTL(lang) && key < BtnWhere {
-		// Not on buttons: their text comes back as a message and is compared.
+	if RTL(lang) && key < BtnWhere && hasRTL(s) {
+		// Not on buttons: their text comes back as a message and is
+		// compared; not on the English shown for a missing translation.
 		s = isolateLTR(s, true)
 	}
 	return s
@@ -452,8 +453,27 @@ func Labels(key MsgKey) []string {
 	return out
 }
 
-// weekdaysEN are the English names of knowledge.Weekdays, in the same order.
-var weekdaysEN = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+// weekdays are the short names of knowledge.Weekdays (Monday first) in the
+// languages other than German.
+var weekdays = map[string][]string{
+	"en": strings.Fields("Mon Tue Wed Thu Fri Sat Sun"),
+	"tr": strings.Fields("Pzt Sal Çar Per Cum Cmt Paz"),
+	"ar": strings.Fields("الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد"),
+	"uk": strings.Fields("Пн Вт Ср Чт Пт Сб Нд"),
+	"ru": strings.Fields("Пн Вт Ср Чт Пт Сб Вс"),
+	"pl": strings.Fields("Pn Wt Śr Czw Pt Sob Nd"),
+	"ro": strings.Fields("Lun Mar Mie Joi Vin Sâm Dum"),
+	"bg": strings.Fields("Пн Вт Ср Чт Пт Сб Нд"),
+	"fa": strings.Fields("دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه شنبه یکشنبه"),
+}
+
+// weekdayName is day i (0 = Monday) in lang.
+func weekdayName(i int, lang string) string {
+	if names, ok := weekdays[lang]; ok {
+		return names[i]
+	}
+	return knowledge.Weekdays[i]
+}
 
 // monthsEN name the months for English dates ("24 Nov 2026"), which cannot be
 // misread the way 05.11.2026 can.
