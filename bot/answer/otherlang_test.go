@@ -31,7 +31,7 @@ func TestOtherLanguage(t *testing.T) {
 		{"Gdzie jest Sozialamt w Dortmundzie?", false},
 		{"Am nevoie de ajutor pentru chirie în Dortmund", false},
 		{"Къде е Sozialamt в Дортмунд?", false},
-		{"من پناهنده هستم، چه کسی پول زندگی من را می‌دهد؟", false},
+		{"من پناهنده هستم، چه کسی پول زندگی من را می\u200cدهد؟", false},
 		{"Seniorenbüro Eving", false},
 		{"👍", false},
 		{"", false},

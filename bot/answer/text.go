@@ -464,7 +464,7 @@ var weekdays = map[string][]string{
 	"pl": strings.Fields("Pn Wt Śr Czw Pt Sob Nd"),
 	"ro": strings.Fields("Lun Mar Mie Joi Vin Sâm Dum"),
 	"bg": strings.Fields("Пн Вт Ср Чт Пт Сб Нд"),
-	"fa": strings.Fields("دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه شنبه یکشنبه"),
+	"fa": strings.Fields("دوشنبه سه\u200cشنبه چهارشنبه پنجشنبه جمعه شنبه یکشنبه"),
 }
 
 // weekdayName is day i (0 = Monday) in lang.
