@@ -111,12 +111,9 @@ func otherLanguageMessage(m *Message, kb *knowledge.Base) {
 		}
 	}
 	if t := kb.Topic(appTopic); t != nil {
-		p := Para{line(bold(t.Title.DE)), line(text(t.Title.In("en")))}
-		for _, l := range t.Links {
-			p = append(p, line(link(l.URL, shortURL(l.URL))))
-			break
-		}
-		m.add(p)
+		// The titles name the app as the stores list it; its links are
+		// German news, no help to this reader.
+		m.add(Para{line(bold(t.Title.DE)), line(text(t.Title.In("en")))})
 	}
 	for i := range kb.Helplines {
 		if l := &kb.Helplines[i]; l.ID == interpreterLine {
