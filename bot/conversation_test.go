@@ -96,7 +96,7 @@ func TestConversation(t *testing.T) {
 			c("sendMessage", "Hello", "Basic income support in old age", "All topics"),
 			c("sendMessage", "Send location"),
 		}, []string{"Guten Tag"}},
-		{"start other language → English", privateText(user, "tr", "/start"), []call{
+		{"start other language → English", privateText(user, "vi", "/start"), []call{
 			c("sendMessage", "Hello"), c("sendMessage"),
 		}, nil},
 		{"deep link topic", privateText(user, "de", "/start grundsicherung"), []call{

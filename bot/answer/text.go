@@ -143,13 +143,13 @@ var texts = [numMsgs]knowledge.Text{
 			"• Schreiben Sie Ihre Frage in ein paar Worten.\n" +
 			"• Nennen Sie Ihren Stadtteil oder Ihre Postleitzahl, dann nenne ich das Büro in Ihrer Nähe. Auf dem Handy können Sie auch Ihren Standort senden.\n" +
 			"• Unter jeder Antwort finden Sie Knöpfe für mehr Einzelheiten.\n\n" +
-			"/themen – alle Themen\n/kontakt – so erreichen Sie das Sozialamt\n/sprache – Sprache wählen (10 Sprachen)\n/datenschutz – was ich speichere\n\n" +
+			"/themen – alle Themen\n/kontakt – so erreichen Sie das Sozialamt\n/sprache – Sprache wählen\n/datenschutz – was ich speichere\n\n" +
 			"Für Ihren Einzelfall rufen Sie bitte die Stadt Dortmund an: " + CentralPhone + ".",
 		EN: "<b>How it works</b>\n" +
 			"• Write your question in a few words.\n" +
 			"• Name your part of town or your postcode, and I will name the office near you. On a phone you can also send your location.\n" +
 			"• Below every answer there are buttons for more details.\n\n" +
-			"/topics – all topics\n/contact – how to reach the Sozialamt\n/language – choose your language (10 languages)\n/privacy – what I store\n\n" +
+			"/topics – all topics\n/contact – how to reach the Sozialamt\n/language – choose your language\n/privacy – what I store\n\n" +
 			"For your personal case, please call the City of Dortmund: " + CentralPhone + ".",
 	},
 	MsgGreeting: {
