@@ -2,6 +2,7 @@ package answer
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
@@ -47,9 +48,17 @@ func translationNote(m *Message, d Decision) {
 // shownTexts are the knowledge texts the first message of d shows.
 func shownTexts(d Decision) []knowledge.Text {
 	var out []knowledge.Text
-	office := func(o *knowledge.Office) {
-		out = append(out, o.Name, o.HoursNote, o.Unknown)
-		if o.Address != nil {
+	// An office's card shows its notes in full, a contact in an answer
+	// only the short ones (as fitCard and ContactLines do).
+	office := func(o *knowledge.Office, full bool) {
+		out = append(out, o.Name)
+		if full || utf8.RuneCountInString(strings.TrimSpace(o.HoursNote.DE)) <= 60 {
+			out = append(out, o.HoursNote)
+		}
+		if full || o.Address == nil {
+			out = append(out, o.Unknown)
+		}
+		if full && o.Address != nil {
 			out = append(out, o.Address.Note)
 		}
 	}
@@ -77,10 +86,10 @@ func shownTexts(d Decision) []knowledge.Text {
 		}
 	}
 	if d.Office != nil {
-		office(d.Office)
+		office(d.Office, true)
 	}
-	for _, f := range d.Fits[:min(2, len(d.Fits))] {
-		office(f.Office)
+	for i, f := range d.Fits[:min(2, len(d.Fits))] {
+		office(f.Office, d.Aspect == AspectWhere && i == 0)
 	}
 	return out
 }
