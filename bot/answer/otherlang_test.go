@@ -85,3 +85,46 @@ func TestIsolateLTR(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerLanguage: the rules of the answer's language, one by one.
+func TestAnswerLanguage(t *testing.T) {
+	a := &Answerer{}
+	for _, c := range []struct {
+		name           string
+		phone, chosen  string
+		before         string // the conversation's language so far
+		msgLang        string
+		sure           bool
+		want, wantKept string
+	}{
+		{"chosen wins over the message", "de", "tr", "", "ar", true, "tr", ""},
+		{"a clear Arabic question", "de", "", "", "ar", true, "ar", "ar"},
+		{"one Arabic word beats a German phone", "de", "", "", "ar", false, "ar", "ar"},
+		{"a Russian guess on a Ukrainian phone: the phone", "uk", "", "", "ru", false, "uk", ""},
+		{"a weak Turkish guess beats a German phone", "de", "", "", "tr", false, "tr", "tr"},
+		{"no evidence: the conversation's language", "de", "", "tr", "de", false, "tr", "tr"},
+		{"no evidence, no conversation: the phone", "pl", "", "", "de", false, "pl", ""},
+		{"no evidence, phone unknown to the bot: English", "vi", "", "", "de", false, "en", ""},
+		{"no phone: German", "", "", "", "de", false, "de", ""},
+	} {
+		st := &State{Lang: c.before}
+		if got := a.lang(st, Person{PhoneLang: c.phone, ChosenLang: c.chosen}, c.msgLang, c.sure); got != c.want || st.Lang != c.wantKept {
+			t.Errorf("%s: lang %q (kept %q), want %q (kept %q)", c.name, got, st.Lang, c.want, c.wantKept)
+		}
+	}
+}
+
+// FuzzIsolateLTR: isolating never loses or changes a character, only adds
+// isolates, and never panics; OtherLanguage never panics.
+func FuzzIsolateLTR(f *testing.F) {
+	for _, s := range []string{"الهاتف: 0231 50-0", "<b>x</b> &amp; مرحبا", "&", "<", "a&b;c", "ኣብ ዶርትሙንድ"} {
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, markup bool) {
+		OtherLanguage(s)
+		got := isolateLTR(s, markup)
+		if back := strings.NewReplacer(fsi, "", pdi, "").Replace(got); back != strings.NewReplacer(fsi, "", pdi, "").Replace(s) {
+			t.Errorf("isolateLTR(%q) = %q changes the text", s, got)
+		}
+	})
+}

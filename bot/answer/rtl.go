@@ -54,14 +54,14 @@ func isolateLTR(s string, markup bool) string {
 		switch {
 		case r == '\n' || unicode.In(r, unicode.Arabic, unicode.Hebrew):
 			flush(i)
-			b.WriteRune(r)
+			b.WriteString(s[i : i+n])
 		case unicode.Is(unicode.Latin, r) || r >= '0' && r <= '9':
 			if start < 0 {
 				start = i
 			}
 			end = i + n
 		case start < 0:
-			b.WriteRune(r)
+			b.WriteString(s[i : i+n])
 		}
 		i += n
 	}
