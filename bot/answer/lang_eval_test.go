@@ -8,19 +8,18 @@ import (
 // heldOutFloors are the gates per language on the held-out question sets
 // (index/testdata/questions-<lang>-heldout.yaml): the answer's language
 // right, and the expected topic first. They are the figures measured on
-// 2026-12-01 before the translations were merged, minus a small margin;
-// the targets are 0.98 and 0.9. Raise them to what is reached once
-// a language's translations are in (go test -run HeldOutLanguages -v prints
-// the figures).
+// 2026-12-01 with the translators' i18n files of that evening, minus a small
+// margin (about two questions); the targets are 0.98 and 0.9. Adjust
+// them here to what is reached (go test -run HeldOutLanguages -v prints it).
 var heldOutFloors = map[string]struct{ Lang, Top1 float64 }{
-	"tr": {Lang: 0.92, Top1: 0.32},
-	"ar": {Lang: 0.96, Top1: 0.30},
-	"uk": {Lang: 0.88, Top1: 0.37},
-	"ru": {Lang: 0.96, Top1: 0.35},
-	"pl": {Lang: 0.79, Top1: 0.47},
-	"ro": {Lang: 0.77, Top1: 0.41},
-	"bg": {Lang: 0.71, Top1: 0.42},
-	"fa": {Lang: 0.92, Top1: 0.28},
+	"tr": {Lang: 0.92, Top1: 0.85}, // measured 0.945, 0.891
+	"ar": {Lang: 0.96, Top1: 0.74}, // 0.982, 0.783
+	"uk": {Lang: 0.88, Top1: 0.82}, // 0.907, 0.867
+	"ru": {Lang: 0.96, Top1: 0.76}, // 0.981, 0.800
+	"pl": {Lang: 0.79, Top1: 0.83}, // 0.818, 0.870
+	"ro": {Lang: 0.79, Top1: 0.80}, // 0.818, 0.848
+	"bg": {Lang: 0.71, Top1: 0.83}, // 0.732, 0.872
+	"fa": {Lang: 0.92, Top1: 0.78}, // 0.945, 0.826
 }
 
 // filled is the share of a language's texts that must be translated before
