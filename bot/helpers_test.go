@@ -250,9 +250,9 @@ func newFakeSearch(t testing.TB) *fakeSearch {
 		"lang":                   {Answered: true, Hits: []index.Hit{topicHit("langes-thema")}},
 		// In other languages (bot/lang_test.go).
 		"Emekli maaşım yetmiyor, Grundsicherung alabilir miyim?": {Answered: true, Hits: []index.Hit{topicHit("grundsicherung")}},
-		"Yaşlılar için Seniorenbüro nerede?":                     {Answered: true, Hits: []index.Hit{topicHit("seniorenbueros")}},
+		"Yaşlılar için Seniorenbüro hakkında bilgi":              {Answered: true, Hits: []index.Hit{topicHit("seniorenbueros")}},
 		"أنا متقاعد، هل يمكنني الحصول على Grundsicherung؟":       {Answered: true, Hits: []index.Hit{topicHit("grundsicherung")}},
-		"أين يوجد Seniorenbüro لكبار السن؟":                      {Answered: true, Hits: []index.Hit{topicHit("seniorenbueros")}},
+		"معلومات عن Seniorenbüro لكبار السن":                     {Answered: true, Hits: []index.Hit{topicHit("seniorenbueros")}},
 	}}
 }
 

@@ -48,11 +48,11 @@ func TestConversationLanguages(t *testing.T) {
 			c("sendMessage", "Yaş sınırını geçenler &amp; tamamen çalışamayanlar", "Sosyal Yardım Dairesi Dortmund"),
 			c("sendVenue"),
 		}, []string{"Geld zum Leben für Menschen"}},
-		{"turkish stale translation", []string{"Yaşlılar için Seniorenbüro nerede?"}, []call{
+		{"turkish stale translation", []string{"Yaşlılar için Seniorenbüro hakkında bilgi"}, []call{
 			c("sendChatAction"),
 			c("sendMessage", "Her ilçede bir Seniorenbüro var.", firstWords(answer.T("tr", answer.MsgStaleTranslation)), "v1:g:seniorenbueros"),
 		}, nil},
-		{"the German text of a stale translation", []string{"Yaşlılar için Seniorenbüro nerede?", "press:v1:g:seniorenbueros"}, []call{
+		{"the German text of a stale translation", []string{"Yaşlılar için Seniorenbüro hakkında bilgi", "press:v1:g:seniorenbueros"}, []call{
 			c("answerCallbackQuery"),
 			c("sendMessage", "<b>Seniorenbüros</b>", "In jedem Stadtbezirk gibt es ein Seniorenbüro."),
 		}, []string{"Her ilçede"}},
@@ -61,7 +61,7 @@ func TestConversationLanguages(t *testing.T) {
 			c("sendMessage", "<b>الضمان الأساسي في سن الشيخوخة (\u2068Grundsicherung im Alter\u2069)</b>", "\u20680231 50-0\u2069", "مكتب الشؤون الاجتماعية"),
 			c("sendVenue"),
 		}, []string{"I understand German and English only"}},
-		{"arabic missing translation", []string{"أين يوجد Seniorenbüro لكبار السن؟"}, []call{
+		{"arabic missing translation", []string{"معلومات عن Seniorenbüro لكبار السن"}, []call{
 			c("sendChatAction"),
 			c("sendMessage", "In jedem Stadtbezirk gibt es ein Seniorenbüro.", firstWords(answer.T("ar", answer.MsgMissingTranslation))),
 		}, []string{"v1:g:"}},
