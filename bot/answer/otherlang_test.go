@@ -79,6 +79,7 @@ func TestIsolateLTR(t *testing.T) {
 		{"<b>مرحبا</b> Sozialamt &amp; Co", true, "<b>مرحبا</b> \u2068Sozialamt &amp; Co\u2069"},
 		{"<a href=\"https://x.de\">x.de</a>", true, "<a href=\"https://x.de\">\u2068x.de\u2069</a>"},
 		{"سطر\nسطر", false, "سطر\nسطر"},
+		{"مفتوح الآن، حتى \u206812:00\u2069 Sozialamt", false, "مفتوح الآن، حتى \u206812:00\u2069 \u2068Sozialamt\u2069"},
 	} {
 		if got := isolateLTR(c.in, c.markup); got != c.want {
 			t.Errorf("isolateLTR(%q) = %q, want %q", c.in, got, c.want)

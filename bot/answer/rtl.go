@@ -32,6 +32,16 @@ func isolateLTR(s string, markup bool) string {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case r == '\u2068':
+			// Isolated already (a table text inside a span): kept as it is.
+			flush(i)
+			j := strings.Index(s[i:], pdi)
+			if j < 0 {
+				j = len(s) - i - len(pdi)
+			}
+			b.WriteString(s[i : i+j+len(pdi)])
+			i += j + len(pdi)
+			continue
 		case markup && r == '<':
 			flush(i)
 			j := strings.IndexByte(s[i:], '>')
@@ -76,7 +86,7 @@ func (m *Message) isolate() {
 			for i := range l {
 				switch t := strings.TrimSpace(l[i].Text); {
 				case l[i].Style == Markup || !hasLTR(t): // table texts were isolated by T
-				case !hasRTL(t):
+				case !hasRTL(t) && !strings.Contains(t, fsi):
 					// All left to right (an address, a German text not yet
 					// translated): one isolate, its full stop included.
 					l[i].Text = strings.Replace(l[i].Text, t, fsi+t+pdi, 1)
