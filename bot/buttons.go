@@ -104,6 +104,23 @@ func (c *Conversation) onCallback(ctx context.Context, b *tgbot.Bot, q *models.C
 		if outcome == OutcomeFeedbackDown {
 			c.deliver(ctx, b, to, reply{text: answer.T(lang, answer.MsgFeedbackSorry), markup: menuKeyboard(lang, answer.BtnAllTopics)})
 		}
+	case actGerman:
+		// The German text of an answer whose translation is older than it.
+		a, _ := answer.ParseAspect(cb.Arg)
+		switch t, o := kb.Topic(cb.ID), kb.Office(cb.ID); {
+		case t != nil:
+			show(func(st *answer.State, p answer.Person) answer.Decision {
+				p.ChosenLang = "de"
+				return c.answers.Topic(st, t, a, p)
+			})
+		case o != nil:
+			show(func(st *answer.State, p answer.Person) answer.Decision {
+				p.ChosenLang = "de"
+				return c.answers.Office(st, o, p)
+			})
+		default:
+			stale()
+		}
 	case actLanguage:
 		c.langs.set(q.From.ID, cb.ID)
 		c.answerCallback(ctx, b, q.ID, "")

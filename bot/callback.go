@@ -34,9 +34,10 @@ const (
 	actBack     action = 'k' // the list of categories, in place of the topic list; no id
 	actCategory action = 'c' // the topics of a category: id = category
 	actFeedback action = 'f' // 👍/👎: id = topic or office, arg = "u" or "d"
-	actLanguage action = 'l' // choose the language: id = "de" or "en"
+	actLanguage action = 'l' // choose the language: id = a language of answer.Langs
 	actDistrict action = 'd' // a Stadtbezirk was chosen: id = district, arg = topic (optional)
 	actAspect   action = 'a' // a part of a topic: id = topic, arg = aspect (answer.Aspect)
+	actGerman   action = 'g' // the German text of an answer: id = topic or office, arg = aspect (optional)
 )
 
 // callback is the decoded callback data of one button.
@@ -101,9 +102,12 @@ func parseCallback(s string) (callback, error) {
 	case actFeedback:
 		ok = len(parts) == 4 && isID(cb.ID) && (cb.Arg == "u" || cb.Arg == "d")
 	case actLanguage:
-		ok = len(parts) == 3 && (cb.ID == "de" || cb.ID == "en")
+		ok = len(parts) == 3 && answer.IsLang(cb.ID)
 	case actDistrict:
 		ok = isID(cb.ID) && (len(parts) == 3 || isID(cb.Arg))
+	case actGerman:
+		_, known := answer.ParseAspect(cb.Arg)
+		ok = isID(cb.ID) && (len(parts) == 3 || known)
 	case actAspect:
 		_, known := answer.ParseAspect(cb.Arg)
 		ok = len(parts) == 4 && isID(cb.ID) && known

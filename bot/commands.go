@@ -12,7 +12,9 @@ import (
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
-// commandList is the command menu in a language. Admin commands are not
+// commandList is the command menu in a language: English names for
+// English, the German names (ASCII, the same in every script) for all other
+// languages, with descriptions in the language. Admin commands are not
 // listed: for everyone else they do not exist.
 func commandList(lang string) []models.BotCommand {
 	names := []string{"start", "hilfe", "themen", "kontakt", "sprache", "datenschutz"}
@@ -28,13 +30,14 @@ func commandList(lang string) []models.BotCommand {
 }
 
 // SetCommands registers the command menu with Telegram (setMyCommands):
-// German for everyone, English for users whose Telegram is in English.
+// German for everyone, and for users whose Telegram is set to one of the
+// other languages (answer.Langs), the menu in that language.
 // It returns the first error; it is safe to call on every start.
 func SetCommands(ctx context.Context, b *tgbot.Bot) error {
-	for _, lang := range []string{"de", "en"} {
+	for _, lang := range answer.Langs {
 		p := &tgbot.SetMyCommandsParams{Commands: commandList(lang), Scope: &models.BotCommandScopeDefault{}}
-		if lang == "en" {
-			p.LanguageCode = "en"
+		if lang != "de" {
+			p.LanguageCode = lang
 		}
 		if _, err := b.SetMyCommands(ctx, p); err != nil {
 			return fmt.Errorf("set %s commands: %w", lang, err)

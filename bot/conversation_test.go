@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"github.com/sozialamt-dortmund/sozialbot/bot/answer"
 	"sort"
 	"strings"
 	"testing"
@@ -95,7 +96,7 @@ func TestConversation(t *testing.T) {
 			c("sendMessage", "Hello", "Basic income support in old age", "All topics"),
 			c("sendMessage", "Send location"),
 		}, []string{"Guten Tag"}},
-		{"start other language → English", privateText(user, "tr", "/start"), []call{
+		{"start other language → English", privateText(user, "vi", "/start"), []call{
 			c("sendMessage", "Hello"), c("sendMessage"),
 		}, nil},
 		{"deep link topic", privateText(user, "de", "/start grundsicherung"), []call{
@@ -199,10 +200,11 @@ func TestConversation(t *testing.T) {
 			c("sendChatAction"),
 			c("sendMessage", "Ihre Nachricht war sehr lang", "Dazu kann ich leider nichts sagen"),
 		}, nil},
-		{"arabic", privateText(user, "ar", "مرحبا كيف حالك"), []call{
+		// A question in Arabic is answered in Arabic (here: out of scope).
+		{"arabic", privateText(user, "de", "مرحبا كيف حالك"), []call{
 			c("sendChatAction"),
-			c("sendMessage", "I understand German and English only"),
-		}, nil},
+			c("sendMessage", firstWords(answer.T("ar", answer.MsgOutOfScope))),
+		}, []string{"Deutsch und Englisch", "Dazu kann ich leider nichts sagen"}},
 		{"long answer is split", privateText(user, "de", "lang"), []call{
 			c("sendChatAction"),
 			c("sendMessage", "<b>Langes Thema</b>", "v1:f:langes-thema:u"),

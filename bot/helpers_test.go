@@ -15,6 +15,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -134,6 +136,7 @@ offices:
     districts: [brackel, aplerbeck]
     address: {street: "Oberdorfstraße 23", postcode: "44309", city: Dortmund}
     web: "https://www.dortmund.de/lokal-willkommen-brackel"
+    languages: [de, ar, en, fa]
     sources: ["https://www.dortmund.de/lokal-willkommen"]
     reviewed: 2026-10-01
 
@@ -186,6 +189,15 @@ func longTopic() string {
 func loadFakeKB(t testing.TB) *knowledge.Base {
 	t.Helper()
 	fsys := fstest.MapFS{"kb.yaml": {Data: []byte(fmt.Sprintf(fakeKB, longTopic()))}}
+	// Translations of some texts, current, stale and missing, so that the
+	// tests of other languages do not wait for the real translations.
+	for _, lang := range []string{"tr", "ar"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "i18n", lang+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[knowledge.TranslationDir+"/"+lang+".yaml"] = &fstest.MapFile{Data: data}
+	}
 	kb, err := knowledge.Load(fsys, knowledge.Options{Now: testNow})
 	if err != nil {
 		t.Fatalf("fake knowledge base: %v", err)
@@ -236,6 +248,11 @@ func newFakeSearch(t testing.TB) *fakeSearch {
 		"Hallo":                  {Reason: index.ReasonGreeting},
 		"🙂🙂":                     {Reason: index.ReasonEmpty},
 		"lang":                   {Answered: true, Hits: []index.Hit{topicHit("langes-thema")}},
+		// In other languages (bot/lang_test.go).
+		"Emekli maaşım yetmiyor, Grundsicherung alabilir miyim?": {Answered: true, Hits: []index.Hit{topicHit("grundsicherung")}},
+		"Yaşlılar için Seniorenbüro hakkında bilgi":              {Answered: true, Hits: []index.Hit{topicHit("seniorenbueros")}},
+		"أنا متقاعد، هل يمكنني الحصول على Grundsicherung؟":       {Answered: true, Hits: []index.Hit{topicHit("grundsicherung")}},
+		"معلومات عن Seniorenbüro لكبار السن":                     {Answered: true, Hits: []index.Hit{topicHit("seniorenbueros")}},
 	}}
 }
 

@@ -91,9 +91,16 @@ func categoryKeyboard(kb *knowledge.Base, category, lang string) models.ReplyMar
 	return k.markup()
 }
 
+// languageKeyboard lists the languages each by its own name, two a row.
 func languageKeyboard() models.ReplyMarkup {
 	var k keyboard
-	k.row(btn("Deutsch", actLanguage, "de", ""), btn("English", actLanguage, "en", ""))
+	for i := 0; i < len(answer.Langs); i += 2 {
+		var row []labelled
+		for _, l := range answer.Langs[i:min(i+2, len(answer.Langs))] {
+			row = append(row, btn(answer.LangName(l), actLanguage, l, ""))
+		}
+		k.row(row...)
+	}
 	return k.markup()
 }
 

@@ -50,7 +50,7 @@ func callbackOf(b answer.Button) (callback, bool) {
 	acts := map[answer.Do]action{
 		answer.DoTopic: actTopic, answer.DoOffice: actOffice, answer.DoAspect: actAspect,
 		answer.DoWhere: actWhere, answer.DoDistrict: actDistrict, answer.DoMenu: actMenu,
-		answer.DoFeedback: actFeedback,
+		answer.DoFeedback: actFeedback, answer.DoGerman: actGerman,
 	}
 	a, ok := acts[b.Do]
 	return callback{Action: a, ID: b.ID, Arg: b.Arg}, ok

@@ -76,7 +76,7 @@ func TestPointsBack(t *testing.T) {
 }
 
 func TestPhoneLang(t *testing.T) {
-	for code, want := range map[string]string{"": "de", "de": "de", "de-AT": "de", "en": "en", "en-GB": "en", "tr": "en", "uk": "en"} {
+	for code, want := range map[string]string{"": "de", "de": "de", "de-AT": "de", "en": "en", "en-GB": "en", "tr": "tr", "uk": "uk", "fa-IR": "fa", "vi": "en", "ku": "en"} {
 		if got := PhoneLang(code); got != want {
 			t.Errorf("PhoneLang(%q) = %q, want %q", code, got, want)
 		}

@@ -59,6 +59,7 @@ const (
 	DoMenu                   // the list of categories
 	DoFeedback               // 👍/👎: ID topic or office, Arg "u" or "d"
 	DoURL                    // opens URL
+	DoGerman                 // the German text of an answer: ID topic or office, Arg aspect (may be empty)
 )
 
 // Button is one button under a message.

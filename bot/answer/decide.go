@@ -79,8 +79,10 @@ type Decision struct {
 	Cut bool
 	// Reason says why a message was declined.
 	Reason index.Reason
-	// NonLatin marks a declined message in a script the bot cannot read.
-	NonLatin bool
+	// OtherLanguage marks a message in a language the bot does not speak
+	// (Lang is then LangOther): it gets the fixed message in German and
+	// English that points to help in other languages.
+	OtherLanguage bool
 	// Result is the search behind the decision (zero when there was none).
 	Result index.Result
 	// Question is the message as read (cleaned); sections are cut to the
@@ -155,6 +157,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Reason, d.Lang = KindDeclined, index.ReasonEmpty, a.lang(st, p, "", false)
 		return d, nil
 	}
+	other := OtherLanguage(q)
 	if sig.gender != "" {
 		st.Gender = sig.gender
 	}
@@ -165,7 +168,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// topic that helps, with the place that fits the person now.
 	if c := kb.DetectCrisis(q); c != nil {
 		d.Kind, d.Crisis, d.Lines = KindCrisis, c, kb.CrisisLines(c)
-		d.Lang = a.lang(st, p, "", false)
+		d.Lang = a.lang(st, p, msgLang, sure && !other)
 		if t := kb.Topic(c.Topic); t != nil {
 			st.Tonight = true
 			d.Topic, d.Fits = t, a.officesFor(kb, t, st)
@@ -189,12 +192,21 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 	}
 
+	if other && p.ChosenLang == "" {
+		// A language the bot does not speak: no German or English answer
+		// to a question it cannot read, but where help in other languages is.
+		d.Kind, d.Reason, d.Lang, d.OtherLanguage = KindDeclined, index.ReasonOutOfScope, LangOther, true
+		return d, nil
+	}
 	res, err := a.search(ctx, kb, q, sig)
 	if err != nil {
 		return d, fmt.Errorf("decide: %w", err)
 	}
 	d.Result = res
-	if !sure && res.MatchLang != "" {
+	// The words that matched show the language only where the message's
+	// own letters and words did not: a German office name in a Turkish
+	// sentence does not make the answer German.
+	if !sure && res.MatchLang != "" && !scriptShows(msgLang) {
 		msgLang, sure = res.MatchLang, true
 	}
 	d.Lang = a.lang(st, p, msgLang, sure)
@@ -272,7 +284,6 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if d.Reason == "" {
 		d.Reason = index.ReasonOutOfScope
 	}
-	d.NonLatin = mostlyNonLatin(q)
 	return d, nil
 }
 
@@ -488,9 +499,16 @@ func topicOfHit(kb *knowledge.Base, h index.Hit, before ...index.Hit) string {
 }
 
 // lang is the language of the answer: the choice made with /sprache; else
-// the message's language where its words show it; else the language the
-// conversation's words showed before; else the phone's.
+// the message's language where its words or its script show it; else the
+// language the conversation's words showed before; else the phone's.
 func (a *Answerer) lang(st *State, p Person, msgLang string, sure bool) string {
+	phone := PhoneLang(p.PhoneLang)
+	if !sure && msgLang != "" && msgLang != "de" && msgLang != "en" && !sameLang(msgLang, phone) {
+		// A Cyrillic or Arabic word, or a Turkish ending, is evidence enough
+		// against a German or English phone (the detector says "de" when
+		// it saw none); between languages of one script the phone chooses.
+		sure = !scriptShows(msgLang) || !sameScript(msgLang, phone)
+	}
 	switch {
 	case p.ChosenLang != "":
 		return p.ChosenLang
@@ -500,11 +518,64 @@ func (a *Answerer) lang(st *State, p Person, msgLang string, sure bool) string {
 	case st.Lang != "":
 		return st.Lang
 	}
-	return PhoneLang(p.PhoneLang)
+	return phone
 }
 
-// Langs are the languages the bot answers in.
-var Langs = []string{"de", "en"}
+// LangOther is the language of a decision for a message in a language the
+// bot does not speak: the reply is in German and English.
+const LangOther = "other"
+
+// Langs are the languages the bot answers in, in the order /sprache lists them.
+var Langs = []string{"de", "en", "tr", "ar", "uk", "ru", "pl", "ro", "bg", "fa"}
+
+// langNames name each language in itself, as /sprache lists them.
+var langNames = map[string]string{
+	"de": "Deutsch", "en": "English", "tr": "Türkçe", "ar": "العربية", "uk": "Українська",
+	"ru": "Русский", "pl": "Polski", "ro": "Română", "bg": "Български", "fa": "فارسی",
+}
+
+// LangName is the language's name in itself ("Türkçe"), or the code.
+func LangName(lang string) string {
+	if n, ok := langNames[lang]; ok {
+		return n
+	}
+	return lang
+}
+
+// IsLang reports whether the bot answers in lang.
+func IsLang(lang string) bool { return langNames[lang] != "" }
+
+// RTL reports whether lang is written right to left.
+func RTL(lang string) bool { return lang == "ar" || lang == "fa" }
+
+// scriptShows reports whether a detected language is one whose script alone
+// says it is not German or English (Cyrillic, Arabic).
+func scriptShows(lang string) bool {
+	switch lang {
+	case "ru", "uk", "bg", "ar", "fa":
+		return true
+	}
+	return false
+}
+
+// sameLang reports whether a weak guess and the phone's language agree, or
+// the phone's language is one the guess may be confused with.
+func sameLang(guess, phone string) bool {
+	return guess == phone || scriptShows(guess) && sameScript(guess, phone)
+}
+
+func sameScript(a, b string) bool {
+	group := func(l string) string {
+		switch l {
+		case "ru", "uk", "bg":
+			return "cyrillic"
+		case "ar", "fa":
+			return "arabic"
+		}
+		return "latin"
+	}
+	return group(a) == group(b)
+}
 
 // PhoneLang is the answer language for a Telegram language code: German for
 // "de" (and "de-AT" …) and for users who share no language, the code's
@@ -515,10 +586,8 @@ func PhoneLang(code string) string {
 		return "de"
 	}
 	base, _, _ := strings.Cut(strings.ReplaceAll(code, "_", "-"), "-")
-	for _, l := range Langs {
-		if l == base {
-			return l
-		}
+	if IsLang(base) {
+		return base
 	}
 	return "en"
 }
@@ -670,21 +739,6 @@ func hasWord(s string) bool {
 		}
 	}
 	return false
-}
-
-// mostlyNonLatin reports whether a text is written mostly in another script
-// (Arabic, Cyrillic …), which the bot cannot read.
-func mostlyNonLatin(s string) bool {
-	letters, latin := 0, 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.Is(unicode.Latin, r) {
-				latin++
-			}
-		}
-	}
-	return letters >= 2 && latin*2 < letters
 }
 
 // Answered is what an answer is about, as the command line reports it: the

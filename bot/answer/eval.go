@@ -236,7 +236,7 @@ func (r Report) Write(w io.Writer, misses bool) {
 		s    Score
 	}{
 		{"top-1", r.Top1}, {"top-3", r.Top3}, {"out of scope declined", r.OutDeclined},
-		{"aspect right", r.Aspect}, {"fact in first message", r.Has}, {"language", r.Lang},
+		{"aspect right", r.Aspect}, {"fact in first message", r.Has}, {"language right", r.Lang},
 		{"follow-ups", r.Followups}, {"stories", r.Stories}, {"ask-backs", r.AskBacks}, {"kind", r.Kind},
 		{"crisis recall", r.CrisisRecall}, {"crisis false alarms", r.FalseAlarms},
 		{"confidently wrong", r.Confident}, {"asked back (in scope)", r.AskedInScope},

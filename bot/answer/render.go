@@ -49,6 +49,10 @@ func Render(kb *knowledge.Base, d Decision) Message {
 	case KindDeclined:
 		declinedMessage(&m, kb, d)
 	}
+	translationNote(&m, d)
+	if RTL(lang) {
+		m.isolate()
+	}
 	return m
 }
 
@@ -61,10 +65,9 @@ func declinedMessage(m *Message, kb *knowledge.Base, d Decision) {
 	case len(d.Choices) > 0:
 		m.add(markupPara(T(lang, MsgUnsure)))
 		suggestions(m, kb, d.Choices, lang)
+	case d.OtherLanguage:
+		otherLanguageMessage(m, kb)
 	default:
-		if d.NonLatin {
-			m.add(markupPara(T(lang, MsgOnlyDEEN)))
-		}
 		m.add(markupPara(T(lang, MsgOutOfScope)))
 		m.row(Button{Text: T(lang, BtnAllTopics), Do: DoMenu})
 	}
@@ -123,7 +126,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 			d.Fits = d.Fits[:min(1, len(d.Fits))] // keep the message short
 		}
 	case ok:
-		m.add(para(line(bold(sec.Title.In(lang))), line(text(excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))))))
+		m.add(para(line(bold(sectionTitle(sec, lang))), line(text(excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))))))
 	default:
 		m.add(markupPara(T(lang, MsgNoSection, Esc(aspectTitle(d.Aspect, lang)))))
 		if u := strings.TrimSpace(t.Unknown.In(lang)); u != "" {
@@ -230,10 +233,7 @@ func openText(s knowledge.OpenState, lang string) string {
 		return T(lang, LblOpenUntil, s.Until.In(berlin).Format("15:04"))
 	case !s.Next.IsZero():
 		n := s.Next.In(berlin)
-		day := knowledge.Weekdays[(int(n.Weekday())+6)%7]
-		if lang == "en" {
-			day = weekdaysEN[(int(n.Weekday())+6)%7]
-		}
+		day := weekdayName((int(n.Weekday())+6)%7, lang)
 		return T(lang, LblOpensAt, day+" "+n.Format("15:04"))
 	}
 	return ""
@@ -318,10 +318,20 @@ func aspectTitle(a Aspect, lang string) string {
 	var t knowledge.Topic
 	for _, s := range t.Sections() {
 		if s.Key == string(a) {
-			return s.Title.In(lang)
+			return sectionTitle(s, lang)
 		}
 	}
 	return string(a)
+}
+
+// sectionTitle names a section: the knowledge base's title in German and
+// English, the section's button in the other languages (their message files
+// translate it).
+func sectionTitle(s knowledge.Section, lang string) string {
+	if k, ok := aspectButtons[Aspect(s.Key)]; ok && lang != "de" && lang != "en" {
+		return T(lang, k)
+	}
+	return s.Title.In(lang)
 }
 
 // maxExcerpt is how long a section may be in a first message before only
@@ -718,12 +728,7 @@ func daysText(days []string, lang string) string {
 		}
 		idx = append(idx, i)
 	}
-	name := func(i int) string {
-		if lang == "en" {
-			return weekdaysEN[i]
-		}
-		return knowledge.Weekdays[i]
-	}
+	name := func(i int) string { return weekdayName(i, lang) }
 	var out []string
 	for i := 0; i < len(idx); {
 		j := i

@@ -44,26 +44,39 @@ type cue struct {
 }
 
 // aspectCues are the ways people ask for an aspect, in German and English,
-// colloquial included. Where two aspects are found, the heavier wins, then
+// colloquial included, and in the eight translated languages (their first
+// lines). Where two aspects are found, the heavier wins, then
 // the earlier in this list.
 var aspectCues = parseCues(map[Aspect][]string{
 	AspectBring: {
+		// tr ar uk ru pl ro bg fa
+		"belge*", "evrak*", "ne lazım", "وثائق", "الوثائق", "أوراق", "الأوراق", "مستندات", "المستندات",
+		"документ*", "dokument*", "document*", "acte", "actele", "مدارک", "مدرک",
 		"mitbring*", "mitnehm*", "mitschick*", "mitsend*", "beileg*", "unterlage*", "dokument*", "nachweis*",
 		"papiere", "papieren", "belege", "bescheinigung*", "brauch* ich dafur", "brauch* ich dazu", "was brauch*", "ausfull*",
 		"was muss ich vorlegen", "vorlegen", "einreich*", "bring", "documents", "document", "papers", "paperwork",
 		"proof", "what do i need",
 	},
 	AspectCosts: {
+		"ücret*", "ne kadar tutar", "تكلفة", "كم يكلف", "رسوم", "скільки коштує", "вартість", "безкоштовн*",
+		"сколько стоит", "стоимость", "бесплатн*", "ile kosztuje", "bezpłatn*", "cât costă", "gratuit*",
+		"колко струва", "безплатн*", "هزینه", "رایگان",
 		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
 		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "umsonst", "gratis", "kostenlos*",
 		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*", "how much:1",
 	},
 	AspectDeadlines: {
+		"ne zamana kadar", "son tarih*", "süre*", "موعد", "مهلة", "термін*", "до якого", "срок*", "до какого",
+		"do kiedy", "terminu", "termen*", "până când", "до кога", "مهلت", "تا کی",
 		"frist*", "bis wann", "wie lange:1", "wie lang:1", "rechtzeitig", "spatestens", "zu spat", "ruckwirkend*",
 		"verjahr*", "wann muss", "deadline*", "by when", "how long:1", "too late", "in time", "how soon", "at the latest",
 		"latest", "when do i have to", "when must",
 	},
 	AspectWho: {
+		"kimler", "hakkım var", "hak kazan*", "alabilir miyim:1", "من يحق", "يحق", "شروط", "хто може",
+		"хто має право", "чи маю право", "умови", "кто может", "кто имеет право", "имею ли я право", "условия",
+		"kto może", "czy przysługuje", "czy mam prawo", "warunki", "cine poate", "am dreptul", "cine are dreptul",
+		"condiții", "кой може", "имам ли право", "кой има право", "چه کسی", "حق دارم", "شرایط",
 		"wer bekommt", "wer kann", "wer darf", "wer hat anspruch", "anspruch*", "berechtigt*", "voraussetzung*",
 		"bedingung*", "steht mir", "steht uns", "bekomme ich das", "kriege ich das", "habe ich anspruch",
 		"konnen wir das bekommen", "kann ich das bekommen", "who can", "who gets", "eligib*",
@@ -72,10 +85,13 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"can i get:1", "do i get:1",
 	},
 	AspectLegal: {
+		"kanun*", "yasal", "قانون", "القانون", "закон*", "ustaw*", "przepis*", "legea", "قانونی",
 		"gesetz", "gesetze", "gesetzlich*", "paragraf*", "paragraph*", "§", "rechtsgrundlage*", "rechtlich*",
 		"sgb", "law", "laws", "legal", "section",
 	},
 	AspectWhere: {
+		"nerede", "nerde", "adres*", "açık", "أين", "اين", "وين", "عنوان", "العنوان", "هاتف", "де", "адрес*",
+		"куди", "где", "куда", "gdzie", "unde", "къде", "کجا", "کجاست", "آدرس", "نشانی", "تلفن",
 		"wo", "wohin", "adresse*", "anschrift*", "offnungszeit*", "sprechzeit*", "sprechstunde*", "telefon*",
 		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "hinkommen", "bus", "bahn",
 		"anfahrt", "komme ich zum", "komme ich zur", "internetseite", "webseite", "website",
@@ -83,6 +99,10 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"contact", "karte", "map",
 	},
 	AspectHow: {
+		"başvur*", "nasıl alınır", "nasıl alabilirim", "تقديم", "كيف أقدم", "як отримати", "як подати", "заяв*",
+		"как получить", "как подать", "заявлен*", "jak złożyć", "wniosek", "wniosku", "jak dostać", "jak uzyskać",
+		"cum depun", "cerere", "cererea", "cum obțin", "cum primesc", "как да подам", "заявление", "как да получа",
+		"درخواست", "چطور بگیرم",
 		"beantrag*", "antrag", "antrage", "antragstell*", "formular*", "wie bekomme:2", "wie kriege:2", "wie komme ich", "wie komm*", "dran", "rankomm*", "online",
 		"wie geht", "wie lauft", "ablauf", "anmeld*", "apply*", "application", "how do i get", "how to get",
 		"how do i", "form", "register",

@@ -31,7 +31,6 @@ const (
 	MsgOutOfScope
 	MsgUnsure
 	MsgOrDidYouMean
-	MsgOnlyDEEN
 	MsgNotText
 	MsgUnknownCommand
 	MsgError
@@ -60,6 +59,10 @@ const (
 	MsgWhichOf
 	MsgNoSection
 	MsgCrisisHelp
+	MsgStaleTranslation
+	MsgMissingTranslation
+	MsgOtherLanguage
+	MsgOtherLanguageEnd
 
 	// Labels on cards.
 	LblResponsible
@@ -105,6 +108,7 @@ const (
 	BtnDeadlines
 	BtnLegal
 	BtnMap
+	BtnShowGerman
 
 	// Bot commands (setMyCommands descriptions).
 	CmdStart
@@ -139,13 +143,13 @@ var texts = [numMsgs]knowledge.Text{
 			"• Schreiben Sie Ihre Frage in ein paar Worten.\n" +
 			"• Nennen Sie Ihren Stadtteil oder Ihre Postleitzahl, dann nenne ich das Büro in Ihrer Nähe. Auf dem Handy können Sie auch Ihren Standort senden.\n" +
 			"• Unter jeder Antwort finden Sie Knöpfe für mehr Einzelheiten.\n\n" +
-			"/themen – alle Themen\n/kontakt – so erreichen Sie das Sozialamt\n/sprache – Deutsch oder Englisch\n/datenschutz – was ich speichere\n\n" +
+			"/themen – alle Themen\n/kontakt – so erreichen Sie das Sozialamt\n/sprache – Sprache wählen\n/datenschutz – was ich speichere\n\n" +
 			"Für Ihren Einzelfall rufen Sie bitte die Stadt Dortmund an: " + CentralPhone + ".",
 		EN: "<b>How it works</b>\n" +
 			"• Write your question in a few words.\n" +
 			"• Name your part of town or your postcode, and I will name the office near you. On a phone you can also send your location.\n" +
 			"• Below every answer there are buttons for more details.\n\n" +
-			"/topics – all topics\n/contact – how to reach the Sozialamt\n/language – German or English\n/privacy – what I store\n\n" +
+			"/topics – all topics\n/contact – how to reach the Sozialamt\n/language – choose your language\n/privacy – what I store\n\n" +
 			"For your personal case, please call the City of Dortmund: " + CentralPhone + ".",
 	},
 	MsgGreeting: {
@@ -207,10 +211,6 @@ var texts = [numMsgs]knowledge.Text{
 	MsgOrDidYouMean: {
 		DE: "Oder meinten Sie eines dieser Themen?",
 		EN: "Or did you mean one of these topics?",
-	},
-	MsgOnlyDEEN: {
-		DE: "Ich verstehe nur Deutsch und Englisch. / I understand German and English only.",
-		EN: "I understand German and English only. / Ich verstehe nur Deutsch und Englisch.",
 	},
 	MsgNotText: {
 		DE: "Ich kann nur Text lesen, keine Bilder, Dateien oder Sprachnachrichten. Bitte schreiben Sie Ihre Frage in ein paar Worten.",
@@ -325,6 +325,25 @@ var texts = [numMsgs]knowledge.Text{
 		EN: "I have no confirmed information on \"%s\" here. Please ask the office below or call the City of Dortmund: " + CentralPhone + ".",
 	},
 
+	MsgStaleTranslation: {
+		DE: "<i>Der deutsche Text ist neuer als diese Übersetzung; im Zweifel gilt der deutsche Text.</i>",
+		EN: "<i>The German text is newer than this translation; if in doubt, the German text applies.</i>",
+	},
+	MsgMissingTranslation: {
+		DE: "<i>Diesen Text gibt es noch nicht in Ihrer Sprache; hier ist der deutsche Text.</i>",
+		EN: "<i>This text is not yet available in your language; here is the German text.</i>",
+	},
+	// Shown in German and English together, whatever the language: the
+	// person writes in a language the bot does not speak (untranslated).
+	MsgOtherLanguage: {
+		DE: "Ihre Sprache spreche ich leider nicht. Hier bekommen Sie Hilfe in anderen Sprachen:",
+		EN: "Sorry, I do not speak your language. Here you can get help in other languages:",
+	},
+	MsgOtherLanguageEnd: {
+		DE: "Sie können mir auch auf Deutsch, Englisch oder in einer Sprache aus /sprache schreiben. Stadt Dortmund: " + CentralPhone + ".",
+		EN: "You can also write to me in German, English or a language from /language. City of Dortmund: " + CentralPhone + ".",
+	},
+
 	LblResponsible: {DE: "Zuständig", EN: "Responsible"},
 	MsgCrisisHelp: {
 		DE: "<b>Hilfe vor Ort:</b> %s",
@@ -372,22 +391,47 @@ var texts = [numMsgs]knowledge.Text{
 	BtnDeadlines:    {DE: "Fristen", EN: "Deadlines"},
 	BtnLegal:        {DE: "Gesetz", EN: "Legal basis"},
 	BtnMap:          {DE: "🗺 Karte", EN: "🗺 Map"},
+	BtnShowGerman:   {DE: "Deutschen Text zeigen", EN: "Show the German text"},
 
 	CmdStart:    {DE: "Begrüßung und Themen", EN: "Welcome and topics"},
 	CmdHelp:     {DE: "So funktioniert der Bot", EN: "How the bot works"},
 	CmdTopics:   {DE: "Alle Themen", EN: "All topics"},
 	CmdContact:  {DE: "So erreichen Sie das Sozialamt", EN: "How to reach the Sozialamt"},
-	CmdLanguage: {DE: "Sprache: Deutsch oder Englisch", EN: "Language: German or English"},
+	CmdLanguage: {DE: "Sprache wählen", EN: "Choose your language"},
 	CmdPrivacy:  {DE: "Datenschutz: was der Bot speichert", EN: "Privacy: what the bot stores"},
 }
 
-// T returns the text of key in lang, with args (already escaped HTML) put in.
+// untranslated are the texts always shown in German and English together:
+// they speak to people whose language the bot does not have.
+var untranslated = map[MsgKey]bool{MsgOtherLanguage: true, MsgOtherLanguageEnd: true}
+
+// T returns the text of key in lang, with args (already escaped HTML) put
+// in: German and English from texts, the other languages from their
+// message file, English where that file lacks the key.
 func T(lang string, key MsgKey, args ...any) string {
-	s := texts[key].In(lang)
+	s := msgText(lang, key)
 	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
+		s = fmt.Sprintf(s, args...)
+	}
+	if RTL(lang) && key < BtnWhere && hasRTL(s) {
+		// Not on buttons: their text comes back as a message and is
+		// compared; not on the English shown for a missing translation.
+		s = isolateLTR(s, true)
 	}
 	return s
+}
+
+func msgText(lang string, key MsgKey) string {
+	if key < 0 || key >= numMsgs {
+		return ""
+	}
+	if lang != "de" && lang != "en" {
+		if tr := translations[lang]; tr != nil && tr[key] != "" {
+			return tr[key]
+		}
+		lang = "en"
+	}
+	return texts[key].In(lang)
 }
 
 // Keys are all keys of the table, in order.
@@ -404,13 +448,32 @@ func Keys() []MsgKey {
 func Labels(key MsgKey) []string {
 	var out []string
 	for _, l := range Langs {
-		out = append(out, texts[key].In(l))
+		out = append(out, msgText(l, key))
 	}
 	return out
 }
 
-// weekdaysEN are the English names of knowledge.Weekdays, in the same order.
-var weekdaysEN = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+// weekdays are the short names of knowledge.Weekdays (Monday first) in the
+// languages other than German.
+var weekdays = map[string][]string{
+	"en": strings.Fields("Mon Tue Wed Thu Fri Sat Sun"),
+	"tr": strings.Fields("Pzt Sal Çar Per Cum Cmt Paz"),
+	"ar": strings.Fields("الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد"),
+	"uk": strings.Fields("Пн Вт Ср Чт Пт Сб Нд"),
+	"ru": strings.Fields("Пн Вт Ср Чт Пт Сб Вс"),
+	"pl": strings.Fields("Pn Wt Śr Czw Pt Sob Nd"),
+	"ro": strings.Fields("Lun Mar Mie Joi Vin Sâm Dum"),
+	"bg": strings.Fields("Пн Вт Ср Чт Пт Сб Нд"),
+	"fa": strings.Fields("دوشنبه سه\u200cشنبه چهارشنبه پنجشنبه جمعه شنبه یکشنبه"),
+}
+
+// weekdayName is day i (0 = Monday) in lang.
+func weekdayName(i int, lang string) string {
+	if names, ok := weekdays[lang]; ok {
+		return names[i]
+	}
+	return knowledge.Weekdays[i]
+}
 
 // monthsEN name the months for English dates ("24 Nov 2026"), which cannot be
 // misread the way 05.11.2026 can.
@@ -425,4 +488,101 @@ func reviewedDate(d knowledge.Date, lang string) string {
 		return fmt.Sprintf("%d %s %d", d.Day(), monthsEN[d.Month()-1], d.Year())
 	}
 	return d.German()
+}
+
+// keyNames are the constants' names, as the message files write them.
+var keyNames = [numMsgs]string{
+	MsgStart:              "MsgStart",
+	MsgHelp:               "MsgHelp",
+	MsgGreeting:           "MsgGreeting",
+	MsgPrivacy:            "MsgPrivacy",
+	MsgChooseCategory:     "MsgChooseCategory",
+	MsgChooseTopic:        "MsgChooseTopic",
+	MsgChooseLanguage:     "MsgChooseLanguage",
+	MsgLanguageSet:        "MsgLanguageSet",
+	MsgEmpty:              "MsgEmpty",
+	MsgTooLong:            "MsgTooLong",
+	MsgOutOfScope:         "MsgOutOfScope",
+	MsgUnsure:             "MsgUnsure",
+	MsgOrDidYouMean:       "MsgOrDidYouMean",
+	MsgNotText:            "MsgNotText",
+	MsgUnknownCommand:     "MsgUnknownCommand",
+	MsgError:              "MsgError",
+	MsgStaleButton:        "MsgStaleButton",
+	MsgFeedbackThanks:     "MsgFeedbackThanks",
+	MsgFeedbackSorry:      "MsgFeedbackSorry",
+	MsgLocationTip:        "MsgLocationTip",
+	MsgLocationNoGPS:      "MsgLocationNoGPS",
+	MsgLocationResult:     "MsgLocationResult",
+	MsgLocationFar:        "MsgLocationFar",
+	MsgLocationNoCenters:  "MsgLocationNoCenters",
+	MsgAskDistrict:        "MsgAskDistrict",
+	MsgAskDistrictLocal:   "MsgAskDistrictLocal",
+	MsgNoDistrictOffice:   "MsgNoDistrictOffice",
+	MsgDistrictOffices:    "MsgDistrictOffices",
+	MsgLocalHint:          "MsgLocalHint",
+	MsgMoreOffices:        "MsgMoreOffices",
+	MsgNoContact:          "MsgNoContact",
+	MsgNoDetails:          "MsgNoDetails",
+	MsgTooFast:            "MsgTooFast",
+	MsgLost:               "MsgLost",
+	MsgReloaded:           "MsgReloaded",
+	MsgReloadFailed:       "MsgReloadFailed",
+	MsgThanks:             "MsgThanks",
+	MsgWhatAbout:          "MsgWhatAbout",
+	MsgWhichOf:            "MsgWhichOf",
+	MsgNoSection:          "MsgNoSection",
+	MsgCrisisHelp:         "MsgCrisisHelp",
+	MsgStaleTranslation:   "MsgStaleTranslation",
+	MsgMissingTranslation: "MsgMissingTranslation",
+	MsgOtherLanguage:      "MsgOtherLanguage",
+	MsgOtherLanguageEnd:   "MsgOtherLanguageEnd",
+	LblResponsible:        "LblResponsible",
+	LblAddress:            "LblAddress",
+	LblHours:              "LblHours",
+	LblPhone:              "LblPhone",
+	LblFax:                "LblFax",
+	LblEmail:              "LblEmail",
+	LblWeb:                "LblWeb",
+	LblLanguages:          "LblLanguages",
+	LblOperator:           "LblOperator",
+	LblUnknown:            "LblUnknown",
+	LblSource:             "LblSource",
+	LblReviewed:           "LblReviewed",
+	LblChecked:            "LblChecked",
+	LblCheckedCallFirst:   "LblCheckedCallFirst",
+	LblOldSource:          "LblOldSource",
+	LblMore:               "LblMore",
+	LblAddressUnknown:     "LblAddressUnknown",
+	LblHoursUnknown:       "LblHoursUnknown",
+	LblOffices:            "LblOffices",
+	LblContact:            "LblContact",
+	LblOpenUntil:          "LblOpenUntil",
+	LblOpenAllDay:         "LblOpenAllDay",
+	LblOpensAt:            "LblOpensAt",
+	BtnWhere:              "BtnWhere",
+	BtnOtherTopics:        "BtnOtherTopics",
+	BtnAllTopics:          "BtnAllTopics",
+	BtnBack:               "BtnBack",
+	BtnHelpful:            "BtnHelpful",
+	BtnNotHelpful:         "BtnNotHelpful",
+	BtnSendLocation:       "BtnSendLocation",
+	BtnOpenInBot:          "BtnOpenInBot",
+	BtnAskInChat:          "BtnAskInChat",
+	BtnOverview:           "BtnOverview",
+	BtnWho:                "BtnWho",
+	BtnWhat:               "BtnWhat",
+	BtnHow:                "BtnHow",
+	BtnBring:              "BtnBring",
+	BtnCosts:              "BtnCosts",
+	BtnDeadlines:          "BtnDeadlines",
+	BtnLegal:              "BtnLegal",
+	BtnMap:                "BtnMap",
+	BtnShowGerman:         "BtnShowGerman",
+	CmdStart:              "CmdStart",
+	CmdHelp:               "CmdHelp",
+	CmdTopics:             "CmdTopics",
+	CmdContact:            "CmdContact",
+	CmdLanguage:           "CmdLanguage",
+	CmdPrivacy:            "CmdPrivacy",
 }

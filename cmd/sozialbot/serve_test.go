@@ -173,7 +173,7 @@ func TestServePolling(t *testing.T) {
 		}
 	}
 	cmds := s.CallsTo("setMyCommands")
-	if len(cmds) != 2 || !strings.Contains(cmds[0].Params["commands"], "hilfe") || cmds[1].Params["language_code"] != "en" {
+	if len(cmds) != 10 || !strings.Contains(cmds[0].Params["commands"], "hilfe") || cmds[1].Params["language_code"] != "en" || cmds[9].Params["language_code"] != "fa" {
 		t.Errorf("setMyCommands: %+v", cmds)
 	}
 	var texts []string
