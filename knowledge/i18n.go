@@ -188,6 +188,20 @@ func (b *Base) TranslatableTexts() []TextRef {
 		add(of, &o.HoursNote, o.Pos, "hours_note")
 		add(of, &o.Unknown, o.Pos, "unknown")
 	}
+	// Someone in danger reads the crisis help first: it is translated too.
+	for i := range b.Helplines {
+		l := &b.Helplines[i]
+		of := "crisis-line/" + l.ID
+		add(of, &l.Name, l.Pos, "name")
+		add(of, &l.Hours, l.Pos, "hours")
+		add(of, &l.Note, l.Pos, "note")
+	}
+	for i := range b.Crises {
+		c := &b.Crises[i]
+		of := "crisis/" + c.ID
+		add(of, &c.Title, c.Pos, "title")
+		add(of, &c.Message, c.Pos, "message")
+	}
 	return out
 }
 
@@ -334,10 +348,14 @@ func (b *Base) whyNoText(of string) string {
 		return fmt.Sprintf("there is no topic %q", id)
 	case kind == "office" && b.offices[id] == nil:
 		return fmt.Sprintf("there is no office %q", id)
-	case kind != "topic" && kind != "office" && kind != "category":
-		return "the text belongs to a category, topic or office: category/<id>/title, topic/<id>/<field>, office/<id>/<field>"
+	case kind == "crisis-line" && b.lines[id] == nil:
+		return fmt.Sprintf("there is no crisis line %q", id)
+	case kind == "crisis" && b.crises[id] == nil:
+		return fmt.Sprintf("there is no crisis %q", id)
+	case kind != "topic" && kind != "office" && kind != "category" && kind != "crisis-line" && kind != "crisis":
+		return "the text belongs to a category, topic, office, crisis line or crisis: category/<id>/title, topic/<id>/<field>, office/<id>/<field>, crisis-line/<id>/<field>, crisis/<id>/<field>"
 	}
-	return fmt.Sprintf("no German text %q there (fields: title, summary, who, what, how, bring, costs, deadlines, legal, unknown, links[N].title; offices: name, address.note, hours_note, unknown)", parts[2])
+	return fmt.Sprintf("no German text %q there (fields: title, summary, who, what, how, bring, costs, deadlines, legal, unknown, links[N].title; offices: name, address.note, hours_note, unknown; crisis lines: name, hours, note; crises: title, message)", parts[2])
 }
 
 // parseTranslationFile decodes one translation file as strictly as parseFile
