@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -31,8 +32,9 @@ const DefaultQuiet = 400 * time.Millisecond
 // on the file. It ignores files that are not knowledge files (see
 // IsKnowledgeFile) and changes of permissions only. When the watcher reports
 // an error, such as lost events after an overflow, Watch cannot know what
-// changed and calls onChange to reload everything. Sub-folders are not
-// watched, as Load does not read them either.
+// changed and calls onChange to reload everything. Of the sub-folders only
+// the translations (TranslationDir) are watched, as Load reads no others;
+// a translation folder made after the start is watched from then on.
 //
 // Watch blocks until ctx is done and then returns nil; it notices ctx only
 // between calls of onChange, so onChange must return soon after ctx ends. It returns an error
@@ -44,7 +46,12 @@ func Watch(ctx context.Context, dir string, quiet time.Duration, onChange func()
 		return err
 	}
 	defer w.Close()
-	return debounce(ctx, dir, w.Events, w.Errors, newClockTimer(), quiet, onChange)
+	return debounce(ctx, dir, w.Events, w.Errors, newClockTimer(), quiet, onChange, watchSub(w))
+}
+
+// watchSub returns how a sub-folder made later is added to w.
+func watchSub(w *fsnotify.Watcher) func(string) {
+	return func(path string) { _ = w.Add(path) } // a folder gone again has nothing to watch
 }
 
 // watchFolder starts watching dir. When it returns, every later change in
@@ -57,6 +64,12 @@ func watchFolder(dir string) (*fsnotify.Watcher, error) {
 	if err := w.Add(dir); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("watch %s: %w", dir, err)
+	}
+	if st, err := os.Stat(filepath.Join(dir, TranslationDir)); err == nil && st.IsDir() {
+		if err := w.Add(filepath.Join(dir, TranslationDir)); err != nil {
+			w.Close()
+			return nil, fmt.Errorf("watch %s: %w", filepath.Join(dir, TranslationDir), err)
+		}
 	}
 	return w, nil
 }
@@ -85,8 +98,9 @@ func (c *clockTimer) Reset(d time.Duration) { c.t.Reset(d) }
 func (c *clockTimer) Stop()                 { c.t.Stop() }
 
 // debounce is Watch's loop: every relevant event or watcher error restarts
-// the timer, and when it fires, onChange is called.
-func debounce(ctx context.Context, dir string, events <-chan fsnotify.Event, errs <-chan error, t timer, quiet time.Duration, onChange func()) error {
+// the timer, and when it fires, onChange is called. A translation folder
+// that appears is handed to watch.
+func debounce(ctx context.Context, dir string, events <-chan fsnotify.Event, errs <-chan error, t timer, quiet time.Duration, onChange func(), watch func(string)) error {
 	defer t.Stop()
 	dir = filepath.Clean(dir)
 	for {
@@ -99,6 +113,10 @@ func debounce(ctx context.Context, dir string, events <-chan fsnotify.Event, err
 			}
 			if filepath.Clean(ev.Name) == dir && ev.Has(fsnotify.Remove|fsnotify.Rename) {
 				return fmt.Errorf("watch %s: %w", dir, ErrFolderGone)
+			}
+			if ev.Has(fsnotify.Create) && filepath.Clean(ev.Name) == filepath.Join(dir, TranslationDir) {
+				watch(ev.Name)
+				t.Reset(quiet)
 			}
 			if relevant(ev) {
 				t.Reset(quiet)

@@ -48,7 +48,7 @@ func startDebounce(t *testing.T, dir string) *debounceRig {
 		cancel:  cancel,
 	}
 	go func() {
-		r.done <- debounce(ctx, dir, r.events, r.errs, r.timer, time.Second, func() { r.changes <- struct{}{} })
+		r.done <- debounce(ctx, dir, r.events, r.errs, r.timer, time.Second, func() { r.changes <- struct{}{} }, func(string) {})
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -151,13 +151,15 @@ func TestDebounceStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	events := make(chan fsnotify.Event)
-	go func() { done <- debounce(ctx, "/kb", events, nil, newFakeTimer(), time.Second, func() {}) }()
+	go func() {
+		done <- debounce(ctx, "/kb", events, nil, newFakeTimer(), time.Second, func() {}, func(string) {})
+	}()
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("after cancel: got %v, want nil", err)
 	}
 	go func() {
-		done <- debounce(context.Background(), "/kb", events, nil, newFakeTimer(), time.Second, func() {})
+		done <- debounce(context.Background(), "/kb", events, nil, newFakeTimer(), time.Second, func() {}, func(string) {})
 	}()
 	close(events)
 	if err := <-done; err != nil {
@@ -188,7 +190,7 @@ func startWatch(t *testing.T) *watchRig {
 	r := &watchRig{t: t, dir: dir, changes: make(chan struct{}, 100), done: make(chan error, 1)}
 	go func() {
 		defer w.Close()
-		r.done <- debounce(ctx, dir, w.Events, w.Errors, newClockTimer(), 20*time.Millisecond, func() { r.changes <- struct{}{} })
+		r.done <- debounce(ctx, dir, w.Events, w.Errors, newClockTimer(), 20*time.Millisecond, func() { r.changes <- struct{}{} }, watchSub(w))
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -252,6 +254,20 @@ func TestWatchEditorSaves(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.wantChange("file removed")
+}
+
+// TestWatchTranslations: the translation folder is read by Load, so a saved
+// translation is live like any other file, also when the folder is new.
+func TestWatchTranslations(t *testing.T) {
+	r := startWatch(t)
+	if err := os.Mkdir(r.path(TranslationDir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r.wantChange("translation folder made")
+	r.write(filepath.Join(TranslationDir, "tr.yaml"), "texts: []\n")
+	r.wantChange("translation saved")
+	r.write(filepath.Join(TranslationDir, "tr.yaml"), "texts: []\n# edited\n")
+	r.wantChange("translation edited")
 }
 
 func TestWatchFolderRemoved(t *testing.T) {
