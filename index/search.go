@@ -418,7 +418,6 @@ type match struct {
 	langSure bool
 }
 
-
 // decide turns a match into an answer or a decline. The thresholds were
 // calibrated on the tuning questions (testdata/questions-tune.yaml): an
 // answer needs a good part of the question's weight explained, with at least
