@@ -1,17 +1,13 @@
 package knowledge
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
-	"io"
 	"path"
 	"reflect"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -362,45 +358,12 @@ func (b *Base) whyNoText(of string) string {
 // decodes a knowledge file.
 func parseTranslationFile(name string, data []byte) (*TranslationFile, Problems) {
 	f := &TranslationFile{}
-	at := func(line, col int, format string, args ...any) Problem {
-		return Problem{Pos: Pos{File: name, Line: line, Col: col}, Msg: fmt.Sprintf(format, args...)}
-	}
-	if len(data) > maxFileSize {
-		return f, Problems{at(1, 1, "file is larger than %d MiB; is it really a translation file?", maxFileSize>>20)}
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return f, Problems{syntaxProblem(name, data, err)}
-	}
-	if len(doc.Content) == 0 {
+	root, ps, ok := decodeStrict(name, data, f, "translation", `a translation file holds the lists "texts:" and "search:"`)
+	switch {
+	case !ok:
+		return &TranslationFile{}, ps
+	case root == nil:
 		return f, nil // an empty file: nothing translated yet
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		return f, Problems{at(root.Line, root.Column, "a translation file holds the lists \"texts:\" and \"search:\", not %s", kindName(root))}
-	}
-	firstCol := map[int]int{}
-	walkNodes(root, func(n *yaml.Node) {
-		if c, ok := firstCol[n.Line]; !ok || n.Column < c {
-			firstCol[n.Line] = n.Column
-		}
-	})
-	var ps Problems
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(f); err != nil && !errors.Is(err, io.EOF) {
-		var te *yaml.TypeError
-		if !errors.As(err, &te) {
-			return &TranslationFile{}, Problems{syntaxProblem(name, data, err)}
-		}
-		for _, msg := range te.Errors {
-			line, text := 1, msg
-			if m := lineMsg.FindStringSubmatch(msg); m != nil {
-				line, _ = strconv.Atoi(m[1])
-				text = m[2]
-			}
-			ps = append(ps, at(line, max(firstCol[line], 1), "%s", friendlyTypeError(text)))
-		}
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, list := root.Content[i], root.Content[i+1]

@@ -269,24 +269,41 @@ var (
 // of its fields stands.
 func parseFile(name string, data []byte) (file, Problems) {
 	var f file
+	root, problems, ok := decodeStrict(name, data, &f, "knowledge", `a knowledge file starts with lists such as "topics:" or "offices:"`)
+	switch {
+	case !ok:
+		return file{}, problems
+	case root == nil:
+		// An error, not a warning: a file saved empty by mistake would
+		// otherwise take its topics out of service without a word.
+		return f, Problems{{Pos: Pos{File: name, Line: 1, Col: 1}, Msg: "file is empty (or holds only comments); a knowledge file holds lists such as \"topics:\"; delete the file if it is no longer needed"}}
+	}
+	attachPositions(name, root, &f)
+	return f, problems
+}
+
+// decodeStrict decodes the YAML file data into v, refusing unknown keys, and
+// returns its root mapping (nil for a file with nothing in it) and every
+// problem at its line. ok is false when the file could not be read as the
+// kind of file it is (what: "knowledge", "translation"; lists says what
+// such a file starts with); v is then not to be used.
+func decodeStrict(name string, data []byte, v any, what, lists string) (root *yaml.Node, problems Problems, ok bool) {
 	at := func(line, col int, format string, args ...any) Problem {
 		return Problem{Pos: Pos{File: name, Line: line, Col: col}, Msg: fmt.Sprintf(format, args...)}
 	}
 	if len(data) > maxFileSize {
-		return f, Problems{at(1, 1, "file is larger than %d MiB; is it really a knowledge file?", maxFileSize>>20)}
+		return nil, Problems{at(1, 1, "file is larger than %d MiB; is it really a %s file?", maxFileSize>>20, what)}, false
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return f, Problems{syntaxProblem(name, data, err)}
+		return nil, Problems{syntaxProblem(name, data, err)}, false
 	}
 	if len(doc.Content) == 0 {
-		// An error, not a warning: a file saved empty by mistake would
-		// otherwise take its topics out of service without a word.
-		return f, Problems{at(1, 1, "file is empty (or holds only comments); a knowledge file holds lists such as \"topics:\"; delete the file if it is no longer needed")}
+		return nil, nil, true
 	}
-	root := doc.Content[0]
+	root = doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return f, Problems{at(root.Line, root.Column, "a knowledge file starts with lists such as \"topics:\" or \"offices:\", not %s", kindName(root))}
+		return nil, Problems{at(root.Line, root.Column, "%s, not %s", lists, kindName(root))}, false
 	}
 	firstCol := map[int]int{}
 	walkNodes(root, func(n *yaml.Node) {
@@ -294,14 +311,12 @@ func parseFile(name string, data []byte) (file, Problems) {
 			firstCol[n.Line] = n.Column
 		}
 	})
-
-	var problems Problems
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
+	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
 		var te *yaml.TypeError
 		if !errors.As(err, &te) {
-			return file{}, Problems{syntaxProblem(name, data, err)}
+			return nil, Problems{syntaxProblem(name, data, err)}, false
 		}
 		for _, msg := range te.Errors {
 			line, text := 1, msg
@@ -312,8 +327,7 @@ func parseFile(name string, data []byte) (file, Problems) {
 			problems = append(problems, at(line, max(firstCol[line], 1), "%s", friendlyTypeError(text)))
 		}
 	}
-	attachPositions(name, root, &f)
-	return f, problems
+	return root, problems, true
 }
 
 func syntaxProblem(name string, data []byte, err error) Problem {

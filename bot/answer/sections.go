@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
@@ -153,6 +154,12 @@ func profileOf(t *knowledge.Topic, lang string) *profile {
 		}
 		p.sections[Aspect(s.Key)] = set
 	}
+	if profileCount.Add(1) > maxCached {
+		// Each reload brings new topic pointers: forget the old ones
+		// instead of growing for as long as the bot runs.
+		profiles.Clear()
+		profileCount.Store(1)
+	}
 	profiles.Store(k, p)
 	return p
 }
@@ -171,8 +178,21 @@ func placeWords(kb *knowledge.Base) map[string]bool {
 			}
 		}
 	}
+	if placeCount.Add(1) > maxCachedBases {
+		placeCache.Clear()
+		placeCount.Store(1)
+	}
 	placeCache.Store(kb, m)
 	return m
 }
 
 var placeCache sync.Map // *knowledge.Base → map[string]bool
+
+// The caches are bounded: a knowledge base of some hundred topics in ten
+// languages fits, and reloads cannot grow them without end.
+const (
+	maxCached      = 8192
+	maxCachedBases = 4
+)
+
+var profileCount, placeCount atomic.Int64
