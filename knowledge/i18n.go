@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
-	"gopkg.in/yaml.v3"
 )
 
 // TranslationDir is the sub-folder of a knowledge folder that holds one
@@ -365,22 +364,14 @@ func parseTranslationFile(name string, data []byte) (*TranslationFile, Problems)
 	case root == nil:
 		return f, nil // an empty file: nothing translated yet
 	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		key, list := root.Content[i], root.Content[i+1]
-		if list.Kind != yaml.SequenceNode {
-			continue
+	eachEntry(name, root, func(list string, j int, p Pos) {
+		switch list {
+		case "texts":
+			setPos(f.Texts, j, p, func(t *Translation) *Pos { return &t.Pos })
+		case "search":
+			setPos(f.Search, j, p, func(s *SearchWords) *Pos { return &s.Pos })
 		}
-		for j, item := range list.Content {
-			p := Pos{File: name, Line: item.Line, Col: item.Column, fields: map[string]lineCol{}}
-			collectFields(item, "", p.fields)
-			switch key.Value {
-			case "texts":
-				setPos(f.Texts, j, p, func(t *Translation) *Pos { return &t.Pos })
-			case "search":
-				setPos(f.Search, j, p, func(s *SearchWords) *Pos { return &s.Pos })
-			}
-		}
-	}
+	})
 	return f, ps
 }
 

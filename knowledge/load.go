@@ -444,6 +444,29 @@ func walkNodes(n *yaml.Node, fn func(*yaml.Node)) {
 // attachPositions gives each decoded entry the position of its YAML node and
 // of every field below it.
 func attachPositions(name string, root *yaml.Node, f *file) {
+	eachEntry(name, root, func(list string, j int, p Pos) {
+		switch list {
+		case "categories":
+			setPos(f.Categories, j, p, func(c *Category) *Pos { return &c.Pos })
+		case "topics":
+			setPos(f.Topics, j, p, func(t *Topic) *Pos { return &t.Pos })
+		case "offices":
+			setPos(f.Offices, j, p, func(o *Office) *Pos { return &o.Pos })
+		case "districts":
+			setPos(f.Districts, j, p, func(d *District) *Pos { return &d.Pos })
+		case "synonyms":
+			setPos(f.Synonyms, j, p, func(s *Synonym) *Pos { return &s.Pos })
+		case "crisis_lines":
+			setPos(f.CrisisLines, j, p, func(l *CrisisLine) *Pos { return &l.Pos })
+		case "crises":
+			setPos(f.Crises, j, p, func(c *Crisis) *Pos { return &c.Pos })
+		}
+	})
+}
+
+// eachEntry calls fn with the position of every entry of every list of the
+// root mapping of file name, and of every field below it.
+func eachEntry(name string, root *yaml.Node, fn func(list string, j int, p Pos)) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, list := root.Content[i], root.Content[i+1]
 		if list.Kind != yaml.SequenceNode {
@@ -452,22 +475,7 @@ func attachPositions(name string, root *yaml.Node, f *file) {
 		for j, item := range list.Content {
 			p := Pos{File: name, Line: item.Line, Col: item.Column, fields: map[string]lineCol{}}
 			collectFields(item, "", p.fields)
-			switch key.Value {
-			case "categories":
-				setPos(f.Categories, j, p, func(c *Category) *Pos { return &c.Pos })
-			case "topics":
-				setPos(f.Topics, j, p, func(t *Topic) *Pos { return &t.Pos })
-			case "offices":
-				setPos(f.Offices, j, p, func(o *Office) *Pos { return &o.Pos })
-			case "districts":
-				setPos(f.Districts, j, p, func(d *District) *Pos { return &d.Pos })
-			case "synonyms":
-				setPos(f.Synonyms, j, p, func(s *Synonym) *Pos { return &s.Pos })
-			case "crisis_lines":
-				setPos(f.CrisisLines, j, p, func(l *CrisisLine) *Pos { return &l.Pos })
-			case "crises":
-				setPos(f.Crises, j, p, func(c *Crisis) *Pos { return &c.Pos })
-			}
+			fn(key.Value, j, p)
 		}
 	}
 }

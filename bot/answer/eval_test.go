@@ -106,10 +106,9 @@ func TestHeldOut(t *testing.T) {
 	}
 }
 
-// BenchmarkDecide measures the whole answer step (signals, crisis check,
-// search, decision, rendering) on the tuning conversations' messages and
-// reports the 50th and 99th percentile of one message.
-func BenchmarkDecide(b *testing.B) {
+// tuneMessages are all messages of the tuning conversations, in order.
+func tuneMessages(b *testing.B) []string {
+	b.Helper()
 	f, err := os.Open(filepath.Join("testdata", "conversations-tune.yaml"))
 	if err != nil {
 		b.Fatal(err)
@@ -123,6 +122,14 @@ func BenchmarkDecide(b *testing.B) {
 	for _, c := range cases {
 		msgs = append(msgs, c.Messages()...)
 	}
+	return msgs
+}
+
+// BenchmarkDecide measures the whole answer step (signals, crisis check,
+// search, decision, rendering) on the tuning conversations' messages and
+// reports the 50th and 99th percentile of one message.
+func BenchmarkDecide(b *testing.B) {
+	msgs := tuneMessages(b)
 	ix := realIndex(b)
 	a := answer.New(ix, answer.Options{})
 	ctx := context.Background()
@@ -151,19 +158,7 @@ func BenchmarkDecide(b *testing.B) {
 // BenchmarkSearchOnly is the search alone on the same messages, to tell the
 // index's share of BenchmarkDecide.
 func BenchmarkSearchOnly(b *testing.B) {
-	f, err := os.Open(filepath.Join("testdata", "conversations-tune.yaml"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	cases, err := answer.ReadCases(f)
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var msgs []string
-	for _, c := range cases {
-		msgs = append(msgs, c.Messages()...)
-	}
+	msgs := tuneMessages(b)
 	ix := realIndex(b)
 	ctx := context.Background()
 	times := make([]time.Duration, 0, b.N)
