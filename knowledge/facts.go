@@ -215,7 +215,13 @@ func normNumber(s string) string {
 // text and says, fact by fact, what the translation lacks or adds. Nil means
 // they carry the same facts.
 func CompareFacts(german, translation string) []string {
-	want, got := ExtractFacts(german), ExtractFacts(translation)
+	return compareFacts(ExtractFacts(german), translation)
+}
+
+// compareFacts is CompareFacts with the German text's facts extracted once,
+// as the loader compares each German text with up to nine translations.
+func compareFacts(want []Fact, translation string) []string {
+	got := ExtractFacts(translation)
 	count := map[string]int{}
 	for _, f := range want {
 		count[f.Kind+"\x00"+f.Key]++

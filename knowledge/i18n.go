@@ -254,14 +254,15 @@ func (b *Base) loadTranslations(raw []rawFile) Problems {
 	for _, r := range b.TranslatableTexts() {
 		refs[r.Of] = r.Text
 	}
+	german := map[*Text][]Fact{}
 	for _, f := range files {
-		ps = append(ps, b.attach(f, refs)...)
+		ps = append(ps, b.attach(f, refs, german)...)
 	}
 	return ps
 }
 
 // attach checks one language's entries and hangs its translations on the texts.
-func (b *Base) attach(f *TranslationFile, refs map[string]*Text) Problems {
+func (b *Base) attach(f *TranslationFile, refs map[string]*Text, german map[*Text][]Fact) Problems {
 	c := &checker{}
 	seen := map[string]Pos{}
 	for i := range f.Texts {
@@ -292,7 +293,12 @@ func (b *Base) attach(f *TranslationFile, refs map[string]*Text) Problems {
 			c.errorf(tr.Pos.At("from"), "%s: from %q must be 8 hex digits, as `sozialbot translations` prints them", tr.Of, tr.From)
 			continue
 		}
-		for _, msg := range CompareFacts(target.DE, tr.Text) {
+		want, ok := german[target]
+		if !ok {
+			want = ExtractFacts(target.DE)
+			german[target] = want
+		}
+		for _, msg := range compareFacts(want, tr.Text) {
 			c.errorf(tr.Pos.At("text"), "%s (%s): %s", tr.Of, f.Lang, msg)
 		}
 		if now := Fingerprint(target.DE); tr.From != now {
