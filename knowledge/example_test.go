@@ -52,3 +52,22 @@ func ExampleOffice_OpenAt() {
 	// Output:
 	// false Tue 30.03. 08:00
 }
+
+// The line under an office on the answer card: "Geprüft am" only when staff
+// checked the entry with the office, a warning when the newest source is old.
+func ExampleFreshnessOf() {
+	now := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+	office := knowledge.Office{Sources: []knowledge.Citation{
+		{URL: "https://www.dortmund.de/"},                  // undated: says nothing
+		{URL: "https://nordstadtblogger.de/…", Year: 2019}, // the newest dated source
+	}}
+	f := office.Freshness(now)
+	fmt.Println(f.SourceYear, f.CallFirst) // the card: "Angabe von 2019 — bitte vorher anrufen"
+
+	checked := knowledge.Date{Time: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}
+	f = knowledge.FreshnessOf(checked, office.ContactSourceYear(), now)
+	fmt.Println(f.Checked.German(), f.CallFirst) // the card: "Beim Amt geprüft am 01.12.2026"
+	// Output:
+	// 2019 true
+	// 01.12.2026 false
+}

@@ -202,6 +202,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("topics: [{id: x, title: {de: [1, 2]}}]"))
 	f.Add([]byte("offices:\n  - hours: [{days: [Mo], time: 25:99-00:00}]\n"))
 	f.Add([]byte(crisisKB))
+	f.Add([]byte("offices:\n  - sources: [{url: [a], year: x, note: {a: b}}, &s {year: 2019}, *s, [b]]\n    checked: 2026-13-01\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fsys := fstest.MapFS{"f.yaml": {Data: data}, "categories.yaml": {Data: []byte(minimal["categories.yaml"])}}
 		kb, err := Load(fsys, Options{Now: today})
