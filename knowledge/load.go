@@ -464,6 +464,23 @@ func attachPositions(name string, root *yaml.Node, f *file) {
 	})
 }
 
+// byID maps the entries of one kind by id; an id used twice is reported
+// through dup and the first entry kept.
+func byID[T any](kind string, entries []T, key func(*T) (string, Pos), dup func(kind, id string, p, first Pos)) map[string]*T {
+	m := make(map[string]*T, len(entries))
+	for i := range entries {
+		e := &entries[i]
+		id, p := key(e)
+		if prev, ok := m[id]; ok && id != "" {
+			_, first := key(prev)
+			dup(kind, id, p, first)
+			continue
+		}
+		m[id] = e
+	}
+	return m
+}
+
 // eachEntry calls fn with the position of every entry of every list of the
 // root mapping of file name, and of every field below it.
 func eachEntry(name string, root *yaml.Node, fn func(list string, j int, p Pos)) {
@@ -514,36 +531,17 @@ func (b *Base) index() Problems {
 	dup := func(kind, id string, p, first Pos) {
 		ps = append(ps, Problem{Pos: p.At("id"), Msg: fmt.Sprintf("%s id %q is used twice (first at %s)", kind, id, first.At("id"))})
 	}
-	b.topics = map[string]*Topic{}
-	for i := range b.Topics {
-		t := &b.Topics[i]
-		if prev, ok := b.topics[t.ID]; ok && t.ID != "" {
-			dup("topic", t.ID, t.Pos, prev.Pos)
-			continue
-		}
-		b.topics[t.ID] = t
-	}
-	b.offices = map[string]*Office{}
+	b.topics = byID("topic", b.Topics, func(t *Topic) (string, Pos) { return t.ID, t.Pos }, dup)
+	b.offices = byID("office", b.Offices, func(o *Office) (string, Pos) { return o.ID, o.Pos }, dup)
 	for i := range b.Offices {
 		o := &b.Offices[i]
-		if prev, ok := b.offices[o.ID]; ok && o.ID != "" {
-			dup("office", o.ID, o.Pos, prev.Pos)
-			continue
-		}
-		if t, ok := b.topics[o.ID]; ok && o.ID != "" {
+		if t, ok := b.topics[o.ID]; ok && o.ID != "" && b.offices[o.ID] == o {
 			dup("topic or office", o.ID, o.Pos, t.Pos)
 		}
-		b.offices[o.ID] = o
 	}
-	b.districts = map[string]*District{}
+	b.districts = byID("district", b.Districts, func(d *District) (string, Pos) { return d.ID, d.Pos }, dup)
 	b.postcodes = map[string][]string{}
-	for i := range b.Districts {
-		d := &b.Districts[i]
-		if prev, ok := b.districts[d.ID]; ok && d.ID != "" {
-			dup("district", d.ID, d.Pos, prev.Pos)
-			continue
-		}
-		b.districts[d.ID] = d
+	for _, d := range b.districts {
 		for _, pc := range d.Postcodes {
 			b.postcodes[pc] = append(b.postcodes[pc], d.ID)
 		}
@@ -551,23 +549,7 @@ func (b *Base) index() Problems {
 	for pc := range b.postcodes {
 		sort.Strings(b.postcodes[pc])
 	}
-	b.lines = map[string]*CrisisLine{}
-	for i := range b.Helplines {
-		l := &b.Helplines[i]
-		if prev, ok := b.lines[l.ID]; ok && l.ID != "" {
-			dup("crisis line", l.ID, l.Pos, prev.Pos)
-			continue
-		}
-		b.lines[l.ID] = l
-	}
-	b.crises = map[string]*Crisis{}
-	for i := range b.Crises {
-		c := &b.Crises[i]
-		if prev, ok := b.crises[c.ID]; ok && c.ID != "" {
-			dup("crisis", c.ID, c.Pos, prev.Pos)
-			continue
-		}
-		b.crises[c.ID] = c
-	}
+	b.lines = byID("crisis line", b.Helplines, func(l *CrisisLine) (string, Pos) { return l.ID, l.Pos }, dup)
+	b.crises = byID("crisis", b.Crises, func(c *Crisis) (string, Pos) { return c.ID, c.Pos }, dup)
 	return ps
 }
