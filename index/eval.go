@@ -22,8 +22,11 @@ type Question struct {
 	// in), "other" for a language the bot does not speak; empty if not given.
 	Lang string `yaml:"lang,omitempty"`
 	// Aspect is the part of the topic asked for (who, how, where, …).
-	Aspect string   `yaml:"aspect,omitempty"`
-	Tags   []string `yaml:"tags,omitempty"`
+	Aspect string `yaml:"aspect,omitempty"`
+	// Has are strings the first reply must contain; the search ignores them,
+	// the answer step's eval (bot/answer) checks them.
+	Has  []string `yaml:"has,omitempty"`
+	Tags []string `yaml:"tags,omitempty"`
 }
 
 // ReadQuestions reads a question file in the format of docs/questions-sample.yaml.

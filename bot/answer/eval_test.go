@@ -71,39 +71,64 @@ func TestTune(t *testing.T) {
 	}
 }
 
-// TestHeldOut gates on the held-out conversations, which are never tuned
-// on (their misses are not printed). The floors are the figures reached,
-// less a little, so that a change that makes the bot worse fails; the
-// issue's targets are in docs/benchmarks.md.
-func TestHeldOut(t *testing.T) {
-	r := evaluate(t, filepath.Join("testdata", "conversations-heldout.yaml"))
-	floors := []struct {
+// floors are the lowest figures a conversation set may reach before go test
+// fails: the figures reached, less a little, so that a change that makes the
+// bot worse fails. The targets are in docs/benchmarks.md.
+type floors struct {
+	top1, aspect, has, followups, stories, lang, crisis float64
+	falseAlarms, confidentlyWrong                       float64 // ceilings
+}
+
+// gate evaluates a conversation set against its floors. Misses are never
+// printed: for the held-out set that would be tuning on it.
+func gate(t *testing.T, file string, f floors) {
+	t.Helper()
+	r := evaluate(t, file)
+	for _, g := range []struct {
 		name  string
 		s     answer.Score
 		floor float64
 	}{
-		{"top-1", r.Top1, 0.85},
-		{"aspect right", r.Aspect, 0.68},
-		{"fact in first message", r.Has, 0.66},
-		{"follow-ups", r.Followups, 0.80},
-		{"stories", r.Stories, 0.58},
-		{"language", r.Lang, 0.95},
-		{"crisis recall", r.CrisisRecall, 0.75},
-	}
-	for _, f := range floors {
-		if f.s.Rate() < f.floor {
-			t.Errorf("held-out %s %s, below %.0f %%", f.name, f.s, 100*f.floor)
+		{"top-1", r.Top1, f.top1},
+		{"aspect right", r.Aspect, f.aspect},
+		{"fact in first message", r.Has, f.has},
+		{"follow-ups", r.Followups, f.followups},
+		{"stories", r.Stories, f.stories},
+		{"language", r.Lang, f.lang},
+		{"crisis recall", r.CrisisRecall, f.crisis},
+	} {
+		if g.s.Rate() < g.floor {
+			t.Errorf("%s: %s %s, below %.0f %%", file, g.name, g.s, 100*g.floor)
 		}
 	}
-	if alarms := r.FalseAlarms.Rate(); alarms > 0.01 {
-		t.Errorf("held-out crisis false alarms %s, above 1 %%", r.FalseAlarms)
+	if alarms := r.FalseAlarms.Rate(); alarms > f.falseAlarms {
+		t.Errorf("%s: crisis false alarms %s, above %.0f %%", file, r.FalseAlarms, 100*f.falseAlarms)
 	}
-	if wrong := r.Confident.Rate(); wrong > 0.08 {
-		t.Errorf("held-out confidently wrong %s, above 8 %%", r.Confident)
+	if wrong := r.Confident.Rate(); wrong > f.confidentlyWrong {
+		t.Errorf("%s: confidently wrong %s, above %.0f %%", file, r.Confident, 100*f.confidentlyWrong)
 	}
 	if p50, p95 := r.Percentile(50), r.Percentile(95); p50 > 600 || p95 > 1000 {
-		t.Errorf("first message median %d, p95 %d characters; want ≤ 600 and ≤ 1,000", p50, p95)
+		t.Errorf("%s: first message median %d, p95 %d characters; want ≤ 600 and ≤ 1,000", file, p50, p95)
 	}
+}
+
+// TestHeldOut gates on the held-out conversations, which are never tuned
+// on (written fresh on 2026-12-01 by people who saw neither the code nor the
+// other sets).
+func TestHeldOut(t *testing.T) {
+	gate(t, filepath.Join("testdata", "conversations-heldout.yaml"), floors{
+		top1: 0.76, aspect: 0.77, has: 0.74, followups: 0.66, stories: 0.50, lang: 0.95, crisis: 0.60,
+		falseAlarms: 0.01, confidentlyWrong: 0.08,
+	})
+}
+
+// TestRetired keeps the retired held-out set (looked at, tuned on since) from
+// sliding back: its floors are those it had as the held-out set.
+func TestRetired(t *testing.T) {
+	gate(t, filepath.Join("testdata", "conversations-retired.yaml"), floors{
+		top1: 0.85, aspect: 0.68, has: 0.66, followups: 0.80, stories: 0.58, lang: 0.95, crisis: 0.75,
+		falseAlarms: 0.01, confidentlyWrong: 0.08,
+	})
 }
 
 // tuneMessages are all messages of the tuning conversations, in order.

@@ -5,51 +5,73 @@ import (
 	"testing"
 )
 
-// heldOutFloors are the gates per language on the held-out question sets
-// (index/testdata/questions-<lang>-heldout.yaml): the answer's language
-// right, and the expected topic first. They are the figures measured on
-// 2026-12-01 with the translators' i18n files of that evening, minus a small
-// margin (about two questions); the targets are 0.98 and 0.9. Adjust
-// them here to what is reached (go test -run HeldOutLanguages -v prints it).
-var heldOutFloors = map[string]struct{ Lang, Top1 float64 }{
-	"tr": {Lang: 0.92, Top1: 0.85}, // measured 0.945, 0.891
-	"ar": {Lang: 0.96, Top1: 0.74}, // 0.982, 0.783
-	"uk": {Lang: 0.88, Top1: 0.82}, // 0.907, 0.867
-	"ru": {Lang: 0.96, Top1: 0.76}, // 0.981, 0.800
-	"pl": {Lang: 0.79, Top1: 0.83}, // 0.818, 0.870
-	"ro": {Lang: 0.79, Top1: 0.80}, // 0.818, 0.848
-	"bg": {Lang: 0.71, Top1: 0.83}, // 0.732, 0.872
-	"fa": {Lang: 0.92, Top1: 0.78}, // 0.945, 0.826
+// langFloors are the gates of one language: the answer's language right and
+// the expected topic first. The targets are 0.98 and 0.9.
+type langFloors struct{ Lang, Top1 float64 }
+
+// heldOutFloors gate the fresh held-out sets
+// (index/testdata/questions-<lang>-heldout.yaml, written on 2026-12-01 by
+// people who saw neither the code nor the other sets): the figures measured,
+// minus a small margin (about one question). Adjust them to what is reached
+// (go test -run HeldOutLanguages -v prints it).
+var heldOutFloors = map[string]langFloors{
+	"tr": {Lang: 0.94, Top1: 0.64},
+	"ar": {Lang: 0.98, Top1: 0.56},
+	"uk": {Lang: 0.85, Top1: 0.68},
+	"ru": {Lang: 0.92, Top1: 0.75},
+	"pl": {Lang: 0.87, Top1: 0.68},
+	"ro": {Lang: 0.85, Top1: 0.83},
+	"bg": {Lang: 0.85, Top1: 0.81},
+	"fa": {Lang: 0.96, Top1: 0.66},
+}
+
+// retiredFloors keep the retired held-out sets (questions-<lang>-retired.yaml,
+// looked at and tuned on since) from sliding back: their held-out floors.
+var retiredFloors = map[string]langFloors{
+	"tr": {Lang: 0.92, Top1: 0.85},
+	"ar": {Lang: 0.96, Top1: 0.74},
+	"uk": {Lang: 0.88, Top1: 0.82},
+	"ru": {Lang: 0.96, Top1: 0.76},
+	"pl": {Lang: 0.79, Top1: 0.83},
+	"ro": {Lang: 0.79, Top1: 0.80},
+	"bg": {Lang: 0.71, Top1: 0.83},
+	"fa": {Lang: 0.92, Top1: 0.78},
 }
 
 // filled is the share of a language's texts that must be translated before
-// its held-out figures are gated: until then its answers are German.
+// its figures are gated: until then its answers are German.
 const filled = 0.9
 
-// TestHeldOutLanguages gates every language whose translations are filled.
+// TestHeldOutLanguages gates every language whose translations are filled,
+// on its held-out and its retired set.
 func TestHeldOutLanguages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the real index")
 	}
 	kb := realIndex(t).Base()
 	for _, s := range kb.TranslationStatuses() {
-		t.Run(s.Lang, func(t *testing.T) {
-			r := evaluate(t, filepath.Join("..", "..", "index", "testdata", "questions-"+s.Lang+"-heldout.yaml"))
-			t.Logf("%s: language right %v, top-1 %v; %d of %d texts translated", s.Lang, r.Lang, r.Top1, s.Current, s.Total)
-			if float64(s.Current) < filled*float64(s.Total) {
-				t.Skipf("%s: only %d of %d texts translated; not gated yet", s.Lang, s.Current, s.Total)
-			}
-			f, ok := heldOutFloors[s.Lang]
-			if !ok {
-				t.Fatalf("no floors for %s in heldOutFloors", s.Lang)
-			}
-			if r.Lang.Rate() < f.Lang {
-				t.Errorf("%s: language right %v, floor %.2f", s.Lang, r.Lang, f.Lang)
-			}
-			if r.Top1.Rate() < f.Top1 {
-				t.Errorf("%s: top-1 %v, floor %.2f", s.Lang, r.Top1, f.Top1)
-			}
-		})
+		for _, set := range []struct {
+			name   string
+			floors map[string]langFloors
+		}{{"heldout", heldOutFloors}, {"retired", retiredFloors}} {
+			t.Run(s.Lang+"-"+set.name, func(t *testing.T) {
+				r := evaluate(t, filepath.Join("..", "..", "index", "testdata", "questions-"+s.Lang+"-"+set.name+".yaml"))
+				t.Logf("%s %s: language right %v, top-1 %v; %d of %d texts translated", s.Lang, set.name, r.Lang, r.Top1, s.Current, s.Total)
+				if float64(s.Current) < filled*float64(s.Total) {
+					t.Skipf("%s: only %d of %d texts translated; not gated yet", s.Lang, s.Current, s.Total)
+				}
+				f, ok := set.floors[s.Lang]
+				if !ok {
+					t.Fatalf("no %s floors for %s", set.name, s.Lang)
+				}
+				if r.Lang.Rate() < f.Lang {
+					t.Errorf("%s: language right %v, floor %.2f", s.Lang, r.Lang, f.Lang)
+				}
+				if r.Top1.Rate() < f.Top1 {
+					t.Errorf("%s: top-1 %v, floor %.2f", s.Lang, r.Top1, f.Top1)
+				}
+			})
+		}
 	}
 }
 
