@@ -68,6 +68,9 @@ type Translation struct {
 	Lang  string `yaml:"-"`
 	Pos   Pos    `yaml:"-"`
 	stale bool
+	// withheld: stale, and its facts differ from the German text as it is
+	// now (a changed amount or phone number), so the German text is shown.
+	withheld bool
 }
 
 // SearchWords are the words people use for a topic or an office in one
@@ -115,7 +118,7 @@ func (t Text) Lookup(lang string) (string, TranslationState) {
 		return t.DE, TranslationMissing
 	}
 	if t.tr != nil {
-		if tr := t.tr.by[lang]; tr != nil {
+		if tr := t.tr.by[lang]; tr != nil && !tr.withheld {
 			if tr.stale {
 				return tr.Text, TranslationStale
 			}
@@ -298,12 +301,21 @@ func (b *Base) attach(f *TranslationFile, refs map[string]*Text, german map[*Tex
 			want = ExtractFacts(target.DE)
 			german[target] = want
 		}
-		for _, msg := range compareFacts(want, tr.Text) {
-			c.errorf(tr.Pos.At("text"), "%s (%s): %s", tr.Of, f.Lang, msg)
-		}
+		diffs := compareFacts(want, tr.Text)
 		if now := Fingerprint(target.DE); tr.From != now {
+			// A German text changed by staff must not block the knowledge
+			// base; but a translation whose facts no longer match is not
+			// shown: the German text is, until the translation is redone.
 			tr.stale = true
-			c.warnf(tr.Pos.At("from"), "%s (%s): German text changed since this translation (from %s, German now %s); please translate it again", tr.Of, f.Lang, tr.From, now)
+			if tr.withheld = len(diffs) > 0; tr.withheld {
+				c.warnf(tr.Pos.At("from"), "%s (%s): German text changed since this translation (from %s, German now %s), and its facts differ now (%s): the bot shows the German text until it is translated again", tr.Of, f.Lang, tr.From, now, diffs[0])
+			} else {
+				c.warnf(tr.Pos.At("from"), "%s (%s): German text changed since this translation (from %s, German now %s); please translate it again", tr.Of, f.Lang, tr.From, now)
+			}
+		} else {
+			for _, msg := range diffs {
+				c.errorf(tr.Pos.At("text"), "%s (%s): %s", tr.Of, f.Lang, msg)
+			}
 		}
 		if target.tr == nil {
 			target.tr = &translated{by: map[string]*Translation{}}
@@ -400,6 +412,10 @@ func (b *Base) TranslationStatuses() []TranslationStatus {
 	for _, lang := range TranslationLanguages {
 		s := TranslationStatus{Lang: lang, Total: len(refs)}
 		for _, r := range refs {
+			if r.Text.tr != nil && r.Text.tr.by[lang] != nil && r.Text.tr.by[lang].withheld {
+				s.Stale = append(s.Stale, *r.Text.tr.by[lang])
+				continue
+			}
 			switch _, st := r.Text.Lookup(lang); st {
 			case TranslationCurrent:
 				s.Current++

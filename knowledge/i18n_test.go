@@ -87,6 +87,10 @@ search:
 	}
 }
 
+// evingUnknown is the version of the German text of
+// office/seniorenbuero-eving/unknown in testdata/review/kb.
+var evingUnknown = Fingerprint("Adresse und Telefon nicht bestätigt; Zentrale 0231 50-0 fragen.")
+
 func TestTranslationProblems(t *testing.T) {
 	fp := Fingerprint("Geld für ältere Menschen mit kleiner Rente.")
 	for _, tc := range []struct {
@@ -100,7 +104,7 @@ func TestTranslationProblems(t *testing.T) {
 		{"no from", "ru.yaml", "texts:\n  - of: topic/grundsicherung/summary\n    text: a\n", []string{`i18n/ru.yaml:3:5: topic/grundsicherung/summary: "from" is missing`}},
 		{"bad from", "ru.yaml", "texts:\n  - of: topic/grundsicherung/summary\n    from: 12\n    text: a\n", []string{`i18n/ru.yaml:3:5: topic/grundsicherung/summary: from "12" must be 8 hex digits`}},
 		{"language", "ku.yaml", "texts: []\n", []string{`i18n/ku.yaml:1:1: a translation file is named after its language`}},
-		{"phone changed", "pl.yaml", "texts:\n  - of: office/seniorenbuero-eving/unknown\n    from: 00000000\n    text: Adres niepotwierdzony; zapytaj centralę 0231 50-1.\n", []string{
+		{"phone changed", "pl.yaml", "texts:\n  - of: office/seniorenbuero-eving/unknown\n    from: " + evingUnknown + "\n    text: Adres niepotwierdzony; zapytaj centralę 0231 50-1.\n", []string{
 			`i18n/pl.yaml:4:5: office/seniorenbuero-eving/unknown (pl): phone "0231 50-0" of the German text is missing`,
 			`i18n/pl.yaml:4:5: office/seniorenbuero-eving/unknown (pl): phone "0231 50-1" is not in the German text`}},
 		{"search of", "fa.yaml", "search:\n  - of: topic/nix\n    keywords: [a]\n  - of: grundsicherung\n", []string{
@@ -124,6 +128,43 @@ func TestTranslationProblems(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTranslationWithheld: when staff change a fact of a German text, its
+// old translations do not block the knowledge base (a warning, not an
+// error), but they are not shown either: their number is the old one, so
+// the German text is shown until the translation is redone.
+func TestTranslationWithheld(t *testing.T) {
+	b, err := Load(i18nFS(t, map[string]string{"pl.yaml": `texts:
+  - of: office/seniorenbuero-eving/unknown
+    from: 00000000
+    text: Adres niepotwierdzony; zapytaj centralę 0231 50-1.
+  - of: office/seniorenbuero-eving/name
+    from: 00000000
+    text: Biuro seniora Eving
+`}), Options{Now: reviewNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := b.Office("seniorenbuero-eving")
+	if got, st := o.Unknown.Lookup("pl"); got != o.Unknown.DE || st != TranslationMissing {
+		t.Errorf("withheld translation: Lookup = %q, %v; want the German text, missing", got, st)
+	}
+	if _, st := o.Name.Lookup("pl"); st != TranslationStale {
+		t.Errorf("stale translation with the same facts: state %v, want stale (shown with a note)", st)
+	}
+	var withheld bool
+	for _, p := range b.Warnings {
+		withheld = withheld || strings.Contains(p.String(), "office/seniorenbuero-eving/unknown (pl): German text changed since this translation (from 00000000, German now "+evingUnknown+"), and its facts differ now")
+	}
+	if !withheld {
+		t.Errorf("no warning for the withheld translation: %v", b.Warnings)
+	}
+	for _, s := range b.TranslationStatuses() {
+		if s.Lang == "pl" && len(s.Stale) != 2 {
+			t.Errorf("pl: %d translations to redo, want 2 (the withheld one too)", len(s.Stale))
+		}
 	}
 }
 
