@@ -42,15 +42,16 @@ var (
 	number       = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
 )
 
-// months are the beginnings of month names in the ten languages, January first.
+// months are the beginnings of month names in the ten languages, January first,
+// with the forms after "in" where the beginning does not cover them (у лютому, w lipcu).
 var months = [12][]string{
-	{"januar", "jänner", "january", "jan", "ocak", "январ", "січень", "січня", "stycz", "ianuarie", "януари", "يناير", "ژانویه"},
-	{"februar", "february", "feb", "şubat", "феврал", "лютий", "лютого", "luty", "lutego", "februarie", "февруари", "فبراير", "شباط", "فوریه"},
-	{"märz", "march", "mar", "mart", "март", "берез", "marzec", "marca", "martie", "مارس", "آذار"},
+	{"januar", "jänner", "january", "jan", "ocak", "январ", "січень", "січня", "січн", "stycz", "ianuarie", "януари", "يناير", "ژانویه"},
+	{"februar", "february", "feb", "şubat", "феврал", "лютий", "лютого", "лютому", "luty", "lutego", "lutym", "februarie", "февруари", "فبراير", "شباط", "فوریه"},
+	{"märz", "march", "mar", "mart", "март", "берез", "marzec", "marca", "marcu", "martie", "مارس", "آذار"},
 	{"april", "apr", "nisan", "апрел", "квіт", "kwie", "aprilie", "април", "أبريل", "ابريل", "نيسان", "آوریل"},
-	{"mai", "may", "mayıs", "мая", "май", "трав", "maj", "maja", "مايو", "أيار", "مه"},
-	{"juni", "june", "jun", "haziran", "июнь", "июня", "черв", "czerw", "iunie", "юни", "يونيو", "حزيران", "ژوئن"},
-	{"juli", "july", "jul", "temmuz", "июль", "июля", "липень", "липня", "lipiec", "lipca", "iulie", "юли", "يوليو", "تموز", "ژوئیه", "جولای"},
+	{"mai", "may", "mayıs", "мая", "май", "мае", "трав", "maj", "maja", "maju", "مايو", "أيار", "مه"},
+	{"juni", "june", "jun", "haziran", "июнь", "июня", "июне", "черв", "czerw", "iunie", "юни", "يونيو", "حزيران", "ژوئن"},
+	{"juli", "july", "jul", "temmuz", "июль", "июля", "июле", "липень", "липня", "липн", "lipiec", "lipca", "lipcu", "iulie", "юли", "يوليو", "تموز", "ژوئیه", "جولای"},
 	{"august", "aug", "ağustos", "август", "серп", "sierp", "أغسطس", "آب", "اوت"},
 	{"september", "sep", "sept", "eylül", "сентябр", "верес", "wrze", "septembrie", "септември", "سبتمبر", "أيلول", "سپتامبر"},
 	{"oktober", "october", "oct", "okt", "ekim", "октябр", "жовт", "paźdz", "octombrie", "октомври", "أكتوبر", "اکتبر"},

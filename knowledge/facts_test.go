@@ -59,6 +59,23 @@ func TestCompareFacts(t *testing.T) {
 	}
 }
 
+// TestCompareFactsMonthAfterIn: a month as written after "in" (у лютому,
+// w lipcu, в июле) is the German month, not a stray year.
+func TestCompareFactsMonthAfterIn(t *testing.T) {
+	for _, tc := range []struct{ de, tr string }{
+		{"Seit Februar 2020 ist das Büro hier.", "Офіс тут у лютому 2020 року."},
+		{"Seit Januar 2021 ist das Büro hier.", "Офіс тут із січні 2021 року."},
+		{"Ab Juli 2026 gilt das Gesetz.", "Закон діє з липні 2026 року."},
+		{"Ab Juli 2026 gilt das Gesetz.", "Закон действует в июле 2026 года."},
+		{"Ab Juli 2026 gilt das Gesetz.", "Ustawa obowiązuje w lipcu 2026."},
+		{"Im Februar 2026 beschlossen.", "Uchwalono w lutym 2026."},
+	} {
+		if got := CompareFacts(tc.de, tc.tr); got != nil {
+			t.Errorf("CompareFacts(%q, %q) = %q, want no difference", tc.de, tc.tr, got)
+		}
+	}
+}
+
 func FuzzExtractFacts(f *testing.F) {
 	f.Add("Leopoldstraße 16-20, 0231 50-0, 2.000 €, § 41, 1. Juli 2015, ٥٠٪")
 	f.Fuzz(func(t *testing.T, s string) {
