@@ -142,7 +142,7 @@ func TestCrisisProblems(t *testing.T) {
 		{"duplicate line", "  - id: seelsorge", "  - id: notruf-112", `crisis line id "notruf-112" is used twice`},
 		{"duplicate crisis", "  - id: gewalt", "  - id: suizid", `crisis id "suizid" is used twice`},
 		{"no message", "    message: {de: Rufen Sie die Polizei., en: Call the police.}\n", "", `message: German text is missing`},
-		{"unknown field", "    topic: grundsicherung", "    thema: grundsicherung", `unknown field "thema" (check the spelling; allowed here: id, title, message, lines, topic, signals)`},
+		{"unknown field", "    topic: grundsicherung", "    thema: grundsicherung", `unknown field "thema" (check the spelling; allowed here: id, title, message, lines, topic, signals, instead_of, instead_when)`},
 	}
 	for _, tc := range tests {
 		if !strings.Contains(crisisKB, tc.old) {
