@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -425,6 +426,7 @@ func (b *Base) checkCrises(c *checker) {
 		c.reviewed(l.Pos, what, l.Reviewed)
 	}
 	cues := b.checkCues(c)
+	defer b.learnRealWords()
 	for i := range b.Crises {
 		cr := &b.Crises[i]
 		what := fmt.Sprintf("crisis %q", cr.ID)
@@ -462,6 +464,17 @@ func (b *Base) checkCrises(c *checker) {
 					c.warnf(cr.Pos.At("signals"), "%s: no signals in language %q; messages in it are not recognised", what, lang)
 				}
 			}
+		}
+	}
+}
+
+// learnRealWords tells the typo index the words of the knowledge base's
+// texts: they are words of their own, not typos of a signal word.
+func (b *Base) learnRealWords() {
+	for _, v := range []any{b.Topics, b.Offices, b.Synonyms, b.Translations} {
+		data, err := json.Marshal(v)
+		if err == nil {
+			b.fuzzy.learn(string(data))
 		}
 	}
 }

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -325,5 +326,67 @@ func BenchmarkDetectCrisis(b *testing.B) {
 	text := strings.Repeat("Ich habe eine Frage zur Grundsicherung und zu den Kosten im Pflegeheim. ", 50) // ~3,600 characters, no crisis
 	for b.Loop() {
 		kb.DetectCrisis(text)
+	}
+}
+
+// TestCrisisOtherSets measures the signals on the other question sets:
+// the crisis items of the conversation sets (bot/answer) must be
+// recognised, and no other message of those sets nor any question of the
+// search sets (index) may raise an alarm, bar 1 %.
+func TestCrisisOtherSets(t *testing.T) {
+	kb := loadBuiltinKB(t)
+	type item struct {
+		Q      string   `yaml:"q"`
+		Dialog []string `yaml:"dialog"`
+		Crisis *bool    `yaml:"crisis"`
+	}
+	files, _ := filepath.Glob("../bot/answer/testdata/conversations-*.yaml")
+	search, _ := filepath.Glob("../index/testdata/questions-*.yaml")
+	var total crisisFigures
+	for _, name := range append(files, search...) {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var items []item
+		if err := yaml.Unmarshal(data, &items); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var f crisisFigures
+		for _, it := range items {
+			q := it.Q
+			if len(it.Dialog) > 0 {
+				q = it.Dialog[len(it.Dialog)-1]
+			}
+			got := kb.DetectCrisis(q)
+			if it.Crisis != nil && *it.Crisis {
+				f.crises++
+				if got == nil {
+					f.missed++
+					f.problems = append(f.problems, "missed "+q)
+				}
+				continue
+			}
+			f.lookalikes++
+			if got != nil {
+				f.falseAlarms++
+				f.problems = append(f.problems, "false alarm "+q+": "+got.ID)
+			}
+		}
+		t.Logf("%s: crises %d of %d, false alarms %d of %d", filepath.Base(name), f.crises-f.missed, f.crises, f.falseAlarms, f.lookalikes)
+		for _, p := range f.problems {
+			t.Log("  " + p)
+		}
+		total.crises += f.crises
+		total.missed += f.missed
+		total.lookalikes += f.lookalikes
+		total.falseAlarms += f.falseAlarms
+	}
+	if total.lookalikes == 0 {
+		t.Skip("no question sets found")
+	}
+	t.Logf("all: recall %d of %d, false alarms %.4f (%d of %d)", total.crises-total.missed, total.crises, total.falseAlarmRate(), total.falseAlarms, total.lookalikes)
+	if total.falseAlarmRate() > 0.01 {
+		t.Errorf("false alarms %.3f, want at most 0.01", total.falseAlarmRate())
 	}
 }

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -17,6 +18,7 @@ const minTypoRunes = 8
 type typoIndex struct {
 	words map[string]bool   // the long words of the signals
 	dels  map[string]string // each of them with one letter left out, to the word; "" when two words share it
+	real  map[string]bool   // words of the knowledge base that are one typo from a signal word
 }
 
 // typoScript reports whether typos are recognised in w: in Latin and
@@ -56,26 +58,54 @@ func (t *typoIndex) extend(words [][]string) [][]string {
 	if len(t.words) == 0 {
 		return words
 	}
-	var buf []byte
 	for j, forms := range words {
 		f := forms[len(forms)-1]
-		if t.words[f] || utf8.RuneCountInString(f) < minTypoRunes-1 || !typoScript(f) {
+		if t.words[f] || t.real[f] || utf8.RuneCountInString(f) < minTypoRunes-1 || !typoScript(f) {
 			continue
 		}
-		found := t.dels[f] // a letter left out
-		for i := 0; i < len(f) && found == ""; {
-			_, n := utf8.DecodeRuneInString(f[i:])
-			buf = append(append(buf[:0], f[:i]...), f[i+n:]...)
-			if t.words[string(buf)] { // a letter added
-				found = string(buf)
-			} else {
-				found = t.dels[string(buf)] // a letter wrong, or two swapped
-			}
-			i += n
-		}
-		if found != "" {
+		if found := t.meant(f); found != "" {
 			words[j] = append(forms, found)
 		}
 	}
 	return words
+}
+
+// meant returns the signal word f is one typo away from, or "".
+func (t *typoIndex) meant(f string) string {
+	found := t.dels[f] // a letter left out
+	var buf []byte
+	for i := 0; i < len(f) && found == ""; {
+		_, n := utf8.DecodeRuneInString(f[i:])
+		buf = append(append(buf[:0], f[:i]...), f[i+n:]...)
+		if t.words[string(buf)] { // a letter added
+			found = string(buf)
+		} else {
+			found = t.dels[string(buf)] // a letter wrong, or two swapped
+		}
+		i += n
+	}
+	return found
+}
+
+// learn records the words of text that are one typo from a signal word
+// but real words of their own ("ambulant", one letter from the Romanian
+// "ambulanta"): they are never read as the signal word.
+func (t *typoIndex) learn(text string) {
+	if len(t.words) == 0 {
+		return
+	}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if utf8.RuneCountInString(w) < minTypoRunes-1 || !typoScript(w) {
+			continue
+		}
+		for _, forms := range crisisWords(w) {
+			f := forms[len(forms)-1]
+			if !t.words[f] && !t.real[f] && t.meant(f) != "" {
+				if t.real == nil {
+					t.real = map[string]bool{}
+				}
+				t.real[f] = true
+			}
+		}
+	}
 }
