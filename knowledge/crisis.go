@@ -54,7 +54,8 @@ type Crisis struct {
 
 	Pos Pos `yaml:"-" json:"-"`
 
-	signals, instead phraseSet // compiled Signals and InsteadWhen, all languages together
+	signals, instead      phraseSet // compiled Signals and InsteadWhen, all languages together
+	combos, insteadCombos comboSet  // their combined signals ("a + b")
 }
 
 // CrisisCue is a class of words that crisis signals share, written once:
@@ -125,12 +126,12 @@ func (b *Base) DetectCrisis(text string) *Crisis {
 	b.idioms.mask(words, masked)
 	for i := range b.Crises {
 		c := &b.Crises[i]
-		if !c.signals.match(words, masked) {
+		if !c.signals.match(words, masked) && !c.combos.match(words, masked) {
 			continue
 		}
 		for j := range b.Crises {
 			o := &b.Crises[j]
-			if slices.Contains(o.InsteadOf, c.ID) && o.instead.match(words, masked) {
+			if slices.Contains(o.InsteadOf, c.ID) && (o.instead.match(words, masked) || o.insteadCombos.match(words, masked)) {
 				return o
 			}
 		}
@@ -447,9 +448,9 @@ func (b *Base) checkCrises(c *checker) {
 		if len(cr.Signals) == 0 {
 			c.errorf(cr.Pos, "%s: signals are missing (phrases per language that show this emergency)", what)
 		}
-		cr.signals, cr.instead = phraseSet{}, phraseSet{}
-		b.compileLangs(c, cr.Pos, what, "signals", "signal", cr.Signals, cues, func(p []phraseWord, _ Pos, _ string) { cr.signals.add(p) })
-		b.compileLangs(c, cr.Pos, what, "instead_when", "signal", cr.InsteadWhen, cues, func(p []phraseWord, _ Pos, _ string) { cr.instead.add(p) })
+		cr.signals, cr.instead, cr.combos, cr.insteadCombos = phraseSet{}, phraseSet{}, comboSet{}, comboSet{}
+		b.compileLangs(c, cr.Pos, what, "signals", "signal", cr.Signals, cues, false, cr.signals.add, cr.combos.add)
+		b.compileLangs(c, cr.Pos, what, "instead_when", "signal", cr.InsteadWhen, cues, false, cr.instead.add, cr.insteadCombos.add)
 		for j, id := range cr.InsteadOf {
 			if b.crises[id] == nil || id == cr.ID {
 				c.errorf(cr.Pos.At(fmt.Sprintf("instead_of[%d]", j)), "%s: instead_of names %q, which is not another crisis", what, id)
@@ -499,18 +500,15 @@ func (b *Base) checkCues(c *checker) map[string]phraseWord {
 			kind = "idiom"
 		}
 		var w phraseWord
-		b.compileLangs(c, cue.Pos, what, "words", kind, cue.Words, nil, func(p []phraseWord, pos Pos, s string) {
+		add := func(p []phraseWord) {
 			if cue.Idiom {
 				b.idioms.add(p)
 				return
 			}
-			if len(p) != 1 || p[0].gap || p[0].end {
-				c.errorf(pos, "%s: %q is not one word; a cue holds single words (write phrases as signals, or make the cue an idiom)", what, s)
-				return
-			}
 			w.forms = append(w.forms, p[0].forms...)
 			w.stems = append(w.stems, p[0].stems...)
-		})
+		}
+		b.compileLangs(c, cue.Pos, what, "words", kind, cue.Words, nil, !cue.Idiom, add, nil)
 		if !cue.Idiom {
 			cues[cue.ID] = w
 		}
@@ -519,26 +517,48 @@ func (b *Base) checkCues(c *checker) map[string]phraseWord {
 }
 
 // compileLangs compiles phrases per language, reports those that cannot
-// work at their line, and hands the others to add. Their long words become
-// words a typo is recognised in.
-func (b *Base) compileLangs(c *checker, at Pos, what, key, kind string, m map[string][]string, cues map[string]phraseWord, add func(p []phraseWord, pos Pos, s string)) {
+// work at their line, and hands the others to add, or, combined with "+",
+// to addCombo (nil: "+" is not allowed). With single, each must be one
+// word. Their long words become words a typo is recognised in.
+func (b *Base) compileLangs(c *checker, at Pos, what, key, kind string, m map[string][]string, cues map[string]phraseWord, single bool, add func([]phraseWord), addCombo func([][]phraseWord)) {
 	for _, lang := range sortedKeys(m) {
 		if !slices.Contains(CrisisLanguages, lang) {
 			c.errorf(at.At(key+"."+lang), "%s: unknown language %q; write one of %s", what, lang, strings.Join(CrisisLanguages, ", "))
 		}
 		for j, s := range m[lang] {
 			pos := at.At(fmt.Sprintf("%s.%s[%d]", key, lang, j))
-			p, msg := compilePhrase(s, cues)
+			var parts [][]phraseWord
+			msg := ""
+			for _, part := range strings.Split(s, " + ") {
+				p, m := compilePhrase(part, cues)
+				if m != "" {
+					msg = m
+					break
+				}
+				parts = append(parts, p)
+			}
+			switch {
+			case msg == "" && len(parts) > 1 && addCombo == nil:
+				msg = `may not combine parts with " + " here`
+			case msg == "" && single && (len(parts[0]) != 1 || parts[0][0].gap || parts[0][0].end):
+				msg = "is not one word; a cue holds single words (write phrases as signals, or make the cue an idiom)"
+			}
 			if msg != "" {
 				c.errorf(pos, "%s: %s %q %s", what, kind, s, msg)
 				continue
 			}
-			for _, w := range p {
-				for _, f := range w.forms {
-					b.fuzzy.add(f)
+			for _, p := range parts {
+				for _, w := range p {
+					for _, f := range w.forms {
+						b.fuzzy.add(f)
+					}
 				}
 			}
-			add(p, pos, s)
+			if len(parts) > 1 {
+				addCombo(parts)
+			} else {
+				add(parts[0])
+			}
 		}
 	}
 }
