@@ -59,7 +59,7 @@ type Crisis struct {
 }
 
 // CrisisCue is a class of words that crisis signals share, written once:
-// "@sterben" in a signal stands for any word of the cue "sterben". A cue
+// "<sterben>" in a signal stands for any word of the cue "sterben". A cue
 // with Idiom set lists everyday sayings instead ("das bringt mich um",
 // "zu Tode gelangweilt"): their words never count for a signal.
 type CrisisCue struct {
@@ -111,7 +111,7 @@ func (b *Base) CrisisLines(c *Crisis) []*CrisisLine {
 // a space. A long word with one typo (a letter missing, added, wrong or two
 // swapped) counts as the word of a signal. A signal matches only whole
 // words in a row, so "tod" never matches "todmüde"; a word ending in "*"
-// matches every word beginning with it ("vergewaltig*"), "@cue" matches any
+// matches every word beginning with it ("vergewaltig*"), "<cue>" matches any
 // word of a crisis cue (crisis_cues), a word "..." stands for up to three
 // other words ("will ... nicht mehr leben"), and a final "$" means the
 // message ends there ("ich will nicht mehr $", but not "ich will nicht mehr
@@ -262,17 +262,19 @@ func matchFrom(p []phraseWord, i int, words [][]string, j int, masked []bool) (i
 }
 
 // compilePhrase turns a signal into words; it returns a message when the
-// signal cannot work. cues are the cues "@name" may name (none: nil).
+// signal cannot work. cues are the cues "<name>" may name, with their words
+// in the signal's language (none: nil).
 func compilePhrase(s string, cues map[string]phraseWord) ([]phraseWord, string) {
 	var out []phraseWord
 	for _, raw := range strings.Fields(s) {
-		if name, ok := strings.CutPrefix(raw, "@"); ok {
+		if name, ok := strings.CutPrefix(raw, "<"); ok {
+			name = strings.TrimSuffix(name, ">")
 			w, known := cues[name]
 			if !known {
 				if cues == nil {
-					return nil, `"@" may not stand here`
+					return nil, `"<...>" may not stand here`
 				}
-				return nil, fmt.Sprintf("names the cue %q, which is not among the crisis_cues", raw)
+				return nil, fmt.Sprintf("names the cue %q, which is not among the crisis_cues or has no words in this language", raw)
 			}
 			if len(out) > 0 && out[len(out)-1].end {
 				return nil, `"$" must end a signal`
@@ -481,15 +483,17 @@ func (b *Base) learnRealWords() {
 }
 
 // checkCues checks and compiles the crisis cues: the idioms into b.idioms,
-// the others into the word classes that signals name with "@".
-func (b *Base) checkCues(c *checker) map[string]phraseWord {
-	cues := map[string]phraseWord{}
+// the others into the word classes that signals name with "<id>".
+// A cue's words count in the signals of their own language only: "die" is
+// English for sterben but a German article.
+func (b *Base) checkCues(c *checker) map[string]map[string]phraseWord {
+	cues := map[string]map[string]phraseWord{} // by language, by name
 	b.idioms, b.fuzzy = phraseSet{}, typoIndex{}
 	for i := range b.CrisisCues {
 		cue := &b.CrisisCues[i]
 		what := fmt.Sprintf("crisis cue %q", cue.ID)
 		c.id(cue.Pos, "crisis cue", cue.ID)
-		if _, dup := cues[cue.ID]; dup {
+		if slices.ContainsFunc(b.CrisisCues[:i], func(o CrisisCue) bool { return o.ID == cue.ID }) {
 			c.errorf(cue.Pos.At("id"), "crisis cue id %q is used twice", cue.ID)
 		}
 		if len(cue.Words) == 0 {
@@ -499,18 +503,23 @@ func (b *Base) checkCues(c *checker) map[string]phraseWord {
 		if cue.Idiom {
 			kind = "idiom"
 		}
-		var w phraseWord
-		add := func(p []phraseWord) {
-			if cue.Idiom {
-				b.idioms.add(p)
-				return
+		for _, lang := range sortedKeys(cue.Words) {
+			var w phraseWord
+			add := func(p []phraseWord) {
+				if cue.Idiom {
+					b.idioms.add(p)
+					return
+				}
+				w.forms = append(w.forms, p[0].forms...)
+				w.stems = append(w.stems, p[0].stems...)
 			}
-			w.forms = append(w.forms, p[0].forms...)
-			w.stems = append(w.stems, p[0].stems...)
-		}
-		b.compileLangs(c, cue.Pos, what, "words", kind, cue.Words, nil, !cue.Idiom, add, nil)
-		if !cue.Idiom {
-			cues[cue.ID] = w
+			b.compileLangs(c, cue.Pos, what, "words", kind, map[string][]string{lang: cue.Words[lang]}, nil, !cue.Idiom, add, nil)
+			if !cue.Idiom {
+				if cues[lang] == nil {
+					cues[lang] = map[string]phraseWord{}
+				}
+				cues[lang][cue.ID] = w
+			}
 		}
 	}
 	return cues
@@ -520,7 +529,7 @@ func (b *Base) checkCues(c *checker) map[string]phraseWord {
 // work at their line, and hands the others to add, or, combined with "+",
 // to addCombo (nil: "+" is not allowed). With single, each must be one
 // word. Their long words become words a typo is recognised in.
-func (b *Base) compileLangs(c *checker, at Pos, what, key, kind string, m map[string][]string, cues map[string]phraseWord, single bool, add func([]phraseWord), addCombo func([][]phraseWord)) {
+func (b *Base) compileLangs(c *checker, at Pos, what, key, kind string, m map[string][]string, cues map[string]map[string]phraseWord, single bool, add func([]phraseWord), addCombo func([][]phraseWord)) {
 	for _, lang := range sortedKeys(m) {
 		if !slices.Contains(CrisisLanguages, lang) {
 			c.errorf(at.At(key+"."+lang), "%s: unknown language %q; write one of %s", what, lang, strings.Join(CrisisLanguages, ", "))
@@ -530,7 +539,7 @@ func (b *Base) compileLangs(c *checker, at Pos, what, key, kind string, m map[st
 			var parts [][]phraseWord
 			msg := ""
 			for _, part := range strings.Split(s, " + ") {
-				p, m := compilePhrase(part, cues)
+				p, m := compilePhrase(part, cues[lang])
 				if m != "" {
 					msg = m
 					break
