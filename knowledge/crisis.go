@@ -355,6 +355,9 @@ func crisisWords(text string) [][]string {
 		if ae := fold(w, true); ae != plain {
 			forms = append(forms, prefix+ae)
 		}
+		if rest, ok := strings.CutPrefix(plain, "و"); ok && prefix == "" && utf8.RuneCountInString(rest) >= 3 {
+			forms = append(forms, rest) // Arabic "and" is written joined: وبدي = و بدي
+		}
 		prefix = ""
 		words = append(words, forms)
 	}
@@ -558,7 +561,7 @@ func (b *Base) compileLangs(c *checker, at Pos, what, key, kind string, m map[st
 			}
 			for _, p := range parts {
 				for _, w := range p {
-					for _, f := range w.forms {
+					for _, f := range append(w.forms, w.stems...) {
 						b.fuzzy.add(f)
 					}
 				}
