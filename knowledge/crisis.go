@@ -389,6 +389,9 @@ var umlautsAE = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue")
 // fold removes diacritics from a lower-case word; with ae it first writes
 // German umlauts as ae, oe, ue.
 func fold(w string, ae bool) string {
+	if isASCII(w) {
+		return w // most words: nothing to fold
+	}
 	if ae {
 		w = umlautsAE.Replace(w)
 	}
@@ -400,6 +403,15 @@ func fold(w string, ae bool) string {
 		}
 	}
 	return norm.NFC.String(b.String())
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // crisisPhonePattern allows the short national numbers besides ordinary

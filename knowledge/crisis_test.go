@@ -390,3 +390,16 @@ func TestCrisisOtherSets(t *testing.T) {
 		t.Errorf("false alarms %.3f, want at most 0.01", total.falseAlarmRate())
 	}
 }
+
+// BenchmarkDetectCrisisMessage is one message of the usual length: the
+// check runs on every message, so it must stay far below 0.1 ms.
+func BenchmarkDetectCrisisMessage(b *testing.B) {
+	kb, err := Load(Builtin(), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := "Mein Mann ist krank und ich weiß nicht mehr weiter, wer zahlt die Pflege zu Hause?"
+	for b.Loop() {
+		kb.DetectCrisis(text)
+	}
+}

@@ -94,10 +94,12 @@ func (t *typoIndex) learn(text string) {
 	if len(t.words) == 0 {
 		return
 	}
+	seen := map[string]bool{}
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if utf8.RuneCountInString(w) < minTypoRunes-1 || !typoScript(w) {
+		if seen[w] || utf8.RuneCountInString(w) < minTypoRunes-1 || !typoScript(w) {
 			continue
 		}
+		seen[w] = true
 		for _, forms := range crisisWords(w) {
 			f := forms[len(forms)-1]
 			if !t.words[f] && !t.real[f] && t.meant(f) != "" {
