@@ -88,7 +88,7 @@ func TestHeldOut(t *testing.T) {
 		{"follow-ups", r.Followups, 0.80},
 		{"stories", r.Stories, 0.58},
 		{"language", r.Lang, 0.95},
-		{"crisis recall", r.CrisisRecall, 0.75},
+		{"crisis recall", r.CrisisRecall, 0.95},
 	}
 	for _, f := range floors {
 		if f.s.Rate() < f.floor {
