@@ -38,7 +38,32 @@ crises:
     message: {de: Rufen Sie die Polizei., en: Call the police.}
     lines: [notruf-112]
     signals:
-      de: [schlägt mich, will sterben]
+      de: [schlägt mich, will sterben, <partner> + bedroht mich]
+  - id: kind
+    title: {de: Kind in Gefahr, en: Child in danger}
+    message: {de: Rufen Sie die Polizei., en: Call the police.}
+    lines: [notruf-112]
+    instead_of: [gewalt]
+    instead_when:
+      de: [bin <alter>]
+    signals:
+      de: [vergewaltigung, <wollen> ... kinder schlagen]
+      en: [<wollen> ... kill kids]
+crisis_cues:
+  - id: wollen
+    words:
+      de: [will, möchte]
+      en: [want, wanna]
+  - id: partner
+    words:
+      de: [mann, freund, "exfreund*"]
+  - id: alter
+    words:
+      de: ["12", "13"]
+  - id: sprueche
+    idiom: true
+    words:
+      de: [ich will sterben vor lachen, droht mich ... zu erschlagen]
 `
 
 func loadCrisisKB(t *testing.T) *Base {
@@ -89,6 +114,23 @@ func TestDetectCrisisMatching(t *testing.T) {
 		{"   ", ""},
 		{"\xff\xfe\x00binary", ""},
 		{"🙂🙂🙂", ""},
+		{"mein Exfreund bedroht mich", "gewalt"},                   // "+": both parts, a cue with a stem
+		{"bedroht mich mein mann", "gewalt"},                       // in any order
+		{"mein mann ist nett und sagt das amt bedroht mich", ""},   // ... not within six words
+		{"mein mann ist nett sagt das amt bedroht mich", "gewalt"}, // six words apart
+		{"ich will sterben vor lachen", ""},                        // an idiom's words never count
+		{"ich will sterben. nicht vor lachen", "suizid"},           // unless they are not the idiom
+		{"Vergewaltigung", "kind"},                                 // the word itself
+		{"Vergewaltigun", "kind"},                                  // a letter left out
+		{"Vergewaltigunng", "kind"},                                // a letter added
+		{"Vergewaltigunk", "kind"},                                 // a letter wrong
+		{"Vergewlatigung", "kind"},                                 // two letters swapped
+		{"Vergewaltigen", ""},                                      // two typos
+		{"mein freund schlägt mich", "gewalt"},                     // not a child
+		{"mein freund schlägt mich, ich bin 13", "kind"},           // instead_of: a child as the victim
+		{"ich bin 13 und will die kinder schlagen", "kind"},        // <wollen> in German
+		{"I wanna kill kids", "kind"},                              // and in English
+		{"ich want kinder schlagen", ""},                           // but an English cue word not in German
 	}
 	for _, tc := range tests {
 		got := ""
@@ -137,12 +179,20 @@ func TestCrisisProblems(t *testing.T) {
 		{"no lines", "    lines: [notruf-112]\n", "", `crisis "gewalt": list at least one crisis line`},
 		{"unknown topic", "topic: grundsicherung", "topic: grundsicherung-alt", `krisen.yaml:17:5: crisis "suizid": topic "grundsicherung-alt" does not exist`},
 		{"unknown language", "      tr: [ölmek istiyorum]", "      tk: [ölmek istiyorum]", `crisis "suizid": unknown language "tk"`},
-		{"no signals", "    signals:\n      de: [schlägt mich, will sterben]\n", "", `crisis "gewalt": signals are missing`},
+		{"no signals", "    signals:\n      de: [schlägt mich, will sterben, <partner> + bedroht mich]\n", "", `crisis "gewalt": signals are missing`},
 		{"bad phone", `phone: ["112"]`, `phone: ["1122"]`, `krisen.yaml:4:13: crisis line "notruf-112": phone "1122"`},
 		{"no phone or web", "    phone: [\"112\"]\n", "", `crisis line "notruf-112": give a phone number or a web page`},
 		{"duplicate line", "  - id: seelsorge", "  - id: notruf-112", `crisis line id "notruf-112" is used twice`},
 		{"duplicate crisis", "  - id: gewalt", "  - id: suizid", `crisis id "suizid" is used twice`},
 		{"no message", "    message: {de: Rufen Sie die Polizei., en: Call the police.}\n", "", `message: German text is missing`},
+		{"unknown cue", "<partner> + bedroht", "<partnerin> + bedroht", `signal "<partnerin> + bedroht mich" names the cue "<partnerin>", which is not among the crisis_cues`},
+		{"cue in the wrong language", "en: [<wollen> ... kill kids]", "en: [<alter> kill kids]", `names the cue "<alter>", which is not among the crisis_cues or has no words in this language`},
+		{"cue of two words", `de: ["12", "13"]`, `de: ["12", "13 jahre"]`, `crisis cue "alter": word "13 jahre" is not one word`},
+		{"cue in a cue", `de: ["12", "13"]`, `de: ["12", "<alter>"]`, `crisis cue "alter": word "<alter>" "<...>" may not stand here`},
+		{"plus in a cue", `de: ["12", "13"]`, `de: ["12", "13 + 14"]`, `may not combine parts with " + " here`},
+		{"instead_of unknown", "instead_of: [gewalt]", "instead_of: [gewalt-x]", `crisis "kind": instead_of names "gewalt-x", which is not another crisis`},
+		{"instead_of alone", "    instead_when:\n      de: [bin <alter>]\n", "", `crisis "kind": instead_of and instead_when go together`},
+		{"duplicate cue", "  - id: alter", "  - id: partner", `crisis cue id "partner" is used twice`},
 		{"unknown field", "    topic: grundsicherung", "    thema: grundsicherung", `unknown field "thema" (check the spelling; allowed here: id, title, message, lines, topic, signals, instead_of, instead_when)`},
 	}
 	for _, tc := range tests {
@@ -163,6 +213,7 @@ func TestCrisisProblems(t *testing.T) {
 	for _, want := range []string{
 		`crisis line "notruf-112": no source`,
 		`crisis "gewalt": no signals in language "en"`,
+		`crisis "kind": no signals in language "tr"`,
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warnings\n%s\nlack %q", all, want)
