@@ -514,27 +514,25 @@ func (b *Base) checkCues(c *checker) map[string]map[string]phraseWord {
 		if len(cue.Words) == 0 {
 			c.errorf(cue.Pos, "%s: words are missing (per language, the words of the cue)", what)
 		}
-		kind := "word"
 		if cue.Idiom {
-			kind = "idiom"
+			continue
 		}
 		for _, lang := range sortedKeys(cue.Words) {
 			var w phraseWord
-			add := func(p []phraseWord) {
-				if cue.Idiom {
-					b.idioms.add(p)
-					return
-				}
+			b.compileLangs(c, cue.Pos, what, "words", "word", map[string][]string{lang: cue.Words[lang]}, nil, true, func(p []phraseWord) {
 				w.forms = append(w.forms, p[0].forms...)
 				w.stems = append(w.stems, p[0].stems...)
+			}, nil)
+			if cues[lang] == nil {
+				cues[lang] = map[string]phraseWord{}
 			}
-			b.compileLangs(c, cue.Pos, what, "words", kind, map[string][]string{lang: cue.Words[lang]}, nil, !cue.Idiom, add, nil)
-			if !cue.Idiom {
-				if cues[lang] == nil {
-					cues[lang] = map[string]phraseWord{}
-				}
-				cues[lang][cue.ID] = w
-			}
+			cues[lang][cue.ID] = w
+		}
+	}
+	// Idioms may name cues: "nu <wollen> să <sterben>" (not wanting to die).
+	for i := range b.CrisisCues {
+		if cue := &b.CrisisCues[i]; cue.Idiom {
+			b.compileLangs(c, cue.Pos, fmt.Sprintf("crisis cue %q", cue.ID), "words", "idiom", cue.Words, cues, false, b.idioms.add, nil)
 		}
 	}
 	return cues

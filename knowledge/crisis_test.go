@@ -63,7 +63,7 @@ crisis_cues:
   - id: sprueche
     idiom: true
     words:
-      de: [ich will sterben vor lachen, droht mich ... zu erschlagen]
+      de: [ich will sterben vor lachen, droht mich ... zu erschlagen, <wollen> nicht kinder schlagen]
 `
 
 func loadCrisisKB(t *testing.T) *Base {
@@ -119,18 +119,19 @@ func TestDetectCrisisMatching(t *testing.T) {
 		{"mein mann ist nett und sagt das amt bedroht mich", ""},   // ... not within six words
 		{"mein mann ist nett sagt das amt bedroht mich", "gewalt"}, // six words apart
 		{"ich will sterben vor lachen", ""},                        // an idiom's words never count
-		{"ich will sterben. nicht vor lachen", "suizid"},           // unless they are not the idiom
-		{"Vergewaltigung", "kind"},                                 // the word itself
-		{"Vergewaltigun", "kind"},                                  // a letter left out
-		{"Vergewaltigunng", "kind"},                                // a letter added
-		{"Vergewaltigunk", "kind"},                                 // a letter wrong
-		{"Vergewlatigung", "kind"},                                 // two letters swapped
-		{"Vergewaltigen", ""},                                      // two typos
-		{"mein freund schlägt mich", "gewalt"},                     // not a child
-		{"mein freund schlägt mich, ich bin 13", "kind"},           // instead_of: a child as the victim
-		{"ich bin 13 und will die kinder schlagen", "kind"},        // <wollen> in German
-		{"I wanna kill kids", "kind"},                              // and in English
-		{"ich want kinder schlagen", ""},                           // but an English cue word not in German
+		{"ich will sterben. nicht vor lachen", "suizid"},
+		{"ich möchte nicht kinder schlagen", ""},            // an idiom with a cue           // unless they are not the idiom
+		{"Vergewaltigung", "kind"},                          // the word itself
+		{"Vergewaltigun", "kind"},                           // a letter left out
+		{"Vergewaltigunng", "kind"},                         // a letter added
+		{"Vergewaltigunk", "kind"},                          // a letter wrong
+		{"Vergewlatigung", "kind"},                          // two letters swapped
+		{"Vergewaltigen", ""},                               // two typos
+		{"mein freund schlägt mich", "gewalt"},              // not a child
+		{"mein freund schlägt mich, ich bin 13", "kind"},    // instead_of: a child as the victim
+		{"ich bin 13 und will die kinder schlagen", "kind"}, // <wollen> in German
+		{"I wanna kill kids", "kind"},                       // and in English
+		{"ich want kinder schlagen", ""},                    // but an English cue word not in German
 	}
 	for _, tc := range tests {
 		got := ""
@@ -189,6 +190,7 @@ func TestCrisisProblems(t *testing.T) {
 		{"cue in the wrong language", "en: [<wollen> ... kill kids]", "en: [<alter> kill kids]", `names the cue "<alter>", which is not among the crisis_cues or has no words in this language`},
 		{"cue of two words", `de: ["12", "13"]`, `de: ["12", "13 jahre"]`, `crisis cue "alter": word "13 jahre" is not one word`},
 		{"cue in a cue", `de: ["12", "13"]`, `de: ["12", "<alter>"]`, `crisis cue "alter": word "<alter>" "<...>" may not stand here`},
+		{"unknown cue in an idiom", "[ich will sterben vor lachen,", "[ich <will> sterben vor lachen,", `crisis cue "sprueche": idiom "ich <will> sterben vor lachen" names the cue "<will>"`},
 		{"plus in a cue", `de: ["12", "13"]`, `de: ["12", "13 + 14"]`, `may not combine parts with " + " here`},
 		{"instead_of unknown", "instead_of: [gewalt]", "instead_of: [gewalt-x]", `crisis "kind": instead_of names "gewalt-x", which is not another crisis`},
 		{"instead_of alone", "    instead_when:\n      de: [bin <alter>]\n", "", `crisis "kind": instead_of and instead_when go together`},
