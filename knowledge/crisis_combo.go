@@ -1,5 +1,7 @@
 package knowledge
 
+import "slices"
+
 // comboWindow is how many words apart the parts of a combined signal
 // ("nicht + @wollen + @leben") may begin.
 const comboWindow = 6
@@ -38,21 +40,19 @@ func (s *comboSet) add(parts [][]phraseWord) {
 	}
 }
 
+// hit is where a part of a combined signal begins.
+type hit struct{ part, pos int }
+
 // match reports whether all parts of one combined signal occur close
 // enough together, none of them on a masked word.
 func (s *comboSet) match(words [][]string, masked []bool) bool {
 	if len(s.combos) == 0 {
 		return false
 	}
-	var hits [][]int // per part, where it begins
+	var hits []hit
 	found := func(k, j int) {
-		if _, ok := matchFrom(s.parts[k].p, 1, words, j+1, masked); ok {
-			if hits == nil {
-				hits = make([][]int, len(s.parts))
-			}
-			if n := len(hits[k]); n == 0 || hits[k][n-1] != j {
-				hits[k] = append(hits[k], j)
-			}
+		if _, ok := matchFrom(s.parts[k].p, 1, words, j+1, masked); ok && (len(hits) == 0 || hits[len(hits)-1] != hit{k, j}) {
+			hits = append(hits, hit{k, j})
 		}
 	}
 	for j, forms := range words {
@@ -70,44 +70,32 @@ func (s *comboSet) match(words [][]string, masked []bool) bool {
 			}
 		}
 	}
-	if hits == nil {
+	if len(hits) < 2 {
 		return false
 	}
 	for _, c := range s.combos {
-		if s.together(hits[c[0] : c[0]+c[1]]) {
+		if together(hits, c[0], c[0]+c[1]) {
 			return true
 		}
 	}
 	return false
 }
 
-// together reports whether every part has a hit within comboWindow words
-// of a hit of one of them.
-func (s *comboSet) together(hits [][]int) bool {
+// together reports whether every part from first to end (excluded) has a
+// hit within comboWindow words after a hit of one of them.
+func together(hits []hit, first, end int) bool {
 	for _, h := range hits {
-		if len(h) == 0 {
-			return false
+		if h.part < first || h.part >= end {
+			continue
 		}
-	}
-	for _, h := range hits {
-		for _, start := range h {
-			ok := true
-			for _, other := range hits {
-				near := false
-				for _, j := range other {
-					if j >= start && j-start <= comboWindow {
-						near = true
-						break
-					}
-				}
-				if !near {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				return true
-			}
+		all := true
+		for part := first; part < end && all; part++ {
+			all = slices.ContainsFunc(hits, func(o hit) bool {
+				return o.part == part && o.pos >= h.pos && o.pos-h.pos <= comboWindow
+			})
+		}
+		if all {
+			return true
 		}
 	}
 	return false
