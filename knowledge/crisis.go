@@ -143,20 +143,38 @@ func (b *Base) DetectCrisis(text string) *Crisis {
 // phraseSet is a set of compiled phrases, indexed by the spelling of their
 // first word; those whose first word is a stem are tried everywhere.
 type phraseSet struct {
-	byFirst   map[string][][]phraseWord
-	stemFirst [][]phraseWord
+	byFirst map[string][][]phraseWord
+	byStem  map[string][][]phraseWord // by the first two letters of a stem of their first word
 }
 
 func (s *phraseSet) add(p []phraseWord) {
-	if len(p[0].stems) > 0 {
-		s.stemFirst = append(s.stemFirst, p)
-	}
 	if s.byFirst == nil {
-		s.byFirst = map[string][][]phraseWord{}
+		s.byFirst, s.byStem = map[string][][]phraseWord{}, map[string][][]phraseWord{}
 	}
 	for _, f := range p[0].forms {
 		s.byFirst[f] = append(s.byFirst[f], p)
 	}
+	for _, key := range stemKeys(p[0].stems) {
+		s.byStem[key] = append(s.byStem[key], p)
+	}
+}
+
+// stemKey is the first two letters of a word: stems are indexed by it.
+func stemKey(w string) string {
+	_, a := utf8.DecodeRuneInString(w)
+	_, b := utf8.DecodeRuneInString(w[a:])
+	return w[:a+b]
+}
+
+// stemKeys are the stem keys of stems, each once.
+func stemKeys(stems []string) []string {
+	var keys []string
+	for _, st := range stems {
+		if k := stemKey(st); !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // each calls fn with every phrase that may start at word j.
@@ -168,9 +186,14 @@ func (s *phraseSet) each(forms []string, fn func(p []phraseWord) bool) bool {
 			}
 		}
 	}
-	for _, p := range s.stemFirst {
-		if p[0].matchesStem(forms) && fn(p) {
-			return true
+	for i, f := range forms {
+		if i > 0 && stemKey(f) == stemKey(forms[0]) {
+			continue // the other spelling begins the same: the same phrases
+		}
+		for _, p := range s.byStem[stemKey(f)] {
+			if p[0].matchesStem(forms) && fn(p) {
+				return true
+			}
 		}
 	}
 	return false

@@ -11,10 +11,10 @@ const comboWindow = 6
 // free in most of the languages the bot reads ("жить не хочу", "не хочу
 // жить"), so one combined signal stands for many phrases.
 type comboSet struct {
-	parts     []comboPart
-	byFirst   map[string][]int // part indexes by the spelling of their first word
-	stemFirst []int            // parts whose first word is a stem or has stems
-	combos    [][2]int         // per signal: its first part and how many
+	parts   []comboPart
+	byFirst map[string][]int // part indexes by the spelling of their first word
+	byStem  map[string][]int // and by the first two letters of its stems
+	combos  [][2]int         // per signal: its first part and how many
 }
 
 type comboPart struct {
@@ -26,13 +26,13 @@ func (s *comboSet) add(parts [][]phraseWord) {
 	c := len(s.combos)
 	s.combos = append(s.combos, [2]int{len(s.parts), len(parts)})
 	if s.byFirst == nil {
-		s.byFirst = map[string][]int{}
+		s.byFirst, s.byStem = map[string][]int{}, map[string][]int{}
 	}
 	for _, p := range parts {
 		k := len(s.parts)
 		s.parts = append(s.parts, comboPart{c, p})
-		if len(p[0].stems) > 0 {
-			s.stemFirst = append(s.stemFirst, k)
+		for _, key := range stemKeys(p[0].stems) {
+			s.byStem[key] = append(s.byStem[key], k)
 		}
 		for _, f := range p[0].forms {
 			s.byFirst[f] = append(s.byFirst[f], k)
@@ -64,9 +64,14 @@ func (s *comboSet) match(words [][]string, masked []bool) bool {
 				found(k, j)
 			}
 		}
-		for _, k := range s.stemFirst {
-			if s.parts[k].p[0].matchesStem(forms) {
-				found(k, j)
+		for i, f := range forms {
+			if i > 0 && stemKey(f) == stemKey(forms[0]) {
+				continue
+			}
+			for _, k := range s.byStem[stemKey(f)] {
+				if s.parts[k].p[0].matchesStem(forms) {
+					found(k, j)
+				}
 			}
 		}
 	}
