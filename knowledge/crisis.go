@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -45,13 +46,32 @@ type Crisis struct {
 	// Signals are, per language code (CrisisLanguages), the phrases that
 	// signal this kind of emergency. See DetectCrisis for how they match.
 	Signals map[string][]string `yaml:"signals" json:"signals"`
+	// InsteadOf are kinds this one is answered instead of when a message
+	// signals one of them and also one of InsteadWhen: a child as the
+	// victim of violence gets the children's lines first.
+	InsteadOf   []string            `yaml:"instead_of,omitempty" json:"instead_of,omitempty"`
+	InsteadWhen map[string][]string `yaml:"instead_when,omitempty" json:"instead_when,omitempty"`
 
 	Pos Pos `yaml:"-" json:"-"`
 
-	// The compiled Signals, all languages together: by the spelling of
-	// their first word, and those whose first word is a stem.
-	byFirst   map[string][][]phraseWord
-	stemFirst [][]phraseWord
+	signals, instead      phraseSet // compiled Signals and InsteadWhen, all languages together
+	combos, insteadCombos comboSet  // their combined signals ("a + b")
+}
+
+// CrisisCue is a class of words that crisis signals share, written once:
+// "<sterben>" in a signal stands for any word of the cue "sterben". A cue
+// with Idiom set lists everyday sayings instead ("das bringt mich um",
+// "zu Tode gelangweilt"): their words never count for a signal.
+type CrisisCue struct {
+	ID string `yaml:"id" json:"id"`
+	// Note says what the words have in common, for the staff.
+	Note  string `yaml:"note,omitempty" json:"note,omitempty"`
+	Idiom bool   `yaml:"idiom,omitempty" json:"idiom,omitempty"`
+	// Words are, per language code, single words (a cue) or phrases (an
+	// idiom), written as in signals.
+	Words map[string][]string `yaml:"words" json:"words"`
+
+	Pos Pos `yaml:"-" json:"-"`
 }
 
 // CrisisLanguages are the languages whose signals DetectCrisis reads: the
@@ -79,42 +99,99 @@ func (b *Base) CrisisLines(c *Crisis) []*CrisisLine {
 	return out
 }
 
-// DetectCrisis returns the first crisis (in the order of the knowledge
-// files) one of whose signals the text contains, or nil.
+// DetectCrisis returns the crisis one of whose signals the text contains,
+// or nil. When several kinds are signalled, the first in the order of the
+// knowledge files wins, unless a kind that lists it in instead_of also
+// finds one of its instead_when signals (a child as the victim of
+// violence: kind-in-gefahr instead of gewalt).
 //
 // Text and signals are compared word by word after normalising both: lower
 // case, accents and other diacritics removed (ä is read both as ae and as a,
 // ß as ss, Arabic and Persian letter variants unified), punctuation read as
-// a space. A signal matches only whole words in a row, so "tod" never
-// matches "todmüde"; a word ending in "*" matches every word beginning with
-// it ("vergewaltig*"), a word "..." stands for up to three other words
-// ("will ... nicht mehr leben"), and a final "$" means the message ends
-// there ("ich will nicht mehr $", but not "ich will nicht mehr warten").
+// a space. A long word with one typo (a letter missing, added, wrong or two
+// swapped) counts as the word of a signal. A signal matches only whole
+// words in a row, so "tod" never matches "todmüde"; a word ending in "*"
+// matches every word beginning with it ("vergewaltig*"), "<cue>" matches any
+// word of a crisis cue (crisis_cues), a word "..." stands for up to three
+// other words ("will ... nicht mehr leben"), and a final "$" means the
+// message ends there ("ich will nicht mehr $", but not "ich will nicht mehr
+// warten"). Words of an everyday saying (a cue with idiom: true, "das
+// bringt mich um") are never part of a signal.
 func (b *Base) DetectCrisis(text string) *Crisis {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
-	words := crisisWords(text)
+	words := b.fuzzy.extend(crisisWords(text))
+	masked := make([]bool, len(words))
+	b.idioms.mask(words, masked)
 	for i := range b.Crises {
-		if b.Crises[i].signalled(words) {
-			return &b.Crises[i]
+		c := &b.Crises[i]
+		if !c.signals.match(words, masked) && !c.combos.match(words, masked) {
+			continue
 		}
+		for j := range b.Crises {
+			o := &b.Crises[j]
+			if slices.Contains(o.InsteadOf, c.ID) && (o.instead.match(words, masked) || o.insteadCombos.match(words, masked)) {
+				return o
+			}
+		}
+		return c
 	}
 	return nil
 }
 
-// signalled reports whether one of the crisis's signals occurs in words.
-func (c *Crisis) signalled(words [][]string) bool {
-	for j, forms := range words {
-		for _, f := range forms {
-			for _, p := range c.byFirst[f] {
-				if matchFrom(p, 1, words, j+1) {
-					return true
-				}
+// phraseSet is a set of compiled phrases, indexed by the spelling of their
+// first word; those whose first word is a stem are tried everywhere.
+type phraseSet struct {
+	byFirst map[string][][]phraseWord
+	byStem  map[string][][]phraseWord // by the first two letters of a stem of their first word
+}
+
+func (s *phraseSet) add(p []phraseWord) {
+	if s.byFirst == nil {
+		s.byFirst, s.byStem = map[string][][]phraseWord{}, map[string][][]phraseWord{}
+	}
+	for _, f := range p[0].forms {
+		s.byFirst[f] = append(s.byFirst[f], p)
+	}
+	for _, key := range stemKeys(p[0].stems) {
+		s.byStem[key] = append(s.byStem[key], p)
+	}
+}
+
+// stemKey is the first two letters of a word: stems are indexed by it.
+func stemKey(w string) string {
+	_, a := utf8.DecodeRuneInString(w)
+	_, b := utf8.DecodeRuneInString(w[a:])
+	return w[:a+b]
+}
+
+// stemKeys are the stem keys of stems, each once.
+func stemKeys(stems []string) []string {
+	var keys []string
+	for _, st := range stems {
+		if k := stemKey(st); !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// each calls fn with every phrase that may start at word j.
+func (s *phraseSet) each(forms []string, fn func(p []phraseWord) bool) bool {
+	for _, f := range forms {
+		for _, p := range s.byFirst[f] {
+			if fn(p) {
+				return true
 			}
 		}
-		for _, p := range c.stemFirst {
-			if p[0].matches(forms) && matchFrom(p, 1, words, j+1) {
+	}
+	for i, f := range forms {
+		if i > 0 && stemKey(f) == stemKey(forms[0]) {
+			continue // the other spelling begins the same: the same phrases
+		}
+		for _, p := range s.byStem[stemKey(f)] {
+			if p[0].matchesStem(forms) && fn(p) {
 				return true
 			}
 		}
@@ -122,16 +199,34 @@ func (c *Crisis) signalled(words [][]string) bool {
 	return false
 }
 
-func (c *Crisis) addPhrase(p []phraseWord) {
-	if p[0].prefix {
-		c.stemFirst = append(c.stemFirst, p)
-		return
+// match reports whether one of the phrases occurs in words without using a
+// masked word.
+func (s *phraseSet) match(words [][]string, masked []bool) bool {
+	for j, forms := range words {
+		if masked[j] {
+			continue
+		}
+		if s.each(forms, func(p []phraseWord) bool {
+			_, ok := matchFrom(p, 1, words, j+1, masked)
+			return ok
+		}) {
+			return true
+		}
 	}
-	if c.byFirst == nil {
-		c.byFirst = map[string][][]phraseWord{}
-	}
-	for _, f := range p[0].forms {
-		c.byFirst[f] = append(c.byFirst[f], p)
+	return false
+}
+
+// mask marks the words of every occurrence of the phrases.
+func (s *phraseSet) mask(words [][]string, masked []bool) {
+	for j, forms := range words {
+		s.each(forms, func(p []phraseWord) bool {
+			if end, ok := matchFrom(p, 1, words, j+1, nil); ok {
+				for k := j; k < end; k++ {
+					masked[k] = true
+				}
+			}
+			return false
+		})
 	}
 }
 
@@ -140,16 +235,25 @@ const maxGap = 3
 
 // phraseWord is one word of a compiled signal.
 type phraseWord struct {
-	forms  []string // normalised spellings
-	prefix bool     // ends in "*": matches words beginning with a form
-	gap    bool     // "...": up to maxGap arbitrary words
-	end    bool     // "$": the end of the message
+	forms []string // normalised spellings
+	stems []string // matches words beginning with one of these
+	gap   bool     // "...": up to maxGap arbitrary words
+	end   bool     // "$": the end of the message
 }
 
 func (w phraseWord) matches(forms []string) bool {
 	for _, f := range forms {
-		for _, p := range w.forms {
-			if f == p || (w.prefix && strings.HasPrefix(f, p)) {
+		if slices.Contains(w.forms, f) {
+			return true
+		}
+	}
+	return w.matchesStem(forms)
+}
+
+func (w phraseWord) matchesStem(forms []string) bool {
+	for _, f := range forms {
+		for _, p := range w.stems {
+			if strings.HasPrefix(f, p) {
 				return true
 			}
 		}
@@ -158,32 +262,49 @@ func (w phraseWord) matches(forms []string) bool {
 }
 
 // matchFrom reports whether the phrase from its word i on matches words
-// from word j on.
-func matchFrom(p []phraseWord, i int, words [][]string, j int) bool {
+// from word j on, and where the match ends. Masked words (nil: none) never
+// match a word of the phrase.
+func matchFrom(p []phraseWord, i int, words [][]string, j int, masked []bool) (int, bool) {
 	for ; i < len(p); i, j = i+1, j+1 {
 		if p[i].end {
-			return j == len(words)
+			return j, j == len(words)
 		}
 		if p[i].gap {
 			for skip := 0; skip <= maxGap && j+skip <= len(words); skip++ {
-				if matchFrom(p, i+1, words, j+skip) {
-					return true
+				if end, ok := matchFrom(p, i+1, words, j+skip, masked); ok {
+					return end, true
 				}
 			}
-			return false
+			return j, false
 		}
-		if j >= len(words) || !p[i].matches(words[j]) {
-			return false
+		if j >= len(words) || (masked != nil && masked[j]) || !p[i].matches(words[j]) {
+			return j, false
 		}
 	}
-	return true
+	return j, true
 }
 
 // compilePhrase turns a signal into words; it returns a message when the
-// signal cannot work.
-func compilePhrase(s string) ([]phraseWord, string) {
+// signal cannot work. cues are the cues "<name>" may name, with their words
+// in the signal's language (none: nil).
+func compilePhrase(s string, cues map[string]phraseWord) ([]phraseWord, string) {
 	var out []phraseWord
 	for _, raw := range strings.Fields(s) {
+		if name, ok := strings.CutPrefix(raw, "<"); ok {
+			name = strings.TrimSuffix(name, ">")
+			w, known := cues[name]
+			if !known {
+				if cues == nil {
+					return nil, `"<...>" may not stand here`
+				}
+				return nil, fmt.Sprintf("names the cue %q, which is not among the crisis_cues or has no words in this language", raw)
+			}
+			if len(out) > 0 && out[len(out)-1].end {
+				return nil, `"$" must end a signal`
+			}
+			out = append(out, w)
+			continue
+		}
 		if raw == "..." {
 			if len(out) == 0 {
 				return nil, `"..." must stand between words`
@@ -216,7 +337,7 @@ func compilePhrase(s string) ([]phraseWord, string) {
 		for i, forms := range words {
 			w := phraseWord{forms: forms}
 			if prefix && i == len(words)-1 {
-				w.prefix = true
+				w = phraseWord{stems: forms}
 				for _, f := range forms {
 					if utf8.RuneCountInString(f) < minStem {
 						return nil, fmt.Sprintf("stem %q is shorter than %d letters and would match everyday words", raw+"*", minStem)
@@ -257,6 +378,9 @@ func crisisWords(text string) [][]string {
 		if ae := fold(w, true); ae != plain {
 			forms = append(forms, prefix+ae)
 		}
+		if rest, ok := strings.CutPrefix(plain, "و"); ok && prefix == "" && utf8.RuneCountInString(rest) >= 3 {
+			forms = append(forms, rest) // Arabic "and" is written joined: وبدي = و بدي
+		}
 		prefix = ""
 		words = append(words, forms)
 	}
@@ -288,6 +412,9 @@ var umlautsAE = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue")
 // fold removes diacritics from a lower-case word; with ae it first writes
 // German umlauts as ae, oe, ue.
 func fold(w string, ae bool) string {
+	if isASCII(w) {
+		return w // most words: nothing to fold
+	}
 	if ae {
 		w = umlautsAE.Replace(w)
 	}
@@ -299,6 +426,15 @@ func fold(w string, ae bool) string {
 		}
 	}
 	return norm.NFC.String(b.String())
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // crisisPhonePattern allows the short national numbers besides ordinary
@@ -330,6 +466,8 @@ func (b *Base) checkCrises(c *checker) {
 		c.sources(l.Pos, what, l.Sources)
 		c.reviewed(l.Pos, what, l.Reviewed)
 	}
+	cues := b.checkCues(c)
+	defer b.learnRealWords()
 	for i := range b.Crises {
 		cr := &b.Crises[i]
 		what := fmt.Sprintf("crisis %q", cr.ID)
@@ -350,25 +488,121 @@ func (b *Base) checkCrises(c *checker) {
 		if len(cr.Signals) == 0 {
 			c.errorf(cr.Pos, "%s: signals are missing (phrases per language that show this emergency)", what)
 		}
-		cr.byFirst, cr.stemFirst = nil, nil
-		for _, lang := range sortedKeys(cr.Signals) {
-			if !slices.Contains(CrisisLanguages, lang) {
-				c.errorf(cr.Pos.At("signals."+lang), "%s: unknown language %q; write one of %s", what, lang, strings.Join(CrisisLanguages, ", "))
+		cr.signals, cr.instead, cr.combos, cr.insteadCombos = phraseSet{}, phraseSet{}, comboSet{}, comboSet{}
+		b.compileLangs(c, cr.Pos, what, "signals", "signal", cr.Signals, cues, false, cr.signals.add, cr.combos.add)
+		b.compileLangs(c, cr.Pos, what, "instead_when", "signal", cr.InsteadWhen, cues, false, cr.instead.add, cr.insteadCombos.add)
+		for j, id := range cr.InsteadOf {
+			if b.crises[id] == nil || id == cr.ID {
+				c.errorf(cr.Pos.At(fmt.Sprintf("instead_of[%d]", j)), "%s: instead_of names %q, which is not another crisis", what, id)
 			}
-			for j, s := range cr.Signals[lang] {
-				p, msg := compilePhrase(s)
-				if msg != "" {
-					c.errorf(cr.Pos.At(fmt.Sprintf("signals.%s[%d]", lang, j)), "%s: signal %q %s", what, s, msg)
-					continue
-				}
-				cr.addPhrase(p)
-			}
+		}
+		if (len(cr.InsteadOf) == 0) != (len(cr.InsteadWhen) == 0) {
+			c.errorf(cr.Pos, "%s: instead_of and instead_when go together (which kinds this one replaces, and the signals that decide it)", what)
 		}
 		if len(cr.Signals) > 0 {
 			for _, lang := range CrisisLanguages {
 				if len(cr.Signals[lang]) == 0 {
 					c.warnf(cr.Pos.At("signals"), "%s: no signals in language %q; messages in it are not recognised", what, lang)
 				}
+			}
+		}
+	}
+}
+
+// learnRealWords tells the typo index the words of the knowledge base's
+// texts: they are words of their own, not typos of a signal word.
+func (b *Base) learnRealWords() {
+	for _, v := range []any{b.Topics, b.Offices, b.Synonyms, b.Translations} {
+		data, err := json.Marshal(v)
+		if err == nil {
+			b.fuzzy.learn(string(data))
+		}
+	}
+}
+
+// checkCues checks and compiles the crisis cues: the idioms into b.idioms,
+// the others into the word classes that signals name with "<id>".
+// A cue's words count in the signals of their own language only: "die" is
+// English for sterben but a German article.
+func (b *Base) checkCues(c *checker) map[string]map[string]phraseWord {
+	cues := map[string]map[string]phraseWord{} // by language, by name
+	b.idioms, b.fuzzy = phraseSet{}, typoIndex{}
+	for i := range b.CrisisCues {
+		cue := &b.CrisisCues[i]
+		what := fmt.Sprintf("crisis cue %q", cue.ID)
+		c.id(cue.Pos, "crisis cue", cue.ID)
+		if slices.ContainsFunc(b.CrisisCues[:i], func(o CrisisCue) bool { return o.ID == cue.ID }) {
+			c.errorf(cue.Pos.At("id"), "crisis cue id %q is used twice", cue.ID)
+		}
+		if len(cue.Words) == 0 {
+			c.errorf(cue.Pos, "%s: words are missing (per language, the words of the cue)", what)
+		}
+		if cue.Idiom {
+			continue
+		}
+		for _, lang := range sortedKeys(cue.Words) {
+			var w phraseWord
+			b.compileLangs(c, cue.Pos, what, "words", "word", map[string][]string{lang: cue.Words[lang]}, nil, true, func(p []phraseWord) {
+				w.forms = append(w.forms, p[0].forms...)
+				w.stems = append(w.stems, p[0].stems...)
+			}, nil)
+			if cues[lang] == nil {
+				cues[lang] = map[string]phraseWord{}
+			}
+			cues[lang][cue.ID] = w
+		}
+	}
+	// Idioms may name cues: "nu <wollen> să <sterben>" (not wanting to die).
+	for i := range b.CrisisCues {
+		if cue := &b.CrisisCues[i]; cue.Idiom {
+			b.compileLangs(c, cue.Pos, fmt.Sprintf("crisis cue %q", cue.ID), "words", "idiom", cue.Words, cues, false, b.idioms.add, nil)
+		}
+	}
+	return cues
+}
+
+// compileLangs compiles phrases per language, reports those that cannot
+// work at their line, and hands the others to add, or, combined with "+",
+// to addCombo (nil: "+" is not allowed). With single, each must be one
+// word. Their long words become words a typo is recognised in.
+func (b *Base) compileLangs(c *checker, at Pos, what, key, kind string, m map[string][]string, cues map[string]map[string]phraseWord, single bool, add func([]phraseWord), addCombo func([][]phraseWord)) {
+	for _, lang := range sortedKeys(m) {
+		if !slices.Contains(CrisisLanguages, lang) {
+			c.errorf(at.At(key+"."+lang), "%s: unknown language %q; write one of %s", what, lang, strings.Join(CrisisLanguages, ", "))
+		}
+		for j, s := range m[lang] {
+			pos := at.At(fmt.Sprintf("%s.%s[%d]", key, lang, j))
+			var parts [][]phraseWord
+			msg := ""
+			for _, part := range strings.Split(s, " + ") {
+				p, m := compilePhrase(part, cues[lang])
+				if m != "" {
+					msg = m
+					break
+				}
+				parts = append(parts, p)
+			}
+			switch {
+			case msg == "" && len(parts) > 1 && addCombo == nil:
+				msg = `may not combine parts with " + " here`
+			case msg == "" && single && (len(parts[0]) != 1 || parts[0][0].gap || parts[0][0].end):
+				msg = "is not one word; a cue holds single words (write phrases as signals, or make the cue an idiom)"
+			}
+			if msg != "" {
+				c.errorf(pos, "%s: %s %q %s", what, kind, s, msg)
+				continue
+			}
+			for _, p := range parts {
+				for _, w := range p {
+					for _, f := range append(w.forms, w.stems...) {
+						b.fuzzy.add(f)
+					}
+				}
+			}
+			if len(parts) > 1 {
+				addCombo(parts)
+			} else {
+				add(parts[0])
 			}
 		}
 	}

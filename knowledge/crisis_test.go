@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -37,7 +38,32 @@ crises:
     message: {de: Rufen Sie die Polizei., en: Call the police.}
     lines: [notruf-112]
     signals:
-      de: [schlägt mich, will sterben]
+      de: [schlägt mich, will sterben, <partner> + bedroht mich]
+  - id: kind
+    title: {de: Kind in Gefahr, en: Child in danger}
+    message: {de: Rufen Sie die Polizei., en: Call the police.}
+    lines: [notruf-112]
+    instead_of: [gewalt]
+    instead_when:
+      de: [bin <alter>]
+    signals:
+      de: [vergewaltigung, <wollen> ... kinder schlagen]
+      en: [<wollen> ... kill kids]
+crisis_cues:
+  - id: wollen
+    words:
+      de: [will, möchte]
+      en: [want, wanna]
+  - id: partner
+    words:
+      de: [mann, freund, "exfreund*"]
+  - id: alter
+    words:
+      de: ["12", "13"]
+  - id: sprueche
+    idiom: true
+    words:
+      de: [ich will sterben vor lachen, droht mich ... zu erschlagen, <wollen> nicht kinder schlagen]
 `
 
 func loadCrisisKB(t *testing.T) *Base {
@@ -88,6 +114,24 @@ func TestDetectCrisisMatching(t *testing.T) {
 		{"   ", ""},
 		{"\xff\xfe\x00binary", ""},
 		{"🙂🙂🙂", ""},
+		{"mein Exfreund bedroht mich", "gewalt"},                   // "+": both parts, a cue with a stem
+		{"bedroht mich mein mann", "gewalt"},                       // in any order
+		{"mein mann ist nett und sagt das amt bedroht mich", ""},   // ... not within six words
+		{"mein mann ist nett sagt das amt bedroht mich", "gewalt"}, // six words apart
+		{"ich will sterben vor lachen", ""},                        // an idiom's words never count
+		{"ich will sterben. nicht vor lachen", "suizid"},
+		{"ich möchte nicht kinder schlagen", ""},            // an idiom with a cue           // unless they are not the idiom
+		{"Vergewaltigung", "kind"},                          // the word itself
+		{"Vergewaltigun", "kind"},                           // a letter left out
+		{"Vergewaltigunng", "kind"},                         // a letter added
+		{"Vergewaltigunk", "kind"},                          // a letter wrong
+		{"Vergewlatigung", "kind"},                          // two letters swapped
+		{"Vergewaltigen", ""},                               // two typos
+		{"mein freund schlägt mich", "gewalt"},              // not a child
+		{"mein freund schlägt mich, ich bin 13", "kind"},    // instead_of: a child as the victim
+		{"ich bin 13 und will die kinder schlagen", "kind"}, // <wollen> in German
+		{"I wanna kill kids", "kind"},                       // and in English
+		{"ich want kinder schlagen", ""},                    // but an English cue word not in German
 	}
 	for _, tc := range tests {
 		got := ""
@@ -136,13 +180,22 @@ func TestCrisisProblems(t *testing.T) {
 		{"no lines", "    lines: [notruf-112]\n", "", `crisis "gewalt": list at least one crisis line`},
 		{"unknown topic", "topic: grundsicherung", "topic: grundsicherung-alt", `krisen.yaml:17:5: crisis "suizid": topic "grundsicherung-alt" does not exist`},
 		{"unknown language", "      tr: [ölmek istiyorum]", "      tk: [ölmek istiyorum]", `crisis "suizid": unknown language "tk"`},
-		{"no signals", "    signals:\n      de: [schlägt mich, will sterben]\n", "", `crisis "gewalt": signals are missing`},
+		{"no signals", "    signals:\n      de: [schlägt mich, will sterben, <partner> + bedroht mich]\n", "", `crisis "gewalt": signals are missing`},
 		{"bad phone", `phone: ["112"]`, `phone: ["1122"]`, `krisen.yaml:4:13: crisis line "notruf-112": phone "1122"`},
 		{"no phone or web", "    phone: [\"112\"]\n", "", `crisis line "notruf-112": give a phone number or a web page`},
 		{"duplicate line", "  - id: seelsorge", "  - id: notruf-112", `crisis line id "notruf-112" is used twice`},
 		{"duplicate crisis", "  - id: gewalt", "  - id: suizid", `crisis id "suizid" is used twice`},
 		{"no message", "    message: {de: Rufen Sie die Polizei., en: Call the police.}\n", "", `message: German text is missing`},
-		{"unknown field", "    topic: grundsicherung", "    thema: grundsicherung", `unknown field "thema" (check the spelling; allowed here: id, title, message, lines, topic, signals)`},
+		{"unknown cue", "<partner> + bedroht", "<partnerin> + bedroht", `signal "<partnerin> + bedroht mich" names the cue "<partnerin>", which is not among the crisis_cues`},
+		{"cue in the wrong language", "en: [<wollen> ... kill kids]", "en: [<alter> kill kids]", `names the cue "<alter>", which is not among the crisis_cues or has no words in this language`},
+		{"cue of two words", `de: ["12", "13"]`, `de: ["12", "13 jahre"]`, `crisis cue "alter": word "13 jahre" is not one word`},
+		{"cue in a cue", `de: ["12", "13"]`, `de: ["12", "<alter>"]`, `crisis cue "alter": word "<alter>" "<...>" may not stand here`},
+		{"unknown cue in an idiom", "[ich will sterben vor lachen,", "[ich <will> sterben vor lachen,", `crisis cue "sprueche": idiom "ich <will> sterben vor lachen" names the cue "<will>"`},
+		{"plus in a cue", `de: ["12", "13"]`, `de: ["12", "13 + 14"]`, `may not combine parts with " + " here`},
+		{"instead_of unknown", "instead_of: [gewalt]", "instead_of: [gewalt-x]", `crisis "kind": instead_of names "gewalt-x", which is not another crisis`},
+		{"instead_of alone", "    instead_when:\n      de: [bin <alter>]\n", "", `crisis "kind": instead_of and instead_when go together`},
+		{"duplicate cue", "  - id: alter", "  - id: partner", `crisis cue id "partner" is used twice`},
+		{"unknown field", "    topic: grundsicherung", "    thema: grundsicherung", `unknown field "thema" (check the spelling; allowed here: id, title, message, lines, topic, signals, instead_of, instead_when)`},
 	}
 	for _, tc := range tests {
 		if !strings.Contains(crisisKB, tc.old) {
@@ -162,6 +215,7 @@ func TestCrisisProblems(t *testing.T) {
 	for _, want := range []string{
 		`crisis line "notruf-112": no source`,
 		`crisis "gewalt": no signals in language "en"`,
+		`crisis "kind": no signals in language "tr"`,
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warnings\n%s\nlack %q", all, want)
@@ -323,6 +377,81 @@ func BenchmarkDetectCrisis(b *testing.B) {
 		b.Fatal(err)
 	}
 	text := strings.Repeat("Ich habe eine Frage zur Grundsicherung und zu den Kosten im Pflegeheim. ", 50) // ~3,600 characters, no crisis
+	for b.Loop() {
+		kb.DetectCrisis(text)
+	}
+}
+
+// TestCrisisOtherSets measures the signals on the other question sets:
+// the crisis items of the conversation sets (bot/answer) must be
+// recognised, and no other message of those sets nor any question of the
+// search sets (index) may raise an alarm, bar 1 %.
+func TestCrisisOtherSets(t *testing.T) {
+	kb := loadBuiltinKB(t)
+	type item struct {
+		Q      string   `yaml:"q"`
+		Dialog []string `yaml:"dialog"`
+		Crisis *bool    `yaml:"crisis"`
+	}
+	files, _ := filepath.Glob("../bot/answer/testdata/conversations-*.yaml")
+	search, _ := filepath.Glob("../index/testdata/questions-*.yaml")
+	var total crisisFigures
+	for _, name := range append(files, search...) {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var items []item
+		if err := yaml.Unmarshal(data, &items); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var f crisisFigures
+		for _, it := range items {
+			q := it.Q
+			if len(it.Dialog) > 0 {
+				q = it.Dialog[len(it.Dialog)-1]
+			}
+			got := kb.DetectCrisis(q)
+			if it.Crisis != nil && *it.Crisis {
+				f.crises++
+				if got == nil {
+					f.missed++
+					f.problems = append(f.problems, "missed "+q)
+				}
+				continue
+			}
+			f.lookalikes++
+			if got != nil {
+				f.falseAlarms++
+				f.problems = append(f.problems, "false alarm "+q+": "+got.ID)
+			}
+		}
+		t.Logf("%s: crises %d of %d, false alarms %d of %d", filepath.Base(name), f.crises-f.missed, f.crises, f.falseAlarms, f.lookalikes)
+		for _, p := range f.problems {
+			t.Log("  " + p)
+		}
+		total.crises += f.crises
+		total.missed += f.missed
+		total.lookalikes += f.lookalikes
+		total.falseAlarms += f.falseAlarms
+	}
+	if total.lookalikes == 0 {
+		t.Skip("no question sets found")
+	}
+	t.Logf("all: recall %d of %d, false alarms %.4f (%d of %d)", total.crises-total.missed, total.crises, total.falseAlarmRate(), total.falseAlarms, total.lookalikes)
+	if total.falseAlarmRate() > 0.01 {
+		t.Errorf("false alarms %.3f, want at most 0.01", total.falseAlarmRate())
+	}
+}
+
+// BenchmarkDetectCrisisMessage is one message of the usual length: the
+// check runs on every message, so it must stay far below 0.1 ms.
+func BenchmarkDetectCrisisMessage(b *testing.B) {
+	kb, err := Load(Builtin(), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := "Mein Mann ist krank und ich weiß nicht mehr weiter, wer zahlt die Pflege zu Hause?"
 	for b.Loop() {
 		kb.DetectCrisis(text)
 	}

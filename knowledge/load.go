@@ -39,6 +39,8 @@ type Base struct {
 	// numbers); Crises say which of them to show for which emergency.
 	Helplines []CrisisLine
 	Crises    []Crisis
+	// CrisisCues are the word classes and idioms the crises' signals share.
+	CrisisCues []CrisisCue
 	// Translations are the translation files (i18n/<lang>.yaml) by language.
 	Translations map[string]*TranslationFile
 	// Warnings are problems that staff should fix but that do not stop the bot.
@@ -51,6 +53,8 @@ type Base struct {
 	postcodes map[string][]string
 	lines     map[string]*CrisisLine
 	crises    map[string]*Crisis
+	idioms    phraseSet // the compiled idioms of CrisisCues
+	fuzzy     typoIndex // the long words of the crisis signals
 }
 
 // Digest identifies the files the base was loaded from: two bases have the
@@ -107,6 +111,7 @@ type file struct {
 
 	CrisisLines []CrisisLine `yaml:"crisis_lines"`
 	Crises      []Crisis     `yaml:"crises"`
+	CrisisCues  []CrisisCue  `yaml:"crisis_cues"`
 }
 
 // IsKnowledgeFile reports whether a file name in a knowledge folder is read:
@@ -213,6 +218,7 @@ func build(files []rawFile, problems Problems, opts Options) (*Base, error) {
 		all.Elsewhere = append(all.Elsewhere, f.Elsewhere...)
 		all.CrisisLines = append(all.CrisisLines, f.CrisisLines...)
 		all.Crises = append(all.Crises, f.Crises...)
+		all.CrisisCues = append(all.CrisisCues, f.CrisisCues...)
 	}
 	b := &Base{
 		Categories: all.Categories,
@@ -225,6 +231,7 @@ func build(files []rawFile, problems Problems, opts Options) (*Base, error) {
 		digest:     digest(files),
 		Helplines:  all.CrisisLines,
 		Crises:     all.Crises,
+		CrisisCues: all.CrisisCues,
 	}
 	problems = append(problems, b.index()...)
 	problems = append(problems, b.loadTranslations(translations)...)
@@ -407,6 +414,7 @@ var schemaTypes = map[string]reflect.Type{
 
 	"CrisisLine": reflect.TypeOf(CrisisLine{}),
 	"Crisis":     reflect.TypeOf(Crisis{}),
+	"CrisisCue":  reflect.TypeOf(CrisisCue{}),
 }
 
 func fieldNames(typeName string) string {
@@ -460,6 +468,8 @@ func attachPositions(name string, root *yaml.Node, f *file) {
 			setPos(f.CrisisLines, j, p, func(l *CrisisLine) *Pos { return &l.Pos })
 		case "crises":
 			setPos(f.Crises, j, p, func(c *Crisis) *Pos { return &c.Pos })
+		case "crisis_cues":
+			setPos(f.CrisisCues, j, p, func(c *CrisisCue) *Pos { return &c.Pos })
 		}
 	})
 }

@@ -135,6 +135,7 @@ var schemaRequired = map[string][]string{
 
 	"CrisisLine": {"id", "name", "reviewed"},
 	"Crisis":     {"id", "title", "message", "lines", "signals"},
+	"CrisisCue":  {"id", "words"},
 }
 
 // schemaTypeDocs describe each kind of entry.
@@ -154,6 +155,7 @@ var schemaTypeDocs = map[string]string{
 
 	"CrisisLine": "A national emergency or crisis number (112, TelefonSeelsorge, Hilfetelefon), shown first when someone writes about suicide, violence or acute danger.",
 	"Crisis":     "One kind of emergency the bot recognises in a message (suizid, gewalt, ...): a calm message, the crisis lines to show, and the phrases that signal it.",
+	"CrisisCue":  "Words that crisis signals share, written once and named in signals with <id> (\"<sterben>\"); or, with idiom: true, everyday sayings whose words never count for a signal (\"das bringt mich um\").",
 	"Citation":   "A web page the facts come from: its address alone, or a block with url, the year the page was published or last updated, and a note.",
 }
 
@@ -167,6 +169,7 @@ var schemaRules = map[string]fieldRule{
 	"file.elsewhere":    {desc: "Words for services of other offices (Personalausweis, Kindergeld, Kfz-Steuer). A question about them is declined with the city's central number instead of being answered with a topic that only mentions the word."},
 	"file.crisis_lines": {desc: "National emergency and crisis numbers."},
 	"file.crises":       {desc: "Kinds of emergency the bot recognises, most urgent first: a message that signals several gets the first."},
+	"file.crisis_cues":  {desc: "Word classes that crisis signals share (<id>), and everyday sayings that look like a crisis (idiom: true)."},
 	"file.word_parts":   {desc: "Parts into which long German words are split for search, e.g. pflege, heim, kosten. Only domain words: short or common parts cause wrong matches."},
 
 	"Category.id":    {desc: idDescription, pattern: idPattern.String()},
@@ -233,12 +236,18 @@ var schemaRules = map[string]fieldRule{
 	"CrisisLine.sources":  {desc: "The web pages the facts come from (https://...).", pattern: urlPattern},
 	"CrisisLine.reviewed": {desc: "The day someone last checked the facts against the sources."},
 
-	"Crisis.id":      {desc: "The kind of emergency, e.g. suizid, haeusliche-gewalt. " + idDescription, pattern: idPattern.String()},
-	"Crisis.title":   {desc: "A short name for staff and statistics."},
-	"Crisis.message": {desc: "One or two calm sentences shown before the lines."},
-	"Crisis.lines":   {desc: "The ids of crisis lines, most urgent first.", pattern: idPattern.String(), minItems: 1, unique: true},
-	"Crisis.topic":   {desc: "A topic to offer after the lines, e.g. wohnungslosenhilfe.", pattern: idPattern.String()},
-	"Crisis.signals": {desc: "Per language, phrases that signal this emergency, as people write them. Whole words only; case, accents and punctuation do not matter; a word ending in * matches words beginning with it (at least 4 letters), ... stands for up to three words, and a final $ means the message ends there.", keys: CrisisLanguages},
+	"Crisis.id":           {desc: "The kind of emergency, e.g. suizid, haeusliche-gewalt. " + idDescription, pattern: idPattern.String()},
+	"Crisis.title":        {desc: "A short name for staff and statistics."},
+	"Crisis.message":      {desc: "One or two calm sentences shown before the lines."},
+	"Crisis.lines":        {desc: "The ids of crisis lines, most urgent first.", pattern: idPattern.String(), minItems: 1, unique: true},
+	"Crisis.topic":        {desc: "A topic to offer after the lines, e.g. wohnungslosenhilfe.", pattern: idPattern.String()},
+	"Crisis.instead_of":   {desc: "Kinds this one is answered instead of, when a message signals one of them and one of instead_when, e.g. kind-in-gefahr instead of gewalt when the victim is a child.", pattern: idPattern.String(), unique: true},
+	"Crisis.instead_when": {desc: "Per language, signals that decide for this kind over those in instead_of, e.g. \"ich bin <kindesalter>\".", keys: CrisisLanguages},
+	"CrisisCue.id":        {desc: "The name signals use in angle brackets, <id>. " + idDescription, pattern: idPattern.String()},
+	"CrisisCue.note":      {desc: "What the words have in common, for the staff."},
+	"CrisisCue.idiom":     {desc: "true: the words are everyday sayings (phrases); their words never count for a signal."},
+	"CrisisCue.words":     {desc: "Per language, single words (a word ending in * matches words beginning with it), or phrases for an idiom.", keys: CrisisLanguages},
+	"Crisis.signals":      {desc: "Per language, phrases that signal this emergency, as people write them. Whole words only; case, accents and punctuation do not matter; a word ending in * matches words beginning with it (at least 4 letters), ... stands for up to three words, and a final $ means the message ends there.", keys: CrisisLanguages},
 
 	"Synonym.words": {desc: "Words that all mean the same, in both directions.", minItems: 2},
 	"Synonym.from":  {desc: "Citizens' words, each read as the words in `to`.", minItems: 1},

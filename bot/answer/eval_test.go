@@ -126,7 +126,7 @@ func TestHeldOut(t *testing.T) {
 // sliding back: its floors are those it had as the held-out set.
 func TestRetired(t *testing.T) {
 	gate(t, filepath.Join("testdata", "conversations-retired.yaml"), floors{
-		top1: 0.85, aspect: 0.68, has: 0.66, followups: 0.80, stories: 0.58, lang: 0.95, crisis: 0.75,
+		top1: 0.85, aspect: 0.68, has: 0.66, followups: 0.80, stories: 0.58, lang: 0.95, crisis: 0.95,
 		falseAlarms: 0.01, confidentlyWrong: 0.08,
 	})
 }

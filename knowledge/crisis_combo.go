@@ -1,0 +1,107 @@
+package knowledge
+
+import "slices"
+
+// comboWindow is how many words apart the parts of a combined signal
+// ("nicht + @wollen + @leben") may begin.
+const comboWindow = 6
+
+// comboSet holds the combined signals of a crisis: signals whose parts
+// must all occur, in any order, within comboWindow words. Word order is
+// free in most of the languages the bot reads ("жить не хочу", "не хочу
+// жить"), so one combined signal stands for many phrases.
+type comboSet struct {
+	parts   []comboPart
+	byFirst map[string][]int // part indexes by the spelling of their first word
+	byStem  map[string][]int // and by the first two letters of its stems
+	combos  [][2]int         // per signal: its first part and how many
+}
+
+type comboPart struct {
+	combo int
+	p     []phraseWord
+}
+
+func (s *comboSet) add(parts [][]phraseWord) {
+	c := len(s.combos)
+	s.combos = append(s.combos, [2]int{len(s.parts), len(parts)})
+	if s.byFirst == nil {
+		s.byFirst, s.byStem = map[string][]int{}, map[string][]int{}
+	}
+	for _, p := range parts {
+		k := len(s.parts)
+		s.parts = append(s.parts, comboPart{c, p})
+		for _, key := range stemKeys(p[0].stems) {
+			s.byStem[key] = append(s.byStem[key], k)
+		}
+		for _, f := range p[0].forms {
+			s.byFirst[f] = append(s.byFirst[f], k)
+		}
+	}
+}
+
+// hit is where a part of a combined signal begins.
+type hit struct{ part, pos int }
+
+// match reports whether all parts of one combined signal occur close
+// enough together, none of them on a masked word.
+func (s *comboSet) match(words [][]string, masked []bool) bool {
+	if len(s.combos) == 0 {
+		return false
+	}
+	var hits []hit
+	found := func(k, j int) {
+		if _, ok := matchFrom(s.parts[k].p, 1, words, j+1, masked); ok && (len(hits) == 0 || hits[len(hits)-1] != hit{k, j}) {
+			hits = append(hits, hit{k, j})
+		}
+	}
+	for j, forms := range words {
+		if masked[j] {
+			continue
+		}
+		for _, f := range forms {
+			for _, k := range s.byFirst[f] {
+				found(k, j)
+			}
+		}
+		for i, f := range forms {
+			if i > 0 && stemKey(f) == stemKey(forms[0]) {
+				continue
+			}
+			for _, k := range s.byStem[stemKey(f)] {
+				if s.parts[k].p[0].matchesStem(forms) {
+					found(k, j)
+				}
+			}
+		}
+	}
+	if len(hits) < 2 {
+		return false
+	}
+	for _, c := range s.combos {
+		if together(hits, c[0], c[0]+c[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// together reports whether every part from first to end (excluded) has a
+// hit within comboWindow words after a hit of one of them.
+func together(hits []hit, first, end int) bool {
+	for _, h := range hits {
+		if h.part < first || h.part >= end {
+			continue
+		}
+		all := true
+		for part := first; part < end && all; part++ {
+			all = slices.ContainsFunc(hits, func(o hit) bool {
+				return o.part == part && o.pos >= h.pos && o.pos-h.pos <= comboWindow
+			})
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
