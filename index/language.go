@@ -190,6 +190,7 @@ func DetectLanguage(text string) (lang string, confident bool) {
 				score[l]++
 			}
 		}
+		vocabularyEvidence(word, score)
 	}
 	// The script decides first: German and English are written in Latin
 	// letters, so any sentence mostly in Cyrillic or Arabic letters is in one

@@ -1,0 +1,141 @@
+package index
+
+import (
+	"flag"
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
+)
+
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite language_words.txt from the knowledge base")
+	}
+}
+
+// TestLanguageWordsFile rewrites language_words.txt from the built-in
+// knowledge base with -update; without it, it checks that the file names
+// every translated language.
+func TestLanguageWordsFile(t *testing.T) {
+	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
+		out, err := translationWords(knowledge.Builtin())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("language_words.txt", []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	have := map[string]bool{}
+	for _, langs := range translationVocabulary() {
+		for _, l := range langs {
+			have[l] = true
+		}
+	}
+	for _, l := range Languages[2:] {
+		if !have[l] {
+			t.Errorf("language_words.txt has no words of %s", l)
+		}
+	}
+}
+
+// translationWords builds language_words.txt: each translated language's
+// words less those of the German and English texts (the kb's own files and
+// the DE/EN comments of the translation files).
+func translationWords(kb fs.FS) (string, error) {
+	names := map[string]bool{}
+	own := map[string]map[string]bool{}
+	files, err := fs.Glob(kb, "*.yaml")
+	if err != nil {
+		return "", err
+	}
+	i18n, err := fs.Glob(kb, "i18n/*.yaml")
+	if err != nil {
+		return "", err
+	}
+	for _, f := range append(files, i18n...) {
+		data, err := fs.ReadFile(kb, f)
+		if err != nil {
+			return "", err
+		}
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			return "", err
+		}
+		if path.Dir(f) != "i18n" {
+			scalars(&doc, func(s string) { addNames(names, s) })
+			continue
+		}
+		lang, _, _ := strings.Cut(strings.TrimSuffix(path.Base(f), ".yaml"), "-")
+		if own[lang] == nil {
+			own[lang] = map[string]bool{}
+		}
+		scalars(&doc, func(s string) { addWords(own[lang], s) })
+		// The comments hold the German and English texts.
+		for _, line := range strings.Split(string(data), "\n") {
+			if c, ok := strings.CutPrefix(strings.TrimSpace(line), "#"); ok && !strings.ContainsFunc(c, func(r rune) bool {
+				return unicode.In(r, unicode.Cyrillic, unicode.Arabic)
+			}) {
+				addNames(names, c)
+			}
+		}
+	}
+	var b strings.Builder
+	for _, lang := range Languages[2:] {
+		var words []string
+		for w := range own[lang] {
+			if !names[w] {
+				words = append(words, w)
+			}
+		}
+		slices.Sort(words)
+		b.WriteString(lang + " " + strings.Join(words, " ") + "\n")
+	}
+	return b.String(), nil
+}
+
+// scalars calls fn with every value of a YAML document but ids and hashes.
+func scalars(n *yaml.Node, fn func(string)) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		fn(n.Value)
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			switch n.Content[i].Value {
+			case "of", "from", "id", "topic", "office", "offices", "url", "source", "sources":
+				continue
+			}
+			scalars(n.Content[i+1], fn)
+		}
+	default:
+		for _, c := range n.Content {
+			scalars(c, fn)
+		}
+	}
+}
+
+func addWords(to map[string]bool, s string) {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsMark(r) && r != '\u200c'
+	}) {
+		if w = foldLetters(w); utf8Len(w) >= 2 {
+			to[w] = true
+		}
+	}
+}
+
+// addNames adds a German or English text's words, umlauts also written as
+// ae, oe, ue ("Seniorenbuero").
+func addNames(to map[string]bool, s string) {
+	addWords(to, s)
+	addWords(to, strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue").Replace(s))
+}
