@@ -89,11 +89,27 @@ func translationWords(kb fs.FS) (string, error) {
 			}
 		}
 	}
+	// German names written in Cyrillic letters ("Хомбрух") are names too.
+	keys := map[string]bool{}
+	for w := range names {
+		for _, k := range placeKeys(w) {
+			keys[k] = true
+		}
+	}
+	isName := func(w string) bool {
+		if names[w] {
+			return true
+		}
+		if script(w) != 'C' || utf8Len(w) < 5 {
+			return false
+		}
+		return slices.ContainsFunc(placeKeys(w), func(k string) bool { return keys[k] })
+	}
 	var b strings.Builder
 	for _, lang := range Languages[2:] {
 		var words []string
 		for w := range own[lang] {
-			if !names[w] {
+			if !isName(w) {
 				words = append(words, w)
 			}
 		}
