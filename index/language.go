@@ -222,8 +222,10 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		}
 		return best, top >= 1 && top > next
 	}
-	// One ending or one shared word is too little to leave German.
-	if top == 0 || top < 1 && best != "en" {
+	// One ending or one shared word is too little to leave German; one
+	// word of a language's own vocabulary is enough when nothing in the
+	// message is German but names ("Seniorenbüro Huckarde adresa").
+	if top == 0 || top < 1 && best != "en" && (top < vocabWeight || score["de"] > 0) {
 		return "de", false
 	}
 	return best, top >= 2 && top >= 2*next
@@ -327,6 +329,16 @@ func cyrillicLetters(word string, score map[string]float64) {
 	}
 	if strings.HasSuffix(word, "ът") || strings.HasSuffix(word, "ята") {
 		score["bg"] += 1 // the definite article
+	}
+	// Ukrainian adjectives end in -ий after a hard consonant, where Russian
+	// writes -ый ("добрий", "новий"); Russian -арий, -орий, -ерий are nouns.
+	if r := []rune(word); len(r) >= 5 && strings.HasSuffix(word, "ий") && strings.ContainsRune("бвдзмпрсфт", r[len(r)-3]) &&
+		!strings.ContainsRune("аое", r[len(r)-4]) {
+		score["uk"] += 0.5
+	}
+	// Ukrainian writes the prefix роз- where Russian writes раз-, рас-.
+	if utf8Len(word) >= 6 && strings.HasPrefix(word, "роз") {
+		score["uk"] += 0.5
 	}
 }
 

@@ -3,6 +3,7 @@ package index
 import (
 	"flag"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"slices"
@@ -96,8 +97,19 @@ func translationWords(kb fs.FS) (string, error) {
 			keys[k] = true
 		}
 	}
+	sorted := slices.Sorted(maps.Keys(names))
+	// A Latin word a German name begins with is a part of the name
+	// ("schwerbehinderten", "DortmundPas'ı"); a name with a foreign ending
+	// ("telefonul", "seniora") is not.
+	partOfName := func(w string) bool {
+		if script(w) != 'L' || utf8Len(w) < 6 {
+			return false
+		}
+		i, _ := slices.BinarySearch(sorted, w)
+		return i < len(sorted) && strings.HasPrefix(sorted[i], w)
+	}
 	isName := func(w string) bool {
-		if names[w] {
+		if names[w] || partOfName(w) {
 			return true
 		}
 		if script(w) != 'C' || utf8Len(w) < 5 {
