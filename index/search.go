@@ -338,6 +338,9 @@ func (ix *Index) analyzeQuestion(text string) question {
 		for i, w := range q.content[lang] {
 			if !ix.known(lang, w.terms[0]) {
 				q.near[lang][i] = ix.vocab[lang].near(w.terms[0])
+				if lang > langEN {
+					q.near[lang][i] = append(q.near[lang][i], ix.vocab[lang].sameStem(w.terms[0])...)
+				}
 			}
 		}
 		q.elsewhere[lang] = map[int]bool{}

@@ -1,0 +1,43 @@
+package index
+
+import "unicode/utf8"
+
+// sameStem returns the known terms that share a long beginning with term:
+// the translated languages inflect more than their light stemmers undo
+// ("размещают" and "размещение", "başvurusunu" and "başvuru"), so a word
+// the index does not know is read as a known one with another ending. The
+// shared part must be at least five letters and leave at most three letters
+// of either word (four letters, or two, cost as much as they gain on the
+// tuning sets).
+func (v *vocabulary) sameStem(term string) []string {
+	r := []rune(term)
+	n := len(r)
+	if n < 6 {
+		return nil
+	}
+	var out []string
+	for l := max(5, n-3); l <= n+3; l++ {
+		for _, cand := range v.byKey[vocabKey{r[0], l}] {
+			if cand == term {
+				continue
+			}
+			p := commonPrefix(r, cand)
+			if p >= 5 && p >= n-3 && p >= utf8.RuneCountInString(cand)-3 {
+				out = append(out, cand)
+			}
+		}
+	}
+	return out
+}
+
+// commonPrefix is how many runes a and b share at their beginning.
+func commonPrefix(a []rune, b string) int {
+	i := 0
+	for _, rb := range b {
+		if i >= len(a) || a[i] != rb {
+			break
+		}
+		i++
+	}
+	return i
+}
