@@ -232,7 +232,12 @@ func DetectLanguage(text string) (lang string, confident bool) {
 	if top == 0 || top < 1 && best != "en" && (top < vocabWeight || score["de"] > 0) {
 		return "de", false
 	}
-	return best, top >= 2 && top >= 2*next
+	// Without any German or English word, less evidence is enough.
+	enough := 2.0
+	if score["de"] == 0 && score["en"] == 0 {
+		enough = 1.5
+	}
+	return best, top >= enough && top >= 2*next
 }
 
 // turkishSuffixes are case endings written after an apostrophe on names.

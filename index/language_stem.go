@@ -41,3 +41,8 @@ func commonPrefix(a []rune, b string) int {
 	}
 	return i
 }
+
+// germanTermWeight is how much more a German official term inside a
+// foreign sentence weighs when a document has it in its title, phrasings
+// or keywords.
+const germanTermWeight = 2
