@@ -1,6 +1,24 @@
 package index
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// inflections returns the known terms an unknown term of a translated
+// language may be another form of: terms with the same long beginning,
+// and in Arabic the term without a one-letter prefix the light stemmer
+// leaves (the colloquial present "بيعمل", "لشقة").
+func (ix *Index) inflections(lang int, term string) []string {
+	out := ix.vocab[lang].sameStem(term)
+	if Languages[lang] != "ar" || utf8.RuneCountInString(term) < 3 {
+		return out
+	}
+	if first, size := utf8.DecodeRuneInString(term); strings.ContainsRune("وفبلك", first) && ix.known(lang, term[size:]) {
+		out = append(out, term[size:])
+	}
+	return out
+}
 
 // sameStem returns the known terms that share a long beginning with term:
 // the translated languages inflect more than their light stemmers undo

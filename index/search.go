@@ -339,7 +339,7 @@ func (ix *Index) analyzeQuestion(text string) question {
 			if !ix.known(lang, w.terms[0]) {
 				q.near[lang][i] = ix.vocab[lang].near(w.terms[0])
 				if lang > langEN {
-					q.near[lang][i] = append(q.near[lang][i], ix.vocab[lang].sameStem(w.terms[0])...)
+					q.near[lang][i] = append(q.near[lang][i], ix.inflections(lang, w.terms[0])...)
 				}
 			}
 		}
