@@ -12,14 +12,14 @@ import (
 // margin (about two questions); the targets are 0.98 and 0.9. Adjust
 // them here to what is reached (go test -run HeldOutLanguages -v prints it).
 var heldOutFloors = map[string]struct{ Lang, Top1 float64 }{
-	"tr": {Lang: 0.92, Top1: 0.85}, // measured 0.964, 0.870 (0.945, 0.891 before)
-	"ar": {Lang: 0.96, Top1: 0.74}, // 0.982, 0.783
-	"uk": {Lang: 0.92, Top1: 0.82}, // 0.963, 0.867 (0.907 before the translations' own words)
-	"ru": {Lang: 0.96, Top1: 0.76}, // 0.981, 0.778 (0.800 before)
-	"pl": {Lang: 0.92, Top1: 0.87}, // 0.964, 0.913 (0.818, 0.870 before)
-	"ro": {Lang: 0.87, Top1: 0.83}, // 0.909, 0.870 (0.818, 0.848 before)
-	"bg": {Lang: 0.82, Top1: 0.83}, // 0.857, 0.872 (0.732 before)
-	"fa": {Lang: 0.92, Top1: 0.78}, // 0.945, 0.826
+	"tr": {Lang: 0.92, Top1: 0.85}, // measured 0.964, 0.870 (0.945, 0.891 before the evening of 2026-12-01)
+	"ar": {Lang: 0.96, Top1: 0.76}, // 0.982, 0.804 (0.982, 0.783)
+	"uk": {Lang: 0.92, Top1: 0.86}, // 0.963, 0.911 (0.907, 0.867)
+	"ru": {Lang: 0.96, Top1: 0.78}, // 0.981, 0.822 (0.981, 0.800)
+	"pl": {Lang: 0.92, Top1: 0.87}, // 0.964, 0.913 (0.818, 0.870)
+	"ro": {Lang: 0.90, Top1: 0.85}, // 0.945, 0.891 (0.818, 0.848)
+	"bg": {Lang: 0.83, Top1: 0.85}, // 0.875, 0.894 (0.732, 0.872)
+	"fa": {Lang: 0.94, Top1: 0.89}, // 0.982, 0.935 (0.945, 0.826)
 }
 
 // filled is the share of a language's texts that must be translated before
