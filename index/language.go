@@ -107,7 +107,7 @@ var languageWords = map[string]map[string]bool{
 		ktore przy nad pod bez u my wy oni ona twój twoj swój swoj jej mu ją ja nam wam sobie siebie coś
 		cos ktoś ktos nic nikt wszystko dlaczego chciałbym chcialbym chciałabym chcialabym mogę moge masz
 		ma mamy dostać dostaję dostaje pracuję pracuje dziecko dzieci żona zona mąż maz matka ojciec
-		rodzice praca pracy wniosek niemiecki polsku polski`)),
+		rodzice praca pracy wniosek niemiecki polsku polski dzięki dzieki pozdrawiam witam`)),
 	"ro": set(strings.Fields(`și si este sunt pentru unde cine vreau nevoie ajutor bani locuință locuinta
 		poate pot trebuie să sa mea meu mei mele bună buna ziua mulțumesc multumesc salut cum ce nu
 		avem aveți aveti unei unui eu noi voi acest această aceasta fost primesc cerere dreptul cât cat
@@ -115,24 +115,27 @@ var languageWords = map[string]map[string]bool{
 		exista aplicație aplicatie orașului orasului română romana ne mă ma copil ajută ajuta la pe sau
 		dar se în un că ca din mai al ale lui lor aici acolo noastră noastra nostru vrea vrem putem aș as
 		fi foarte bine mult multe copii copilul soția sotia soțul sotul mama tata părinții parintii muncă
-		munca lucru lucrez locuiesc acte documente germană germana vă va seara`)),
+		munca lucru lucrez locuiesc acte documente germană germana vă va seara mersi pa revedere spune
+		spuneți spuneti`)),
 	// Cyrillic and Arabic-script words decide between languages of the
 	// same script.
 	"ru": set(strings.Fields(`как где что мне меня нужно нужна нужен помощь помогите я это
 		есть нет можно пожалуйста здравствуйте привет спасибо получить хочу мой моя по для
 		куда когда кто какой какая какие сколько деньги жильё жилье пенсия пенсии живу мы вы он она они
 		этот эта который которая сейчас сегодня завтра очень ещё уже только тоже дети муж жена папа
-		немецкий германии`)),
+		немецкий германии пока свидания подскажите скажите`)),
 	"uk": set(strings.Fields(`як де що мені мене потрібно потрібна допомога допоможіть я і й це
 		є немає можна будь ласка привіт дякую отримати хочу мій моя з по для куди коли хто який яка
 		яке які скільки гроші житло пенсія живу адреса також тому вже його її вони він вона цей ця ці
-		зараз сьогодні завтра дуже тільки немає діти чоловік дружина робота`)),
+		зараз сьогодні завтра дуже тільки немає діти чоловік дружина робота бувай побачення підкажіть
+		скажіть`)),
 	"bg": set(strings.Fields(`как къде какво ми мен трябва нужда помощ помогнете аз това
 		има няма може моля здравейте здрасти благодаря получа искам моят моята съм
 		кога кой какви колко пари жилище пенсия живея да си се ще във със че е сме сте са хора хората
 		дете детето време работно бежанци kude kade kakvo tryabva iskam nyamam kak se za
 		тази този тези който която които тя ние вие ме сега днес утре деца съпруга съпруг баща родители
-		немски български документи много още вече само така тук там мога можете имам нямам`)),
+		немски български документи много още вече само така тук там мога можете имам нямам мерси чао
+		довиждане кажете`)),
 	"ar": set(strings.Fields(`في من على أن إلى الى هل كيف أين اين ماذا ما هو هي أنا انا لا نعم عن مع هذا هذه التي الذي
 		أريد اريد ممكن مساعدة السلام عليكم مرحبا شكرا المال مال سكن بيت
 		ana marhaba kifak keefak shu shou wein biddi biddo 3ndi 3andi masari fi yalla shukran maktab shahr
@@ -140,7 +143,8 @@ var languageWords = map[string]map[string]bool{
 	"fa": set(strings.Fields(`است در به از که را این آن با برای من چطور چگونه کجا چه چی می میخواهم میخوام
 		هست نیست هستم کمک لطفا سلام ممنون مرسی پول خانه باید کنم
 		hastam nadaram daram mikham mikhaham mikone mikonam chetori chetor koja kojast komak panahjoo
-		panahande daftar khane khaneh ki`)),
+		panahande daftar khane khaneh ki درود خداحافظ خدانگهدار khodahafez mamnoon mamnun
+		kheili kheyli`)),
 }
 
 // DetectLanguage tells which of Languages a message is written in, from its
@@ -190,6 +194,7 @@ func DetectLanguage(text string) (lang string, confident bool) {
 				score[l]++
 			}
 		}
+		vocabularyEvidence(word, score)
 	}
 	// The script decides first: German and English are written in Latin
 	// letters, so any sentence mostly in Cyrillic or Arabic letters is in one
@@ -221,11 +226,18 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		}
 		return best, top >= 1 && top > next
 	}
-	// One ending or one shared word is too little to leave German.
-	if top == 0 || top < 1 && best != "en" {
+	// One ending or one shared word is too little to leave German; one
+	// word of a language's own vocabulary is enough when nothing in the
+	// message is German but names ("Seniorenbüro Huckarde adresa").
+	if top == 0 || top < 1 && best != "en" && (top < vocabWeight || score["de"] > 0) {
 		return "de", false
 	}
-	return best, top >= 2 && top >= 2*next
+	// Without any German or English word, less evidence is enough.
+	enough := 2.0
+	if score["de"] == 0 && score["en"] == 0 {
+		enough = 1.5
+	}
+	return best, top >= enough && top >= 2*next
 }
 
 // turkishSuffixes are case endings written after an apostrophe on names.
@@ -326,6 +338,16 @@ func cyrillicLetters(word string, score map[string]float64) {
 	}
 	if strings.HasSuffix(word, "ът") || strings.HasSuffix(word, "ята") {
 		score["bg"] += 1 // the definite article
+	}
+	// Ukrainian adjectives end in -ий after a hard consonant, where Russian
+	// writes -ый ("добрий", "новий"); Russian -арий, -орий, -ерий are nouns.
+	if r := []rune(word); len(r) >= 5 && strings.HasSuffix(word, "ий") && strings.ContainsRune("бвдзмпрсфт", r[len(r)-3]) &&
+		!strings.ContainsRune("аое", r[len(r)-4]) {
+		score["uk"] += 0.5
+	}
+	// Ukrainian writes the prefix роз- where Russian writes раз-, рас-.
+	if utf8Len(word) >= 6 && strings.HasPrefix(word, "роз") {
+		score["uk"] += 0.5
 	}
 }
 

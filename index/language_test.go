@@ -34,6 +34,11 @@ func TestDetectLanguage(t *testing.T) {
 		{"Am nevoie de bani pentru chirie", "ro", false},
 		{"Grundsicherung для пенсионеров", "ru", false},
 		{"Dortmund-Pass", "de", false},
+		{"Merci, tschüss!", "de", false},
+		{"Seniorenbüro Huckarde adresa", "ro", false},
+		{"przedluzenie legitymacji niepelnosprawnosci", "pl", false},
+		{"Добрий день", "uk", false},
+		{"Какво прави едно Seniorenbüro?", "bg", false},
 		{"", "de", false},
 		{"😀👍", "de", false},
 	} {

@@ -338,6 +338,9 @@ func (ix *Index) analyzeQuestion(text string) question {
 		for i, w := range q.content[lang] {
 			if !ix.known(lang, w.terms[0]) {
 				q.near[lang][i] = ix.vocab[lang].near(w.terms[0])
+				if lang > langEN {
+					q.near[lang][i] = append(q.near[lang][i], ix.inflections(lang, w.terms[0])...)
+				}
 			}
 		}
 		q.elsewhere[lang] = map[int]bool{}
@@ -447,8 +450,14 @@ func (ix *Index) coverage(q question, d *docInfo) match {
 			if g, ok := q.german[w.pos]; ok && lang > langEN {
 				// A German word in a foreign sentence: an official term
 				// ("Grundsicherung") or another office's service.
-				if gw, gs := ix.matchWord(langDE, q.content[langDE][g], q.extra[langDE][g], q.near[langDE][g], d); gs > share {
+				gw, gs := ix.matchWord(langDE, q.content[langDE][g], q.extra[langDE][g], q.near[langDE][g], d)
+				if gs > share {
 					weight, share = gw, gs
+				}
+				if gs == 1 && ix.known(langDE, q.content[langDE][g].terms[0]) {
+					// The official term names the topic: the citizen chose
+					// it over a word of their own language.
+					weight *= germanTermWeight
 				}
 				elsewhere = elsewhere || q.elsewhere[langDE][g]
 			}

@@ -26,16 +26,17 @@ var heldOutFloors = map[string]langFloors{
 }
 
 // retiredFloors keep the retired held-out sets (questions-<lang>-retired.yaml,
-// looked at and tuned on since) from sliding back: their held-out floors.
+// looked at and tuned on since) from sliding back: what they reach, less
+// about two questions.
 var retiredFloors = map[string]langFloors{
-	"tr": {Lang: 0.92, Top1: 0.85},
-	"ar": {Lang: 0.96, Top1: 0.74},
-	"uk": {Lang: 0.88, Top1: 0.82},
-	"ru": {Lang: 0.96, Top1: 0.76},
-	"pl": {Lang: 0.79, Top1: 0.83},
-	"ro": {Lang: 0.79, Top1: 0.80},
-	"bg": {Lang: 0.71, Top1: 0.83},
-	"fa": {Lang: 0.92, Top1: 0.78},
+	"tr": {Lang: 0.92, Top1: 0.85}, // measured 0.964, 0.870
+	"ar": {Lang: 0.96, Top1: 0.76}, // 0.982, 0.804
+	"uk": {Lang: 0.92, Top1: 0.86}, // 0.963, 0.911
+	"ru": {Lang: 0.96, Top1: 0.78}, // 0.981, 0.822
+	"pl": {Lang: 0.92, Top1: 0.87}, // 0.964, 0.913
+	"ro": {Lang: 0.90, Top1: 0.85}, // 0.945, 0.891
+	"bg": {Lang: 0.83, Top1: 0.85}, // 0.875, 0.894
+	"fa": {Lang: 0.94, Top1: 0.89}, // 0.982, 0.935
 }
 
 // filled is the share of a language's texts that must be translated before

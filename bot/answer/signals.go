@@ -49,6 +49,8 @@ type cue struct {
 // the earlier in this list.
 var aspectCues = parseCues(map[Aspect][]string{
 	AspectBring: {
+		"ne gerekli", "neler gerekli", "شو لازم", "المطلوب", "папер*", "довідк*", "бумаг*", "справк*", "papier*",
+		"zaświadczen*", "ce acte", "hârtii", "книжа", "удостоверени*", "مدارکی", "مدرکی", "چه مدارکی",
 		// tr ar uk ru pl ro bg fa
 		"belge*", "evrak*", "ne lazım", "وثائق", "الوثائق", "أوراق", "الأوراق", "مستندات", "المستندات",
 		"документ*", "dokument*", "document*", "acte", "actele", "مدارک", "مدرک",
@@ -58,6 +60,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"proof", "what do i need",
 	},
 	AspectCosts: {
+		"kaç para", "fiyat*", "كم السعر", "سعر", "السعر", "بكم", "مجاني*", "ببلاش", "ціна", "ціну", "платн*", "цена",
+		"цену", "cena", "cenę", "koszt*", "płatn*", "preț*", "pretul", "cost", "costă", "costuri", "цената", "струва",
+		"قیمت", "چنده", "چند است",
 		"ücret*", "ne kadar tutar", "تكلفة", "كم يكلف", "رسوم", "скільки коштує", "вартість", "безкоштовн*",
 		"сколько стоит", "стоимость", "бесплатн*", "ile kosztuje", "bezpłatn*", "cât costă", "gratuit*",
 		"колко струва", "безплатн*", "هزینه", "رایگان",
@@ -66,6 +71,11 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*", "how much:1",
 	},
 	AspectDeadlines: {
+		"en geç", "ne kadar sürer", "ne kadar sürüyor", "kaç gün", "kaç hafta", "كم تستغرق", "كم يستغرق",
+		"كم من الوقت", "آخر موعد", "скільки чекати", "в який строк", "строк*", "як довго", "скільки часу",
+		"сколько ждать", "как долго", "сколько времени", "в какой срок", "jak długo", "ile czeka*", "ile trwa",
+		"w jakim terminie", "ile czasu", "cât durează", "cât timp", "până când", "колко време", "колко дълго",
+		"срок*", "в какъв срок", "چقدر طول", "چه مدت", "چند روز", "طول میکشد",
 		"ne zamana kadar", "son tarih*", "süre*", "موعد", "مهلة", "термін*", "до якого", "срок*", "до какого",
 		"do kiedy", "terminu", "termen*", "până când", "до кога", "مهلت", "تا کی",
 		"frist*", "bis wann", "wie lange:1", "wie lang:1", "rechtzeitig", "spatestens", "zu spat", "ruckwirkend*",
@@ -73,6 +83,11 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"latest", "when do i have to", "when must",
 	},
 	AspectWho: {
+		"kimlere", "kim alabilir", "hakkımız var", "hak sahibi", "له حق", "لها حق", "لي حق", "من يستحق",
+		"кому належить", "кому положено", "кому положен*", "кому дают", "кто получает", "положено ли",
+		"положен ли", "положена ли", "dla kogo", "komu przysługuje", "kto dostaje", "kto może dostać", "am drept",
+		"cine primește", "cine poate primi", "pentru cine", "au dreptul", "за кого", "кой получава",
+		"چه کسانی", "به چه کسی",
 		"kimler", "hakkım var", "hak kazan*", "alabilir miyim:1", "من يحق", "يحق", "شروط", "хто може",
 		"хто має право", "чи маю право", "умови", "кто может", "кто имеет право", "имею ли я право", "условия",
 		"kto może", "czy przysługuje", "czy mam prawo", "warunki", "cine poate", "am dreptul", "cine are dreptul",
@@ -85,11 +100,14 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"can i get:1", "do i get:1",
 	},
 	AspectLegal: {
+		"yasa*", "hukuki", "dayanağ*", "dayanak*", "قانوني", "القانوني", "قوانين", "правов*", "кодекс*",
+		"на підставі", "prawn*", "lege", "legii", "legal*", "temei*", "reglement*", "правн*", "قانون",
 		"kanun*", "yasal", "قانون", "القانون", "закон*", "ustaw*", "przepis*", "legea", "قانونی",
 		"gesetz", "gesetze", "gesetzlich*", "paragraf*", "paragraph*", "§", "rechtsgrundlage*", "rechtlich*",
 		"sgb", "law", "laws", "legal", "section",
 	},
 	AspectWhere: {
+		"nereye", "nereden", "فين", "kude", "kade",
 		"nerede", "nerde", "adres*", "açık", "أين", "اين", "وين", "عنوان", "العنوان", "هاتف", "де", "адрес*",
 		"куди", "где", "куда", "gdzie", "unde", "къде", "کجا", "کجاست", "آدرس", "نشانی", "تلفن",
 		"wo", "wohin", "adresse*", "anschrift*", "offnungszeit*", "sprechzeit*", "sprechstunde*", "telefon*",
@@ -99,6 +117,11 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"contact", "karte", "map",
 	},
 	AspectHow: {
+		"nasıl alırım", "nasıl yapılır", "nasıl yaparım", "كيف أحصل", "كيف نقدم", "كيف اقدم", "كيف بقدم",
+		"طريقة التقديم", "كيف أطلب", "як оформити", "як податися", "как оформить", "как оформлять", "jak się ubiegać",
+		"jak otrzymać", "jak załatwić", "jak wystąpić", "cum se cere", "cum se face", "cum îl obțin", "cum o obțin",
+		"cum fac cerere", "cum aplic", "cum se depune", "как се подава", "как се кандидатства", "кандидатств*",
+		"как се получава", "چطور درخواست", "چگونه درخواست", "چطوری بگیرم",
 		"başvur*", "nasıl alınır", "nasıl alabilirim", "تقديم", "كيف أقدم", "як отримати", "як подати", "заяв*",
 		"как получить", "как подать", "заявлен*", "jak złożyć", "wniosek", "wniosku", "jak dostać", "jak uzyskać",
 		"cum depun", "cerere", "cererea", "cum obțin", "cum primesc", "как да подам", "заявление", "как да получа",
@@ -108,6 +131,12 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"how do i", "form", "register",
 	},
 	AspectWhat: {
+		"nedir", "ne demek", "ne iş yapar", "ne yapar", "ne yapıyor", "ne verir", "ne sağlar", "ما هو", "ما هي",
+		"شو هو", "شو هي", "شو بيعطي", "شو بيعملوا", "شو بيعمل", "ماذا يقدم", "ماذا يعطي", "що це", "що таке",
+		"що роблять", "що робить", "що дає", "что это", "что такое", "что делает", "что делают", "что дает",
+		"co to", "co robi", "co robią", "co daje", "czym jest", "ce este", "ce e", "ce face", "ce oferă",
+		"ce înseamnă", "какво е", "какво прави", "какво правят", "какво дава", "какво представлява", "چیست",
+		"چیه", "یعنی چه", "چه کار میکند", "چکار میکنند", "چه میکند",
 		"was gibt es", "was bekomme ich", "was zahlt", "was ubernimmt", "was bietet", "welche leistung*",
 		"welche hilfe*", "was macht", "leistungen", "what do i get", "what does", "what is covered", "what help",
 		"wie viel", "wieviel", "mindestens", "wie hoch", "betrag*", "how long is:2", "wie lange gilt:2", "gilt",
@@ -332,7 +361,20 @@ func matchAt(words []string, i int, pattern []string) bool {
 	return true
 }
 
+// letterFold folds umlauts and the diacritics of Turkish, Polish and
+// Romanian as people leave them out ("cat costa", "basvuru"), Russian ё
+// and Arabic alef with hamza the same way.
+var letterFold = func() map[rune]rune {
+	m := map[rune]rune{}
+	for _, p := range strings.Fields("äa öo üu ıi şs çc ğg ąa ćc ęe łl ńn óo śs źz żz ăa âa îi șs ţt țt ёе أا إا آا") {
+		r := []rune(p)
+		m[r[0]] = r[1]
+	}
+	return m
+}()
+
 // parseCues reads the cue lists; "wie lange:1" gives a cue its own weight.
+// Cues are folded as messages are.
 func parseCues(lists map[Aspect][]string, weights map[Aspect]int) []cue {
 	var out []cue
 	for _, a := range aspectOrder {
@@ -342,6 +384,12 @@ func parseCues(lists map[Aspect][]string, weights map[Aspect]int) []cue {
 				w = int(p[i+1] - '0')
 				p = p[:i]
 			}
+			p = strings.Map(func(r rune) rune {
+				if f := letterFold[r]; f != 0 {
+					return f
+				}
+				return r
+			}, p)
 			out = append(out, cue{words: strings.Fields(p), aspect: a, weight: w})
 		}
 	}
@@ -380,9 +428,9 @@ func splitWords(s string) (orig, folded []string) {
 		case r == '€' || r == '§':
 			flush()
 			orig, folded = append(orig, string(r)), append(folded, string(r))
-		case lr == 'ä', lr == 'ö', lr == 'ü':
+		case letterFold[lr] != 0:
 			o.WriteRune(r)
-			f.WriteByte(map[rune]byte{'ä': 'a', 'ö': 'o', 'ü': 'u'}[lr])
+			f.WriteRune(letterFold[lr])
 		case r == 'ß':
 			o.WriteRune(r)
 			f.WriteString("ss")
