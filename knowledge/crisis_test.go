@@ -296,30 +296,35 @@ func loadBuiltinKB(t *testing.T) *Base {
 	return kb
 }
 
-// TestCrisisMessages is the table the signals are tuned on: every crisis
-// message must be recognised as its kind, and at most 1 % of the
-// look-alikes may raise an alarm.
+// TestCrisisMessages: the tuning tables (crisis-messages.yaml, and the
+// retired held-out set, tuned on since it was retired): every crisis message
+// must be recognised as its kind, and at most 1 % of the look-alikes may
+// raise an alarm.
 func TestCrisisMessages(t *testing.T) {
 	kb := loadBuiltinKB(t)
-	m := readCrisisMessages(t, "crisis-messages.yaml")
-	checkCoverage(t, m, 80)
-	f := measureCrisis(t, kb, m)
-	t.Logf("tuning set: recall %.3f (%d of %d), wrong kind %d, false alarms %.3f (%d of %d)",
-		f.recall(), f.crises-f.missed, f.crises, f.wrongKind, f.falseAlarmRate(), f.falseAlarms, f.lookalikes)
-	for _, p := range f.problems {
-		t.Log(p)
-	}
-	if f.missed > 0 || f.wrongKind > 0 {
-		t.Errorf("recall %.3f with %d wrong kinds, want 1.0 and none", f.recall(), f.wrongKind)
-	}
-	if f.falseAlarmRate() > 0.01 {
-		t.Errorf("false alarms %.3f, want at most 0.01", f.falseAlarmRate())
+	for _, name := range []string{"crisis-messages.yaml", "crisis-retired.yaml"} {
+		m := readCrisisMessages(t, name)
+		checkCoverage(t, m, 40)
+		f := measureCrisis(t, kb, m)
+		t.Logf("%s: recall %.3f (%d of %d), wrong kind %d, false alarms %.3f (%d of %d)",
+			name, f.recall(), f.crises-f.missed, f.crises, f.wrongKind, f.falseAlarmRate(), f.falseAlarms, f.lookalikes)
+		for _, p := range f.problems {
+			t.Log(p)
+		}
+		if f.missed > 0 || f.wrongKind > 0 {
+			t.Errorf("%s: recall %.3f with %d wrong kinds, want 1.0 and none", name, f.recall(), f.wrongKind)
+		}
+		if f.falseAlarmRate() > 0.01 {
+			t.Errorf("%s: false alarms %.3f, want at most 0.01", name, f.falseAlarmRate())
+		}
 	}
 }
 
-// TestCrisisHeldOut only reports: the held-out messages must never be
-// used to tune the signals, so a failure here is a figure, not a bug to fix
-// by adding the missed phrase.
+// TestCrisisHeldOut gates on the fresh held-out messages (written on
+// 2026-12-01 without seeing the signals) at the figures reached, so that a
+// change cannot make recall worse unnoticed; its misses are never printed:
+// the held-out messages must never be used to tune the signals. The target
+// is recall 1.0 with at most 1 % false alarms (docs/benchmarks.md).
 func TestCrisisHeldOut(t *testing.T) {
 	kb := loadBuiltinKB(t)
 	m := readCrisisMessages(t, "crisis-heldout.yaml")
@@ -327,10 +332,11 @@ func TestCrisisHeldOut(t *testing.T) {
 	f := measureCrisis(t, kb, m)
 	t.Logf("held-out set: recall %.3f (%d of %d), wrong kind %d, false alarms %.3f (%d of %d)",
 		f.recall(), f.crises-f.missed, f.crises, f.wrongKind, f.falseAlarmRate(), f.falseAlarms, f.lookalikes)
-	if testing.Verbose() {
-		for _, p := range f.problems {
-			t.Log(p)
-		}
+	if f.recall() < 0.65 {
+		t.Errorf("held-out crisis recall %.3f, below 0.65", f.recall())
+	}
+	if f.falseAlarmRate() > 0.02 {
+		t.Errorf("held-out false alarms %.3f, above 0.02", f.falseAlarmRate())
 	}
 }
 
