@@ -28,6 +28,13 @@ func TestAspectCues(t *testing.T) {
 		{"Where is the office?", AspectWhere},
 		{"Grundsicherung", AspectNone},
 		{"Was ist der Behindertenfahrdienst?", AspectNone},
+		{"Faxnummer Versorgungsamt", AspectWhere},
+		{"Mailadresse vom Fahrdienst", AspectWhere},
+		{"Wer kriegt die Dortmund-Karte?", AspectWho},
+		{"Zahlt die Grundsicherung auch die Miete?", AspectWhat},
+		{"Zählt das Einkommen vom Mann mit?", AspectNone},
+		{"Which law covers the transport service?", AspectLegal},
+		{"Wer hilft mir beim Ausfüllen?", AspectHow},
 	}
 	for _, tc := range tests {
 		if got := readSignals(tc.q).aspect; got != tc.want {
@@ -49,7 +56,7 @@ func TestSignals(t *testing.T) {
 		{"mein Mann hat mich verlassen und ich brauche Geld", "", false, false, "mann verlassen geld", "mein Mann hat mich verlassen und ich brauche Geld"},
 		{"I live in Eving", "", false, true, "eving", "I in Eving"},
 		{"ich wohne in Brackel", "", false, true, "brackel", "ich in Brackel"},
-		{"Welche Unterlagen brauche ich für Elterngeld?", "", false, false, "elterngeld", "Welche brauche ich für Elterngeld"},
+		{"Welche Unterlagen brauche ich für Elterngeld?", "", false, false, "elterngeld", "Welche für Elterngeld"},
 		{"ich bin 81", "", false, false, "", "ich bin 81"},
 	}
 	for _, tc := range tests {

@@ -257,7 +257,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
 		}
 		return a.followup(kb, st, d, t, sig), nil
-	case t != nil && (sig.aspect != "" || sig.gender != "") && (len(sig.rest) <= 2 && res.Reason != index.ReasonOutOfScope || len(sig.rest) <= 1):
+	case t != nil && (sig.aspect != "" || sig.gender != "") && len(sig.rest) <= 2 && res.Reason != index.ReasonOutOfScope:
 		return a.followup(kb, st, d, t, sig), nil
 	case len(res.Districts) == 1 && onlyPlace:
 		// A place and nothing else: the district is remembered, the topic asked.

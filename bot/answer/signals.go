@@ -36,7 +36,10 @@ func ParseAspect(s string) (Aspect, bool) {
 
 // A cue is a pattern of words that says something about a message. Words
 // are folded (lower case, umlauts as a/o/u, ß as ss); a word ending in "*"
-// matches every word that starts with it.
+// matches every word that starts with it, one beginning with "*" every word
+// that ends with it (a compound: "Faxnummer"), "*" alone any one word. A
+// cue beginning with "=" matches the word as written: "=zahlt" is not
+// "zählt".
 type cue struct {
 	words  []string
 	aspect Aspect
@@ -55,21 +58,24 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"mitbring*", "mitnehm*", "mitschick*", "mitsend*", "beileg*", "unterlage*", "dokument*", "nachweis*",
 		"papiere", "papieren", "belege", "bescheinigung*", "brauch* ich dafur", "brauch* ich dazu", "was brauch*", "ausfull*",
 		"was muss ich vorlegen", "vorlegen", "einreich*", "bring", "documents", "document", "papers", "paperwork",
-		"proof", "what do i need",
+		"proof", "what do i need", "brauche ich:1", "brauch ich:1", "brauch ma:1", "notig:1", "erforderlich:1",
+		"befund*:1", "arztbericht*:1", "atteste:1", "attest:1", "do i need:1", "need to submit", "hand in",
 	},
 	AspectCosts: {
 		"ücret*", "ne kadar tutar", "تكلفة", "كم يكلف", "رسوم", "скільки коштує", "вартість", "безкоштовн*",
 		"сколько стоит", "стоимость", "бесплатн*", "ile kosztuje", "bezpłatn*", "cât costă", "gratuit*",
 		"колко струва", "безплатн*", "هزینه", "رایگان",
 		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
-		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "umsonst", "gratis", "kostenlos*",
-		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*", "how much:1",
+		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
+		"was zahlen", "was bezahlen", "etwas zahlen", "etwas bezahlen", "was dazu*", "was zuzahlen", "umsonst", "gratis", "kostenlos*",
+		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*", "how much:1", "do i pay", "do i have to pay",
+		"have to pay anything",
 	},
 	AspectDeadlines: {
 		"ne zamana kadar", "son tarih*", "süre*", "موعد", "مهلة", "термін*", "до якого", "срок*", "до какого",
 		"do kiedy", "terminu", "termen*", "până când", "до кога", "مهلت", "تا کی",
 		"frist*", "bis wann", "wie lange:1", "wie lang:1", "rechtzeitig", "spatestens", "zu spat", "ruckwirkend*",
-		"verjahr*", "wann muss", "deadline*", "by when", "how long:1", "too late", "in time", "how soon", "at the latest",
+		"verjahr*", "wann muss", "wie viel zeit", "wieviel zeit", "zeit hab*", "zeit habe*", "how much time", "deadline*", "by when", "how long:1", "too late", "in time", "how soon", "at the latest",
 		"latest", "when do i have to", "when must",
 	},
 	AspectWho: {
@@ -82,7 +88,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"konnen wir das bekommen", "kann ich das bekommen", "who can", "who gets", "eligib*",
 		"entitled", "qualify", "requirements", "am i allowed", "bekomme ich:1", "bekommen auch:1", "krieg ich:1",
 		"kriege ich:1", "kriegt man:1", "welchem alter", "wie alt", "what age", "ab wann:1", "fur wen", "for whom",
-		"can i get:1", "do i get:1",
+		"can i get:1", "do i get:1", "wer kriegt", "wer erhalt*", "wer bekommt", "kriegen:1", "bekommen:1", "erhalten:1",
+		"fur mich:1", "for me:1", "zustandig:1", "responsible:1", "welche gegend", "welches gebiet", "einzugsgebiet",
+		"who is * for", "aimed at", "work with", "arbeitet mit", "is it for", "who may",
 	},
 	AspectLegal: {
 		"kanun*", "yasal", "قانون", "القانون", "закон*", "ustaw*", "przepis*", "legea", "قانونی",
@@ -96,7 +104,10 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "hinkommen", "bus", "bahn",
 		"anfahrt", "komme ich zum", "komme ich zur", "internetseite", "webseite", "website",
 		"kontakt*", "e-mail", "email", "mail", "where", "address", "opening", "hours", "phone", "call", "open",
-		"contact", "karte", "map",
+		"contact", "karte", "map", "*nummer:2", "*mailadresse", "*mail-adresse", "mailadresse", "fax*", "*fax", "telefonnr*",
+		"homepage", "internet*", "haltestelle*", "welche* stadtteil", "in welche* stadtteil", "welche* bus", "welche* linie",
+		"tagsuber", "erreichbar", "wie komm* ich hin", "wie komm* ich dahin", "wie komm* ich dort", "number", "bus stop",
+		"which bus", "get there", "reach", "located",
 	},
 	AspectHow: {
 		"başvur*", "nasıl alınır", "nasıl alabilirim", "تقديم", "كيف أقدم", "як отримати", "як подати", "заяв*",
@@ -105,15 +116,18 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"درخواست", "چطور بگیرم",
 		"beantrag*", "antrag", "antrage", "antragstell*", "formular*", "wie bekomme:2", "wie kriege:2", "wie komme ich", "wie komm*", "dran", "rankomm*", "online",
 		"wie geht", "wie lauft", "ablauf", "anmeld*", "apply*", "application", "how do i get", "how to get",
-		"how do i", "form", "register",
+		"how do i", "form", "register", "wer hilft:2", "wer berat*:2", "hilft mir beim:2", "helps me:2", "who helps:2",
+		"wie lange vorher:2", "wie fruh", "vorher buchen", "vorher bestellen", "in advance:2", "wait*:2",
 	},
 	AspectWhat: {
 		"was gibt es", "was bekomme ich", "was zahlt", "was ubernimmt", "was bietet", "welche leistung*",
 		"welche hilfe*", "was macht", "leistungen", "what do i get", "what does", "what is covered", "what help",
 		"wie viel", "wieviel", "mindestens", "wie hoch", "betrag*", "how long is:2", "wie lange gilt:2", "gilt",
 		"how much do i get:2", "how much will i get:2", "minimum", "maximum", "bedeutet", "mean", "means",
+		"=zahlt", "ubernimmt", "bezahlt", "ubernehmen", "seit wann", "hohe", "unterschied*", "anders", "was heisst",
+		"pay", "pays", "cover", "covers", "difference", "since when",
 	},
-}, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWhere: 3, AspectWho: 2, AspectLegal: 2, AspectHow: 1, AspectWhat: 1})
+}, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWhere: 3, AspectWho: 2, AspectLegal: 3, AspectHow: 1, AspectWhat: 1})
 
 // aspectOrder breaks ties between aspects of the same weight.
 var aspectOrder = []Aspect{AspectBring, AspectCosts, AspectDeadlines, AspectWhere, AspectWho, AspectLegal, AspectHow, AspectWhat}
@@ -130,7 +144,7 @@ var followupWords = set(strings.Fields(`
 	hab hatte mal ne nen anliegen brief post amt amtes behorde sowas irgendwas unterstutzung rat auskunft
 	weiterhelfen jemanden sprechen reden erklaren verstehe verstehen kompliziert dringend schnell bescheid
 	sagt sagen gesagt support someone anyone talk speak explain understand letter urgent questions problem
-	problems assist assistance
+	problems assist assistance hin hingehen hinwenden wenden
 	jemand etwas sagen wissen weiss hallo hi moin guten tag and but so then also only the a an is are
 	it this that there here i we me my our you your what who how when which do does did can could
 	have has need get please thanks thank for to of in at on with about any some help question
@@ -223,9 +237,13 @@ func readSignals(text string) signals {
 	s.words = words
 	used := make([]bool, len(words))
 	score := map[Aspect]int{}
+	lower := make([]string, len(orig))
+	for i, w := range orig {
+		lower[i] = strings.ToLower(w)
+	}
 	for _, c := range aspectCues {
 		for i := range words {
-			if matchAt(words, i, c.words) {
+			if matchAt(words, i, c.words) || c.words[0][0] == '=' && matchAt(lower, i, append([]string{c.words[0][1:]}, c.words[1:]...)) {
 				score[c.aspect] += c.weight
 				s.matches = append(s.matches, cueMatch{aspect: c.aspect, weight: c.weight, words: words[i : i+len(c.words)]})
 				for k := range c.words {
@@ -321,8 +339,20 @@ func matchAt(words []string, i int, pattern []string) bool {
 	}
 	for k, p := range pattern {
 		w := words[i+k]
+		if p == "*" {
+			continue // any one word: "who is * for"
+		}
 		if prefix, ok := strings.CutSuffix(p, "*"); ok {
-			if !strings.HasPrefix(w, prefix) {
+			if suffix, ok := strings.CutPrefix(prefix, "*"); ok {
+				if !strings.Contains(w, suffix) {
+					return false
+				}
+			} else if !strings.HasPrefix(w, prefix) {
+				return false
+			}
+		} else if suffix, ok := strings.CutPrefix(p, "*"); ok {
+			// "*nummer": the end of a compound ("Faxnummer").
+			if !strings.HasSuffix(w, suffix) {
 				return false
 			}
 		} else if w != p {
