@@ -135,6 +135,18 @@ func TestExcerpt(t *testing.T) {
 	if short := "Kurz."; excerpt(short, "x", nil) != short {
 		t.Error("a short section is cut")
 	}
+	// A compound holds the question's word, a code is matched as written,
+	// and an ordinal does not end a sentence.
+	filler := strings.Repeat("Ein Satz über nichts Besonderes. ", 12)
+	for _, tc := range []struct{ text, q, want string }{
+		{filler + "Träger ist ein Wohlfahrtsverband. " + filler, "Gehört es zu einem Verband?", "Wohlfahrtsverband"},
+		{filler + "Merkzeichen: G (gehbehindert), B (Begleitperson). " + filler, "Was heißt B?", "Begleitperson"},
+		{filler + "Ab der 101. Fahrt zahlen alle 50 € pro Fahrt. " + filler, "Preis ab der 101. Fahrt", "50 €"},
+	} {
+		if got := excerpt(tc.text, tc.q, nil); !strings.Contains(got, tc.want) {
+			t.Errorf("%q: excerpt misses %q:\n%s", tc.q, tc.want, got)
+		}
+	}
 }
 
 // FuzzSignals: no input makes reading a message panic, and the query for

@@ -349,10 +349,10 @@ func excerpt(s, question string, prof *profile) string {
 		return s
 	}
 	sentences := splitSentences(s)
-	qstems := questionStems(question, prof)
+	terms := questionTerms(question, prof)
 	score := make([]float64, len(sentences))
 	for i, sen := range sentences {
-		score[i] = sentenceScore(sen, qstems, prof)
+		score[i] = sentenceScore(sen, terms)
 	}
 	order := make([]int, len(sentences))
 	for i := range order {
@@ -362,6 +362,9 @@ func excerpt(s, question string, prof *profile) string {
 	keep := map[int]bool{}
 	size := 0
 	for _, i := range order {
+		if score[i] == 0 && score[order[0]] >= focusScore {
+			break // the sentences that answer the question, and no filler
+		}
 		if n := utf8.RuneCountInString(sentences[i]) + 1; size+n <= maxExcerpt || size == 0 {
 			keep[i], size = true, size+n
 		} else if score[i] == 0 {
@@ -381,6 +384,10 @@ func excerpt(s, question string, prof *profile) string {
 	return text
 }
 
+// focusScore is the weight of the question's words a sentence must hold for
+// the excerpt to show only the sentences that hold any of them.
+const focusScore = 1.0
+
 // minWhereSentence is the weight of the question's rarer words a sentence
 // must hold to be shown with the offices (calibrated on the tuning set).
 const minWhereSentence = 2.0
@@ -388,12 +395,11 @@ const minWhereSentence = 2.0
 // bestSentence is the sentence of the topic's sections that holds the most
 // of the question's rarer words, if it holds enough of them.
 func bestSentence(t *knowledge.Topic, lang, question string) string {
-	prof := profileOf(t, lang)
-	qstems := questionStems(question, prof)
+	terms := questionTerms(question, profileOf(t, lang))
 	best, bestScore := "", minWhereSentence
 	for _, s := range t.Sections() {
 		for _, sen := range splitSentences(strings.TrimSpace(s.Text.In(lang))) {
-			if sc := sentenceScore(sen, qstems, prof); sc > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
+			if sc := sentenceScore(sen, terms); sc > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
 				best, bestScore = sen, sc
 			}
 		}
@@ -401,31 +407,31 @@ func bestSentence(t *knowledge.Topic, lang, question string) string {
 	return best
 }
 
-// questionStems are the stems of the question's words that may point to a
-// sentence: not function words, not the topic's own name.
-func questionStems(question string, prof *profile) map[string]bool {
-	qstems := map[string]bool{}
-	for _, w := range foldWords(question) {
-		if (len(w) >= 4 || isDigits(w)) && !followupWords[w] && !stopWords[w] && (prof == nil || !prof.name[stem(w)]) {
-			qstems[stem(w)] = true
-		}
+// questionTerms are the question's words that may point to a sentence;
+// without a topic (prof nil) every word weighs the same.
+func questionTerms(question string, prof *profile) []term {
+	if prof != nil {
+		return prof.terms(question)
 	}
-	return qstems
+	var out []term
+	for _, tm := range (&profile{}).terms(question) {
+		tm.weight = 1
+		out = append(out, tm)
+	}
+	return out
 }
 
-// sentenceScore weighs the question's stems a sentence holds: rare ones
-// (in few of the topic's sections) more.
-func sentenceScore(sen string, qstems map[string]bool, prof *profile) float64 {
+// sentenceScore weighs the question's terms a sentence holds: rare ones (in
+// few of the topic's sections) more.
+func sentenceScore(sen string, terms []term) float64 {
+	if len(terms) == 0 {
+		return 0
+	}
+	ws := newWordSet(sen)
 	score := 0.0
-	seen := map[string]bool{}
-	for _, w := range foldWords(sen) {
-		if st := stem(w); qstems[st] && !seen[st] {
-			seen[st] = true
-			if prof != nil {
-				score += prof.weight(st) + 0.1
-			} else {
-				score++
-			}
+	for _, tm := range terms {
+		if ws.holds(tm) {
+			score += tm.weight + 0.1
 		}
 	}
 	return score
@@ -466,8 +472,17 @@ func abbrevBefore(rs []rune, dot int) bool {
 		j--
 	}
 	w := string(rs[j:dot])
-	return utf8.RuneCountInString(w) <= 2 || strings.Contains(w, ".")
+	return utf8.RuneCountInString(w) <= 2 || strings.Contains(w, ".") || len(w) <= 3 && isDigits(w) && ordinalBefore(rs[:max(j-1, 0)])
 }
+
+// ordinalBefore reports whether the text before a number ends with a word
+// that makes it an ordinal: "ab der 101. Fahrt", not "Hellweg 170. Die …".
+func ordinalBefore(rs []rune) bool {
+	fields := strings.Fields(string(rs))
+	return len(fields) > 0 && ordinalWords[fields[len(fields)-1]]
+}
+
+var ordinalWords = set(strings.Fields(`der die das dem den des zur zum am im vom ab bis seit the from`))
 
 // topicButtons offer the other parts of the topic, other topics and 👍/👎.
 func topicButtons(m *Message, kb *knowledge.Base, t *knowledge.Topic, shown Aspect, lang string) {
