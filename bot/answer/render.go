@@ -362,10 +362,11 @@ func excerpt(s, question string, prof *profile) string {
 	keep := map[int]bool{}
 	size := 0
 	for _, i := range order {
-		if score[i] == 0 && score[order[0]] >= focusScore {
-			break // the sentences that answer the question, and no filler
+		n := utf8.RuneCountInString(sentences[i]) + 1
+		if score[i] == 0 && score[order[0]] >= focusScore && size+n > focusFill {
+			break // the sentences that answer the question, and little else
 		}
-		if n := utf8.RuneCountInString(sentences[i]) + 1; size+n <= maxExcerpt || size == 0 {
+		if size+n <= maxExcerpt || size == 0 {
 			keep[i], size = true, size+n
 		} else if score[i] == 0 {
 			break
@@ -388,6 +389,9 @@ func excerpt(s, question string, prof *profile) string {
 // the excerpt to show only the sentences that hold any of them.
 const focusScore = 1.0
 
+// focusFill is how long such an excerpt may grow with other sentences.
+const focusFill = 150
+
 // minWhereSentence is the weight of the question's rarer words a sentence
 // must hold to be shown with the offices (calibrated on the tuning set).
 const minWhereSentence = 2.0
@@ -399,13 +403,34 @@ func bestSentence(t *knowledge.Topic, lang, question string) string {
 	best, bestScore := "", minWhereSentence
 	for _, s := range t.Sections() {
 		for _, sen := range splitSentences(strings.TrimSpace(s.Text.In(lang))) {
-			if sc := sentenceScore(sen, terms); sc > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
+			if sc := sentenceScore(sen, terms) + placeScore(sen); sc > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
 				best, bestScore = sen, sc
 			}
 		}
 	}
 	return best
 }
+
+// placeScore is what a sentence that tells where to go counts for a
+// question where something is: an address with a postcode ("Entenpoth 34,
+// 44263 Dortmund-Hörde", a place that has no office card) as much as the
+// question's words must, a bus stop or platform a little.
+func placeScore(sen string) float64 {
+	score := 0.0
+	for _, w := range foldWords(sen) {
+		switch {
+		case len(w) == 5 && isDigits(w):
+			score = max(score, minWhereSentence)
+		case transitWords[w]:
+			score = max(score, transitScore)
+		}
+	}
+	return score
+}
+
+const transitScore = 0.5
+
+var transitWords = set(strings.Fields(`bus haltestelle gleis u-bahn stadtbahn stop platform platforms`))
 
 // questionTerms are the question's words that may point to a sentence;
 // without a topic (prof nil) every word weighs the same.

@@ -136,7 +136,7 @@ var aspectOrder = []Aspect{AspectBring, AspectCosts, AspectDeadlines, AspectWher
 // question words. A message made of them and of cues has no topic word.
 var followupWords = set(strings.Fields(`
 	und aber also denn dann noch auch nur mal eigentlich oder da dort hier das dafur dazu davon damit
-	es er sie ihr ich wir man mir mich uns mein meine meiner meinem meinen wie was wer wann warum welche
+	es er sie ihr ich wir man mir mich uns mein meine meiner meinem meinen wie was wer wann warum welche welchem welchen
 	welcher welches ist sind bin bist war gibt gab habe hat haben muss musst mussen kann konnen darf soll
 	sollte wurde werden wird ein eine einen einem einer der die den dem des im in am an auf bei zu zum zur
 	fur mit von vom nach uber ja nein bitte danke ok okay gut genau so noch jetzt denn bekomme bekommt
