@@ -230,6 +230,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// that names no topic stays with the conversation's topic, even when
 	// the search finds a weak match for one of its words.
 	named := len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)
+	if t != nil && sig.aspect != "" && !named && len(sig.rest) <= 3 && res.Answered && a.onlyCues(ctx, kb, q, sig) {
+		// "bis wann muss der Antrag da sein?": the search found a topic
+		// only through the words that ask for an aspect.
+		return a.followup(kb, st, d, t, sig), nil
+	}
 	if t != nil && (sig.and || sig.lives || sig.refers || sig.gender != "") && len(sig.rest) <= 3 && !(res.Answered && named) {
 		if sig.lives && sig.aspect == "" {
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
@@ -306,6 +311,16 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 		return again, nil
 	}
 	return res, nil
+}
+
+// onlyCues reports whether a message's words besides the words that ask for
+// an aspect name no topic: its search without them answers nothing.
+func (a *Answerer) onlyCues(ctx context.Context, kb *knowledge.Base, q string, sig signals) bool {
+	if sig.query == q || strings.TrimSpace(sig.query) == "" {
+		return sig.query != q
+	}
+	again, err := a.s.Search(ctx, sig.query)
+	return err == nil && !again.Answered
 }
 
 // Topic is the decision for a topic chosen by a button, with an aspect or

@@ -185,7 +185,8 @@ func offices(m *Message, kb *knowledge.Base, d Decision) {
 		maps = append(maps, mapButton(f.Office, lang, len(shown) > 1))
 	}
 	m.row(maps...)
-	if len(d.Fits) > len(shown) {
+	if len(d.Fits) > len(shown) && d.Aspect == AspectWhere {
+		// Elsewhere the "Wo und wann?" button below says it.
 		m.add(markupPara(T(lang, MsgMoreOffices)))
 	}
 }

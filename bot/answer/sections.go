@@ -18,7 +18,7 @@ import (
 const (
 	cueWeight   = 1.0
 	minOverlap  = 1.2
-	minOwnWords = 2
+	minOwnWords = 1
 )
 
 // aspectFor chooses the aspect to answer a message about a topic with: the

@@ -178,16 +178,23 @@ var genderCues = []struct {
 	{strings.Fields("ich bin ein mann"), "mann"}, {strings.Fields("als mann"), "mann"},
 	{strings.Fields("fur manner"), "mann"}, {strings.Fields("fur einen mann"), "mann"},
 	{strings.Fields("i am a man"), "mann"}, {strings.Fields("i'm a man"), "mann"}, {strings.Fields("as a man"), "mann"},
+	{strings.Fields("ich bin weiblich"), "frau"}, {strings.Fields("bin weiblich"), "frau"}, {strings.Fields("ich bin mannlich"), "mann"},
+	{strings.Fields("bin mannlich"), "mann"}, {strings.Fields("bin n typ"), "mann"}, {strings.Fields("bin ein typ"), "mann"},
+	{strings.Fields("bin ein kerl"), "mann"}, {strings.Fields("bin n kerl"), "mann"}, {strings.Fields("i am female"), "frau"},
+	{strings.Fields("i'm female"), "frau"}, {strings.Fields("i am male"), "mann"}, {strings.Fields("i'm male"), "mann"},
+	{strings.Fields("i am a guy"), "mann"}, {strings.Fields("i'm a guy"), "mann"},
 }
 
 // shortGenderCues count only in a message of a few words ("Frau", "als
-// Mann?"): in a longer one "mein Mann" speaks of someone else.
-var shortGenderCues = map[string]string{"frau": "frau", "mann": "mann", "woman": "frau", "man": "mann", "frauen": "frau", "manner": "mann"}
+// Mann?") or as its first word ("Frau mit kleinem Kind"): elsewhere in a
+// longer one "mein Mann" speaks of someone else.
+var shortGenderCues = map[string]string{"frau": "frau", "mann": "mann", "woman": "frau", "man": "mann", "frauen": "frau", "manner": "mann",
+	"weiblich": "frau", "mannlich": "mann", "female": "frau", "male": "mann"}
 
 // tonightCues say that help is needed now, not at office hours.
 var tonightCues = [][]string{
 	strings.Fields("heute nacht"), strings.Fields("heute abend"), strings.Fields("diese nacht"), {"jetzt"}, {"sofort"},
-	{"gerade"}, {"tonight"}, {"now"}, strings.Fields("right now"), strings.Fields("this night"), {"nachts"},
+	{"gerade"}, {"heute"}, {"tonight"}, {"today"}, {"now"}, strings.Fields("right now"), strings.Fields("this night"), {"nachts"},
 	strings.Fields("auf der strasse"), strings.Fields("on the street"),
 }
 
@@ -266,9 +273,9 @@ func readSignals(text string) signals {
 			break
 		}
 	}
-	if s.gender == "" && len(words) <= 3 {
+	if s.gender == "" {
 		for i, w := range words {
-			if g := shortGenderCues[w]; g != "" {
+			if g := shortGenderCues[w]; g != "" && (len(words) <= 3 || i == 0) {
 				s.gender = g
 				used[i] = true
 			}
