@@ -296,21 +296,63 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 // message asks for an aspect, it searches again without the aspect's words
 // ("Welche Unterlagen will das Sozialamt für den Fahrdienst sehen?" is
 // about the Fahrdienst), and takes that result only when it names a topic.
+//
+// A story that the search is not sure of is searched once more by its
+// topic words alone: in "Meine Mama ist am Sonntag gestorben. Sie hatte
+// Grundsicherung … Der Bestatter sagt …" the life around it dilutes what
+// the words "gestorben" and "Bestatter" say.
 func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig signals) (index.Result, error) {
 	res, err := a.s.Search(ctx, q)
-	if err != nil || res.Reason != index.ReasonUnsure || sig.query == q || strings.TrimSpace(sig.query) == "" {
+	if err != nil || res.Answered || res.Reason == index.ReasonGreeting || res.Reason == index.ReasonEmpty {
 		return res, err
 	}
-	again, err := a.s.Search(ctx, sig.query)
+	if res.Reason == index.ReasonUnsure && sig.query != q && strings.TrimSpace(sig.query) != "" {
+		again, err := a.s.Search(ctx, sig.query)
+		if err != nil {
+			return res, err
+		}
+		hits := knownHits(kb, again.Hits)
+		if again.Answered && len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, "de") {
+			again.Question = q
+			return again, nil
+		}
+	}
+	if !isStory(q) {
+		return res, nil
+	}
+	words := storyWords(kb, q)
+	if len(words) == 0 {
+		return res, nil
+	}
+	again, err := a.s.Search(ctx, strings.Join(words, " "))
 	if err != nil {
 		return res, err
 	}
-	hits := knownHits(kb, again.Hits)
-	if again.Answered && len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, "de") {
-		again.Question = q
+	// The story's topic words choose among the topics its whole text
+	// found, not beyond them.
+	if hits := knownHits(kb, again.Hits); again.Answered && len(hits) > 0 && amongFirst(kb, topicOfHit(kb, hits[0]), knownHits(kb, res.Hits), 3) {
+		again.Question, again.Districts = q, res.Districts
 		return again, nil
 	}
 	return res, nil
+}
+
+// amongFirst reports whether a topic is among the first n topics of hits.
+func amongFirst(kb *knowledge.Base, topic string, hits []index.Hit, n int) bool {
+	seen := map[string]bool{}
+	for i, h := range hits {
+		t := topicOfHit(kb, h, hits[:i]...)
+		if t == topic {
+			return true
+		}
+		if t != "" {
+			seen[t] = true
+		}
+		if len(seen) >= n {
+			return false
+		}
+	}
+	return false
 }
 
 // onlyCues reports whether a message's words besides the words that ask for

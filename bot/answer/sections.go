@@ -304,6 +304,78 @@ func placeWords(kb *knowledge.Base) map[string]bool {
 
 var placeCache sync.Map // *knowledge.Base → map[string]bool
 
+// storyWords are the words of a message that name a topic: words of the
+// topics' titles and keywords and of the synonyms, as written, each once.
+func storyWords(kb *knowledge.Base, q string) []string {
+	known := topicWords(kb)
+	var out []string
+	seen := map[string]bool{}
+	orig, folded := splitWords(q)
+	for i, w := range folded {
+		if !seen[w] && (known[w] || known[lightStem(w)]) {
+			seen[w] = true
+			out = append(out, orig[i])
+		}
+	}
+	return out
+}
+
+// topicWords are the folded words (and their light stems) that name a
+// topic: words of its title and keywords, and of the synonyms. Common and
+// function words are left out, and so are words that several topics share
+// ("Kinder", "Wohnung"): they name no topic.
+func topicWords(kb *knowledge.Base) map[string]bool {
+	if p, ok := topicWordCache.Load(kb); ok {
+		return p.(map[string]bool)
+	}
+	df := map[string]int{}
+	add := func(seen map[string]bool, text string) {
+		for _, w := range foldWords(text) {
+			if len(w) < 4 || isDigits(w) || followupWords[w] || stopWords[w] || commonTitleWords[w] {
+				continue
+			}
+			for _, k := range []string{w, lightStem(w)} {
+				if !seen[k] {
+					seen[k] = true
+					df[k]++
+				}
+			}
+		}
+	}
+	for i := range kb.Topics {
+		t := &kb.Topics[i]
+		seen := map[string]bool{}
+		add(seen, t.Title.DE+" "+t.Title.EN)
+		for _, k := range t.Keywords {
+			add(seen, k)
+		}
+	}
+	for _, syn := range kb.Synonyms {
+		seen := map[string]bool{}
+		for _, w := range syn.Terms() {
+			add(seen, w)
+		}
+	}
+	m := map[string]bool{}
+	for w, n := range df {
+		if n <= maxTopicWordTopics {
+			m[w] = true
+		}
+	}
+	if topicWordCount.Add(1) > maxCachedBases {
+		topicWordCache.Clear()
+		topicWordCount.Store(1)
+	}
+	topicWordCache.Store(kb, m)
+	return m
+}
+
+// maxTopicWordTopics is how many topics (or synonym groups) may share a word
+// that still names a topic in a story.
+const maxTopicWordTopics = 4
+
+var topicWordCache sync.Map // *knowledge.Base → map[string]bool
+
 // The caches are bounded: a knowledge base of some hundred topics in ten
 // languages fits, and reloads cannot grow them without end.
 const (
@@ -311,4 +383,4 @@ const (
 	maxCachedBases = 4
 )
 
-var profileCount, placeCount atomic.Int64
+var profileCount, placeCount, topicWordCount atomic.Int64
