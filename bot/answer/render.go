@@ -121,7 +121,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	case d.Aspect == AspectWhere:
 		// The offices below answer it; a sentence of the topic that names
 		// the place asked for ("Bochum", "Hauptbahnhof") comes first.
-		if sen := bestSentence(t, lang, d.Question); sen != "" {
+		if sen := bestSentence(t, lang, d.Question, kb.OfficesOf(t)); sen != "" {
 			m.add(textPara(sen))
 			d.Fits = d.Fits[:min(1, len(d.Fits))] // keep the message short
 		}
@@ -398,30 +398,70 @@ const focusFill = 150
 const minWhereSentence = 2.0
 
 // bestSentence is the sentence of the topic's sections that holds the most
-// of the question's rarer words, if it holds enough of them.
-func bestSentence(t *knowledge.Topic, lang, question string) string {
+// of the question's rarer words or tells where to go, if it holds enough;
+// with the next best of its section when that holds enough as well and both
+// are short ("… am Entenpoth 34, 44263 Dortmund-Hörde. Bus 440, Haltestelle
+// „Entenpoth“.").
+func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledge.Office) string {
 	terms := questionTerms(question, profileOf(t, lang))
-	best, bestScore := "", minWhereSentence
-	for _, s := range t.Sections() {
-		for _, sen := range splitSentences(strings.TrimSpace(s.Text.In(lang))) {
-			if sc := sentenceScore(sen, terms) + placeScore(sen); sc > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
-				best, bestScore = sen, sc
+	best, bestScore, bestSec := -1, minWhereSentence, -1
+	var all [][]string
+	var scores [][]float64
+	for si, s := range t.Sections() {
+		sens := splitSentences(strings.TrimSpace(s.Text.In(lang)))
+		sc := make([]float64, len(sens))
+		for i, sen := range sens {
+			sc[i] = sentenceScore(sen, terms)
+			if !onCard(sen, offices) {
+				sc[i] += placeScore(sen)
+			}
+			if sc[i] > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
+				best, bestScore, bestSec = i, sc[i], si
 			}
 		}
+		all, scores = append(all, sens), append(scores, sc)
 	}
-	return best
+	if best < 0 {
+		return ""
+	}
+	out := []string{all[bestSec][best]}
+	second, secondScore := -1, minWhereSentence
+	for i, sc := range scores[bestSec] {
+		if i != best && sc > secondScore {
+			second, secondScore = i, sc
+		}
+	}
+	if second >= 0 && utf8.RuneCountInString(out[0])+utf8.RuneCountInString(all[bestSec][second]) < maxExcerpt {
+		if second < best {
+			out = append([]string{all[bestSec][second]}, out...)
+		} else {
+			out = append(out, all[bestSec][second])
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// onCard reports whether a sentence names the street of one of the offices,
+// whose card says it anyway.
+func onCard(sen string, offices []*knowledge.Office) bool {
+	for _, o := range offices {
+		if o.Address != nil && o.Address.Street != "" && strings.Contains(sen, o.Address.Street) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeScore is what a sentence that tells where to go counts for a
 // question where something is: an address with a postcode ("Entenpoth 34,
-// 44263 Dortmund-Hörde", a place that has no office card) as much as the
-// question's words must, a bus stop or platform a little.
+// 44263 Dortmund-Hörde", a place that has no office card) or a web address
+// as much as the question's words must, a bus stop or platform a little.
 func placeScore(sen string) float64 {
 	score := 0.0
 	for _, w := range foldWords(sen) {
 		switch {
-		case len(w) == 5 && isDigits(w):
-			score = max(score, minWhereSentence)
+		case len(w) == 5 && isDigits(w), w == "www":
+			score = max(score, minWhereSentence+transitScore)
 		case transitWords[w]:
 			score = max(score, transitScore)
 		}
