@@ -396,10 +396,22 @@ func (a *Answerer) District(st *State, district string, t *knowledge.Topic, p Pe
 func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowledge.Topic, sig signals) Decision {
 	d.Followup = true
 	aspect := aspectFor(kb, t, d.Lang, sig)
-	if aspect == "" && (st.Gender != "" || st.Tonight) {
+	if aspect == "" && (st.Gender != "" || st.Tonight) || sig.gender != "" && len(sig.cues) == 0 && hasAudience(kb, t) {
+		// "ich bin die Mutter": the shelter that takes her.
 		aspect = AspectWhere
 	}
 	return a.answerTopic(kb, st, d, t, aspect)
+}
+
+// hasAudience reports whether one of the topic's offices is only for some
+// people (a women's shelter).
+func hasAudience(kb *knowledge.Base, t *knowledge.Topic) bool {
+	for _, o := range kb.OfficesOf(t) {
+		if len(o.Audience) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // answerHit answers the best hit of a search.
@@ -441,6 +453,10 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 		d.Kind, d.Ask, d.Districts, d.Topic, d.Aspect = KindAsk, AskDistrict, districts, t, aspect
 		st.Topic, st.Aspect = t.ID, aspect
 		return d
+	}
+	if aspect == AspectNone && t.LocalOffices && st.District != "" {
+		// "ich wohne in Asseln" … "und das Seniorenbüro?": the office there.
+		aspect = AspectWhere
 	}
 	d = a.answerTopic(kb, st, d, t, aspect)
 	if named != nil {
