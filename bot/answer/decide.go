@@ -11,6 +11,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -235,6 +236,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// only through the words that ask for an aspect.
 		return a.followup(kb, st, d, t, sig), nil
 	}
+	if t != nil && (sig.aspect != "" || sig.and || sig.refers) && !named && len(sig.rest) <= 3 && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && speaksOf(kb, t, d.Lang, sig.rest) {
+		// "Wohnungslos" … "wo krieg ich morgen früh was zu essen?": a short
+		// question whose words the conversation's topic speaks of stays
+		// with it rather than go to another topic that shares a word.
+		return a.followup(kb, st, d, t, sig), nil
+	}
 	if t != nil && (sig.and || sig.lives || sig.refers || sig.gender != "") && len(sig.rest) <= 3 && !(res.Answered && named) {
 		if sig.lives && sig.aspect == "" {
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
@@ -401,6 +408,23 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 		aspect = AspectWhere
 	}
 	return a.answerTopic(kb, st, d, t, aspect)
+}
+
+// speaksOf reports whether the topic's text holds most of the words.
+func speaksOf(kb *knowledge.Base, t *knowledge.Topic, lang string, words []string) bool {
+	prof := profileOf(t, lang)
+	places := placeWords(kb)
+	held, all := 0, 0
+	for _, tm := range prof.terms(strings.Join(words, " ")) {
+		if places[tm.word] || isDigits(tm.word) {
+			continue
+		}
+		all++
+		if prof.summary.holds(tm) || slices.ContainsFunc(Aspects, func(a Aspect) bool { return prof.sections[a] != nil && prof.sections[a].holds(tm) }) {
+			held++
+		}
+	}
+	return held > 0 && 3*held >= all
 }
 
 // hasAudience reports whether one of the topic's offices is only for some
