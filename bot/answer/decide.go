@@ -231,7 +231,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// that names no topic stays with the conversation's topic, even when
 	// the search finds a weak match for one of its words.
 	named := len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)
-	if t != nil && sig.aspect != "" && !named && len(sig.rest) <= 3 && res.Answered && a.onlyCues(ctx, kb, q, sig) {
+	if t != nil && sig.aspect != "" && !named && len(sig.rest) <= 3 && res.Answered && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && a.onlyCues(ctx, kb, q, sig) {
 		// "bis wann muss der Antrag da sein?": the search found a topic
 		// only through the words that ask for an aspect.
 		return a.followup(kb, st, d, t, sig), nil

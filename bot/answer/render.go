@@ -353,7 +353,7 @@ func excerpt(s, question string, prof *profile) string {
 	terms := questionTerms(question, prof)
 	score := make([]float64, len(sentences))
 	for i, sen := range sentences {
-		score[i] = sentenceScore(sen, terms)
+		score[i] = sentenceScore(prof.sentence(sen), terms)
 	}
 	order := make([]int, len(sentences))
 	for i := range order {
@@ -403,7 +403,8 @@ const minWhereSentence = 2.0
 // are short ("… am Entenpoth 34, 44263 Dortmund-Hörde. Bus 440, Haltestelle
 // „Entenpoth“.").
 func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledge.Office) string {
-	terms := questionTerms(question, profileOf(t, lang))
+	prof := profileOf(t, lang)
+	terms := questionTerms(question, prof)
 	best, bestScore, bestSec := -1, minWhereSentence, -1
 	var all [][]string
 	var scores [][]float64
@@ -411,7 +412,7 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 		sens := splitSentences(strings.TrimSpace(s.Text.In(lang)))
 		sc := make([]float64, len(sens))
 		for i, sen := range sens {
-			sc[i] = sentenceScore(sen, terms)
+			sc[i] = sentenceScore(prof.sentence(sen), terms)
 			if !onCard(sen, offices) {
 				sc[i] += placeScore(sen)
 			}
@@ -489,11 +490,7 @@ func questionTerms(question string, prof *profile) []term {
 
 // sentenceScore weighs the question's terms a sentence holds: rare ones (in
 // few of the topic's sections) more.
-func sentenceScore(sen string, terms []term) float64 {
-	if len(terms) == 0 {
-		return 0
-	}
-	ws := newWordSet(sen)
+func sentenceScore(ws *wordSet, terms []term) float64 {
 	score := 0.0
 	for _, tm := range terms {
 		if ws.holds(tm) {

@@ -104,6 +104,19 @@ type profile struct {
 	name     map[string]bool
 	summary  *wordSet
 	sections map[Aspect]*wordSet
+	// sentences are the words of each sentence of the sections, read once.
+	sentences map[string]*wordSet
+}
+
+// sentence is the word set of a sentence: of the topic's sections from the
+// cache, else read now.
+func (p *profile) sentence(sen string) *wordSet {
+	if p != nil {
+		if ws, ok := p.sentences[sen]; ok {
+			return ws
+		}
+	}
+	return newWordSet(sen)
 }
 
 // wordSet is the words of a text: their stems, the words themselves (for
@@ -261,13 +274,17 @@ func profileOf(t *knowledge.Topic, lang string) *profile {
 	if p, ok := profiles.Load(k); ok {
 		return p.(*profile)
 	}
-	p := &profile{name: map[string]bool{}, summary: newWordSet(t.Summary.In(lang)), sections: map[Aspect]*wordSet{}}
+	p := &profile{name: map[string]bool{}, summary: newWordSet(t.Summary.In(lang)), sections: map[Aspect]*wordSet{}, sentences: map[string]*wordSet{}}
 	for _, w := range foldWords(t.Title.In(lang)) {
 		p.name[stem(w)] = true
 	}
 	for _, s := range t.Sections() {
 		if !s.Text.IsZero() {
-			p.sections[Aspect(s.Key)] = newWordSet(s.Text.In(lang))
+			text := strings.TrimSpace(s.Text.In(lang))
+			p.sections[Aspect(s.Key)] = newWordSet(text)
+			for _, sen := range splitSentences(text) {
+				p.sentences[sen] = newWordSet(sen)
+			}
 		}
 	}
 	if profileCount.Add(1) > maxCached {
