@@ -167,3 +167,15 @@ func FuzzSignals(f *testing.F) {
 		}
 	})
 }
+
+func TestHelpAndFillers(t *testing.T) {
+	if !readSignals("Ich bin 79, was kann ich hier fragen?").help {
+		t.Error("a question what the bot can do is not read as one")
+	}
+	if readSignals("Wie beantrage ich Elterngeld?").help {
+		t.Error("a question about a topic is read as a question what the bot can do")
+	}
+	if q := readSignals("Verdammt nochmal, wo ist das Sozialamt?").query; strings.Contains(q, "Verdammt") || !strings.Contains(q, "Sozialamt") {
+		t.Errorf("query %q: fillers kept or topic lost", q)
+	}
+}

@@ -114,6 +114,12 @@ type Options struct {
 	Now func() time.Time
 }
 
+// namedLead: a message that names a topic by a word of its title is
+// answered when that topic leads the next by this much, even where the rest
+// of its words are unknown ("Was passiert mit der Dortmund-Karte, wenn der
+// Inhaber stirbt?").
+const namedLead = 0.5
+
 // DefaultStoryLead was calibrated on conversations-tune.yaml.
 const DefaultStoryLead = 0.7
 
@@ -253,6 +259,17 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
 		return d, nil
 	}
+	if t == nil && onlyPlace && len(res.Districts) == 1 && sig.aspect == "" {
+		// "Ich wohne in Eving": the district is remembered, the topic asked,
+		// even when a word of the message ("wohne") matches a topic.
+		d.Kind, d.Ask, d.District = KindAsk, AskTopic, res.Districts[0]
+		return d, nil
+	}
+	if t == nil && !res.Answered && sig.help {
+		// "Was kann ich hier fragen?": the topics to choose from.
+		d.Kind, d.Ask = KindAsk, AskTopic
+		return d, nil
+	}
 	if res.Answered && len(hits) > 0 {
 		if alt, ok := a.close(kb, hits, st); ok {
 			d.Kind, d.Ask, d.Choices, d.Aspect = KindAsk, AskChoice, alt, sig.aspect
@@ -281,7 +298,8 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			d.Topic = t
 		}
 		return d, nil
-	case len(hits) > 0 && (named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead)):
+	case len(hits) > 0 && (named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead) ||
+		named && leads(kb, hits, namedLead)):
 		// A long story dilutes the share of words any topic explains, and so
 		// do extra words beside a topic's name ("Bis wann muss ich eigentlich
 		// Elterngeld beantragen?"); the best topic still answers when it
@@ -313,7 +331,7 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 	if err != nil || res.Answered || res.Reason == index.ReasonGreeting || res.Reason == index.ReasonEmpty {
 		return res, err
 	}
-	if res.Reason == index.ReasonUnsure && sig.query != q && strings.TrimSpace(sig.query) != "" {
+	if sig.query != q && strings.TrimSpace(sig.query) != "" {
 		again, err := a.s.Search(ctx, sig.query)
 		if err != nil {
 			return res, err

@@ -148,7 +148,22 @@ var followupWords = set(strings.Fields(`
 	jemand etwas sagen wissen weiss hallo hi moin guten tag and but so then also only the a an is are
 	it this that there here i we me my our you your what who how when which do does did can could
 	have has need get please thanks thank for to of in at on with about any some help question
-	info information`))
+	info information go going come`))
+
+// fillerWords carry feeling, not a topic ("Verdammt nochmal, wo ist das
+// Sozialamt?"): they are read as nothing, so that the search without them
+// can find the topic.
+var fillerWords = set(strings.Fields(`verdammt verflucht nochmal mist scheisse scheiss scheiß kacke blod bloed
+	echt ey eh digga krass damn damned bloody fucking hell`))
+
+// helpCues ask what the bot can do ("was kann ich hier fragen?").
+var helpCues = [][]string{
+	strings.Fields("was kann ich hier fragen"), strings.Fields("was kann ich fragen"), strings.Fields("was kann man hier fragen"),
+	strings.Fields("kann man was fragen"), strings.Fields("kann man hier was fragen"), strings.Fields("kann ich hier was fragen"),
+	strings.Fields("wie funktioniert das hier"), strings.Fields("wie geht das hier"), strings.Fields("was kannst du"),
+	strings.Fields("wie geht das"), strings.Fields("what can i ask"), strings.Fields("how does this work"),
+	strings.Fields("what can you do"),
+}
 
 // stopWords say nothing about which sentence answers a question.
 var stopWords = set(strings.Fields(`
@@ -221,6 +236,8 @@ type signals struct {
 	and bool
 	// lives: the message says where the person lives ("ich wohne in").
 	lives bool
+	// help: the message asks what the bot can do.
+	help bool
 	// refers: a short message that points back ("geht das online?").
 	refers bool
 	// rest are the folded words no cue and no follow-up word explains: the
@@ -285,6 +302,16 @@ func readSignals(text string) signals {
 		if i := find(words, t); i >= 0 {
 			s.tonight = true
 			mark(used, i, len(t))
+		}
+	}
+	for i, w := range words {
+		if fillerWords[w] {
+			used[i] = true
+		}
+	}
+	for _, h := range helpCues {
+		if find(words, h) >= 0 {
+			s.help = true
 		}
 	}
 	for _, l := range liveCues {
