@@ -175,7 +175,7 @@ var stopWords = set(strings.Fields(`
 	about into have been will would should could does there their they them this these those`))
 
 // pointers are words that point back to what was said before.
-var pointers = set(strings.Fields(`dafur dazu davon damit dort dahin dorthin it that there them`))
+var pointers = set(strings.Fields(`da dafur dazu davon damit dort dahin dorthin it that there them`))
 
 // articles point back only when no noun follows them.
 var articles = set(strings.Fields(`das die den dem der this`))
