@@ -328,8 +328,27 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 // the words "gestorben" and "Bestatter" say.
 func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig signals) (index.Result, error) {
 	res, err := a.s.Search(ctx, q)
-	if err != nil || res.Answered || res.Reason == index.ReasonGreeting || res.Reason == index.ReasonEmpty {
+	if err != nil || res.Reason == index.ReasonGreeting || res.Reason == index.ReasonEmpty {
 		return res, err
+	}
+	if res.Answered {
+		// "Kostet der Antrag auf Grundsicherung etwas?": the words that
+		// ask for an aspect ("kostet", "Antrag") may lead the search to
+		// another topic than the one the message names; without them it
+		// finds the named one.
+		hits := knownHits(kb, res.Hits)
+		if len(hits) == 0 || namesTopic(kb, hits[0], sig.rest, "de") || sig.query == q || strings.TrimSpace(sig.query) == "" {
+			return res, nil
+		}
+		again, err := a.s.Search(ctx, sig.query)
+		if err != nil {
+			return res, err
+		}
+		if h := knownHits(kb, again.Hits); again.Answered && len(h) > 0 && namesTopic(kb, h[0], sig.rest, "de") {
+			again.Question = q
+			return again, nil
+		}
+		return res, nil
 	}
 	if sig.query != q && strings.TrimSpace(sig.query) != "" {
 		again, err := a.s.Search(ctx, sig.query)
