@@ -271,7 +271,8 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		return d, nil
 	}
 	if res.Answered && len(hits) > 0 {
-		if alt, ok := a.close(kb, hits, st); ok {
+		hits = a.preferNamed(kb, hits, sig.rest, d.Lang)
+		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
 			d.Kind, d.Ask, d.Choices, d.Aspect = KindAsk, AskChoice, alt, sig.aspect
 			st.Aspect = sig.aspect
 			return d, nil
@@ -304,7 +305,8 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// do extra words beside a topic's name ("Bis wann muss ich eigentlich
 		// Elterngeld beantragen?"); the best topic still answers when it
 		// stands clear of the next one.
-		if alt, ok := a.close(kb, hits, st); ok {
+		hits = a.preferNamed(kb, hits, sig.rest, d.Lang)
+		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
 			d.Kind, d.Ask, d.Choices = KindAsk, AskChoice, alt
 			return d, nil
 		}
@@ -591,7 +593,7 @@ func (a *Answerer) officesFor(kb *knowledge.Base, t *knowledge.Topic, st *State)
 
 // close returns the two best topics when they score too close to choose;
 // a topic of the conversation among them is taken without asking.
-func (a *Answerer) close(kb *knowledge.Base, hits []index.Hit, st *State) ([]index.Hit, bool) {
+func (a *Answerer) close(kb *knowledge.Base, hits []index.Hit, st *State, rest []string, lang string) ([]index.Hit, bool) {
 	first := topicOfHit(kb, hits[0])
 	for i, h := range hits[1:] {
 		t := topicOfHit(kb, h, hits[:i+1]...)
@@ -601,9 +603,32 @@ func (a *Answerer) close(kb *knowledge.Base, hits []index.Hit, st *State) ([]ind
 		if hits[0].Score-h.Score >= a.margin || st.Topic == first || st.Topic == t {
 			return nil, false
 		}
+		if namesTopic(kb, hits[0], rest, lang) && !namesTopic(kb, h, rest, lang) {
+			return nil, false // the message names the first by its title
+		}
 		return []index.Hit{topicHit(kb, hits[0], first), topicHit(kb, h, t)}, true
 	}
 	return nil, false
+}
+
+// preferNamed puts first a topic that scores within the margin of the best
+// and that the message names by a word of its title when the best is not
+// named ("Gilt mein alter DortmundPass noch?").
+func (a *Answerer) preferNamed(kb *knowledge.Base, hits []index.Hit, rest []string, lang string) []index.Hit {
+	if len(hits) < 2 || namesTopic(kb, hits[0], rest, lang) {
+		return hits
+	}
+	first := topicOfHit(kb, hits[0])
+	for i, h := range hits[1:] {
+		if hits[0].Score-h.Score >= a.margin {
+			break
+		}
+		if t := topicOfHit(kb, h, hits[:i+1]...); t != "" && t != first && namesTopic(kb, h, rest, lang) {
+			out := append([]index.Hit{h}, hits[:i+1]...)
+			return append(out, hits[i+2:]...)
+		}
+	}
+	return hits
 }
 
 func topicHit(kb *knowledge.Base, h index.Hit, topic string) index.Hit {
