@@ -90,7 +90,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"kriege ich:1", "kriegt man:1", "welchem alter", "wie alt", "what age", "ab wann:1", "fur wen", "for whom",
 		"can i get:1", "do i get:1", "wer kriegt", "wer erhalt*", "wer bekommt", "kriegen:1", "bekommen:1", "erhalten:1",
 		"fur mich:1", "for me:1", "zustandig:1", "responsible:1", "welche gegend", "welches gebiet", "einzugsgebiet",
-		"who is * for", "aimed at", "work with", "arbeitet mit", "is it for", "who may",
+		"who is * for", "who is * * for", "who is * * * for", "aimed at", "work with", "arbeitet mit", "is it for", "who may",
 	},
 	AspectLegal: {
 		"kanun*", "yasal", "قانون", "القانون", "закон*", "ustaw*", "przepis*", "legea", "قانونی",
