@@ -205,7 +205,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Reason, d.Lang, d.OtherLanguage = KindDeclined, index.ReasonOutOfScope, LangOther, true
 		return d, nil
 	}
-	res, err := a.search(ctx, kb, q, sig)
+	res, cueless, err := a.search(ctx, kb, q, sig)
 	if err != nil {
 		return d, fmt.Errorf("decide: %w", err)
 	}
@@ -237,7 +237,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// that names no topic stays with the conversation's topic, even when
 	// the search finds a weak match for one of its words.
 	named := len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)
-	if t != nil && sig.aspect != "" && !named && len(sig.rest) <= 3 && res.Answered && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && a.onlyCues(ctx, kb, q, sig) {
+	if t != nil && sig.aspect != "" && !named && len(sig.rest) <= 3 && res.Answered && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && a.onlyCues(ctx, q, sig, cueless) {
 		// "bis wann muss der Antrag da sein?": the search found a topic
 		// only through the words that ask for an aspect.
 		return a.followup(kb, st, d, t, sig), nil
@@ -328,10 +328,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 // topic words alone: in "Meine Mama ist am Sonntag gestorben. Sie hatte
 // Grundsicherung … Der Bestatter sagt …" the life around it dilutes what
 // the words "gestorben" and "Bestatter" say.
-func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig signals) (index.Result, error) {
-	res, err := a.s.Search(ctx, q)
+//
+// cueless is the search without the aspect's words, when there was one.
+func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig signals) (res index.Result, cueless *index.Result, err error) {
+	res, err = a.s.Search(ctx, q)
 	if err != nil || res.Reason == index.ReasonGreeting || res.Reason == index.ReasonEmpty {
-		return res, err
+		return res, nil, err
 	}
 	if res.Answered {
 		// "Kostet der Antrag auf Grundsicherung etwas?": the words that
@@ -340,47 +342,49 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 		// finds the named one.
 		hits := knownHits(kb, res.Hits)
 		if len(hits) == 0 || namesTopic(kb, hits[0], sig.rest, "de") || sig.query == q || strings.TrimSpace(sig.query) == "" {
-			return res, nil
+			return res, nil, nil
 		}
 		again, err := a.s.Search(ctx, sig.query)
 		if err != nil {
-			return res, err
+			return res, nil, err
 		}
 		if h := knownHits(kb, again.Hits); again.Answered && len(h) > 0 && namesTopic(kb, h[0], sig.rest, "de") {
 			again.Question = q
-			return again, nil
+			return again, &again, nil
 		}
-		return res, nil
+		return res, &again, nil
 	}
-	if sig.query != q && strings.TrimSpace(sig.query) != "" {
+	story := isStory(q)
+	if !story && sig.query != q && strings.TrimSpace(sig.query) != "" {
 		again, err := a.s.Search(ctx, sig.query)
 		if err != nil {
-			return res, err
+			return res, nil, err
 		}
 		hits := knownHits(kb, again.Hits)
 		if again.Answered && len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, "de") {
 			again.Question = q
-			return again, nil
+			return again, &again, nil
 		}
+		return res, &again, nil
 	}
-	if !isStory(q) {
-		return res, nil
+	if !story {
+		return res, nil, nil
 	}
 	words := storyWords(kb, q)
 	if len(words) == 0 {
-		return res, nil
+		return res, nil, nil
 	}
 	again, err := a.s.Search(ctx, strings.Join(words, " "))
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
 	// The story's topic words choose among the topics its whole text
 	// found, not beyond them.
 	if hits := knownHits(kb, again.Hits); again.Answered && len(hits) > 0 && amongFirst(kb, topicOfHit(kb, hits[0]), knownHits(kb, res.Hits), 3) {
 		again.Question, again.Districts = q, res.Districts
-		return again, nil
+		return again, nil, nil
 	}
-	return res, nil
+	return res, nil, nil
 }
 
 // amongFirst reports whether a topic is among the first n topics of hits.
@@ -402,10 +406,14 @@ func amongFirst(kb *knowledge.Base, topic string, hits []index.Hit, n int) bool 
 }
 
 // onlyCues reports whether a message's words besides the words that ask for
-// an aspect name no topic: its search without them answers nothing.
-func (a *Answerer) onlyCues(ctx context.Context, kb *knowledge.Base, q string, sig signals) bool {
+// an aspect name no topic: its search without them (cueless, if already
+// made) answers nothing.
+func (a *Answerer) onlyCues(ctx context.Context, q string, sig signals, cueless *index.Result) bool {
 	if sig.query == q || strings.TrimSpace(sig.query) == "" {
 		return sig.query != q
+	}
+	if cueless != nil {
+		return !cueless.Answered
 	}
 	again, err := a.s.Search(ctx, sig.query)
 	return err == nil && !again.Answered
