@@ -28,6 +28,13 @@ func TestAspectCues(t *testing.T) {
 		{"Where is the office?", AspectWhere},
 		{"Grundsicherung", AspectNone},
 		{"Was ist der Behindertenfahrdienst?", AspectNone},
+		{"Faxnummer Versorgungsamt", AspectWhere},
+		{"Mailadresse vom Fahrdienst", AspectWhere},
+		{"Wer kriegt die Dortmund-Karte?", AspectWho},
+		{"Zahlt die Grundsicherung auch die Miete?", AspectWhat},
+		{"Zählt das Einkommen vom Mann mit?", AspectNone},
+		{"Which law covers the transport service?", AspectLegal},
+		{"Wer hilft mir beim Ausfüllen?", AspectHow},
 	}
 	for _, tc := range tests {
 		if got := readSignals(tc.q).aspect; got != tc.want {
@@ -49,7 +56,7 @@ func TestSignals(t *testing.T) {
 		{"mein Mann hat mich verlassen und ich brauche Geld", "", false, false, "mann verlassen geld", "mein Mann hat mich verlassen und ich brauche Geld"},
 		{"I live in Eving", "", false, true, "eving", "I in Eving"},
 		{"ich wohne in Brackel", "", false, true, "brackel", "ich in Brackel"},
-		{"Welche Unterlagen brauche ich für Elterngeld?", "", false, false, "elterngeld", "Welche brauche ich für Elterngeld"},
+		{"Welche Unterlagen brauche ich für Elterngeld?", "", false, false, "elterngeld", "Welche für Elterngeld"},
 		{"ich bin 81", "", false, false, "", "ich bin 81"},
 	}
 	for _, tc := range tests {
@@ -128,6 +135,18 @@ func TestExcerpt(t *testing.T) {
 	if short := "Kurz."; excerpt(short, "x", nil) != short {
 		t.Error("a short section is cut")
 	}
+	// A compound holds the question's word, a code is matched as written,
+	// and an ordinal does not end a sentence.
+	filler := strings.Repeat("Ein Satz über nichts Besonderes. ", 12)
+	for _, tc := range []struct{ text, q, want string }{
+		{filler + "Träger ist ein Wohlfahrtsverband. " + filler, "Gehört es zu einem Verband?", "Wohlfahrtsverband"},
+		{filler + "Merkzeichen: G (gehbehindert), B (Begleitperson). " + filler, "Was heißt B?", "Begleitperson"},
+		{filler + "Ab der 101. Fahrt zahlen alle 50 € pro Fahrt. " + filler, "Preis ab der 101. Fahrt", "50 €"},
+	} {
+		if got := excerpt(tc.text, tc.q, nil); !strings.Contains(got, tc.want) {
+			t.Errorf("%q: excerpt misses %q:\n%s", tc.q, tc.want, got)
+		}
+	}
 }
 
 // FuzzSignals: no input makes reading a message panic, and the query for
@@ -147,4 +166,16 @@ func FuzzSignals(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestHelpAndFillers(t *testing.T) {
+	if !readSignals("Ich bin 79, was kann ich hier fragen?").help {
+		t.Error("a question what the bot can do is not read as one")
+	}
+	if readSignals("Wie beantrage ich Elterngeld?").help {
+		t.Error("a question about a topic is read as a question what the bot can do")
+	}
+	if q := readSignals("Verdammt nochmal, wo ist das Sozialamt?").query; strings.Contains(q, "Verdammt") || !strings.Contains(q, "Sozialamt") {
+		t.Errorf("query %q: fillers kept or topic lost", q)
+	}
 }

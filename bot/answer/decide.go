@@ -11,6 +11,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -113,6 +114,12 @@ type Options struct {
 	Now func() time.Time
 }
 
+// namedLead: a message that names a topic by a word of its title is
+// answered when that topic leads the next by this much, even where the rest
+// of its words are unknown ("Was passiert mit der Dortmund-Karte, wenn der
+// Inhaber stirbt?").
+const namedLead = 0.5
+
 // DefaultStoryLead was calibrated on conversations-tune.yaml.
 const DefaultStoryLead = 0.7
 
@@ -198,7 +205,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Reason, d.Lang, d.OtherLanguage = KindDeclined, index.ReasonOutOfScope, LangOther, true
 		return d, nil
 	}
-	res, err := a.search(ctx, kb, q, sig)
+	res, cueless, err := a.search(ctx, kb, q, sig)
 	if err != nil {
 		return d, fmt.Errorf("decide: %w", err)
 	}
@@ -230,6 +237,17 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// that names no topic stays with the conversation's topic, even when
 	// the search finds a weak match for one of its words.
 	named := len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)
+	if t != nil && sig.aspect != "" && !named && len(sig.rest) <= 3 && res.Answered && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && a.onlyCues(ctx, q, sig, cueless) {
+		// "bis wann muss der Antrag da sein?": the search found a topic
+		// only through the words that ask for an aspect.
+		return a.followup(kb, st, d, t, sig), nil
+	}
+	if t != nil && (sig.aspect != "" || sig.and || sig.refers) && !named && len(sig.rest) <= 3 && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && speaksOf(kb, t, d.Lang, sig.rest) {
+		// "Wohnungslos" … "wo krieg ich morgen früh was zu essen?": a short
+		// question whose words the conversation's topic speaks of stays
+		// with it rather than go to another topic that shares a word.
+		return a.followup(kb, st, d, t, sig), nil
+	}
 	if t != nil && (sig.and || sig.lives || sig.refers || sig.gender != "") && len(sig.rest) <= 3 && !(res.Answered && named) {
 		if sig.lives && sig.aspect == "" {
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
@@ -241,8 +259,20 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
 		return d, nil
 	}
+	if t == nil && onlyPlace && len(res.Districts) == 1 && sig.aspect == "" {
+		// "Ich wohne in Eving": the district is remembered, the topic asked,
+		// even when a word of the message ("wohne") matches a topic.
+		d.Kind, d.Ask, d.District = KindAsk, AskTopic, res.Districts[0]
+		return d, nil
+	}
+	if t == nil && !res.Answered && sig.help {
+		// "Was kann ich hier fragen?": the topics to choose from.
+		d.Kind, d.Ask = KindAsk, AskTopic
+		return d, nil
+	}
 	if res.Answered && len(hits) > 0 {
-		if alt, ok := a.close(kb, hits, st); ok {
+		hits = a.preferNamed(kb, hits, sig.rest, d.Lang)
+		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
 			d.Kind, d.Ask, d.Choices, d.Aspect = KindAsk, AskChoice, alt, sig.aspect
 			st.Aspect = sig.aspect
 			return d, nil
@@ -257,7 +287,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
 		}
 		return a.followup(kb, st, d, t, sig), nil
-	case t != nil && (sig.aspect != "" || sig.gender != "") && (len(sig.rest) <= 2 && res.Reason != index.ReasonOutOfScope || len(sig.rest) <= 1):
+	case t != nil && (sig.aspect != "" || sig.gender != "") && len(sig.rest) <= 2 && res.Reason != index.ReasonOutOfScope:
 		return a.followup(kb, st, d, t, sig), nil
 	case len(res.Districts) == 1 && onlyPlace:
 		// A place and nothing else: the district is remembered, the topic asked.
@@ -269,12 +299,14 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			d.Topic = t
 		}
 		return d, nil
-	case len(hits) > 0 && (named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead)):
+	case len(hits) > 0 && (named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead) ||
+		named && leads(kb, hits, namedLead)):
 		// A long story dilutes the share of words any topic explains, and so
 		// do extra words beside a topic's name ("Bis wann muss ich eigentlich
 		// Elterngeld beantragen?"); the best topic still answers when it
 		// stands clear of the next one.
-		if alt, ok := a.close(kb, hits, st); ok {
+		hits = a.preferNamed(kb, hits, sig.rest, d.Lang)
+		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
 			d.Kind, d.Ask, d.Choices = KindAsk, AskChoice, alt
 			return d, nil
 		}
@@ -291,21 +323,100 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 // message asks for an aspect, it searches again without the aspect's words
 // ("Welche Unterlagen will das Sozialamt für den Fahrdienst sehen?" is
 // about the Fahrdienst), and takes that result only when it names a topic.
-func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig signals) (index.Result, error) {
-	res, err := a.s.Search(ctx, q)
-	if err != nil || res.Reason != index.ReasonUnsure || sig.query == q || strings.TrimSpace(sig.query) == "" {
-		return res, err
+//
+// A story that the search is not sure of is searched once more by its
+// topic words alone: in "Meine Mama ist am Sonntag gestorben. Sie hatte
+// Grundsicherung … Der Bestatter sagt …" the life around it dilutes what
+// the words "gestorben" and "Bestatter" say.
+//
+// cueless is the search without the aspect's words, when there was one.
+func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig signals) (res index.Result, cueless *index.Result, err error) {
+	res, err = a.s.Search(ctx, q)
+	if err != nil || res.Reason == index.ReasonGreeting || res.Reason == index.ReasonEmpty {
+		return res, nil, err
+	}
+	if res.Answered {
+		// "Kostet der Antrag auf Grundsicherung etwas?": the words that
+		// ask for an aspect ("kostet", "Antrag") may lead the search to
+		// another topic than the one the message names; without them it
+		// finds the named one.
+		hits := knownHits(kb, res.Hits)
+		if len(hits) == 0 || namesTopic(kb, hits[0], sig.rest, "de") || sig.query == q || strings.TrimSpace(sig.query) == "" {
+			return res, nil, nil
+		}
+		again, err := a.s.Search(ctx, sig.query)
+		if err != nil {
+			return res, nil, err
+		}
+		if h := knownHits(kb, again.Hits); again.Answered && len(h) > 0 && namesTopic(kb, h[0], sig.rest, "de") {
+			again.Question = q
+			return again, &again, nil
+		}
+		return res, &again, nil
+	}
+	story := isStory(q)
+	if !story && sig.query != q && strings.TrimSpace(sig.query) != "" {
+		again, err := a.s.Search(ctx, sig.query)
+		if err != nil {
+			return res, nil, err
+		}
+		hits := knownHits(kb, again.Hits)
+		if again.Answered && len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, "de") {
+			again.Question = q
+			return again, &again, nil
+		}
+		return res, &again, nil
+	}
+	if !story {
+		return res, nil, nil
+	}
+	words := storyWords(kb, q)
+	if len(words) == 0 {
+		return res, nil, nil
+	}
+	again, err := a.s.Search(ctx, strings.Join(words, " "))
+	if err != nil {
+		return res, nil, err
+	}
+	// The story's topic words choose among the topics its whole text
+	// found, not beyond them.
+	if hits := knownHits(kb, again.Hits); again.Answered && len(hits) > 0 && amongFirst(kb, topicOfHit(kb, hits[0]), knownHits(kb, res.Hits), 3) {
+		again.Question, again.Districts = q, res.Districts
+		return again, nil, nil
+	}
+	return res, nil, nil
+}
+
+// amongFirst reports whether a topic is among the first n topics of hits.
+func amongFirst(kb *knowledge.Base, topic string, hits []index.Hit, n int) bool {
+	seen := map[string]bool{}
+	for i, h := range hits {
+		t := topicOfHit(kb, h, hits[:i]...)
+		if t == topic {
+			return true
+		}
+		if t != "" {
+			seen[t] = true
+		}
+		if len(seen) >= n {
+			return false
+		}
+	}
+	return false
+}
+
+// onlyCues reports whether a message's words besides the words that ask for
+// an aspect name no topic: its search without them (cueless, if already
+// made) answers nothing.
+func (a *Answerer) onlyCues(ctx context.Context, q string, sig signals, cueless *index.Result) bool {
+	if sig.query == q || strings.TrimSpace(sig.query) == "" {
+		return sig.query != q
+	}
+	if cueless != nil {
+		return !cueless.Answered
 	}
 	again, err := a.s.Search(ctx, sig.query)
-	if err != nil {
-		return res, err
-	}
-	hits := knownHits(kb, again.Hits)
-	if again.Answered && len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, "de") {
-		again.Question = q
-		return again, nil
-	}
-	return res, nil
+	return err == nil && !again.Answered
 }
 
 // Topic is the decision for a topic chosen by a button, with an aspect or
@@ -339,10 +450,39 @@ func (a *Answerer) District(st *State, district string, t *knowledge.Topic, p Pe
 func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowledge.Topic, sig signals) Decision {
 	d.Followup = true
 	aspect := aspectFor(kb, t, d.Lang, sig)
-	if aspect == "" && (st.Gender != "" || st.Tonight) {
+	if aspect == "" && (st.Gender != "" || st.Tonight) || sig.gender != "" && len(sig.cues) == 0 && hasAudience(kb, t) {
+		// "ich bin die Mutter": the shelter that takes her.
 		aspect = AspectWhere
 	}
 	return a.answerTopic(kb, st, d, t, aspect)
+}
+
+// speaksOf reports whether the topic's text holds most of the words.
+func speaksOf(kb *knowledge.Base, t *knowledge.Topic, lang string, words []string) bool {
+	prof := profileOf(t, lang)
+	places := placeWords(kb)
+	held, all := 0, 0
+	for _, tm := range prof.terms(strings.Join(words, " ")) {
+		if places[tm.word] || isDigits(tm.word) {
+			continue
+		}
+		all++
+		if prof.summary.holds(tm) || slices.ContainsFunc(Aspects, func(a Aspect) bool { return prof.sections[a] != nil && prof.sections[a].holds(tm) }) {
+			held++
+		}
+	}
+	return held > 0 && 3*held >= all
+}
+
+// hasAudience reports whether one of the topic's offices is only for some
+// people (a women's shelter).
+func hasAudience(kb *knowledge.Base, t *knowledge.Topic) bool {
+	for _, o := range kb.OfficesOf(t) {
+		if len(o.Audience) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // answerHit answers the best hit of a search.
@@ -384,6 +524,10 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 		d.Kind, d.Ask, d.Districts, d.Topic, d.Aspect = KindAsk, AskDistrict, districts, t, aspect
 		st.Topic, st.Aspect = t.ID, aspect
 		return d
+	}
+	if aspect == AspectNone && t.LocalOffices && st.District != "" {
+		// "ich wohne in Asseln" … "und das Seniorenbüro?": the office there.
+		aspect = AspectWhere
 	}
 	d = a.answerTopic(kb, st, d, t, aspect)
 	if named != nil {
@@ -457,7 +601,7 @@ func (a *Answerer) officesFor(kb *knowledge.Base, t *knowledge.Topic, st *State)
 
 // close returns the two best topics when they score too close to choose;
 // a topic of the conversation among them is taken without asking.
-func (a *Answerer) close(kb *knowledge.Base, hits []index.Hit, st *State) ([]index.Hit, bool) {
+func (a *Answerer) close(kb *knowledge.Base, hits []index.Hit, st *State, rest []string, lang string) ([]index.Hit, bool) {
 	first := topicOfHit(kb, hits[0])
 	for i, h := range hits[1:] {
 		t := topicOfHit(kb, h, hits[:i+1]...)
@@ -467,9 +611,32 @@ func (a *Answerer) close(kb *knowledge.Base, hits []index.Hit, st *State) ([]ind
 		if hits[0].Score-h.Score >= a.margin || st.Topic == first || st.Topic == t {
 			return nil, false
 		}
+		if namesTopic(kb, hits[0], rest, lang) && !namesTopic(kb, h, rest, lang) {
+			return nil, false // the message names the first by its title
+		}
 		return []index.Hit{topicHit(kb, hits[0], first), topicHit(kb, h, t)}, true
 	}
 	return nil, false
+}
+
+// preferNamed puts first a topic that scores within the margin of the best
+// and that the message names by a word of its title when the best is not
+// named ("Gilt mein alter DortmundPass noch?").
+func (a *Answerer) preferNamed(kb *knowledge.Base, hits []index.Hit, rest []string, lang string) []index.Hit {
+	if len(hits) < 2 || namesTopic(kb, hits[0], rest, lang) {
+		return hits
+	}
+	first := topicOfHit(kb, hits[0])
+	for i, h := range hits[1:] {
+		if hits[0].Score-h.Score >= a.margin {
+			break
+		}
+		if t := topicOfHit(kb, h, hits[:i+1]...); t != "" && t != first && namesTopic(kb, h, rest, lang) {
+			out := append([]index.Hit{h}, hits[:i+1]...)
+			return append(out, hits[i+2:]...)
+		}
+	}
+	return hits
 }
 
 func topicHit(kb *knowledge.Base, h index.Hit, topic string) index.Hit {

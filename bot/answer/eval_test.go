@@ -123,11 +123,11 @@ func TestHeldOut(t *testing.T) {
 }
 
 // TestRetired keeps the retired held-out set (looked at, tuned on since) from
-// sliding back: its floors are those it had as the held-out set.
+// sliding back: the figures it reaches, less a little.
 func TestRetired(t *testing.T) {
 	gate(t, filepath.Join("testdata", "conversations-retired.yaml"), floors{
-		top1: 0.85, aspect: 0.68, has: 0.66, followups: 0.80, stories: 0.58, lang: 0.95, crisis: 0.95,
-		falseAlarms: 0.01, confidentlyWrong: 0.08,
+		top1: 0.88, aspect: 0.82, has: 0.80, followups: 0.88, stories: 0.85, lang: 0.95, crisis: 0.95,
+		falseAlarms: 0.01, confidentlyWrong: 0.07,
 	})
 }
 

@@ -121,7 +121,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	case d.Aspect == AspectWhere:
 		// The offices below answer it; a sentence of the topic that names
 		// the place asked for ("Bochum", "Hauptbahnhof") comes first.
-		if sen := bestSentence(t, lang, d.Question); sen != "" {
+		if sen := bestSentence(t, lang, d.Question, kb.OfficesOf(t)); sen != "" {
 			m.add(textPara(sen))
 			d.Fits = d.Fits[:min(1, len(d.Fits))] // keep the message short
 		}
@@ -185,7 +185,8 @@ func offices(m *Message, kb *knowledge.Base, d Decision) {
 		maps = append(maps, mapButton(f.Office, lang, len(shown) > 1))
 	}
 	m.row(maps...)
-	if len(d.Fits) > len(shown) {
+	if len(d.Fits) > len(shown) && d.Aspect == AspectWhere {
+		// Elsewhere the "Wo und wann?" button below says it.
 		m.add(markupPara(T(lang, MsgMoreOffices)))
 	}
 }
@@ -349,10 +350,10 @@ func excerpt(s, question string, prof *profile) string {
 		return s
 	}
 	sentences := splitSentences(s)
-	qstems := questionStems(question, prof)
+	terms := questionTerms(question, prof)
 	score := make([]float64, len(sentences))
 	for i, sen := range sentences {
-		score[i] = sentenceScore(sen, qstems, prof)
+		score[i] = sentenceScore(prof.sentence(sen), terms)
 	}
 	order := make([]int, len(sentences))
 	for i := range order {
@@ -362,7 +363,11 @@ func excerpt(s, question string, prof *profile) string {
 	keep := map[int]bool{}
 	size := 0
 	for _, i := range order {
-		if n := utf8.RuneCountInString(sentences[i]) + 1; size+n <= maxExcerpt || size == 0 {
+		n := utf8.RuneCountInString(sentences[i]) + 1
+		if score[i] == 0 && score[order[0]] >= focusScore && size+n > focusFill {
+			break // the sentences that answer the question, and little else
+		}
+		if size+n <= maxExcerpt || size == 0 {
 			keep[i], size = true, size+n
 		} else if score[i] == 0 {
 			break
@@ -381,51 +386,115 @@ func excerpt(s, question string, prof *profile) string {
 	return text
 }
 
+// focusScore is the weight of the question's words a sentence must hold for
+// the excerpt to show only the sentences that hold any of them.
+const focusScore = 1.0
+
+// focusFill is how long such an excerpt may grow with other sentences.
+const focusFill = 150
+
 // minWhereSentence is the weight of the question's rarer words a sentence
 // must hold to be shown with the offices (calibrated on the tuning set).
 const minWhereSentence = 2.0
 
 // bestSentence is the sentence of the topic's sections that holds the most
-// of the question's rarer words, if it holds enough of them.
-func bestSentence(t *knowledge.Topic, lang, question string) string {
+// of the question's rarer words or tells where to go, if it holds enough;
+// with the next best of its section when that holds enough as well and both
+// are short ("… am Entenpoth 34, 44263 Dortmund-Hörde. Bus 440, Haltestelle
+// „Entenpoth“.").
+func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledge.Office) string {
 	prof := profileOf(t, lang)
-	qstems := questionStems(question, prof)
-	best, bestScore := "", minWhereSentence
-	for _, s := range t.Sections() {
-		for _, sen := range splitSentences(strings.TrimSpace(s.Text.In(lang))) {
-			if sc := sentenceScore(sen, qstems, prof); sc > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
-				best, bestScore = sen, sc
+	terms := questionTerms(question, prof)
+	best, bestScore, bestSec := -1, minWhereSentence, -1
+	var all [][]string
+	var scores [][]float64
+	for si, s := range t.Sections() {
+		sens := splitSentences(strings.TrimSpace(s.Text.In(lang)))
+		sc := make([]float64, len(sens))
+		for i, sen := range sens {
+			sc[i] = sentenceScore(prof.sentence(sen), terms)
+			if !onCard(sen, offices) {
+				sc[i] += placeScore(sen)
+			}
+			if sc[i] > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
+				best, bestScore, bestSec = i, sc[i], si
 			}
 		}
+		all, scores = append(all, sens), append(scores, sc)
 	}
-	return best
-}
-
-// questionStems are the stems of the question's words that may point to a
-// sentence: not function words, not the topic's own name.
-func questionStems(question string, prof *profile) map[string]bool {
-	qstems := map[string]bool{}
-	for _, w := range foldWords(question) {
-		if (len(w) >= 4 || isDigits(w)) && !followupWords[w] && !stopWords[w] && (prof == nil || !prof.name[stem(w)]) {
-			qstems[stem(w)] = true
+	if best < 0 {
+		return ""
+	}
+	out := []string{all[bestSec][best]}
+	second, secondScore := -1, minWhereSentence
+	for i, sc := range scores[bestSec] {
+		if i != best && sc > secondScore {
+			second, secondScore = i, sc
 		}
 	}
-	return qstems
+	if second >= 0 && utf8.RuneCountInString(out[0])+utf8.RuneCountInString(all[bestSec][second]) < maxExcerpt {
+		if second < best {
+			out = append([]string{all[bestSec][second]}, out...)
+		} else {
+			out = append(out, all[bestSec][second])
+		}
+	}
+	return strings.Join(out, " ")
 }
 
-// sentenceScore weighs the question's stems a sentence holds: rare ones
-// (in few of the topic's sections) more.
-func sentenceScore(sen string, qstems map[string]bool, prof *profile) float64 {
+// onCard reports whether a sentence names the street of one of the offices,
+// whose card says it anyway.
+func onCard(sen string, offices []*knowledge.Office) bool {
+	for _, o := range offices {
+		if o.Address != nil && o.Address.Street != "" && strings.Contains(sen, o.Address.Street) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeScore is what a sentence that tells where to go counts for a
+// question where something is: an address with a postcode ("Entenpoth 34,
+// 44263 Dortmund-Hörde", a place that has no office card) or a web address
+// as much as the question's words must, a bus stop or platform a little.
+func placeScore(sen string) float64 {
 	score := 0.0
-	seen := map[string]bool{}
 	for _, w := range foldWords(sen) {
-		if st := stem(w); qstems[st] && !seen[st] {
-			seen[st] = true
-			if prof != nil {
-				score += prof.weight(st) + 0.1
-			} else {
-				score++
-			}
+		switch {
+		case len(w) == 5 && isDigits(w), w == "www":
+			score = max(score, minWhereSentence+transitScore)
+		case transitWords[w]:
+			score = max(score, transitScore)
+		}
+	}
+	return score
+}
+
+const transitScore = 0.5
+
+var transitWords = set(strings.Fields(`bus haltestelle gleis u-bahn stadtbahn stop platform platforms`))
+
+// questionTerms are the question's words that may point to a sentence;
+// without a topic (prof nil) every word weighs the same.
+func questionTerms(question string, prof *profile) []term {
+	if prof != nil {
+		return prof.terms(question)
+	}
+	var out []term
+	for _, tm := range (&profile{}).terms(question) {
+		tm.weight = 1
+		out = append(out, tm)
+	}
+	return out
+}
+
+// sentenceScore weighs the question's terms a sentence holds: rare ones (in
+// few of the topic's sections) more.
+func sentenceScore(ws *wordSet, terms []term) float64 {
+	score := 0.0
+	for _, tm := range terms {
+		if ws.holds(tm) {
+			score += tm.weight + 0.1
 		}
 	}
 	return score
@@ -466,8 +535,17 @@ func abbrevBefore(rs []rune, dot int) bool {
 		j--
 	}
 	w := string(rs[j:dot])
-	return utf8.RuneCountInString(w) <= 2 || strings.Contains(w, ".")
+	return utf8.RuneCountInString(w) <= 2 || strings.Contains(w, ".") || len(w) <= 3 && isDigits(w) && ordinalBefore(rs[:max(j-1, 0)])
 }
+
+// ordinalBefore reports whether the text before a number ends with a word
+// that makes it an ordinal: "ab der 101. Fahrt", not "Hellweg 170. Die …".
+func ordinalBefore(rs []rune) bool {
+	fields := strings.Fields(string(rs))
+	return len(fields) > 0 && ordinalWords[fields[len(fields)-1]]
+}
+
+var ordinalWords = set(strings.Fields(`der die das dem den des zur zum am im vom ab bis seit the from`))
 
 // topicButtons offer the other parts of the topic, other topics and 👍/👎.
 func topicButtons(m *Message, kb *knowledge.Base, t *knowledge.Topic, shown Aspect, lang string) {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
@@ -16,7 +18,7 @@ import (
 const (
 	cueWeight   = 1.0
 	minOverlap  = 1.2
-	minOwnWords = 2
+	minOwnWords = 1
 )
 
 // aspectFor chooses the aspect to answer a message about a topic with: the
@@ -43,16 +45,10 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		}
 	}
 	places := placeWords(kb)
-	var qstems []string
-	seen := map[string]bool{}
-	for _, w := range foldWords(sig.query) {
-		if len([]rune(w)) < 3 && !isDigits(w) || followupWords[w] || stopWords[w] || places[w] {
-			continue
-		}
-		st := stem(w)
-		if !seen[st] && !prof.name[st] {
-			seen[st] = true
-			qstems = append(qstems, st)
+	var terms []term
+	for _, tm := range prof.terms(sig.query) {
+		if !tm.name && !places[tm.word] {
+			terms = append(terms, tm)
 		}
 	}
 	best, bestScore := AspectNone, 0.0
@@ -60,9 +56,9 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 	for _, a := range aspectOrder {
 		overlap := 0.0
 		if sec := prof.sections[a]; sec != nil {
-			for _, st := range qstems {
-				if sec[st] {
-					overlap += prof.weight(st)
+			for _, tm := range terms {
+				if sec.holds(tm) {
+					overlap += tm.weight
 				}
 			}
 		}
@@ -72,9 +68,9 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		}
 	}
 	summary := 0.0
-	for _, st := range qstems {
-		if prof.summary[st] {
-			summary += prof.weight(st)
+	for _, tm := range terms {
+		if prof.summary.holds(tm) {
+			summary += tm.weight
 		}
 	}
 	if cues[best] == 0 && summary > 0 && summary >= bestOverlap {
@@ -83,7 +79,7 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		return AspectNone
 	}
 	if cues[best] == 0 && bestOverlap < minOverlap {
-		if len(qstems) >= minOwnWords && prof.sections[AspectWhat] != nil {
+		if len(terms) >= minOwnWords && prof.sections[AspectWhat] != nil {
 			// A question with words of its own beyond the topic's name, that
 			// no section holds: what the topic gives comes closest.
 			return AspectWhat
@@ -102,19 +98,166 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// profile is a topic's sections as sets of word stems, per language.
+// profile is a topic's summary and sections as sets of words, per language.
 type profile struct {
-	// name are the stems of the topic's title; title adds its keywords.
+	// name are the stems of the topic's title.
 	name     map[string]bool
-	title    map[string]bool
-	summary  map[string]bool
-	sections map[Aspect]map[string]bool
-	df       map[string]int
+	summary  *wordSet
+	sections map[Aspect]*wordSet
+	// sentences are the words of each sentence of the sections, read once.
+	sentences map[string]*wordSet
 }
 
-func (p *profile) weight(stem string) float64 {
-	n := float64(len(p.sections))
-	return math.Log((n + 1) / (float64(p.df[stem]) + 0.5))
+// sentence is the word set of a sentence: of the topic's sections from the
+// cache, else read now.
+func (p *profile) sentence(sen string) *wordSet {
+	if p != nil {
+		if ws, ok := p.sentences[sen]; ok {
+			return ws
+		}
+	}
+	return newWordSet(sen)
+}
+
+// wordSet is the words of a text: their stems, the words themselves (for
+// compounds) and the short codes written in it ("B", "aG", "RF").
+type wordSet struct {
+	stems map[string]bool
+	words []string
+	codes map[string]bool
+}
+
+func newWordSet(text string) *wordSet {
+	ws := &wordSet{stems: map[string]bool{}, codes: map[string]bool{}}
+	orig, folded := splitWords(text)
+	seen := map[string]bool{}
+	for i, w := range folded {
+		ws.stems[stem(w)] = true
+		if !seen[w] {
+			seen[w] = true
+			ws.words = append(ws.words, w)
+		}
+		if isCode(orig[i]) {
+			ws.codes[orig[i]] = true
+		}
+	}
+	return ws
+}
+
+// holds reports whether the text holds a question's term: a word of the same
+// stem, a compound that ends with it ("Wohlfahrtsverband" for "Verband"), the
+// end of a compound the question wrote ("Gutachten" for "Pflegegutachten"),
+// or the same code.
+func (ws *wordSet) holds(tm term) bool {
+	if tm.code != "" {
+		return ws.codes[tm.code]
+	}
+	if ws.stems[tm.stem] {
+		return true
+	}
+	if len(tm.light) < minCompound {
+		return false
+	}
+	for _, w := range ws.words {
+		if len(w) >= minCompound && compoundOf(w, tm.light) {
+			return true
+		}
+	}
+	return false
+}
+
+// minCompound is the length of the shortest word part matched at the end of
+// a compound ("kosten", "verband"); shorter ones ("geld", "amt") match too
+// much.
+const minCompound = 6
+
+// compoundOf reports whether one word ends with the other, inflection aside.
+func compoundOf(w, light string) bool {
+	lw := lightStem(w)
+	switch {
+	case len(lw) > len(light):
+		return strings.HasSuffix(lw, light)
+	case len(light) > len(lw) && len(lw) >= minCompound:
+		return strings.HasSuffix(light, lw)
+	}
+	return false
+}
+
+// lightStem drops a German or English inflection ending.
+func lightStem(w string) string {
+	for _, end := range []string{"en", "er", "es", "e", "n", "s"} {
+		if x, ok := strings.CutSuffix(w, end); ok && len(x) >= 4 {
+			return x
+		}
+	}
+	return w
+}
+
+// isCode reports whether a word as written is a short code: a capital letter
+// alone ("B", "H") or a short word with a capital inside ("aG", "RF").
+func isCode(w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n == 0 || n > 3 || w == "I" {
+		return false
+	}
+	upper := 0
+	for i, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		if unicode.IsUpper(r) && (i > 0 || n == 1) {
+			upper++
+		}
+	}
+	return upper > 0
+}
+
+// A term is a word of a question that may point to a section or a
+// sentence, with its weight: words in few of the topic's sections weigh
+// more, the topic's own name little.
+type term struct {
+	word, stem, light, code string
+	name                    bool
+	weight                  float64
+}
+
+// nameWeight is what a word of the topic's title counts for in a sentence.
+const nameWeight = 0.3
+
+// terms are the question's words that may point to a sentence: not function
+// words, each stem once.
+func (p *profile) terms(question string) []term {
+	var out []term
+	seen := map[string]bool{}
+	orig, folded := splitWords(question)
+	for i, w := range folded {
+		tm := term{word: w, stem: stem(w), light: lightStem(w)}
+		switch {
+		case isCode(orig[i]):
+			tm.code = orig[i]
+		case len(w) < 3 && !isDigits(w) || followupWords[w] || stopWords[w]:
+			continue
+		}
+		key := tm.stem + "\x00" + tm.code
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		tm.name = tm.code == "" && p.name[tm.stem]
+		df := 0
+		for _, sec := range p.sections {
+			if sec.holds(tm) {
+				df++
+			}
+		}
+		n := float64(len(p.sections))
+		tm.weight = math.Log((n + 1) / (float64(df) + 0.5))
+		if tm.name {
+			tm.weight *= nameWeight
+		}
+		out = append(out, tm)
+	}
+	return out
 }
 
 // profiles caches profiles by topic pointer and language: a knowledge
@@ -131,28 +274,18 @@ func profileOf(t *knowledge.Topic, lang string) *profile {
 	if p, ok := profiles.Load(k); ok {
 		return p.(*profile)
 	}
-	p := &profile{name: map[string]bool{}, title: map[string]bool{}, summary: map[string]bool{}, sections: map[Aspect]map[string]bool{}, df: map[string]int{}}
-	for _, w := range foldWords(t.Summary.In(lang)) {
-		p.summary[stem(w)] = true
-	}
+	p := &profile{name: map[string]bool{}, summary: newWordSet(t.Summary.In(lang)), sections: map[Aspect]*wordSet{}, sentences: map[string]*wordSet{}}
 	for _, w := range foldWords(t.Title.In(lang)) {
 		p.name[stem(w)] = true
 	}
-	for _, w := range foldWords(t.Title.In(lang) + " " + strings.Join(t.Keywords, " ")) {
-		p.title[stem(w)] = true
-	}
 	for _, s := range t.Sections() {
-		if s.Text.IsZero() {
-			continue
+		if !s.Text.IsZero() {
+			text := strings.TrimSpace(s.Text.In(lang))
+			p.sections[Aspect(s.Key)] = newWordSet(text)
+			for _, sen := range splitSentences(text) {
+				p.sentences[sen] = newWordSet(sen)
+			}
 		}
-		set := map[string]bool{}
-		for _, w := range foldWords(s.Text.In(lang)) {
-			set[stem(w)] = true
-		}
-		for st := range set {
-			p.df[st]++
-		}
-		p.sections[Aspect(s.Key)] = set
 	}
 	if profileCount.Add(1) > maxCached {
 		// Each reload brings new topic pointers: forget the old ones
@@ -188,6 +321,78 @@ func placeWords(kb *knowledge.Base) map[string]bool {
 
 var placeCache sync.Map // *knowledge.Base → map[string]bool
 
+// storyWords are the words of a message that name a topic: words of the
+// topics' titles and keywords and of the synonyms, as written, each once.
+func storyWords(kb *knowledge.Base, q string) []string {
+	known := topicWords(kb)
+	var out []string
+	seen := map[string]bool{}
+	orig, folded := splitWords(q)
+	for i, w := range folded {
+		if !seen[w] && (known[w] || known[lightStem(w)]) {
+			seen[w] = true
+			out = append(out, orig[i])
+		}
+	}
+	return out
+}
+
+// topicWords are the folded words (and their light stems) that name a
+// topic: words of its title and keywords, and of the synonyms. Common and
+// function words are left out, and so are words that several topics share
+// ("Kinder", "Wohnung"): they name no topic.
+func topicWords(kb *knowledge.Base) map[string]bool {
+	if p, ok := topicWordCache.Load(kb); ok {
+		return p.(map[string]bool)
+	}
+	df := map[string]int{}
+	add := func(seen map[string]bool, text string) {
+		for _, w := range foldWords(text) {
+			if len(w) < 4 || isDigits(w) || followupWords[w] || stopWords[w] || commonTitleWords[w] {
+				continue
+			}
+			for _, k := range []string{w, lightStem(w)} {
+				if !seen[k] {
+					seen[k] = true
+					df[k]++
+				}
+			}
+		}
+	}
+	for i := range kb.Topics {
+		t := &kb.Topics[i]
+		seen := map[string]bool{}
+		add(seen, t.Title.DE+" "+t.Title.EN)
+		for _, k := range t.Keywords {
+			add(seen, k)
+		}
+	}
+	for _, syn := range kb.Synonyms {
+		seen := map[string]bool{}
+		for _, w := range syn.Terms() {
+			add(seen, w)
+		}
+	}
+	m := map[string]bool{}
+	for w, n := range df {
+		if n <= maxTopicWordTopics {
+			m[w] = true
+		}
+	}
+	if topicWordCount.Add(1) > maxCachedBases {
+		topicWordCache.Clear()
+		topicWordCount.Store(1)
+	}
+	topicWordCache.Store(kb, m)
+	return m
+}
+
+// maxTopicWordTopics is how many topics (or synonym groups) may share a word
+// that still names a topic in a story.
+const maxTopicWordTopics = 4
+
+var topicWordCache sync.Map // *knowledge.Base → map[string]bool
+
 // The caches are bounded: a knowledge base of some hundred topics in ten
 // languages fits, and reloads cannot grow them without end.
 const (
@@ -195,4 +400,4 @@ const (
 	maxCachedBases = 4
 )
 
-var profileCount, placeCount atomic.Int64
+var profileCount, placeCount, topicWordCount atomic.Int64

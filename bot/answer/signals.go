@@ -36,7 +36,10 @@ func ParseAspect(s string) (Aspect, bool) {
 
 // A cue is a pattern of words that says something about a message. Words
 // are folded (lower case, umlauts as a/o/u, ß as ss); a word ending in "*"
-// matches every word that starts with it.
+// matches every word that starts with it, one beginning with "*" every word
+// that ends with it (a compound: "Faxnummer"), "*" alone any one word. A
+// cue beginning with "=" matches the word as written: "=zahlt" is not
+// "zählt".
 type cue struct {
 	words  []string
 	aspect Aspect
@@ -57,7 +60,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"mitbring*", "mitnehm*", "mitschick*", "mitsend*", "beileg*", "unterlage*", "dokument*", "nachweis*",
 		"papiere", "papieren", "belege", "bescheinigung*", "brauch* ich dafur", "brauch* ich dazu", "was brauch*", "ausfull*",
 		"was muss ich vorlegen", "vorlegen", "einreich*", "bring", "documents", "document", "papers", "paperwork",
-		"proof", "what do i need",
+		"proof", "what do i need", "brauche ich:1", "brauch ich:1", "brauch ma:1", "notig:1", "erforderlich:1",
+		"befund*:1", "arztbericht*:1", "atteste:1", "attest:1", "do i need:1", "need to submit", "hand in",
 	},
 	AspectCosts: {
 		"kaç para", "fiyat*", "كم السعر", "سعر", "السعر", "بكم", "مجاني*", "ببلاش", "ціна", "ціну", "платн*", "цена",
@@ -67,8 +71,10 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"сколько стоит", "стоимость", "бесплатн*", "ile kosztuje", "bezpłatn*", "cât costă", "gratuit*",
 		"колко струва", "безплатн*", "هزینه", "رایگان",
 		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
-		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "umsonst", "gratis", "kostenlos*",
-		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*", "how much:1",
+		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
+		"was zahlen", "was bezahlen", "etwas zahlen", "etwas bezahlen", "was dazu*", "was zuzahlen", "umsonst", "gratis", "kostenlos*",
+		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*", "how much:1", "do i pay", "do i have to pay",
+		"have to pay anything",
 	},
 	AspectDeadlines: {
 		"en geç", "ne kadar sürer", "ne kadar sürüyor", "kaç gün", "kaç hafta", "كم تستغرق", "كم يستغرق",
@@ -79,7 +85,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"ne zamana kadar", "son tarih*", "süre*", "موعد", "مهلة", "термін*", "до якого", "срок*", "до какого",
 		"do kiedy", "terminu", "termen*", "până când", "до кога", "مهلت", "تا کی",
 		"frist*", "bis wann", "wie lange:1", "wie lang:1", "rechtzeitig", "spatestens", "zu spat", "ruckwirkend*",
-		"verjahr*", "wann muss", "deadline*", "by when", "how long:1", "too late", "in time", "how soon", "at the latest",
+		"verjahr*", "wann muss", "wie viel zeit", "wieviel zeit", "zeit hab*", "zeit habe*", "how much time", "deadline*", "by when", "how long:1", "too late", "in time", "how soon", "at the latest",
 		"latest", "when do i have to", "when must",
 	},
 	AspectWho: {
@@ -97,7 +103,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"konnen wir das bekommen", "kann ich das bekommen", "who can", "who gets", "eligib*",
 		"entitled", "qualify", "requirements", "am i allowed", "bekomme ich:1", "bekommen auch:1", "krieg ich:1",
 		"kriege ich:1", "kriegt man:1", "welchem alter", "wie alt", "what age", "ab wann:1", "fur wen", "for whom",
-		"can i get:1", "do i get:1",
+		"can i get:1", "do i get:1", "wer kriegt", "wer erhalt*", "wer bekommt", "kriegen:1", "bekommen:1", "erhalten:1",
+		"fur mich:1", "for me:1", "zustandig:1", "responsible:1", "welche gegend", "welches gebiet", "einzugsgebiet",
+		"who is * for", "who is * * for", "who is * * * for", "aimed at", "work with", "arbeitet mit", "is it for", "who may",
 	},
 	AspectLegal: {
 		"yasa*", "hukuki", "dayanağ*", "dayanak*", "قانوني", "القانوني", "قوانين", "правов*", "кодекс*",
@@ -114,7 +122,10 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "hinkommen", "bus", "bahn",
 		"anfahrt", "komme ich zum", "komme ich zur", "internetseite", "webseite", "website",
 		"kontakt*", "e-mail", "email", "mail", "where", "address", "opening", "hours", "phone", "call", "open",
-		"contact", "karte", "map",
+		"contact", "karte", "map", "*nummer:2", "*mailadresse", "*mail-adresse", "mailadresse", "fax*", "*fax", "telefonnr*",
+		"homepage", "internet*", "*haltestelle*", "welche* stadtteil", "in welche* stadtteil", "welche* bus", "welche* linie",
+		"tagsuber", "erreichbar", "wie komm* ich hin", "wie komm* ich dahin", "wie komm* ich dort", "number", "bus stop",
+		"which bus", "get there", "reach", "located",
 	},
 	AspectHow: {
 		"nasıl alırım", "nasıl yapılır", "nasıl yaparım", "كيف أحصل", "كيف نقدم", "كيف اقدم", "كيف بقدم",
@@ -128,7 +139,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"درخواست", "چطور بگیرم",
 		"beantrag*", "antrag", "antrage", "antragstell*", "formular*", "wie bekomme:2", "wie kriege:2", "wie komme ich", "wie komm*", "dran", "rankomm*", "online",
 		"wie geht", "wie lauft", "ablauf", "anmeld*", "apply*", "application", "how do i get", "how to get",
-		"how do i", "form", "register",
+		"how do i", "form", "register", "wer hilft:2", "wer berat*:2", "hilft mir beim:2", "helps me:2", "who helps:2",
+		"wie lange vorher:2", "wie fruh", "vorher buchen", "vorher bestellen", "in advance:2", "wait*:2",
 	},
 	AspectWhat: {
 		"nedir", "ne demek", "ne iş yapar", "ne yapar", "ne yapıyor", "ne verir", "ne sağlar", "ما هو", "ما هي",
@@ -141,8 +153,10 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"welche hilfe*", "was macht", "leistungen", "what do i get", "what does", "what is covered", "what help",
 		"wie viel", "wieviel", "mindestens", "wie hoch", "betrag*", "how long is:2", "wie lange gilt:2", "gilt",
 		"how much do i get:2", "how much will i get:2", "minimum", "maximum", "bedeutet", "mean", "means",
+		"=zahlt", "ubernimmt", "bezahlt", "ubernehmen", "seit wann", "hohe", "unterschied*", "anders", "was heisst",
+		"pay", "pays", "cover", "covers", "difference", "since when",
 	},
-}, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWhere: 3, AspectWho: 2, AspectLegal: 2, AspectHow: 1, AspectWhat: 1})
+}, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWhere: 3, AspectWho: 2, AspectLegal: 3, AspectHow: 1, AspectWhat: 1})
 
 // aspectOrder breaks ties between aspects of the same weight.
 var aspectOrder = []Aspect{AspectBring, AspectCosts, AspectDeadlines, AspectWhere, AspectWho, AspectLegal, AspectHow, AspectWhat}
@@ -151,7 +165,7 @@ var aspectOrder = []Aspect{AspectBring, AspectCosts, AspectDeadlines, AspectWher
 // question words. A message made of them and of cues has no topic word.
 var followupWords = set(strings.Fields(`
 	und aber also denn dann noch auch nur mal eigentlich oder da dort hier das dafur dazu davon damit
-	es er sie ihr ich wir man mir mich uns mein meine meiner meinem meinen wie was wer wann warum welche
+	es er sie ihr ich wir man mir mich uns mein meine meiner meinem meinen wie was wer wann warum welche welchem welchen
 	welcher welches ist sind bin bist war gibt gab habe hat haben muss musst mussen kann konnen darf soll
 	sollte wurde werden wird ein eine einen einem einer der die den dem des im in am an auf bei zu zum zur
 	fur mit von vom nach uber ja nein bitte danke ok okay gut genau so noch jetzt denn bekomme bekommt
@@ -159,11 +173,26 @@ var followupWords = set(strings.Fields(`
 	hab hatte mal ne nen anliegen brief post amt amtes behorde sowas irgendwas unterstutzung rat auskunft
 	weiterhelfen jemanden sprechen reden erklaren verstehe verstehen kompliziert dringend schnell bescheid
 	sagt sagen gesagt support someone anyone talk speak explain understand letter urgent questions problem
-	problems assist assistance
+	problems assist assistance hin hingehen hinwenden wenden
 	jemand etwas sagen wissen weiss hallo hi moin guten tag and but so then also only the a an is are
 	it this that there here i we me my our you your what who how when which do does did can could
 	have has need get please thanks thank for to of in at on with about any some help question
-	info information`))
+	info information go going come`))
+
+// fillerWords carry feeling, not a topic ("Verdammt nochmal, wo ist das
+// Sozialamt?"): they are read as nothing, so that the search without them
+// can find the topic.
+var fillerWords = set(strings.Fields(`verdammt verflucht nochmal mist scheisse scheiss scheiß kacke blod bloed
+	echt ey eh digga krass damn damned bloody fucking hell`))
+
+// helpCues ask what the bot can do ("was kann ich hier fragen?").
+var helpCues = [][]string{
+	strings.Fields("was kann ich hier fragen"), strings.Fields("was kann ich fragen"), strings.Fields("was kann man hier fragen"),
+	strings.Fields("kann man was fragen"), strings.Fields("kann man hier was fragen"), strings.Fields("kann ich hier was fragen"),
+	strings.Fields("wie funktioniert das hier"), strings.Fields("wie geht das hier"), strings.Fields("was kannst du"),
+	strings.Fields("wie geht das"), strings.Fields("what can i ask"), strings.Fields("how does this work"),
+	strings.Fields("what can you do"),
+}
 
 // stopWords say nothing about which sentence answers a question.
 var stopWords = set(strings.Fields(`
@@ -175,7 +204,7 @@ var stopWords = set(strings.Fields(`
 	about into have been will would should could does there their they them this these those`))
 
 // pointers are words that point back to what was said before.
-var pointers = set(strings.Fields(`dafur dazu davon damit dort dahin dorthin it that there them`))
+var pointers = set(strings.Fields(`da dafur dazu davon damit dort dahin dorthin it that there them`))
 
 // articles point back only when no noun follows them.
 var articles = set(strings.Fields(`das die den dem der this`))
@@ -193,16 +222,23 @@ var genderCues = []struct {
 	{strings.Fields("ich bin ein mann"), "mann"}, {strings.Fields("als mann"), "mann"},
 	{strings.Fields("fur manner"), "mann"}, {strings.Fields("fur einen mann"), "mann"},
 	{strings.Fields("i am a man"), "mann"}, {strings.Fields("i'm a man"), "mann"}, {strings.Fields("as a man"), "mann"},
+	{strings.Fields("ich bin weiblich"), "frau"}, {strings.Fields("bin weiblich"), "frau"}, {strings.Fields("ich bin mannlich"), "mann"},
+	{strings.Fields("bin mannlich"), "mann"}, {strings.Fields("bin n typ"), "mann"}, {strings.Fields("bin ein typ"), "mann"},
+	{strings.Fields("bin ein kerl"), "mann"}, {strings.Fields("bin n kerl"), "mann"}, {strings.Fields("i am female"), "frau"},
+	{strings.Fields("i'm female"), "frau"}, {strings.Fields("i am male"), "mann"}, {strings.Fields("i'm male"), "mann"},
+	{strings.Fields("i am a guy"), "mann"}, {strings.Fields("i'm a guy"), "mann"},
 }
 
 // shortGenderCues count only in a message of a few words ("Frau", "als
-// Mann?"): in a longer one "mein Mann" speaks of someone else.
-var shortGenderCues = map[string]string{"frau": "frau", "mann": "mann", "woman": "frau", "man": "mann", "frauen": "frau", "manner": "mann"}
+// Mann?") or as its first word ("Frau mit kleinem Kind"): elsewhere in a
+// longer one "mein Mann" speaks of someone else.
+var shortGenderCues = map[string]string{"frau": "frau", "mann": "mann", "woman": "frau", "man": "mann", "frauen": "frau", "manner": "mann",
+	"weiblich": "frau", "mannlich": "mann", "female": "frau", "male": "mann"}
 
 // tonightCues say that help is needed now, not at office hours.
 var tonightCues = [][]string{
 	strings.Fields("heute nacht"), strings.Fields("heute abend"), strings.Fields("diese nacht"), {"jetzt"}, {"sofort"},
-	{"gerade"}, {"tonight"}, {"now"}, strings.Fields("right now"), strings.Fields("this night"), {"nachts"},
+	{"gerade"}, {"heute"}, {"tonight"}, {"today"}, {"now"}, strings.Fields("right now"), strings.Fields("this night"), {"nachts"},
 	strings.Fields("auf der strasse"), strings.Fields("on the street"),
 }
 
@@ -229,6 +265,8 @@ type signals struct {
 	and bool
 	// lives: the message says where the person lives ("ich wohne in").
 	lives bool
+	// help: the message asks what the bot can do.
+	help bool
 	// refers: a short message that points back ("geht das online?").
 	refers bool
 	// rest are the folded words no cue and no follow-up word explains: the
@@ -252,9 +290,13 @@ func readSignals(text string) signals {
 	s.words = words
 	used := make([]bool, len(words))
 	score := map[Aspect]int{}
+	lower := make([]string, len(orig))
+	for i, w := range orig {
+		lower[i] = strings.ToLower(w)
+	}
 	for _, c := range aspectCues {
 		for i := range words {
-			if matchAt(words, i, c.words) {
+			if matchAt(words, i, c.words) || c.words[0][0] == '=' && matchAt(lower, i, append([]string{c.words[0][1:]}, c.words[1:]...)) {
 				score[c.aspect] += c.weight
 				s.matches = append(s.matches, cueMatch{aspect: c.aspect, weight: c.weight, words: words[i : i+len(c.words)]})
 				for k := range c.words {
@@ -277,9 +319,9 @@ func readSignals(text string) signals {
 			break
 		}
 	}
-	if s.gender == "" && len(words) <= 3 {
+	if s.gender == "" {
 		for i, w := range words {
-			if g := shortGenderCues[w]; g != "" {
+			if g := shortGenderCues[w]; g != "" && (len(words) <= 3 || i == 0) {
 				s.gender = g
 				used[i] = true
 			}
@@ -289,6 +331,16 @@ func readSignals(text string) signals {
 		if i := find(words, t); i >= 0 {
 			s.tonight = true
 			mark(used, i, len(t))
+		}
+	}
+	for i, w := range words {
+		if fillerWords[w] {
+			used[i] = true
+		}
+	}
+	for _, h := range helpCues {
+		if find(words, h) >= 0 {
+			s.help = true
 		}
 	}
 	for _, l := range liveCues {
@@ -350,8 +402,20 @@ func matchAt(words []string, i int, pattern []string) bool {
 	}
 	for k, p := range pattern {
 		w := words[i+k]
+		if p == "*" {
+			continue // any one word: "who is * for"
+		}
 		if prefix, ok := strings.CutSuffix(p, "*"); ok {
-			if !strings.HasPrefix(w, prefix) {
+			if suffix, ok := strings.CutPrefix(prefix, "*"); ok {
+				if !strings.Contains(w, suffix) {
+					return false
+				}
+			} else if !strings.HasPrefix(w, prefix) {
+				return false
+			}
+		} else if suffix, ok := strings.CutPrefix(p, "*"); ok {
+			// "*nummer": the end of a compound ("Faxnummer").
+			if !strings.HasSuffix(w, suffix) {
 				return false
 			}
 		} else if w != p {
