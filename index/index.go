@@ -52,8 +52,9 @@ type Index struct {
 	// greetings are greetingWords folded.
 	fillers   [nLangs]map[string]bool
 	greetings map[string]bool
-	// elsewhere are the analysed phrases of knowledge.Base.Elsewhere.
-	elsewhere [nLangs][][]string
+	// elsewhere are the analysed phrases of knowledge.Base.Elsewhere, by
+	// their first term.
+	elsewhere [nLangs]map[string][][]string
 	// officeTopic is, per office id, the first topic that lists the office.
 	officeTopic map[string]*knowledge.Topic
 }
@@ -138,7 +139,10 @@ func Build(kb *knowledge.Base) (*Index, error) {
 				phrase = append(phrase, p.terms[0])
 			}
 			if len(phrase) > 0 {
-				ix.elsewhere[lang] = append(ix.elsewhere[lang], phrase)
+				if ix.elsewhere[lang] == nil {
+					ix.elsewhere[lang] = map[string][][]string{}
+				}
+				ix.elsewhere[lang][phrase[0]] = append(ix.elsewhere[lang][phrase[0]], phrase)
 			}
 		}
 	}

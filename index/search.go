@@ -341,9 +341,9 @@ func (ix *Index) analyzeQuestion(text string) question {
 			}
 		}
 		q.elsewhere[lang] = map[int]bool{}
-		for _, phrase := range ix.elsewhere[lang] {
-			for i := 0; i+len(phrase) <= len(q.content[lang]); i++ {
-				if matchesAt(q.content[lang], i, phrase) {
+		for i, w := range q.content[lang] {
+			for _, phrase := range ix.elsewhere[lang][w.terms[0]] {
+				if i+len(phrase) <= len(q.content[lang]) && matchesAt(q.content[lang], i, phrase) {
 					for k := range phrase {
 						q.elsewhere[lang][i+k] = true
 					}
