@@ -56,9 +56,13 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 		}
 	}
 
-	req := bleve.NewSearchRequestOptions(ix.query(q), candidates, 0, false)
-	sr, err := ix.bleve.SearchInContext(ctx, req)
-	if err != nil {
+	sr := &bleve.SearchResult{}
+	if qry := ix.query(q); len(qry.Disjuncts) > 0 {
+		var err error
+		if sr, err = ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(qry, candidates, 0, false)); err != nil {
+			return res, fmt.Errorf("search: %w", err)
+		}
+	} else if err := ctx.Err(); err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}
 	type scored struct {
@@ -225,13 +229,21 @@ func (ix *Index) localOffices(topic *knowledge.Topic, districts []string) []*kno
 // with its operators. Misspellings are corrected against the index's own
 // vocabulary rather than with bleve's fuzzy queries, which build an
 // automaton per word and field and cost milliseconds.
-func (ix *Index) query(q question) query.Query {
+//
+// Terms that no document's fields and no synonym know are left out: they
+// match nothing, and what they add to bleve's query norm and coordination
+// factor is the same for every document, which ranking by the share of the
+// best score cancels.
+func (ix *Index) query(q question) *query.DisjunctionQuery {
 	var qs []query.Query
 	boosts := [2]float64{3, 2}
 	for _, lang := range q.langs {
 		fields := [2]string{fieldTitle(lang), fieldPhrase(lang)}
 		for i, f := range fields {
 			for _, term := range q.terms[lang] {
+				if !ix.searchable(lang, term) {
+					continue
+				}
 				t := bleve.NewTermQuery(term)
 				t.SetField(f)
 				t.SetBoost(boosts[i])

@@ -61,6 +61,10 @@ func newVocabulary(t *termTable) *vocabulary {
 type termTable struct {
 	ids  map[string]int32
 	docs []int32 // document frequency, by term number
+	// strong tells, by term number, whether a document's title, phrasings
+	// or keywords hold the term (whole or as a compound part): what bleve
+	// indexes.
+	strong []bool
 }
 
 func newTermTable() *termTable { return &termTable{ids: map[string]int32{}} }
@@ -87,8 +91,16 @@ func (t *termTable) intern(term string) int32 {
 		id = int32(len(t.docs))
 		t.ids[term] = id
 		t.docs = append(t.docs, 0)
+		t.strong = append(t.strong, false)
 	}
 	return id
+}
+
+// inFields reports whether a document's title, phrasings or keywords hold
+// the term.
+func (t *termTable) inFields(term string) bool {
+	id := t.id(term)
+	return id >= 0 && t.strong[id]
 }
 
 // addDocument numbers the terms of one document's body and of its strong
@@ -120,6 +132,11 @@ func (t *termTable) addDocument(words *wordCache, body string, strong ...string)
 	for id := range bodySet {
 		if !whole[id] && !parts[id] {
 			d.body = append(d.body, id)
+		}
+	}
+	for _, ids := range [][]int32{d.strong, d.parts} {
+		for _, id := range ids {
+			t.strong[id] = true
 		}
 	}
 	for _, ids := range [][]int32{d.strong, d.parts, d.body} {
