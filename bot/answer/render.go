@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -348,7 +350,7 @@ func excerpt(s, question string, prof *profile) string {
 	if utf8.RuneCountInString(s) <= maxExcerpt {
 		return s
 	}
-	sentences := splitSentences(s)
+	sentences := sentencesOf(s)
 	qstems := questionStems(question, prof)
 	score := make([]float64, len(sentences))
 	for i, sen := range sentences {
@@ -362,7 +364,7 @@ func excerpt(s, question string, prof *profile) string {
 	keep := map[int]bool{}
 	size := 0
 	for _, i := range order {
-		if n := utf8.RuneCountInString(sentences[i]) + 1; size+n <= maxExcerpt || size == 0 {
+		if n := sentences[i].runes + 1; size+n <= maxExcerpt || size == 0 {
 			keep[i], size = true, size+n
 		} else if score[i] == 0 {
 			break
@@ -371,7 +373,7 @@ func excerpt(s, question string, prof *profile) string {
 	var out []string
 	for i, sen := range sentences {
 		if keep[i] {
-			out = append(out, sen)
+			out = append(out, sen.text)
 		}
 	}
 	text := strings.Join(out, " ")
@@ -392,9 +394,9 @@ func bestSentence(t *knowledge.Topic, lang, question string) string {
 	qstems := questionStems(question, prof)
 	best, bestScore := "", minWhereSentence
 	for _, s := range t.Sections() {
-		for _, sen := range splitSentences(strings.TrimSpace(s.Text.In(lang))) {
-			if sc := sentenceScore(sen, qstems, prof); sc > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
-				best, bestScore = sen, sc
+		for _, sen := range sentencesOf(strings.TrimSpace(s.Text.In(lang))) {
+			if sc := sentenceScore(sen, qstems, prof); sc > bestScore && sen.runes <= maxExcerpt {
+				best, bestScore = sen.text, sc
 			}
 		}
 	}
@@ -415,12 +417,10 @@ func questionStems(question string, prof *profile) map[string]bool {
 
 // sentenceScore weighs the question's stems a sentence holds: rare ones
 // (in few of the topic's sections) more.
-func sentenceScore(sen string, qstems map[string]bool, prof *profile) float64 {
+func sentenceScore(sen sentence, qstems map[string]bool, prof *profile) float64 {
 	score := 0.0
-	seen := map[string]bool{}
-	for _, w := range foldWords(sen) {
-		if st := stem(w); qstems[st] && !seen[st] {
-			seen[st] = true
+	for _, st := range sen.stems {
+		if qstems[st] {
 			if prof != nil {
 				score += prof.weight(st) + 0.1
 			} else {
@@ -438,6 +438,45 @@ func stem(w string) string {
 	}
 	return string(r)
 }
+
+// sentence is a sentence of a text with the stems of its words, each once,
+// in the order they first occur, and its length in letters.
+type sentence struct {
+	text  string
+	stems []string
+	runes int
+}
+
+// sentencesOf returns the sentences of a text. The texts are the knowledge
+// base's, read again for every answer: each is split and folded once.
+func sentencesOf(s string) []sentence {
+	if v, ok := sentenceCache.Load(s); ok {
+		return v.([]sentence)
+	}
+	var out []sentence
+	for _, text := range splitSentences(s) {
+		sen := sentence{text: text, runes: utf8.RuneCountInString(text)}
+		seen := map[string]bool{}
+		for _, w := range foldWords(text) {
+			if st := stem(w); !seen[st] {
+				seen[st] = true
+				sen.stems = append(sen.stems, st)
+			}
+		}
+		out = append(out, sen)
+	}
+	if sentenceCount.Add(1) > maxCached {
+		sentenceCache.Clear()
+		sentenceCount.Store(1)
+	}
+	sentenceCache.Store(s, out)
+	return out
+}
+
+var (
+	sentenceCache sync.Map // text → []sentence
+	sentenceCount atomic.Int64
+)
 
 // splitSentences splits a text after ". ", "! " and "? " when the next word
 // starts with a capital letter or a digit (so "z. B. so" stays whole).
