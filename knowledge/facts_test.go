@@ -81,6 +81,7 @@ func FuzzMayMatch(f *testing.F) {
 		"Leopoldstraße 16-20, 0231 50-0, 2.000 €, § 41, 1. Juli 2015, ٥٠٪",
 		"info@dortmund.de, EUR 12,50, SGB XII, 2026-01-01, 9:30 Uhr, 44137, 50 %",
 		"Januar 2026, March 3, 2026, 116 117, (0231) 50-0, +49 231 50",
+		"HTTPS://X.Y WWW.Dortmund.DE/a Hohe Str. 3, Am Markt 1, Königswall 8-10",
 	} {
 		f.Add(s)
 	}
