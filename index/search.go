@@ -303,13 +303,16 @@ func (q *question) hasContent() bool {
 
 func (ix *Index) analyzeQuestion(text string) question {
 	var q question
-	folded := ix.foldTokens(text)
+	words := analyzePositions(ix.fold, text)
+	var folded []string
+	for _, p := range words {
+		folded = append(folded, p.terms...)
+	}
 	confident := false
 	q.lang, confident = DetectLanguage(text)
 	q.langs = ix.readIn(q.lang, confident)
 	q.greeting = ix.isGreeting(folded)
 	known := func(t string) bool { return ix.known(langDE, t) || ix.known(langEN, t) }
-	words := analyzePositions(ix.fold, text)
 	var placeWords map[int]bool
 	q.districts, placeWords = ix.places.find(text, words, known)
 	var analysed [nLangs][]position
