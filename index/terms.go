@@ -195,9 +195,9 @@ var tokenizer = unicode.NewUnicodeTokenizer()
 func (c *wordCache) words(text string) [][]string {
 	var out [][]string
 	for _, tok := range tokenizer.Tokenize([]byte(text)) {
-		word := string(tok.Term)
-		terms, ok := c.cache[word]
+		terms, ok := c.cache[string(tok.Term)] // no copy of the word to look it up
 		if !ok {
+			word := string(tok.Term)
 			terms = analyze(c.analyzer, word)
 			c.cache[word] = terms
 		}
