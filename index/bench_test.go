@@ -262,11 +262,18 @@ func syntheticTopics(from, to int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Words of euro amounts are left out: a random "473,00 €" without a
+	// year in its sentence is refused by the loader.
 	var de, en []string
+	plain := func(text string) []string {
+		return slices.DeleteFunc(strings.Fields(text), func(w string) bool {
+			return strings.Contains(strings.ToLower(w), "eur") || strings.Contains(w, "€")
+		})
+	}
 	for _, t := range real.Topics {
 		for _, s := range append(t.Sections(), knowledge.Section{Text: t.Summary}) {
-			de = append(de, strings.Fields(s.Text.DE)...)
-			en = append(en, strings.Fields(s.Text.EN)...)
+			de = append(de, plain(s.Text.DE)...)
+			en = append(en, plain(s.Text.EN)...)
 		}
 	}
 	rng := rand.New(rand.NewPCG(1, uint64(from)))

@@ -20,6 +20,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
@@ -52,10 +53,16 @@ type Index struct {
 	// greetings are greetingWords folded.
 	fillers   [nLangs]map[string]bool
 	greetings map[string]bool
-	// elsewhere are the analysed phrases of knowledge.Base.Elsewhere.
-	elsewhere [nLangs][][]string
+	// elsewhere are the analysed phrases of knowledge.Base.Elsewhere, by
+	// their first term.
+	elsewhere [nLangs]map[string][][]string
 	// officeTopic is, per office id, the first topic that lists the office.
 	officeTopic map[string]*knowledge.Topic
+	// matchable holds, per language, the terms bleve can match that the
+	// term table does not have in titles, phrasings or keywords: terms of
+	// its fields the table lacks (none so far) and terms with synonyms in
+	// bleve's thesaurus. See searchable.
+	matchable [nLangs]map[string]bool
 }
 
 const (
@@ -129,6 +136,10 @@ func Build(kb *knowledge.Base) (*Index, error) {
 		bi.Close()
 		return nil, err
 	}
+	if err := ix.findMatchable(); err != nil {
+		bi.Close()
+		return nil, err
+	}
 	ix.places = newPlaces(kb, ix.foldTokens)
 	ix.fillers = ix.termSets(fillerWords)
 	for _, w := range kb.Elsewhere {
@@ -138,7 +149,10 @@ func Build(kb *knowledge.Base) (*Index, error) {
 				phrase = append(phrase, p.terms[0])
 			}
 			if len(phrase) > 0 {
-				ix.elsewhere[lang] = append(ix.elsewhere[lang], phrase)
+				if ix.elsewhere[lang] == nil {
+					ix.elsewhere[lang] = map[string][][]string{}
+				}
+				ix.elsewhere[lang][phrase[0]] = append(ix.elsewhere[lang][phrase[0]], phrase)
 			}
 		}
 	}
@@ -217,6 +231,70 @@ func (ix *Index) fill() error {
 		return fmt.Errorf("index knowledge base: %w", err)
 	}
 	return nil
+}
+
+// findMatchable fills ix.matchable from bleve's field dictionaries and
+// thesauri, so that a search can leave out the term queries that cannot
+// match: most words of a long message are in no title or phrasing.
+func (ix *Index) findMatchable() error {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return fmt.Errorf("matchable terms: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return fmt.Errorf("matchable terms: %w", err)
+	}
+	defer r.Close()
+	add := func(lang int, term string) {
+		if !ix.terms[lang].inFields(term) {
+			if ix.matchable[lang] == nil {
+				ix.matchable[lang] = map[string]bool{}
+			}
+			ix.matchable[lang][term] = true
+		}
+	}
+	for _, l := range ix.active {
+		for _, f := range []string{fieldTitle(l), fieldPhrase(l)} {
+			d, err := r.FieldDict(f)
+			if err != nil {
+				return fmt.Errorf("matchable terms of %s: %w", f, err)
+			}
+			for e, err := d.Next(); e != nil || err != nil; e, err = d.Next() {
+				if err != nil {
+					d.Close()
+					return fmt.Errorf("matchable terms of %s: %w", f, err)
+				}
+				add(l, e.Term)
+			}
+			d.Close()
+		}
+	}
+	tr, ok := r.(index.ThesaurusReader)
+	if !ok {
+		return fmt.Errorf("matchable terms: the index has no thesaurus")
+	}
+	for l, src := range map[int]string{langDE: synonymsDE, langEN: synonymsEN} {
+		keys, err := tr.ThesaurusKeys(src)
+		if err != nil {
+			return fmt.Errorf("matchable terms of %s: %w", src, err)
+		}
+		for e, err := keys.Next(); e != nil || err != nil; e, err = keys.Next() {
+			if err != nil {
+				keys.Close()
+				return fmt.Errorf("matchable terms of %s: %w", src, err)
+			}
+			add(l, e.Term)
+		}
+		keys.Close()
+	}
+	return nil
+}
+
+// searchable reports whether a term query in the language's fields can
+// match a document, directly or through a synonym.
+func (ix *Index) searchable(lang int, term string) bool {
+	return ix.terms[lang].inFields(term) || ix.matchable[lang][term]
 }
 
 func (ix *Index) topicDocument(t *knowledge.Topic) document {

@@ -22,6 +22,8 @@ type placeName struct {
 	// keys are, per token, how it sounds (see placeKeys), and its consonants.
 	keys, consonants []string
 	district         string
+	// runes is the length of a single-token name in letters.
+	runes int
 }
 
 var postcodePattern = regexp.MustCompile(`\b4[34][0-9]{3}\b`)
@@ -40,7 +42,7 @@ func newPlaces(kb *knowledge.Base, fold func(string) []string) *places {
 				continue
 			}
 			seen[key] = true
-			n := placeName{tokens: tokens, district: d.ID}
+			n := placeName{tokens: tokens, district: d.ID, runes: utf8.RuneCountInString(tokens[0])}
 			for _, t := range tokens {
 				k := placeKeys(t)[0]
 				n.keys = append(n.keys, k)
@@ -80,19 +82,20 @@ func (p *places) find(text string, words []position, known func(string) bool) ([
 	// Exact names first, so that "Eichlinghofen" is not taken for a
 	// misspelt "Wichlinghofen" before its own name is tried; names in other
 	// scripts last.
-	foreign := map[int][]string{}
+	qw := questionWords{words: words, foreign: map[int][]string{}, runes: make([]int, len(words)), known: make([]int8, len(words))}
 	for i, w := range words {
 		if script(w.terms[0]) != 'L' {
-			foreign[i] = placeKeys(w.terms[0])
+			qw.foreign[i] = placeKeys(w.terms[0])
 		}
+		qw.runes[i] = utf8.RuneCountInString(w.terms[0])
 	}
 	for _, mode := range []matchMode{exact, fuzzy, transliterated} {
-		if mode == transliterated && len(foreign) == 0 {
+		if mode == transliterated && len(qw.foreign) == 0 {
 			break
 		}
 		for _, name := range p.names {
 			for i := 0; i+len(name.tokens) <= len(words); i++ {
-				if used[words[i].pos] || !p.matches(words, i, name, mode, known, foreign) {
+				if used[words[i].pos] || !qw.matches(i, name, mode, known) {
 					continue
 				}
 				found[name.district] = true
@@ -108,7 +111,7 @@ func (p *places) find(text string, words []position, known func(string) bool) ([
 		}
 	}
 	for i, w := range words {
-		if postcodePattern.MatchString(w.terms[0]) {
+		if strings.IndexByte(w.terms[0], '4') >= 0 && postcodePattern.MatchString(w.terms[0]) {
 			used[words[i].pos] = true
 		}
 	}
@@ -133,12 +136,24 @@ const (
 	transliterated
 )
 
+// questionWords are a question's folded words with what find compares
+// them by, computed once per question rather than once per place name.
+type questionWords struct {
+	words []position
+	// foreign holds the keys of words in other scripts, by index.
+	foreign map[int][]string
+	// runes is each word's length in letters; known whether the knowledge
+	// base knows it: 0 not yet asked, 1 yes, -1 no.
+	runes []int
+	known []int8
+}
+
 // matches compares a place name with the question's words at i.
-func (p *places) matches(words []position, i int, pn placeName, mode matchMode, known func(string) bool, foreign map[int][]string) bool {
-	name := pn.tokens
+func (qw *questionWords) matches(i int, pn placeName, mode matchMode, known func(string) bool) bool {
+	words, name := qw.words, pn.tokens
 	if mode == transliterated {
 		for k := range name {
-			keys, ok := foreign[i+k]
+			keys, ok := qw.foreign[i+k]
 			if !ok || !soundsLike(words[i+k].terms[0], keys, pn.keys[k], pn.consonants[k]) {
 				return false
 			}
@@ -157,8 +172,19 @@ func (p *places) matches(words []position, i int, pn placeName, mode matchMode, 
 	if mode == exact {
 		return w == name[0]
 	}
-	n := utf8.RuneCountInString(name[0])
-	return !known(w) && (n >= 7 && editDistance(w, name[0], 1) <= 1 || withEnding(w, name[0]))
+	// Lengths first: most names are too long or too short to be the word
+	// misspelt or with an ending.
+	n, extra := pn.runes, qw.runes[i]-pn.runes
+	if !(n >= 7 && extra >= -1 && extra <= 1 || n >= 6 && extra > 0 && extra <= 3) {
+		return false
+	}
+	if qw.known[i] == 0 {
+		qw.known[i] = -1
+		if known(w) {
+			qw.known[i] = 1
+		}
+	}
+	return qw.known[i] < 0 && (n >= 7 && editDistance(w, name[0], 1) <= 1 || withEnding(w, name[0]))
 }
 
 // withEnding reports whether a word is a name of six letters or more with a

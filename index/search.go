@@ -56,9 +56,13 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 		}
 	}
 
-	req := bleve.NewSearchRequestOptions(ix.query(q), candidates, 0, false)
-	sr, err := ix.bleve.SearchInContext(ctx, req)
-	if err != nil {
+	sr := &bleve.SearchResult{}
+	if qry := ix.query(q); len(qry.Disjuncts) > 0 {
+		var err error
+		if sr, err = ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(qry, candidates, 0, false)); err != nil {
+			return res, fmt.Errorf("search: %w", err)
+		}
+	} else if err := ctx.Err(); err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}
 	type scored struct {
@@ -225,13 +229,21 @@ func (ix *Index) localOffices(topic *knowledge.Topic, districts []string) []*kno
 // with its operators. Misspellings are corrected against the index's own
 // vocabulary rather than with bleve's fuzzy queries, which build an
 // automaton per word and field and cost milliseconds.
-func (ix *Index) query(q question) query.Query {
+//
+// Terms that no document's fields and no synonym know are left out: they
+// match nothing, and what they add to bleve's query norm and coordination
+// factor is the same for every document, which ranking by the share of the
+// best score cancels.
+func (ix *Index) query(q question) *query.DisjunctionQuery {
 	var qs []query.Query
 	boosts := [2]float64{3, 2}
 	for _, lang := range q.langs {
 		fields := [2]string{fieldTitle(lang), fieldPhrase(lang)}
 		for i, f := range fields {
 			for _, term := range q.terms[lang] {
+				if !ix.searchable(lang, term) {
+					continue
+				}
 				t := bleve.NewTermQuery(term)
 				t.SetField(f)
 				t.SetBoost(boosts[i])
@@ -291,13 +303,16 @@ func (q *question) hasContent() bool {
 
 func (ix *Index) analyzeQuestion(text string) question {
 	var q question
-	folded := ix.foldTokens(text)
+	words := analyzePositions(ix.fold, text)
+	var folded []string
+	for _, p := range words {
+		folded = append(folded, p.terms...)
+	}
 	confident := false
 	q.lang, confident = DetectLanguage(text)
 	q.langs = ix.readIn(q.lang, confident)
 	q.greeting = ix.isGreeting(folded)
 	known := func(t string) bool { return ix.known(langDE, t) || ix.known(langEN, t) }
-	words := analyzePositions(ix.fold, text)
 	var placeWords map[int]bool
 	q.districts, placeWords = ix.places.find(text, words, known)
 	var analysed [nLangs][]position
@@ -344,9 +359,9 @@ func (ix *Index) analyzeQuestion(text string) question {
 			}
 		}
 		q.elsewhere[lang] = map[int]bool{}
-		for _, phrase := range ix.elsewhere[lang] {
-			for i := 0; i+len(phrase) <= len(q.content[lang]); i++ {
-				if matchesAt(q.content[lang], i, phrase) {
+		for i, w := range q.content[lang] {
+			for _, phrase := range ix.elsewhere[lang][w.terms[0]] {
+				if i+len(phrase) <= len(q.content[lang]) && matchesAt(q.content[lang], i, phrase) {
 					for k := range phrase {
 						q.elsewhere[lang][i+k] = true
 					}

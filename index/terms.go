@@ -61,6 +61,10 @@ func newVocabulary(t *termTable) *vocabulary {
 type termTable struct {
 	ids  map[string]int32
 	docs []int32 // document frequency, by term number
+	// strong tells, by term number, whether a document's title, phrasings
+	// or keywords hold the term (whole or as a compound part): what bleve
+	// indexes.
+	strong []bool
 }
 
 func newTermTable() *termTable { return &termTable{ids: map[string]int32{}} }
@@ -87,8 +91,16 @@ func (t *termTable) intern(term string) int32 {
 		id = int32(len(t.docs))
 		t.ids[term] = id
 		t.docs = append(t.docs, 0)
+		t.strong = append(t.strong, false)
 	}
 	return id
+}
+
+// inFields reports whether a document's title, phrasings or keywords hold
+// the term.
+func (t *termTable) inFields(term string) bool {
+	id := t.id(term)
+	return id >= 0 && t.strong[id]
 }
 
 // addDocument numbers the terms of one document's body and of its strong
@@ -120,6 +132,11 @@ func (t *termTable) addDocument(words *wordCache, body string, strong ...string)
 	for id := range bodySet {
 		if !whole[id] && !parts[id] {
 			d.body = append(d.body, id)
+		}
+	}
+	for _, ids := range [][]int32{d.strong, d.parts} {
+		for _, id := range ids {
+			t.strong[id] = true
 		}
 	}
 	for _, ids := range [][]int32{d.strong, d.parts, d.body} {
@@ -178,9 +195,9 @@ var tokenizer = unicode.NewUnicodeTokenizer()
 func (c *wordCache) words(text string) [][]string {
 	var out [][]string
 	for _, tok := range tokenizer.Tokenize([]byte(text)) {
-		word := string(tok.Term)
-		terms, ok := c.cache[word]
+		terms, ok := c.cache[string(tok.Term)] // no copy of the word to look it up
 		if !ok {
+			word := string(tok.Term)
 			terms = analyze(c.analyzer, word)
 			c.cache[word] = terms
 		}
@@ -272,7 +289,13 @@ func appendRunes(buf []rune, s string) []rune {
 // staff's synonyms turn into which other words.
 type synonyms struct {
 	groups []synonymGroup
+	// byFirst lists, per language and first term, the phrases that begin
+	// with it: a question is compared only with the phrases it can match.
+	byFirst [2]map[string][]phraseRef
 }
+
+// phraseRef is the place of a phrase in synonyms.groups.
+type phraseRef struct{ group, phrase int }
 
 type synonymGroup struct {
 	key string
@@ -331,6 +354,14 @@ func newSynonyms(groups []knowledge.Synonym, analyzers [2]func(string) []positio
 				sg.phrases[lang] = append(sg.phrases[lang], synonymPhrase{terms: p.words})
 			}
 		}
+		for lang, ps := range sg.phrases {
+			if s.byFirst[lang] == nil {
+				s.byFirst[lang] = map[string][]phraseRef{}
+			}
+			for k, p := range ps {
+				s.byFirst[lang][p.terms[0]] = append(s.byFirst[lang][p.terms[0]], phraseRef{len(s.groups), k})
+			}
+		}
 		s.groups = append(s.groups, sg)
 	}
 	return s
@@ -339,11 +370,27 @@ func newSynonyms(groups []knowledge.Synonym, analyzers [2]func(string) []positio
 // expand finds synonym phrases in a question's words. It returns, per index
 // into ps, the extra terms the word stands for, and the keys of the groups used.
 func (s *synonyms) expand(lang int, ps []position) (map[int][]string, []string) {
+	// The phrases that begin with a word of the question, in the groups'
+	// order, so that the expansions come in the same order as if every
+	// phrase were tried.
+	var refs []phraseRef
+	for _, p := range ps {
+		refs = append(refs, s.byFirst[lang][p.terms[0]]...)
+	}
+	slices.SortFunc(refs, func(a, b phraseRef) int {
+		if a.group != b.group {
+			return a.group - b.group
+		}
+		return a.phrase - b.phrase
+	})
+	refs = slices.Compact(refs)
 	extra := map[int][]string{}
 	var used []string
-	for _, g := range s.groups {
+	for j := 0; j < len(refs); {
+		g := refs[j].group
 		hit := false
-		for _, p := range g.phrases[lang] {
+		for ; j < len(refs) && refs[j].group == g; j++ {
+			p := s.groups[g].phrases[lang][refs[j].phrase]
 			for i := 0; i+len(p.terms) <= len(ps); i++ {
 				if !matchesAt(ps, i, p.terms) {
 					continue
@@ -355,7 +402,7 @@ func (s *synonyms) expand(lang int, ps []position) (map[int][]string, []string) 
 			}
 		}
 		if hit {
-			used = append(used, g.key)
+			used = append(used, s.groups[g].key)
 		}
 	}
 	return extra, used

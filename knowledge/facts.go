@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
@@ -89,6 +90,9 @@ func ExtractFacts(text string) []Fact {
 		}
 	}
 	each := func(re *regexp.Regexp, fn func(m []string) (kind, key string, ok bool)) {
+		if !mayMatch(re, s) {
+			return
+		}
 		str := string(s)
 		for _, loc := range re.FindAllStringSubmatchIndex(str, -1) {
 			m := make([]string, len(loc)/2)
@@ -156,12 +160,62 @@ func ExtractFacts(text string) []Fact {
 		return "", "", false
 	})
 	// The clock's numbers are in; mask the times so the numbers pass skips them.
-	for _, loc := range clock.FindAllStringIndex(string(s), -1) {
-		mask(loc)
+	if mayMatch(clock, s) {
+		for _, loc := range clock.FindAllStringIndex(string(s), -1) {
+			mask(loc)
+		}
 	}
 	each(postcode, func(m []string) (string, string, bool) { return "postcode", m[0], true })
 	each(number, func(m []string) (string, string, bool) { return "number", normNumber(m[0]), true })
 	return out
+}
+
+// mayMatch is a quick test of what a pattern cannot match without: most
+// texts have no e-mail, no year and few numbers, and the loader extracts
+// the facts of every text in ten languages. Each test holds for every
+// match of its pattern (\d is an ASCII digit; of the letters a web
+// address needs, (?i) folds none to a letter outside ASCII).
+func mayMatch(re *regexp.Regexp, s []byte) bool {
+	switch re {
+	case emailFact:
+		return bytes.IndexByte(s, '@') >= 0
+	case urlFact:
+		return containsAny(bytes.ToLower(s), "://", "www.", ".de", ".com", ".org", ".net", ".eu", ".info")
+	case street:
+		return digitRun(s) >= 1 && containsAny(s, "straße", "strasse", "str.", "platz", "weg", "allee", "ring", "gasse", "damm", "wall", "markt", "ufer", "hof", "chaussee", "pfad", "kamp", "graben", "bruch")
+	case lawCode:
+		return bytes.Contains(s, []byte("SGB"))
+	case amountBefore:
+		return bytes.Contains(s, []byte("€")) || bytes.Contains(s, []byte("EUR"))
+	case isoDate, numDate, dayMonthYear, monthDayYear, monthYear:
+		return digitRun(s) >= 4 // a year
+	case paragraph, phoneFact, amountAfter, percent, clock, postcode, number:
+		return digitRun(s) >= 1
+	}
+	return true
+}
+
+func containsAny(s []byte, subs ...string) bool {
+	for _, sub := range subs {
+		if bytes.Contains(s, []byte(sub)) {
+			return true
+		}
+	}
+	return false
+}
+
+// digitRun returns the length of the longest run of ASCII digits.
+func digitRun(s []byte) int {
+	longest, n := 0, 0
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			n++
+			longest = max(longest, n)
+		} else {
+			n = 0
+		}
+	}
+	return longest
 }
 
 // asciiDigits turns Arabic-Indic and Persian digits into 0–9, and the Arabic
@@ -251,16 +305,26 @@ func compareFacts(want []Fact, translation string) []string {
 	return msgs
 }
 
+// germanFacts returns the facts of a German text, extracted once per load.
+func germanFacts(cache map[*Text][]Fact, t *Text) []Fact {
+	facts, ok := cache[t]
+	if !ok {
+		facts = ExtractFacts(t.DE)
+		cache[t] = facts
+	}
+	return facts
+}
+
 // checkEnglishFacts applies the fact check to the inline English texts. It
 // warns rather than refuses, as English is written beside the German by the
 // same staff and older knowledge folders must still load.
-func (b *Base) checkEnglishFacts() Problems {
+func (b *Base) checkEnglishFacts(german map[*Text][]Fact) Problems {
 	c := &checker{}
 	for _, r := range b.TranslatableTexts() {
 		if strings.TrimSpace(r.Text.EN) == "" {
 			continue
 		}
-		for _, msg := range CompareFacts(r.Text.DE, r.Text.EN) {
+		for _, msg := range compareFacts(germanFacts(german, r.Text), r.Text.EN) {
 			c.warnf(r.ENPos, "%s (en): %s", r.Of, msg)
 		}
 	}

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -86,6 +87,27 @@ func FuzzExtractFacts(f *testing.F) {
 		}
 		if msgs := CompareFacts(s, s); msgs != nil {
 			t.Errorf("a text differs from itself: %q", msgs)
+		}
+	})
+}
+
+// FuzzMayMatch checks that the quick test before each fact pattern never
+// skips a text the pattern matches.
+func FuzzMayMatch(f *testing.F) {
+	for _, s := range []string{
+		"Leopoldstraße 16-20, 0231 50-0, 2.000 €, § 41, 1. Juli 2015, ٥٠٪",
+		"info@dortmund.de, EUR 12,50, SGB XII, 2026-01-01, 9:30 Uhr, 44137, 50 %",
+		"Januar 2026, March 3, 2026, 116 117, (0231) 50-0, +49 231 50",
+		"HTTPS://X.Y WWW.Dortmund.DE/a Hohe Str. 3, Am Markt 1, Königswall 8-10",
+	} {
+		f.Add(s)
+	}
+	patterns := []*regexp.Regexp{emailFact, urlFact, isoDate, numDate, dayMonthYear, monthDayYear, monthYear, paragraph, lawCode, phoneFact, street, amountAfter, amountBefore, percent, clock, postcode, number}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, re := range patterns {
+			if re.MatchString(s) && !mayMatch(re, []byte(s)) {
+				t.Errorf("%s matches %q, but mayMatch skips it", re, s)
+			}
 		}
 	})
 }

@@ -232,7 +232,9 @@ func init() {
 // translations to the texts of b. It runs after b.index, so that ids resolve.
 func (b *Base) loadTranslations(raw []rawFile) Problems {
 	b.Translations = map[string]*TranslationFile{}
-	ps := b.checkEnglishFacts()
+	// The German texts' facts, extracted once for English and every language.
+	german := map[*Text][]Fact{}
+	ps := b.checkEnglishFacts(german)
 	var files []*TranslationFile
 	for _, rf := range raw {
 		name := rf.name
@@ -257,7 +259,6 @@ func (b *Base) loadTranslations(raw []rawFile) Problems {
 	for _, r := range b.TranslatableTexts() {
 		refs[r.Of] = r.Text
 	}
-	german := map[*Text][]Fact{}
 	for _, f := range files {
 		ps = append(ps, b.attach(f, refs, german)...)
 	}
@@ -296,12 +297,7 @@ func (b *Base) attach(f *TranslationFile, refs map[string]*Text, german map[*Tex
 			c.errorf(tr.Pos.At("from"), "%s: from %q must be 8 hex digits, as `sozialbot translations` prints them", tr.Of, tr.From)
 			continue
 		}
-		want, ok := german[target]
-		if !ok {
-			want = ExtractFacts(target.DE)
-			german[target] = want
-		}
-		diffs := compareFacts(want, tr.Text)
+		diffs := compareFacts(germanFacts(german, target), tr.Text)
 		if now := Fingerprint(target.DE); tr.From != now {
 			// A German text changed by staff must not block the knowledge
 			// base; but a translation whose facts no longer match is not
