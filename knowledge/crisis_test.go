@@ -327,11 +327,7 @@ func TestCrisisHeldOut(t *testing.T) {
 	f := measureCrisis(t, kb, m)
 	t.Logf("held-out set: recall %.3f (%d of %d), wrong kind %d, false alarms %.3f (%d of %d)",
 		f.recall(), f.crises-f.missed, f.crises, f.wrongKind, f.falseAlarmRate(), f.falseAlarms, f.lookalikes)
-	if testing.Verbose() {
-		for _, p := range f.problems {
-			t.Log(p)
-		}
-	}
+	// Its misses are never shown: the set is held out, and a miss seen is a miss tuned on.
 }
 
 // checkCoverage keeps the tables honest: enough messages, every language.
@@ -427,8 +423,10 @@ func TestCrisisOtherSets(t *testing.T) {
 			}
 		}
 		t.Logf("%s: crises %d of %d, false alarms %d of %d", filepath.Base(name), f.crises-f.missed, f.crises, f.falseAlarms, f.lookalikes)
-		for _, p := range f.problems {
-			t.Log("  " + p)
+		if !strings.Contains(name, "-heldout") { // held-out messages are never shown: nobody may tune on them
+			for _, p := range f.problems {
+				t.Log("  " + p)
+			}
 		}
 		total.crises += f.crises
 		total.missed += f.missed
