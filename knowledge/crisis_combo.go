@@ -7,8 +7,8 @@ import "slices"
 const comboWindow = 6
 
 // clauseWindow is how many words apart they may begin inside one clause
-// (crisisClauses) when the last of them ends the clause, as a German
-// participle does: "mein Freund hat mich letzte Woche vor den Kindern an den
+// (crisisClauses) when the last of them is the last word of the clause, as
+// a German participle is: "mein Freund hat mich letzte Woche vor den Kindern an den
 // Haaren gezogen und getreten".
 const clauseWindow = 16
 
@@ -115,7 +115,9 @@ func together(hits []hit, clause []int, first, end int) bool {
 	return false
 }
 
-// closes reports whether the words from to to are one clause and to ends it.
+// closes reports whether the words from to to are one clause and the word
+// at to is its last: the place of a German participle or infinitive, not of
+// a verb that has its object after it ("das Amt bedroht mich").
 func closes(clause []int, from, to int) bool {
 	return clause[from] == clause[to] && (to+1 == len(clause) || clause[to+1] != clause[to])
 }
