@@ -86,7 +86,7 @@ func (s *comboSet) match(words [][]string, clause []int, masked []bool) bool {
 		return false
 	}
 	for _, c := range s.combos {
-		if together(hits, clause, c[0], c[0]+c[1]) {
+		if together(hits, words, clause, c[0], c[0]+c[1]) {
 			return true
 		}
 	}
@@ -96,7 +96,7 @@ func (s *comboSet) match(words [][]string, clause []int, masked []bool) bool {
 // together reports whether every part from first to end (excluded) has a
 // hit within comboWindow words after a hit of one of them, or within
 // clauseWindow words of the same clause if it ends that clause.
-func together(hits []hit, clause []int, first, end int) bool {
+func together(hits []hit, words [][]string, clause []int, first, end int) bool {
 	for _, h := range hits {
 		if h.part < first || h.part >= end {
 			continue
@@ -105,7 +105,7 @@ func together(hits []hit, clause []int, first, end int) bool {
 		for part := first; part < end && all; part++ {
 			all = slices.ContainsFunc(hits, func(o hit) bool {
 				d := o.pos - h.pos
-				return o.part == part && d >= 0 && (d <= comboWindow || d <= clauseWindow && closes(clause, h.pos, o.pos))
+				return o.part == part && d >= 0 && (d <= comboWindow || d <= clauseWindow && closes(words, clause, h.pos, o.pos))
 			})
 		}
 		if all {
@@ -116,8 +116,16 @@ func together(hits []hit, clause []int, first, end int) bool {
 }
 
 // closes reports whether the words from to to are one clause and the word
-// at to is its last: the place of a German participle or infinitive, not of
-// a verb that has its object after it ("das Amt bedroht mich").
-func closes(clause []int, from, to int) bool {
-	return clause[from] == clause[to] && (to+1 == len(clause) || clause[to+1] != clause[to])
+// at to is its last, or the last but one joined by "und": the place of a
+// German participle ("überfallen und ausgeraubt"), not of a verb that has
+// its object after it ("das Amt bedroht mich").
+func closes(words [][]string, clause []int, from, to int) bool {
+	last := func(i int) bool { return i+1 == len(clause) || clause[i+1] != clause[i] }
+	if clause[from] != clause[to] {
+		return false
+	}
+	return last(to) || to+2 < len(clause) && clause[to+2] == clause[to] && last(to+2) && slices.Contains(coordinators, words[to+1][0])
 }
+
+// coordinators join two participles at the end of a clause.
+var coordinators = []string{"und", "oder"}

@@ -119,7 +119,8 @@ func TestDetectCrisisMatching(t *testing.T) {
 		{"mein mann ist nett und sagt das amt bedroht mich", ""},                      // ... not within six words
 		{"mein mann ist nett sagt das amt bedroht mich", "gewalt"},                    // six words apart
 		{"mein mann hat mich gestern vor allen leuten im laden geschlagen", "gewalt"}, // one clause, the participle ends it
-		{"mein mann hat mich gestern vor allen leuten im laden gesehen, geschlagen wurde keiner", ""}, // a comma ends the clause
+		{"mein mann hat mich gestern vor allen leuten im laden gesehen, geschlagen wurde keiner", ""},
+		{"mein mann hat mich gestern vor allen leuten im laden geschlagen und getreten", "gewalt"}, // two participles  // a comma ends the clause
 		{"ich will sterben vor lachen", ""}, // an idiom's words never count
 		{"ich will sterben. nicht vor lachen", "suizid"},
 		{"ich möchte nicht kinder schlagen", ""},            // an idiom with a cue           // unless they are not the idiom
