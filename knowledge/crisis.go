@@ -121,17 +121,18 @@ func (b *Base) DetectCrisis(text string) *Crisis {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
-	words := b.fuzzy.extend(crisisWords(text))
+	words, clause := crisisClauses(text)
+	words = b.fuzzy.extend(words)
 	masked := make([]bool, len(words))
 	b.idioms.mask(words, masked)
 	for i := range b.Crises {
 		c := &b.Crises[i]
-		if !c.signals.match(words, masked) && !c.combos.match(words, masked) {
+		if !c.signals.match(words, masked) && !c.combos.match(words, clause, masked) {
 			continue
 		}
 		for j := range b.Crises {
 			o := &b.Crises[j]
-			if slices.Contains(o.InsteadOf, c.ID) && (o.instead.match(words, masked) || o.insteadCombos.match(words, masked)) {
+			if slices.Contains(o.InsteadOf, c.ID) && (o.instead.match(words, masked) || o.insteadCombos.match(words, clause, masked)) {
 				return o
 			}
 		}
@@ -359,20 +360,30 @@ func compilePhrase(s string, cues map[string]phraseWord) ([]phraseWord, string) 
 // crisisWords splits text into normalised words, each with its spellings:
 // one, or two where a German umlaut may be written as ae or as a.
 func crisisWords(text string) [][]string {
+	words, _ := crisisClauses(text)
+	return words
+}
+
+// crisisClauses is crisisWords that also numbers the clause of each word:
+// a clause ends at a punctuation mark (. , ; : ! ? and their Arabic forms).
+// A German verb stands at the end of its clause, far from its subject ("hat
+// mich gestern vor den Kindern ... geschlagen"), so the parts of a combined
+// signal may lie further apart inside one clause.
+func crisisClauses(text string) ([][]string, []int) {
 	text = joiners.Replace(norm.NFC.String(strings.ToValidUTF8(text, " ")))
 	var words [][]string
+	var clause []int
 	prefix := ""
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
-	}) {
+	n, start := 0, -1
+	word := func(w string) {
 		w = strings.ToLower(w)
 		plain := fold(w, false)
 		if plain == "" {
-			continue
+			return
 		}
 		if persianPrefixes[plain] {
 			prefix += plain
-			continue
+			return
 		}
 		forms := []string{prefix + plain}
 		if ae := fold(w, true); ae != plain {
@@ -383,12 +394,35 @@ func crisisWords(text string) [][]string {
 		}
 		prefix = ""
 		words = append(words, forms)
+		clause = append(clause, n)
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			word(text[start:i])
+			start = -1
+		}
+		if strings.ContainsRune(clauseMarks, r) {
+			n++
+		}
+	}
+	if start >= 0 {
+		word(text[start:])
 	}
 	if prefix != "" {
 		words = append(words, []string{prefix})
+		clause = append(clause, n)
 	}
-	return words
+	return words, clause
 }
+
+// clauseMarks end a clause.
+const clauseMarks = ".,;:!?،؛؟…"
 
 // joiners are characters inside a word: apostrophes (Ukrainian б'є, English
 // don't, written with any of the usual marks) and the Persian zero-width

@@ -6,6 +6,12 @@ import "slices"
 // ("nicht + @wollen + @leben") may begin.
 const comboWindow = 6
 
+// clauseWindow is how many words apart they may begin inside one clause
+// (crisisClauses) when the last of them is the last word of the clause, as
+// a German participle is: "mein Freund hat mich letzte Woche vor den Kindern an den
+// Haaren gezogen und getreten".
+const clauseWindow = 16
+
 // comboSet holds the combined signals of a crisis: signals whose parts
 // must all occur, in any order, within comboWindow words. Word order is
 // free in most of the languages the bot reads ("жить не хочу", "не хочу
@@ -44,8 +50,9 @@ func (s *comboSet) add(parts [][]phraseWord) {
 type hit struct{ part, pos int }
 
 // match reports whether all parts of one combined signal occur close
-// enough together, none of them on a masked word.
-func (s *comboSet) match(words [][]string, masked []bool) bool {
+// enough together (clause numbers the clause of each word), none of them on
+// a masked word.
+func (s *comboSet) match(words [][]string, clause []int, masked []bool) bool {
 	if len(s.combos) == 0 {
 		return false
 	}
@@ -79,7 +86,7 @@ func (s *comboSet) match(words [][]string, masked []bool) bool {
 		return false
 	}
 	for _, c := range s.combos {
-		if together(hits, c[0], c[0]+c[1]) {
+		if together(hits, words, clause, c[0], c[0]+c[1]) {
 			return true
 		}
 	}
@@ -87,8 +94,9 @@ func (s *comboSet) match(words [][]string, masked []bool) bool {
 }
 
 // together reports whether every part from first to end (excluded) has a
-// hit within comboWindow words after a hit of one of them.
-func together(hits []hit, first, end int) bool {
+// hit within comboWindow words after a hit of one of them, or within
+// clauseWindow words of the same clause if it ends that clause.
+func together(hits []hit, words [][]string, clause []int, first, end int) bool {
 	for _, h := range hits {
 		if h.part < first || h.part >= end {
 			continue
@@ -96,7 +104,8 @@ func together(hits []hit, first, end int) bool {
 		all := true
 		for part := first; part < end && all; part++ {
 			all = slices.ContainsFunc(hits, func(o hit) bool {
-				return o.part == part && o.pos >= h.pos && o.pos-h.pos <= comboWindow
+				d := o.pos - h.pos
+				return o.part == part && d >= 0 && (d <= comboWindow || d <= clauseWindow && closes(words, clause, h.pos, o.pos))
 			})
 		}
 		if all {
@@ -105,3 +114,18 @@ func together(hits []hit, first, end int) bool {
 	}
 	return false
 }
+
+// closes reports whether the words from to to are one clause and the word
+// at to is its last, or the last but one joined by "und": the place of a
+// German participle ("überfallen und ausgeraubt"), not of a verb that has
+// its object after it ("das Amt bedroht mich").
+func closes(words [][]string, clause []int, from, to int) bool {
+	last := func(i int) bool { return i+1 == len(clause) || clause[i+1] != clause[i] }
+	if clause[from] != clause[to] {
+		return false
+	}
+	return last(to) || to+2 < len(clause) && clause[to+2] == clause[to] && last(to+2) && slices.Contains(coordinators, words[to+1][0])
+}
+
+// coordinators join two participles at the end of a clause.
+var coordinators = []string{"und", "oder"}

@@ -38,7 +38,7 @@ crises:
     message: {de: Rufen Sie die Polizei., en: Call the police.}
     lines: [notruf-112]
     signals:
-      de: [schlägt mich, will sterben, <partner> + bedroht mich]
+      de: [schlägt mich, will sterben, <partner> + bedroht mich, <partner> + mich + geschlagen]
   - id: kind
     title: {de: Kind in Gefahr, en: Child in danger}
     message: {de: Rufen Sie die Polizei., en: Call the police.}
@@ -114,11 +114,14 @@ func TestDetectCrisisMatching(t *testing.T) {
 		{"   ", ""},
 		{"\xff\xfe\x00binary", ""},
 		{"🙂🙂🙂", ""},
-		{"mein Exfreund bedroht mich", "gewalt"},                   // "+": both parts, a cue with a stem
-		{"bedroht mich mein mann", "gewalt"},                       // in any order
-		{"mein mann ist nett und sagt das amt bedroht mich", ""},   // ... not within six words
-		{"mein mann ist nett sagt das amt bedroht mich", "gewalt"}, // six words apart
-		{"ich will sterben vor lachen", ""},                        // an idiom's words never count
+		{"mein Exfreund bedroht mich", "gewalt"},                                      // "+": both parts, a cue with a stem
+		{"bedroht mich mein mann", "gewalt"},                                          // in any order
+		{"mein mann ist nett und sagt das amt bedroht mich", ""},                      // ... not within six words
+		{"mein mann ist nett sagt das amt bedroht mich", "gewalt"},                    // six words apart
+		{"mein mann hat mich gestern vor allen leuten im laden geschlagen", "gewalt"}, // one clause, the participle ends it
+		{"mein mann hat mich gestern vor allen leuten im laden gesehen, geschlagen wurde keiner", ""},
+		{"mein mann hat mich gestern vor allen leuten im laden geschlagen und getreten", "gewalt"}, // two participles  // a comma ends the clause
+		{"ich will sterben vor lachen", ""}, // an idiom's words never count
 		{"ich will sterben. nicht vor lachen", "suizid"},
 		{"ich möchte nicht kinder schlagen", ""},            // an idiom with a cue           // unless they are not the idiom
 		{"Vergewaltigung", "kind"},                          // the word itself
@@ -180,7 +183,7 @@ func TestCrisisProblems(t *testing.T) {
 		{"no lines", "    lines: [notruf-112]\n", "", `crisis "gewalt": list at least one crisis line`},
 		{"unknown topic", "topic: grundsicherung", "topic: grundsicherung-alt", `krisen.yaml:17:5: crisis "suizid": topic "grundsicherung-alt" does not exist`},
 		{"unknown language", "      tr: [ölmek istiyorum]", "      tk: [ölmek istiyorum]", `crisis "suizid": unknown language "tk"`},
-		{"no signals", "    signals:\n      de: [schlägt mich, will sterben, <partner> + bedroht mich]\n", "", `crisis "gewalt": signals are missing`},
+		{"no signals", "    signals:\n      de: [schlägt mich, will sterben, <partner> + bedroht mich, <partner> + mich + geschlagen]\n", "", `crisis "gewalt": signals are missing`},
 		{"bad phone", `phone: ["112"]`, `phone: ["1122"]`, `krisen.yaml:4:13: crisis line "notruf-112": phone "1122"`},
 		{"no phone or web", "    phone: [\"112\"]\n", "", `crisis line "notruf-112": give a phone number or a web page`},
 		{"duplicate line", "  - id: seelsorge", "  - id: notruf-112", `crisis line id "notruf-112" is used twice`},
@@ -332,8 +335,8 @@ func TestCrisisHeldOut(t *testing.T) {
 	f := measureCrisis(t, kb, m)
 	t.Logf("held-out set: recall %.3f (%d of %d), wrong kind %d, false alarms %.3f (%d of %d)",
 		f.recall(), f.crises-f.missed, f.crises, f.wrongKind, f.falseAlarmRate(), f.falseAlarms, f.lookalikes)
-	if f.recall() < 0.65 {
-		t.Errorf("held-out crisis recall %.3f, below 0.65", f.recall())
+	if f.recall() < 0.68 {
+		t.Errorf("held-out crisis recall %.3f, below 0.68", f.recall())
 	}
 	if f.falseAlarmRate() > 0.02 {
 		t.Errorf("held-out false alarms %.3f, above 0.02", f.falseAlarmRate())
@@ -433,8 +436,10 @@ func TestCrisisOtherSets(t *testing.T) {
 			}
 		}
 		t.Logf("%s: crises %d of %d, false alarms %d of %d", filepath.Base(name), f.crises-f.missed, f.crises, f.falseAlarms, f.lookalikes)
-		for _, p := range f.problems {
-			t.Log("  " + p)
+		if !strings.Contains(name, "-heldout") { // held-out messages are never shown: nobody may tune on them
+			for _, p := range f.problems {
+				t.Log("  " + p)
+			}
 		}
 		total.crises += f.crises
 		total.missed += f.missed
