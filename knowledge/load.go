@@ -41,6 +41,8 @@ type Base struct {
 	Crises    []Crisis
 	// CrisisCues are the word classes and idioms the crises' signals share.
 	CrisisCues []CrisisCue
+	// Distress are the signals of distress below a crisis (DetectDistress).
+	Distress []Distress
 	// Translations are the translation files (i18n/<lang>.yaml) by language.
 	Translations map[string]*TranslationFile
 	// Warnings are problems that staff should fix but that do not stop the bot.
@@ -112,6 +114,7 @@ type file struct {
 	CrisisLines []CrisisLine `yaml:"crisis_lines"`
 	Crises      []Crisis     `yaml:"crises"`
 	CrisisCues  []CrisisCue  `yaml:"crisis_cues"`
+	Distress    []Distress   `yaml:"distress"`
 }
 
 // IsKnowledgeFile reports whether a file name in a knowledge folder is read:
@@ -219,6 +222,7 @@ func build(files []rawFile, problems Problems, opts Options) (*Base, error) {
 		all.CrisisLines = append(all.CrisisLines, f.CrisisLines...)
 		all.Crises = append(all.Crises, f.Crises...)
 		all.CrisisCues = append(all.CrisisCues, f.CrisisCues...)
+		all.Distress = append(all.Distress, f.Distress...)
 	}
 	b := &Base{
 		Categories: all.Categories,
@@ -232,6 +236,7 @@ func build(files []rawFile, problems Problems, opts Options) (*Base, error) {
 		Helplines:  all.CrisisLines,
 		Crises:     all.Crises,
 		CrisisCues: all.CrisisCues,
+		Distress:   all.Distress,
 	}
 	problems = append(problems, b.index()...)
 	problems = append(problems, b.loadTranslations(translations)...)
@@ -415,6 +420,7 @@ var schemaTypes = map[string]reflect.Type{
 	"CrisisLine": reflect.TypeOf(CrisisLine{}),
 	"Crisis":     reflect.TypeOf(Crisis{}),
 	"CrisisCue":  reflect.TypeOf(CrisisCue{}),
+	"Distress":   reflect.TypeOf(Distress{}),
 }
 
 func fieldNames(typeName string) string {
@@ -470,6 +476,8 @@ func attachPositions(name string, root *yaml.Node, f *file) {
 			setPos(f.Crises, j, p, func(c *Crisis) *Pos { return &c.Pos })
 		case "crisis_cues":
 			setPos(f.CrisisCues, j, p, func(c *CrisisCue) *Pos { return &c.Pos })
+		case "distress":
+			setPos(f.Distress, j, p, func(d *Distress) *Pos { return &d.Pos })
 		}
 	})
 }

@@ -136,6 +136,7 @@ var schemaRequired = map[string][]string{
 	"CrisisLine": {"id", "name", "reviewed"},
 	"Crisis":     {"id", "title", "message", "lines", "signals"},
 	"CrisisCue":  {"id", "words"},
+	"Distress":   {"id", "signals"},
 }
 
 // schemaTypeDocs describe each kind of entry.
@@ -156,6 +157,7 @@ var schemaTypeDocs = map[string]string{
 	"CrisisLine": "A national emergency or crisis number (112, TelefonSeelsorge, Hilfetelefon), shown first when someone writes about suicide, violence or acute danger.",
 	"Crisis":     "One kind of emergency the bot recognises in a message (suizid, gewalt, ...): a calm message, the crisis lines to show, and the phrases that signal it.",
 	"CrisisCue":  "Words that crisis signals share, written once and named in signals with <id> (\"<sterben>\"); or, with idiom: true, everyday sayings whose words never count for a signal (\"das bringt mich um\").",
+	"Distress":   "Signals of distress below a crisis (despair, exhaustion, fear, not coping): the bot answers as usual and adds one line with the TelefonSeelsorge and 112.",
 	"Citation":   "A web page the facts come from: its address alone, or a block with url, the year the page was published or last updated, and a note.",
 }
 
@@ -170,6 +172,7 @@ var schemaRules = map[string]fieldRule{
 	"file.crisis_lines": {desc: "National emergency and crisis numbers."},
 	"file.crises":       {desc: "Kinds of emergency the bot recognises, most urgent first: a message that signals several gets the first."},
 	"file.crisis_cues":  {desc: "Word classes that crisis signals share (<id>), and everyday sayings that look like a crisis (idiom: true)."},
+	"file.distress":     {desc: "Signals of distress that are too weak for the crisis answer (\"halte das nicht mehr aus\", \"habe Angst\"): the answer gets one line with the TelefonSeelsorge and 112."},
 	"file.word_parts":   {desc: "Parts into which long German words are split for search, e.g. pflege, heim, kosten. Only domain words: short or common parts cause wrong matches."},
 
 	"Category.id":    {desc: idDescription, pattern: idPattern.String()},
@@ -247,7 +250,12 @@ var schemaRules = map[string]fieldRule{
 	"CrisisCue.note":      {desc: "What the words have in common, for the staff."},
 	"CrisisCue.idiom":     {desc: "true: the words are everyday sayings (phrases); their words never count for a signal."},
 	"CrisisCue.words":     {desc: "Per language, single words (a word ending in * matches words beginning with it), or phrases for an idiom.", keys: CrisisLanguages},
-	"Crisis.signals":      {desc: "Per language, phrases that signal this emergency, as people write them. Whole words only; case, accents and punctuation do not matter; a word ending in * matches words beginning with it (at least 4 letters), ... stands for up to three words, and a final $ means the message ends there.", keys: CrisisLanguages},
+
+	"Distress.id":      {desc: idDescription, pattern: idPattern.String()},
+	"Distress.note":    {desc: "What the signals have in common, for the staff."},
+	"Distress.signals": {desc: "Per language, phrases that show distress, matched like crisis signals (whole words, * ... $ and +) but without <cue>.", keys: CrisisLanguages},
+	"Distress.unless":  {desc: "Per language, phrases whose words never count for a distress signal, e.g. \"keine Angst\".", keys: CrisisLanguages},
+	"Crisis.signals":   {desc: "Per language, phrases that signal this emergency, as people write them. Whole words only; case, accents and punctuation do not matter; a word ending in * matches words beginning with it (at least 4 letters), ... stands for up to three words, and a final $ means the message ends there.", keys: CrisisLanguages},
 
 	"Synonym.words": {desc: "Words that all mean the same, in both directions.", minItems: 2},
 	"Synonym.from":  {desc: "Citizens' words, each read as the words in `to`.", minItems: 1},

@@ -56,6 +56,7 @@ func (b *Base) validate(opts Options) Problems {
 		b.checkOffice(c, &b.Offices[i])
 	}
 	b.checkCrises(c)
+	b.checkDistress(c)
 	stadtteil := map[string]string{}
 	for _, d := range b.Districts {
 		c.id(d.Pos, "district", d.ID)

@@ -80,6 +80,10 @@ type Decision struct {
 	Cut bool
 	// Reason says why a message was declined.
 	Reason index.Reason
+	// Distress marks a message that signals distress (despair, fear, not
+	// coping, knowledge.DetectDistress): any reply but the crisis answer
+	// ends with the TelefonSeelsorge and 112.
+	Distress bool
 	// OtherLanguage marks a message in a language the bot does not speak
 	// (Lang is then LangOther): it gets the fixed message in German and
 	// English that points to help in other languages.
@@ -157,7 +161,7 @@ func (a *Answerer) Base() *knowledge.Base { return a.s.Base() }
 func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) (Decision, error) {
 	kb := a.s.Base()
 	q := index.Clean(msg)
-	d := Decision{Cut: utf8.RuneCountInString(q) >= index.MaxQuestionRunes, Question: q, Now: a.now()}
+	d := Decision{Cut: utf8.RuneCountInString(q) >= index.MaxQuestionRunes, Question: q, Now: a.now(), Distress: kb.DetectDistress(q)}
 	msgLang, sure := index.DetectLanguage(q)
 	sig := readSignals(q)
 	if !hasWord(q) {

@@ -50,6 +50,7 @@ func Render(kb *knowledge.Base, d Decision) Message {
 		declinedMessage(&m, kb, d)
 	}
 	translationNote(&m, d)
+	distressLine(&m, kb, d)
 	if RTL(lang) {
 		m.isolate()
 	}
@@ -268,6 +269,17 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// distressLine ends the reply to a message that signals distress, but no
+// crisis (whose answer names the lines already), with the TelefonSeelsorge
+// and 112.
+func distressLine(m *Message, kb *knowledge.Base, d Decision) {
+	l := kb.DistressLine()
+	if !d.Distress || d.Kind == KindCrisis || l == nil {
+		return
+	}
+	m.add(markupPara(T(d.Lang, MsgDistress, Esc(strings.Join(l.Phone, " / ")))))
 }
 
 // crisisMessage puts the crisis lines first, then the topic that helps and

@@ -63,6 +63,7 @@ const (
 	MsgMissingTranslation
 	MsgOtherLanguage
 	MsgOtherLanguageEnd
+	MsgDistress
 
 	// Labels on cards.
 	LblResponsible
@@ -343,6 +344,12 @@ var texts = [numMsgs]knowledge.Text{
 		DE: "Sie können mir auch auf Deutsch, Englisch oder in einer Sprache aus /sprache schreiben. Stadt Dortmund: " + CentralPhone + ".",
 		EN: "You can also write to me in German, English or a language from /language. City of Dortmund: " + CentralPhone + ".",
 	},
+	// The line after any reply to a message that signals distress; %s are
+	// the TelefonSeelsorge's numbers from the knowledge base.
+	MsgDistress: {
+		DE: "Wenn es Ihnen gerade sehr schlecht geht: TelefonSeelsorge %s, rund um die Uhr, anonym. In Gefahr: 112.",
+		EN: "If you are having a very hard time right now: TelefonSeelsorge %s, day and night, anonymous. In danger: 112.",
+	},
 
 	LblResponsible: {DE: "Zuständig", EN: "Responsible"},
 	MsgCrisisHelp: {
@@ -537,6 +544,7 @@ var keyNames = [numMsgs]string{
 	MsgMissingTranslation: "MsgMissingTranslation",
 	MsgOtherLanguage:      "MsgOtherLanguage",
 	MsgOtherLanguageEnd:   "MsgOtherLanguageEnd",
+	MsgDistress:           "MsgDistress",
 	LblResponsible:        "LblResponsible",
 	LblAddress:            "LblAddress",
 	LblHours:              "LblHours",
