@@ -48,7 +48,7 @@ func (b *Base) DetectDistress(text string) bool {
 	if len(b.Distress) == 0 || strings.TrimSpace(text) == "" {
 		return false
 	}
-	words := crisisWords(text)
+	words, clause := crisisClauses(text)
 	masked := make([]bool, len(words))
 	b.idioms.mask(words, masked)
 	for i := range b.Distress {
@@ -56,7 +56,7 @@ func (b *Base) DetectDistress(text string) bool {
 	}
 	for i := range b.Distress {
 		d := &b.Distress[i]
-		if d.signals.match(words, masked) || d.combos.match(words, masked) {
+		if d.signals.match(words, masked) || d.combos.match(words, clause, masked) {
 			return true
 		}
 	}
