@@ -324,22 +324,31 @@ func TestCrisisMessages(t *testing.T) {
 }
 
 // TestCrisisHeldOut gates on the fresh held-out messages (written on
-// 2026-12-01 without seeing the signals) at the figures reached, so that a
-// change cannot make recall worse unnoticed; its misses are never printed:
-// the held-out messages must never be used to tune the signals. The target
-// is recall 1.0 with at most 1 % false alarms (docs/benchmarks.md).
+// 2026-12-01 without seeing the signals) and on the first fresh set, whose
+// misses were once seen, at the figures reached, so that a change cannot make
+// recall worse unnoticed. Their misses are never printed: held-out messages
+// must never be used to tune the signals. The target is recall 1.0 with at
+// most 1 % false alarms (docs/benchmarks.md).
 func TestCrisisHeldOut(t *testing.T) {
 	kb := loadBuiltinKB(t)
-	m := readCrisisMessages(t, "crisis-heldout.yaml")
-	checkCoverage(t, m, 40)
-	f := measureCrisis(t, kb, m)
-	t.Logf("held-out set: recall %.3f (%d of %d), wrong kind %d, false alarms %.3f (%d of %d)",
-		f.recall(), f.crises-f.missed, f.crises, f.wrongKind, f.falseAlarmRate(), f.falseAlarms, f.lookalikes)
-	if f.recall() < 0.68 {
-		t.Errorf("held-out crisis recall %.3f, below 0.68", f.recall())
-	}
-	if f.falseAlarmRate() > 0.02 {
-		t.Errorf("held-out false alarms %.3f, above 0.02", f.falseAlarmRate())
+	for _, set := range []struct {
+		name                   string
+		minRecall, maxFalseAlm float64
+	}{
+		{"crisis-heldout.yaml", 0.64, 0.01}, // 60 of 90, 1 of 130
+		{"crisis-seen.yaml", 0.68, 0.02},    // 77 of 110, 2 of 160
+	} {
+		m := readCrisisMessages(t, set.name)
+		checkCoverage(t, m, 40)
+		f := measureCrisis(t, kb, m)
+		t.Logf("%s: recall %.3f (%d of %d), wrong kind %d, false alarms %.3f (%d of %d)",
+			set.name, f.recall(), f.crises-f.missed, f.crises, f.wrongKind, f.falseAlarmRate(), f.falseAlarms, f.lookalikes)
+		if f.recall() < set.minRecall {
+			t.Errorf("%s: crisis recall %.3f, below %.2f", set.name, f.recall(), set.minRecall)
+		}
+		if f.falseAlarmRate() > set.maxFalseAlm {
+			t.Errorf("%s: false alarms %.3f, above %.2f", set.name, f.falseAlarmRate(), set.maxFalseAlm)
+		}
 	}
 }
 
