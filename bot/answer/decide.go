@@ -205,6 +205,14 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Reason, d.Lang, d.OtherLanguage = KindDeclined, index.ReasonOutOfScope, LangOther, true
 		return d, nil
 	}
+	if st.Topic == "" && !sig.thanks && !isStory(q) && namesNoTopic(kb, sig.rest) {
+		// "ich weiß nicht weiter", "Ich möchte einen Antrag stellen": no
+		// word names a topic; one common word would only guess one.
+		d.Lang = a.lang(st, p, msgLang, sure)
+		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
+		st.Aspect = sig.aspect
+		return d, nil
+	}
 	res, cueless, err := a.search(ctx, kb, q, sig)
 	if err != nil {
 		return d, fmt.Errorf("decide: %w", err)

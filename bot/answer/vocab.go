@@ -1,0 +1,101 @@
+package answer
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
+)
+
+// namesNoTopic reports whether a short message names no topic: none of its
+// words (rest, the words no cue explains) is a word that names a topic or a
+// place, yet each is a word the knowledge base uses somewhere ("ich weiß
+// nicht weiter", "ich möchte einen Antrag stellen"). Such a message is asked
+// back rather than answered from one common word. A word the knowledge base
+// never uses ("Wetter", "Pizza") is left to the search, which declines it.
+func namesNoTopic(kb *knowledge.Base, rest []string) bool {
+	if len(rest) == 0 {
+		return false
+	}
+	v := vocabOf(kb)
+	places := placeWords(kb)
+	for _, w := range rest {
+		s := lightStem(w)
+		if v.names[w] || v.names[s] || places[w] || isDigits(w) || v.compound(w) {
+			return false
+		}
+		if !v.used[w] && !v.used[s] && !stopWords[w] && len(w) >= 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// vocab is what the knowledge base's words say about a message's words.
+type vocab struct {
+	// names are the folded words (and light stems) of the topics' titles,
+	// keywords and synonyms, however many topics share them, less the
+	// common and function words: a word that names some topic.
+	names map[string]bool
+	// used are the folded words (and light stems) of every topic's text.
+	used map[string]bool
+}
+
+// compound reports whether w begins with a long naming word
+// ("Bestattungskostenhilfe", "Grundsicherungsantrag").
+func (v vocab) compound(w string) bool {
+	for n := len(w) - 1; n >= 7; n-- {
+		if v.names[w[:n]] {
+			return true
+		}
+	}
+	return false
+}
+
+func vocabOf(kb *knowledge.Base) vocab {
+	if p, ok := vocabCache.Load(kb); ok {
+		return p.(vocab)
+	}
+	v := vocab{names: map[string]bool{}, used: map[string]bool{}}
+	name := func(text string) {
+		for _, w := range foldWords(text) {
+			if len(w) < 3 || isDigits(w) || followupWords[w] || stopWords[w] || commonTitleWords[w] {
+				continue
+			}
+			v.names[w], v.names[lightStem(w)] = true, true
+		}
+	}
+	use := func(t knowledge.Text) {
+		for _, s := range []string{t.DE, t.EN} {
+			for _, w := range foldWords(s) {
+				v.used[w], v.used[lightStem(w)] = true, true
+			}
+		}
+	}
+	for i := range kb.Topics {
+		t := &kb.Topics[i]
+		name(t.Title.DE + " " + t.Title.EN)
+		for _, k := range t.Keywords {
+			name(k)
+		}
+		for _, x := range []knowledge.Text{t.Title, t.Summary, t.Who, t.What, t.How, t.Bring, t.Costs, t.Deadlines, t.Legal, t.Unknown} {
+			use(x)
+		}
+	}
+	for _, syn := range kb.Synonyms {
+		for _, w := range syn.Terms() {
+			name(w)
+		}
+	}
+	if vocabCount.Add(1) > maxCachedBases {
+		vocabCache.Clear()
+		vocabCount.Store(1)
+	}
+	vocabCache.Store(kb, v)
+	return v
+}
+
+var (
+	vocabCache sync.Map // *knowledge.Base → vocab
+	vocabCount atomic.Int64
+)
