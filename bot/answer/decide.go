@@ -205,7 +205,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Reason, d.Lang, d.OtherLanguage = KindDeclined, index.ReasonOutOfScope, LangOther, true
 		return d, nil
 	}
-	if st.Topic == "" && !sig.thanks && !isStory(q) && namesNoTopic(kb, sig.rest) {
+	if st.Topic == "" && !sig.thanks && !isStory(q) && namesNoTopic(kb, sig.rest, germanNouns(msg, msgLang)) {
 		// "ich weiß nicht weiter", "Ich möchte einen Antrag stellen": no
 		// word names a topic; one common word would only guess one.
 		d.Lang = a.lang(st, p, msgLang, sure)

@@ -1,8 +1,11 @@
 package answer
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
@@ -12,8 +15,10 @@ import (
 // place, yet each is a word the knowledge base uses somewhere ("ich weiß
 // nicht weiter", "ich möchte einen Antrag stellen"). Such a message is asked
 // back rather than answered from one common word. A word the knowledge base
-// never uses ("Wetter", "Pizza") is left to the search, which declines it.
-func namesNoTopic(kb *knowledge.Base, rest []string) bool {
+// never uses ("Wetter", "Pizza") is left to the search, which declines it;
+// where nouns is not nil (a German message written with capitals), only an
+// unknown noun is: "Mir geht es finanziell schlecht" is asked back.
+func namesNoTopic(kb *knowledge.Base, rest []string, nouns map[string]bool) bool {
 	if len(rest) == 0 {
 		return false
 	}
@@ -24,7 +29,7 @@ func namesNoTopic(kb *knowledge.Base, rest []string) bool {
 		if v.names[w] || v.names[s] || places[w] || isDigits(w) || v.compound(w) {
 			return false
 		}
-		if !v.used[w] && !v.used[s] && !stopWords[w] && len(w) >= 4 {
+		if !v.used[w] && !v.used[s] && len(w) >= 4 && (nouns == nil || nouns[w]) {
 			return false
 		}
 	}
@@ -99,3 +104,27 @@ var (
 	vocabCache sync.Map // *knowledge.Base → vocab
 	vocabCount atomic.Int64
 )
+
+// germanNouns are the folded words of a German message written with capitals
+// that begin with one inside a sentence: its nouns. nil when the message is
+// not German or written all in lower case, where nouns cannot be told.
+func germanNouns(q, lang string) map[string]bool {
+	if lang != "de" {
+		return nil
+	}
+	var nouns map[string]bool
+	start := true
+	for _, f := range strings.Fields(q) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !start && unicode.IsUpper(r) {
+			if nouns == nil {
+				nouns = map[string]bool{}
+			}
+			for _, w := range foldWords(f) {
+				nouns[w] = true
+			}
+		}
+		start = strings.ContainsAny(f[len(f)-1:], ".!?:")
+	}
+	return nouns
+}
