@@ -692,6 +692,10 @@ func (a *Answerer) lang(st *State, p Person, msgLang string, sure bool) string {
 		return msgLang
 	case st.Lang != "":
 		return st.Lang
+	case msgLang == "en" && phone != "en":
+		// "how much", "what documents": too short to be sure, but English
+		// words are the only sign of a language the conversation has given.
+		return msgLang
 	}
 	return phone
 }
