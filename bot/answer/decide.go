@@ -205,14 +205,6 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Reason, d.Lang, d.OtherLanguage = KindDeclined, index.ReasonOutOfScope, LangOther, true
 		return d, nil
 	}
-	if st.Topic == "" && !sig.thanks && !isStory(q) && namesNoTopic(kb, sig.rest, germanNouns(msg, msgLang)) {
-		// "ich weiß nicht weiter", "Ich möchte einen Antrag stellen": no
-		// word names a topic; one common word would only guess one.
-		d.Lang = a.lang(st, p, msgLang, sure)
-		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
-		st.Aspect = sig.aspect
-		return d, nil
-	}
 	res, cueless, err := a.search(ctx, kb, q, sig)
 	if err != nil {
 		return d, fmt.Errorf("decide: %w", err)
@@ -225,6 +217,15 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		msgLang, sure = res.MatchLang, true
 	}
 	d.Lang = a.lang(st, p, msgLang, sure)
+	if st.Topic == "" && !sig.thanks && res.Reason != index.ReasonGreeting && !isStory(q) && namesNoTopic(kb, sig.rest, germanNouns(msg, msgLang)) &&
+		!(res.Reason == index.ReasonUnsure && anyOf(sig.rest, capitalWords(msg, true))) {
+		// "ich weiß nicht weiter", "Ich möchte einen Antrag stellen": no
+		// word names a topic; one common word would only guess one. A noun
+		// the search is unsure of ("Geld") gets its closest topics instead.
+		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
+		st.Aspect = sig.aspect
+		return d, nil
+	}
 	if len(res.Districts) == 1 {
 		st.District = res.Districts[0]
 	}

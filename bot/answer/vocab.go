@@ -29,7 +29,7 @@ func namesNoTopic(kb *knowledge.Base, rest []string, nouns map[string]bool) bool
 		if v.names[w] || v.names[s] || places[w] || isDigits(w) || v.compound(w) {
 			return false
 		}
-		if !v.used[w] && !v.used[s] && len(w) >= 4 && (nouns == nil || nouns[w]) {
+		if unknown := !v.used[w] && !v.used[s]; unknown && (nouns == nil && len(w) >= 4 || nouns[w]) {
 			return false
 		}
 	}
@@ -112,19 +112,35 @@ func germanNouns(q, lang string) map[string]bool {
 	if lang != "de" {
 		return nil
 	}
-	var nouns map[string]bool
+	return capitalWords(q, false)
+}
+
+// capitalWords are the folded words that begin with a capital letter, at
+// the start of a sentence too when first is set; nil when there are none.
+func capitalWords(q string, first bool) map[string]bool {
+	var caps map[string]bool
 	start := true
 	for _, f := range strings.Fields(q) {
 		r, _ := utf8.DecodeRuneInString(f)
-		if !start && unicode.IsUpper(r) {
-			if nouns == nil {
-				nouns = map[string]bool{}
+		if (first || !start) && unicode.IsUpper(r) {
+			if caps == nil {
+				caps = map[string]bool{}
 			}
 			for _, w := range foldWords(f) {
-				nouns[w] = true
+				caps[w] = true
 			}
 		}
 		start = strings.ContainsAny(f[len(f)-1:], ".!?:")
 	}
-	return nouns
+	return caps
+}
+
+// anyOf reports whether one of words is in m.
+func anyOf(words []string, m map[string]bool) bool {
+	for _, w := range words {
+		if m[w] {
+			return true
+		}
+	}
+	return false
 }
