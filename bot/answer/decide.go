@@ -242,6 +242,9 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	}
 
 	t := kb.Topic(st.Topic)
+	if t != nil && strangeWord(kb, sig.rest, germanNouns(msg, msgLang)) {
+		t = nil // "wo kann man hier gut Pizza essen?" follows up on nothing
+	}
 	// "und für meine Mutter?", "ich wohne in Bochum": a short follow-up
 	// that names no topic stays with the conversation's topic, even when
 	// the search finds a weak match for one of its words.

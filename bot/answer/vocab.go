@@ -29,11 +29,51 @@ func namesNoTopic(kb *knowledge.Base, rest []string, nouns map[string]bool) bool
 		if v.names[w] || v.names[s] || places[w] || isDigits(w) || v.compound(w) {
 			return false
 		}
-		if unknown := !v.used[w] && !v.used[s]; unknown && (nouns == nil && len(w) >= 4 || nouns[w]) {
+		if v.strange(w, nouns) {
 			return false
 		}
 	}
 	return true
+}
+
+// strangeWord reports whether a message speaks of something the knowledge
+// base never mentions: a word it does not use that is no place ("Pizza" in
+// "wo kann man hier gut Pizza essen?"). Such a message is no follow-up.
+//
+// Only nouns count, where they can be told: a colloquial verb ("krieg")
+// or a place spelled another way does not end a conversation.
+func strangeWord(kb *knowledge.Base, rest []string, nouns map[string]bool) bool {
+	if nouns == nil {
+		return false
+	}
+	v, places := vocabOf(kb), placeWords(kb)
+	for _, w := range rest {
+		if !places[w] && !v.names[w] && !v.compound(w) && v.strange(w, nouns) && !v.ends(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ends reports whether a word the knowledge base uses ends with w: "Grundlage"
+// is the end of "Rechtsgrundlage".
+func (v vocab) ends(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for u := range v.used {
+		if strings.HasSuffix(u, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// strange reports whether the knowledge base does not use w, a noun where
+// nouns can be told, else a word of four letters or more.
+func (v vocab) strange(w string, nouns map[string]bool) bool {
+	unknown := !v.used[w] && !v.used[lightStem(w)]
+	return unknown && (nouns == nil && len(w) >= 4 || nouns[w])
 }
 
 // vocab is what the knowledge base's words say about a message's words.
@@ -42,7 +82,8 @@ type vocab struct {
 	// keywords and synonyms, however many topics share them, less the
 	// common and function words: a word that names some topic.
 	names map[string]bool
-	// used are the folded words (and light stems) of every topic's text.
+	// used are the folded words (and light stems) of every topic's text,
+	// and the words of the aspect cues.
 	used map[string]bool
 }
 
@@ -90,6 +131,13 @@ func vocabOf(kb *knowledge.Base) vocab {
 	for _, syn := range kb.Synonyms {
 		for _, w := range syn.Terms() {
 			name(w)
+		}
+	}
+	// The words people ask for an aspect with are the domain's too
+	// ("Rechtsgrundlage").
+	for _, c := range aspectCues {
+		for _, w := range c.words {
+			v.used[strings.Trim(w, "*=")] = true
 		}
 	}
 	if vocabCount.Add(1) > maxCachedBases {
