@@ -173,7 +173,7 @@ var followupWords = set(strings.Fields(`
 	hab hatte mal ne nen anliegen brief post amt amtes behorde sowas irgendwas unterstutzung rat auskunft
 	weiterhelfen jemanden sprechen reden erklaren verstehe verstehen kompliziert dringend schnell bescheid
 	sagt sagen gesagt support someone anyone talk speak explain understand letter urgent questions problem
-	problems assist assistance hin hingehen hinwenden wenden
+	problems assist assistance hin hingehen hinwenden wenden office offices authority
 	jemand etwas sagen wissen weiss hallo hi moin guten tag and but so then also only the a an is are
 	it this that there here i we me my our you your what who how when which do does did can could
 	have has need get please thanks thank for to of in at on with about any some help question

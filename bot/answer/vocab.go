@@ -25,6 +25,9 @@ func namesNoTopic(kb *knowledge.Base, rest []string, nouns map[string]bool) bool
 	v := vocabOf(kb)
 	places := placeWords(kb)
 	for _, w := range rest {
+		if greetingWords[w] {
+			continue // "Guten Abend, ich brauche eine Information"
+		}
 		s := lightStem(w)
 		if v.names[w] || v.names[s] || places[w] || isDigits(w) || v.compound(w) {
 			return false
@@ -160,7 +163,12 @@ func germanNouns(q, lang string) map[string]bool {
 	if lang != "de" {
 		return nil
 	}
-	return capitalWords(q, false)
+	nouns := capitalWords(q, false)
+	if r, _ := utf8.DecodeRuneInString(q); nouns == nil && unicode.IsUpper(r) {
+		// Written with capitals but none inside: no nouns at all.
+		nouns = map[string]bool{}
+	}
+	return nouns
 }
 
 // capitalWords are the folded words that begin with a capital letter, at
