@@ -217,11 +217,14 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		msgLang, sure = res.MatchLang, true
 	}
 	d.Lang = a.lang(st, p, msgLang, sure)
-	if st.Topic == "" && !sig.thanks && res.Reason != index.ReasonGreeting && !isStory(q) && namesNoTopic(kb, sig.rest, germanNouns(msg, msgLang)) &&
+	hits := knownHits(kb, res.Hits)
+	if st.Topic == "" && (msgLang == "de" || msgLang == "en") && !sig.thanks && res.Reason != index.ReasonGreeting && !isStory(q) && namesNoTopic(kb, sig.rest, msg, msgLang, res.Answered) &&
+		!(len(hits) > 0 && namesTitle(kb.Topic(topicOfHit(kb, hits[0])), sig.words)) &&
 		!(res.Reason == index.ReasonUnsure && anyOf(sig.rest, capitalWords(msg, true))) {
 		// "ich weiß nicht weiter", "Ich möchte einen Antrag stellen": no
 		// word names a topic; one common word would only guess one. A noun
 		// the search is unsure of ("Geld") gets its closest topics instead.
+		// Only German and English words are known well enough to tell.
 		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
 		st.Aspect = sig.aspect
 		return d, nil
@@ -229,7 +232,6 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if len(res.Districts) == 1 {
 		st.District = res.Districts[0]
 	}
-	hits := knownHits(kb, res.Hits)
 	onlyPlace := res.OnlyPlace || len(res.Districts) > 0 && allPlaces(kb, sig.rest)
 
 	switch {

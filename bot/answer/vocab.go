@@ -17,11 +17,13 @@ import (
 // back rather than answered from one common word. A word the knowledge base
 // never uses ("Wetter", "Pizza") is left to the search, which declines it;
 // where nouns is not nil (a German message written with capitals), only an
-// unknown noun is: "Mir geht es finanziell schlecht" is asked back.
-func namesNoTopic(kb *knowledge.Base, rest []string, nouns map[string]bool) bool {
+// unknown noun is: "Mir geht es finanziell schlecht" is asked back. found
+// tells that the search found a topic.
+func namesNoTopic(kb *knowledge.Base, rest []string, msg, lang string, found bool) bool {
 	if len(rest) == 0 {
 		return false
 	}
+	nouns, caps := germanNouns(msg, lang), capitalWords(msg, true)
 	v := vocabOf(kb)
 	places := placeWords(kb)
 	for _, w := range rest {
@@ -32,11 +34,42 @@ func namesNoTopic(kb *knowledge.Base, rest []string, nouns map[string]bool) bool
 		if v.names[w] || v.names[s] || places[w] || isDigits(w) || v.compound(w) {
 			return false
 		}
-		if v.strange(w, nouns) {
+		if v.strange(w, nouns) || found && len(w) >= 4 && !v.used[w] && !v.used[s] && (nouns == nil || caps[w]) {
+			// A noun the knowledge base does not use, where the search
+			// found a topic, is likely a misspelt name: "Grundsischerung".
 			return false
 		}
 	}
 	return true
+}
+
+// namesTitle reports whether a word of the message, a cue word too, is a word
+// of the topic's title, or the message says one of its keywords of several
+// words: "Dortmund Karte" names the Dortmund-Karte though "Karte" asks for a
+// map elsewhere.
+func namesTitle(t *knowledge.Topic, words []string) bool {
+	if t == nil {
+		return false
+	}
+	title := map[string]bool{}
+	for _, w := range foldWords(t.Title.DE + " " + t.Title.EN) {
+		for _, part := range strings.Split(w, "-") {
+			title[part] = true
+		}
+	}
+	for _, w := range words {
+		if len(w) >= 4 && title[w] && !followupWords[w] && !stopWords[w] && !commonTitleWords[w] && !greetingWords[w] {
+			return true
+		}
+	}
+	// A keyword of several words, said whole ("auf der Straße").
+	joined := " " + strings.Join(words, " ") + " "
+	for _, k := range t.Keywords {
+		if kw := foldWords(k); len(kw) >= 2 && strings.Contains(joined, " "+strings.Join(kw, " ")+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // strangeWord reports whether a message speaks of something the knowledge
