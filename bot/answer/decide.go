@@ -221,10 +221,21 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		msgLang, sure = res.MatchLang, true
 	}
 	d.Lang = a.lang(st, p, msgLang, sure)
+	hits := knownHits(kb, res.Hits)
+	if st.Topic == "" && (msgLang == "de" || msgLang == "en") && !sig.thanks && res.Reason != index.ReasonGreeting && !isStory(q) && namesNoTopic(kb, sig.rest, msg, msgLang, res.Answered) &&
+		!(len(hits) > 0 && namesTitle(kb.Topic(topicOfHit(kb, hits[0])), sig.words)) &&
+		!(res.Reason == index.ReasonUnsure && anyOf(sig.rest, capitalWords(msg, true))) {
+		// "ich weiß nicht weiter", "Ich möchte einen Antrag stellen": no
+		// word names a topic; one common word would only guess one. A noun
+		// the search is unsure of ("Geld") gets its closest topics instead.
+		// Only German and English words are known well enough to tell.
+		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
+		st.Aspect = sig.aspect
+		return d, nil
+	}
 	if len(res.Districts) == 1 {
 		st.District = res.Districts[0]
 	}
-	hits := knownHits(kb, res.Hits)
 	onlyPlace := res.OnlyPlace || len(res.Districts) > 0 && allPlaces(kb, sig.rest)
 
 	switch {
@@ -237,6 +248,9 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	}
 
 	t := kb.Topic(st.Topic)
+	if t != nil && strangeWord(kb, sig.rest, germanNouns(msg, msgLang)) {
+		t = nil // "wo kann man hier gut Pizza essen?" follows up on nothing
+	}
 	// "und für meine Mutter?", "ich wohne in Bochum": a short follow-up
 	// that names no topic stays with the conversation's topic, even when
 	// the search finds a weak match for one of its words.
@@ -688,6 +702,10 @@ func (a *Answerer) lang(st *State, p Person, msgLang string, sure bool) string {
 		return msgLang
 	case st.Lang != "":
 		return st.Lang
+	case msgLang == "en" && phone != "en":
+		// "how much", "what documents": too short to be sure, but English
+		// words are the only sign of a language the conversation has given.
+		return msgLang
 	}
 	return phone
 }

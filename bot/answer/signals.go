@@ -119,7 +119,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"nerede", "nerde", "adres*", "açık", "أين", "اين", "وين", "عنوان", "العنوان", "هاتف", "де", "адрес*",
 		"куди", "где", "куда", "gdzie", "unde", "къде", "کجا", "کجاست", "آدرس", "نشانی", "تلفن",
 		"wo", "wohin", "adresse*", "anschrift*", "offnungszeit*", "sprechzeit*", "sprechstunde*", "telefon*",
-		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "hinkommen", "bus", "bahn",
+		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "haben * auf", "hat * auf", "haben auf", "auf haben", "aufhaben", "macht * auf", "machen * auf", "offn*", "hinkommen", "bus", "bahn",
 		"anfahrt", "komme ich zum", "komme ich zur", "internetseite", "webseite", "website",
 		"kontakt*", "e-mail", "email", "mail", "where", "address", "opening", "hours", "phone", "call", "open",
 		"contact", "karte", "map", "*nummer:2", "*mailadresse", "*mail-adresse", "mailadresse", "fax*", "*fax", "telefonnr*",
@@ -173,7 +173,7 @@ var followupWords = set(strings.Fields(`
 	hab hatte mal ne nen anliegen brief post amt amtes behorde sowas irgendwas unterstutzung rat auskunft
 	weiterhelfen jemanden sprechen reden erklaren verstehe verstehen kompliziert dringend schnell bescheid
 	sagt sagen gesagt support someone anyone talk speak explain understand letter urgent questions problem
-	problems assist assistance hin hingehen hinwenden wenden
+	problems assist assistance hin hingehen hinwenden wenden office offices authority
 	jemand etwas sagen wissen weiss hallo hi moin guten tag and but so then also only the a an is are
 	it this that there here i we me my our you your what who how when which do does did can could
 	have has need get please thanks thank for to of in at on with about any some help question
@@ -374,7 +374,7 @@ func readSignals(text string) signals {
 		}
 		// A short number is an age or an amount, not a topic (a postcode
 		// has five digits and names a place).
-		if !used[i] && !followupWords[w] && !(isDigits(w) && len(w) < 5) {
+		if !used[i] && !followupWords[w] && !stopWords[w] && !(isDigits(w) && len(w) < 5) {
 			s.rest = append(s.rest, w)
 		}
 	}

@@ -1,0 +1,235 @@
+package answer
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
+)
+
+// namesNoTopic reports whether a short message names no topic: none of its
+// words (rest, the words no cue explains) is a word that names a topic or a
+// place, yet each is a word the knowledge base uses somewhere ("ich weiß
+// nicht weiter", "ich möchte einen Antrag stellen"). Such a message is asked
+// back rather than answered from one common word. A word the knowledge base
+// never uses ("Wetter", "Pizza") is left to the search, which declines it;
+// where nouns is not nil (a German message written with capitals), only an
+// unknown noun is: "Mir geht es finanziell schlecht" is asked back. found
+// tells that the search found a topic.
+func namesNoTopic(kb *knowledge.Base, rest []string, msg, lang string, found bool) bool {
+	if len(rest) == 0 {
+		return false
+	}
+	nouns, caps := germanNouns(msg, lang), capitalWords(msg, true)
+	v := vocabOf(kb)
+	places := placeWords(kb)
+	for _, w := range rest {
+		if greetingWords[w] {
+			continue // "Guten Abend, ich brauche eine Information"
+		}
+		s := lightStem(w)
+		if v.names[w] || v.names[s] || places[w] || isDigits(w) || v.compound(w) {
+			return false
+		}
+		if v.strange(w, nouns) || found && len(w) >= 4 && !v.used[w] && !v.used[s] && (nouns == nil || caps[w]) {
+			// A noun the knowledge base does not use, where the search
+			// found a topic, is likely a misspelt name: "Grundsischerung".
+			return false
+		}
+	}
+	return true
+}
+
+// namesTitle reports whether a word of the message, a cue word too, is a word
+// of the topic's title, or the message says one of its keywords of several
+// words: "Dortmund Karte" names the Dortmund-Karte though "Karte" asks for a
+// map elsewhere.
+func namesTitle(t *knowledge.Topic, words []string) bool {
+	if t == nil {
+		return false
+	}
+	title := map[string]bool{}
+	for _, w := range foldWords(t.Title.DE + " " + t.Title.EN) {
+		for _, part := range strings.Split(w, "-") {
+			title[part] = true
+		}
+	}
+	for _, w := range words {
+		if len(w) >= 4 && title[w] && !followupWords[w] && !stopWords[w] && !commonTitleWords[w] && !greetingWords[w] {
+			return true
+		}
+	}
+	// A keyword of several words, said whole ("auf der Straße").
+	joined := " " + strings.Join(words, " ") + " "
+	for _, k := range t.Keywords {
+		if kw := foldWords(k); len(kw) >= 2 && strings.Contains(joined, " "+strings.Join(kw, " ")+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// strangeWord reports whether a message speaks of something the knowledge
+// base never mentions: a word it does not use that is no place ("Pizza" in
+// "wo kann man hier gut Pizza essen?"). Such a message is no follow-up.
+//
+// Only nouns count, where they can be told: a colloquial verb ("krieg")
+// or a place spelled another way does not end a conversation.
+func strangeWord(kb *knowledge.Base, rest []string, nouns map[string]bool) bool {
+	if nouns == nil {
+		return false
+	}
+	v, places := vocabOf(kb), placeWords(kb)
+	for _, w := range rest {
+		if !places[w] && !v.names[w] && !v.compound(w) && v.strange(w, nouns) && !v.ends(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ends reports whether a word the knowledge base uses ends with w: "Grundlage"
+// is the end of "Rechtsgrundlage".
+func (v vocab) ends(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for u := range v.used {
+		if strings.HasSuffix(u, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// strange reports whether the knowledge base does not use w, a noun where
+// nouns can be told, else a word of four letters or more.
+func (v vocab) strange(w string, nouns map[string]bool) bool {
+	unknown := !v.used[w] && !v.used[lightStem(w)]
+	return unknown && (nouns == nil && len(w) >= 4 || nouns[w])
+}
+
+// vocab is what the knowledge base's words say about a message's words.
+type vocab struct {
+	// names are the folded words (and light stems) of the topics' titles,
+	// keywords and synonyms, however many topics share them, less the
+	// common and function words: a word that names some topic.
+	names map[string]bool
+	// used are the folded words (and light stems) of every topic's text,
+	// and the words of the aspect cues.
+	used map[string]bool
+}
+
+// compound reports whether w begins with a long naming word
+// ("Bestattungskostenhilfe", "Grundsicherungsantrag").
+func (v vocab) compound(w string) bool {
+	for n := len(w) - 1; n >= 7; n-- {
+		if v.names[w[:n]] {
+			return true
+		}
+	}
+	return false
+}
+
+func vocabOf(kb *knowledge.Base) vocab {
+	if p, ok := vocabCache.Load(kb); ok {
+		return p.(vocab)
+	}
+	v := vocab{names: map[string]bool{}, used: map[string]bool{}}
+	name := func(text string) {
+		for _, w := range foldWords(text) {
+			if len(w) < 3 || isDigits(w) || followupWords[w] || stopWords[w] || commonTitleWords[w] {
+				continue
+			}
+			v.names[w], v.names[lightStem(w)] = true, true
+		}
+	}
+	use := func(t knowledge.Text) {
+		for _, s := range []string{t.DE, t.EN} {
+			for _, w := range foldWords(s) {
+				v.used[w], v.used[lightStem(w)] = true, true
+			}
+		}
+	}
+	for i := range kb.Topics {
+		t := &kb.Topics[i]
+		name(t.Title.DE + " " + t.Title.EN)
+		for _, k := range t.Keywords {
+			name(k)
+		}
+		for _, x := range []knowledge.Text{t.Title, t.Summary, t.Who, t.What, t.How, t.Bring, t.Costs, t.Deadlines, t.Legal, t.Unknown} {
+			use(x)
+		}
+	}
+	for _, syn := range kb.Synonyms {
+		for _, w := range syn.Terms() {
+			name(w)
+		}
+	}
+	// The words people ask for an aspect with are the domain's too
+	// ("Rechtsgrundlage").
+	for _, c := range aspectCues {
+		for _, w := range c.words {
+			v.used[strings.Trim(w, "*=")] = true
+		}
+	}
+	if vocabCount.Add(1) > maxCachedBases {
+		vocabCache.Clear()
+		vocabCount.Store(1)
+	}
+	vocabCache.Store(kb, v)
+	return v
+}
+
+var (
+	vocabCache sync.Map // *knowledge.Base → vocab
+	vocabCount atomic.Int64
+)
+
+// germanNouns are the folded words of a German message written with capitals
+// that begin with one inside a sentence: its nouns. nil when the message is
+// not German or written all in lower case, where nouns cannot be told.
+func germanNouns(q, lang string) map[string]bool {
+	if lang != "de" {
+		return nil
+	}
+	nouns := capitalWords(q, false)
+	if r, _ := utf8.DecodeRuneInString(q); nouns == nil && unicode.IsUpper(r) {
+		// Written with capitals but none inside: no nouns at all.
+		nouns = map[string]bool{}
+	}
+	return nouns
+}
+
+// capitalWords are the folded words that begin with a capital letter, at
+// the start of a sentence too when first is set; nil when there are none.
+func capitalWords(q string, first bool) map[string]bool {
+	var caps map[string]bool
+	start := true
+	for _, f := range strings.Fields(q) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if (first || !start) && unicode.IsUpper(r) {
+			if caps == nil {
+				caps = map[string]bool{}
+			}
+			for _, w := range foldWords(f) {
+				caps[w] = true
+			}
+		}
+		start = strings.ContainsAny(f[len(f)-1:], ".!?:")
+	}
+	return caps
+}
+
+// anyOf reports whether one of words is in m.
+func anyOf(words []string, m map[string]bool) bool {
+	for _, w := range words {
+		if m[w] {
+			return true
+		}
+	}
+	return false
+}
