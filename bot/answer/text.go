@@ -225,7 +225,7 @@ var texts = [numMsgs]knowledge.Text{
 		DE: "Entschuldigung, das hat gerade nicht geklappt. Bitte versuchen Sie es gleich noch einmal. " +
 			"Die Stadt Dortmund erreichen Sie auch unter " + CentralPhone + ".",
 		EN: "Sorry, that did not work just now. Please try again in a moment. " +
-			"You can also call the City of Dortmund: " + CentralPhone + ".",
+			"You can also ask in other words or call the City of Dortmund: " + CentralPhone + ".",
 	},
 	MsgStaleButton: {
 		DE: "Dieser Knopf ist nicht mehr gültig. Bitte fragen Sie noch einmal.",
@@ -314,8 +314,10 @@ var texts = [numMsgs]knowledge.Text{
 		EN: "You are welcome! If you would like to know more, just write. For your personal case: " + CentralPhone + ".",
 	},
 	MsgWhatAbout: {
-		DE: "Worum geht es? Schreiben Sie das Thema in ein paar Worten, zum Beispiel <i>Grundsicherung</i> oder <i>Pflegeheim bezahlen</i>, oder wählen Sie ein Thema:",
-		EN: "What is it about? Write the topic in a few words, for example <i>basic income</i> or <i>paying for a care home</i>, or choose a topic:",
+		DE: "Worum geht es? Schreiben Sie das Thema in ein paar Worten, zum Beispiel <i>Grundsicherung</i> oder <i>Pflegeheim bezahlen</i>, oder wählen Sie ein Thema.\n\n" +
+			"Sie können auch anders fragen oder die Stadt Dortmund anrufen: " + CentralPhone + ".",
+		EN: "What is it about? Write the topic in a few words, for example <i>basic income</i> or <i>paying for a care home</i>, or choose a topic.\n\n" +
+			"You can also ask in other words or call the City of Dortmund: " + CentralPhone + ".",
 	},
 	MsgWhichOf: {
 		DE: "Meinen Sie <b>%s</b> oder <b>%s</b>?",
