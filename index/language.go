@@ -155,10 +155,15 @@ var languageWords = map[string]map[string]bool{
 // weight, only function words and letters do.
 func DetectLanguage(text string) (lang string, confident bool) {
 	score := map[string]float64{}
+	spelling := map[string]float64{} // Cyrillic words' trigram evidence
 	var latin, cyrillic, arabic int
-	for _, word := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	for i, word := range strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '\u200c'
 	}) {
+		// A capital inside the message marks a German noun or a name
+		// ("Dortmund-Pass", "Haus"), never a Slavic word in Latin letters.
+		capital := i > 0 && unicode.IsUpper([]rune(word)[0])
+		word = strings.ToLower(word)
 		// A Turkish suffix after an apostrophe ("Nordstadt'ta") marks
 		// Turkish; the name before it counts as nothing.
 		if i := strings.IndexAny(word, "'’"); i > 0 {
@@ -182,12 +187,16 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		case cyr:
 			cyrillic++
 			cyrillicLetters(word, score)
+			cyrillicSpelling(word, spelling)
 		case ara:
 			arabic++
 			arabicLetters(word, score)
 		case lat:
 			latin++
 			latinLetters(word, score)
+			if !capital {
+				latinSlavic(word, score)
+			}
 		}
 		for l, words := range languageWords {
 			if words[word] {
@@ -206,16 +215,31 @@ func DetectLanguage(text string) (lang string, confident bool) {
 	case arabic > 0 && (arabic*2 >= latin || latin-int(score["de"]+score["en"]) <= arabic):
 		candidates = []string{"ar", "fa"}
 	default:
-		candidates = []string{"de", "en", "tr", "pl", "ro", "ar", "fa", "bg"}
+		candidates = []string{"de", "en", "tr", "pl", "ro", "ar", "fa", "bg", "ru", "uk"}
 	}
-	best, second := candidates[0], ""
-	for _, l := range candidates[1:] {
-		switch {
-		case score[l] > score[best]:
-			best, second = l, best
-		case second == "" || score[l] > score[second]:
-			second = l
+	pick := func() (best, second string) {
+		best = candidates[0]
+		for _, l := range candidates[1:] {
+			switch {
+			case score[l] > score[best]:
+				best, second = l, best
+			case second == "" || score[l] > score[second]:
+				second = l
+			}
 		}
+		return best, second
+	}
+	best, second := pick()
+	if candidates[0] == "ru" && score[best] == score[second] {
+		// No telling word decides between the tied languages: the
+		// words' spelling does.
+		top := score[best]
+		for _, l := range candidates {
+			if score[l] == top {
+				score[l] += spelling[l]
+			}
+		}
+		best, second = pick()
 	}
 	top, next := score[best], score[second]
 	switch candidates[0] {
