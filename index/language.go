@@ -96,7 +96,7 @@ var languageWords = map[string]map[string]bool{
 		benim bana beni sen siz var yok mi mı mu mü çok cok ile ama gibi kadar istiyorum lazım lazim gerek
 		yardım yardim yardımı yardimi lütfen lutfen alabilirim alırım alirim olarak annem babam param evim
 		merhaba selam teşekkür tesekkur ederim değil degil yaşlı yasli emekli maaş maas kira hangisi
-		nereden kaç kac zaman başvuru basvuru başvurusu basvurusu nedir adresi parası parasi işsizlik
+		nereden nerde nerdedir nereye kaç kac zaman başvuru basvuru başvurusu basvurusu nedir adresi parası parasi işsizlik
 		issizlik`)),
 	"pl": set(strings.Fields(`się sie jak gdzie czy jest mam dla że ze mój moj moja moje mnie mi potrzebuję
 		potrzebuje pomoc pomocy proszę prosze można mozna jestem mieszkanie pieniądze pieniadze zasiłek
@@ -230,12 +230,14 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		return best, second
 	}
 	best, second := pick()
-	if candidates[0] == "ru" && score[best] == score[second] {
-		// No telling word decides between the tied languages: the
-		// words' spelling does.
+	tied := candidates[0] == "ru" && score[best] == score[second]
+	if tied {
+		// No telling word decides between the tied languages: the words'
+		// spelling does, when it clearly points away from Russian, the
+		// language most Cyrillic messages are written in.
 		top := score[best]
 		for _, l := range candidates {
-			if score[l] == top {
+			if score[l] == top && (l == "ru" || spelling[l] >= spellingMargin+spelling["ru"]) {
 				score[l] += spelling[l]
 			}
 		}
@@ -248,7 +250,7 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		if top == 0 {
 			return candidates[0], false
 		}
-		return best, top >= 1 && top > next
+		return best, !tied && top >= 1 && top > next
 	}
 	// One ending or one shared word is too little to leave German; one
 	// word of a language's own vocabulary is enough when nothing in the
@@ -313,6 +315,15 @@ func latinLetters(word string, score map[string]float64) {
 	}
 	if word == "w" || word == "z" {
 		score["pl"] += 0.5
+	}
+	// Russian, Ukrainian and Bulgarian typed in Latin letters write ж, х
+	// and щ as zh, kh and shch or sht, which Polish (ż, ch, szcz), German
+	// and English do not.
+	if strings.Contains(word, "zh") || strings.Contains(word, "kh") || strings.Contains(word, "shch") ||
+		strings.Contains(word, "sht") && !strings.HasPrefix(word, "sht") {
+		for _, l := range []string{"ru", "uk", "bg"} {
+			score[l] += 0.5
+		}
 	}
 	// Arabic in Latin letters writes ء, ع and ح as 2, 3 and 7.
 	letters := 0

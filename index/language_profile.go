@@ -125,6 +125,10 @@ func forTrigrams(w string, f func(string)) {
 // trigramWeight is the most one Cyrillic word's spelling counts.
 const trigramWeight = 0.5
 
+// spellingMargin is how much more spelling evidence Ukrainian or Bulgarian
+// needs than Russian to win a tie.
+const spellingMargin = 0.2
+
 // cyrillicSpelling scores a Cyrillic word by the trigram profiles: the
 // likeliest language gets up to trigramWeight, by its lead over the next.
 // Names ("Менгеде") and words all three languages share ("телефон") have
