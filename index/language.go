@@ -128,10 +128,10 @@ var languageWords = map[string]map[string]bool{
 		є немає можна будь ласка привіт дякую отримати хочу мій моя з по для куди коли хто який яка
 		яке які скільки гроші житло пенсія живу адреса також тому вже його її вони він вона цей ця ці
 		зараз сьогодні завтра дуже тільки немає діти чоловік дружина робота бувай побачення підкажіть
-		скажіть`)),
+		скажіть документи`)),
 	"bg": set(strings.Fields(`как къде какво ми мен трябва нужда помощ помогнете аз това
 		има няма може моля здравейте здрасти благодаря получа искам моят моята съм
-		кога кой какви колко пари жилище пенсия живея да си се ще във със че е сме сте са хора хората
+		кога кой какви колко нужни пари жилище пенсия живея да си се ще във със че е сме сте са хора хората
 		дете детето време работно бежанци kude kade kakvo tryabva iskam nyamam kak se za
 		тази този тези който която които тя ние вие ме сега днес утре деца съпруга съпруг баща родители
 		немски български документи много още вече само така тук там мога можете имам нямам мерси чао
@@ -161,7 +161,8 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '\u200c'
 	}) {
 		// A capital inside the message marks a German noun or a name
-		// ("Dortmund-Pass", "Haus"), never a Slavic word in Latin letters.
+		// ("Dortmund-Pass", "Haus", "Хомбрух"): its letters tell nothing
+		// of the language.
 		capital := i > 0 && unicode.IsUpper([]rune(word)[0])
 		word = strings.ToLower(word)
 		// A Turkish suffix after an apostrophe ("Nordstadt'ta") marks
@@ -187,7 +188,9 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		case cyr:
 			cyrillic++
 			cyrillicLetters(word, score)
-			cyrillicSpelling(word, spelling)
+			if !capital {
+				cyrillicSpelling(word, spelling)
+			}
 		case ara:
 			arabic++
 			arabicLetters(word, score)
@@ -376,8 +379,12 @@ func cyrillicLetters(word string, score map[string]float64) {
 	}
 	// Ukrainian adjectives end in -ий after a hard consonant, where Russian
 	// writes -ый ("добрий", "новий"); Russian -арий, -орий, -ерий are nouns.
-	if r := []rune(word); len(r) >= 5 && strings.HasSuffix(word, "ий") && strings.ContainsRune("бвдзмпрсфт", r[len(r)-3]) &&
-		!strings.ContainsRune("аое", r[len(r)-4]) {
+	// Russian -ский, -цкий are Ukrainian -ський, -цький.
+	switch r := []rune(word); {
+	case len(r) >= 5 && (strings.HasSuffix(word, "ский") || strings.HasSuffix(word, "цкий")):
+		score["ru"] += 0.5
+	case len(r) >= 5 && strings.HasSuffix(word, "ий") && strings.ContainsRune("бвдзмпрсфт", r[len(r)-3]) &&
+		!strings.ContainsRune("аое", r[len(r)-4]):
 		score["uk"] += 0.5
 	}
 	// Ukrainian writes the prefix роз- where Russian writes раз-, рас-.
