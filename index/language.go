@@ -96,7 +96,7 @@ var languageWords = map[string]map[string]bool{
 		benim bana beni sen siz var yok mi mı mu mü çok cok ile ama gibi kadar istiyorum lazım lazim gerek
 		yardım yardim yardımı yardimi lütfen lutfen alabilirim alırım alirim olarak annem babam param evim
 		merhaba selam teşekkür tesekkur ederim değil degil yaşlı yasli emekli maaş maas kira hangisi
-		nereden kaç kac zaman başvuru basvuru başvurusu basvurusu nedir adresi parası parasi işsizlik
+		nereden nerde nerdedir nereye kaç kac zaman başvuru basvuru başvurusu basvurusu nedir adresi parası parasi işsizlik
 		issizlik`)),
 	"pl": set(strings.Fields(`się sie jak gdzie czy jest mam dla że ze mój moj moja moje mnie mi potrzebuję
 		potrzebuje pomoc pomocy proszę prosze można mozna jestem mieszkanie pieniądze pieniadze zasiłek
@@ -128,10 +128,10 @@ var languageWords = map[string]map[string]bool{
 		є немає можна будь ласка привіт дякую отримати хочу мій моя з по для куди коли хто який яка
 		яке які скільки гроші житло пенсія живу адреса також тому вже його її вони він вона цей ця ці
 		зараз сьогодні завтра дуже тільки немає діти чоловік дружина робота бувай побачення підкажіть
-		скажіть`)),
+		скажіть документи`)),
 	"bg": set(strings.Fields(`как къде какво ми мен трябва нужда помощ помогнете аз това
 		има няма може моля здравейте здрасти благодаря получа искам моят моята съм
-		кога кой какви колко пари жилище пенсия живея да си се ще във със че е сме сте са хора хората
+		кога кой какви колко нужни пари жилище пенсия живея да си се ще във със че е сме сте са хора хората
 		дете детето време работно бежанци kude kade kakvo tryabva iskam nyamam kak se za
 		тази този тези който която които тя ние вие ме сега днес утре деца съпруга съпруг баща родители
 		немски български документи много още вече само така тук там мога можете имам нямам мерси чао
@@ -155,10 +155,16 @@ var languageWords = map[string]map[string]bool{
 // weight, only function words and letters do.
 func DetectLanguage(text string) (lang string, confident bool) {
 	score := map[string]float64{}
+	spelling := map[string]float64{} // Cyrillic words' trigram evidence
 	var latin, cyrillic, arabic int
-	for _, word := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	for i, word := range strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '\u200c'
 	}) {
+		// A capital inside the message marks a German noun or a name
+		// ("Dortmund-Pass", "Haus", "Хомбрух"): its letters tell nothing
+		// of the language.
+		capital := i > 0 && unicode.IsUpper([]rune(word)[0])
+		word = strings.ToLower(word)
 		// A Turkish suffix after an apostrophe ("Nordstadt'ta") marks
 		// Turkish; the name before it counts as nothing.
 		if i := strings.IndexAny(word, "'’"); i > 0 {
@@ -182,12 +188,18 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		case cyr:
 			cyrillic++
 			cyrillicLetters(word, score)
+			if !capital {
+				cyrillicSpelling(word, spelling)
+			}
 		case ara:
 			arabic++
 			arabicLetters(word, score)
 		case lat:
 			latin++
 			latinLetters(word, score)
+			if !capital {
+				latinSlavic(word, score)
+			}
 		}
 		for l, words := range languageWords {
 			if words[word] {
@@ -206,16 +218,33 @@ func DetectLanguage(text string) (lang string, confident bool) {
 	case arabic > 0 && (arabic*2 >= latin || latin-int(score["de"]+score["en"]) <= arabic):
 		candidates = []string{"ar", "fa"}
 	default:
-		candidates = []string{"de", "en", "tr", "pl", "ro", "ar", "fa", "bg"}
+		candidates = []string{"de", "en", "tr", "pl", "ro", "ar", "fa", "bg", "ru", "uk"}
 	}
-	best, second := candidates[0], ""
-	for _, l := range candidates[1:] {
-		switch {
-		case score[l] > score[best]:
-			best, second = l, best
-		case second == "" || score[l] > score[second]:
-			second = l
+	pick := func() (best, second string) {
+		best = candidates[0]
+		for _, l := range candidates[1:] {
+			switch {
+			case score[l] > score[best]:
+				best, second = l, best
+			case second == "" || score[l] > score[second]:
+				second = l
+			}
 		}
+		return best, second
+	}
+	best, second := pick()
+	tied := candidates[0] == "ru" && score[best] == score[second]
+	if tied {
+		// No telling word decides between the tied languages: the words'
+		// spelling does, when it clearly points away from Russian, the
+		// language most Cyrillic messages are written in.
+		top := score[best]
+		for _, l := range candidates {
+			if score[l] == top && (l == "ru" || spelling[l] >= spellingMargin+spelling["ru"]) {
+				score[l] += spelling[l]
+			}
+		}
+		best, second = pick()
 	}
 	top, next := score[best], score[second]
 	switch candidates[0] {
@@ -224,7 +253,7 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		if top == 0 {
 			return candidates[0], false
 		}
-		return best, top >= 1 && top > next
+		return best, !tied && top >= 1 && top > next
 	}
 	// One ending or one shared word is too little to leave German; one
 	// word of a language's own vocabulary is enough when nothing in the
@@ -290,6 +319,15 @@ func latinLetters(word string, score map[string]float64) {
 	if word == "w" || word == "z" {
 		score["pl"] += 0.5
 	}
+	// Russian, Ukrainian and Bulgarian typed in Latin letters write ж, х
+	// and щ as zh, kh and shch or sht, which Polish (ż, ch, szcz), German
+	// and English do not.
+	if strings.Contains(word, "zh") || strings.Contains(word, "kh") || strings.Contains(word, "shch") ||
+		strings.Contains(word, "sht") && !strings.HasPrefix(word, "sht") {
+		for _, l := range []string{"ru", "uk", "bg"} {
+			score[l] += 0.5
+		}
+	}
 	// Arabic in Latin letters writes ء, ع and ح as 2, 3 and 7.
 	letters := 0
 	for _, r := range word {
@@ -341,8 +379,12 @@ func cyrillicLetters(word string, score map[string]float64) {
 	}
 	// Ukrainian adjectives end in -ий after a hard consonant, where Russian
 	// writes -ый ("добрий", "новий"); Russian -арий, -орий, -ерий are nouns.
-	if r := []rune(word); len(r) >= 5 && strings.HasSuffix(word, "ий") && strings.ContainsRune("бвдзмпрсфт", r[len(r)-3]) &&
-		!strings.ContainsRune("аое", r[len(r)-4]) {
+	// Russian -ский, -цкий are Ukrainian -ський, -цький.
+	switch r := []rune(word); {
+	case len(r) >= 5 && (strings.HasSuffix(word, "ский") || strings.HasSuffix(word, "цкий")):
+		score["ru"] += 0.5
+	case len(r) >= 5 && strings.HasSuffix(word, "ий") && strings.ContainsRune("бвдзмпрсфт", r[len(r)-3]) &&
+		!strings.ContainsRune("аое", r[len(r)-4]):
 		score["uk"] += 0.5
 	}
 	// Ukrainian writes the prefix роз- where Russian writes раз-, рас-.

@@ -2,6 +2,7 @@ package index
 
 import (
 	"os"
+	"sync"
 	"testing"
 )
 
@@ -39,6 +40,16 @@ func TestDetectLanguage(t *testing.T) {
 		{"przedluzenie legitymacji niepelnosprawnosci", "pl", false},
 		{"Добрий день", "uk", false},
 		{"Какво прави едно Seniorenbüro?", "bg", false},
+		// Short Cyrillic messages without a telling word: the spelling.
+		{"пенсия малка", "bg", false},
+		{"Elterngeld молба", "bg", false},
+		{"допомога Sozialamt", "uk", false},
+		{"Sozialamt телефон", "ru", false},
+		// Cyrillic languages typed in Latin letters.
+		{"pensiya malka", "bg", false},
+		{"dopomoga na zhytlo", "uk", false},
+		{"posobie na zhilyo", "ru", false},
+		{"Gast-Haus kostenloses Frühstück", "de", false},
 		{"", "de", false},
 		{"😀👍", "de", false},
 	} {
@@ -72,5 +83,22 @@ func TestDetectLanguageOnQuestionSets(t *testing.T) {
 		if wrong > 0 {
 			t.Errorf("%s: %d of %d German or English questions taken for another language", file, wrong, len(qs))
 		}
+	}
+}
+
+func BenchmarkDetectLanguage(b *testing.B) {
+	msgs := []string{"Wie beantrage ich Grundsicherung?", "пенсия малка", "dopomoga na zhytlo",
+		"Seniorenbüro Хьорде", "Nordstadt'ta Grundsicherung nasıl alırım"}
+	DetectLanguage(msgs[0]) // the profiles are built once
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		DetectLanguage(msgs[i%len(msgs)])
+	}
+}
+
+func BenchmarkLanguageProfiles(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		profilesOnce = sync.Once{}
+		loadProfiles()
 	}
 }
