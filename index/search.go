@@ -27,6 +27,18 @@ const candidates = 10
 // compoundMatch is what a match on a part of a compound counts for.
 const compoundMatch = 0.5
 
+// elsewhereWeight is what a word for another office's service weighs, in
+// weights of a word no document knows. Translated questions weigh more: the
+// search words of our topics are whole sentences in those languages, whose
+// everyday verbs ("купить", "wyrobić", "almak") match nearly any question,
+// so two of them would outweigh the one word that says what is asked.
+func elsewhereWeight(lang int) float64 {
+	if lang > langEN {
+		return 3
+	}
+	return 2
+}
+
 // Thresholds of the confidence measure; see match.decide.
 const minCoverage = 0.37
 
@@ -479,7 +491,7 @@ func (ix *Index) coverage(q question, d *docInfo) match {
 			if elsewhere {
 				// Another office's service: no evidence for any of ours,
 				// however often our texts mention it.
-				weight, share = 2*ix.idf(lang, ""), 0
+				weight, share = elsewhereWeight(lang)*ix.unknownIDF(), 0
 			}
 			total += weight
 			matched += weight * share
