@@ -55,6 +55,7 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	q := ix.analyzeQuestion(text)
 	res.Lang = q.lang
 	res.Districts = q.districts
+	res.Elsewhere = ix.elsewhereWords(text, q)
 	res.Synonyms = q.synonyms
 	if q.greeting {
 		res.Reason = ReasonGreeting
@@ -118,6 +119,28 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 		res.MatchLang = Languages[cands[0].match.lang]
 	}
 	return res, nil
+}
+
+// elsewhereWords returns the words of the question, as written, that name
+// another office's service in any language it is read in.
+func (ix *Index) elsewhereWords(text string, q question) []string {
+	at := map[int]bool{}
+	for _, l := range q.langs {
+		for i := range q.elsewhere[l] {
+			at[q.content[l][i].pos] = true
+		}
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	var out []string
+	for _, t := range ix.fold.Analyze([]byte(text)) {
+		if at[t.Position] {
+			delete(at, t.Position)
+			out = append(out, text[t.Start:t.End])
+		}
+	}
+	return out
 }
 
 // vocabLang is the language whose vocabulary alone knows more of the
