@@ -394,12 +394,10 @@ func (ix *Index) analyzeQuestion(text string) question {
 			}
 		}
 		q.elsewhere[lang] = map[int]bool{}
-		for i, w := range q.content[lang] {
-			for _, phrase := range ix.elsewhere[lang][w.terms[0]] {
-				if i+len(phrase) <= len(q.content[lang]) && matchesAt(q.content[lang], i, phrase) {
-					for k := range phrase {
-						q.elsewhere[lang][i+k] = true
-					}
+		for i := range q.content[lang] {
+			for _, phrase := range ix.elsewhereAt(lang, q.content[lang], i) {
+				for k := range phrase {
+					q.elsewhere[lang][i+k] = true
 				}
 			}
 		}
@@ -423,6 +421,51 @@ func (ix *Index) analyzeQuestion(text string) question {
 		q.german[p.pos] = i
 	}
 	return q
+}
+
+// elsewhereAt returns the phrases for other offices' services that begin
+// at word i. In the translated languages a listed word also matches a longer
+// form of it ("pasaport", "pasaportumun"): their light stemmers leave many
+// endings, and the lists cannot hold every form.
+func (ix *Index) elsewhereAt(lang int, words []position, i int) [][]string {
+	var out [][]string
+	try := func(phrase []string) {
+		if i+len(phrase) > len(words) {
+			return
+		}
+		for k, t := range phrase {
+			if !formOf(lang, t, words[i+k].terms[0]) {
+				return
+			}
+		}
+		out = append(out, phrase)
+	}
+	if lang <= langEN {
+		for _, p := range ix.elsewhere[lang][words[i].terms[0]] {
+			try(p)
+		}
+		return out
+	}
+	for _, ps := range ix.elsewhere[lang] {
+		for _, p := range ps {
+			try(p)
+		}
+	}
+	return out
+}
+
+// formOf reports whether a question's term is a listed term or, in a
+// translated language, the listed term (five letters or more) with at most
+// three more letters, as sameStem reads unknown words.
+func formOf(lang int, listed, asked string) bool {
+	if listed == asked {
+		return true
+	}
+	if lang <= langEN || !strings.HasPrefix(asked, listed) {
+		return false
+	}
+	n := utf8.RuneCountInString(listed)
+	return n >= 5 && utf8.RuneCountInString(asked)-n <= 3
 }
 
 // readIn returns the languages a question is read in: German and English

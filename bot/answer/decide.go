@@ -894,7 +894,8 @@ func commonPrefix(a, b string) int {
 }
 
 // commonTitleWords appear in titles but name no topic.
-var commonTitleWords = set(strings.Fields(`menschen people dortmund leistungen benefits beratung advice stadt city hilfe help`))
+// The city's name counts in every script its translated titles write it in.
+var commonTitleWords = set(strings.Fields(`menschen people dortmund дортмунд دورتموند leistungen benefits beratung advice stadt city hilfe help`))
 
 // isStory reports whether a message tells a story (three sentences or
 // more, or many words) rather than asks in a few words.
