@@ -425,7 +425,7 @@ func (ix *Index) analyzeQuestion(text string) question {
 
 // elsewhereAt returns the phrases for other offices' services that begin
 // at word i. In the translated languages a listed word also matches a longer
-// form of it ("pasaport", "pasaportumun"): their light stemmers leave many
+// form of it ("pasaport", "pasaportunu"): their light stemmers leave many
 // endings, and the lists cannot hold every form.
 func (ix *Index) elsewhereAt(lang int, words []position, i int) [][]string {
 	var out [][]string
