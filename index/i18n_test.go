@@ -148,3 +148,63 @@ func TestTranslatedTitles(t *testing.T) {
 		t.Errorf("hits %v", res.Hits)
 	}
 }
+
+// TestElsewhereTranslated: a translation file's words for other offices'
+// services are read in its language, in their longer forms too, and a
+// question naming one is declined with the words reported.
+func TestElsewhereTranslated(t *testing.T) {
+	with := builtinFiles(t)
+	without := builtinFiles(t)
+	for name := range without {
+		if strings.HasSuffix(name, "-andere-stellen.yaml") {
+			delete(without, name)
+		}
+	}
+	tests := []struct{ q, word string }{
+		{"yeni pasaportumun randevusu nereden alınır", "pasaportumun"},
+		{"сколько платить налог на собаку в год", "налог"},
+		{"kiedy przyjeżdża wywóz śmieci", "śmieci"},
+	}
+	for _, files := range []fstest.MapFS{with, without} {
+		kb, err := knowledge.Load(files, knowledge.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix, err := Build(kb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		listed := len(files) == len(with)
+		for _, tt := range tests {
+			res, err := ix.Search(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := slices.Contains(res.Elsewhere, tt.word); got != listed {
+				t.Errorf("%q (lists %v): Elsewhere %q, want %q named: %v", tt.q, listed, res.Elsewhere, tt.word, listed)
+			}
+			if listed && res.Answered {
+				t.Errorf("%q: answered with %s, want declined", tt.q, res.Hits[0].ID)
+			}
+		}
+	}
+}
+
+func TestFormOf(t *testing.T) {
+	tests := []struct {
+		lang          int
+		listed, asked string
+		want          bool
+	}{
+		{langDE, "hundesteu", "hundesteu", true},
+		{langDE, "pass", "passport", false}, // German and English: exact terms only
+		{langIndex("tr"), "pasaport", "pasaportunu", true},
+		{langIndex("tr"), "pasaport", "pasaportlarımızın", false}, // more than three letters added
+		{langIndex("ro"), "viza", "vizat", false},                 // too short to carry endings
+	}
+	for _, tt := range tests {
+		if got := formOf(tt.lang, tt.listed, tt.asked); got != tt.want {
+			t.Errorf("formOf(%s, %q, %q) = %v, want %v", Languages[tt.lang], tt.listed, tt.asked, got, tt.want)
+		}
+	}
+}

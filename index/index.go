@@ -142,20 +142,7 @@ func Build(kb *knowledge.Base) (*Index, error) {
 	}
 	ix.places = newPlaces(kb, ix.foldTokens)
 	ix.fillers = ix.termSets(fillerWords)
-	for _, w := range kb.Elsewhere {
-		for _, lang := range []int{langDE, langEN} {
-			var phrase []string
-			for _, p := range analyzePositions(ix.analyzers[lang], w) {
-				phrase = append(phrase, p.terms[0])
-			}
-			if len(phrase) > 0 {
-				if ix.elsewhere[lang] == nil {
-					ix.elsewhere[lang] = map[string][][]string{}
-				}
-				ix.elsewhere[lang][phrase[0]] = append(ix.elsewhere[lang][phrase[0]], phrase)
-			}
-		}
-	}
+	ix.addElsewhere(kb)
 	ix.greetings = map[string]bool{}
 	for _, w := range greetingWords {
 		for _, t := range ix.foldTokens(w) {
@@ -163,6 +150,37 @@ func Build(kb *knowledge.Base) (*Index, error) {
 		}
 	}
 	return ix, nil
+}
+
+// addElsewhere analyses the words for other offices' services: the German
+// and English list in both languages, each translation file's list in its
+// language (a Turkish question about "köpek vergisi" is declined as one
+// about "Hundesteuer" is).
+func (ix *Index) addElsewhere(kb *knowledge.Base) {
+	add := func(lang int, w string) {
+		var phrase []string
+		for _, p := range analyzePositions(ix.analyzers[lang], w) {
+			phrase = append(phrase, p.terms[0])
+		}
+		if len(phrase) == 0 {
+			return
+		}
+		if ix.elsewhere[lang] == nil {
+			ix.elsewhere[lang] = map[string][][]string{}
+		}
+		ix.elsewhere[lang][phrase[0]] = append(ix.elsewhere[lang][phrase[0]], phrase)
+	}
+	for _, w := range kb.Elsewhere {
+		add(langDE, w)
+		add(langEN, w)
+	}
+	for _, lang := range ix.active[2:] {
+		if f := kb.Translations[Languages[lang]]; f != nil {
+			for _, w := range f.Elsewhere {
+				add(lang, w)
+			}
+		}
+	}
 }
 
 func (ix *Index) fill() error {
@@ -422,6 +440,10 @@ func (ix *Index) idf(lang int, term string) float64 {
 	}
 	return math.Log(1 + float64(ix.ndocs)/n)
 }
+
+// unknownIDF is the weight of a term no document holds. (idf(lang, "")
+// is not: an analyzer may leave an empty term in a document.)
+func (ix *Index) unknownIDF() float64 { return math.Log(1 + float64(ix.ndocs)/0.5) }
 
 // known reports whether any document holds the term.
 func (ix *Index) known(lang int, term string) bool { return ix.terms[lang].df(term) > 0 }

@@ -21,6 +21,11 @@ type Result struct {
 	// OnlyPlace is true when the question names a place and nothing else
 	// that carries meaning ("in Hörde?", "44263").
 	OnlyPlace bool `json:"-"`
+	// Elsewhere are the question's words, as written, that name another
+	// office's service ("Hundesteuer", "köpek vergisi"): they are no
+	// evidence for a topic, not even where a topic's title shares one
+	// ("kimlik kartı" and "engelli kimlik kartı").
+	Elsewhere []string `json:"-"`
 	// Districts are the ids of the Stadtbezirke the question names. More than
 	// one means the place was ambiguous (a postcode shared by districts).
 	Districts []string `json:"districts,omitempty"`

@@ -27,6 +27,18 @@ const candidates = 10
 // compoundMatch is what a match on a part of a compound counts for.
 const compoundMatch = 0.5
 
+// elsewhereWeight is what a word for another office's service weighs, in
+// weights of a word no document knows. Translated questions weigh more: the
+// search words of our topics are whole sentences in those languages, whose
+// everyday verbs ("купить", "wyrobić", "almak") match nearly any question,
+// so two of them would outweigh the one word that says what is asked.
+func elsewhereWeight(lang int) float64 {
+	if lang > langEN {
+		return 3
+	}
+	return 2
+}
+
 // Thresholds of the confidence measure; see match.decide.
 const minCoverage = 0.37
 
@@ -43,6 +55,7 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	q := ix.analyzeQuestion(text)
 	res.Lang = q.lang
 	res.Districts = q.districts
+	res.Elsewhere = ix.elsewhereWords(text, q)
 	res.Synonyms = q.synonyms
 	if q.greeting {
 		res.Reason = ReasonGreeting
@@ -106,6 +119,28 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 		res.MatchLang = Languages[cands[0].match.lang]
 	}
 	return res, nil
+}
+
+// elsewhereWords returns the words of the question, as written, that name
+// another office's service in any language it is read in.
+func (ix *Index) elsewhereWords(text string, q question) []string {
+	at := map[int]bool{}
+	for _, l := range q.langs {
+		for i := range q.elsewhere[l] {
+			at[q.content[l][i].pos] = true
+		}
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	var out []string
+	for _, t := range ix.fold.Analyze([]byte(text)) {
+		if at[t.Position] {
+			delete(at, t.Position)
+			out = append(out, text[t.Start:t.End])
+		}
+	}
+	return out
 }
 
 // vocabLang is the language whose vocabulary alone knows more of the
@@ -359,12 +394,10 @@ func (ix *Index) analyzeQuestion(text string) question {
 			}
 		}
 		q.elsewhere[lang] = map[int]bool{}
-		for i, w := range q.content[lang] {
-			for _, phrase := range ix.elsewhere[lang][w.terms[0]] {
-				if i+len(phrase) <= len(q.content[lang]) && matchesAt(q.content[lang], i, phrase) {
-					for k := range phrase {
-						q.elsewhere[lang][i+k] = true
-					}
+		for i := range q.content[lang] {
+			for _, phrase := range ix.elsewhereAt(lang, q.content[lang], i) {
+				for k := range phrase {
+					q.elsewhere[lang][i+k] = true
 				}
 			}
 		}
@@ -388,6 +421,51 @@ func (ix *Index) analyzeQuestion(text string) question {
 		q.german[p.pos] = i
 	}
 	return q
+}
+
+// elsewhereAt returns the phrases for other offices' services that begin
+// at word i. In the translated languages a listed word also matches a longer
+// form of it ("pasaport", "pasaportunu"): their light stemmers leave many
+// endings, and the lists cannot hold every form.
+func (ix *Index) elsewhereAt(lang int, words []position, i int) [][]string {
+	var out [][]string
+	try := func(phrase []string) {
+		if i+len(phrase) > len(words) {
+			return
+		}
+		for k, t := range phrase {
+			if !formOf(lang, t, words[i+k].terms[0]) {
+				return
+			}
+		}
+		out = append(out, phrase)
+	}
+	if lang <= langEN {
+		for _, p := range ix.elsewhere[lang][words[i].terms[0]] {
+			try(p)
+		}
+		return out
+	}
+	for _, ps := range ix.elsewhere[lang] {
+		for _, p := range ps {
+			try(p)
+		}
+	}
+	return out
+}
+
+// formOf reports whether a question's term is a listed term or, in a
+// translated language, the listed term (five letters or more) with at most
+// three more letters, as sameStem reads unknown words.
+func formOf(lang int, listed, asked string) bool {
+	if listed == asked {
+		return true
+	}
+	if lang <= langEN || !strings.HasPrefix(asked, listed) {
+		return false
+	}
+	n := utf8.RuneCountInString(listed)
+	return n >= 5 && utf8.RuneCountInString(asked)-n <= 3
 }
 
 // readIn returns the languages a question is read in: German and English
@@ -479,7 +557,7 @@ func (ix *Index) coverage(q question, d *docInfo) match {
 			if elsewhere {
 				// Another office's service: no evidence for any of ours,
 				// however often our texts mention it.
-				weight, share = 2*ix.idf(lang, ""), 0
+				weight, share = elsewhereWeight(lang)*ix.unknownIDF(), 0
 			}
 			total += weight
 			matched += weight * share

@@ -89,6 +89,10 @@ type SearchWords struct {
 type TranslationFile struct {
 	Texts  []Translation `yaml:"texts"`
 	Search []SearchWords `yaml:"search"`
+	// Elsewhere are the language's words for services of other offices, as
+	// Base.Elsewhere in German and English: a question about them is
+	// declined, however many of its other words our topics know.
+	Elsewhere []string `yaml:"elsewhere,omitempty"`
 
 	// Lang comes from the file name; File is the language's first file.
 	Lang string `yaml:"-"`
@@ -249,6 +253,7 @@ func (b *Base) loadTranslations(raw []rawFile) Problems {
 		if all := b.Translations[m[1]]; all != nil {
 			all.Texts = append(all.Texts, f.Texts...)
 			all.Search = append(all.Search, f.Search...)
+			all.Elsewhere = append(all.Elsewhere, f.Elsewhere...)
 			continue
 		}
 		f.Lang, f.File = m[1], name
@@ -371,7 +376,7 @@ func (b *Base) whyNoText(of string) string {
 // decodes a knowledge file.
 func parseTranslationFile(name string, data []byte) (*TranslationFile, Problems) {
 	f := &TranslationFile{}
-	root, ps, ok := decodeStrict(name, data, f, "translation", `a translation file holds the lists "texts:" and "search:"`)
+	root, ps, ok := decodeStrict(name, data, f, "translation", `a translation file holds the lists "texts:", "search:" and "elsewhere:"`)
 	switch {
 	case !ok:
 		return &TranslationFile{}, ps

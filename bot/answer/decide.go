@@ -254,7 +254,9 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// "und für meine Mutter?", "ich wohne in Bochum": a short follow-up
 	// that names no topic stays with the conversation's topic, even when
 	// the search finds a weak match for one of its words.
-	named := len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)
+	// Words for another office's service name none of our topics: "kimlik
+	// kartı" (identity card) shares a word with "engelli kimlik kartı".
+	named := len(hits) > 0 && namesTopic(kb, hits[0], without(sig.rest, foldWords(strings.Join(res.Elsewhere, " "))), d.Lang)
 	if t != nil && sig.aspect != "" && !named && len(sig.rest) <= 3 && res.Answered && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && a.onlyCues(ctx, q, sig, cueless) {
 		// "bis wann muss der Antrag da sein?": the search found a topic
 		// only through the words that ask for an aspect.
@@ -887,6 +889,20 @@ func namesTopic(kb *knowledge.Base, h index.Hit, rest []string, lang string) boo
 	return false
 }
 
+// without returns the words not in drop.
+func without(words, drop []string) []string {
+	if len(drop) == 0 {
+		return words
+	}
+	var out []string
+	for _, w := range words {
+		if !slices.Contains(drop, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 func commonPrefix(a, b string) int {
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {
@@ -896,7 +912,8 @@ func commonPrefix(a, b string) int {
 }
 
 // commonTitleWords appear in titles but name no topic.
-var commonTitleWords = set(strings.Fields(`menschen people dortmund leistungen benefits beratung advice stadt city hilfe help`))
+// The city's name counts in every script its translated titles write it in.
+var commonTitleWords = set(strings.Fields(`menschen people dortmund дортмунд دورتموند leistungen benefits beratung advice stadt city hilfe help`))
 
 // isStory reports whether a message tells a story (three sentences or
 // more, or many words) rather than asks in a few words.
