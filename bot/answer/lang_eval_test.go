@@ -15,28 +15,28 @@ type langFloors struct{ Lang, Top1 float64 }
 // minus a small margin (about one question). Adjust them to what is reached
 // (go test -run HeldOutLanguages -v prints it).
 var heldOutFloors = map[string]langFloors{
-	"tr": {Lang: 0.94, Top1: 0.64},
-	"ar": {Lang: 0.98, Top1: 0.56},
-	"uk": {Lang: 0.85, Top1: 0.68},
-	"ru": {Lang: 0.92, Top1: 0.75},
-	"pl": {Lang: 0.87, Top1: 0.68},
-	"ro": {Lang: 0.85, Top1: 0.83},
-	"bg": {Lang: 0.85, Top1: 0.81},
-	"fa": {Lang: 0.96, Top1: 0.66},
+	"tr": {Lang: 0.94, Top1: 0.75}, // measured 0.964, 0.771 (at the start of the evening 0.964, 0.667)
+	"ar": {Lang: 0.98, Top1: 0.68}, // 1.000, 0.708 (1.000, 0.583)
+	"uk": {Lang: 0.94, Top1: 0.75}, // 0.964, 0.771 (0.875, 0.708)
+	"ru": {Lang: 0.92, Top1: 0.85}, // 0.946, 0.875 (0.946, 0.771)
+	"pl": {Lang: 0.96, Top1: 0.83}, // 0.982, 0.854 (0.893, 0.708)
+	"ro": {Lang: 0.94, Top1: 0.83}, // 0.964, 0.854 (0.875, 0.854)
+	"bg": {Lang: 0.89, Top1: 0.85}, // 0.911, 0.875 (0.875, 0.833)
+	"fa": {Lang: 0.98, Top1: 0.75}, // 1.000, 0.771 (0.982, 0.688)
 }
 
 // retiredFloors keep the retired held-out sets (questions-<lang>-retired.yaml,
 // looked at and tuned on since) from sliding back: what they reach, less
 // about two questions.
 var retiredFloors = map[string]langFloors{
-	"tr": {Lang: 0.92, Top1: 0.85}, // measured 0.964, 0.870
-	"ar": {Lang: 0.96, Top1: 0.76}, // 0.982, 0.804
-	"uk": {Lang: 0.92, Top1: 0.86}, // 0.963, 0.911
-	"ru": {Lang: 0.96, Top1: 0.78}, // 0.981, 0.822
-	"pl": {Lang: 0.92, Top1: 0.87}, // 0.964, 0.913
-	"ro": {Lang: 0.90, Top1: 0.85}, // 0.945, 0.891
-	"bg": {Lang: 0.83, Top1: 0.85}, // 0.875, 0.894
-	"fa": {Lang: 0.94, Top1: 0.89}, // 0.982, 0.935
+	"tr": {Lang: 0.94, Top1: 0.91}, // measured 0.964, 0.957
+	"ar": {Lang: 0.96, Top1: 0.91}, // 0.982, 0.957
+	"uk": {Lang: 0.94, Top1: 0.95}, // 0.963, 1.000
+	"ru": {Lang: 0.96, Top1: 0.91}, // 0.981, 0.956
+	"pl": {Lang: 0.94, Top1: 0.95}, // 0.964, 1.000
+	"ro": {Lang: 0.92, Top1: 0.91}, // 0.945, 0.957
+	"bg": {Lang: 0.92, Top1: 0.91}, // 0.946, 0.957
+	"fa": {Lang: 0.96, Top1: 0.93}, // 0.982, 0.978
 }
 
 // filled is the share of a language's texts that must be translated before
