@@ -406,25 +406,12 @@ func BenchmarkDetectCrisis(b *testing.B) {
 // search sets (index) may raise an alarm, bar 1 %.
 func TestCrisisOtherSets(t *testing.T) {
 	kb := loadBuiltinKB(t)
-	type item struct {
-		Q      string   `yaml:"q"`
-		Dialog []string `yaml:"dialog"`
-		Crisis *bool    `yaml:"crisis"`
-	}
 	files, _ := filepath.Glob("../bot/answer/testdata/conversations-*.yaml")
 	search, _ := filepath.Glob("../index/testdata/questions-*.yaml")
 	var total crisisFigures
 	for _, name := range append(files, search...) {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var items []item
-		if err := yaml.Unmarshal(data, &items); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
 		var f crisisFigures
-		for _, it := range items {
+		for _, it := range readQuestionSet(t, name) {
 			q := it.Q
 			if len(it.Dialog) > 0 {
 				q = it.Dialog[len(it.Dialog)-1]
@@ -462,6 +449,27 @@ func TestCrisisOtherSets(t *testing.T) {
 	if total.falseAlarmRate() > 0.01 {
 		t.Errorf("false alarms %.3f, want at most 0.01", total.falseAlarmRate())
 	}
+}
+
+// setItem is a question or conversation of the search and conversation
+// sets (index/testdata, bot/answer/testdata), as far as these tests read it.
+type setItem struct {
+	Q      string   `yaml:"q"`
+	Dialog []string `yaml:"dialog"`
+	Crisis *bool    `yaml:"crisis"`
+}
+
+func readQuestionSet(t *testing.T, name string) []setItem {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []setItem
+	if err := yaml.Unmarshal(data, &items); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return items
 }
 
 // BenchmarkDetectCrisisMessage is one message of the usual length: the

@@ -119,11 +119,6 @@ distress:
 // a kind line, but it must stay rare: at most 3 %.
 func TestDistressQuestionSets(t *testing.T) {
 	kb := loadBuiltinKB(t)
-	type item struct {
-		Q      string   `yaml:"q"`
-		Dialog []string `yaml:"dialog"`
-		Crisis *bool    `yaml:"crisis"`
-	}
 	var files []string
 	for _, g := range []string{"../index/testdata/questions-*tune.yaml", "../index/testdata/questions-*retired.yaml",
 		"../bot/answer/testdata/conversations-tune.yaml", "../bot/answer/testdata/conversations-retired.yaml"} {
@@ -132,16 +127,8 @@ func TestDistressQuestionSets(t *testing.T) {
 	}
 	var ordinary, flagged int
 	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var items []item
-		if err := yaml.Unmarshal(data, &items); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
 		n, k := 0, 0
-		for _, it := range items {
+		for _, it := range readQuestionSet(t, name) {
 			qs := []string{it.Q}
 			if len(it.Dialog) > 0 {
 				qs = it.Dialog

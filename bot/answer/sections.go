@@ -3,8 +3,6 @@ package answer
 import (
 	"math"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -262,7 +260,7 @@ func (p *profile) terms(question string) []term {
 
 // profiles caches profiles by topic pointer and language: a knowledge
 // base is immutable, and a reload brings new pointers.
-var profiles sync.Map // profileKey → *profile
+var profiles = cache[profileKey, *profile]{max: maxCached}
 
 type profileKey struct {
 	t    *knowledge.Topic
@@ -270,10 +268,10 @@ type profileKey struct {
 }
 
 func profileOf(t *knowledge.Topic, lang string) *profile {
-	k := profileKey{t, lang}
-	if p, ok := profiles.Load(k); ok {
-		return p.(*profile)
-	}
+	return profiles.get(profileKey{t, lang}, func() *profile { return newProfile(t, lang) })
+}
+
+func newProfile(t *knowledge.Topic, lang string) *profile {
 	p := &profile{name: map[string]bool{}, summary: newWordSet(t.Summary.In(lang)), sections: map[Aspect]*wordSet{}, sentences: map[string]*wordSet{}}
 	for _, w := range foldWords(t.Title.In(lang)) {
 		p.name[stem(w)] = true
@@ -287,22 +285,16 @@ func profileOf(t *knowledge.Topic, lang string) *profile {
 			}
 		}
 	}
-	if profileCount.Add(1) > maxCached {
-		// Each reload brings new topic pointers: forget the old ones
-		// instead of growing for as long as the bot runs.
-		profiles.Clear()
-		profileCount.Store(1)
-	}
-	profiles.Store(k, p)
 	return p
 }
 
 // placeWords are the folded words of the Stadtbezirke's and Stadtteile's
 // names: a place says where the person lives, not which section they ask.
 func placeWords(kb *knowledge.Base) map[string]bool {
-	if p, ok := placeCache.Load(kb); ok {
-		return p.(map[string]bool)
-	}
+	return placeCache.get(kb, func() map[string]bool { return newPlaceWords(kb) })
+}
+
+func newPlaceWords(kb *knowledge.Base) map[string]bool {
 	m := map[string]bool{}
 	for _, d := range kb.Districts {
 		for _, name := range append(append([]string{d.Name}, d.Stadtteile...), d.Colloquial...) {
@@ -311,15 +303,10 @@ func placeWords(kb *knowledge.Base) map[string]bool {
 			}
 		}
 	}
-	if placeCount.Add(1) > maxCachedBases {
-		placeCache.Clear()
-		placeCount.Store(1)
-	}
-	placeCache.Store(kb, m)
 	return m
 }
 
-var placeCache sync.Map // *knowledge.Base → map[string]bool
+var placeCache = cache[*knowledge.Base, map[string]bool]{max: maxCachedBases}
 
 // storyWords are the words of a message that name a topic: words of the
 // topics' titles and keywords and of the synonyms, as written, each once.
@@ -342,9 +329,10 @@ func storyWords(kb *knowledge.Base, q string) []string {
 // function words are left out, and so are words that several topics share
 // ("Kinder", "Wohnung"): they name no topic.
 func topicWords(kb *knowledge.Base) map[string]bool {
-	if p, ok := topicWordCache.Load(kb); ok {
-		return p.(map[string]bool)
-	}
+	return topicWordCache.get(kb, func() map[string]bool { return newTopicWords(kb) })
+}
+
+func newTopicWords(kb *knowledge.Base) map[string]bool {
 	df := map[string]int{}
 	add := func(seen map[string]bool, text string) {
 		for _, w := range foldWords(text) {
@@ -379,11 +367,6 @@ func topicWords(kb *knowledge.Base) map[string]bool {
 			m[w] = true
 		}
 	}
-	if topicWordCount.Add(1) > maxCachedBases {
-		topicWordCache.Clear()
-		topicWordCount.Store(1)
-	}
-	topicWordCache.Store(kb, m)
 	return m
 }
 
@@ -391,13 +374,4 @@ func topicWords(kb *knowledge.Base) map[string]bool {
 // that still names a topic in a story.
 const maxTopicWordTopics = 4
 
-var topicWordCache sync.Map // *knowledge.Base → map[string]bool
-
-// The caches are bounded: a knowledge base of some hundred topics in ten
-// languages fits, and reloads cannot grow them without end.
-const (
-	maxCached      = 8192
-	maxCachedBases = 4
-)
-
-var profileCount, placeCount, topicWordCount atomic.Int64
+var topicWordCache = cache[*knowledge.Base, map[string]bool]{max: maxCachedBases}

@@ -2,8 +2,6 @@ package answer
 
 import (
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -135,9 +133,10 @@ func (v vocab) compound(w string) bool {
 }
 
 func vocabOf(kb *knowledge.Base) vocab {
-	if p, ok := vocabCache.Load(kb); ok {
-		return p.(vocab)
-	}
+	return vocabCache.get(kb, func() vocab { return newVocab(kb) })
+}
+
+func newVocab(kb *knowledge.Base) vocab {
 	v := vocab{names: map[string]bool{}, used: map[string]bool{}}
 	name := func(text string) {
 		for _, w := range foldWords(text) {
@@ -176,18 +175,10 @@ func vocabOf(kb *knowledge.Base) vocab {
 			v.used[strings.Trim(w, "*=")] = true
 		}
 	}
-	if vocabCount.Add(1) > maxCachedBases {
-		vocabCache.Clear()
-		vocabCount.Store(1)
-	}
-	vocabCache.Store(kb, v)
 	return v
 }
 
-var (
-	vocabCache sync.Map // *knowledge.Base → vocab
-	vocabCount atomic.Int64
-)
+var vocabCache = cache[*knowledge.Base, vocab]{max: maxCachedBases}
 
 // germanNouns are the folded words of a German message written with capitals
 // that begin with one inside a sentence: its nouns. nil when the message is
