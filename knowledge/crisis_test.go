@@ -371,8 +371,9 @@ func checkCoverage(t *testing.T, m crisisMessages, min int) {
 	}
 }
 
-// FuzzDetectCrisis feeds citizens' messages of any shape to the detector:
-// it must never panic, and a message must get the same answer twice.
+// FuzzDetectCrisis feeds citizens' messages of any shape to the detectors of
+// crises and of distress: they must never panic, and a message must get the
+// same answer twice.
 func FuzzDetectCrisis(f *testing.F) {
 	kb, err := Load(Builtin(), Options{})
 	if err != nil {
@@ -385,6 +386,9 @@ func FuzzDetectCrisis(f *testing.F) {
 		a, b := kb.DetectCrisis(text), kb.DetectCrisis(text)
 		if a != b {
 			t.Fatalf("DetectCrisis(%q) gave %v, then %v", text, a, b)
+		}
+		if c, d := kb.DetectDistress(text), kb.DetectDistress(text); c != d {
+			t.Fatalf("DetectDistress(%q) gave %v, then %v", text, c, d)
 		}
 	})
 }

@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sozialamt-dortmund/sozialbot/bot/answer"
 	"github.com/sozialamt-dortmund/sozialbot/index"
@@ -199,4 +201,29 @@ func BenchmarkSearchOnly(b *testing.B) {
 	slices.Sort(times)
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(times[len(times)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+// FuzzDecide feeds messages of any shape through the whole answer step
+// (crisis and distress check, language, search, decision, rendering) in one
+// conversation: nothing may panic, and every reply is valid UTF-8 (Telegram
+// refuses anything else).
+func FuzzDecide(f *testing.F) {
+	for _, s := range []string{"Ich bin 70 und meine Rente reicht nicht", "und wo ist das?", "ich bin eine Frau",
+		"\xff\xfe", "ich halte das nicht mehr aus", "Sozialticket цена", "مساعدة", "🙂🙂🙂", strings.Repeat("Pflegeheim ", 400)} {
+		f.Add(s)
+	}
+	ix := realIndex(f)
+	a := answer.New(ix, answer.Options{})
+	var st answer.State
+	f.Fuzz(func(t *testing.T, msg string) {
+		d, err := a.Decide(context.Background(), &st, msg, answer.Person{PhoneLang: "tr"})
+		if err != nil {
+			t.Fatalf("Decide(%q): %v", msg, err)
+		}
+		for _, text := range []string{answer.Render(ix.Base(), d).HTML(), answer.Render(ix.Base(), d).Plain()} {
+			if !utf8.ValidString(text) {
+				t.Errorf("Decide(%q): reply is not valid UTF-8: %q", msg, text)
+			}
+		}
+	})
 }
