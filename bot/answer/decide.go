@@ -248,8 +248,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	}
 
 	t := kb.Topic(st.Topic)
-	if t != nil && strangeWord(kb, sig.rest, germanNouns(msg, msgLang)) {
-		t = nil // "wo kann man hier gut Pizza essen?" follows up on nothing
+	if t != nil && !(sig.refers && len(sig.rest) <= 2) && strangeWord(kb, sig.rest, germanNouns(msg, msgLang)) {
+		// "wo kann man hier gut Pizza essen?" follows up on nothing; "muss
+		// mein Sohn da was zahlen?" points back with "da" and stays.
+		t = nil
 	}
 	// "und für meine Mutter?", "ich wohne in Bochum": a short follow-up
 	// that names no topic stays with the conversation's topic, even when
@@ -257,18 +259,25 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// Words for another office's service name none of our topics: "kimlik
 	// kartı" (identity card) shares a word with "engelli kimlik kartı".
 	named := len(hits) > 0 && namesTopic(kb, hits[0], without(sig.rest, foldWords(strings.Join(res.Elsewhere, " "))), d.Lang)
+	// better: a question whose words the search's topic, another than the
+	// conversation's, holds all of, and more of them than the conversation's.
+	// A person telling about themselves ("ich bin die Mutter") asks nothing new.
+	better := t != nil && sig.aspect != "" && sig.gender == "" && res.Answered && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID &&
+		speaksBetter(kb, kb.Topic(topicOfHit(kb, hits[0])), t, d.Lang, sig.rest)
 	if t != nil && sig.aspect != "" && !named && len(sig.rest) <= 3 && res.Answered && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && a.onlyCues(ctx, q, sig, cueless) {
 		// "bis wann muss der Antrag da sein?": the search found a topic
 		// only through the words that ask for an aspect.
 		return a.followup(kb, st, d, t, sig), nil
 	}
-	if t != nil && (sig.aspect != "" || sig.and || sig.refers) && !named && len(sig.rest) <= 3 && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && speaksOf(kb, t, d.Lang, sig.rest) {
+	if t != nil && (sig.aspect != "" || sig.and || sig.refers) && !named && len(sig.rest) <= 3 && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && speaksOf(kb, t, d.Lang, sig.rest) && !better {
 		// "Wohnungslos" … "wo krieg ich morgen früh was zu essen?": a short
 		// question whose words the conversation's topic speaks of stays
 		// with it rather than go to another topic that shares a word.
 		return a.followup(kb, st, d, t, sig), nil
 	}
-	if t != nil && (sig.and || sig.lives || sig.refers || sig.gender != "") && len(sig.rest) <= 3 && !(res.Answered && named) {
+	// A message that names another topic switches to it, even when the
+	// search is unsure of it ("und was ist mit dem Dortmund-Pass?").
+	if t != nil && (sig.and || sig.lives || sig.refers || sig.gender != "") && len(sig.rest) <= 3 && !better && !(named && (res.Answered || res.Reason == index.ReasonUnsure) && topicOfHit(kb, hits[0]) != t.ID) {
 		if sig.lives && sig.aspect == "" {
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
 		}
@@ -479,9 +488,28 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 
 // speaksOf reports whether the topic's text holds most of the words.
 func speaksOf(kb *knowledge.Base, t *knowledge.Topic, lang string, words []string) bool {
+	held, all := speaks(kb, t, lang, words)
+	return held > 0 && 3*held >= all
+}
+
+// speaksBetter reports whether topic u speaks of all the words, two at
+// least, and of more of them than t (one shared word says too little): "Grundsicherung" … "und wenn ich keine
+// Wohnung habe, wo kann ich schlafen?" goes to the help for the homeless,
+// which holds both words, where Grundsicherung holds only "Wohnung".
+func speaksBetter(kb *knowledge.Base, u, t *knowledge.Topic, lang string, words []string) bool {
+	if u == nil {
+		return false
+	}
+	hu, all := speaks(kb, u, lang, words)
+	ht, _ := speaks(kb, t, lang, words)
+	return hu >= 2 && hu == all && hu > ht
+}
+
+// speaks counts the words (places and numbers aside) that t's summary or
+// sections hold, and all of them.
+func speaks(kb *knowledge.Base, t *knowledge.Topic, lang string, words []string) (held, all int) {
 	prof := profileOf(t, lang)
 	places := placeWords(kb)
-	held, all := 0, 0
 	for _, tm := range prof.terms(strings.Join(words, " ")) {
 		if places[tm.word] || isDigits(tm.word) {
 			continue
@@ -491,7 +519,7 @@ func speaksOf(kb *knowledge.Base, t *knowledge.Topic, lang string, words []strin
 			held++
 		}
 	}
-	return held > 0 && 3*held >= all
+	return held, all
 }
 
 // hasAudience reports whether one of the topic's offices is only for some
@@ -880,7 +908,9 @@ func namesTopic(kb *knowledge.Base, h index.Hit, rest []string, lang string) boo
 		}
 		for _, w := range rest {
 			// The word itself, or a compound that begins like it
-			// ("Elterngeldantrag", "Schwerbehinderung").
+			// ("Elterngeldantrag", "Schwerbehinderung"), written with or
+			// without a hyphen ("Dortmund-Pass", "DortmundPass").
+			w, tw := strings.ReplaceAll(w, "-", ""), strings.ReplaceAll(tw, "-", "")
 			if w == tw || commonPrefix(w, tw) >= min(len(tw), 10) {
 				return true
 			}
