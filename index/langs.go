@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/ro"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ru"
 	"github.com/blevesearch/bleve/v2/analysis/lang/tr"
+	"github.com/blevesearch/bleve/v2/analysis/token/apostrophe"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
@@ -39,21 +40,27 @@ func langIndex(code string) int {
 //   - pl: lower case, bleve's stop words, bleve's Stempel stemmer (loaded once);
 //   - bg: lower case, bleve's stop words, a light stemmer (stemBG);
 //   - uk: lower case, our stop words, a light stemmer (stemUK);
-//   - fa: bleve's Persian normalisation and stop words, a light stemmer (stemFA).
+//   - fa: bleve's Persian normalisation and stop words, a light stemmer (stemFA);
+//   - tr: bleve's Turkish analyzer with the diacritics folded (foldTR) before
+//     its stemmer, as people often write Turkish without them.
 const (
 	analyzerPL = "kb_pl"
 	analyzerBG = "kb_bg"
 	analyzerUK = "kb_uk"
 	analyzerFA = "kb_fa"
-	stopMapUK  = "kb_stop_uk"
-	stopUK     = "kb_stop_uk"
+	analyzerTR = "kb_tr"
+	// stopTRFolded drops the Turkish stop words written without
+	// diacritics ("için" as "icin"), which bleve's list does not know.
+	stopTRFolded = "kb_stop_tr_folded"
+	stopMapUK    = "kb_stop_uk"
+	stopUK       = "kb_stop_uk"
 	// joinZWNJ removes the zero-width non-joiner inside Farsi words, as
 	// Clean does in questions: "می‌خواهم" and "میخواهم" are one word.
 	joinZWNJ = "kb_join_zwnj"
 )
 
 // analyzerOf names each language's analyzer.
-var analyzerOf = [nLangs]string{analyzerDE, analyzerEN, tr.AnalyzerName, ar.AnalyzerName, analyzerUK, ru.AnalyzerName, analyzerPL, ro.AnalyzerName, analyzerBG, analyzerFA}
+var analyzerOf = [nLangs]string{analyzerDE, analyzerEN, analyzerTR, ar.AnalyzerName, analyzerUK, ru.AnalyzerName, analyzerPL, ro.AnalyzerName, analyzerBG, analyzerFA}
 
 // ukrainianStopWords are the function words of Ukrainian.
 var ukrainianStopWords = strings.Fields(`і й та а але або бо в у на з із зі до від що як де це я ти він вона воно ми ви
@@ -73,6 +80,20 @@ func addLanguageAnalyzers(m *mapping.IndexMappingImpl) error {
 	if err := m.AddCustomTokenFilter(stopUK, map[string]any{"type": stop.Name, "stop_token_map": stopMapUK}); err != nil {
 		return err
 	}
+	var folded []any
+	for _, line := range strings.Split(string(tr.TurkishStopWords), "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			if f := turkishFold.Replace(w); f != w {
+				folded = append(folded, f)
+			}
+		}
+	}
+	if err := m.AddCustomTokenMap(stopTRFolded, map[string]any{"type": tokenmap.Name, "tokens": folded}); err != nil {
+		return err
+	}
+	if err := m.AddCustomTokenFilter(stopTRFolded, map[string]any{"type": stop.Name, "stop_token_map": stopTRFolded}); err != nil {
+		return err
+	}
 	if err := m.AddCustomCharFilter(joinZWNJ, map[string]any{"type": regexpchar.Name, "regexp": "\u200c", "replace": ""}); err != nil {
 		return err
 	}
@@ -81,6 +102,7 @@ func addLanguageAnalyzers(m *mapping.IndexMappingImpl) error {
 		analyzerBG: {lowercase.Name, bg.StopName, stemBG},
 		analyzerUK: {lowercase.Name, stopUK, stemUK},
 		analyzerFA: {lowercase.Name, ar.NormalizeName, fa.NormalizeName, fa.StopName, stemFA},
+		analyzerTR: {apostrophe.Name, lowercase.Name, tr.StopName, foldTR, stopTRFolded, tr.SnowballStemmerName},
 	} {
 		a := map[string]any{"type": custom.Name, "tokenizer": unicode.Name, "token_filters": filters}
 		if name == analyzerFA {
