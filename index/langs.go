@@ -125,13 +125,24 @@ var foreignFillers = [nLangs][]string{
 		tesekkur dortmund şehir sehir yapabilirim yapmalıyım yapmaliyim yardım yardim olur mu mı`),
 	3: strings.Fields(`من فضلك أحتاج احتاج أريد اريد ممكن يمكن أستطيع استطيع كيف أين اين متى ماذا ما لماذا أي
 		معلومات عنوان هاتف رقم مواعيد دوام تواصل موعد مرحبا السلام عليكم شكرا دورتموند مدينة أحصل احصل
-		الحصول مساعدة`),
+		الحصول مساعدة
+		ana ani w wa we ma ma3i 3ndi 3andi 3ndna badi baddi biddi bidi bdi bade biddo 3ayez 3awez ayez
+		min mn men meen shu sho shou esh eish kif kef keef ezay izay wen wein fen fein mnen fi fe ya ya3ni
+		lazem lazim lazmni bhtaj ma7tag mumkin momken mmkn 3an 3ala ala ma3 m3 hal li lil shi ishi
+		musa3ade musa3ada mosa3ada mosa3ade msa3de msa3ade ysa3edni ysa3dni sa3edni sa3idni raqam ra2am
+		3nwan marhaba salam shukran shokran`),
 	4: strings.Fields(`будь ласка потрібно потрібна потрібен треба хочу можу можна отримати де коли як що хто
 		який яка які чому інформація адреса телефон номер години контакт запис прийом привіт добрий день
-		дякую дортмунд місто зробити робити допоможіть допомога підкажіть`),
+		дякую дортмунд місто зробити робити допоможіть допомога підкажіть
+		bud laska potribno potribna potriben treba khochu hochu mozhu mozhna otrymaty de koly yak shcho scho
+		khto khro yakyi yaka chomu informatsiya adresa telefon nomer pryvit dyakuyu zrobyty robyty
+		dopomozhit dopomoga dopomoha pidkazhit dlya dlia na v u z do vid ya my meni nam`),
 	5: strings.Fields(`пожалуйста нужно нужна нужен надо хочу могу можно получить где когда как что кто какой
 		какая какие почему информация адрес телефон номер часы контакт запись приём прием здравствуйте
-		привет спасибо дортмунд город сделать делать помогите помощь подскажите`),
+		привет спасибо дортмунд город сделать делать помогите помощь подскажите
+		pozhaluista pozhaluysta nuzhno nuzhna nuzhen nado hochu khochu mogu mozhno poluchit gde kogda kak
+		chto shto kto kakoy kakaya pochemu informatsiya adres telefon nomer privet spasibo sdelat delat
+		pomogite pomosh pomoshch podskazhite dlya na v u s k ot ya my mne nam`),
 	6: strings.Fields(`proszę prosze potrzebuję potrzebuje chcę chce mogę moge muszę musze dostać dostac otrzymać
 		otrzymac gdzie kiedy jak co kto który ktory dlaczego informacja informacje adres telefon numer
 		godziny kontakt termin wizyta dzień dzien dobry cześć czesc dziękuję dziekuje dortmund miasto
@@ -143,5 +154,8 @@ var foreignFillers = [nLangs][]string{
 		информация адрес телефон номер работно време контакт час записване здравейте здрасти благодаря
 		дортмунд град направя помощ помогнете`),
 	9: strings.Fields(`لطفا لطفاً نیاز دارم میخواهم میخوام میتوانم چطور چگونه کجا کی چه چی چرا کدام اطلاعات آدرس
-		تلفن شماره ساعت کاری تماس وقت نوبت سلام ممنون مرسی دورتموند شهر بگیرم دریافت کمک`),
+		تلفن شماره ساعت کاری تماس وقت نوبت سلام ممنون مرسی دورتموند شهر بگیرم دریافت کمک
+		man ma lotfan mikham mikhaham mikhastam mitunam mitoonam mishe mishavad chetori chetor chejuri
+		chegune koja kojast kei key chi che chera kodum kodam baraye bara bayad begiram begirim migiran
+		migiram gereftan daryaft komak shomare telefon adres etelaat salam mamnun merci mersi`),
 }
