@@ -122,7 +122,8 @@ var foreignFillers = [nLangs][]string{
 	2: strings.Fields(`lütfen lutfen lazım lazim gerek gerekiyor istiyorum isterim ihtiyacım ihtiyacim alabilirim
 		alırım alirim almak nasıl nasil nerede nereye zaman kim hangi neden niye bilgi adres adresi telefon
 		numara numarası numarasi saatleri açılış acilis randevu iletişim iletisim merhaba selam teşekkür
-		tesekkur dortmund şehir sehir yapabilirim yapmalıyım yapmaliyim yardım yardim olur mu mı`),
+		tesekkur dortmund şehir sehir yapabilirim yapmalıyım yapmaliyim yapılır yapilir yapmak yaparım yaparim
+		yardım yardim olur mu mı`),
 	3: strings.Fields(`من فضلك أحتاج احتاج أريد اريد ممكن يمكن أستطيع استطيع كيف أين اين متى ماذا ما لماذا أي
 		معلومات عنوان هاتف رقم مواعيد دوام تواصل موعد مرحبا السلام عليكم شكرا دورتموند مدينة أحصل احصل
 		الحصول مساعدة
