@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/ro"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ru"
 	"github.com/blevesearch/bleve/v2/analysis/lang/tr"
+	"github.com/blevesearch/bleve/v2/analysis/token/apostrophe"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
@@ -39,21 +40,27 @@ func langIndex(code string) int {
 //   - pl: lower case, bleve's stop words, bleve's Stempel stemmer (loaded once);
 //   - bg: lower case, bleve's stop words, a light stemmer (stemBG);
 //   - uk: lower case, our stop words, a light stemmer (stemUK);
-//   - fa: bleve's Persian normalisation and stop words, a light stemmer (stemFA).
+//   - fa: bleve's Persian normalisation and stop words, a light stemmer (stemFA);
+//   - tr: bleve's Turkish analyzer with the diacritics folded (foldTR) before
+//     its stemmer, as people often write Turkish without them.
 const (
 	analyzerPL = "kb_pl"
 	analyzerBG = "kb_bg"
 	analyzerUK = "kb_uk"
 	analyzerFA = "kb_fa"
-	stopMapUK  = "kb_stop_uk"
-	stopUK     = "kb_stop_uk"
+	analyzerTR = "kb_tr"
+	// stopTRFolded drops the Turkish stop words written without
+	// diacritics ("için" as "icin"), which bleve's list does not know.
+	stopTRFolded = "kb_stop_tr_folded"
+	stopMapUK    = "kb_stop_uk"
+	stopUK       = "kb_stop_uk"
 	// joinZWNJ removes the zero-width non-joiner inside Farsi words, as
 	// Clean does in questions: "می‌خواهم" and "میخواهم" are one word.
 	joinZWNJ = "kb_join_zwnj"
 )
 
 // analyzerOf names each language's analyzer.
-var analyzerOf = [nLangs]string{analyzerDE, analyzerEN, tr.AnalyzerName, ar.AnalyzerName, analyzerUK, ru.AnalyzerName, analyzerPL, ro.AnalyzerName, analyzerBG, analyzerFA}
+var analyzerOf = [nLangs]string{analyzerDE, analyzerEN, analyzerTR, ar.AnalyzerName, analyzerUK, ru.AnalyzerName, analyzerPL, ro.AnalyzerName, analyzerBG, analyzerFA}
 
 // ukrainianStopWords are the function words of Ukrainian.
 var ukrainianStopWords = strings.Fields(`і й та а але або бо в у на з із зі до від що як де це я ти він вона воно ми ви
@@ -73,6 +80,20 @@ func addLanguageAnalyzers(m *mapping.IndexMappingImpl) error {
 	if err := m.AddCustomTokenFilter(stopUK, map[string]any{"type": stop.Name, "stop_token_map": stopMapUK}); err != nil {
 		return err
 	}
+	var folded []any
+	for _, line := range strings.Split(string(tr.TurkishStopWords), "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			if f := turkishFold.Replace(w); f != w {
+				folded = append(folded, f)
+			}
+		}
+	}
+	if err := m.AddCustomTokenMap(stopTRFolded, map[string]any{"type": tokenmap.Name, "tokens": folded}); err != nil {
+		return err
+	}
+	if err := m.AddCustomTokenFilter(stopTRFolded, map[string]any{"type": stop.Name, "stop_token_map": stopTRFolded}); err != nil {
+		return err
+	}
 	if err := m.AddCustomCharFilter(joinZWNJ, map[string]any{"type": regexpchar.Name, "regexp": "\u200c", "replace": ""}); err != nil {
 		return err
 	}
@@ -81,6 +102,7 @@ func addLanguageAnalyzers(m *mapping.IndexMappingImpl) error {
 		analyzerBG: {lowercase.Name, bg.StopName, stemBG},
 		analyzerUK: {lowercase.Name, stopUK, stemUK},
 		analyzerFA: {lowercase.Name, ar.NormalizeName, fa.NormalizeName, fa.StopName, stemFA},
+		analyzerTR: {apostrophe.Name, lowercase.Name, tr.StopName, foldTR, stopTRFolded, tr.SnowballStemmerName},
 	} {
 		a := map[string]any{"type": custom.Name, "tokenizer": unicode.Name, "token_filters": filters}
 		if name == analyzerFA {
@@ -100,16 +122,28 @@ var foreignFillers = [nLangs][]string{
 	2: strings.Fields(`lütfen lutfen lazım lazim gerek gerekiyor istiyorum isterim ihtiyacım ihtiyacim alabilirim
 		alırım alirim almak nasıl nasil nerede nereye zaman kim hangi neden niye bilgi adres adresi telefon
 		numara numarası numarasi saatleri açılış acilis randevu iletişim iletisim merhaba selam teşekkür
-		tesekkur dortmund şehir sehir yapabilirim yapmalıyım yapmaliyim yardım yardim olur mu mı`),
+		tesekkur dortmund şehir sehir yapabilirim yapmalıyım yapmaliyim yapılır yapilir yapmak yaparım yaparim
+		yardım yardim olur mu mı`),
 	3: strings.Fields(`من فضلك أحتاج احتاج أريد اريد ممكن يمكن أستطيع استطيع كيف أين اين متى ماذا ما لماذا أي
 		معلومات عنوان هاتف رقم مواعيد دوام تواصل موعد مرحبا السلام عليكم شكرا دورتموند مدينة أحصل احصل
-		الحصول مساعدة`),
+		الحصول مساعدة
+		ana ani w wa we ma ma3i 3ndi 3andi 3ndna badi baddi biddi bidi bdi bade biddo 3ayez 3awez ayez
+		min mn men meen shu sho shou esh eish kif kef keef ezay izay wen wein fen fein mnen fi fe ya ya3ni
+		lazem lazim lazmni bhtaj ma7tag mumkin momken mmkn 3an 3ala ala ma3 m3 hal li lil shi ishi
+		musa3ade musa3ada mosa3ada mosa3ade msa3de msa3ade ysa3edni ysa3dni sa3edni sa3idni raqam ra2am
+		3nwan marhaba salam shukran shokran`),
 	4: strings.Fields(`будь ласка потрібно потрібна потрібен треба хочу можу можна отримати де коли як що хто
 		який яка які чому інформація адреса телефон номер години контакт запис прийом привіт добрий день
-		дякую дортмунд місто зробити робити допоможіть допомога підкажіть`),
+		дякую дортмунд місто зробити робити допоможіть допомога підкажіть
+		bud laska potribno potribna potriben treba khochu hochu mozhu mozhna otrymaty de koly yak shcho scho
+		khto khro yakyi yaka chomu informatsiya adresa telefon nomer pryvit dyakuyu zrobyty robyty
+		dopomozhit dopomoga dopomoha pidkazhit dlya dlia na v u z do vid ya my meni nam`),
 	5: strings.Fields(`пожалуйста нужно нужна нужен надо хочу могу можно получить где когда как что кто какой
 		какая какие почему информация адрес телефон номер часы контакт запись приём прием здравствуйте
-		привет спасибо дортмунд город сделать делать помогите помощь подскажите`),
+		привет спасибо дортмунд город сделать делать помогите помощь подскажите
+		pozhaluista pozhaluysta nuzhno nuzhna nuzhen nado hochu khochu mogu mozhno poluchit gde kogda kak
+		chto shto kto kakoy kakaya pochemu informatsiya adres telefon nomer privet spasibo sdelat delat
+		pomogite pomosh pomoshch podskazhite dlya na v u s k ot ya my mne nam`),
 	6: strings.Fields(`proszę prosze potrzebuję potrzebuje chcę chce mogę moge muszę musze dostać dostac otrzymać
 		otrzymac gdzie kiedy jak co kto który ktory dlaczego informacja informacje adres telefon numer
 		godziny kontakt termin wizyta dzień dzien dobry cześć czesc dziękuję dziekuje dortmund miasto
@@ -121,5 +155,8 @@ var foreignFillers = [nLangs][]string{
 		информация адрес телефон номер работно време контакт час записване здравейте здрасти благодаря
 		дортмунд град направя помощ помогнете`),
 	9: strings.Fields(`لطفا لطفاً نیاز دارم میخواهم میخوام میتوانم چطور چگونه کجا کی چه چی چرا کدام اطلاعات آدرس
-		تلفن شماره ساعت کاری تماس وقت نوبت سلام ممنون مرسی دورتموند شهر بگیرم دریافت کمک`),
+		تلفن شماره ساعت کاری تماس وقت نوبت سلام ممنون مرسی دورتموند شهر بگیرم دریافت کمک
+		man ma lotfan mikham mikhaham mikhastam mitunam mitoonam mishe mishavad chetori chetor chejuri
+		chegune koja kojast kei key chi che chera kodum kodam baraye bara bayad begiram begirim migiran
+		migiram gereftan daryaft komak shomare telefon adres etelaat salam mamnun merci mersi`),
 }

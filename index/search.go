@@ -351,8 +351,13 @@ func (ix *Index) analyzeQuestion(text string) question {
 	var placeWords map[int]bool
 	q.districts, placeWords = ix.places.find(text, words, known)
 	var analysed [nLangs][]position
+	latinOnly := !strings.ContainsFunc(text, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
 	for _, l := range q.langs {
-		analysed[l] = analyzePositions(ix.analyzers[l], text)
+		in := text
+		if latinOnly && (Languages[l] == "uk" || Languages[l] == "ru") {
+			in = latinToCyrillic(text, Languages[l])
+		}
+		analysed[l] = analyzePositions(ix.analyzers[l], in)
 	}
 	if len(q.langs) > 2 && strings.ContainsFunc(text, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) {
 		// German terms written in Cyrillic letters are read in German.

@@ -22,7 +22,24 @@ const (
 	stemUK = "kb_stem_uk"
 	stemBG = "kb_stem_bg"
 	stemFA = "kb_stem_fa"
+	// foldTR writes Turkish letters as people type them on a German or
+	// English keyboard ("kaldım" is "kaldim", "şehir" is "sehir"). It runs
+	// before the stemmer on both the texts and the questions, so a question
+	// without diacritics meets the same stems as the translated texts.
+	foldTR = "kb_fold_tr"
 )
+
+var turkishFold = strings.NewReplacer("ç", "c", "ğ", "g", "ı", "i", "ş", "s", "ö", "o", "ü", "u", "â", "a", "î", "i", "û", "u")
+
+// foldFilter replaces letters in every token.
+type foldFilter struct{ r *strings.Replacer }
+
+func (f foldFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, t := range input {
+		t.Term = []byte(f.r.Replace(string(t.Term)))
+	}
+	return input
+}
 
 var polishStemmer = sync.OnceValues(func() (analysis.TokenFilter, error) { return pl.NewPolishStemmerFilter() })
 
@@ -77,6 +94,11 @@ func init() {
 		if err := registry.RegisterTokenFilter(name, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) { return st, nil }); err != nil {
 			panic(err)
 		}
+	}
+	if err := registry.RegisterTokenFilter(foldTR, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return foldFilter{turkishFold}, nil
+	}); err != nil {
+		panic(err)
 	}
 	if err := registry.RegisterTokenFilter(stemPL, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) { return polishStemmer() }); err != nil {
 		panic(err)

@@ -139,3 +139,62 @@ func germanSpelling(text string) string {
 	}
 	return b.String()
 }
+
+// Latin letters as Ukrainians and Russians write their language in chat
+// ("de otrymaty zhytlo", "pomoshch s kvartiroi"), longest spelling first.
+var (
+	latinUkrainian = strings.NewReplacer("shch", "щ", "zh", "ж", "kh", "х", "ch", "ч", "sh", "ш", "ts", "ц",
+		"ya", "я", "yu", "ю", "ye", "є", "yi", "ї", "ia", "я", "iu", "ю", "ie", "є",
+		"a", "а", "b", "б", "v", "в", "h", "г", "g", "г", "d", "д", "e", "е", "z", "з", "y", "и", "i", "і",
+		"j", "й", "k", "к", "l", "л", "m", "м", "n", "н", "o", "о", "p", "п", "r", "р", "s", "с", "t", "т",
+		"u", "у", "f", "ф", "c", "ц", "w", "в", "x", "кс", "q", "к")
+	latinRussian = strings.NewReplacer("shch", "щ", "sch", "щ", "zh", "ж", "kh", "х", "ch", "ч", "sh", "ш", "ts", "ц",
+		"ya", "я", "yu", "ю", "yo", "ё", "ia", "я", "iu", "ю",
+		"ay", "ай", "oy", "ой", "ey", "ей", "uy", "уй", "iy", "ий", "yy", "ый",
+		"a", "а", "b", "б", "v", "в", "h", "х", "g", "г", "d", "д", "e", "е", "z", "з", "y", "ы", "i", "и",
+		"j", "й", "k", "к", "l", "л", "m", "м", "n", "н", "o", "о", "p", "п", "r", "р", "s", "с", "t", "т",
+		"u", "у", "f", "ф", "c", "ц", "w", "в", "x", "кс", "q", "к")
+)
+
+// latinToCyrillic writes a Ukrainian or Russian question typed in Latin
+// letters in Cyrillic, so that it meets the translated texts. Only words in
+// lower case are rewritten: a capital marks a German term or a name
+// ("Dortmund-Pass", "Sozialamt"), which stays as written. Each word stays one
+// word, so positions still line up with the other readings of the question.
+func latinToCyrillic(text, lang string) string {
+	r := latinUkrainian
+	if lang == "ru" {
+		r = latinRussian
+	}
+	return mapWords(text, func(w string) string {
+		for _, c := range w {
+			if c < 'a' || c > 'z' {
+				return w
+			}
+		}
+		return r.Replace(w)
+	})
+}
+
+// mapWords applies f to every run of letters of text and keeps the rest.
+func mapWords(text string, f func(string) string) string {
+	var b strings.Builder
+	start := -1
+	for i, c := range text {
+		if unicode.IsLetter(c) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			b.WriteString(f(text[start:i]))
+			start = -1
+		}
+		b.WriteRune(c)
+	}
+	if start >= 0 {
+		b.WriteString(f(text[start:]))
+	}
+	return b.String()
+}

@@ -45,3 +45,17 @@ func TestPlacesInOtherScripts(t *testing.T) {
 		}
 	}
 }
+
+func TestLatinToCyrillic(t *testing.T) {
+	for _, c := range []struct{ text, lang, want string }{
+		{"de otrymaty zhytlo", "uk", "де отримати житло"},
+		{"pensiya mala, shcho robyty?", "uk", "пенсія мала, що робити?"},
+		{"de otrymaty Dortmund-Pass", "uk", "де отримати Dortmund-Pass"},
+		{"pomoshch s kvartiroy", "ru", "помощ с квартирой"},
+		{"", "ru", ""},
+	} {
+		if got := latinToCyrillic(c.text, c.lang); got != c.want {
+			t.Errorf("latinToCyrillic(%q, %s) = %q, want %q", c.text, c.lang, got, c.want)
+		}
+	}
+}
