@@ -336,7 +336,7 @@ func TestCrisisHeldOut(t *testing.T) {
 		minRecall, maxFalseAlm float64
 	}{
 		{"crisis-heldout.yaml", 0.64, 0.01}, // 60 of 90, 1 of 130
-		{"crisis-seen.yaml", 0.68, 0.02},    // 77 of 110, 2 of 160
+		{"crisis-seen.yaml", 0.70, 0.02},    // 79 of 110, 2 of 160
 	} {
 		m := readCrisisMessages(t, set.name)
 		checkCoverage(t, m, 40)

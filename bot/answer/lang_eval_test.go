@@ -15,10 +15,10 @@ type langFloors struct{ Lang, Top1 float64 }
 // minus a small margin (about one question). Adjust them to what is reached
 // (go test -run HeldOutLanguages -v prints it).
 var heldOutFloors = map[string]langFloors{
-	"tr": {Lang: 0.94, Top1: 0.75}, // measured 0.964, 0.771 (at the start of the evening 0.964, 0.667)
+	"tr": {Lang: 0.94, Top1: 0.81}, // measured 0.964, 0.833 (at the start of the evening 0.964, 0.667)
 	"ar": {Lang: 0.98, Top1: 0.68}, // 1.000, 0.708 (1.000, 0.583)
 	"uk": {Lang: 0.94, Top1: 0.75}, // 0.964, 0.771 (0.875, 0.708)
-	"ru": {Lang: 0.92, Top1: 0.85}, // 0.946, 0.875 (0.946, 0.771)
+	"ru": {Lang: 0.92, Top1: 0.87}, // 0.946, 0.896 (0.946, 0.771)
 	"pl": {Lang: 0.96, Top1: 0.83}, // 0.982, 0.854 (0.893, 0.708)
 	"ro": {Lang: 0.94, Top1: 0.83}, // 0.964, 0.854 (0.875, 0.854)
 	"bg": {Lang: 0.89, Top1: 0.85}, // 0.911, 0.875 (0.875, 0.833)
