@@ -364,14 +364,14 @@ func cyrillicLetters(word string, score map[string]float64) {
 		score["uk"] += 0.5
 	}
 	// Bulgarian verbal nouns end in -ане/-яне (Russian -ание, Ukrainian -ання).
-	if n := len([]rune(word)); n > 5 && (strings.HasSuffix(word, "ане") || strings.HasSuffix(word, "яне")) {
+	if utf8Len(word) > 5 && (strings.HasSuffix(word, "ане") || strings.HasSuffix(word, "яне")) {
 		score["bg"] += 0.5
 	}
 	if strings.HasSuffix(word, "ията") {
 		score["bg"] += 1
 	}
 	// Ukrainian infinitives end in -ити, -увати (Russian -ить, -овать).
-	if n := len([]rune(word)); n > 5 && (strings.HasSuffix(word, "ити") || strings.HasSuffix(word, "увати")) {
+	if utf8Len(word) > 5 && (strings.HasSuffix(word, "ити") || strings.HasSuffix(word, "увати")) {
 		score["uk"] += 0.5
 	}
 	if strings.HasSuffix(word, "ът") || strings.HasSuffix(word, "ята") {

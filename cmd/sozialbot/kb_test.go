@@ -26,16 +26,7 @@ func badFolder(t *testing.T) string {
 	if err := os.WriteFile(filepath.Join(dir, "topics.yaml"), []byte(strings.Replace(serveKB, "{{TITLE}}", "Wohngeld", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := syscall.Mkfifo(filepath.Join(dir, "x.yaml"), 0o644); err != nil {
-		t.Skipf("mkfifo: %v", err)
-	}
-	outside := filepath.Join(t.TempDir(), "shadow")
-	if err := os.WriteFile(outside, []byte(secretLine+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(outside, filepath.Join(dir, "shadow.yaml")); err != nil {
-		t.Skipf("symlink: %v", err)
-	}
+	plantBadEntries(t, dir)
 	return dir
 }
 
@@ -122,16 +113,7 @@ func TestServeKnowledgeFolderFaults(t *testing.T) {
 	}
 
 	// Bad entries land in the folder; /reload says why, the bot goes on.
-	if err := syscall.Mkfifo(filepath.Join(dir, "x.yaml"), 0o644); err != nil {
-		t.Skipf("mkfifo: %v", err)
-	}
-	outside := filepath.Join(t.TempDir(), "shadow")
-	if err := os.WriteFile(outside, []byte(secretLine+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(outside, filepath.Join(dir, "shadow.yaml")); err != nil {
-		t.Skipf("symlink: %v", err)
-	}
+	plantBadEntries(t, dir)
 	reply := ask("/reload")
 	for _, want := range []string{"x.yaml:1:1: is a named pipe", "shadow.yaml:1:1: is a symbolic link that leads outside"} {
 		if !strings.Contains(reply, want) {
@@ -230,5 +212,22 @@ func TestParseShare(t *testing.T) {
 		if _, err := parseShare(in); err == nil {
 			t.Errorf("parseShare(%q) accepted", in)
 		}
+	}
+}
+
+// plantBadEntries puts into dir what a knowledge folder must refuse without
+// blocking or quoting it: a FIFO, and a symlink to a file outside the folder
+// that holds secretLine.
+func plantBadEntries(t *testing.T, dir string) {
+	t.Helper()
+	if err := syscall.Mkfifo(filepath.Join(dir, "x.yaml"), 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	outside := filepath.Join(t.TempDir(), "shadow")
+	if err := os.WriteFile(outside, []byte(secretLine+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "shadow.yaml")); err != nil {
+		t.Skipf("symlink: %v", err)
 	}
 }
