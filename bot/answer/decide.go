@@ -248,9 +248,21 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	}
 
 	t := kb.Topic(st.Topic)
-	if t != nil && !(sig.refers && len(sig.rest) <= 2) && strangeWord(kb, sig.rest, germanNouns(msg, msgLang)) {
+	// A pointer ("da", "dort", "dafür") points back in a sentence of some
+	// length too: "ich bin nur die Nachbarin, darf ich da trotzdem anrufen?".
+	refers := sig.refers || pointsBack(sig.words)
+	// fr are the words that may name a topic: the people a follow-up speaks
+	// of ("und meine Schwester?") ask the conversation's topic for them.
+	fr := withoutPersons(sig.rest)
+	if t != nil && !(refers && len(fr) <= 2) && strangeWord(kb, fr, germanNouns(msg, msgLang)) {
 		// "wo kann man hier gut Pizza essen?" follows up on nothing; "muss
 		// mein Sohn da was zahlen?" points back with "da" and stays.
+		t = nil
+	}
+	if t != nil && sig.aspect != AspectBring && namesElsewhere(sig.rest, res.Elsewhere) {
+		// "Grundsicherung" … "wo kann ich meinen Personalausweis
+		// verlängern?": another office's service, though the topic's list
+		// of papers names the word.
 		t = nil
 	}
 	// "und für meine Mutter?", "ich wohne in Bochum": a short follow-up
@@ -263,13 +275,13 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// conversation's, holds all of, and more of them than the conversation's.
 	// A person telling about themselves ("ich bin die Mutter") asks nothing new.
 	better := t != nil && sig.aspect != "" && sig.gender == "" && res.Answered && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID &&
-		speaksBetter(kb, kb.Topic(topicOfHit(kb, hits[0])), t, d.Lang, sig.rest)
+		speaksBetter(kb, kb.Topic(topicOfHit(kb, hits[0])), t, d.Lang, fr)
 	if t != nil && sig.aspect != "" && !named && len(sig.rest) <= 3 && res.Answered && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && a.onlyCues(ctx, q, sig, cueless) {
 		// "bis wann muss der Antrag da sein?": the search found a topic
 		// only through the words that ask for an aspect.
 		return a.followup(kb, st, d, t, sig), nil
 	}
-	if t != nil && (sig.aspect != "" || sig.and || sig.refers) && !named && len(sig.rest) <= 3 && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && speaksOf(kb, t, d.Lang, sig.rest) && !better {
+	if t != nil && (sig.aspect != "" || sig.and || refers) && !named && len(fr) <= 3 && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && speaksOf(kb, t, d.Lang, fr) && !better {
 		// "Wohnungslos" … "wo krieg ich morgen früh was zu essen?": a short
 		// question whose words the conversation's topic speaks of stays
 		// with it rather than go to another topic that shares a word.
@@ -277,7 +289,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	}
 	// A message that names another topic switches to it, even when the
 	// search is unsure of it ("und was ist mit dem Dortmund-Pass?").
-	if t != nil && (sig.and || sig.lives || sig.refers || sig.gender != "") && len(sig.rest) <= 3 && !better && !(named && (res.Answered || res.Reason == index.ReasonUnsure) && topicOfHit(kb, hits[0]) != t.ID) {
+	if t != nil && (sig.and || sig.lives || refers || sig.gender != "") && len(fr) <= 3 && !better && !(named && (res.Answered || res.Reason == index.ReasonUnsure) && topicOfHit(kb, hits[0]) != t.ID) {
 		if sig.lives && sig.aspect == "" {
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
 		}
@@ -317,6 +329,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		return a.followup(kb, st, d, t, sig), nil
 	case t != nil && (sig.aspect != "" || sig.gender != "") && len(sig.rest) <= 2 && res.Reason != index.ReasonOutOfScope:
+		return a.followup(kb, st, d, t, sig), nil
+	case t != nil && len(fr) <= 3 && len(sig.words) <= 12 && allUsed(kb, fr) && speaksOf(kb, t, d.Lang, fr):
+		// "Behindertenfahrdienst" … "darf meine Frau mitfahren?": a short
+		// message the search finds nothing for, whose words the
+		// conversation's topic speaks of, asks about that topic.
 		return a.followup(kb, st, d, t, sig), nil
 	case len(res.Districts) == 1 && onlyPlace:
 		// A place and nothing else: the district is remembered, the topic asked.
@@ -483,7 +500,25 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 		// "ich bin die Mutter": the shelter that takes her.
 		aspect = AspectWhere
 	}
-	return a.answerTopic(kb, st, d, t, aspect)
+	place := len(d.Result.Districts) == 1
+	if aspect == "" && place && len(kb.OfficesOf(t)) > 1 {
+		// "Seniorenbüro Hörde" … "und in Aplerbeck?": the office there.
+		aspect = AspectWhere
+	}
+	last := st.Office
+	d = a.answerTopic(kb, st, d, t, aspect)
+	if !place && sig.gender == "" {
+		// "Gast-Haus statt Bank" … "wo ist das genau?": "das" is the office
+		// shown last, where it still fits.
+		for i, f := range d.Fits {
+			if f.Office.ID == last && i > 0 {
+				copy(d.Fits[1:i+1], d.Fits[:i])
+				d.Fits[0] = f
+				st.Office = last
+			}
+		}
+	}
+	return d
 }
 
 // speaksOf reports whether the topic's text holds most of the words.
@@ -548,6 +583,9 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 		if t := localTopicOf(kb, o.ID); t != nil && len(districts) == 1 {
 			// "Seniorenbüro Aplerbeck": the topic with the office of the place.
 			st.District = districts[0]
+			if aspect == AspectNone {
+				aspect = AspectWhere
+			}
 			return a.answerTopic(kb, st, d, t, aspect)
 		}
 		if aspect != AspectNone && aspect != AspectWhere {

@@ -244,7 +244,7 @@ var tonightCues = [][]string{
 
 // liveCues introduce a place: "ich wohne in Brackel", "I live in Eving".
 var liveCues = [][]string{
-	{"wohne"}, {"wohnen"}, {"wohnt"}, {"lebe"}, {"leben"}, {"lebt"}, {"live"}, {"lives"}, {"living"}, {"stadtteil"}, {"bezirk"},
+	{"wohne"}, {"wohn"}, {"wohnen"}, {"wohnt"}, {"wohnhaft"}, {"lebe"}, {"leben"}, {"lebt"}, {"live"}, {"lives"}, {"living"}, {"stadtteil"}, {"bezirk"},
 	{"stadtbezirk"}, {"district"},
 }
 

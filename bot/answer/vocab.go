@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -223,4 +224,62 @@ func anyOf(words []string, m map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// personWords speak of the person a question is about, not of a topic:
+// family, neighbours, the person's state ("die Schwester", "ich bin allein",
+// "my dad"). In a follow-up they ask the conversation's topic again for that
+// person ("und für meine Schwester? die hat ein Kind adoptiert"), so they
+// neither end the conversation as an unknown noun nor speak for another topic.
+var personWords = set(strings.Fields(`
+	mutter mama mami mutti vater papa papi vati eltern elternteil sohn tochter kind kinder kindern
+	baby enkel enkelin enkelkind oma omi opa opi grossmutter grossvater grosseltern schwester bruder
+	geschwister tante onkel cousin cousine neffe nichte schwiegermutter schwiegervater schwiegereltern
+	mann frau ehemann ehefrau partner partnerin freund freundin lebensgefahrte lebensgefahrtin
+	nachbar nachbarin nachbarn bekannte bekannter kumpel kollege kollegin
+	allein alleine alleinstehend ledig verheiratet geschieden getrennt verwitwet witwe witwer single
+	mother mum mom mummy father dad daddy parents son daughter child children grandma grandpa
+	grandmother grandfather sister brother aunt uncle husband wife neighbour neighbor friend alone`))
+
+// withoutPersons returns the words that are not personWords.
+func withoutPersons(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if !personWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// pointsBack reports whether a message of up to ten words holds a German
+// word that points back to what was said before ("da", "dort", "dafür");
+// the English "it" and "that" are in too many questions ("what time is it
+// in New York?") to tell in a longer one.
+func pointsBack(words []string) bool {
+	return len(words) <= 10 && slices.ContainsFunc(words, func(w string) bool { return pointers[w] && !englishPointers[w] })
+}
+
+var englishPointers = set(strings.Fields(`it that there them`))
+
+// namesElsewhere reports whether one of words is a word for another
+// office's service (the search's Elsewhere).
+func namesElsewhere(words, elsewhere []string) bool {
+	if len(elsewhere) == 0 {
+		return false
+	}
+	other := foldWords(strings.Join(elsewhere, " "))
+	return slices.ContainsFunc(words, func(w string) bool { return slices.Contains(other, w) })
+}
+
+// allUsed reports whether the knowledge base uses every word (or its light
+// stem): "what time is it in New York?" speaks of something it does not.
+func allUsed(kb *knowledge.Base, words []string) bool {
+	v := vocabOf(kb)
+	for _, w := range words {
+		if !v.used[w] && !v.used[lightStem(w)] {
+			return false
+		}
+	}
+	return true
 }
