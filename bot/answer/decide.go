@@ -193,7 +193,8 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// or asks back what it is about. It needs no search.
 	if len(sig.rest) == 0 && !sig.thanks && (sig.aspect != "" || sig.gender != "" || sig.tonight || len(sig.words) > 0) {
 		d.Lang = a.lang(st, p, msgLang, sure)
-		if t := kb.Topic(st.Topic); t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight) {
+		if t := kb.Topic(st.Topic); t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight || pointsBack(sig.words)) {
+			// "was gab es da schon so?" points back with "da".
 			return a.followup(kb, st, d, t, sig), nil
 		}
 		if !onlyGreeting(sig.words) {
@@ -236,7 +237,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if len(res.Districts) == 1 {
 		st.District = res.Districts[0]
 	}
-	onlyPlace := res.OnlyPlace || len(res.Districts) > 0 && allPlaces(kb, sig.rest)
+	// A message that names a topic by its title is more than a place, even
+	// where the search found little else: "… dass ich vielleicht Anspruch
+	// auf Grundsicherung habe. Wie geht das?"
+	onlyPlace := (res.OnlyPlace || len(res.Districts) > 0 && allPlaces(kb, sig.rest)) &&
+		!(len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, "de"))
 
 	switch {
 	case res.Reason == index.ReasonGreeting:
@@ -295,6 +300,14 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		return a.followup(kb, st, d, t, sig), nil
 	}
+	if t != nil && len(res.Districts) == 1 && !named && len(fr) <= 3 && len(kb.OfficesOf(t)) > 1 && !namesAny(kb, fr) {
+		// "Seniorenbüro Mengede" … "gibts auch eins in Bodelschwingh?": a
+		// place and no word that names a topic asks for the office there.
+		if sig.aspect == "" {
+			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
+		}
+		return a.followup(kb, st, d, t, sig), nil
+	}
 	if t == nil && (sig.and || sig.refers) && len(sig.rest) <= 3 && !named {
 		// "und für meine Mutter?" with nothing before it: about what?
 		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
@@ -314,6 +327,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if res.Answered && len(hits) > 0 {
 		hits = a.preferNamed(kb, hits, sig.rest, d.Lang)
 		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
+			if t != nil && !named && len(fr) <= 4 && speaksOf(kb, t, d.Lang, fr) {
+				// "Grundsicherung" … "zählt mein Auto als Vermögen?": two
+				// other topics too close to choose, and the conversation's
+				// speaks of the words: it is the one asked about.
+				return a.followup(kb, st, d, t, sig), nil
+			}
 			d.Kind, d.Ask, d.Choices, d.Aspect = KindAsk, AskChoice, alt, sig.aspect
 			st.Aspect = sig.aspect
 			return d, nil
@@ -981,7 +1000,10 @@ func commonPrefix(a, b string) int {
 
 // commonTitleWords appear in titles but name no topic.
 // The city's name counts in every script its translated titles write it in.
-var commonTitleWords = set(strings.Fields(`menschen people dortmund дортмунд دورتموند leistungen benefits beratung advice stadt city hilfe help`))
+// Words of a title's explanation ("Zahlen zur Sozialhilfe", "zuständig ist
+// das Jobcenter", "früher DortmundPass") name no topic either.
+var commonTitleWords = set(strings.Fields(`menschen people dortmund дортмунд دورتموند leistungen benefits beratung advice stadt city hilfe help
+	zahlen figures zustandig responsible sondern fruher formerly kunftig grossen`))
 
 // isStory reports whether a message tells a story (three sentences or
 // more, or many words) rather than asks in a few words.

@@ -177,7 +177,7 @@ var followupWords = set(strings.Fields(`
 	jemand etwas sagen wissen weiss hallo hi moin guten tag and but so then also only the a an is are
 	it this that there here i we me my our you your what who how when which do does did can could
 	have has need get please thanks thank for to of in at on with about any some help question
-	info information go going come`))
+	info information go going come gibts gibt's gehts geht's`))
 
 // fillerWords carry feeling, not a topic ("Verdammt nochmal, wo ist das
 // Sozialamt?"): they are read as nothing, so that the search without them
@@ -227,6 +227,8 @@ var genderCues = []struct {
 	{strings.Fields("bin ein kerl"), "mann"}, {strings.Fields("bin n kerl"), "mann"}, {strings.Fields("i am female"), "frau"},
 	{strings.Fields("i'm female"), "frau"}, {strings.Fields("i am male"), "mann"}, {strings.Fields("i'm male"), "mann"},
 	{strings.Fields("i am a guy"), "mann"}, {strings.Fields("i'm a guy"), "mann"},
+	{strings.Fields("bin die mama"), "frau"}, {strings.Fields("bin mama"), "frau"}, {strings.Fields("als mama"), "frau"},
+	{strings.Fields("bin der papa"), "mann"}, {strings.Fields("bin papa"), "mann"}, {strings.Fields("als papa"), "mann"},
 }
 
 // shortGenderCues count only in a message of a few words ("Frau", "als

@@ -283,3 +283,15 @@ func allUsed(kb *knowledge.Base, words []string) bool {
 	}
 	return true
 }
+
+// namesAny reports whether one of words names a topic (topicWords, places
+// aside): "Bodelschwingh" and "eins" do not, "Pflegewohngeld" does.
+func namesAny(kb *knowledge.Base, words []string) bool {
+	known, places := topicWords(kb), placeWords(kb)
+	for _, w := range words {
+		if !places[w] && (known[w] || known[lightStem(w)]) {
+			return true
+		}
+	}
+	return false
+}
