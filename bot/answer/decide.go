@@ -319,7 +319,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Ask, d.District = KindAsk, AskTopic, res.Districts[0]
 		return d, nil
 	}
-	if t == nil && !res.Answered && sig.help {
+	if t == nil && !res.Answered && sig.help && !named && !isStory(q) {
 		// "Was kann ich hier fragen?": the topics to choose from.
 		d.Kind, d.Ask = KindAsk, AskTopic
 		return d, nil
