@@ -276,6 +276,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// Words for another office's service name none of our topics: "kimlik
 	// kartı" (identity card) shares a word with "engelli kimlik kartı".
 	named := len(hits) > 0 && namesTopic(kb, hits[0], without(sig.rest, foldWords(strings.Join(res.Elsewhere, " "))), d.Lang)
+	if named && t != nil && !namesTopic(kb, hits[0], without(sig.rest, received(sig.words)), d.Lang) {
+		// "Maßnahme für Langzeitarbeitslose" … "wie komm ich da rein? ich
+		// krieg Bürgergeld": what the person gets tells who they are; it
+		// is not the topic asked about.
+		named = false
+	}
 	// better: a question whose words the search's topic, another than the
 	// conversation's, holds all of, and more of them than the conversation's.
 	// A person telling about themselves ("ich bin die Mutter") asks nothing new.

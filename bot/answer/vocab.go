@@ -295,3 +295,21 @@ func namesAny(kb *knowledge.Base, words []string) bool {
 	}
 	return false
 }
+
+// received are the words right after a verb of getting ("ich krieg
+// Bürgergeld", "sie hatte Grundsicherung", "I get Wohngeld"): the benefit a
+// person already has, which says who they are.
+func received(words []string) []string {
+	var out []string
+	for i, w := range words {
+		if getWords[w] {
+			for k := i + 1; k < len(words) && k <= i+2; k++ {
+				out = append(out, words[k])
+			}
+		}
+	}
+	return out
+}
+
+var getWords = set(strings.Fields(`bekomme bekommt bekommen bekam krieg kriege kriegt kriegen beziehe bezieht beziehen
+	erhalte erhalt hatte hatten get gets receive receives`))
