@@ -332,6 +332,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	}
 	if res.Answered && len(hits) > 0 {
 		hits = a.preferNamed(kb, hits, sig.rest, d.Lang)
+		if t != nil && asksAbout(sig) {
+			// "Grundsicherung" … "was ist eigentlich mit Blindengeld?":
+			// the topic the switch names, among the first few.
+			hits = preferSwitch(kb, hits, sig.rest, d.Lang)
+		}
 		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
 			if t != nil && !named && len(fr) <= 4 && speaksOf(kb, t, d.Lang, fr) {
 				// "Grundsicherung" … "zählt mein Auto als Vermögen?": two
@@ -743,6 +748,29 @@ func (a *Answerer) preferNamed(kb *knowledge.Base, hits []index.Hit, rest []stri
 			break
 		}
 		if t := topicOfHit(kb, h, hits[:i+1]...); t != "" && t != first && namesTopic(kb, h, rest, lang) {
+			out := append([]index.Hit{h}, hits[:i+1]...)
+			return append(out, hits[i+2:]...)
+		}
+	}
+	return hits
+}
+
+// preferSwitch puts first a topic among the first three that the message
+// names by its title, when the best is not named.
+func preferSwitch(kb *knowledge.Base, hits []index.Hit, rest []string, lang string) []index.Hit {
+	if namesTopic(kb, hits[0], rest, lang) {
+		return hits
+	}
+	first, seen := topicOfHit(kb, hits[0]), 1
+	for i, h := range hits[1:] {
+		t := topicOfHit(kb, h, hits[:i+1]...)
+		if t == "" || t == first {
+			continue
+		}
+		if seen++; seen > 3 {
+			break
+		}
+		if h.Kind == index.KindTopic && namesTopic(kb, h, rest, lang) {
 			out := append([]index.Hit{h}, hits[:i+1]...)
 			return append(out, hits[i+2:]...)
 		}

@@ -313,3 +313,24 @@ func received(words []string) []string {
 
 var getWords = set(strings.Fields(`bekomme bekommt bekommen bekam krieg kriege kriegt kriegen beziehe bezieht beziehen
 	erhalte erhalt hatte hatten get gets receive receives`))
+
+// asksAbout reports whether a message turns to something new: it begins
+// with "und" or "what about", or says "was ist (eigentlich) mit",
+// "wie ist es mit", "wie sieht es mit … aus".
+func asksAbout(sig signals) bool {
+	if sig.and {
+		return true
+	}
+	for _, p := range switchCues {
+		if find(sig.words, p) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+var switchCues = [][]string{
+	strings.Fields("was ist mit"), strings.Fields("was ist eigentlich mit"), strings.Fields("wie ist es mit"),
+	strings.Fields("wie sieht es mit"), strings.Fields("wie siehts mit"), strings.Fields("und was ist"),
+	strings.Fields("how about"), strings.Fields("what about"),
+}
