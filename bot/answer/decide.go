@@ -306,6 +306,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		return a.followup(kb, st, d, t, sig), nil
 	}
+	if t != nil && len(fr) == 0 && len(sig.rest) > 0 && !named {
+		// "Grundsicherung" … "für meinen Opa": the topic for that person.
+		return a.followup(kb, st, d, t, sig), nil
+	}
 	if t != nil && len(res.Districts) == 1 && !named && len(fr) <= 3 && len(kb.OfficesOf(t)) > 1 && !namesAny(kb, fr) {
 		// "Seniorenbüro Mengede" … "gibts auch eins in Bodelschwingh?": a
 		// place and no word that names a topic asks for the office there.
@@ -531,7 +535,7 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 		aspect = AspectWhere
 	}
 	place := len(d.Result.Districts) == 1
-	if aspect == "" && place && len(kb.OfficesOf(t)) > 1 {
+	if place && len(kb.OfficesOf(t)) > 1 && (aspect == "" || len(sig.matches) == 0 && onlyPlaceWords(kb, sig.rest)) {
 		// "Seniorenbüro Hörde" … "und in Aplerbeck?": the office there.
 		aspect = AspectWhere
 	}
@@ -613,7 +617,9 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 		if t := localTopicOf(kb, o.ID); t != nil && len(districts) == 1 {
 			// "Seniorenbüro Aplerbeck": the topic with the office of the place.
 			st.District = districts[0]
-			if aspect == AspectNone {
+			if aspect == AspectNone || sig.aspect == AspectNone && onlyPlaceWords(kb, sig.rest) {
+				// "komme aus Wickede": a place, and at most one word
+				// that names nothing, asks where the office is.
 				aspect = AspectWhere
 			}
 			return a.answerTopic(kb, st, d, t, aspect)
@@ -641,7 +647,7 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 		st.Topic, st.Aspect = t.ID, aspect
 		return d
 	}
-	if aspect == AspectNone && t.LocalOffices && st.District != "" {
+	if (aspect == AspectNone || sig.aspect == AspectNone && len(districts) == 1 && onlyPlaceWords(kb, sig.rest)) && t.LocalOffices && st.District != "" {
 		// "ich wohne in Asseln" … "und das Seniorenbüro?": the office there.
 		aspect = AspectWhere
 	}

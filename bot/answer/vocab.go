@@ -334,3 +334,16 @@ var switchCues = [][]string{
 	strings.Fields("wie sieht es mit"), strings.Fields("wie siehts mit"), strings.Fields("und was ist"),
 	strings.Fields("how about"), strings.Fields("what about"),
 }
+
+// onlyPlaceWords reports whether the words are places and words that name
+// a topic, with at most one other word ("komme aus Wickede", "Seniorenbüro
+// in der Nähe von Hombruch").
+func onlyPlaceWords(kb *knowledge.Base, words []string) bool {
+	places, other := placeWords(kb), 0
+	for _, w := range words {
+		if !places[w] && !namesAny(kb, []string{w}) {
+			other++
+		}
+	}
+	return other <= 1
+}
