@@ -193,8 +193,9 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// or asks back what it is about. It needs no search.
 	if len(sig.rest) == 0 && !sig.thanks && (sig.aspect != "" || sig.gender != "" || sig.tonight || len(sig.words) > 0) {
 		d.Lang = a.lang(st, p, msgLang, sure)
-		if t := kb.Topic(st.Topic); t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight || pointsBack(sig.words)) {
-			// "was gab es da schon so?" points back with "da".
+		if t := kb.Topic(st.Topic); t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight || pointsBack(sig.words) || aboutPerson(sig.words)) {
+			// "was gab es da schon so?" points back with "da"; "ich bin
+			// aber über 60" tells about the person asking.
 			return a.followup(kb, st, d, t, sig), nil
 		}
 		if !onlyGreeting(sig.words) {
@@ -255,7 +256,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	t := kb.Topic(st.Topic)
 	// A pointer ("da", "dort", "dafür") points back in a sentence of some
 	// length too: "ich bin nur die Nachbarin, darf ich da trotzdem anrufen?".
-	refers := sig.refers || pointsBack(sig.words)
+	refers := sig.refers || pointsBack(sig.words) || pronounBack(sig.words)
 	// fr are the words that may name a topic: the people a follow-up speaks
 	// of ("und meine Schwester?") ask the conversation's topic for them.
 	fr := withoutPersons(sig.rest)

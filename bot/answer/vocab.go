@@ -241,11 +241,12 @@ var personWords = set(strings.Fields(`
 	mother mum mom mummy father dad daddy parents son daughter child children grandma grandpa
 	grandmother grandfather sister brother aunt uncle husband wife neighbour neighbor friend alone`))
 
-// withoutPersons returns the words that are not personWords.
+// withoutPersons returns the words that are neither personWords nor
+// colloquial verbs of getting ("kriegt das auch mein Freund?").
 func withoutPersons(words []string) []string {
 	var out []string
 	for _, w := range words {
-		if !personWords[w] {
+		if !personWords[w] && !getWords[w] {
 			out = append(out, w)
 		}
 	}
@@ -346,4 +347,34 @@ func onlyPlaceWords(kb *knowledge.Base, words []string) bool {
 		}
 	}
 	return other <= 1
+}
+
+// pronounBack reports whether "das", "die" or "der" stands for what was said
+// before in a message of up to ten words: at its end or before a particle
+// ("geht das trotzdem?", "gilt das auch für …"), not before a noun ("wie
+// wird das Wetter").
+func pronounBack(words []string) bool {
+	if len(words) > 10 {
+		return false
+	}
+	for i, w := range words {
+		if articles[w] && (i == len(words)-1 || particles[words[i+1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+var particles = set(strings.Fields(`auch noch trotzdem denn eigentlich dann so schon wirklich ueberhaupt uberhaupt
+	genau ungefahr jetzt immer wieder nicht nur mal bei fur mit online`))
+
+// aboutPerson reports whether a message tells about the person asking: an
+// age or amount ("ich bin aber über 60") or "ich bin", "wir sind".
+func aboutPerson(words []string) bool {
+	for i, w := range words {
+		if isDigits(w) || i > 0 && (words[i-1] == "ich" && w == "bin" || words[i-1] == "wir" && w == "sind") {
+			return true
+		}
+	}
+	return false
 }
