@@ -416,6 +416,28 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 	if err != nil || res.Reason == index.ReasonGreeting || res.Reason == index.ReasonEmpty {
 		return res, nil, err
 	}
+	if rest := withoutRefusals(q); rest != q && isStory(q) {
+		// "… Das Jobcenter sagt wir bekommen nichts. Gibt es einen
+		// Mietzuschuss?": the office that sent the person away is not the
+		// answer; the story without that sentence chooses among the
+		// topics the whole story found.
+		whole := knownHits(kb, res.Hits)
+		if len(whole) > 0 {
+			if t := kb.Topic(topicOfHit(kb, whole[0])); t != nil && t.Referral {
+				again, err := a.s.Search(ctx, rest)
+				if err != nil {
+					return res, nil, err
+				}
+				if h := knownHits(kb, again.Hits); again.Answered && len(h) > 0 && amongFirst(kb, topicOfHit(kb, h[0]), whole, 4) {
+					again.Question = q
+					if len(res.Districts) > 0 {
+						again.Districts = res.Districts
+					}
+					return again, nil, nil
+				}
+			}
+		}
+	}
 	if res.Answered {
 		// "Kostet der Antrag auf Grundsicherung etwas?": the words that
 		// ask for an aspect ("kostet", "Antrag") may lead the search to

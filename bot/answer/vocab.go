@@ -378,3 +378,31 @@ func aboutPerson(words []string) bool {
 	}
 	return false
 }
+
+// withoutRefusals is a message without its sentences in which another
+// office says no or sends the person away ("Das Jobcenter sagt, ich verdiene
+// zu viel."); the message itself when it has none.
+func withoutRefusals(q string) string {
+	var b strings.Builder
+	start := 0
+	for i, r := range q {
+		if r != '.' && r != '!' && r != '?' && i != len(q)-1 {
+			continue
+		}
+		sentence := q[start : i+1]
+		start = i + 1
+		words := foldWords(sentence)
+		if slices.ContainsFunc(words, func(w string) bool { return otherOffices[w] }) && slices.ContainsFunc(words, func(w string) bool { return refusals[w] }) {
+			continue
+		}
+		b.WriteString(sentence)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// otherOffices are the words for other offices a story says sent the person
+// away; refusals the words saying so.
+var (
+	otherOffices = set(strings.Fields(`jobcenter arbeitsamt arbeitsagentur agentur krankenkasse pflegekasse rentenversicherung wohngeldstelle`))
+	refusals     = set(strings.Fields(`sagt sagen meint meinen schickt schicken weg abgelehnt lehnt lehnen nicht zustandig nichts`))
+)
