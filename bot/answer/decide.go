@@ -265,6 +265,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// mein Sohn da was zahlen?" points back with "da" and stays.
 		t = nil
 	}
+	if t != nil && sig.thanks && sig.aspect == "" && !namesAny(kb, fr) {
+		// "danke dir, das hilft mir": thanks, not a question.
+		d.Kind, d.Thanks = KindGreeting, true
+		return d, nil
+	}
 	if t != nil && sig.aspect != AspectBring && namesElsewhere(sig.rest, res.Elsewhere) {
 		// "Grundsicherung" … "wo kann ich meinen Personalausweis
 		// verlängern?": another office's service, though the topic's list
@@ -416,14 +421,16 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 	if err != nil || res.Reason == index.ReasonGreeting || res.Reason == index.ReasonEmpty {
 		return res, nil, err
 	}
-	if rest := withoutRefusals(q); rest != q && isStory(q) {
+	if isStory(q) {
 		// "… Das Jobcenter sagt wir bekommen nichts. Gibt es einen
-		// Mietzuschuss?": the office that sent the person away is not the
-		// answer; the story without that sentence chooses among the
-		// topics the whole story found.
+		// Mietzuschuss?", "Er hat von der Grundsicherung gelebt. Die
+		// Bestattung kostet …": the office that sent the person away and
+		// the benefit they already get are the story's background, not its
+		// answer; the story without them chooses among the topics the
+		// whole story found.
 		whole := knownHits(kb, res.Hits)
 		if len(whole) > 0 {
-			if t := kb.Topic(topicOfHit(kb, whole[0])); t != nil && t.Referral {
+			if rest := withoutBackground(kb, q, whole[0]); rest != q && strings.TrimSpace(rest) != "" {
 				again, err := a.s.Search(ctx, rest)
 				if err != nil {
 					return res, nil, err

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sozialamt-dortmund/sozialbot/index"
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
@@ -297,6 +298,34 @@ func namesAny(kb *knowledge.Base, words []string) bool {
 	return false
 }
 
+// withoutBackground is a story without its background, when the best
+// hit's topic is what the background speaks of: the sentences in which
+// another office says no (for a referral topic, "Das Jobcenter sagt, ich
+// verdiene zu viel."), or the benefit the person already gets, where only
+// that names the topic ("Er hat von der Grundsicherung gelebt"). The story
+// itself otherwise.
+func withoutBackground(kb *knowledge.Base, q string, best index.Hit) string {
+	t := kb.Topic(topicOfHit(kb, best))
+	if t == nil {
+		return q
+	}
+	if t.Referral {
+		return withoutRefusals(q)
+	}
+	orig, words := splitWords(q)
+	got := received(words)
+	if len(got) == 0 || !namesTopic(kb, best, got, "de") || namesTopic(kb, best, without(words, got), "de") {
+		return q
+	}
+	var keep []string
+	for i, w := range words {
+		if !slices.Contains(got, w) {
+			keep = append(keep, orig[i])
+		}
+	}
+	return strings.Join(keep, " ")
+}
+
 // received are the words right after a verb of getting ("ich krieg
 // Bürgergeld", "sie hatte Grundsicherung", "I get Wohngeld"): the benefit a
 // person already has, which says who they are.
@@ -308,9 +337,17 @@ func received(words []string) []string {
 				out = append(out, words[k])
 			}
 		}
+		// "von der Grundsicherung gelebt", "lebt von Bürgergeld"
+		if w == "von" && i+3 < len(words) && livedWords[words[i+3]] || w == "von" && i > 0 && livedWords[words[i-1]] {
+			for k := i + 1; k < len(words) && k <= i+2; k++ {
+				out = append(out, words[k])
+			}
+		}
 	}
 	return out
 }
+
+var livedWords = set(strings.Fields(`gelebt lebt leben lebte lebten`))
 
 var getWords = set(strings.Fields(`bekomme bekommt bekommen bekam krieg kriege kriegt kriegen beziehe bezieht beziehen
 	erhalte erhalt hatte hatten get gets receive receives`))
@@ -404,5 +441,6 @@ func withoutRefusals(q string) string {
 // away; refusals the words saying so.
 var (
 	otherOffices = set(strings.Fields(`jobcenter arbeitsamt arbeitsagentur agentur krankenkasse pflegekasse rentenversicherung wohngeldstelle`))
-	refusals     = set(strings.Fields(`sagt sagen meint meinen schickt schicken weg abgelehnt lehnt lehnen nicht zustandig nichts`))
+	refusals     = set(strings.Fields(`sagt sagen meint meinen schickt schicken weg abgelehnt lehnt lehnen nicht zustandig nichts
+		says said sends sent refused rejected`))
 )
