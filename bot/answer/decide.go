@@ -257,6 +257,9 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// A pointer ("da", "dort", "dafür") points back in a sentence of some
 	// length too: "ich bin nur die Nachbarin, darf ich da trotzdem anrufen?".
 	refers := sig.refers || pointsBack(sig.words) || pronounBack(sig.words)
+	// "ok und wie lange habe ich Zeit?", "nein, ich meine für zu Hause":
+	// "und" after a word of assent, or a correction, goes on from before.
+	sig.and = sig.and || goesOn(sig.words)
 	// fr are the words that may name a topic: the people a follow-up speaks
 	// of ("und meine Schwester?") ask the conversation's topic for them.
 	fr := withoutPersons(sig.rest)
@@ -560,7 +563,7 @@ func (a *Answerer) District(st *State, district string, t *knowledge.Topic, p Pe
 func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowledge.Topic, sig signals) Decision {
 	d.Followup = true
 	aspect := aspectFor(kb, t, d.Lang, sig)
-	if aspect == "" && (st.Gender != "" || st.Tonight) || sig.gender != "" && len(sig.cues) == 0 && hasAudience(kb, t) {
+	if aspect == "" && (st.Gender != "" && hasAudience(kb, t) || st.Tonight) || sig.gender != "" && len(sig.cues) == 0 && hasAudience(kb, t) {
 		// "ich bin die Mutter": the shelter that takes her.
 		aspect = AspectWhere
 	}

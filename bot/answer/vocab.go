@@ -444,3 +444,26 @@ var (
 	refusals     = set(strings.Fields(`sagt sagen meint meinen schickt schicken weg abgelehnt lehnt lehnen nicht zustandig nichts
 		says said sends sent refused rejected`))
 )
+
+// goesOn reports whether a message goes on from the one before: "und"
+// after a word of assent ("ok und …", "achso, und …"), or a correction
+// ("nein, ich meine …", "ich meinte …").
+func goesOn(words []string) bool {
+	if len(words) > 1 && assent[words[0]] && words[1] == "und" {
+		return true
+	}
+	for _, p := range corrections {
+		if i := find(words, p); i >= 0 && i <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	assent      = set(strings.Fields(`ok okay ah aha achso ach gut super prima danke alles klar jo ja nein hm hmm`))
+	corrections = [][]string{
+		strings.Fields("ich meine"), strings.Fields("ich meinte"), strings.Fields("nein ich"), strings.Fields("nee ich"),
+		strings.Fields("gemeint"), strings.Fields("i mean"), strings.Fields("i meant"),
+	}
+)
