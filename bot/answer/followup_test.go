@@ -16,9 +16,9 @@ func TestFollowups(t *testing.T) {
 	a := answer.New(realIndex(t), answer.Options{})
 	tests := []struct {
 		dialog []string
-		want   string // id answered; "" for no answer
+		want   string        // id answered; "" for no answer
 		aspect answer.Aspect // "" for none
-		office string // first office shown, where it matters
+		office string        // first office shown, where it matters
 	}{
 		{[]string{"Elterngeld", "und meine Schwester? die hat ein Kind adoptiert"}, "elterngeld", anyAspect, ""},
 		{[]string{"Behindertenfahrdienst", "darf meine Frau mitfahren?"}, "behindertenfahrdienst", anyAspect, ""},
