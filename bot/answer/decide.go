@@ -268,7 +268,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// mein Sohn da was zahlen?" points back with "da" and stays.
 		t = nil
 	}
-	if t != nil && sig.thanks && sig.aspect == "" && !namesAny(kb, fr) {
+	if t != nil && sig.thanks && sig.aspect == "" && !asksAbout(sig) && !strings.Contains(q, "?") && !namesAny(kb, fr) {
 		// "danke dir, das hilft mir": thanks, not a question.
 		d.Kind, d.Thanks = KindGreeting, true
 		return d, nil

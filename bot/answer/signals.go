@@ -248,6 +248,9 @@ var tonightCues = [][]string{
 var liveCues = [][]string{
 	{"wohne"}, {"wohn"}, {"wohnen"}, {"wohnt"}, {"wohnhaft"}, {"lebe"}, {"leben"}, {"lebt"}, {"live"}, {"lives"}, {"living"}, {"stadtteil"}, {"bezirk"},
 	{"stadtbezirk"}, {"district"},
+	// tr ar uk ru pl ro bg fa: "I live (in)"
+	{"oturuyorum"}, {"yasiyorum"}, {"اسكن"}, {"ساكن"}, {"мешкаю"}, {"живу"}, {"живем"}, {"живемо"}, {"проживаю"},
+	{"mieszkam"}, {"locuiesc"}, {"живея"}, {"ساکن"}, {"زندگی"},
 }
 
 // cueMatch is a cue found in a message.
