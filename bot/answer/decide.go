@@ -574,18 +574,25 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 	}
 	last := st.Office
 	d = a.answerTopic(kb, st, d, t, aspect)
-	if !place && sig.gender == "" {
+	if !place && sig.gender == "" && officeFirst(&d, last) {
 		// "Gast-Haus statt Bank" … "wo ist das genau?": "das" is the office
 		// shown last, where it still fits.
-		for i, f := range d.Fits {
-			if f.Office.ID == last && i > 0 {
-				copy(d.Fits[1:i+1], d.Fits[:i])
-				d.Fits[0] = f
-				st.Office = last
-			}
-		}
+		st.Office = last
 	}
 	return d
+}
+
+// officeFirst moves the office with the id to the front of the decision's
+// fitting offices; false when it is not among them.
+func officeFirst(d *Decision, id string) bool {
+	for i, f := range d.Fits {
+		if f.Office.ID == id {
+			copy(d.Fits[1:i+1], d.Fits[:i])
+			d.Fits[0] = f
+			return true
+		}
+	}
+	return false
 }
 
 // speaksOf reports whether the topic's text holds most of the words.
@@ -685,15 +692,9 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 		aspect = AspectWhere
 	}
 	d = a.answerTopic(kb, st, d, t, aspect)
-	if named != nil {
+	if named != nil && officeFirst(&d, named.ID) {
 		// The office the question names goes first.
-		for i, f := range d.Fits {
-			if f.Office == named {
-				copy(d.Fits[1:i+1], d.Fits[:i])
-				d.Fits[0] = f
-				st.Office = named.ID
-			}
-		}
+		st.Office = named.ID
 	}
 	return d
 }
