@@ -202,7 +202,7 @@ func (m *crisisModel) score(words [][]string, masked []bool, cues *cueIndex) (fl
 	if n == 0 {
 		return 0, 0
 	}
-	scale := 1 / math.Sqrt(float64(n))
+	scale := featureScale(n)
 	best := 0
 	for c := range m.kinds {
 		z[c] = m.kindBias[c] + z[c]*scale
@@ -307,3 +307,7 @@ func (x *cueIndex) each(forms []string, fn func(name string)) {
 		}
 	}
 }
+
+// featureScale is the weight of each feature of a message with n features:
+// 1/sqrt(n), so that a long message is not a crisis by its length alone.
+func featureScale(n int) float64 { return 1 / math.Sqrt(float64(n)) }

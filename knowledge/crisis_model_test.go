@@ -22,13 +22,13 @@ import (
 // held-out file). go test ./knowledge/ -run TestCrisisModelFile -update
 // retrains it and rewrites crisis_model.txt.
 var (
-	modelFolds         = 5     // cross-validation folds
-	modelMaxFalse      = 0.005 // false alarms allowed in cross-validation
-	modelEpochs        = 25
-	modelRate          = 0.2 // AdaGrad learning rate
-	modelL2            = 1e-5
-	modelMinDocs       = 2    // a feature must occur in this many messages
-	modelMinGramDocs   = 2    // a letter group in this many
+	modelFolds       = 5     // cross-validation folds
+	modelMaxFalse    = 0.005 // false alarms allowed in cross-validation
+	modelEpochs      = 25
+	modelRate        = 0.2 // AdaGrad learning rate
+	modelL2          = 1e-5
+	modelMinDocs     = 2 // a feature must occur in this many messages
+	modelMinGramDocs = 2 // a letter group in this many
 	// Smaller weights are left out of the file: a message has some 100 to
 	// 300 features, each weighted 1/sqrt(count), so a weight below 1 moves
 	// the score by less than a tenth.
@@ -197,7 +197,7 @@ func newModelData(kb *Base, examples []modelExample) *modelData {
 			}
 		}
 		d.feats = append(d.feats, f)
-		d.scale = append(d.scale, 1/math.Sqrt(float64(max(len(keys[i]), 1))))
+		d.scale = append(d.scale, featureScale(max(len(keys[i]), 1)))
 		d.kind = append(d.kind, slices.Index(d.kinds, e.kind))
 	}
 	return d
@@ -532,9 +532,9 @@ func TestCrisisModelFile(t *testing.T) {
 	}
 }
 
-// TestCrisisModelAlarms: the model raises alarms for clear crises in words
-// no signal has, and stays quiet for everyday messages that share their
-// words, and for sayings (the idiom cues).
+// TestCrisisModelAlarms: the model on its own raises alarms for clear
+// crises in words of no training message, and stays quiet for everyday
+// messages that share their words, and for sayings (the idiom cues).
 func TestCrisisModelAlarms(t *testing.T) {
 	kb := loadBuiltinKB(t)
 	tests := []struct {
@@ -542,10 +542,14 @@ func TestCrisisModelAlarms(t *testing.T) {
 		want bool // an alarm, by the model (the signals find none)
 	}{
 		{"ich habe alle schlaftabletten von meiner mutter geschluckt", true},
-		{"took a whole box of sleeping pills an hour ago", true},
+		{"mein freund hat eine packung schlaftabletten geschluckt und ist nicht wach zu kriegen", true},
+		{"my boyfriend strangled me last night and I passed out", true},
+		{"я выпила все снотворное и мне плохо", true},
 		{"мій чоловік знову душив мене вночі", true},
 		{"Ich brauche Geld für Schlaftabletten, zahlt das die Krankenkasse?", false},
 		{"mein Mann ist krank, wer zahlt die Pflege zu Hause?", false},
+		{"my husband lost his job, can we get housing benefit", false},
+		{"Meine Tochter ist schwanger, bekommt sie Geld für die Erstausstattung?", false},
 		{"Wann hat das Sozialamt auf?", false},
 		{"das bringt mich um", false},
 		{"die miete bringt mich noch um", false},
