@@ -34,11 +34,12 @@ type crisisModel struct {
 	kinds     []string // crisis ids
 	alarmBias float64
 	kindBias  []float64
-	threshold float64 // an alarm needs P(crisis) above it
-	digest    string  // of the training data it was written from
-	index     map[string]uint32
-	alarm     []float32 // alarm weight of feature i
-	spans     []uint32  // kind weights of feature i: kind[spans[i]:spans[i+1]]
+	threshold float64           // an alarm needs P(crisis) above it
+	distress  float64           // the distress line needs P(crisis) above it (0: never)
+	digest    string            // of the training data it was written from
+	index     map[uint64]uint32 // by featureHash of the feature
+	alarm     []float32         // alarm weight of feature i
+	spans     []uint32          // kind weights of feature i: kind[spans[i]:spans[i+1]]
 	kind      []classWeight
 }
 
@@ -56,12 +57,12 @@ var builtinCrisisModel = sync.OnceValues(func() (*crisisModel, error) {
 })
 
 // parseCrisisModel reads the model format: comment lines ("#"), then
-// "version", "digest", "threshold", "kinds", "bias" lines, then one line
+// "version", "digest", "threshold", "distress", "kinds", "bias" lines, then one line
 // per feature: the feature, its alarm weight, and its kind weights as
 // kind:weight; weights are in thousandths.
 func parseCrisisModel(s string) (*crisisModel, error) {
 	lines := strings.Count(s, "\n") + 1
-	m := &crisisModel{index: make(map[string]uint32, lines), spans: make([]uint32, 1, lines+1), alarm: make([]float32, 0, lines)}
+	m := &crisisModel{index: make(map[uint64]uint32, lines), spans: make([]uint32, 1, lines+1), alarm: make([]float32, 0, lines)}
 	version, n := 0, 0
 	for rest := s; rest != ""; {
 		var line string
@@ -80,6 +81,8 @@ func parseCrisisModel(s string) (*crisisModel, error) {
 			m.digest = values
 		case "threshold":
 			m.threshold, err = strconv.ParseFloat(values, 64)
+		case "distress":
+			m.distress, err = strconv.ParseFloat(values, 64)
 		case "kinds":
 			m.kinds = strings.Fields(values)
 			if len(m.kinds) == 0 || len(m.kinds) > maxModelKinds {
@@ -119,7 +122,9 @@ func parseCrisisModel(s string) (*crisisModel, error) {
 				}
 				m.kind = append(m.kind, classWeight{uint8(class), float32(weight) / 1000})
 			}
-			m.index[name] = uint32(len(m.alarm))
+			if !m.add(name) {
+				return nil, bad(fmt.Errorf("feature %q is listed twice or has the hash of another", name))
+			}
 			m.alarm = append(m.alarm, float32(alarm)/1000)
 			m.spans = append(m.spans, uint32(len(m.kind)))
 		}
@@ -134,6 +139,28 @@ func parseCrisisModel(s string) (*crisisModel, error) {
 		return nil, fmt.Errorf("crisis model: kinds or bias missing")
 	}
 	return m, nil
+}
+
+// add indexes the next feature; false when its hash is taken.
+func (m *crisisModel) add(name string) bool {
+	h := featureHash(name)
+	if _, taken := m.index[h]; taken {
+		return false
+	}
+	m.index[h] = uint32(len(m.alarm))
+	return true
+}
+
+// featureHash is the 64-bit FNV-1a hash of a feature: looking up a number
+// is about twice as fast as looking up the string, and among some 25,000
+// features a collision is as good as impossible (parsing would report it).
+func featureHash[T string | []byte](key T) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(key); i++ {
+		h ^= uint64(key[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // crisisFeatures calls fn with each feature of the words that are not
@@ -192,7 +219,7 @@ func (m *crisisModel) score(words [][]string, masked []bool, cues *cueIndex) (fl
 	a, n := 0.0, 0
 	crisisFeatures(words, masked, cues, func(key []byte) {
 		n++
-		if i, ok := m.index[string(key)]; ok {
+		if i, ok := m.index[featureHash(key)]; ok {
 			a += float64(m.alarm[i])
 			for _, cw := range m.kind[m.spans[i]:m.spans[i+1]] {
 				z[cw.class] += float64(cw.w)
@@ -233,6 +260,17 @@ func (b *Base) useCrisisModel(c *checker) {
 		}
 	}
 	b.model = m
+}
+
+// modelDistress reports whether the model finds the text close enough to a
+// crisis for the distress line, though not for a crisis answer.
+func (b *Base) modelDistress(text string) bool {
+	if b.model == nil || b.model.distress <= 0 {
+		return false
+	}
+	words, _, masked := b.crisisInput(text)
+	p, _ := b.model.score(words, masked, &b.cueWords)
+	return p > b.model.distress
 }
 
 // modelCrisis is the crisis the model finds in the words, or nil.

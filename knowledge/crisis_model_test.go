@@ -24,6 +24,7 @@ import (
 var (
 	modelFolds       = 5     // cross-validation folds
 	modelMaxFalse    = 0.005 // false alarms allowed in cross-validation
+	modelMaxDistress = 0.01  // ordinary messages that may get the distress line
 	modelEpochs      = 25
 	modelRate        = 0.2 // AdaGrad learning rate
 	modelL2          = 1e-5
@@ -41,8 +42,8 @@ var (
 
 // modelSettings are the settings as the file header and digest show them.
 func modelSettings() string {
-	return fmt.Sprintf("folds=%d maxfalse=%g epochs=%d rate=%g l2=%g mindocs=%d mingramdocs=%d minweight=%g minkindweight=%g seed=%d",
-		modelFolds, modelMaxFalse, modelEpochs, modelRate, modelL2, modelMinDocs, modelMinGramDocs, modelMinWeight, modelMinKindWeight, modelSeed)
+	return fmt.Sprintf("folds=%d maxfalse=%g maxdistress=%g epochs=%d rate=%g l2=%g mindocs=%d mingramdocs=%d minweight=%g minkindweight=%g seed=%d",
+		modelFolds, modelMaxFalse, modelMaxDistress, modelEpochs, modelRate, modelL2, modelMinDocs, modelMinGramDocs, modelMinWeight, modelMinKindWeight, modelSeed)
 }
 
 // modelExample is one training message.
@@ -283,7 +284,7 @@ func softmax(z []float64) {
 // of a feature is the difference of its two classes' weights.
 func (d *modelData) model(alarm, alarmBias, kind, kindBias []float64) *crisisModel {
 	k := len(d.kinds)
-	m := &crisisModel{kinds: d.kinds, index: map[string]uint32{}, spans: []uint32{0},
+	m := &crisisModel{kinds: d.kinds, index: map[uint64]uint32{}, spans: []uint32{0},
 		alarmBias: milli(alarmBias[1] - alarmBias[0])}
 	for _, b := range kindBias {
 		m.kindBias = append(m.kindBias, milli(b))
@@ -300,7 +301,9 @@ func (d *modelData) model(alarm, alarmBias, kind, kindBias []float64) *crisisMod
 			}
 		}
 		if a != 0 || len(m.kind) > n {
-			m.index[name] = uint32(len(m.alarm))
+			if !m.add(name) {
+				panic(fmt.Sprintf("crisis model: feature %q has the hash of another", name))
+			}
 			m.alarm = append(m.alarm, float32(milli(a)))
 			m.spans = append(m.spans, uint32(len(m.kind)))
 		}
@@ -380,6 +383,27 @@ func chooseThreshold(d *modelData, scores []float64) float64 {
 	return math.Ceil(threshold*1000) / 1000
 }
 
+// chooseDistressThreshold is the lowest threshold from 0.5 up at which at
+// most modelMaxDistress of the ordinary questions and conversation messages
+// pass; 0 when that is not below the alarm threshold.
+func chooseDistressThreshold(d *modelData, scores []float64, alarm float64) float64 {
+	var s []float64
+	for i, e := range d.examples {
+		if e.group == "question" || e.group == "conversation" {
+			s = append(s, scores[i])
+		}
+	}
+	slices.SortFunc(s, func(a, b float64) int { return cmp.Compare(b, a) })
+	t := 0.5
+	if allowed := int(modelMaxDistress * float64(len(s))); allowed < len(s) {
+		t = max(t, math.Ceil(s[allowed]*1000)/1000)
+	}
+	if t >= alarm {
+		return 0
+	}
+	return t
+}
+
 // writeCrisisModel trains the model on all messages and writes the file
 // with the cross-validation figures in its header.
 func writeCrisisModel(t *testing.T, kb *Base, examples []modelExample) string {
@@ -391,6 +415,22 @@ func writeCrisisModel(t *testing.T, kb *Base, examples []modelExample) string {
 	}
 	scores, classes := d.crossValidate()
 	threshold := chooseThreshold(d, scores)
+	distress := chooseDistressThreshold(d, scores, threshold)
+	var below, line, ordinary, ordinaryLine int
+	for i, e := range examples {
+		switch {
+		case e.crisis && scores[i] <= threshold:
+			below++
+			if distress > 0 && scores[i] > distress {
+				line++
+			}
+		case e.group == "question" || e.group == "conversation":
+			ordinary++
+			if distress > 0 && scores[i] > distress {
+				ordinaryLine++
+			}
+		}
+	}
 	byLang, byGroup := map[string]*modelFigures{}, map[string]*modelFigures{}
 	var all modelFigures
 	for i, e := range examples {
@@ -460,21 +500,23 @@ func writeCrisisModel(t *testing.T, kb *Base, examples []modelExample) string {
 	for _, g := range sortedKeys(byGroup) {
 		fmt.Fprintf(&b, "#   %-12s %s\n", g, byGroup[g])
 	}
+	fmt.Fprintf(&b, "#   distress line: the lowest threshold from 0.5 up at which at most %.0f %% of the\n"+
+		"#   questions and conversation messages pass: %g, for %d of the %d crisis messages\n"+
+		"#   below the alarm threshold, and %d of %d questions and conversation messages.\n",
+		100*modelMaxDistress, distress, line, below, ordinaryLine, ordinary)
 	for _, l := range sortedKeys(byLang) {
 		fmt.Fprintf(&b, "#   %-12s %s\n", l, byLang[l])
 	}
-	fmt.Fprintf(&b, "version %d\ndigest %s\nthreshold %g\nkinds %s\nbias %d", crisisModelVersion, crisisTrainingDigest(examples), threshold, strings.Join(m.kinds, " "), thousandths(m.alarmBias))
+	fmt.Fprintf(&b, "version %d\ndigest %s\nthreshold %g\ndistress %g\nkinds %s\nbias %d", crisisModelVersion, crisisTrainingDigest(examples), threshold, distress, strings.Join(m.kinds, " "), thousandths(m.alarmBias))
 	for _, v := range m.kindBias {
 		fmt.Fprintf(&b, " %d", thousandths(v))
 	}
 	b.WriteString("\n")
-	names := make([]string, 0, len(m.index))
-	for name := range m.index {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		i := m.index[name]
+	for _, name := range d.names { // sorted
+		i, ok := m.index[featureHash(name)]
+		if !ok {
+			continue
+		}
 		fmt.Fprintf(&b, "%s %d", name, thousandths(float64(m.alarm[i])))
 		for _, cw := range m.kind[m.spans[i]:m.spans[i+1]] {
 			fmt.Fprintf(&b, " %d:%d", cw.class, thousandths(float64(cw.w)))
