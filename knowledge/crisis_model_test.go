@@ -481,8 +481,9 @@ func writeCrisisModel(t *testing.T, kb *Base, examples []modelExample) string {
 #   go test ./knowledge/ -run TestCrisisModelFile -update
 #
 # What it is: two logistic regressions, crisis or not (the alarm) and which
-# kind, reading the words (w:), word pairs (b:) and letter groups of 3 to 5
-# (c:, "<" and ">" mark a word's edges) of a message, weighted 1/sqrt(count).
+# kind, reading the words (w:), word pairs (b:), crisis cues of any language
+# (k:) and letter groups of 3 to 5 (c:, "<" and ">" mark a word's edges) of a
+# message, weighted 1/sqrt(count); words of everyday sayings are left out.
 # An alarm needs P(crisis) above the threshold; the kind is the most likely of
 # the kinds. Lines: feature, alarm weight, kind:weight (weights in thousandths).
 # Trained on %d messages: %d crisis messages, %d others (%s);
@@ -500,13 +501,14 @@ func writeCrisisModel(t *testing.T, kb *Base, examples []modelExample) string {
 	for _, g := range sortedKeys(byGroup) {
 		fmt.Fprintf(&b, "#   %-12s %s\n", g, byGroup[g])
 	}
-	fmt.Fprintf(&b, "#   distress line: the lowest threshold from 0.5 up at which at most %.0f %% of the\n"+
-		"#   questions and conversation messages pass: %g, for %d of the %d crisis messages\n"+
-		"#   below the alarm threshold, and %d of %d questions and conversation messages.\n",
-		100*modelMaxDistress, distress, line, below, ordinaryLine, ordinary)
+
 	for _, l := range sortedKeys(byLang) {
 		fmt.Fprintf(&b, "#   %-12s %s\n", l, byLang[l])
 	}
+	fmt.Fprintf(&b, "# The distress line: the lowest threshold from 0.5 up at which at most %.0f %% of the\n"+
+		"# questions and conversation messages pass: %g, for %d of the %d crisis messages\n"+
+		"# below the alarm threshold, and %d of %d questions and conversation messages.\n",
+		100*modelMaxDistress, distress, line, below, ordinaryLine, ordinary)
 	fmt.Fprintf(&b, "version %d\ndigest %s\nthreshold %g\ndistress %g\nkinds %s\nbias %d", crisisModelVersion, crisisTrainingDigest(examples), threshold, distress, strings.Join(m.kinds, " "), thousandths(m.alarmBias))
 	for _, v := range m.kindBias {
 		fmt.Fprintf(&b, " %d", thousandths(v))
@@ -625,6 +627,27 @@ func BenchmarkCrisisModelLoad(b *testing.B) {
 	for b.Loop() {
 		if _, err := parseCrisisModel(crisisModelFile); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestCrisisSafetyNet: a crisis in words of no signal and of no training
+// message gets the crisis answer or, below the model's alarm threshold, at
+// least the distress line with the TelefonSeelsorge and 112.
+func TestCrisisSafetyNet(t *testing.T) {
+	kb := loadBuiltinKB(t)
+	for _, text := range []string{
+		"I swallowed all my mother's sleeping pills",
+		"babam annemi bıçakla yaraladı, kan var",
+		"he pushed me down the stairs and I can't feel my leg",
+		"мама лежить на підлозі і не дихає",
+		"баща ми преби майка ми и тя не става",
+		"ich hab mir gerade die pulsadern aufgeschnitten",
+	} {
+		if kb.DetectCrisis(text) == nil && !kb.DetectDistress(text) {
+			words, _, masked := kb.crisisInput(text)
+			p, _ := kb.model.score(words, masked, &kb.cueWords)
+			t.Errorf("%q: neither a crisis nor distress (model P(crisis) %.3f, distress line above %.3f)", text, p, kb.model.distress)
 		}
 	}
 }
