@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"math"
@@ -124,11 +125,16 @@ func crisisTrainingData(t *testing.T) []modelExample {
 	return out
 }
 
-// crisisTrainingDigest identifies the training data and settings: the
-// model file records it, and a file with another digest is stale.
-func crisisTrainingDigest(examples []modelExample) string {
+// crisisTrainingDigest identifies the training data and settings, and the
+// crisis cues and sayings the features are read with: the model file
+// records it, and a file with another digest is stale.
+func crisisTrainingDigest(t *testing.T, kb *Base, examples []modelExample) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "version %d\n%s\n", crisisModelVersion, modelSettings())
+	cues, err := json.Marshal(kb.CrisisCues)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(h, "version %d\n%s\n%s\n", crisisModelVersion, modelSettings(), cues)
 	lines := make([]string, len(examples))
 	for i, e := range examples {
 		lines[i] = fmt.Sprintf("%t\t%s\t%s", e.crisis, e.kind, e.text)
@@ -509,7 +515,7 @@ func writeCrisisModel(t *testing.T, kb *Base, examples []modelExample) string {
 		"# questions and conversation messages pass: %g, for %d of the %d crisis messages\n"+
 		"# below the alarm threshold, and %d of %d questions and conversation messages.\n",
 		100*modelMaxDistress, distress, line, below, ordinaryLine, ordinary)
-	fmt.Fprintf(&b, "version %d\ndigest %s\nthreshold %g\ndistress %g\nkinds %s\nbias %d", crisisModelVersion, crisisTrainingDigest(examples), threshold, distress, strings.Join(m.kinds, " "), thousandths(m.alarmBias))
+	fmt.Fprintf(&b, "version %d\ndigest %s\nthreshold %g\ndistress %g\nkinds %s\nbias %d", crisisModelVersion, crisisTrainingDigest(t, kb, examples), threshold, distress, strings.Join(m.kinds, " "), thousandths(m.alarmBias))
 	for _, v := range m.kindBias {
 		fmt.Fprintf(&b, " %d", thousandths(v))
 	}
@@ -549,7 +555,8 @@ func allIndexes(n int) []int {
 }
 
 // TestCrisisModelFile: crisis_model.txt must have been written from the
-// training messages as they are now; -update retrains and rewrites it.
+// training messages and crisis cues as they are now; -update retrains and
+// rewrites it.
 func TestCrisisModelFile(t *testing.T) {
 	examples := crisisTrainingData(t)
 	if updating() {
@@ -568,10 +575,11 @@ func TestCrisisModelFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := crisisTrainingDigest(examples); m.digest != want {
-		t.Errorf("crisis_model.txt was trained on other messages or settings (digest %s, now %s): run go test ./knowledge/ -run TestCrisisModelFile -update", m.digest, want)
+	kb := loadBuiltinKB(t)
+	if want := crisisTrainingDigest(t, kb, examples); m.digest != want {
+		t.Errorf("crisis_model.txt was trained on other messages, cues or settings (digest %s, now %s): run go test ./knowledge/ -run TestCrisisModelFile -update", m.digest, want)
 	}
-	if kb := loadBuiltinKB(t); kb.model == nil {
+	if kb.model == nil {
 		t.Errorf("the built-in knowledge base does not use the crisis model: %v", kb.Warnings)
 	}
 }
