@@ -659,3 +659,36 @@ func TestCrisisSafetyNet(t *testing.T) {
 		}
 	}
 }
+
+// TestCrisisModelParse: a broken model file is reported, never half read,
+// and a knowledge base without the model's kinds does not use it.
+func TestCrisisModelParse(t *testing.T) {
+	const good = "# a model\nversion 2\nthreshold 0.9\ndistress 0.5\nkinds suizid gewalt\nbias -1000 0 0\nw:tod 2500 0:1500\nc:<to 100\n"
+	m, err := parseCrisisModel(strings.Replace(good, "version 2", fmt.Sprintf("version %d", crisisModelVersion), 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.alarm) != 2 || m.threshold != 0.9 || m.distress != 0.5 || m.kindBias[1] != 0 || m.kind[0] != (classWeight{0, 1.5}) {
+		t.Errorf("parsed %+v", m)
+	}
+	for _, tc := range []struct{ old, new, want string }{
+		{"version 2", "version 0", "version 0, want"},
+		{"bias -1000 0 0", "bias -1000 0", "one bias per kind"},
+		{"w:tod 2500 0:1500", "w:tod 2500 7:1500", `"7:1500" is not kind:weight`},
+		{"w:tod 2500 0:1500", "w:tod x", "line 7"},
+		{"c:<to 100", "w:tod 100", `feature "w:tod" is listed twice`},
+		{"threshold 0.9", "threshold high", "line 3"},
+	} {
+		text := strings.Replace(strings.Replace(good, tc.old, tc.new, 1), "version 2", fmt.Sprintf("version %d", crisisModelVersion), 1)
+		if _, err := parseCrisisModel(text); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s → %s: error %v, want %q", tc.old, tc.new, err, tc.want)
+		}
+	}
+	kb := loadCrisisKB(t) // kinds suizid, gewalt, kind: not the model's
+	if kb.model != nil {
+		t.Error("a knowledge base without the model's kinds uses the model")
+	}
+	if !strings.Contains(kb.Warnings.Error(), "the crisis model knows the crisis") {
+		t.Errorf("warnings lack the model's:\n%v", kb.Warnings)
+	}
+}
