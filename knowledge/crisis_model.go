@@ -15,11 +15,13 @@ import (
 // The crisis model is a statistical second opinion after the signals: two
 // logistic regressions, crisis or not and which kind of crisis, trained
 // on the example messages in testdata (crisis_model_test.go writes it). It
-// reads words, word pairs and the letter groups inside words, so a crisis
-// written in words no signal has ("hab alle tabletten von oma geschluckt")
-// still resembles the examples. DetectCrisis asks it only when no signal
-// matched, and believes it only above a threshold that the generator chose
-// by cross-validation so that ordinary messages almost never pass it.
+// reads words, word pairs, the crisis cues of any language and the letter
+// groups inside words, so a crisis written in words no signal has ("hab
+// alle tabletten von oma geschluckt") still resembles the examples.
+// DetectCrisis asks it only when no signal matched, and believes it only
+// above a threshold that the generator chose by cross-validation so that
+// ordinary messages almost never pass it; DetectDistress adds the distress
+// line above a lower one.
 //
 //go:embed crisis_model.txt
 var crisisModelFile string

@@ -414,6 +414,9 @@ func chooseDistressThreshold(d *modelData, scores []float64, alarm float64) floa
 // with the cross-validation figures in its header.
 func writeCrisisModel(t *testing.T, kb *Base, examples []modelExample) string {
 	d := newModelData(kb, examples)
+	if len(d.kinds) > maxModelKinds {
+		t.Fatalf("%d crisis kinds, the model holds at most %d", len(d.kinds), maxModelKinds)
+	}
 	for _, c := range d.kinds {
 		if kb.CrisisByID(c) == nil {
 			t.Fatalf("the training messages name the crisis %q, which is not in the knowledge base", c)
