@@ -117,14 +117,15 @@ func (b *Base) CrisisLines(c *Crisis) []*CrisisLine {
 // message ends there ("ich will nicht mehr $", but not "ich will nicht mehr
 // warten"). Words of an everyday saying (a cue with idiom: true, "das
 // bringt mich um") are never part of a signal.
+//
+// When no signal matches, the crisis model (crisis_model.go) reads the
+// words that are not part of an everyday saying; above its threshold it
+// returns the kind it finds most likely.
 func (b *Base) DetectCrisis(text string) *Crisis {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
-	words, clause := crisisClauses(text)
-	words = b.fuzzy.extend(words)
-	masked := make([]bool, len(words))
-	b.idioms.mask(words, masked)
+	words, clause, masked := b.crisisInput(text)
 	for i := range b.Crises {
 		c := &b.Crises[i]
 		if !c.signals.match(words, masked) && !c.combos.match(words, clause, masked) {
@@ -138,7 +139,18 @@ func (b *Base) DetectCrisis(text string) *Crisis {
 		}
 		return c
 	}
-	return nil
+	return b.modelCrisis(words, masked)
+}
+
+// crisisInput reads a text as DetectCrisis does: its words with their
+// spellings (and the signal word a typo stands for), the clause of each
+// word, and which words belong to an everyday saying.
+func (b *Base) crisisInput(text string) ([][]string, []int, []bool) {
+	words, clause := crisisClauses(text)
+	words = b.fuzzy.extend(words)
+	masked := make([]bool, len(words))
+	b.idioms.mask(words, masked)
+	return words, clause, masked
 }
 
 // phraseSet is a set of compiled phrases, indexed by the spelling of their
@@ -502,6 +514,7 @@ func (b *Base) checkCrises(c *checker) {
 	}
 	cues := b.checkCues(c)
 	defer b.learnRealWords()
+	defer b.useCrisisModel(c)
 	for i := range b.Crises {
 		cr := &b.Crises[i]
 		what := fmt.Sprintf("crisis %q", cr.ID)
@@ -560,7 +573,7 @@ func (b *Base) learnRealWords() {
 // English for sterben but a German article.
 func (b *Base) checkCues(c *checker) map[string]map[string]phraseWord {
 	cues := map[string]map[string]phraseWord{} // by language, by name
-	b.idioms, b.fuzzy = phraseSet{}, typoIndex{}
+	b.idioms, b.fuzzy, b.cueWords = phraseSet{}, typoIndex{}, cueIndex{}
 	for i := range b.CrisisCues {
 		cue := &b.CrisisCues[i]
 		what := fmt.Sprintf("crisis cue %q", cue.ID)
@@ -584,6 +597,7 @@ func (b *Base) checkCues(c *checker) map[string]map[string]phraseWord {
 				cues[lang] = map[string]phraseWord{}
 			}
 			cues[lang][cue.ID] = w
+			b.cueWords.add(cue.ID, w)
 		}
 	}
 	// Idioms may name cues: "nu <wollen> să <sterben>" (not wanting to die).

@@ -335,8 +335,11 @@ func TestCrisisHeldOut(t *testing.T) {
 		name                   string
 		minRecall, maxFalseAlm float64
 	}{
-		{"crisis-heldout.yaml", 0.64, 0.01}, // 60 of 90, 1 of 130
-		{"crisis-seen.yaml", 0.70, 0.02},    // 79 of 110, 2 of 160
+		// With the crisis model: 75 of 90, 1 of 130 (the signals alone: 60 of 90).
+		{"crisis-heldout.yaml", 0.80, 0.01},
+		// 99 of 110, 2 of 160; the model is trained on this set (the signals
+		// alone: 79 of 110).
+		{"crisis-seen.yaml", 0.85, 0.02},
 	} {
 		m := readCrisisMessages(t, set.name)
 		checkCoverage(t, m, 40)

@@ -43,7 +43,9 @@ func (b *Base) DistressLine() *CrisisLine {
 // reads the text the way DetectCrisis does (whole words, case, accents and
 // punctuation ignored) and skips the words of crisis idioms and of the
 // distress entries' unless phrases. It does not look for crises: callers
-// ask DetectCrisis first.
+// ask DetectCrisis first. A message without a distress signal counts when
+// the crisis model finds it close to a crisis, below the crisis threshold
+// but above its distress threshold.
 func (b *Base) DetectDistress(text string) bool {
 	if len(b.Distress) == 0 || strings.TrimSpace(text) == "" {
 		return false
@@ -60,7 +62,7 @@ func (b *Base) DetectDistress(text string) bool {
 			return true
 		}
 	}
-	return false
+	return b.modelDistress(text)
 }
 
 // checkDistress checks and compiles the distress entries. It compiles on

@@ -55,8 +55,10 @@ type Base struct {
 	postcodes map[string][]string
 	lines     map[string]*CrisisLine
 	crises    map[string]*Crisis
-	idioms    phraseSet // the compiled idioms of CrisisCues
-	fuzzy     typoIndex // the long words of the crisis signals
+	idioms    phraseSet    // the compiled idioms of CrisisCues
+	fuzzy     typoIndex    // the long words of the crisis signals
+	cueWords  cueIndex     // the words of the crisis cues, all languages together
+	model     *crisisModel // the crisis model, nil when it does not fit the crises
 }
 
 // Digest identifies the files the base was loaded from: two bases have the
