@@ -91,8 +91,16 @@ func (s *comboSet) match(words [][]string, clause []int, masked []bool) bool {
 	if len(hits) < 2 {
 		return false
 	}
-	for _, c := range s.combos {
-		if s.together(hits, words, clause, c[0], c[0]+c[1]) {
+	// Only the signals with a hit can match; hits come in text order, so
+	// one signal may be tried more than once, which costs little.
+	tried := -1
+	for _, h := range hits {
+		ci := s.parts[h.part].combo
+		if ci == tried {
+			continue
+		}
+		tried = ci
+		if c := s.combos[ci]; s.together(hits, words, clause, c[0], c[0]+c[1]) {
 			return true
 		}
 	}
