@@ -536,8 +536,8 @@ func (b *Base) checkCrises(c *checker) {
 			c.errorf(cr.Pos, "%s: signals are missing (phrases per language that show this emergency)", what)
 		}
 		cr.signals, cr.instead, cr.combos, cr.insteadCombos = phraseSet{}, phraseSet{}, comboSet{}, comboSet{}
-		b.compileLangs(c, cr.Pos, what, "signals", "signal", cr.Signals, cues, false, cr.signals.add, cr.combos.add)
-		b.compileLangs(c, cr.Pos, what, "instead_when", "signal", cr.InsteadWhen, cues, false, cr.instead.add, cr.insteadCombos.add)
+		b.compileLangs(c, cr.Pos, what, "signals", "signal", cr.Signals, cues, false, cr.signals.add, cr.combos.addFar)
+		b.compileLangs(c, cr.Pos, what, "instead_when", "signal", cr.InsteadWhen, cues, false, cr.instead.add, cr.insteadCombos.addFar)
 		for j, id := range cr.InsteadOf {
 			if b.crises[id] == nil || id == cr.ID {
 				c.errorf(cr.Pos.At(fmt.Sprintf("instead_of[%d]", j)), "%s: instead_of names %q, which is not another crisis", what, id)
@@ -611,9 +611,10 @@ func (b *Base) checkCues(c *checker) map[string]map[string]phraseWord {
 
 // compileLangs compiles phrases per language, reports those that cannot
 // work at their line, and hands the others to add, or, combined with "+",
-// to addCombo (nil: "+" is not allowed). With single, each must be one
-// word. Their long words become words a typo is recognised in.
-func (b *Base) compileLangs(c *checker, at Pos, what, key, kind string, m map[string][]string, cues map[string]map[string]phraseWord, single bool, add func([]phraseWord), addCombo func([][]phraseWord)) {
+// to addCombo (nil: "+" is not allowed) with the parts marked "~" (may
+// stand anywhere in the message). With single, each must be one word.
+// Their long words become words a typo is recognised in.
+func (b *Base) compileLangs(c *checker, at Pos, what, key, kind string, m map[string][]string, cues map[string]map[string]phraseWord, single bool, add func([]phraseWord), addCombo func([][]phraseWord, []bool)) {
 	for _, lang := range sortedKeys(m) {
 		if !slices.Contains(CrisisLanguages, lang) {
 			c.errorf(at.At(key+"."+lang), "%s: unknown language %q; write one of %s", what, lang, strings.Join(CrisisLanguages, ", "))
@@ -621,8 +622,11 @@ func (b *Base) compileLangs(c *checker, at Pos, what, key, kind string, m map[st
 		for j, s := range m[lang] {
 			pos := at.At(fmt.Sprintf("%s.%s[%d]", key, lang, j))
 			var parts [][]phraseWord
+			var far []bool
 			msg := ""
 			for _, part := range strings.Split(s, " + ") {
+				part, tilde := strings.CutPrefix(part, "~")
+				far = append(far, tilde)
 				p, m := compilePhrase(part, cues[lang])
 				if m != "" {
 					msg = m
@@ -633,6 +637,8 @@ func (b *Base) compileLangs(c *checker, at Pos, what, key, kind string, m map[st
 			switch {
 			case msg == "" && len(parts) > 1 && addCombo == nil:
 				msg = `may not combine parts with " + " here`
+			case msg == "" && (len(parts) == 1 || !slices.Contains(far, false)) && slices.Contains(far, true):
+				msg = `"~" marks a part of a combined signal that may stand anywhere in the message; the signal needs another part without it`
 			case msg == "" && single && (len(parts[0]) != 1 || parts[0][0].gap || parts[0][0].end):
 				msg = "is not one word; a cue holds single words (write phrases as signals, or make the cue an idiom)"
 			}
@@ -648,7 +654,7 @@ func (b *Base) compileLangs(c *checker, at Pos, what, key, kind string, m map[st
 				}
 			}
 			if len(parts) > 1 {
-				addCombo(parts)
+				addCombo(parts, far)
 			} else {
 				add(parts[0])
 			}

@@ -26,17 +26,23 @@ type comboSet struct {
 type comboPart struct {
 	combo int
 	p     []phraseWord
+	far   bool // may occur anywhere in the message ("~" in the signal)
 }
 
-func (s *comboSet) add(parts [][]phraseWord) {
+func (s *comboSet) add(parts [][]phraseWord) { s.addFar(parts, nil) }
+
+// addFar adds a combined signal whose parts marked in far may occur
+// anywhere in the message: the topic of a long message ("~schwanger"),
+// told far from the danger ("meine Eltern werfen mich raus").
+func (s *comboSet) addFar(parts [][]phraseWord, far []bool) {
 	c := len(s.combos)
 	s.combos = append(s.combos, [2]int{len(s.parts), len(parts)})
 	if s.byFirst == nil {
 		s.byFirst, s.byStem = map[string][]int{}, map[string][]int{}
 	}
-	for _, p := range parts {
+	for i, p := range parts {
 		k := len(s.parts)
-		s.parts = append(s.parts, comboPart{c, p})
+		s.parts = append(s.parts, comboPart{c, p, i < len(far) && far[i]})
 		for _, key := range stemKeys(p[0].stems) {
 			s.byStem[key] = append(s.byStem[key], k)
 		}
@@ -85,8 +91,16 @@ func (s *comboSet) match(words [][]string, clause []int, masked []bool) bool {
 	if len(hits) < 2 {
 		return false
 	}
-	for _, c := range s.combos {
-		if together(hits, words, clause, c[0], c[0]+c[1]) {
+	// Only the signals with a hit can match; hits come in text order, so
+	// one signal may be tried more than once, which costs little.
+	tried := -1
+	for _, h := range hits {
+		ci := s.parts[h.part].combo
+		if ci == tried {
+			continue
+		}
+		tried = ci
+		if c := s.combos[ci]; s.together(hits, words, clause, c[0], c[0]+c[1]) {
 			return true
 		}
 	}
@@ -95,17 +109,19 @@ func (s *comboSet) match(words [][]string, clause []int, masked []bool) bool {
 
 // together reports whether every part from first to end (excluded) has a
 // hit within comboWindow words after a hit of one of them, or within
-// clauseWindow words of the same clause if it ends that clause.
-func together(hits []hit, words [][]string, clause []int, first, end int) bool {
+// clauseWindow words of the same clause if it ends that clause; a far part
+// anywhere.
+func (s *comboSet) together(hits []hit, words [][]string, clause []int, first, end int) bool {
 	for _, h := range hits {
-		if h.part < first || h.part >= end {
+		if h.part < first || h.part >= end || s.parts[h.part].far {
 			continue
 		}
 		all := true
 		for part := first; part < end && all; part++ {
+			far := s.parts[part].far
 			all = slices.ContainsFunc(hits, func(o hit) bool {
 				d := o.pos - h.pos
-				return o.part == part && d >= 0 && (d <= comboWindow || d <= clauseWindow && closes(words, clause, h.pos, o.pos))
+				return o.part == part && (far || d >= 0 && (d <= comboWindow || d <= clauseWindow && closes(words, clause, h.pos, o.pos)))
 			})
 		}
 		if all {

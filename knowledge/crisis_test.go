@@ -38,7 +38,7 @@ crises:
     message: {de: Rufen Sie die Polizei., en: Call the police.}
     lines: [notruf-112]
     signals:
-      de: [schlägt mich, will sterben, <partner> + bedroht mich, <partner> + mich + geschlagen]
+      de: [schlägt mich, will sterben, <partner> + bedroht mich, <partner> + mich + geschlagen, "~schwanger + eltern werfen mich raus"]
   - id: kind
     title: {de: Kind in Gefahr, en: Child in danger}
     message: {de: Rufen Sie die Polizei., en: Call the police.}
@@ -120,8 +120,11 @@ func TestDetectCrisisMatching(t *testing.T) {
 		{"mein mann ist nett sagt das amt bedroht mich", "gewalt"},                    // six words apart
 		{"mein mann hat mich gestern vor allen leuten im laden geschlagen", "gewalt"}, // one clause, the participle ends it
 		{"mein mann hat mich gestern vor allen leuten im laden gesehen, geschlagen wurde keiner", ""},
-		{"mein mann hat mich gestern vor allen leuten im laden geschlagen und getreten", "gewalt"}, // two participles  // a comma ends the clause
-		{"ich will sterben vor lachen", ""}, // an idiom's words never count
+		{"mein mann hat mich gestern vor allen leuten im laden geschlagen und getreten", "gewalt"},                           // two participles  // a comma ends the clause
+		{"ich bin schwanger. seit drei monaten. keiner weiß es, und wenn meine eltern das merken, werfen sie mich raus", ""}, // not the words of the part
+		{"ich bin schwanger. seit drei monaten. keiner weiß es, und meine eltern werfen mich raus", "gewalt"},                // "~": anywhere in the message
+		{"meine eltern werfen mich raus", ""}, // but it must be there
+		{"ich will sterben vor lachen", ""},   // an idiom's words never count
 		{"ich will sterben. nicht vor lachen", "suizid"},
 		{"ich möchte nicht kinder schlagen", ""},            // an idiom with a cue           // unless they are not the idiom
 		{"Vergewaltigung", "kind"},                          // the word itself
@@ -183,7 +186,7 @@ func TestCrisisProblems(t *testing.T) {
 		{"no lines", "    lines: [notruf-112]\n", "", `crisis "gewalt": list at least one crisis line`},
 		{"unknown topic", "topic: grundsicherung", "topic: grundsicherung-alt", `krisen.yaml:17:5: crisis "suizid": topic "grundsicherung-alt" does not exist`},
 		{"unknown language", "      tr: [ölmek istiyorum]", "      tk: [ölmek istiyorum]", `crisis "suizid": unknown language "tk"`},
-		{"no signals", "    signals:\n      de: [schlägt mich, will sterben, <partner> + bedroht mich, <partner> + mich + geschlagen]\n", "", `crisis "gewalt": signals are missing`},
+		{"no signals", "    signals:\n      de: [schlägt mich, will sterben, <partner> + bedroht mich, <partner> + mich + geschlagen, \"~schwanger + eltern werfen mich raus\"]\n", "", `crisis "gewalt": signals are missing`},
 		{"bad phone", `phone: ["112"]`, `phone: ["1122"]`, `krisen.yaml:4:13: crisis line "notruf-112": phone "1122"`},
 		{"no phone or web", "    phone: [\"112\"]\n", "", `crisis line "notruf-112": give a phone number or a web page`},
 		{"duplicate line", "  - id: seelsorge", "  - id: notruf-112", `crisis line id "notruf-112" is used twice`},
@@ -197,6 +200,8 @@ func TestCrisisProblems(t *testing.T) {
 		{"plus in a cue", `de: ["12", "13"]`, `de: ["12", "13 + 14"]`, `may not combine parts with " + " here`},
 		{"instead_of unknown", "instead_of: [gewalt]", "instead_of: [gewalt-x]", `crisis "kind": instead_of names "gewalt-x", which is not another crisis`},
 		{"instead_of alone", "    instead_when:\n      de: [bin <alter>]\n", "", `crisis "kind": instead_of and instead_when go together`},
+		{"tilde alone", `"suizid*"`, `"~suizid*"`, `signal "~suizid*" "~" marks a part of a combined signal`},
+		{"tilde on every part", `"suizid*"`, `"~suizid* + ~tod"`, `"~" marks a part of a combined signal`},
 		{"duplicate cue", "  - id: alter", "  - id: partner", `crisis cue id "partner" is used twice`},
 		{"unknown field", "    topic: grundsicherung", "    thema: grundsicherung", `unknown field "thema" (check the spelling; allowed here: id, title, message, lines, topic, signals, instead_of, instead_when)`},
 	}
@@ -305,7 +310,7 @@ func loadBuiltinKB(t *testing.T) *Base {
 // raise an alarm.
 func TestCrisisMessages(t *testing.T) {
 	kb := loadBuiltinKB(t)
-	for _, name := range []string{"crisis-messages.yaml", "crisis-retired.yaml"} {
+	for _, name := range []string{"crisis-messages.yaml", "crisis-messages-2.yaml", "crisis-retired.yaml"} {
 		m := readCrisisMessages(t, name)
 		checkCoverage(t, m, 40)
 		f := measureCrisis(t, kb, m)
