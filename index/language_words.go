@@ -144,9 +144,10 @@ const minVocabStem = 5
 // inside a foreign sentence weighs nothing, a Polish word without its
 // diacritics ("przedluzenie") still points to Polish. A word several
 // languages share gives each a part.
-func vocabularyEvidence(word string, score map[string]float64) {
+// It returns the languages it scored.
+func vocabularyEvidence(word string, score map[string]float64) []string {
 	if utf8Len(word) < 2 {
-		return
+		return nil
 	}
 	w := foldLetters(word)
 	langs := translationVocabulary()[w]
@@ -159,6 +160,7 @@ func vocabularyEvidence(word string, score map[string]float64) {
 	for _, l := range langs {
 		score[l] += vocabWeight / float64(len(langs))
 	}
+	return langs
 }
 
 // vocabWeight is what one word of a language's translations counts,

@@ -146,7 +146,11 @@ func scalars(n *yaml.Node, fn func(string)) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			switch n.Content[i].Value {
 			case "of", "from", "id", "topic", "office", "offices", "url", "source", "sources":
-				continue
+				// Ids and addresses; but a file's list of offices
+				// themselves holds their names and streets.
+				if v := n.Content[i+1]; v.Kind != yaml.SequenceNode || len(v.Content) == 0 || v.Content[0].Kind != yaml.MappingNode {
+					continue
+				}
 			}
 			scalars(n.Content[i+1], fn)
 		}
