@@ -27,7 +27,11 @@ const (
 	// before the stemmer on both the texts and the questions, so a question
 	// without diacritics meets the same stems as the translated texts.
 	foldTR = "kb_fold_tr"
+	// foldRO does the same for Romanian ("batrani", "locuinta").
+	foldRO = "kb_fold_ro"
 )
+
+var romanianFold = strings.NewReplacer("ă", "a", "â", "a", "î", "i", "ș", "s", "ş", "s", "ț", "t", "ţ", "t")
 
 var turkishFold = strings.NewReplacer("ç", "c", "ğ", "g", "ı", "i", "ş", "s", "ö", "o", "ü", "u", "â", "a", "î", "i", "û", "u")
 
@@ -97,6 +101,11 @@ func init() {
 	}
 	if err := registry.RegisterTokenFilter(foldTR, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return foldFilter{turkishFold}, nil
+	}); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterTokenFilter(foldRO, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return foldFilter{romanianFold}, nil
 	}); err != nil {
 		panic(err)
 	}
