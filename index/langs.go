@@ -37,7 +37,9 @@ func langIndex(code string) int {
 // Analyzers of the translated languages. bleve has analyzers for Turkish,
 // Arabic, Russian and Romanian (Snowball stemmers; Arabic with its light
 // stemmer). Polish, Bulgarian, Ukrainian and Farsi are built here:
-//   - pl: lower case, bleve's stop words, bleve's Stempel stemmer (loaded once);
+//   - pl: lower case, bleve's stop words (also without diacritics, "sie"),
+//     bleve's Stempel stemmer (loaded once), whose stems are then written
+//     without diacritics (foldPL): "zasilek" meets "zasiłek";
 //   - bg: lower case, bleve's stop words, a light stemmer (stemBG);
 //   - uk: lower case, our stop words, a light stemmer (stemUK);
 //   - fa: bleve's Persian normalisation and stop words, a light stemmer (stemFA);
@@ -56,6 +58,7 @@ const (
 	// diacritics ("için" as "icin"), which bleve's list does not know.
 	stopTRFolded = "kb_stop_tr_folded"
 	stopROFolded = "kb_stop_ro_folded"
+	stopPLFolded = "kb_stop_pl_folded"
 	stopMapUK    = "kb_stop_uk"
 	stopUK       = "kb_stop_uk"
 	// joinZWNJ removes the zero-width non-joiner inside Farsi words, as
@@ -88,10 +91,12 @@ func addLanguageAnalyzers(m *mapping.IndexMappingImpl) error {
 		name  string
 		words []byte
 		fold  *strings.Replacer
-	}{{stopTRFolded, tr.TurkishStopWords, turkishFold}, {stopROFolded, ro.RomanianStopWords, romanianFold}} {
+	}{{stopTRFolded, tr.TurkishStopWords, turkishFold}, {stopROFolded, ro.RomanianStopWords, romanianFold}, {stopPLFolded, pl.PolishStopWords, polishFold}} {
 		var folded []any
 		for _, line := range strings.Split(string(f.words), "\n") {
-			if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			// One word a line, maybe followed by a comment after "|".
+			if fs := strings.Fields(line); len(fs) > 0 && !strings.HasPrefix(fs[0], "#") && !strings.HasPrefix(fs[0], "|") {
+				w := fs[0]
 				if fw := f.fold.Replace(w); fw != w {
 					folded = append(folded, fw)
 				}
@@ -108,7 +113,7 @@ func addLanguageAnalyzers(m *mapping.IndexMappingImpl) error {
 		return err
 	}
 	for name, filters := range map[string][]any{
-		analyzerPL: {lowercase.Name, pl.StopName, stemPL},
+		analyzerPL: {lowercase.Name, pl.StopName, stopPLFolded, stemPL, foldPL},
 		analyzerBG: {lowercase.Name, bg.StopName, stemBG},
 		analyzerUK: {lowercase.Name, stopUK, stemUK},
 		analyzerFA: {lowercase.Name, ar.NormalizeName, fa.NormalizeName, fa.StopName, stemFA},
