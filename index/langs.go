@@ -37,21 +37,28 @@ func langIndex(code string) int {
 // Analyzers of the translated languages. bleve has analyzers for Turkish,
 // Arabic, Russian and Romanian (Snowball stemmers; Arabic with its light
 // stemmer). Polish, Bulgarian, Ukrainian and Farsi are built here:
-//   - pl: lower case, bleve's stop words, bleve's Stempel stemmer (loaded once);
+//   - pl: lower case, bleve's stop words (also without diacritics, "sie"),
+//     bleve's Stempel stemmer (loaded once), whose stems are then written
+//     without diacritics (foldPL): "zasilek" meets "zasiłek";
 //   - bg: lower case, bleve's stop words, a light stemmer (stemBG);
 //   - uk: lower case, our stop words, a light stemmer (stemUK);
 //   - fa: bleve's Persian normalisation and stop words, a light stemmer (stemFA);
 //   - tr: bleve's Turkish analyzer with the diacritics folded (foldTR) before
-//     its stemmer, as people often write Turkish without them.
+//     its stemmer, as people often write Turkish without them;
+//   - ro: bleve's Romanian analyzer likewise (foldRO): "batrani" meets
+//     "bătrâni", and "in", "si" are stop words as "în", "și" are.
 const (
 	analyzerPL = "kb_pl"
 	analyzerBG = "kb_bg"
 	analyzerUK = "kb_uk"
 	analyzerFA = "kb_fa"
 	analyzerTR = "kb_tr"
+	analyzerRO = "kb_ro"
 	// stopTRFolded drops the Turkish stop words written without
 	// diacritics ("için" as "icin"), which bleve's list does not know.
 	stopTRFolded = "kb_stop_tr_folded"
+	stopROFolded = "kb_stop_ro_folded"
+	stopPLFolded = "kb_stop_pl_folded"
 	stopMapUK    = "kb_stop_uk"
 	stopUK       = "kb_stop_uk"
 	// joinZWNJ removes the zero-width non-joiner inside Farsi words, as
@@ -60,7 +67,7 @@ const (
 )
 
 // analyzerOf names each language's analyzer.
-var analyzerOf = [nLangs]string{analyzerDE, analyzerEN, analyzerTR, ar.AnalyzerName, analyzerUK, ru.AnalyzerName, analyzerPL, ro.AnalyzerName, analyzerBG, analyzerFA}
+var analyzerOf = [nLangs]string{analyzerDE, analyzerEN, analyzerTR, ar.AnalyzerName, analyzerUK, ru.AnalyzerName, analyzerPL, analyzerRO, analyzerBG, analyzerFA}
 
 // ukrainianStopWords are the function words of Ukrainian.
 var ukrainianStopWords = strings.Fields(`і й та а але або бо в у на з із зі до від що як де це я ти він вона воно ми ви
@@ -80,29 +87,38 @@ func addLanguageAnalyzers(m *mapping.IndexMappingImpl) error {
 	if err := m.AddCustomTokenFilter(stopUK, map[string]any{"type": stop.Name, "stop_token_map": stopMapUK}); err != nil {
 		return err
 	}
-	var folded []any
-	for _, line := range strings.Split(string(tr.TurkishStopWords), "\n") {
-		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
-			if f := turkishFold.Replace(w); f != w {
-				folded = append(folded, f)
+	for _, f := range []struct {
+		name  string
+		words []byte
+		fold  *strings.Replacer
+	}{{stopTRFolded, tr.TurkishStopWords, turkishFold}, {stopROFolded, ro.RomanianStopWords, romanianFold}, {stopPLFolded, pl.PolishStopWords, polishFold}} {
+		var folded []any
+		for _, line := range strings.Split(string(f.words), "\n") {
+			// One word a line, maybe followed by a comment after "|".
+			if fs := strings.Fields(line); len(fs) > 0 && !strings.HasPrefix(fs[0], "#") && !strings.HasPrefix(fs[0], "|") {
+				w := fs[0]
+				if fw := f.fold.Replace(w); fw != w {
+					folded = append(folded, fw)
+				}
 			}
 		}
-	}
-	if err := m.AddCustomTokenMap(stopTRFolded, map[string]any{"type": tokenmap.Name, "tokens": folded}); err != nil {
-		return err
-	}
-	if err := m.AddCustomTokenFilter(stopTRFolded, map[string]any{"type": stop.Name, "stop_token_map": stopTRFolded}); err != nil {
-		return err
+		if err := m.AddCustomTokenMap(f.name, map[string]any{"type": tokenmap.Name, "tokens": folded}); err != nil {
+			return err
+		}
+		if err := m.AddCustomTokenFilter(f.name, map[string]any{"type": stop.Name, "stop_token_map": f.name}); err != nil {
+			return err
+		}
 	}
 	if err := m.AddCustomCharFilter(joinZWNJ, map[string]any{"type": regexpchar.Name, "regexp": "\u200c", "replace": ""}); err != nil {
 		return err
 	}
 	for name, filters := range map[string][]any{
-		analyzerPL: {lowercase.Name, pl.StopName, stemPL},
+		analyzerPL: {lowercase.Name, pl.StopName, stopPLFolded, stemPL, foldPL},
 		analyzerBG: {lowercase.Name, bg.StopName, stemBG},
 		analyzerUK: {lowercase.Name, stopUK, stemUK},
 		analyzerFA: {lowercase.Name, ar.NormalizeName, fa.NormalizeName, fa.StopName, stemFA},
 		analyzerTR: {apostrophe.Name, lowercase.Name, tr.StopName, foldTR, stopTRFolded, tr.SnowballStemmerName},
+		analyzerRO: {lowercase.Name, ro.StopName, foldRO, stopROFolded, ro.SnowballStemmerName},
 	} {
 		a := map[string]any{"type": custom.Name, "tokenizer": unicode.Name, "token_filters": filters}
 		if name == analyzerFA {

@@ -157,6 +157,8 @@ func DetectLanguage(text string) (lang string, confident bool) {
 	score := map[string]float64{}
 	spelling := map[string]float64{} // Cyrillic words' trigram evidence
 	var latin, cyrillic, arabic int
+	inVocab := map[string]int{} // per language, the words its translations hold
+	vocabWords := 0
 	for i, word := range strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '\u200c'
 	}) {
@@ -206,7 +208,18 @@ func DetectLanguage(text string) (lang string, confident bool) {
 				score[l]++
 			}
 		}
-		vocabularyEvidence(word, score)
+		if langs := vocabularyEvidence(word, score); len(langs) > 0 {
+			vocabWords++
+			for _, l := range langs {
+				inVocab[l]++
+			}
+		}
+	}
+	// The one language whose translations hold every word that any
+	// translation holds ("sosyal bilet": Turkish has both, Polish and
+	// Romanian only "bilet") is likelier than each shared word says.
+	if only := onlyLanguage(inVocab, vocabWords); vocabWords >= 2 && only != "" {
+		score[only] += vocabWeight / 2
 	}
 	// The script decides first: German and English are written in Latin
 	// letters, so any sentence mostly in Cyrillic or Arabic letters is in one
@@ -267,6 +280,20 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		enough = 1.5
 	}
 	return best, top >= enough && top >= 2*next
+}
+
+// onlyLanguage returns the one language that holds all n words, or "".
+func onlyLanguage(inVocab map[string]int, n int) string {
+	only := ""
+	for l, k := range inVocab {
+		if k == n {
+			if only != "" {
+				return ""
+			}
+			only = l
+		}
+	}
+	return only
 }
 
 // turkishSuffixes are case endings written after an apostrophe on names.

@@ -2,9 +2,14 @@ package index
 
 import (
 	_ "embed"
+	"io/fs"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
 // languageWordsFile holds, per translated language, the words of its
@@ -20,6 +25,7 @@ var languageWordsFile string
 var (
 	transVocabOnce sync.Once
 	transVocab     map[string][]string // word → the languages that use it
+	transSorted    []string            // transVocab's words, sorted
 )
 
 // translationVocabulary returns the words of the translations, read once.
@@ -35,23 +41,126 @@ func translationVocabulary() map[string][]string {
 				transVocab[w] = append(transVocab[w], lang)
 			}
 		}
+		transSorted = slices.Sorted(maps.Keys(transVocab))
 	})
 	return transVocab
 }
+
+// stemLanguages returns the languages whose translations have a word
+// that shares all but the last one or two letters of a word they lack, and
+// differs from it in at most three letters at the end: the translations
+// hold "fiyatın", "fiyatını", a message writes "fiyatı"; the lists cannot
+// hold every ending of Turkish, Slavic or Romanian words. Stems shorter
+// than five letters are too common to tell anything.
+//
+// A word of the German or English texts, or one that shares a stem with
+// such a word, tells nothing: the translations keep the official terms with
+// their own endings ("Elterngeldu", "martea" beside Marten), and English
+// words have Romance cousins ("refugee", "refugiat").
+func stemLanguages(word string) []string {
+	names := germanEnglishWords()
+	if names.words[word] || len(stemMatches(names.sorted, word)) > 0 {
+		return nil
+	}
+	vocab := translationVocabulary()
+	var out []string
+	for _, w := range stemMatches(transSorted, word) {
+		for _, l := range vocab[w] {
+			if !slices.Contains(out, l) {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
+
+// stemMatches returns the words of a sorted list that begin with the word
+// less its last letter, else less its last two, and are at most three
+// letters longer than that stem.
+func stemMatches(sorted []string, word string) []string {
+	r := []rune(word)
+	var out []string
+	for cut := 1; cut <= 2 && len(r)-cut >= minVocabStem; cut++ {
+		stem := string(r[:len(r)-cut])
+		i, _ := slices.BinarySearch(sorted, stem)
+		for ; i < len(sorted) && strings.HasPrefix(sorted[i], stem); i++ {
+			if utf8Len(sorted[i])-len(r)+cut <= 3 {
+				out = append(out, sorted[i])
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+type wordList struct {
+	words  map[string]bool
+	sorted []string
+}
+
+var (
+	namesOnce sync.Once
+	names     wordList
+)
+
+// germanEnglishWords returns the folded words of the built-in knowledge
+// base's German and English files and of the hand-made German and English
+// lists, read once.
+func germanEnglishWords() *wordList {
+	namesOnce.Do(func() {
+		names.words = map[string]bool{}
+		add := func(text string) {
+			for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+				names.words[foldLetters(w)] = true
+			}
+		}
+		files, _ := fs.Glob(knowledge.Builtin(), "*.yaml")
+		for _, f := range files {
+			data, _ := fs.ReadFile(knowledge.Builtin(), f)
+			add(string(data))
+			add(umlautSpelling.Replace(string(data)))
+		}
+		for _, list := range [][]string{fillerWords, greetingWords} {
+			add(strings.Join(list, " "))
+		}
+		for _, l := range []string{"de", "en"} {
+			add(strings.Join(slices.Collect(maps.Keys(languageWords[l])), " "))
+		}
+		names.sorted = slices.Sorted(maps.Keys(names.words))
+	})
+	return &names
+}
+
+// umlautSpelling writes umlauts as people do without them ("Seniorenbuero").
+var umlautSpelling = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss")
+
+// minVocabStem is the shortest stem stemLanguages compares.
+const minVocabStem = 5
 
 // vocabularyEvidence scores a word the translations of some languages use
 // and the German and English texts do not: a German office or place name
 // inside a foreign sentence weighs nothing, a Polish word without its
 // diacritics ("przedluzenie") still points to Polish. A word several
 // languages share gives each a part.
-func vocabularyEvidence(word string, score map[string]float64) {
+// It returns the languages it scored.
+func vocabularyEvidence(word string, score map[string]float64) []string {
 	if utf8Len(word) < 2 {
-		return
+		return nil
 	}
-	langs := translationVocabulary()[foldLetters(word)]
+	w := foldLetters(word)
+	langs := translationVocabulary()[w]
+	if len(langs) == 0 && script(w) == 'L' {
+		// Within Cyrillic and Arabic letters the spelling profile and the
+		// letters tell the languages apart; German names written in them
+		// ("Лютгендортмунд") would share stems with their inflected forms.
+		langs = stemLanguages(w)
+	}
 	for _, l := range langs {
 		score[l] += vocabWeight / float64(len(langs))
 	}
+	return langs
 }
 
 // vocabWeight is what one word of a language's translations counts,

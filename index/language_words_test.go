@@ -81,7 +81,13 @@ func translationWords(kb fs.FS) (string, error) {
 			own[lang] = map[string]bool{}
 		}
 		scalars(&doc, func(s string) { addWords(own[lang], s) })
-		// The comments hold the German and English texts.
+		// The comments of the translations hold the German and English
+		// texts; those of the lists of other offices' words are the
+		// editors' notes, with words of the language itself ("engelli
+		// kartı stays out"), which are no names.
+		if strings.HasSuffix(f, "-andere-stellen.yaml") {
+			continue
+		}
 		for _, line := range strings.Split(string(data), "\n") {
 			if c, ok := strings.CutPrefix(strings.TrimSpace(line), "#"); ok && !strings.ContainsFunc(c, func(r rune) bool {
 				return unicode.In(r, unicode.Cyrillic, unicode.Arabic)
@@ -140,7 +146,11 @@ func scalars(n *yaml.Node, fn func(string)) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			switch n.Content[i].Value {
 			case "of", "from", "id", "topic", "office", "offices", "url", "source", "sources":
-				continue
+				// Ids and addresses; but a file's list of offices
+				// themselves holds their names and streets.
+				if v := n.Content[i+1]; v.Kind != yaml.SequenceNode || len(v.Content) == 0 || v.Content[0].Kind != yaml.MappingNode {
+					continue
+				}
 			}
 			scalars(n.Content[i+1], fn)
 		}

@@ -354,7 +354,7 @@ func (ix *Index) analyzeQuestion(text string) question {
 	latinOnly := !strings.ContainsFunc(text, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
 	for _, l := range q.langs {
 		in := text
-		if latinOnly && (Languages[l] == "uk" || Languages[l] == "ru") {
+		if latinOnly && (Languages[l] == "uk" || Languages[l] == "ru" || Languages[l] == "bg") {
 			in = latinToCyrillic(text, Languages[l])
 		}
 		analysed[l] = analyzePositions(ix.analyzers[l], in)

@@ -27,7 +27,16 @@ const (
 	// before the stemmer on both the texts and the questions, so a question
 	// without diacritics meets the same stems as the translated texts.
 	foldTR = "kb_fold_tr"
+	// foldRO does the same for Romanian ("batrani", "locuinta").
+	foldRO = "kb_fold_ro"
+	// foldPL writes Polish stems without diacritics; it runs after the
+	// stemmer, whose tables need them where they are written.
+	foldPL = "kb_fold_pl"
 )
+
+var romanianFold = strings.NewReplacer("ă", "a", "â", "a", "î", "i", "ș", "s", "ş", "s", "ț", "t", "ţ", "t")
+
+var polishFold = strings.NewReplacer("ą", "a", "ć", "c", "ę", "e", "ł", "l", "ń", "n", "ó", "o", "ś", "s", "ź", "z", "ż", "z")
 
 var turkishFold = strings.NewReplacer("ç", "c", "ğ", "g", "ı", "i", "ş", "s", "ö", "o", "ü", "u", "â", "a", "î", "i", "û", "u")
 
@@ -99,6 +108,12 @@ func init() {
 		return foldFilter{turkishFold}, nil
 	}); err != nil {
 		panic(err)
+	}
+	for name, fold := range map[string]*strings.Replacer{foldRO: romanianFold, foldPL: polishFold} {
+		f := foldFilter{fold}
+		if err := registry.RegisterTokenFilter(name, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) { return f, nil }); err != nil {
+			panic(err)
+		}
 	}
 	if err := registry.RegisterTokenFilter(stemPL, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) { return polishStemmer() }); err != nil {
 		panic(err)

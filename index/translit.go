@@ -154,17 +154,28 @@ var (
 		"a", "а", "b", "б", "v", "в", "h", "х", "g", "г", "d", "д", "e", "е", "z", "з", "y", "ы", "i", "и",
 		"j", "й", "k", "к", "l", "л", "m", "м", "n", "н", "o", "о", "p", "п", "r", "р", "s", "с", "t", "т",
 		"u", "у", "f", "ф", "c", "ц", "w", "в", "x", "кс", "q", "к")
+	// Bulgarian chat writes щ as sht, ъ as a, u or y ("kade", "kyde"), й
+	// as y or j after a vowel, я as ya, ia or q.
+	latinBulgarian = strings.NewReplacer("sht", "щ", "zh", "ж", "ch", "ч", "sh", "ш", "ts", "ц",
+		"ya", "я", "yu", "ю", "ia", "я", "iu", "ю",
+		"ay", "ай", "oy", "ой", "ey", "ей", "uy", "уй", "iy", "ий",
+		"a", "а", "b", "б", "v", "в", "h", "х", "g", "г", "d", "д", "e", "е", "z", "з", "y", "ъ", "i", "и",
+		"j", "й", "k", "к", "l", "л", "m", "м", "n", "н", "o", "о", "p", "п", "r", "р", "s", "с", "t", "т",
+		"u", "у", "f", "ф", "c", "ц", "w", "в", "x", "кс", "q", "я")
 )
 
-// latinToCyrillic writes a Ukrainian or Russian question typed in Latin
-// letters in Cyrillic, so that it meets the translated texts. Only words in
+// latinToCyrillic writes a Ukrainian, Russian or Bulgarian question typed
+// in Latin letters in Cyrillic, so that it meets the translated texts. Only words in
 // lower case are rewritten: a capital marks a German term or a name
 // ("Dortmund-Pass", "Sozialamt"), which stays as written. Each word stays one
 // word, so positions still line up with the other readings of the question.
 func latinToCyrillic(text, lang string) string {
 	r := latinUkrainian
-	if lang == "ru" {
+	switch lang {
+	case "ru":
 		r = latinRussian
+	case "bg":
+		r = latinBulgarian
 	}
 	return mapWords(text, func(w string) string {
 		for _, c := range w {

@@ -52,6 +52,8 @@ func TestLatinToCyrillic(t *testing.T) {
 		{"pensiya mala, shcho robyty?", "uk", "пенсія мала, що робити?"},
 		{"de otrymaty Dortmund-Pass", "uk", "де отримати Dortmund-Pass"},
 		{"pomoshch s kvartiroy", "ru", "помощ с квартирой"},
+		{"nyamam kyde da spya", "bg", "нямам къде да спя"},
+		{"pomosht za naem", "bg", "помощ за наем"},
 		{"", "ru", ""},
 	} {
 		if got := latinToCyrillic(c.text, c.lang); got != c.want {
