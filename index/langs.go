@@ -147,7 +147,9 @@ var foreignFillers = [nLangs][]string{
 		min mn men meen shu sho shou esh eish kif kef keef ezay izay wen wein fen fein mnen fi fe ya ya3ni
 		lazem lazim lazmni bhtaj ma7tag mumkin momken mmkn 3an 3ala ala ma3 m3 hal li lil shi ishi
 		musa3ade musa3ada mosa3ada mosa3ade msa3de msa3ade ysa3edni ysa3dni sa3edni sa3idni raqam ra2am
-		3nwan marhaba salam shukran shokran`),
+		3nwan marhaba salam shukran shokran
+		بدي بدنا ابغى ابي عايز عاوز شو ايش إيش اكو أكو كلش مالتي لمين منين قديش قديه ازاي إزاي ليش
+		وين فين هيك هاد هاي هذا هذه يعني لازم`),
 	4: strings.Fields(`будь ласка потрібно потрібна потрібен треба хочу можу можна отримати де коли як що хто
 		який яка які чому інформація адреса телефон номер години контакт запис прийом привіт добрий день
 		дякую дортмунд місто зробити робити допоможіть допомога підкажіть
@@ -174,5 +176,7 @@ var foreignFillers = [nLangs][]string{
 		تلفن شماره ساعت کاری تماس وقت نوبت سلام ممنون مرسی دورتموند شهر بگیرم دریافت کمک
 		man ma lotfan mikham mikhaham mikhastam mitunam mitoonam mishe mishavad chetori chetor chejuri
 		chegune koja kojast kei key chi che chera kodum kodam baraye bara bayad begiram begirim migiran
-		migiram gereftan daryaft komak shomare telefon adres etelaat salam mamnun merci mersi`),
+		migiram gereftan daryaft komak shomare telefon adres etelaat salam mamnun merci mersi
+		میخوام میخواستم میشه میتونم چیکار چکار چطوری چجوری کجاست چنده چقدر باید بگیرم بکنم
+		چیه کیه اینجا`),
 }

@@ -198,7 +198,7 @@ func withEnding(word, name string) bool {
 // soundsLike compares the keys of a word in another script with a name's key.
 func soundsLike(word string, keys []string, key, cons string) bool {
 	if script(word) == 'A' {
-		return len(cons) >= 3 && consonants(keys[0]) == cons
+		return len(cons) >= 3 && slices.ContainsFunc(keys, func(k string) bool { return consonants(k) == cons })
 	}
 	for _, k := range keys {
 		if len(k) >= 4 && (k == key || len(key) >= 7 && editDistance(k, key, 1) <= 1 || withEnding(k, key)) {

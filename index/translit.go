@@ -3,6 +3,7 @@ package index
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // People write Dortmund's place names in their own script: "Нордштадт",
@@ -62,6 +63,14 @@ func placeKeys(word string) []string {
 	case 'A':
 		// A final ه is mostly the vowel e ("هورده", Hörde).
 		variants = []string{translit(strings.TrimSuffix(word, "ه"), arabicLatin, 0)}
+		// Arabic writes "in", "to", "and" onto the next word: "بهورده" is
+		// "in Hörde"; the name without them is a variant.
+		for _, p := range arabicProclitics {
+			if rest, ok := strings.CutPrefix(word, p); ok && utf8.RuneCountInString(rest) >= 4 {
+				variants = append(variants, translit(strings.TrimSuffix(rest, "ه"), arabicLatin, 0))
+				break
+			}
+		}
 	default:
 		variants = []string{word}
 	}
@@ -70,6 +79,9 @@ func placeKeys(word string) []string {
 	}
 	return variants
 }
+
+// arabicProclitics are the letters Arabic joins to a following name, longest first.
+var arabicProclitics = []string{"وب", "ول", "ب", "ل", "و"}
 
 // translit writes a word in Latin letters; the rune h is written "h".
 func translit(word string, table map[rune]string, h rune) string {
