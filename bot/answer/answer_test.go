@@ -35,6 +35,23 @@ func TestAspectCues(t *testing.T) {
 		{"Zählt das Einkommen vom Mann mit?", AspectNone},
 		{"Which law covers the transport service?", AspectLegal},
 		{"Wer hilft mir beim Ausfüllen?", AspectHow},
+		// The families of the eight languages: phone, age, paying, how much.
+		{"Какой номер телефона у фахрдинста?", AspectWhere},
+		{"Wem steht das zu?", AspectWho},
+		{"телефонът на службата", AspectWhere},
+		{"رقم الهاتف؟", AspectWhere},
+		{"godziny otwarcia biura", AspectWhere},
+		{"programul biroului", AspectWhere},
+		{"kaç yaşında alınır?", AspectWho},
+		{"من عمر كم؟", AspectWho},
+		{"С какого возраста?", AspectWho},
+		{"od ilu lat?", AspectWho},
+		{"de la ce vârstă?", AspectWho},
+		{"از چند سالگی؟", AspectWho},
+		{"скільки коштує?", AspectCosts},
+		{"ne kadar tutuyor?", AspectCosts},
+		{"ile wynosi zasiłek?", AspectWhat},
+		{"колко е помощта?", AspectWhat},
 	}
 	for _, tc := range tests {
 		if got := readSignals(tc.q).aspect; got != tc.want {

@@ -233,7 +233,7 @@ func (p *profile) terms(question string) []term {
 		switch {
 		case isCode(orig[i]):
 			tm.code = orig[i]
-		case len(w) < 3 && !isDigits(w) || followupWords[w] || stopWords[w]:
+		case utf8.RuneCountInString(w) < 3 && !isDigits(w) || followupWords[w] || stopWords[w]:
 			continue
 		}
 		key := tm.stem + "\x00" + tm.code

@@ -70,6 +70,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"ücret*", "ne kadar tutar", "تكلفة", "كم يكلف", "رسوم", "скільки коштує", "вартість", "безкоштовн*",
 		"сколько стоит", "стоимость", "бесплатн*", "ile kosztuje", "bezpłatn*", "cât costă", "gratuit*",
 		"колко струва", "безплатн*", "هزینه", "رایگان",
+		"ne kadar tut*", "tutuyor", "odemem", "odeme*", "كم يكلف", "تكلف", "يكلف", "كم سعر",
+		"коштує", "коштуватиме", "платити", "стоит", "платить", "kosztuje", "płacić", "zapłacić", "plati*",
+		"плащ*", "چقدر هزینه", "پرداخت",
 		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
 		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
 		"was zahlen", "was bezahlen", "etwas zahlen", "etwas bezahlen", "was dazu*", "was zuzahlen", "umsonst", "gratis", "kostenlos*",
@@ -106,6 +109,16 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"can i get:1", "do i get:1", "wer kriegt", "wer erhalt*", "wer bekommt", "kriegen:1", "bekommen:1", "erhalten:1",
 		"fur mich:1", "for me:1", "zustandig:1", "responsible:1", "welche gegend", "welches gebiet", "einzugsgebiet",
 		"who is * for", "who is * * for", "who is * * * for", "aimed at", "work with", "arbeitet mit", "is it for", "who may",
+		"wer gilt", "wem steht", "wem stehen", "steht * zu", "zusteht", "zustehen",
+		// from what age: tr ar uk ru pl ro bg fa
+		"kac yas*", "hangi yas*", "yasindan itibaren", "kim alir",
+		"من عمر", "عمر كم", "كم عمر", "في أي عمر", "أي عمر", "في أي سن", "من سن",
+		"з якого віку", "якого віку", "з скількох років", "зі скількох років",
+		"с какого возраста", "какого возраста", "со скольки лет", "во сколько лет",
+		"od ilu lat", "w jakim wieku", "od jakiego wieku", "komu",
+		"ce varsta", "ce vârstă", "de la ce varst*",
+		"от каква възраст", "на каква възраст", "от колко години", "на колко години",
+		"چند سالگی", "چند سال", "چه سنی", "از چه سنی",
 	},
 	AspectLegal: {
 		"yasa*", "hukuki", "dayanağ*", "dayanak*", "قانوني", "القانوني", "قوانين", "правов*", "кодекс*",
@@ -126,6 +139,15 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"homepage", "internet*", "*haltestelle*", "welche* stadtteil", "in welche* stadtteil", "welche* bus", "welche* linie",
 		"tagsuber", "erreichbar", "wie komm* ich hin", "wie komm* ich dahin", "wie komm* ich dort", "number", "bus stop",
 		"which bus", "get there", "reach", "located",
+		// phone, number, hours, bus, e-mail: tr ar uk ru pl ro bg fa
+		"numara*", "iletisim", "calisma saat*", "acilis saat*", "kacta", "otobus*", "hangi saat*",
+		"رقم", "الرقم", "تلفون", "التلفون", "تليفون", "الهاتف", "مواعيد", "الدوام", "دوام", "ساعات العمل", "باص", "الباص", "حافلة",
+		"телефон*", "номер*", "години роботи", "графік*", "коли працю*", "автобус*",
+		"часы работы", "часы приема", "когда работает", "когда открыт*", "почта", "куда",
+		"numer*", "godziny", "otwart*", "czynne", "autobus*",
+		"numar*", "programul", "program", "orar*", "deschis*", "autobuz*",
+		"работно време", "кога работи", "кога е отворен*", "къде е", "къде се намира",
+		"شماره", "ساعت کاری", "ساعات کاری", "اتوبوس", "ایمیل", "کجا هست", "کجاست",
 	},
 	AspectHow: {
 		"nasıl alırım", "nasıl yapılır", "nasıl yaparım", "كيف أحصل", "كيف نقدم", "كيف اقدم", "كيف بقدم",
@@ -155,6 +177,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"how much do i get:2", "how much will i get:2", "minimum", "maximum", "bedeutet", "mean", "means",
 		"=zahlt", "ubernimmt", "bezahlt", "ubernehmen", "seit wann", "hohe", "unterschied*", "anders", "was heisst",
 		"pay", "pays", "cover", "covers", "difference", "since when",
+		"ne kadar:1", "kac euro:1", "كم:1", "كم مبلغ:1", "скільки:1", "сколько:1", "ile wynosi:1", "ile dosta*:1", "cat:1",
+		"колко:1", "چقدر:1", "چه مقدار:1", "maximal:1", "max:1", "hochstens:1",
 	},
 }, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWhere: 3, AspectWho: 2, AspectLegal: 3, AspectHow: 1, AspectWhat: 1})
 
