@@ -159,9 +159,15 @@ func TestExcerpt(t *testing.T) {
 		{filler + "Träger ist ein Wohlfahrtsverband. " + filler, "Gehört es zu einem Verband?", "Wohlfahrtsverband"},
 		{filler + "Merkzeichen: G (gehbehindert), B (Begleitperson). " + filler, "Was heißt B?", "Begleitperson"},
 		{filler + "Ab der 101. Fahrt zahlen alle 50 € pro Fahrt. " + filler, "Preis ab der 101. Fahrt", "50 €"},
+		// The fact of the shape asked for: an amount, an age.
+		{filler + "Es gibt mindestens 300 € im Monat. " + filler, "Wieviel gibts maximal?", "300 €"},
+		{filler + "Die Grenze liegt zwischen 65 und 67 Jahren. " + filler, "ab welchem Alter?", "65"},
+		// Sentences of other scripts: Cyrillic capitals, Arabic without them.
+		{strings.Repeat("Одно предложение ни о чём. ", 15) + "Автобус 440, остановка. " + strings.Repeat("Ещё одно. ", 15), "Какой автобус?", "440"},
+		{strings.Repeat("جملة عن لا شيء هنا. ", 20) + "الباص 440 يذهب إلى هناك. " + strings.Repeat("جملة أخرى. ", 15), "أي باص؟", "440"},
 	} {
-		if got := excerpt(tc.text, tc.q, nil); !strings.Contains(got, tc.want) {
-			t.Errorf("%q: excerpt misses %q:\n%s", tc.q, tc.want, got)
+		if got := excerpt(tc.text, tc.q, nil); !strings.Contains(got, tc.want) || utf8.RuneCountInString(got) > maxExcerpt+2 {
+			t.Errorf("%q: excerpt misses %q or is too long:\n%s", tc.q, tc.want, got)
 		}
 	}
 }

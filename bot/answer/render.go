@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sozialamt-dortmund/sozialbot/index"
@@ -363,9 +364,14 @@ func excerpt(s, question string, prof *profile) string {
 	}
 	sentences := splitSentences(s)
 	terms := questionTerms(question, prof)
+	sh := askedShape(foldWords(question))
 	score := make([]float64, len(sentences))
 	for i, sen := range sentences {
-		score[i] = sentenceScore(prof.sentence(sen), terms)
+		ws := prof.sentence(sen)
+		score[i] = sentenceScore(ws, terms)
+		if ws.hasShape(sh) {
+			score[i] += shapeScore
+		}
 	}
 	order := make([]int, len(sentences))
 	for i := range order {
@@ -397,6 +403,10 @@ func excerpt(s, question string, prof *profile) string {
 	}
 	return text
 }
+
+// shapeScore is what a sentence that holds the shape of fact asked for (an
+// amount in €, an age) counts for, as much as a rare word of the question.
+const shapeScore = 1.5
 
 // focusScore is the weight of the question's words a sentence must hold for
 // the excerpt to show only the sentences that hold any of them.
@@ -520,14 +530,16 @@ func stem(w string) string {
 	return string(r)
 }
 
-// splitSentences splits a text after ". ", "! " and "? " when the next word
-// starts with a capital letter or a digit (so "z. B. so" stays whole).
+// splitSentences splits a text after ". ", "! ", "? " and "؟ " when the next
+// word starts with a capital letter of any script, or with a letter of a
+// script without capitals (Arabic, Farsi), so that "z. B. so" stays whole
+// and a translated section is cut as the German one is.
 func splitSentences(s string) []string {
 	var out []string
 	start := 0
 	rs := []rune(s)
 	for i := 0; i+2 < len(rs); i++ {
-		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?') && rs[i+1] == ' ' && isSentenceStart(rs[i+2]) && !abbrevBefore(rs, i) {
+		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?' || rs[i] == '؟') && rs[i+1] == ' ' && isSentenceStart(rs[i+2]) && !abbrevBefore(rs, i) {
 			out = append(out, strings.TrimSpace(string(rs[start:i+1])))
 			start = i + 2
 		}
@@ -537,7 +549,9 @@ func splitSentences(s string) []string {
 }
 
 func isSentenceStart(r rune) bool {
-	return r >= 'A' && r <= 'Z' || r == 'Ä' || r == 'Ö' || r == 'Ü' || r == '„' || r == '"'
+	// A capital of any script (Cyrillic too), or a letter of a script
+	// without capitals (Arabic, Farsi).
+	return unicode.IsUpper(r) || unicode.IsLetter(r) && !unicode.IsLower(r) || r == '„' || r == '"' || r == '«'
 }
 
 // abbrevBefore reports a short abbreviation before a full stop ("Nr.", "z.B.").

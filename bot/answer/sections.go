@@ -142,6 +142,20 @@ func newWordSet(text string) *wordSet {
 	return ws
 }
 
+// hasShape reports whether the text holds a fact of the shape: an amount
+// in €, or an age (a number of two digits).
+func (ws *wordSet) hasShape(sh shape) bool {
+	for _, w := range ws.words {
+		switch {
+		case sh == shapeAmount && (w == "€" || w == "euro"):
+			return true
+		case sh == shapeAge && len(w) == 2 && isDigits(w):
+			return true
+		}
+	}
+	return false
+}
+
 // holds reports whether the text holds a question's term: a word of the same
 // stem, a compound that ends with it ("Wohlfahrtsverband" for "Verband"), the
 // end of a compound the question wrote ("Gutachten" for "Pflegegutachten"),

@@ -182,6 +182,40 @@ var aspectCues = parseCues(map[Aspect][]string{
 	},
 }, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWhere: 3, AspectWho: 2, AspectLegal: 3, AspectHow: 1, AspectWhat: 1})
 
+// A shape is the kind of fact a question asks for, whatever its aspect: an
+// amount ("wie viel", "maximal", "сколько") or an age ("ab welchem Alter",
+// "с какого возраста"). The excerpt of a section leads with the sentences
+// that hold one.
+type shape uint8
+
+const (
+	shapeNone shape = iota
+	shapeAmount
+	shapeAge
+)
+
+var shapeCues = map[shape][][]string{
+	shapeAmount: foldCues("wie viel", "wieviel", "wie hoch", "hohe", "betrag*", "maximal", "hochstens", "mindestens", "minimum",
+		"maximum", "max", "kost*", "preis*", "how much", "amount", "ne kadar", "kac euro", "kac para", "en az", "en fazla", "كم",
+		"مبلغ", "أقصى", "أقل", "скільки", "максимум", "мінімум", "сколько", "минимум", "ile wynosi", "ile dosta*", "ile kosztuje", "najwyżej", "co najmniej",
+		"minimaln*", "maksymaln*", "cat", "maxim", "minim", "колко", "най-много", "най-малко", "چقدر", "حداکثر", "حداقل", "چند"),
+	shapeAge: foldCues("wie alt", "welchem alter", "welches alter", "altersgrenze", "how old", "what age", "age limit", "kac yas*",
+		"hangi yas*", "عمر", "سن", "віку", "вік", "возраст*", "скольки лет", "ilu lat", "wieku", "varsta", "възраст", "колко години",
+		"سالگی", "سنی"),
+}
+
+// askedShape is the shape of fact the words ask for, if any.
+func askedShape(words []string) shape {
+	for _, sh := range []shape{shapeAge, shapeAmount} {
+		for _, c := range shapeCues[sh] {
+			if find(words, c) >= 0 {
+				return sh
+			}
+		}
+	}
+	return shapeNone
+}
+
 // aspectOrder breaks ties between aspects of the same weight.
 var aspectOrder = []Aspect{AspectBring, AspectCosts, AspectDeadlines, AspectWhere, AspectWho, AspectLegal, AspectHow, AspectWhat}
 
@@ -472,14 +506,26 @@ func parseCues(lists map[Aspect][]string, weights map[Aspect]int) []cue {
 				w = int(p[i+1] - '0')
 				p = p[:i]
 			}
-			p = strings.Map(func(r rune) rune {
-				if f := letterFold[r]; f != 0 {
-					return f
-				}
-				return r
-			}, p)
-			out = append(out, cue{words: strings.Fields(p), aspect: a, weight: w})
+			out = append(out, cue{words: foldCue(p), aspect: a, weight: w})
 		}
+	}
+	return out
+}
+
+// foldCue folds a cue as messages are folded and splits it into words.
+func foldCue(p string) []string {
+	return strings.Fields(strings.Map(func(r rune) rune {
+		if f := letterFold[r]; f != 0 {
+			return f
+		}
+		return r
+	}, p))
+}
+
+func foldCues(ps ...string) [][]string {
+	out := make([][]string, len(ps))
+	for i, p := range ps {
+		out[i] = foldCue(p)
 	}
 	return out
 }
