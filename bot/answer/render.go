@@ -123,14 +123,28 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	case d.Aspect == AspectWhere:
 		// The offices below answer it; a sentence of the topic that names
 		// the place asked for ("Bochum", "Hauptbahnhof") comes first.
-		if sen := bestSentence(t, lang, d.Question, kb.OfficesOf(t)); sen != "" {
+		if sen := bestSentence(t, lang, d.Question, kb.OfficesOf(t), true, shapeNone); sen != "" {
 			m.add(textPara(sen))
-			d.Fits = d.Fits[:min(1, len(d.Fits))] // keep the message short
+			if placeScore(sen) > 0 || onCard(sen, kb.OfficesOf(t)) {
+				d.Fits = d.Fits[:min(1, len(d.Fits))] // keep the message short
+			}
 		}
 	case ok:
 		m.add(para(line(bold(sectionTitle(sec, lang))), line(text(excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))))))
 	default:
-		m.add(markupPara(T(lang, MsgNoSection, Esc(aspectTitle(d.Aspect, lang)))))
+		// No section for the aspect: a sentence of another section may
+		// still answer it (the price in "what there is"), honestly next to
+		// what the knowledge base does not know.
+		sh := askedShape(foldWords(d.Question))
+		if sh == shapeNone && d.Aspect == AspectCosts {
+			sh = shapeAmount
+		}
+		sen := bestSentence(t, lang, d.Question, nil, false, sh)
+		if sen != "" {
+			m.add(textPara(sen))
+		} else {
+			m.add(markupPara(T(lang, MsgNoSection, Esc(aspectTitle(d.Aspect, lang)))))
+		}
 		if u := strings.TrimSpace(t.Unknown.In(lang)); u != "" {
 			m.add(textPara(excerpt(u, d.Question, nil)))
 		}
@@ -419,12 +433,16 @@ const focusFill = 150
 // must hold to be shown with the offices (calibrated on the tuning set).
 const minWhereSentence = 2.0
 
+// minNextSentence is what the sentence right after the best must hold to
+// be shown with it.
+const minNextSentence = 1.0
+
 // bestSentence is the sentence of the topic's sections that holds the most
-// of the question's rarer words or tells where to go, if it holds enough;
-// with the next best of its section when that holds enough as well and both
-// are short ("… am Entenpoth 34, 44263 Dortmund-Hörde. Bus 440, Haltestelle
-// „Entenpoth“.").
-func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledge.Office) string {
+// of the question's rarer words, the shape of fact asked for, or (with place)
+// tells where to go, if it holds enough; with the next best of its section
+// when that holds enough as well and both are short ("… am Entenpoth 34,
+// 44263 Dortmund-Hörde. Bus 440, Haltestelle „Entenpoth“.").
+func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledge.Office, place bool, sh shape) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
 	best, bestScore, bestSec := -1, minWhereSentence, -1
@@ -434,9 +452,13 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 		sens := splitSentences(strings.TrimSpace(s.Text.In(lang)))
 		sc := make([]float64, len(sens))
 		for i, sen := range sens {
-			sc[i] = sentenceScore(prof.sentence(sen), terms)
-			if !onCard(sen, offices) {
+			ws := prof.sentence(sen)
+			sc[i] = sentenceScore(ws, terms)
+			if place && !onCard(sen, offices) {
 				sc[i] += placeScore(sen)
+			}
+			if ws.hasShape(sh) {
+				sc[i] += shapeScore
 			}
 			if sc[i] > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
 				best, bestScore, bestSec = i, sc[i], si
@@ -450,7 +472,9 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 	out := []string{all[bestSec][best]}
 	second, secondScore := -1, minWhereSentence
 	for i, sc := range scores[bestSec] {
-		if i != best && sc > secondScore {
+		// The sentence right after the best goes on about the same place
+		// ("Bus 440, Haltestelle …"): it needs less.
+		if i != best && (sc > secondScore || i == best+1 && sc >= minNextSentence && secondScore == minWhereSentence) {
 			second, secondScore = i, sc
 		}
 	}
