@@ -148,6 +148,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"numar*", "programul", "program", "orar*", "deschis*", "autobuz*",
 		"работно време", "кога работи", "кога е отворен*", "къде е", "къде се намира",
 		"شماره", "ساعت کاری", "ساعات کاری", "اتوبوس", "ایمیل", "کجا هست", "کجاست",
+		// when it opens: tr ar uk ru pl ro bg fa
+		"saat kacta", "kacta acil*", "متى يفتح", "يفتح", "تفتح", "відкрива*", "відкрит*", "открыва*", "открыт*",
+		"otwiera*", "deschide*", "la ce ora", "отваря*", "отворен*", "имейл", "باز است", "باز میشه", "باز می شود",
 	},
 	AspectHow: {
 		"nasıl alırım", "nasıl yapılır", "nasıl yaparım", "كيف أحصل", "كيف نقدم", "كيف اقدم", "كيف بقدم",
