@@ -52,6 +52,8 @@ func TestAspectCues(t *testing.T) {
 		{"ne kadar tutuyor?", AspectCosts},
 		{"ile wynosi zasiłek?", AspectWhat},
 		{"колко е помощта?", AspectWhat},
+		{"چطور بگیرم؟", AspectHow},
+		{"nasıl alınır bu yardım", AspectHow},
 	}
 	for _, tc := range tests {
 		if got := readSignals(tc.q).aspect; got != tc.want {

@@ -118,7 +118,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"od ilu lat", "w jakim wieku", "od jakiego wieku", "komu",
 		"ce varsta", "ce vârstă", "de la ce varst*",
 		"от каква възраст", "на каква възраст", "от колко години", "на колко години",
-		"چند سالگی", "چند سال", "چه سنی", "از چه سنی",
+		"چند سالگی", "چند سال", "چه سنی", "از چه سنی", "کی میتونه", "کی می تونه", "ki mitune",
 	},
 	AspectLegal: {
 		"yasa*", "hukuki", "dayanağ*", "dayanak*", "قانوني", "القانوني", "قوانين", "правов*", "кодекс*",
@@ -162,6 +162,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"как получить", "как подать", "заявлен*", "jak złożyć", "wniosek", "wniosku", "jak dostać", "jak uzyskać",
 		"cum depun", "cerere", "cererea", "cum obțin", "cum primesc", "как да подам", "заявление", "как да получа",
 		"درخواست", "چطور بگیرم",
+		// "how" alone, weak: tr ar uk ru pl ro bg fa, Latin transliterations
+		"nasil:1", "كيف:1", "як:1", "как:1", "jak:1", "cum:1", "چطور:1", "چطوری:1", "چگونه:1", "chetori:1", "chetor:1",
+		"kif:1", "keef:1", "kak:1", "yak:1", "darkhast",
 		"beantrag*", "antrag", "antrage", "antragstell*", "formular*", "wie bekomme:2", "wie kriege:2", "wie komme ich", "wie komm*", "dran", "rankomm*", "online",
 		"wie geht", "wie lauft", "ablauf", "anmeld*", "apply*", "application", "how do i get", "how to get",
 		"how do i", "form", "register", "wer hilft:2", "wer berat*:2", "hilft mir beim:2", "helps me:2", "who helps:2",
