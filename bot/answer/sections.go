@@ -29,7 +29,9 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 	// costs") does not ask for an aspect.
 	cues := map[Aspect]int{}
 	for _, m := range sig.matches {
-		own := true
+		// A topic named for its addresses ("Kontakt und Adressen") is
+		// still asked where it is.
+		own := m.aspect != AspectWhere
 		for _, w := range m.words {
 			own = own && prof.name[stem(w)]
 		}
