@@ -15,6 +15,8 @@ func TestAspectCues(t *testing.T) {
 		{"Was kostet eine Fahrt?", AspectCosts},
 		{"Bis wann muss ich Elterngeld beantragen?", AspectDeadlines},
 		{"Gibt es eine Frist?", AspectDeadlines},
+		{"Antragsfrist Elterngeld", AspectDeadlines},
+		{"fristlose Kündigung, was muss ich mitbringen?", AspectBring},
 		{"Wer bekommt den Fahrdienst?", AspectWho},
 		{"Was muss ich mitbringen?", AspectBring},
 		{"Welche Unterlagen brauche ich?", AspectBring},
