@@ -45,9 +45,13 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		}
 	}
 	places := placeWords(kb)
+	offices := officeWords(kb, t, lang)
 	var terms []term
 	for _, tm := range prof.terms(sig.query) {
-		if !tm.name && !places[tm.word] {
+		// A word that names one of the topic's places ("Gast-Haus",
+		// "ZBS") says which office, not which section: the section that
+		// lists the places does not answer "Telefon Gast-Haus".
+		if !tm.name && !places[tm.word] && !offices[tm.stem] {
 			terms = append(terms, tm)
 		}
 	}
@@ -303,6 +307,35 @@ func newProfile(t *knowledge.Topic, lang string) *profile {
 	}
 	return p
 }
+
+// officeWords are the stems of the words that name one office of a topic
+// and no other of its offices, and that are not words of the topic's title.
+func officeWords(kb *knowledge.Base, t *knowledge.Topic, lang string) map[string]bool {
+	return officeWordCache.get(profileKey{t, lang}, func() map[string]bool {
+		prof := profileOf(t, lang)
+		n := map[string]int{}
+		for _, o := range kb.OfficesOf(t) {
+			seen := map[string]bool{}
+			for _, w := range foldWords(o.Name.In(lang)) {
+				st := stem(w)
+				if utf8.RuneCountInString(w) < 3 || followupWords[w] || stopWords[w] || prof.name[st] || seen[st] {
+					continue
+				}
+				seen[st] = true
+				n[st]++
+			}
+		}
+		m := map[string]bool{}
+		for st, k := range n {
+			if k == 1 {
+				m[st] = true
+			}
+		}
+		return m
+	})
+}
+
+var officeWordCache = cache[profileKey, map[string]bool]{max: maxCached}
 
 // placeWords are the folded words of the Stadtbezirke's and Stadtteile's
 // names: a place says where the person lives, not which section they ask.
