@@ -166,6 +166,7 @@ func TestExcerpt(t *testing.T) {
 		// The fact of the shape asked for: an amount, an age.
 		{filler + "Es gibt mindestens 300 € im Monat. " + filler, "Wieviel gibts maximal?", "300 €"},
 		{filler + "Die Grenze liegt zwischen 65 und 67 Jahren. " + filler, "ab welchem Alter?", "65"},
+		{filler + "Der Antrag selbst ist kostenlos. " + filler, "Was kostet das?", "kostenlos"},
 		// Sentences of other scripts: Cyrillic capitals, Arabic without them.
 		{strings.Repeat("Одно предложение ни о чём. ", 15) + "Автобус 440, остановка. " + strings.Repeat("Ещё одно. ", 15), "Какой автобус?", "440"},
 		{strings.Repeat("جملة عن لا شيء هنا. ", 20) + "الباص 440 يذهب إلى هناك. " + strings.Repeat("جملة أخرى. ", 15), "أي باص؟", "440"},
@@ -204,5 +205,24 @@ func TestHelpAndFillers(t *testing.T) {
 	}
 	if q := readSignals("Verdammt nochmal, wo ist das Sozialamt?").query; strings.Contains(q, "Verdammt") || !strings.Contains(q, "Sozialamt") {
 		t.Errorf("query %q: fillers kept or topic lost", q)
+	}
+}
+
+// TestPlaceScore: a sentence with an address, even without a postcode,
+// tells where to go; a street name alone does not.
+func TestPlaceScore(t *testing.T) {
+	for _, tc := range []struct {
+		sen   string
+		place bool
+	}{
+		{"Familien aus Bochum geben den Antrag am Gustav-Heinemann-Platz 2-6 ab.", true},
+		{"Das Sozialbüro ist in der Leopoldstraße 16-20.", true},
+		{"Am Entenpoth 34, 44263 Dortmund-Hörde.", true},
+		{"Die Leopoldstraße ist eine Straße.", false},
+		{"Stellen Sie den Antrag beim Sozialbüro.", false},
+	} {
+		if got := placeScore(tc.sen) >= minWhereSentence; got != tc.place {
+			t.Errorf("%q: place %v, want %v", tc.sen, got, tc.place)
+		}
 	}
 }

@@ -505,9 +505,10 @@ func onCard(sen string, offices []*knowledge.Office) bool {
 // as much as the question's words must, a bus stop or platform a little.
 func placeScore(sen string) float64 {
 	score := 0.0
-	for _, w := range foldWords(sen) {
+	words := foldWords(sen)
+	for i, w := range words {
 		switch {
-		case len(w) == 5 && isDigits(w), w == "www":
+		case len(w) == 5 && isDigits(w), w == "www", i+1 < len(words) && isStreet(w) && isHouseNumber(words[i+1]):
 			score = max(score, minWhereSentence+transitScore)
 		case transitWords[w]:
 			score = max(score, transitScore)
@@ -517,6 +518,23 @@ func placeScore(sen string) float64 {
 }
 
 const transitScore = 0.5
+
+// isStreet reports whether a folded word names a street or square
+// ("Gustav-Heinemann-Platz", "Entenpoth" aside).
+func isStreet(w string) bool {
+	for _, end := range []string{"strasse", "str", "platz", "weg", "allee", "ring", "damm"} {
+		if strings.HasSuffix(w, end) && len(w) > len(end)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// isHouseNumber reports whether a folded word is a house number: "34",
+// "16-20", "2a".
+func isHouseNumber(w string) bool {
+	return w != "" && w[0] >= '1' && w[0] <= '9' && len(w) <= 6
+}
 
 var transitWords = set(strings.Fields(`bus haltestelle gleis u-bahn stadtbahn stop platform platforms`))
 

@@ -153,9 +153,23 @@ func newWordSet(text string) *wordSet {
 func (ws *wordSet) hasShape(sh shape) bool {
 	for _, w := range ws.words {
 		switch {
-		case sh == shapeAmount && (w == "€" || w == "euro"):
+		case sh == shapeAmount && (w == "€" || w == "euro" || freeOfCharge(w)):
 			return true
 		case sh == shapeAge && len(w) == 2 && isDigits(w):
+			return true
+		}
+	}
+	return false
+}
+
+// freeWords begin the words that say "free of charge", an answer to what
+// something costs.
+var freeWords = foldCues("kostenlos", "kostenfrei", "gebuhrenfrei", "free", "ucretsiz", "مجاني", "مجانا", "безкоштовн",
+	"бесплатн", "bezpłatn", "darmow", "gratuit", "безплатн", "رایگان")
+
+func freeOfCharge(w string) bool {
+	for _, f := range freeWords {
+		if strings.HasPrefix(w, f[0]) {
 			return true
 		}
 	}

@@ -124,6 +124,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"yasa*", "hukuki", "dayanağ*", "dayanak*", "قانوني", "القانوني", "قوانين", "правов*", "кодекс*",
 		"на підставі", "prawn*", "lege", "legii", "legal*", "temei*", "reglement*", "правн*", "قانون",
 		"kanun*", "yasal", "قانون", "القانون", "закон*", "ustaw*", "przepis*", "legea", "قانونی",
+		"hangi kanun*", "hangi yasa*", "أي قانون", "який закон", "якому закон*", "какой закон", "какому закон*", "jaka ustawa",
+		"jakiej ustawy", "ce lege", "pe ce lege", "кой закон", "какъв закон", "کدام قانون", "چه قانونی",
 		"پایه قانونی", "مبنای قانونی", "الأساس القانوني", "правова основа", "правовая основа", "podstawa prawna", "baza legala",
 		"gesetz", "gesetze", "gesetzlich*", "paragraf*", "paragraph*", "§", "rechtsgrundlage*", "rechtlich*",
 		"sgb", "law", "laws", "legal", "section",
