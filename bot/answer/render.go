@@ -502,14 +502,19 @@ func onCard(sen string, offices []*knowledge.Office) bool {
 // placeScore is what a sentence that tells where to go counts for a
 // question where something is: an address with a postcode ("Entenpoth 34,
 // 44263 Dortmund-Hörde", a place that has no office card) or a web address
-// as much as the question's words must, a bus stop or platform a little.
+// more than the question's words must, a street with a house number just as
+// much, a bus stop or platform a little.
 func placeScore(sen string) float64 {
 	score := 0.0
 	words := foldWords(sen)
 	for i, w := range words {
 		switch {
-		case len(w) == 5 && isDigits(w), w == "www", i+1 < len(words) && isStreet(w) && isHouseNumber(words[i+1]):
+		case len(w) == 5 && isDigits(w), w == "www":
 			score = max(score, minWhereSentence+transitScore)
+		case i+1 < len(words) && isStreet(w) && isHouseNumber(words[i+1]):
+			// A street without a postcode: shown only when the sentence
+			// also holds a word of the question ("in Bochum").
+			score = max(score, minWhereSentence)
 		case transitWords[w]:
 			score = max(score, transitScore)
 		}
