@@ -15,6 +15,8 @@ func TestAspectCues(t *testing.T) {
 		{"Was kostet eine Fahrt?", AspectCosts},
 		{"Bis wann muss ich Elterngeld beantragen?", AspectDeadlines},
 		{"Gibt es eine Frist?", AspectDeadlines},
+		{"Antragsfrist Elterngeld", AspectDeadlines},
+		{"fristlose Kündigung, was muss ich mitbringen?", AspectBring},
 		{"Wer bekommt den Fahrdienst?", AspectWho},
 		{"Was muss ich mitbringen?", AspectBring},
 		{"Welche Unterlagen brauche ich?", AspectBring},
@@ -35,6 +37,25 @@ func TestAspectCues(t *testing.T) {
 		{"Zählt das Einkommen vom Mann mit?", AspectNone},
 		{"Which law covers the transport service?", AspectLegal},
 		{"Wer hilft mir beim Ausfüllen?", AspectHow},
+		// The families of the eight languages: phone, age, paying, how much.
+		{"Какой номер телефона у фахрдинста?", AspectWhere},
+		{"Wem steht das zu?", AspectWho},
+		{"телефонът на службата", AspectWhere},
+		{"رقم الهاتف؟", AspectWhere},
+		{"godziny otwarcia biura", AspectWhere},
+		{"programul biroului", AspectWhere},
+		{"kaç yaşında alınır?", AspectWho},
+		{"من عمر كم؟", AspectWho},
+		{"С какого возраста?", AspectWho},
+		{"od ilu lat?", AspectWho},
+		{"de la ce vârstă?", AspectWho},
+		{"از چند سالگی؟", AspectWho},
+		{"скільки коштує?", AspectCosts},
+		{"ne kadar tutuyor?", AspectCosts},
+		{"ile wynosi zasiłek?", AspectWhat},
+		{"колко е помощта?", AspectWhat},
+		{"چطور بگیرم؟", AspectHow},
+		{"nasıl alınır bu yardım", AspectHow},
 	}
 	for _, tc := range tests {
 		if got := readSignals(tc.q).aspect; got != tc.want {
@@ -142,9 +163,16 @@ func TestExcerpt(t *testing.T) {
 		{filler + "Träger ist ein Wohlfahrtsverband. " + filler, "Gehört es zu einem Verband?", "Wohlfahrtsverband"},
 		{filler + "Merkzeichen: G (gehbehindert), B (Begleitperson). " + filler, "Was heißt B?", "Begleitperson"},
 		{filler + "Ab der 101. Fahrt zahlen alle 50 € pro Fahrt. " + filler, "Preis ab der 101. Fahrt", "50 €"},
+		// The fact of the shape asked for: an amount, an age.
+		{filler + "Es gibt mindestens 300 € im Monat. " + filler, "Wieviel gibts maximal?", "300 €"},
+		{filler + "Die Grenze liegt zwischen 65 und 67 Jahren. " + filler, "ab welchem Alter?", "65"},
+		{filler + "Der Antrag selbst ist kostenlos. " + filler, "Was kostet das?", "kostenlos"},
+		// Sentences of other scripts: Cyrillic capitals, Arabic without them.
+		{strings.Repeat("Одно предложение ни о чём. ", 15) + "Автобус 440, остановка. " + strings.Repeat("Ещё одно. ", 15), "Какой автобус?", "440"},
+		{strings.Repeat("جملة عن لا شيء هنا. ", 20) + "الباص 440 يذهب إلى هناك. " + strings.Repeat("جملة أخرى. ", 15), "أي باص؟", "440"},
 	} {
-		if got := excerpt(tc.text, tc.q, nil); !strings.Contains(got, tc.want) {
-			t.Errorf("%q: excerpt misses %q:\n%s", tc.q, tc.want, got)
+		if got := excerpt(tc.text, tc.q, nil); !strings.Contains(got, tc.want) || utf8.RuneCountInString(got) > maxExcerpt+2 {
+			t.Errorf("%q: excerpt misses %q or is too long:\n%s", tc.q, tc.want, got)
 		}
 	}
 }
@@ -177,5 +205,24 @@ func TestHelpAndFillers(t *testing.T) {
 	}
 	if q := readSignals("Verdammt nochmal, wo ist das Sozialamt?").query; strings.Contains(q, "Verdammt") || !strings.Contains(q, "Sozialamt") {
 		t.Errorf("query %q: fillers kept or topic lost", q)
+	}
+}
+
+// TestPlaceScore: a sentence with an address, even without a postcode,
+// tells where to go; a street name alone does not.
+func TestPlaceScore(t *testing.T) {
+	for _, tc := range []struct {
+		sen   string
+		place bool
+	}{
+		{"Familien aus Bochum geben den Antrag am Gustav-Heinemann-Platz 2-6 ab.", true},
+		{"Das Sozialbüro ist in der Leopoldstraße 16-20.", true},
+		{"Am Entenpoth 34, 44263 Dortmund-Hörde.", true},
+		{"Die Leopoldstraße ist eine Straße.", false},
+		{"Stellen Sie den Antrag beim Sozialbüro.", false},
+	} {
+		if got := placeScore(tc.sen) >= minWhereSentence; got != tc.place {
+			t.Errorf("%q: place %v, want %v", tc.sen, got, tc.place)
+		}
 	}
 }

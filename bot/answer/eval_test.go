@@ -227,3 +227,103 @@ func FuzzDecide(f *testing.F) {
 		}
 	})
 }
+
+// TestCalibrateMargin prints, for a range of ask-back margins, how the
+// tuning and retired sets fare (never the held-out ones): top-1, answered
+// with a wrong topic, asked back in scope. CALIBRATE=1 go test -run
+// CalibrateMargin -v; the trade-off is in docs/benchmarks.md.
+func TestCalibrateMargin(t *testing.T) {
+	if os.Getenv("CALIBRATE") == "" {
+		t.Skip("CALIBRATE=1 to run")
+	}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "index", "testdata", "questions-*-tune.yaml"))
+	retired, _ := filepath.Glob(filepath.Join("..", "..", "index", "testdata", "questions-*-retired.yaml"))
+	files = append(append(files, retired...), filepath.Join("..", "..", "index", "testdata", "questions-tune.yaml"),
+		filepath.Join("..", "..", "index", "testdata", "questions-retired.yaml"),
+		filepath.Join("testdata", "conversations-tune.yaml"), filepath.Join("testdata", "conversations-retired.yaml"),
+		filepath.Join("testdata", "aspects-tune.yaml"))
+	var cases []answer.Case
+	for _, file := range files {
+		if strings.Contains(file, "heldout") {
+			continue
+		}
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, err := answer.ReadCases(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, cs...)
+	}
+	// How the gap between the first two hits and the first hit's score
+	// separate the right answers from the wrong ones (default margin).
+	a := answer.New(realIndex(t), answer.Options{})
+	gapEdges, scoreEdges := []float64{0.1, 0.2, 0.5, 1, 2}, []float64{0.5, 1, 2, 4, 8}
+	gaps, scores := map[bool][]int{true: make([]int, 6), false: make([]int, 6)}, map[bool][]int{true: make([]int, 6), false: make([]int, 6)}
+	// Rules that would ask back: the gap within [minGap, gap) and the
+	// first hit's score below score.
+	rules := []struct{ minGap, gap, score float64 }{{0.08, 0.5, 2}, {0.08, 0.5, 3}, {0.08, 1, 2}, {0.08, 0.3, 100}, {0.08, 0.2, 3}}
+	caught := make([]map[bool]int, len(rules))
+	for i := range caught {
+		caught[i] = map[bool]int{}
+	}
+	for _, c := range cases {
+		var st answer.State
+		var d answer.Decision
+		for _, msg := range c.Messages() {
+			d, _ = a.Decide(context.Background(), &st, msg, answer.Person{PhoneLang: "de"})
+		}
+		id, _, ok := d.Answered()
+		if !ok || c.Kind == "ask" || len(d.Result.Hits) == 0 {
+			continue
+		}
+		right := slices.Contains(c.Expect, id) || d.Topic != nil && slices.Contains(c.Expect, d.Topic.ID)
+		hits := d.Result.Hits
+		gap := hits[0].Score
+		for _, h := range hits[1:] {
+			if h.ID != hits[0].ID {
+				gap = hits[0].Score - h.Score
+				break
+			}
+		}
+		bucket := func(v float64, edges []float64) int {
+			for i, e := range edges {
+				if v < e {
+					return i
+				}
+			}
+			return len(edges)
+		}
+		for i, r := range rules {
+			if gap >= r.minGap && gap < r.gap && hits[0].Score < r.score {
+				caught[i][right]++
+			}
+		}
+		gaps[right][bucket(gap, gapEdges)]++
+		scores[right][bucket(hits[0].Score, scoreEdges)]++
+	}
+	t.Logf("gap to the next hit, edges %v: right %v, wrong %v", gapEdges, gaps[true], gaps[false])
+	t.Logf("score of the first hit, edges %v: right %v, wrong %v", scoreEdges, scores[true], scores[false])
+	for i, r := range rules {
+		t.Logf("ask back when %.2f <= gap < %.2f and score < %.1f: would ask on %d right, %d wrong", r.minGap, r.gap, r.score, caught[i][true], caught[i][false])
+	}
+	for _, m := range margins() {
+		r, err := answer.Evaluate(context.Background(), answer.New(realIndex(t), answer.Options{Margin: m}), cases)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("margin %.2f: top-1 %v, confidently wrong %v, asked back in scope %v, ambiguous right %v", m, r.Top1, r.Confident, r.AskedInScope, r.ByTag["ambiguous"])
+	}
+}
+
+// margins are the ask-back margins TestCalibrateMargin compares; MARGINS=
+// limits them to the default.
+func margins() []float64 {
+	if os.Getenv("MARGINS") == "default" {
+		return []float64{answer.DefaultMargin}
+	}
+	return []float64{0.02, 0.04, 0.06, 0.08, 0.10, 0.12, 0.15, 0.20, 0.25, 0.30}
+}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sozialamt-dortmund/sozialbot/index"
@@ -122,14 +123,28 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	case d.Aspect == AspectWhere:
 		// The offices below answer it; a sentence of the topic that names
 		// the place asked for ("Bochum", "Hauptbahnhof") comes first.
-		if sen := bestSentence(t, lang, d.Question, kb.OfficesOf(t)); sen != "" {
+		if sen := bestSentence(t, lang, d.Question, kb.OfficesOf(t), true, shapeNone); sen != "" {
 			m.add(textPara(sen))
-			d.Fits = d.Fits[:min(1, len(d.Fits))] // keep the message short
+			if placeScore(sen) > 0 || onCard(sen, kb.OfficesOf(t)) {
+				d.Fits = d.Fits[:min(1, len(d.Fits))] // keep the message short
+			}
 		}
 	case ok:
 		m.add(para(line(bold(sectionTitle(sec, lang))), line(text(excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))))))
 	default:
-		m.add(markupPara(T(lang, MsgNoSection, Esc(aspectTitle(d.Aspect, lang)))))
+		// No section for the aspect: a sentence of another section may
+		// still answer it (the price in "what there is"), honestly next to
+		// what the knowledge base does not know.
+		sh := askedShape(foldWords(d.Question))
+		if sh == shapeNone && d.Aspect == AspectCosts {
+			sh = shapeAmount
+		}
+		sen := bestSentence(t, lang, d.Question, nil, false, sh)
+		if sen != "" {
+			m.add(textPara(sen))
+		} else {
+			m.add(markupPara(T(lang, MsgNoSection, Esc(aspectTitle(d.Aspect, lang)))))
+		}
 		if u := strings.TrimSpace(t.Unknown.In(lang)); u != "" {
 			m.add(textPara(excerpt(u, d.Question, nil)))
 		}
@@ -363,9 +378,14 @@ func excerpt(s, question string, prof *profile) string {
 	}
 	sentences := splitSentences(s)
 	terms := questionTerms(question, prof)
+	sh := askedShape(foldWords(question))
 	score := make([]float64, len(sentences))
 	for i, sen := range sentences {
-		score[i] = sentenceScore(prof.sentence(sen), terms)
+		ws := prof.sentence(sen)
+		score[i] = sentenceScore(ws, terms)
+		if ws.hasShape(sh) {
+			score[i] += shapeScore
+		}
 	}
 	order := make([]int, len(sentences))
 	for i := range order {
@@ -398,6 +418,10 @@ func excerpt(s, question string, prof *profile) string {
 	return text
 }
 
+// shapeScore is what a sentence that holds the shape of fact asked for (an
+// amount in €, an age) counts for, as much as a rare word of the question.
+const shapeScore = 1.5
+
 // focusScore is the weight of the question's words a sentence must hold for
 // the excerpt to show only the sentences that hold any of them.
 const focusScore = 1.0
@@ -409,12 +433,16 @@ const focusFill = 150
 // must hold to be shown with the offices (calibrated on the tuning set).
 const minWhereSentence = 2.0
 
+// minNextSentence is what the sentence right after the best must hold to
+// be shown with it.
+const minNextSentence = 1.0
+
 // bestSentence is the sentence of the topic's sections that holds the most
-// of the question's rarer words or tells where to go, if it holds enough;
-// with the next best of its section when that holds enough as well and both
-// are short ("… am Entenpoth 34, 44263 Dortmund-Hörde. Bus 440, Haltestelle
-// „Entenpoth“.").
-func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledge.Office) string {
+// of the question's rarer words, the shape of fact asked for, or (with place)
+// tells where to go, if it holds enough; with the next best of its section
+// when that holds enough as well and both are short ("… am Entenpoth 34,
+// 44263 Dortmund-Hörde. Bus 440, Haltestelle „Entenpoth“.").
+func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledge.Office, place bool, sh shape) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
 	best, bestScore, bestSec := -1, minWhereSentence, -1
@@ -424,9 +452,13 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 		sens := splitSentences(strings.TrimSpace(s.Text.In(lang)))
 		sc := make([]float64, len(sens))
 		for i, sen := range sens {
-			sc[i] = sentenceScore(prof.sentence(sen), terms)
-			if !onCard(sen, offices) {
+			ws := prof.sentence(sen)
+			sc[i] = sentenceScore(ws, terms)
+			if place && !onCard(sen, offices) {
 				sc[i] += placeScore(sen)
+			}
+			if ws.hasShape(sh) {
+				sc[i] += shapeScore
 			}
 			if sc[i] > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
 				best, bestScore, bestSec = i, sc[i], si
@@ -440,7 +472,9 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 	out := []string{all[bestSec][best]}
 	second, secondScore := -1, minWhereSentence
 	for i, sc := range scores[bestSec] {
-		if i != best && sc > secondScore {
+		// The sentence right after the best goes on about the same place
+		// ("Bus 440, Haltestelle …"): it needs less.
+		if i != best && (sc > secondScore || i == best+1 && sc >= minNextSentence && secondScore == minWhereSentence) {
 			second, secondScore = i, sc
 		}
 	}
@@ -468,13 +502,19 @@ func onCard(sen string, offices []*knowledge.Office) bool {
 // placeScore is what a sentence that tells where to go counts for a
 // question where something is: an address with a postcode ("Entenpoth 34,
 // 44263 Dortmund-Hörde", a place that has no office card) or a web address
-// as much as the question's words must, a bus stop or platform a little.
+// more than the question's words must, a street with a house number just as
+// much, a bus stop or platform a little.
 func placeScore(sen string) float64 {
 	score := 0.0
-	for _, w := range foldWords(sen) {
+	words := foldWords(sen)
+	for i, w := range words {
 		switch {
 		case len(w) == 5 && isDigits(w), w == "www":
 			score = max(score, minWhereSentence+transitScore)
+		case i+1 < len(words) && isStreet(w) && isHouseNumber(words[i+1]):
+			// A street without a postcode: shown only when the sentence
+			// also holds a word of the question ("in Bochum").
+			score = max(score, minWhereSentence)
 		case transitWords[w]:
 			score = max(score, transitScore)
 		}
@@ -483,6 +523,23 @@ func placeScore(sen string) float64 {
 }
 
 const transitScore = 0.5
+
+// isStreet reports whether a folded word names a street or square
+// ("Gustav-Heinemann-Platz", "Entenpoth" aside).
+func isStreet(w string) bool {
+	for _, end := range []string{"strasse", "str", "platz", "weg", "allee", "ring", "damm"} {
+		if strings.HasSuffix(w, end) && len(w) > len(end)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// isHouseNumber reports whether a folded word is a house number: "34",
+// "16-20", "2a".
+func isHouseNumber(w string) bool {
+	return w != "" && w[0] >= '1' && w[0] <= '9' && len(w) <= 6
+}
 
 var transitWords = set(strings.Fields(`bus haltestelle gleis u-bahn stadtbahn stop platform platforms`))
 
@@ -520,14 +577,16 @@ func stem(w string) string {
 	return string(r)
 }
 
-// splitSentences splits a text after ". ", "! " and "? " when the next word
-// starts with a capital letter or a digit (so "z. B. so" stays whole).
+// splitSentences splits a text after ". ", "! ", "? " and "؟ " when the next
+// word starts with a capital letter of any script, or with a letter of a
+// script without capitals (Arabic, Farsi), so that "z. B. so" stays whole
+// and a translated section is cut as the German one is.
 func splitSentences(s string) []string {
 	var out []string
 	start := 0
 	rs := []rune(s)
 	for i := 0; i+2 < len(rs); i++ {
-		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?') && rs[i+1] == ' ' && isSentenceStart(rs[i+2]) && !abbrevBefore(rs, i) {
+		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?' || rs[i] == '؟') && rs[i+1] == ' ' && isSentenceStart(rs[i+2]) && !abbrevBefore(rs, i) {
 			out = append(out, strings.TrimSpace(string(rs[start:i+1])))
 			start = i + 2
 		}
@@ -537,7 +596,9 @@ func splitSentences(s string) []string {
 }
 
 func isSentenceStart(r rune) bool {
-	return r >= 'A' && r <= 'Z' || r == 'Ä' || r == 'Ö' || r == 'Ü' || r == '„' || r == '"'
+	// A capital of any script (Cyrillic too), or a letter of a script
+	// without capitals (Arabic, Farsi).
+	return unicode.IsUpper(r) || unicode.IsLetter(r) && !unicode.IsLower(r) || r == '„' || r == '"' || r == '«'
 }
 
 // abbrevBefore reports a short abbreviation before a full stop ("Nr.", "z.B.").

@@ -29,7 +29,9 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 	// costs") does not ask for an aspect.
 	cues := map[Aspect]int{}
 	for _, m := range sig.matches {
-		own := true
+		// A topic named for its addresses ("Kontakt und Adressen") is
+		// still asked where it is.
+		own := m.aspect != AspectWhere
 		for _, w := range m.words {
 			own = own && prof.name[stem(w)]
 		}
@@ -43,9 +45,13 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		}
 	}
 	places := placeWords(kb)
+	offices := officeWords(kb, t, lang)
 	var terms []term
 	for _, tm := range prof.terms(sig.query) {
-		if !tm.name && !places[tm.word] {
+		// A word that names one of the topic's places ("Gast-Haus",
+		// "ZBS") says which office, not which section: the section that
+		// lists the places does not answer "Telefon Gast-Haus".
+		if !tm.name && !places[tm.word] && !offices[tm.stem] {
 			terms = append(terms, tm)
 		}
 	}
@@ -142,6 +148,34 @@ func newWordSet(text string) *wordSet {
 	return ws
 }
 
+// hasShape reports whether the text holds a fact of the shape: an amount
+// in €, or an age (a number of two digits).
+func (ws *wordSet) hasShape(sh shape) bool {
+	for _, w := range ws.words {
+		switch {
+		case sh == shapeAmount && (w == "€" || w == "euro" || freeOfCharge(w)):
+			return true
+		case sh == shapeAge && len(w) == 2 && isDigits(w):
+			return true
+		}
+	}
+	return false
+}
+
+// freeWords begin the words that say "free of charge", an answer to what
+// something costs.
+var freeWords = foldCues("kostenlos", "kostenfrei", "gebuhrenfrei", "free", "ucretsiz", "مجاني", "مجانا", "безкоштовн",
+	"бесплатн", "bezpłatn", "darmow", "gratuit", "безплатн", "رایگان")
+
+func freeOfCharge(w string) bool {
+	for _, f := range freeWords {
+		if strings.HasPrefix(w, f[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // holds reports whether the text holds a question's term: a word of the same
 // stem, a compound that ends with it ("Wohlfahrtsverband" for "Verband"), the
 // end of a compound the question wrote ("Gutachten" for "Pflegegutachten"),
@@ -233,7 +267,7 @@ func (p *profile) terms(question string) []term {
 		switch {
 		case isCode(orig[i]):
 			tm.code = orig[i]
-		case len(w) < 3 && !isDigits(w) || followupWords[w] || stopWords[w]:
+		case utf8.RuneCountInString(w) < 3 && !isDigits(w) || followupWords[w] || stopWords[w]:
 			continue
 		}
 		key := tm.stem + "\x00" + tm.code
@@ -287,6 +321,35 @@ func newProfile(t *knowledge.Topic, lang string) *profile {
 	}
 	return p
 }
+
+// officeWords are the stems of the words that name one office of a topic
+// and no other of its offices, and that are not words of the topic's title.
+func officeWords(kb *knowledge.Base, t *knowledge.Topic, lang string) map[string]bool {
+	return officeWordCache.get(profileKey{t, lang}, func() map[string]bool {
+		prof := profileOf(t, lang)
+		n := map[string]int{}
+		for _, o := range kb.OfficesOf(t) {
+			seen := map[string]bool{}
+			for _, w := range foldWords(o.Name.In(lang)) {
+				st := stem(w)
+				if utf8.RuneCountInString(w) < 3 || followupWords[w] || stopWords[w] || prof.name[st] || seen[st] {
+					continue
+				}
+				seen[st] = true
+				n[st]++
+			}
+		}
+		m := map[string]bool{}
+		for st, k := range n {
+			if k == 1 {
+				m[st] = true
+			}
+		}
+		return m
+	})
+}
+
+var officeWordCache = cache[profileKey, map[string]bool]{max: maxCached}
 
 // placeWords are the folded words of the Stadtbezirke's and Stadtteile's
 // names: a place says where the person lives, not which section they ask.

@@ -70,6 +70,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"ücret*", "ne kadar tutar", "تكلفة", "كم يكلف", "رسوم", "скільки коштує", "вартість", "безкоштовн*",
 		"сколько стоит", "стоимость", "бесплатн*", "ile kosztuje", "bezpłatn*", "cât costă", "gratuit*",
 		"колко струва", "безплатн*", "هزینه", "رایگان",
+		"ne kadar tut*", "tutuyor", "odemem", "odeme*", "كم يكلف", "تكلف", "يكلف", "كم سعر",
+		"коштує", "коштуватиме", "платити", "стоит", "платить", "kosztuje", "płacić", "zapłacić", "plati*",
+		"плащ*", "چقدر هزینه", "پرداخت",
 		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
 		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
 		"was zahlen", "was bezahlen", "etwas zahlen", "etwas bezahlen", "was dazu*", "was zuzahlen", "umsonst", "gratis", "kostenlos*",
@@ -84,7 +87,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"срок*", "в какъв срок", "چقدر طول", "چه مدت", "چند روز", "طول میکشد",
 		"ne zamana kadar", "son tarih*", "süre*", "موعد", "مهلة", "термін*", "до якого", "срок*", "до какого",
 		"do kiedy", "terminu", "termen*", "până când", "до кога", "مهلت", "تا کی",
-		"frist*", "bis wann", "wie lange:1", "wie lang:1", "rechtzeitig", "spatestens", "zu spat", "ruckwirkend*",
+		"*frist", "fristen", "fristablauf", "fristverlanger*", "bis wann", "wie lange:1", "wie lang:1", "rechtzeitig", "spatestens", "zu spat", "ruckwirkend*",
 		"verjahr*", "wann muss", "wie viel zeit", "wieviel zeit", "zeit hab*", "zeit habe*", "how much time", "deadline*", "by when", "how long:1", "too late", "in time", "how soon", "at the latest",
 		"latest", "when do i have to", "when must",
 	},
@@ -102,15 +105,28 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"bedingung*", "steht mir", "steht uns", "bekomme ich das", "kriege ich das", "habe ich anspruch",
 		"konnen wir das bekommen", "kann ich das bekommen", "who can", "who gets", "eligib*",
 		"entitled", "qualify", "requirements", "am i allowed", "bekomme ich:1", "bekommen auch:1", "krieg ich:1",
-		"kriege ich:1", "kriegt man:1", "welchem alter", "wie alt", "what age", "ab wann:1", "fur wen", "for whom",
+		"kriege ich:1", "kriegt man:1", "welchem alter", "wie alt", "what age", "ab wann:1", "fur wen", "fur welche", "for whom",
 		"can i get:1", "do i get:1", "wer kriegt", "wer erhalt*", "wer bekommt", "kriegen:1", "bekommen:1", "erhalten:1",
 		"fur mich:1", "for me:1", "zustandig:1", "responsible:1", "welche gegend", "welches gebiet", "einzugsgebiet",
 		"who is * for", "who is * * for", "who is * * * for", "aimed at", "work with", "arbeitet mit", "is it for", "who may",
+		"wer gilt", "wem steht", "wem stehen", "steht * zu", "zusteht", "zustehen",
+		// from what age: tr ar uk ru pl ro bg fa
+		"kac yas*", "hangi yas*", "yasindan itibaren", "kim alir",
+		"من عمر", "عمر كم", "كم عمر", "في أي عمر", "أي عمر", "في أي سن", "من سن",
+		"з якого віку", "якого віку", "з скількох років", "зі скількох років",
+		"с какого возраста", "какого возраста", "со скольки лет", "во сколько лет",
+		"od ilu lat", "w jakim wieku", "od jakiego wieku", "komu",
+		"ce varsta", "ce vârstă", "de la ce varst*",
+		"от каква възраст", "на каква възраст", "от колко години", "на колко години",
+		"چند سالگی", "چند سال", "چه سنی", "از چه سنی", "کی میتونه", "کی می تونه", "ki mitune",
 	},
 	AspectLegal: {
 		"yasa*", "hukuki", "dayanağ*", "dayanak*", "قانوني", "القانوني", "قوانين", "правов*", "кодекс*",
 		"на підставі", "prawn*", "lege", "legii", "legal*", "temei*", "reglement*", "правн*", "قانون",
 		"kanun*", "yasal", "قانون", "القانون", "закон*", "ustaw*", "przepis*", "legea", "قانونی",
+		"hangi kanun*", "hangi yasa*", "أي قانون", "який закон", "якому закон*", "какой закон", "какому закон*", "jaka ustawa",
+		"jakiej ustawy", "ce lege", "pe ce lege", "кой закон", "какъв закон", "کدام قانون", "چه قانونی",
+		"پایه قانونی", "مبنای قانونی", "الأساس القانوني", "правова основа", "правовая основа", "podstawa prawna", "baza legala",
 		"gesetz", "gesetze", "gesetzlich*", "paragraf*", "paragraph*", "§", "rechtsgrundlage*", "rechtlich*",
 		"sgb", "law", "laws", "legal", "section",
 	},
@@ -126,6 +142,18 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"homepage", "internet*", "*haltestelle*", "welche* stadtteil", "in welche* stadtteil", "welche* bus", "welche* linie",
 		"tagsuber", "erreichbar", "wie komm* ich hin", "wie komm* ich dahin", "wie komm* ich dort", "number", "bus stop",
 		"which bus", "get there", "reach", "located",
+		// phone, number, hours, bus, e-mail: tr ar uk ru pl ro bg fa
+		"numara*", "iletisim", "calisma saat*", "acilis saat*", "kacta", "otobus*", "hangi saat*",
+		"رقم", "الرقم", "تلفون", "التلفون", "تليفون", "الهاتف", "مواعيد", "الدوام", "دوام", "ساعات العمل", "باص", "الباص", "حافلة",
+		"телефон*", "номер*", "години роботи", "графік*", "коли працю*", "автобус*",
+		"часы работы", "часы приема", "когда работает", "когда открыт*", "почта", "куда",
+		"numer*", "godziny", "otwart*", "czynne", "autobus*",
+		"numar*", "programul", "program", "orar*", "deschis*", "autobuz*",
+		"работно време", "кога работи", "кога е отворен*", "къде е", "къде се намира",
+		"شماره", "ساعت کاری", "ساعات کاری", "اتوبوس", "ایمیل", "کجا هست", "کجاست",
+		// when it opens: tr ar uk ru pl ro bg fa
+		"saat kacta", "kacta acil*", "متى يفتح", "يفتح", "تفتح", "відкрива*", "відкрит*", "открыва*", "открыт*",
+		"otwiera*", "deschide*", "la ce ora", "отваря*", "отворен*", "имейл", "باز است", "باز میشه", "باز می شود",
 	},
 	AspectHow: {
 		"nasıl alırım", "nasıl yapılır", "nasıl yaparım", "كيف أحصل", "كيف نقدم", "كيف اقدم", "كيف بقدم",
@@ -137,6 +165,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"как получить", "как подать", "заявлен*", "jak złożyć", "wniosek", "wniosku", "jak dostać", "jak uzyskać",
 		"cum depun", "cerere", "cererea", "cum obțin", "cum primesc", "как да подам", "заявление", "как да получа",
 		"درخواست", "چطور بگیرم",
+		// "how" alone, weak: tr ar uk ru pl ro bg fa, Latin transliterations
+		"nasil:1", "كيف:1", "як:1", "как:1", "jak:1", "cum:1", "چطور:1", "چطوری:1", "چگونه:1", "chetori:1", "chetor:1",
+		"kif:1", "keef:1", "kak:1", "yak:1", "darkhast",
 		"beantrag*", "antrag", "antrage", "antragstell*", "formular*", "wie bekomme:2", "wie kriege:2", "wie komme ich", "wie komm*", "dran", "rankomm*", "online",
 		"wie geht", "wie lauft", "ablauf", "anmeld*", "apply*", "application", "how do i get", "how to get",
 		"how do i", "form", "register", "wer hilft:2", "wer berat*:2", "hilft mir beim:2", "helps me:2", "who helps:2",
@@ -155,8 +186,44 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"how much do i get:2", "how much will i get:2", "minimum", "maximum", "bedeutet", "mean", "means",
 		"=zahlt", "ubernimmt", "bezahlt", "ubernehmen", "seit wann", "hohe", "unterschied*", "anders", "was heisst",
 		"pay", "pays", "cover", "covers", "difference", "since when",
+		"ne kadar:1", "kac euro:1", "كم:1", "كم مبلغ:1", "скільки:1", "сколько:1", "ile wynosi:1", "ile dosta*:1", "cat:1",
+		"колко:1", "چقدر:1", "چه مقدار:1", "maximal:1", "max:1", "hochstens:1",
 	},
 }, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWhere: 3, AspectWho: 2, AspectLegal: 3, AspectHow: 1, AspectWhat: 1})
+
+// A shape is the kind of fact a question asks for, whatever its aspect: an
+// amount ("wie viel", "maximal", "сколько") or an age ("ab welchem Alter",
+// "с какого возраста"). The excerpt of a section leads with the sentences
+// that hold one.
+type shape uint8
+
+const (
+	shapeNone shape = iota
+	shapeAmount
+	shapeAge
+)
+
+var shapeCues = map[shape][][]string{
+	shapeAmount: foldCues("wie viel", "wieviel", "wie hoch", "hohe", "betrag*", "maximal", "hochstens", "mindestens", "minimum",
+		"maximum", "max", "kost*", "preis*", "how much", "amount", "ne kadar", "kac euro", "kac para", "en az", "en fazla", "كم",
+		"مبلغ", "أقصى", "أقل", "скільки", "максимум", "мінімум", "сколько", "минимум", "ile wynosi", "ile dosta*", "ile kosztuje", "najwyżej", "co najmniej",
+		"minimaln*", "maksymaln*", "cat", "maxim", "minim", "колко", "най-много", "най-малко", "چقدر", "حداکثر", "حداقل", "چند"),
+	shapeAge: foldCues("wie alt", "welchem alter", "welches alter", "altersgrenze", "how old", "what age", "age limit", "kac yas*",
+		"hangi yas*", "عمر", "سن", "віку", "вік", "возраст*", "скольки лет", "ilu lat", "wieku", "varsta", "възраст", "колко години",
+		"سالگی", "سنی"),
+}
+
+// askedShape is the shape of fact the words ask for, if any.
+func askedShape(words []string) shape {
+	for _, sh := range []shape{shapeAge, shapeAmount} {
+		for _, c := range shapeCues[sh] {
+			if find(words, c) >= 0 {
+				return sh
+			}
+		}
+	}
+	return shapeNone
+}
 
 // aspectOrder breaks ties between aspects of the same weight.
 var aspectOrder = []Aspect{AspectBring, AspectCosts, AspectDeadlines, AspectWhere, AspectWho, AspectLegal, AspectHow, AspectWhat}
@@ -453,14 +520,26 @@ func parseCues(lists map[Aspect][]string, weights map[Aspect]int) []cue {
 				w = int(p[i+1] - '0')
 				p = p[:i]
 			}
-			p = strings.Map(func(r rune) rune {
-				if f := letterFold[r]; f != 0 {
-					return f
-				}
-				return r
-			}, p)
-			out = append(out, cue{words: strings.Fields(p), aspect: a, weight: w})
+			out = append(out, cue{words: foldCue(p), aspect: a, weight: w})
 		}
+	}
+	return out
+}
+
+// foldCue folds a cue as messages are folded and splits it into words.
+func foldCue(p string) []string {
+	return strings.Fields(strings.Map(func(r rune) rune {
+		if f := letterFold[r]; f != 0 {
+			return f
+		}
+		return r
+	}, p))
+}
+
+func foldCues(ps ...string) [][]string {
+	out := make([][]string, len(ps))
+	for i, p := range ps {
+		out[i] = foldCue(p)
 	}
 	return out
 }
