@@ -39,18 +39,24 @@ func realIndex(t testing.TB) *index.Index {
 	return realIx
 }
 
-func evaluate(t *testing.T, file string) answer.Report {
-	t.Helper()
+// readCaseFile reads the cases of one question or conversation file.
+func readCaseFile(tb testing.TB, file string) []answer.Case {
+	tb.Helper()
 	f, err := os.Open(file)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	defer f.Close()
 	cases, err := answer.ReadCases(f)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatalf("%s: %v", file, err)
 	}
-	r, err := answer.Evaluate(context.Background(), answer.New(realIndex(t), answer.Options{}), cases)
+	return cases
+}
+
+func evaluate(t *testing.T, file string) answer.Report {
+	t.Helper()
+	r, err := answer.Evaluate(context.Background(), answer.New(realIndex(t), answer.Options{}), readCaseFile(t, file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,17 +142,8 @@ func TestRetired(t *testing.T) {
 // tuneMessages are all messages of the tuning conversations, in order.
 func tuneMessages(b *testing.B) []string {
 	b.Helper()
-	f, err := os.Open(filepath.Join("testdata", "conversations-tune.yaml"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	cases, err := answer.ReadCases(f)
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
 	var msgs []string
-	for _, c := range cases {
+	for _, c := range readCaseFile(b, filepath.Join("testdata", "conversations-tune.yaml")) {
 		msgs = append(msgs, c.Messages()...)
 	}
 	return msgs
@@ -247,16 +244,7 @@ func TestCalibrateMargin(t *testing.T) {
 		if strings.Contains(file, "heldout") {
 			continue
 		}
-		f, err := os.Open(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cs, err := answer.ReadCases(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases = append(cases, cs...)
+		cases = append(cases, readCaseFile(t, file)...)
 	}
 	// How the gap between the first two hits and the first hit's score
 	// separate the right answers from the wrong ones (default margin).
