@@ -17,6 +17,14 @@ func (ix *Index) inflections(lang int, term string) []string {
 	if first, size := utf8.DecodeRuneInString(term); strings.ContainsRune("وفبلك", first) && ix.known(lang, term[size:]) {
 		out = append(out, term[size:])
 	}
+	// Spoken Arabic glues "على ال" and "هذا ال" to the noun: "عالدكتور"
+	// (to the doctor), "هالشهر" (this month); the stemmer knows only the
+	// written article forms.
+	for _, p := range []string{"عال", "هال"} {
+		if rest, ok := strings.CutPrefix(term, p); ok && utf8.RuneCountInString(rest) >= 2 && ix.known(lang, rest) {
+			out = append(out, rest)
+		}
+	}
 	return out
 }
 

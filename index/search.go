@@ -39,6 +39,26 @@ func elsewhereWeight(lang int) float64 {
 	return 2
 }
 
+// unknownWordWeight is what a word of a translated language that no
+// document of that language holds weighs, in weights of such a word. Our
+// texts there are translations: the verbs, pronouns, particles and dialect
+// words people chat with ("yapamiyor", "щось", "اگه", "ميدن") are missing
+// from them, and would drag an in-scope question below minCoverage. Short
+// words are mostly such everyday words; long ones carry what is asked
+// ("köpeğim", "shoferska"), so they keep their full weight, as do Arabic
+// words of four or five letters: Arabic content words are that short, and
+// weighing them less answered out-of-scope Arabic questions. Calibrated on
+// the tuning sets (0.2/0.4 and 0.4/0.7 did worse).
+func unknownWordWeight(lang int, term string) float64 {
+	switch n := utf8.RuneCountInString(term); {
+	case n <= 3:
+		return 0.3
+	case n <= 5 && Languages[lang] != "ar":
+		return 0.6
+	}
+	return 1
+}
+
 // Thresholds of the confidence measure; see match.decide.
 const minCoverage = 0.37
 
@@ -563,6 +583,9 @@ func (ix *Index) coverage(q question, d *docInfo) match {
 				// Another office's service: no evidence for any of ours,
 				// however often our texts mention it.
 				weight, share = elsewhereWeight(lang)*ix.unknownIDF(), 0
+			} else if share == 0 && lang > langEN && !ix.known(lang, w.terms[0]) {
+				// An everyday word our translations lack.
+				weight *= unknownWordWeight(lang, w.terms[0])
 			}
 			total += weight
 			matched += weight * share
