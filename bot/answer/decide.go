@@ -284,7 +284,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// the search finds a weak match for one of its words.
 	// Words for another office's service name none of our topics: "kimlik
 	// kartı" (identity card) shares a word with "engelli kimlik kartı".
-	named := len(hits) > 0 && namesTopic(kb, hits[0], without(sig.rest, foldWords(strings.Join(res.Elsewhere, " "))), d.Lang)
+	named := len(hits) > 0 && namesTopic(kb, hits[0], without(fr, foldWords(strings.Join(res.Elsewhere, " "))), d.Lang)
 	if named && t != nil && !namesTopic(kb, hits[0], without(sig.rest, received(sig.words)), d.Lang) {
 		// "Maßnahme für Langzeitarbeitslose" … "wie komm ich da rein? ich
 		// krieg Bürgergeld": what the person gets tells who they are; it
@@ -313,6 +313,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		if sig.lives && sig.aspect == "" {
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
 		}
+		return a.followup(kb, st, d, t, sig), nil
+	}
+	if t != nil && !named && len(fr) > 0 && len(fr) <= 3 && len(fr) < len(sig.rest) && speaksOf(kb, t, d.Lang, fr) && !better {
+		// "Behindertenfahrdienst" … "darf meine Frau mitfahren?": a person
+		// and words the conversation's topic speaks of ask it for them,
+		// though "Frau" finds the women's shelter.
 		return a.followup(kb, st, d, t, sig), nil
 	}
 	if t != nil && len(fr) == 0 && len(sig.rest) > 0 && !named {

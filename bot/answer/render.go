@@ -586,7 +586,10 @@ func splitSentences(s string) []string {
 	start := 0
 	rs := []rune(s)
 	for i := 0; i+2 < len(rs); i++ {
-		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?' || rs[i] == '؟') && rs[i+1] == ' ' && isSentenceStart(rs[i+2]) && !abbrevBefore(rs, i) {
+		// A line break ends a sentence as a space does: the items of a
+		// list ("– Männerübernachtungsstelle …\n– Frauen…") are sentences
+		// of their own, not one sentence too long to show.
+		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?' || rs[i] == '؟') && (rs[i+1] == ' ' || rs[i+1] == '\n') && (isSentenceStart(rs[i+2]) || rs[i+1] == '\n' && isDash(rs[i+2])) && !abbrevBefore(rs, i) {
 			out = append(out, strings.TrimSpace(string(rs[start:i+1])))
 			start = i + 2
 		}
@@ -594,6 +597,8 @@ func splitSentences(s string) []string {
 	out = append(out, strings.TrimSpace(string(rs[start:])))
 	return out
 }
+
+func isDash(r rune) bool { return r == '–' || r == '-' || r == '•' }
 
 func isSentenceStart(r rune) bool {
 	// A capital of any script (Cyrillic too), or a letter of a script

@@ -44,6 +44,17 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 			cues[a] = w // set by the caller, without words
 		}
 	}
+	// A deadlines cue for a topic without deadlines ("bis wann fahren
+	// die?", "wie lange darf man bleiben?"), and no cue for a part it has,
+	// asks for a span of time: the section that holds one answers it, not
+	// "no reliable information on deadlines". (A price asked of a topic
+	// without costs stays costs: the answer leads with the sentence that
+	// holds an amount.)
+	if w := cues[AspectDeadlines]; w > 0 && prof.sections[AspectDeadlines] == nil && len(cues) == 1 {
+		if to := spanSection(prof); to != AspectNone {
+			cues = map[Aspect]int{to: w}
+		}
+	}
 	places := placeWords(kb)
 	offices := officeWords(kb, t, lang)
 	var terms []term
@@ -91,6 +102,17 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		return AspectNone
 	}
 	return best
+}
+
+// spanSection is the first of the sections that tell what a topic is
+// (what, who, how) holding a span of time, or AspectNone.
+func spanSection(prof *profile) Aspect {
+	for _, a := range []Aspect{AspectWhat, AspectWho, AspectHow} {
+		if sec := prof.sections[a]; sec != nil && sec.hasShape(shapeSpan) {
+			return a
+		}
+	}
+	return AspectNone
 }
 
 func isDigits(s string) bool {
@@ -157,10 +179,16 @@ func (ws *wordSet) hasShape(sh shape) bool {
 			return true
 		case sh == shapeAge && len(w) == 2 && isDigits(w):
 			return true
+		case sh == shapeSpan && spanWords[w]:
+			return true
 		}
 	}
 	return false
 }
+
+// spanWords are the units of a span of time or of a time of day.
+var spanWords = set(strings.Fields(`uhr tag tage tagen woche wochen monat monate monaten jahr jahre jahren
+	stunden hour hours day days week weeks month months year years`))
 
 // freeWords begin the words that say "free of charge", an answer to what
 // something costs.
