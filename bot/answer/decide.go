@@ -855,7 +855,10 @@ func topicOfHit(kb *knowledge.Base, h index.Hit, before ...index.Hit) string {
 // language the conversation's words showed before; else the phone's.
 func (a *Answerer) lang(st *State, p Person, msgLang string, sure bool) string {
 	phone := PhoneLang(p.PhoneLang)
-	if !sure && msgLang != "" && msgLang != "de" && msgLang != "en" && !sameLang(msgLang, phone) {
+	// A conversation already in a language of the same script keeps it
+	// against a guess: "gibts da ne frist?" is German, its "ne" Turkish.
+	kept := st.Lang != "" && sameScript(msgLang, st.Lang)
+	if !sure && !kept && msgLang != "" && msgLang != "de" && msgLang != "en" && !sameLang(msgLang, phone) {
 		// A Cyrillic or Arabic word, or a Turkish ending, is evidence enough
 		// against a German or English phone (the detector says "de" when
 		// it saw none); between languages of one script the phone chooses.
