@@ -291,6 +291,13 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// is not the topic asked about.
 		named = false
 	}
+	if t != nil && familyPays(sig.words) && !slices.ContainsFunc(fr, func(w string) bool { return !isPayWord(w) }) &&
+		len(profileOf(t, d.Lang).withMaintenance(nil, map[string]bool{})) > 0 {
+		// "Pflegewohngeld" … "müssen die Kinder dann zahlen?": whether the
+		// family owes maintenance for the topic, which speaks of it;
+		// "zahlen" does not name the statistics' "Zahlen".
+		return a.followup(kb, st, d, t, sig), nil
+	}
 	// better: a question whose words the search's topic, another than the
 	// conversation's, holds all of, and more of them than the conversation's.
 	// A person telling about themselves ("ich bin die Mutter") asks nothing new.
