@@ -222,6 +222,9 @@ func (ws *wordSet) holds(tm term) bool {
 	if tm.code != "" {
 		return ws.codes[tm.code]
 	}
+	if tm.prefix {
+		return slices.ContainsFunc(ws.words, func(w string) bool { return strings.HasPrefix(w, tm.word) })
+	}
 	if ws.stems[tm.stem] {
 		return true
 	}
@@ -288,7 +291,11 @@ func isCode(w string) bool {
 type term struct {
 	word, stem, light, code string
 	name                    bool
-	weight                  float64
+	// prefix: the term is any word that begins with it ("Unterhalt",
+	// "Unterhaltspflicht", not "Lebensunterhalt", whose stem "unter" would
+	// be any "unter").
+	prefix bool
+	weight float64
 }
 
 // nameWeight is what a word of the topic's title counts for in a sentence.
@@ -338,7 +345,7 @@ func (p *profile) terms(question string) []term {
 // maintenance), where a section of the topic speaks of it.
 func (p *profile) withMaintenance(out []term, seen map[string]bool) []term {
 	for _, w := range maintenanceWords {
-		tm := term{word: w, stem: stem(w), light: lightStem(w), weight: maintenanceWeight}
+		tm := term{word: w, stem: w, light: w, weight: maintenanceWeight, prefix: true}
 		for _, sec := range p.sections {
 			if sec.holds(tm) && !seen[tm.stem] {
 				seen[tm.stem] = true
