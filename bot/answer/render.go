@@ -449,7 +449,7 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 	var all [][]string
 	var scores [][]float64
 	for si, s := range t.Sections() {
-		sens := splitSentences(strings.TrimSpace(s.Text.In(lang)))
+		sens := clauses(splitSentences(strings.TrimSpace(s.Text.In(lang))))
 		sc := make([]float64, len(sens))
 		for i, sen := range sens {
 			ws := prof.sentence(sen)
@@ -485,7 +485,33 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 			out = append(out, all[bestSec][second])
 		}
 	}
-	return strings.Join(out, " ")
+	// Two clauses of one sentence side by side leave out nothing between.
+	return strings.ReplaceAll(strings.Join(out, " "), "… …", "…")
+}
+
+// clauses splits the sentences too long to show at their semicolons: a
+// list of prices ("… Erwachsene 2,00 €; Zoo 2,00 €, Jahreskarte 13,00 €;
+// frei: …") answers with the part that holds the price asked for.
+func clauses(sens []string) []string {
+	var out []string
+	for _, sen := range sens {
+		if utf8.RuneCountInString(sen) <= maxExcerpt {
+			out = append(out, sen)
+			continue
+		}
+		// "…" marks what was left out before and after a clause.
+		parts := strings.Split(sen, "; ")
+		for i, c := range parts {
+			if i > 0 {
+				c = "… " + c
+			}
+			if i < len(parts)-1 {
+				c += " …"
+			}
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // onCard reports whether a sentence names the street of one of the offices,
