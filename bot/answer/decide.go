@@ -215,6 +215,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if err != nil {
 		return d, fmt.Errorf("decide: %w", err)
 	}
+	res.Hits = byDuration(kb, res.Hits, sig.words)
 	d.Result = res
 	// The words that matched show the language only where the message's
 	// own letters and words did not: a German office name in a Turkish
