@@ -215,6 +215,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if err != nil {
 		return d, fmt.Errorf("decide: %w", err)
 	}
+	res.Hits = byDuration(kb, res.Hits, sig.words)
 	d.Result = res
 	// The words that matched show the language only where the message's
 	// own letters and words did not: a German office name in a Turkish
@@ -284,12 +285,19 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// the search finds a weak match for one of its words.
 	// Words for another office's service name none of our topics: "kimlik
 	// kartı" (identity card) shares a word with "engelli kimlik kartı".
-	named := len(hits) > 0 && namesTopic(kb, hits[0], without(sig.rest, foldWords(strings.Join(res.Elsewhere, " "))), d.Lang)
+	named := len(hits) > 0 && namesTopic(kb, hits[0], without(fr, foldWords(strings.Join(res.Elsewhere, " "))), d.Lang)
 	if named && t != nil && !namesTopic(kb, hits[0], without(sig.rest, received(sig.words)), d.Lang) {
 		// "Maßnahme für Langzeitarbeitslose" … "wie komm ich da rein? ich
 		// krieg Bürgergeld": what the person gets tells who they are; it
 		// is not the topic asked about.
 		named = false
+	}
+	if t != nil && familyPays(sig.words) && !slices.ContainsFunc(fr, func(w string) bool { return !isPayWord(w) }) &&
+		len(profileOf(t, d.Lang).withMaintenance(nil, map[string]bool{})) > 0 {
+		// "Pflegewohngeld" … "müssen die Kinder dann zahlen?": whether the
+		// family owes maintenance for the topic, which speaks of it;
+		// "zahlen" does not name the statistics' "Zahlen".
+		return a.followup(kb, st, d, t, sig), nil
 	}
 	// better: a question whose words the search's topic, another than the
 	// conversation's, holds all of, and more of them than the conversation's.
@@ -313,6 +321,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		if sig.lives && sig.aspect == "" {
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
 		}
+		return a.followup(kb, st, d, t, sig), nil
+	}
+	if t != nil && !named && len(fr) > 0 && len(fr) <= 3 && len(fr) < len(sig.rest) && speaksOf(kb, t, d.Lang, fr) && !better {
+		// "Behindertenfahrdienst" … "darf meine Frau mitfahren?": a person
+		// and words the conversation's topic speaks of ask it for them,
+		// though "Frau" finds the women's shelter.
 		return a.followup(kb, st, d, t, sig), nil
 	}
 	if t != nil && len(fr) == 0 && len(sig.rest) > 0 && !named {
@@ -849,7 +863,10 @@ func topicOfHit(kb *knowledge.Base, h index.Hit, before ...index.Hit) string {
 // language the conversation's words showed before; else the phone's.
 func (a *Answerer) lang(st *State, p Person, msgLang string, sure bool) string {
 	phone := PhoneLang(p.PhoneLang)
-	if !sure && msgLang != "" && msgLang != "de" && msgLang != "en" && !sameLang(msgLang, phone) {
+	// A conversation already in a language of the same script keeps it
+	// against a guess: "gibts da ne frist?" is German, its "ne" Turkish.
+	kept := st.Lang != "" && sameScript(msgLang, st.Lang)
+	if !sure && !kept && msgLang != "" && msgLang != "de" && msgLang != "en" && !sameLang(msgLang, phone) {
 		// A Cyrillic or Arabic word, or a Turkish ending, is evidence enough
 		// against a German or English phone (the detector says "de" when
 		// it saw none); between languages of one script the phone chooses.

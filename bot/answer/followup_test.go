@@ -34,6 +34,8 @@ func TestFollowups(t *testing.T) {
 		{[]string{"Seniorenbüro", "danke dir, das hilft mir"}, "", "", ""},
 		{[]string{"Elterngeld", "Ich bin Vater"}, "elterngeld", "", ""},
 		{[]string{"Grundsicherung", "für meinen Opa"}, "grundsicherung", anyAspect, ""},
+		{[]string{"Pflegewohngeld", "müssen die Kinder dann zahlen?"}, "pflegewohngeld", answer.AspectWho, ""},
+		{[]string{"Fahrdienst", "bis wann abends fahren die?"}, "behindertenfahrdienst", answer.AspectWhat, ""},
 		{[]string{"Maßnahme für Langzeitarbeitslose", "wie komm ich da rein? ich krieg bürgergeld"}, "beschaeftigungsfoerderung", anyAspect, ""},
 	}
 	for _, tc := range tests {

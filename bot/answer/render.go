@@ -449,7 +449,7 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 	var all [][]string
 	var scores [][]float64
 	for si, s := range t.Sections() {
-		sens := splitSentences(strings.TrimSpace(s.Text.In(lang)))
+		sens := clauses(splitSentences(strings.TrimSpace(s.Text.In(lang))))
 		sc := make([]float64, len(sens))
 		for i, sen := range sens {
 			ws := prof.sentence(sen)
@@ -485,7 +485,33 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 			out = append(out, all[bestSec][second])
 		}
 	}
-	return strings.Join(out, " ")
+	// Two clauses of one sentence side by side leave out nothing between.
+	return strings.ReplaceAll(strings.Join(out, " "), "… …", "…")
+}
+
+// clauses splits the sentences too long to show at their semicolons: a
+// list of prices ("… Erwachsene 2,00 €; Zoo 2,00 €, Jahreskarte 13,00 €;
+// frei: …") answers with the part that holds the price asked for.
+func clauses(sens []string) []string {
+	var out []string
+	for _, sen := range sens {
+		if utf8.RuneCountInString(sen) <= maxExcerpt {
+			out = append(out, sen)
+			continue
+		}
+		// "…" marks what was left out before and after a clause.
+		parts := strings.Split(sen, "; ")
+		for i, c := range parts {
+			if i > 0 {
+				c = "… " + c
+			}
+			if i < len(parts)-1 {
+				c += " …"
+			}
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // onCard reports whether a sentence names the street of one of the offices,
@@ -586,7 +612,10 @@ func splitSentences(s string) []string {
 	start := 0
 	rs := []rune(s)
 	for i := 0; i+2 < len(rs); i++ {
-		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?' || rs[i] == '؟') && rs[i+1] == ' ' && isSentenceStart(rs[i+2]) && !abbrevBefore(rs, i) {
+		// A line break ends a sentence as a space does: the items of a
+		// list ("– Männerübernachtungsstelle …\n– Frauen…") are sentences
+		// of their own, not one sentence too long to show.
+		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?' || rs[i] == '؟') && (rs[i+1] == ' ' || rs[i+1] == '\n') && (isSentenceStart(rs[i+2]) || rs[i+1] == '\n' && isDash(rs[i+2])) && !abbrevBefore(rs, i) {
 			out = append(out, strings.TrimSpace(string(rs[start:i+1])))
 			start = i + 2
 		}
@@ -594,6 +623,8 @@ func splitSentences(s string) []string {
 	out = append(out, strings.TrimSpace(string(rs[start:])))
 	return out
 }
+
+func isDash(r rune) bool { return r == '–' || r == '-' || r == '•' }
 
 func isSentenceStart(r rune) bool {
 	// A capital of any script (Cyrillic too), or a letter of a script

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,6 +45,25 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 			cues[a] = w // set by the caller, without words
 		}
 	}
+	// A deadlines cue for a topic without deadlines ("bis wann fahren
+	// die?", "wie lange darf man bleiben?"), and no cue for a part it has,
+	// asks for a span of time: the section that holds one answers it, not
+	// "no reliable information on deadlines". (A price asked of a topic
+	// without costs stays costs: the answer leads with the sentence that
+	// holds an amount.)
+	if w := cues[AspectDeadlines]; w > 0 && prof.sections[AspectDeadlines] == nil && len(cues) == 1 {
+		if to := spanSection(prof); to != AspectNone {
+			cues = map[Aspect]int{to: w}
+		}
+	}
+	var extra []term
+	if familyPays(sig.words) {
+		extra = prof.withMaintenance(nil, map[string]bool{})
+		if len(extra) > 0 {
+			// Whether the family must pay is not what something costs.
+			delete(cues, AspectCosts)
+		}
+	}
 	places := placeWords(kb)
 	offices := officeWords(kb, t, lang)
 	var terms []term
@@ -51,10 +71,11 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		// A word that names one of the topic's places ("Gast-Haus",
 		// "ZBS") says which office, not which section: the section that
 		// lists the places does not answer "Telefon Gast-Haus".
-		if !tm.name && !places[tm.word] && !offices[tm.stem] {
+		if !tm.name && !places[tm.word] && !offices[tm.stem] && !slices.Contains(maintenanceWords, tm.word) {
 			terms = append(terms, tm)
 		}
 	}
+	terms = append(terms, extra...)
 	best, bestScore := AspectNone, 0.0
 	bestOverlap := 0.0
 	for _, a := range aspectOrder {
@@ -91,6 +112,17 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		return AspectNone
 	}
 	return best
+}
+
+// spanSection is the first of the sections that tell what a topic is
+// (what, who, how) holding a span of time, or AspectNone.
+func spanSection(prof *profile) Aspect {
+	for _, a := range []Aspect{AspectWhat, AspectWho, AspectHow} {
+		if sec := prof.sections[a]; sec != nil && sec.hasShape(shapeSpan) {
+			return a
+		}
+	}
+	return AspectNone
 }
 
 func isDigits(s string) bool {
@@ -157,10 +189,16 @@ func (ws *wordSet) hasShape(sh shape) bool {
 			return true
 		case sh == shapeAge && len(w) == 2 && isDigits(w):
 			return true
+		case sh == shapeSpan && spanWords[w]:
+			return true
 		}
 	}
 	return false
 }
+
+// spanWords are the units of a span of time or of a time of day.
+var spanWords = set(strings.Fields(`uhr tag tage tagen woche wochen monat monate monaten jahr jahre jahren
+	stunden hour hours day days week weeks month months year years`))
 
 // freeWords begin the words that say "free of charge", an answer to what
 // something costs.
@@ -183,6 +221,9 @@ func freeOfCharge(w string) bool {
 func (ws *wordSet) holds(tm term) bool {
 	if tm.code != "" {
 		return ws.codes[tm.code]
+	}
+	if tm.prefix {
+		return slices.ContainsFunc(ws.words, func(w string) bool { return strings.HasPrefix(w, tm.word) })
 	}
 	if ws.stems[tm.stem] {
 		return true
@@ -250,7 +291,11 @@ func isCode(w string) bool {
 type term struct {
 	word, stem, light, code string
 	name                    bool
-	weight                  float64
+	// prefix: the term is any word that begins with it ("Unterhalt",
+	// "Unterhaltspflicht", not "Lebensunterhalt", whose stem "unter" would
+	// be any "unter").
+	prefix bool
+	weight float64
 }
 
 // nameWeight is what a word of the topic's title counts for in a sentence.
@@ -289,8 +334,68 @@ func (p *profile) terms(question string) []term {
 		}
 		out = append(out, tm)
 	}
+	if familyPays(folded) {
+		out = p.withMaintenance(out, seen)
+	}
 	return out
 }
+
+// withMaintenance adds to a question's terms the family's duty to pay
+// ("muss mein Sohn da was dazuzahlen?" asks whether the family owes
+// maintenance), where a section of the topic speaks of it.
+func (p *profile) withMaintenance(out []term, seen map[string]bool) []term {
+	for _, w := range maintenanceWords {
+		tm := term{word: w, stem: w, light: w, weight: maintenanceWeight, prefix: true}
+		for _, sec := range p.sections {
+			if sec.holds(tm) && !seen[tm.stem] {
+				seen[tm.stem] = true
+				out = append(out, tm)
+			}
+		}
+	}
+	return out
+}
+
+// maintenanceWords name the family's duty to pay for a relative, in the
+// knowledge base's German and English.
+var maintenanceWords = []string{"unterhalt", "maintenance"}
+
+// maintenanceWeight is what that duty counts for in a section: as much as
+// a cue of costs, which the question's paying word also is.
+const maintenanceWeight = 3.0
+
+// familyWords are relatives who may owe maintenance; payWords begin the
+// verbs of paying for someone.
+var (
+	familyWords = set(strings.Fields(`kind kinder sohn sohne tochter tochter eltern mutter vater angehorige angehorigen
+		familie enkel enkelin geschwister bruder schwester children child son sons daughter daughters parents relatives family`))
+	payWords = []string{"zahl", "dazuzahl", "mitzahl", "bezahl", "aufkomm", "haft", "unterhalt", "pay", "liable"}
+)
+
+// familyPays reports whether relatives are asked to pay ("müssen die Kinder
+// dann zahlen?"), not paid for ("zahlt das Amt für meine Kinder?"): a family
+// word not after "für" or "for" and a verb of paying.
+func familyPays(words []string) bool {
+	family, pays := false, false
+	for i, w := range words {
+		if payers[w] {
+			return false // "zahlt das Sozialamt eine Ersatzpflege?"
+		}
+		if familyWords[w] && (i == 0 || words[i-1] != "fur" && words[i-1] != "for" && words[i-1] != "welche" && words[i-1] != "which") {
+			family = true
+		}
+		pays = pays || isPayWord(w)
+	}
+	return family && pays
+}
+
+func isPayWord(w string) bool {
+	return slices.ContainsFunc(payWords, func(p string) bool { return strings.HasPrefix(w, p) })
+}
+
+// payers are the offices that pay: with one of them the question is what
+// the office pays, not what the family owes.
+var payers = set(strings.Fields(`amt sozialamt stadt staat jobcenter kasse pflegekasse krankenkasse lwl land city office state`))
 
 // profiles caches profiles by topic pointer and language: a knowledge
 // base is immutable, and a reload brings new pointers.

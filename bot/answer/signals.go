@@ -201,6 +201,9 @@ const (
 	shapeNone shape = iota
 	shapeAmount
 	shapeAge
+	// shapeSpan is a span of time or a time of day ("14 Tagen", "bis 24
+	// Uhr").
+	shapeSpan
 )
 
 var shapeCues = map[shape][][]string{
@@ -211,11 +214,12 @@ var shapeCues = map[shape][][]string{
 	shapeAge: foldCues("wie alt", "welchem alter", "welches alter", "altersgrenze", "how old", "what age", "age limit", "kac yas*",
 		"hangi yas*", "عمر", "سن", "віку", "вік", "возраст*", "скольки лет", "ilu lat", "wieku", "varsta", "възраст", "колко години",
 		"سالگی", "سنی"),
+	shapeSpan: foldCues("wie lange", "bis wann", "ab wann", "uhrzeit*", "how long", "until when", "what time"),
 }
 
 // askedShape is the shape of fact the words ask for, if any.
 func askedShape(words []string) shape {
-	for _, sh := range []shape{shapeAge, shapeAmount} {
+	for _, sh := range []shape{shapeAge, shapeAmount, shapeSpan} {
 		for _, c := range shapeCues[sh] {
 			if find(words, c) >= 0 {
 				return sh

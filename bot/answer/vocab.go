@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -466,4 +467,64 @@ var (
 		strings.Fields("ich meine"), strings.Fields("ich meinte"), strings.Fields("nein ich"), strings.Fields("nee ich"),
 		strings.Fields("gemeint"), strings.Fields("i mean"), strings.Fields("i meant"),
 	}
+)
+
+// byDuration puts Grundsicherung or Hilfe zum Lebensunterhalt first when
+// one of them leads, the other is among the first three topics the search
+// found, and the message
+// tells how long the person cannot work: for good, or at the age limit, is
+// Grundsicherung ("volle Erwerbsminderungsrente", "auf Dauer", "ich bin
+// 70"); for a time is Hilfe zum Lebensunterhalt ("die nächsten Monate",
+// "vorübergehend").
+func byDuration(kb *knowledge.Base, hits []index.Hit, words []string) []index.Hit {
+	const lasting, forATime = "grundsicherung", "hilfe-zum-lebensunterhalt"
+	if len(hits) == 0 || !amongFirst(kb, lasting, hits, 3) || !amongFirst(kb, forATime, hits, 3) {
+		return hits
+	}
+	if lead := topicOfHit(kb, hits[0]); lead != lasting && lead != forATime {
+		return hits // another topic leads ("fristlos gekündigt … Grundsicherung")
+	}
+	want := ""
+	// A time limit said outright wins: "befristete Erwerbsminderungsrente",
+	// "nicht dauerhaft erwerbsgemindert".
+	switch {
+	case slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, "befrist") }) ||
+		slices.ContainsFunc(temporaryCues, func(c []string) bool { return find(words, c) >= 0 }):
+		want = forATime
+	case forGood(words):
+		want = lasting
+	}
+	if want == "" || topicOfHit(kb, hits[0]) == want {
+		return hits
+	}
+	for i, h := range hits {
+		if topicOfHit(kb, h, hits[:i]...) == want {
+			return append(append([]index.Hit{h}, hits[:i]...), hits[i+1:]...)
+		}
+	}
+	return hits
+}
+
+// forGood reports whether the words say the person cannot work for good:
+// a full reduction in earning capacity, "auf Dauer", or an age of 65 and
+// more ("ich bin 70", "72 Jahre").
+func forGood(words []string) bool {
+	for i, w := range words {
+		if slices.ContainsFunc(lastingPrefixes, func(p string) bool { return strings.HasPrefix(w, p) }) {
+			return true
+		}
+		if n, err := strconv.Atoi(w); err == nil && n >= 65 && n < 110 &&
+			(i > 0 && (words[i-1] == "bin" || words[i-1] == "am" || words[i-1] == "sind") || i+1 < len(words) && yearWords[words[i+1]]) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(lastingCues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+var (
+	lastingPrefixes = []string{"erwerbsminder", "erwerbsgemindert", "dauerhaft", "permanent"}
+	lastingCues     = foldCues("auf dauer", "nie mehr arbeiten", "nie wieder arbeiten", "nie arbeiten", "gar nicht mehr arbeiten", "for good")
+	temporaryCues   = foldCues("nicht dauerhaft", "nicht auf dauer", "vorubergehend", "voruebergehend", "zeitweise", "krankgeschrieben", "paar monate", "nachsten monate",
+		"halbes jahr", "eine zeit lang", "fur eine zeit", "temporarily", "few months", "for a while")
+	yearWords = set(strings.Fields("jahre jahren jahr years year"))
 )
