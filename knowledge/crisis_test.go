@@ -340,12 +340,13 @@ func TestCrisisHeldOut(t *testing.T) {
 		name                   string
 		minRecall, maxFalseAlm float64
 	}{
-		// Signals of six more rounds and the model retrained on them: 77 of
-		// 90, 1 of 130 (the signals of the start of the night alone: 60 of 90).
-		{"crisis-heldout.yaml", 0.83, 0.01},
-		// 104 of 110, 2 of 160; the model is trained on this set (the signals
-		// of the start of the night alone: 79 of 110).
-		{"crisis-seen.yaml", 0.90, 0.02},
+		// The signals of the night's rounds (crisis-messages-2/-3.yaml) and
+		// the model retrained on them: 78 of 90, 1 of 130 (the signals of
+		// the start of the night alone: 60 of 90).
+		{"crisis-heldout.yaml", 0.85, 0.01},
+		// 106 of 110, 2 of 160; the model is trained on this set (the
+		// signals of the start of the night alone: 79 of 110).
+		{"crisis-seen.yaml", 0.94, 0.02},
 	} {
 		m := readCrisisMessages(t, set.name)
 		checkCoverage(t, m, 40)
