@@ -22,6 +22,7 @@ func TestFollowups(t *testing.T) {
 	}{
 		{[]string{"Elterngeld", "und meine Schwester? die hat ein Kind adoptiert"}, "elterngeld", anyAspect, ""},
 		{[]string{"Behindertenfahrdienst", "darf meine Frau mitfahren?"}, "behindertenfahrdienst", anyAspect, ""},
+		{[]string{"Behindertenfahrdienst", "whats the phone number?"}, "behindertenfahrdienst", answer.AspectWhere, ""},
 		{[]string{"Grundsicherung", "wo kann ich meinen Personalausweis verlängern?"}, "", "", ""},
 		{[]string{"Dortmund-Pass", "what time is it in New York?"}, "", "", ""},
 		{[]string{"Seniorenbüro Mengede", "gibt's auch eins in Bodelschwingh?"}, "seniorenbuero-mengede", answer.AspectWhere, ""},

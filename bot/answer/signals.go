@@ -248,7 +248,8 @@ var followupWords = set(strings.Fields(`
 	jemand etwas sagen wissen weiss hallo hi moin guten tag and but so then also only the a an is are
 	it this that there here i we me my our you your what who how when which do does did can could
 	have has need get please thanks thank for to of in at on with about any some help question
-	info information go going come gibts gibt's gehts geht's`))
+	info information go going come gibts gibt's gehts geht's
+	whats wheres hows whos whens thats theres its ive dont cant isnt doesnt`))
 
 // fillerWords carry feeling, not a topic ("Verdammt nochmal, wo ist das
 // Sozialamt?"): they are read as nothing, so that the search without them
