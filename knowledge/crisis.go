@@ -126,6 +126,33 @@ func (b *Base) DetectCrisis(text string) *Crisis {
 		return nil
 	}
 	words, clause, masked := b.crisisInput(text)
+	if c := b.signalledCrisis(words, clause, masked); c != nil {
+		return c
+	}
+	return b.modelCrisis(b.modelScore(words, masked))
+}
+
+// Screen is DetectCrisis and, when it finds no crisis, DetectDistress, in
+// one reading of the text: the crisis model scores a message at most once
+// for both.
+func (b *Base) Screen(text string) (crisis *Crisis, distress bool) {
+	if strings.TrimSpace(text) == "" {
+		return nil, false
+	}
+	words, clause, masked := b.crisisInput(text)
+	if c := b.signalledCrisis(words, clause, masked); c != nil {
+		return c, false
+	}
+	p, kind := b.modelScore(words, masked)
+	if c := b.modelCrisis(p, kind); c != nil {
+		return c, false
+	}
+	return nil, len(b.Distress) > 0 && (b.distressSignalled(text) || b.modelDistress(p))
+}
+
+// signalledCrisis is the crisis whose signals the words match, or the kind
+// answered instead of it.
+func (b *Base) signalledCrisis(words [][]string, clause []int, masked []bool) *Crisis {
 	for i := range b.Crises {
 		c := &b.Crises[i]
 		if !c.signals.match(words, masked) && !c.combos.match(words, clause, masked) {
@@ -139,7 +166,7 @@ func (b *Base) DetectCrisis(text string) *Crisis {
 		}
 		return c
 	}
-	return b.modelCrisis(words, masked)
+	return nil
 }
 
 // crisisInput reads a text as DetectCrisis does: its words with their

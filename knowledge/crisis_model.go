@@ -264,24 +264,24 @@ func (b *Base) useCrisisModel(c *checker) {
 	b.model = m
 }
 
-// modelDistress reports whether the model finds the text close enough to a
-// crisis for the distress line, though not for a crisis answer.
-func (b *Base) modelDistress(text string) bool {
-	if b.model == nil || b.model.distress <= 0 {
-		return false
+// modelScore is the model's probability that the words are a crisis, and
+// the most likely kind; 0 without a model.
+func (b *Base) modelScore(words [][]string, masked []bool) (float64, int) {
+	if b.model == nil {
+		return 0, 0
 	}
-	words, _, masked := b.crisisInput(text)
-	p, _ := b.model.score(words, masked, &b.cueWords)
-	return p > b.model.distress
+	return b.model.score(words, masked, &b.cueWords)
 }
 
-// modelCrisis is the crisis the model finds in the words, or nil.
-func (b *Base) modelCrisis(words [][]string, masked []bool) *Crisis {
-	if b.model == nil {
-		return nil
-	}
-	p, kind := b.model.score(words, masked, &b.cueWords)
-	if p <= b.model.threshold {
+// modelDistress reports whether a model score is close enough to a crisis
+// for the distress line, though not for a crisis answer.
+func (b *Base) modelDistress(p float64) bool {
+	return b.model != nil && b.model.distress > 0 && p > b.model.distress
+}
+
+// modelCrisis is the crisis of a model score above the threshold, or nil.
+func (b *Base) modelCrisis(p float64, kind int) *Crisis {
+	if b.model == nil || p <= b.model.threshold {
 		return nil
 	}
 	return b.crises[b.model.kinds[kind]]

@@ -50,6 +50,16 @@ func (b *Base) DetectDistress(text string) bool {
 	if len(b.Distress) == 0 || strings.TrimSpace(text) == "" {
 		return false
 	}
+	if b.distressSignalled(text) {
+		return true
+	}
+	words, _, masked := b.crisisInput(text)
+	p, _ := b.modelScore(words, masked)
+	return b.modelDistress(p)
+}
+
+// distressSignalled reports whether a distress entry's signals match the text.
+func (b *Base) distressSignalled(text string) bool {
 	words, clause := crisisClauses(text)
 	masked := make([]bool, len(words))
 	b.idioms.mask(words, masked)
@@ -62,7 +72,7 @@ func (b *Base) DetectDistress(text string) bool {
 			return true
 		}
 	}
-	return b.modelDistress(text)
+	return false
 }
 
 // checkDistress checks and compiles the distress entries. It compiles on

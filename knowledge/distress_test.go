@@ -158,3 +158,25 @@ func TestDistressQuestionSets(t *testing.T) {
 		t.Errorf("distress line on %.1f %% of ordinary messages, want at most 3 %%", 100*rate)
 	}
 }
+
+// TestScreen: one reading gives what DetectCrisis and DetectDistress give,
+// distress only where there is no crisis.
+func TestScreen(t *testing.T) {
+	kb := loadBuiltinKB(t)
+	m := readCrisisMessages(t, "crisis-messages-3.yaml")
+	texts := []string{"", "   ", "ich halte das alles nicht mehr aus", "Wo ist das Sozialamt?"}
+	for _, c := range m.Crisis {
+		texts = append(texts, c.Text)
+	}
+	for _, l := range m.Lookalike {
+		texts = append(texts, l.Text)
+	}
+	for _, text := range texts {
+		crisis, distress := kb.Screen(text)
+		wantCrisis := kb.DetectCrisis(text)
+		wantDistress := wantCrisis == nil && kb.DetectDistress(text)
+		if crisis != wantCrisis || distress != wantDistress {
+			t.Errorf("Screen(%q) = %v, %v; want %v, %v", text, crisis != nil, distress, wantCrisis != nil, wantDistress)
+		}
+	}
+}

@@ -81,7 +81,7 @@ type Decision struct {
 	// Reason says why a message was declined.
 	Reason index.Reason
 	// Distress marks a message that signals distress (despair, fear, not
-	// coping, knowledge.DetectDistress): any reply but the crisis answer
+	// coping, knowledge.Base.Screen): any reply but the crisis answer
 	// ends with the TelefonSeelsorge and 112.
 	Distress bool
 	// OtherLanguage marks a message in a language the bot does not speak
@@ -161,7 +161,8 @@ func (a *Answerer) Base() *knowledge.Base { return a.s.Base() }
 func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) (Decision, error) {
 	kb := a.s.Base()
 	q := index.Clean(msg)
-	d := Decision{Cut: utf8.RuneCountInString(q) >= index.MaxQuestionRunes, Question: q, Now: a.now(), Distress: kb.DetectDistress(q)}
+	crisis, distress := kb.Screen(q)
+	d := Decision{Cut: utf8.RuneCountInString(q) >= index.MaxQuestionRunes, Question: q, Now: a.now(), Distress: distress}
 	msgLang, sure := index.DetectLanguage(q)
 	sig := readSignals(q)
 	if !hasWord(q) {
@@ -177,7 +178,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	}
 	// Crisis help comes first, before any search: the lines, then the
 	// topic that helps, with the place that fits the person now.
-	if c := kb.DetectCrisis(q); c != nil {
+	if c := crisis; c != nil {
 		d.Kind, d.Crisis, d.Lines = KindCrisis, c, kb.CrisisLines(c)
 		d.Lang = a.lang(st, p, msgLang, sure && !other)
 		if t := kb.Topic(c.Topic); t != nil {
