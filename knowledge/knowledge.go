@@ -114,6 +114,11 @@ type Topic struct {
 	// LocalOffices means the topic has one office per Stadtbezirk, and a
 	// question naming a place should lead to the office of that place.
 	LocalOffices bool `yaml:"local_offices,omitempty" json:"local_offices,omitempty"`
+	// NeedSpan tells apart two topics for the same need that differ only in
+	// how long it lasts: a message saying the person cannot work for good
+	// leads to the "lasting" one (Grundsicherung), one saying for a time to
+	// the "temporary" one (Hilfe zum Lebensunterhalt).
+	NeedSpan string `yaml:"need_span,omitempty" json:"need_span,omitempty"`
 
 	Links     []Link     `yaml:"links,omitempty" json:"links,omitempty"`
 	Phrasings Phrases    `yaml:"phrasings,omitempty" json:"phrasings,omitempty"`

@@ -68,6 +68,23 @@ func (b *Base) Digest() string { return b.digest }
 // Topic returns the topic with the id, or nil.
 func (b *Base) Topic(id string) *Topic { return b.topics[id] }
 
+// The values of a topic's need_span.
+const (
+	SpanLasting   = "lasting"
+	SpanTemporary = "temporary"
+)
+
+// SpanTopic returns the topic whose need_span is span, or nil (validate
+// allows one topic per value).
+func (b *Base) SpanTopic(span string) *Topic {
+	for i := range b.Topics {
+		if b.Topics[i].NeedSpan == span {
+			return &b.Topics[i]
+		}
+	}
+	return nil
+}
+
 // Office returns the office with the id, or nil.
 func (b *Base) Office(id string) *Office { return b.offices[id] }
 

@@ -49,8 +49,14 @@ func (b *Base) validate(opts Options) Problems {
 		categories[cat.ID] = true
 		c.text(cat.Pos, "title", cat.Title, true)
 	}
+	spans := map[string]string{}
 	for i := range b.Topics {
-		b.checkTopic(c, &b.Topics[i], categories)
+		t := &b.Topics[i]
+		b.checkTopic(c, t, categories)
+		if other, ok := spans[t.NeedSpan]; ok && t.NeedSpan != "" {
+			c.errorf(t.Pos.At("need_span"), "topic %q: need_span %q is already topic %q's; only one topic can have it", t.ID, t.NeedSpan, other)
+		}
+		spans[t.NeedSpan] = t.ID
 	}
 	for i := range b.Offices {
 		b.checkOffice(c, &b.Offices[i])
@@ -145,6 +151,9 @@ func (b *Base) checkTopic(c *checker, t *Topic, categories map[string]bool) {
 			}
 		}
 		seen[id] = true
+	}
+	if t.NeedSpan != "" && t.NeedSpan != SpanLasting && t.NeedSpan != SpanTemporary {
+		c.errorf(t.Pos.At("need_span"), "%s: need_span is %q; it can be %q or %q", what, t.NeedSpan, SpanLasting, SpanTemporary)
 	}
 	if t.LocalOffices && len(t.Offices) == 0 {
 		c.errorf(t.Pos.At("local_offices"), "%s: local_offices needs a list of offices", what)

@@ -477,7 +477,11 @@ var (
 // 70"); for a time is Hilfe zum Lebensunterhalt ("die nächsten Monate",
 // "vorübergehend").
 func byDuration(kb *knowledge.Base, hits []index.Hit, words []string) []index.Hit {
-	const lasting, forATime = "grundsicherung", "hilfe-zum-lebensunterhalt"
+	lastingTopic, forATimeTopic := kb.SpanTopic(knowledge.SpanLasting), kb.SpanTopic(knowledge.SpanTemporary)
+	if lastingTopic == nil || forATimeTopic == nil {
+		return hits
+	}
+	lasting, forATime := lastingTopic.ID, forATimeTopic.ID
 	if len(hits) == 0 || !amongFirst(kb, lasting, hits, 3) || !amongFirst(kb, forATime, hits, 3) {
 		return hits
 	}
