@@ -25,8 +25,13 @@ type Question struct {
 	Aspect string `yaml:"aspect,omitempty"`
 	// Has are strings the first reply must contain; the search ignores them,
 	// the answer step's eval (bot/answer) checks them.
-	Has  []string `yaml:"has,omitempty"`
-	Tags []string `yaml:"tags,omitempty"`
+	Has []string `yaml:"has,omitempty"`
+	// Kind (the decision expected: ask, greeting, …) and Crisis (whether the
+	// reply must give crisis lines) are checked by the answer step's eval
+	// too; a question file may carry them.
+	Kind   string   `yaml:"kind,omitempty"`
+	Crisis *bool    `yaml:"crisis,omitempty"`
+	Tags   []string `yaml:"tags,omitempty"`
 }
 
 // ReadQuestions reads a question file in the format of docs/questions-sample.yaml.

@@ -72,8 +72,9 @@ func TestRetrievalQuality(t *testing.T) {
 		minDecline float64
 	}{
 		{"testdata/questions-tune.yaml", 0.90, 0.90},
-		{"testdata/questions-heldout.yaml", 0.82, 0.92}, // fresh on 2026-12-01, search alone: 84.2 %, 94.3 %
-		{"testdata/questions-retired.yaml", 0.89, 0.90}, // the held-out set until then: 90.7 %, 92.7 %
+		{"testdata/questions-heldout.yaml", 0.79, 0.87},   // fresh on 2026-12-02, search alone at first sight: 80.1 %, 88.2 %
+		{"testdata/questions-retired-2.yaml", 0.87, 0.92}, // the held-out set of 2026-12-01, retired on 2026-12-02: 89.1 %, 94.3 %
+		{"testdata/questions-retired.yaml", 0.89, 0.90},   // the held-out set until 2026-12-01: 90.7 %, 92.7 %
 	} {
 		r := evaluateFile(t, ix, tc.file)
 		t.Logf("%s: %d questions: top-1 %.3f, top-3 %.3f, wrongly declined %.3f, out-of-scope declined %.3f",

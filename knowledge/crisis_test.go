@@ -329,24 +329,25 @@ func TestCrisisMessages(t *testing.T) {
 }
 
 // TestCrisisHeldOut gates on the fresh held-out messages (written on
-// 2026-12-01 without seeing the signals) and on the first fresh set, whose
-// misses were once seen, at the figures reached, so that a change cannot make
-// recall worse unnoticed. Their misses are never printed: held-out messages
-// must never be used to tune the signals. The target is recall 1.0 with at
-// most 1 % false alarms (docs/benchmarks.md).
+// 2026-12-02 without seeing the signals), on the set seen once, and on the
+// held-out set of 2026-12-01 (retired on 2026-12-02, the model learns from
+// it), at the figures reached, so that a change cannot make recall worse
+// unnoticed. The held-out misses are never printed: nobody may tune on them.
+// The target is recall 1.0 with at most 1 % false alarms
+// (docs/benchmarks.md).
 func TestCrisisHeldOut(t *testing.T) {
 	kb := loadBuiltinKB(t)
 	for _, set := range []struct {
 		name                   string
 		minRecall, maxFalseAlm float64
 	}{
-		// The signals of the night's rounds (crisis-messages-2/-3.yaml) and
-		// the model retrained on them: 80 of 90, 1 of 130 (the signals of
-		// the start of the night alone: 60 of 90).
-		{"crisis-heldout.yaml", 0.86, 0.01},
+		// At first sight: 63 of 100, 4 of 140 look-alikes alarmed.
+		{"crisis-heldout.yaml", 0.62, 0.03},
 		// 108 of 110, 2 of 160; the model is trained on this set (the
 		// signals of the start of the night alone: 79 of 110).
 		{"crisis-seen.yaml", 0.94, 0.02},
+		// 84 of 90, 1 of 130 once the model learnt from it (80 of 90 unseen).
+		{"crisis-retired-2.yaml", 0.93, 0.01},
 	} {
 		m := readCrisisMessages(t, set.name)
 		checkCoverage(t, m, 40)

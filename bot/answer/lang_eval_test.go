@@ -10,19 +10,19 @@ import (
 type langFloors struct{ Lang, Top1 float64 }
 
 // heldOutFloors gate the fresh held-out sets
-// (index/testdata/questions-<lang>-heldout.yaml, written on 2026-12-01 by
-// people who saw neither the code nor the other sets): the figures measured,
-// minus a small margin (about one question). Adjust them to what is reached
-// (go test -run HeldOutLanguages -v prints it).
+// (index/testdata/questions-<lang>-heldout.yaml, written on 2026-12-02 by
+// people who saw neither the code nor the other sets): the figures at first
+// sight, less about one question. Raise them to what is reached (go test
+// -run HeldOutLanguages -v prints it); never lower them.
 var heldOutFloors = map[string]langFloors{
-	"tr": {Lang: 0.94, Top1: 0.83}, // measured 0.964, 0.854 (at the start of 2026-12-01's evening 0.964, 0.667)
-	"ar": {Lang: 0.98, Top1: 0.83}, // 1.000, 0.854 (1.000, 0.583)
-	"uk": {Lang: 0.96, Top1: 0.75}, // 0.982, 0.771 (0.875, 0.708)
-	"ru": {Lang: 0.92, Top1: 0.87}, // 0.946, 0.875 (0.946, 0.771)
-	"pl": {Lang: 0.96, Top1: 0.83}, // 0.982, 0.833 (0.893, 0.708)
-	"ro": {Lang: 0.94, Top1: 0.93}, // 0.946, 0.958 (0.875, 0.854)
-	"bg": {Lang: 0.89, Top1: 0.93}, // 0.911, 0.958 (0.875, 0.833)
-	"fa": {Lang: 0.98, Top1: 0.77}, // 1.000, 0.792 (0.982, 0.688)
+	"tr": {Lang: 0.94, Top1: 0.87}, // first sight 0.964, 0.894
+	"ar": {Lang: 0.96, Top1: 0.81}, // 0.982, 0.830
+	"uk": {Lang: 0.96, Top1: 0.85}, // 0.982, 0.875
+	"ru": {Lang: 0.92, Top1: 0.89}, // 0.946, 0.915
+	"pl": {Lang: 0.92, Top1: 0.89}, // 0.946, 0.917
+	"ro": {Lang: 0.92, Top1: 0.93}, // 0.946, 0.957
+	"bg": {Lang: 0.87, Top1: 0.87}, // 0.893, 0.894
+	"fa": {Lang: 0.85, Top1: 0.83}, // 0.875, 0.851
 }
 
 // retiredFloors keep the retired held-out sets (questions-<lang>-retired.yaml,
@@ -37,6 +37,20 @@ var retiredFloors = map[string]langFloors{
 	"ro": {Lang: 0.92, Top1: 0.91}, // 0.945, 0.957
 	"bg": {Lang: 0.92, Top1: 0.91}, // 0.946, 0.957
 	"fa": {Lang: 0.96, Top1: 0.93}, // 0.982, 0.978
+}
+
+// retired2Floors keep the held-out sets of 2026-12-01 (questions-<lang>-retired-2.yaml,
+// retired on 2026-12-02 once their misses had been looked at) from sliding
+// back: what they reached when retired, less about two questions.
+var retired2Floors = map[string]langFloors{
+	"tr": {Lang: 0.93, Top1: 0.81}, // 0.964, 0.854
+	"ar": {Lang: 0.96, Top1: 0.81}, // 1.000, 0.854
+	"uk": {Lang: 0.94, Top1: 0.72}, // 0.982, 0.771
+	"ru": {Lang: 0.91, Top1: 0.83}, // 0.946, 0.875
+	"pl": {Lang: 0.94, Top1: 0.79}, // 0.982, 0.833
+	"ro": {Lang: 0.91, Top1: 0.91}, // 0.946, 0.958
+	"bg": {Lang: 0.87, Top1: 0.91}, // 0.911, 0.958
+	"fa": {Lang: 0.96, Top1: 0.75}, // 1.000, 0.792
 }
 
 // filled is the share of a language's texts that must be translated before
@@ -54,7 +68,7 @@ func TestHeldOutLanguages(t *testing.T) {
 		for _, set := range []struct {
 			name   string
 			floors map[string]langFloors
-		}{{"heldout", heldOutFloors}, {"retired", retiredFloors}} {
+		}{{"heldout", heldOutFloors}, {"retired", retiredFloors}, {"retired-2", retired2Floors}} {
 			t.Run(s.Lang+"-"+set.name, func(t *testing.T) {
 				r := evaluate(t, filepath.Join("..", "..", "index", "testdata", "questions-"+s.Lang+"-"+set.name+".yaml"))
 				t.Logf("%s %s: language right %v, top-1 %v; %d of %d texts translated", s.Lang, set.name, r.Lang, r.Top1, s.Current, s.Total)
