@@ -181,8 +181,8 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if c := crisis; c != nil {
 		d.Kind, d.Crisis, d.Lines = KindCrisis, c, kb.CrisisLines(c)
 		d.Lang = a.lang(st, p, msgLang, sure && !other)
-		if t := kb.Topic(c.Topic); t != nil {
-			st.Tonight = true
+		if t, tonight := a.crisisTopic(ctx, kb, st, q, c); t != nil {
+			st.Tonight = st.Tonight || tonight
 			d.Topic, d.Fits = t, a.officesFor(kb, t, st)
 			st.Topic, st.Aspect = t.ID, AspectNone
 		}

@@ -124,6 +124,11 @@ type vocab struct {
 	used map[string]bool
 }
 
+// namesWord reports whether w, or a compound it begins, names some topic.
+func (v vocab) namesWord(w string) bool {
+	return v.names[w] || v.names[lightStem(w)] || v.compound(w)
+}
+
 // compound reports whether w begins with a long naming word
 // ("Bestattungskostenhilfe", "Grundsicherungsantrag").
 func (v vocab) compound(w string) bool {
