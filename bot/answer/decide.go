@@ -482,6 +482,9 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 		}
 		return res, &again, nil
 	}
+	if again, ok, err := a.clauseSearch(ctx, kb, q, res); err != nil || ok {
+		return again, nil, err
+	}
 	story := isStory(q)
 	if !story && sig.query != q && strings.TrimSpace(sig.query) != "" {
 		again, err := a.s.Search(ctx, sig.query)
