@@ -228,7 +228,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	hits := knownHits(kb, res.Hits)
 	if st.Topic == "" && (msgLang == "de" || msgLang == "en") && !sig.thanks && res.Reason != index.ReasonGreeting && !isStory(q) && namesNoTopic(kb, sig.rest, msg, msgLang, res.Answered) &&
 		!(len(hits) > 0 && namesTitle(kb.Topic(topicOfHit(kb, hits[0])), sig.words)) &&
-		!(res.Reason == index.ReasonUnsure && anyOf(sig.rest, capitalWords(msg, true))) {
+		!(res.Reason == index.ReasonUnsure && anyOf(without(sig.rest, greetings(sig.rest)), capitalWords(msg, true))) {
 		// "ich weiß nicht weiter", "Ich möchte einen Antrag stellen": no
 		// word names a topic; one common word would only guess one. A noun
 		// the search is unsure of ("Geld") gets its closest topics instead.
@@ -248,6 +248,14 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 
 	switch {
 	case res.Reason == index.ReasonGreeting:
+		if !sure && len(sig.words) > 0 && !slices.ContainsFunc(sig.words, func(w string) bool { return !englishGreetings[w] }) {
+			d.Lang = a.lang(st, p, "en", true) // "hello?", "good morning"
+		}
+		if !sig.thanks && strings.HasSuffix(q, "?") {
+			// "hallo?", "hello?": is anyone there? Yes, and what is it about?
+			d.Kind, d.Ask = KindAsk, AskTopic
+			return d, nil
+		}
 		d.Kind, d.Thanks = KindGreeting, sig.thanks
 		return d, nil
 	case res.Reason == index.ReasonEmpty:
@@ -1112,6 +1120,17 @@ func isStory(q string) bool {
 	return sentences >= 3 || len(strings.Fields(q)) >= 25
 }
 
+// greetings are the greeting words among words ("Morgen" of "Guten Morgen").
+func greetings(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if greetingWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 func onlyGreeting(words []string) bool {
 	for _, w := range words {
 		if !greetingWords[w] {
@@ -1120,6 +1139,9 @@ func onlyGreeting(words []string) bool {
 	}
 	return len(words) > 0
 }
+
+// englishGreetings are greeting words that are English only.
+var englishGreetings = set(strings.Fields(`hello good morning evening thanks thank you bye anybody anyone there`))
 
 var greetingWords = set(strings.Fields(`hallo hi hey moin servus guten tag morgen abend hello good morning evening danke dank vielen thanks thank you bye tschuss ok okay`))
 
