@@ -471,6 +471,16 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 			}
 		}
 	}
+	if isStory(q) && res.Answered {
+		// A story that two topics explain alike ("… Pflegegrad 4 … für die
+		// Investitionskosten einen Zuschuss …" is Hilfe zur Pflege and
+		// Pflegewohngeld): its topic words choose between the two.
+		if whole := knownHits(kb, res.Hits); len(whole) > 1 && !leads(kb, whole, a.margin) {
+			if again, ok, err := a.storySearch(ctx, kb, q, res, 2); err != nil || ok {
+				return again, nil, err
+			}
+		}
+	}
 	if res.Answered {
 		// "Kostet der Antrag auf Grundsicherung etwas?": the words that
 		// ask for an aspect ("kostet", "Antrag") may lead the search to
@@ -509,21 +519,54 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 	if !story {
 		return res, nil, nil
 	}
+	again, _, err := a.storySearch(ctx, kb, q, res, 3)
+	return again, nil, err
+}
+
+// namesAnyTitle reports whether w is a word of some topic's title: a
+// benefit ("Bürgergeld"), not a service the story's topic offers
+// ("Frühförderung").
+func namesAnyTitle(kb *knowledge.Base, w string) bool {
+	for i := range kb.Topics {
+		if namesTitle(&kb.Topics[i], []string{w}) {
+			return true
+		}
+	}
+	return false
+}
+
+// storySearch searches a story by its topic words alone, less the benefits
+// the person already gets ("wir bekommen Bürgergeld … Nachhilfe"), and takes
+// that result (ok) when it answers with, and leads by the margin, one of the
+// first n topics the whole text found: the topic words choose among them,
+// not beyond them. Else it returns whole.
+func (a *Answerer) storySearch(ctx context.Context, kb *knowledge.Base, q string, whole index.Result, n int) (index.Result, bool, error) {
 	words := storyWords(kb, q)
+	if _, folded := splitWords(q); len(words) > 2 {
+		got := received(folded)
+		var keep []string
+		for _, w := range words {
+			if f := foldWords(w); len(f) != 1 || !slices.Contains(got, f[0]) || !namesAnyTitle(kb, f[0]) {
+				keep = append(keep, w)
+			}
+		}
+		if len(keep) > 0 {
+			words = keep
+		}
+	}
 	if len(words) == 0 {
-		return res, nil, nil
+		return whole, false, nil
 	}
 	again, err := a.s.Search(ctx, strings.Join(words, " "))
 	if err != nil {
-		return res, nil, err
+		return whole, false, err
 	}
-	// The story's topic words choose among the topics its whole text
-	// found, not beyond them.
-	if hits := knownHits(kb, again.Hits); again.Answered && len(hits) > 0 && amongFirst(kb, topicOfHit(kb, hits[0]), knownHits(kb, res.Hits), 3) {
-		again.Question, again.Districts = q, res.Districts
-		return again, nil, nil
+	if hits := knownHits(kb, again.Hits); again.Answered && len(hits) > 0 && amongFirst(kb, topicOfHit(kb, hits[0]), knownHits(kb, whole.Hits), n) &&
+		(n > 2 || leads(kb, hits, a.margin)) {
+		again.Question, again.Districts = q, whole.Districts
+		return again, true, nil
 	}
-	return res, nil, nil
+	return whole, false, nil
 }
 
 // amongFirst reports whether a topic is among the first n topics of hits.
