@@ -181,8 +181,8 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if c := crisis; c != nil {
 		d.Kind, d.Crisis, d.Lines = KindCrisis, c, kb.CrisisLines(c)
 		d.Lang = a.lang(st, p, msgLang, sure && !other)
-		if t := kb.Topic(c.Topic); t != nil {
-			st.Tonight = true
+		if t, tonight := a.crisisTopic(ctx, kb, st, q, c); t != nil {
+			st.Tonight = st.Tonight || tonight
 			d.Topic, d.Fits = t, a.officesFor(kb, t, st)
 			st.Topic, st.Aspect = t.ID, AspectNone
 		}
@@ -228,7 +228,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	hits := knownHits(kb, res.Hits)
 	if st.Topic == "" && (msgLang == "de" || msgLang == "en") && !sig.thanks && res.Reason != index.ReasonGreeting && !isStory(q) && namesNoTopic(kb, sig.rest, msg, msgLang, res.Answered) &&
 		!(len(hits) > 0 && namesTitle(kb.Topic(topicOfHit(kb, hits[0])), sig.words)) &&
-		!(res.Reason == index.ReasonUnsure && anyOf(sig.rest, capitalWords(msg, true))) {
+		!(res.Reason == index.ReasonUnsure && anyOf(without(sig.rest, greetings(sig.rest)), capitalWords(msg, true))) {
 		// "ich weiß nicht weiter", "Ich möchte einen Antrag stellen": no
 		// word names a topic; one common word would only guess one. A noun
 		// the search is unsure of ("Geld") gets its closest topics instead.
@@ -248,6 +248,14 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 
 	switch {
 	case res.Reason == index.ReasonGreeting:
+		if !sure && len(sig.words) > 0 && !slices.ContainsFunc(sig.words, func(w string) bool { return !englishGreetings[w] }) {
+			d.Lang = a.lang(st, p, "en", true) // "hello?", "good morning"
+		}
+		if !sig.thanks && strings.HasSuffix(q, "?") {
+			// "hallo?", "hello?": is anyone there? Yes, and what is it about?
+			d.Kind, d.Ask = KindAsk, AskTopic
+			return d, nil
+		}
 		d.Kind, d.Thanks = KindGreeting, sig.thanks
 		return d, nil
 	case res.Reason == index.ReasonEmpty:
@@ -463,6 +471,16 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 			}
 		}
 	}
+	if isStory(q) && res.Answered {
+		// A story that two topics explain alike ("… Pflegegrad 4 … für die
+		// Investitionskosten einen Zuschuss …" is Hilfe zur Pflege and
+		// Pflegewohngeld): its topic words choose between the two.
+		if whole := knownHits(kb, res.Hits); len(whole) > 1 && !leads(kb, whole, a.margin) {
+			if again, ok, err := a.storySearch(ctx, kb, q, res, 2); err != nil || ok {
+				return again, nil, err
+			}
+		}
+	}
 	if res.Answered {
 		// "Kostet der Antrag auf Grundsicherung etwas?": the words that
 		// ask for an aspect ("kostet", "Antrag") may lead the search to
@@ -482,6 +500,9 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 		}
 		return res, &again, nil
 	}
+	if again, ok, err := a.clauseSearch(ctx, kb, q, res); err != nil || ok {
+		return again, nil, err
+	}
 	story := isStory(q)
 	if !story && sig.query != q && strings.TrimSpace(sig.query) != "" {
 		again, err := a.s.Search(ctx, sig.query)
@@ -498,21 +519,54 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 	if !story {
 		return res, nil, nil
 	}
+	again, _, err := a.storySearch(ctx, kb, q, res, 3)
+	return again, nil, err
+}
+
+// namesAnyTitle reports whether w is a word of some topic's title: a
+// benefit ("Bürgergeld"), not a service the story's topic offers
+// ("Frühförderung").
+func namesAnyTitle(kb *knowledge.Base, w string) bool {
+	for i := range kb.Topics {
+		if namesTitle(&kb.Topics[i], []string{w}) {
+			return true
+		}
+	}
+	return false
+}
+
+// storySearch searches a story by its topic words alone, less the benefits
+// the person already gets ("wir bekommen Bürgergeld … Nachhilfe"), and takes
+// that result (ok) when it answers with, and leads by the margin, one of the
+// first n topics the whole text found: the topic words choose among them,
+// not beyond them. Else it returns whole.
+func (a *Answerer) storySearch(ctx context.Context, kb *knowledge.Base, q string, whole index.Result, n int) (index.Result, bool, error) {
 	words := storyWords(kb, q)
+	if _, folded := splitWords(q); len(words) > 2 {
+		got := received(folded)
+		var keep []string
+		for _, w := range words {
+			if f := foldWords(w); len(f) != 1 || !slices.Contains(got, f[0]) || !namesAnyTitle(kb, f[0]) {
+				keep = append(keep, w)
+			}
+		}
+		if len(keep) > 0 {
+			words = keep
+		}
+	}
 	if len(words) == 0 {
-		return res, nil, nil
+		return whole, false, nil
 	}
 	again, err := a.s.Search(ctx, strings.Join(words, " "))
 	if err != nil {
-		return res, nil, err
+		return whole, false, err
 	}
-	// The story's topic words choose among the topics its whole text
-	// found, not beyond them.
-	if hits := knownHits(kb, again.Hits); again.Answered && len(hits) > 0 && amongFirst(kb, topicOfHit(kb, hits[0]), knownHits(kb, res.Hits), 3) {
-		again.Question, again.Districts = q, res.Districts
-		return again, nil, nil
+	if hits := knownHits(kb, again.Hits); again.Answered && len(hits) > 0 && amongFirst(kb, topicOfHit(kb, hits[0]), knownHits(kb, whole.Hits), n) &&
+		(n > 2 || leads(kb, hits, a.margin)) {
+		again.Question, again.Districts = q, whole.Districts
+		return again, true, nil
 	}
-	return res, nil, nil
+	return whole, false, nil
 }
 
 // amongFirst reports whether a topic is among the first n topics of hits.
@@ -1109,6 +1163,17 @@ func isStory(q string) bool {
 	return sentences >= 3 || len(strings.Fields(q)) >= 25
 }
 
+// greetings are the greeting words among words ("Morgen" of "Guten Morgen").
+func greetings(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if greetingWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 func onlyGreeting(words []string) bool {
 	for _, w := range words {
 		if !greetingWords[w] {
@@ -1117,6 +1182,9 @@ func onlyGreeting(words []string) bool {
 	}
 	return len(words) > 0
 }
+
+// englishGreetings are greeting words that are English only.
+var englishGreetings = set(strings.Fields(`hello good morning evening thanks thank you bye anybody anyone there`))
 
 var greetingWords = set(strings.Fields(`hallo hi hey moin servus guten tag morgen abend hello good morning evening danke dank vielen thanks thank you bye tschuss ok okay`))
 

@@ -128,7 +128,7 @@ func Evaluate(ctx context.Context, a *Answerer, cases []Case) (Report, error) {
 		_, _, answered := d.Answered()
 		right := false
 		if len(c.Expect) > 0 {
-			right = answered && slices.ContainsFunc(c.Expect, func(id string) bool { return decidedFor(d, id) })
+			right = (answered || d.Kind == KindCrisis) && slices.ContainsFunc(c.Expect, func(id string) bool { return decidedFor(d, id) })
 			if c.Kind == "" || c.Kind == string(KindAnswer) || c.Kind == string(KindReferral) {
 				check(&r.Top1, right, "top-1")
 				r.Top3.add(top3(d, c.Expect))
@@ -191,6 +191,10 @@ func Evaluate(ctx context.Context, a *Answerer, cases []Case) (Report, error) {
 // decidedFor reports whether a decision answers with the id: its topic,
 // its office, or the office it puts first for the person.
 func decidedFor(d Decision, id string) bool {
+	if d.Kind == KindCrisis {
+		// The lines first, then the topic that helps, with the place that fits.
+		return d.Topic != nil && (d.Topic.ID == id || len(d.Fits) > 0 && d.Fits[0].Office.ID == id)
+	}
 	got, _, ok := d.Answered()
 	return ok && (got == id || d.Topic != nil && d.Topic.ID == id)
 }

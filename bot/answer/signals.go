@@ -251,6 +251,19 @@ var followupWords = set(strings.Fields(`
 	info information go going come gibts gibt's gehts geht's
 	whats wheres hows whos whens thats theres its ive dont cant isnt doesnt`))
 
+// chatWords open a conversation without saying what it is about: being
+// new, having been sent, excusing oneself ("hallo ich bin neu hier und kenne
+// mich nicht aus", "mein Nachbar meinte, ich soll mich hier melden",
+// "Entschuldigung, dass ich störe"). They name no topic, however a keyword
+// may use them ("neu in Dortmund"): the search still reads them.
+var chatWords = set(strings.Fields(`
+	neu neue neuer ersten erste erstes erstmal zuerst kenne kennen kennt auskennen
+	meinte meint meinten meinen gemeint melden meldet gemeldet schreiben schreibe geschrieben
+	funktioniert funktionieren klappt hatte hatten haette haetten stehe weiter weiterwissen
+	store stoere storen stoeren entschuldigung entschuldigen entschuldige sorry verzeihung
+	geschickt geschick schickt geraten empfohlen hergeschickt
+	hello hallo hey anybody anyone somebody someone there new first sent told`))
+
 // fillerWords carry feeling, not a topic ("Verdammt nochmal, wo ist das
 // Sozialamt?"): they are read as nothing, so that the search without them
 // can find the topic.
@@ -451,7 +464,7 @@ func readSignals(text string) signals {
 		}
 		// A short number is an age or an amount, not a topic (a postcode
 		// has five digits and names a place).
-		if !used[i] && !followupWords[w] && !stopWords[w] && !(isDigits(w) && len(w) < 5) {
+		if !used[i] && !followupWords[w] && !stopWords[w] && !chatWords[w] && !(isDigits(w) && len(w) < 5) {
 			s.rest = append(s.rest, w)
 		}
 	}

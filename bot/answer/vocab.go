@@ -28,8 +28,8 @@ func namesNoTopic(kb *knowledge.Base, rest []string, msg, lang string, found boo
 	v := vocabOf(kb)
 	places := placeWords(kb)
 	for _, w := range rest {
-		if greetingWords[w] {
-			continue // "Guten Abend, ich brauche eine Information"
+		if greetingWords[w] || helperWords[w] {
+			continue // "Guten Abend, ich brauche eine Information", "meine Betreuerin sagt …"
 		}
 		s := lightStem(w)
 		if v.names[w] || v.names[s] || places[w] || isDigits(w) || v.compound(w) {
@@ -122,6 +122,11 @@ type vocab struct {
 	// used are the folded words (and light stems) of every topic's text,
 	// and the words of the aspect cues.
 	used map[string]bool
+}
+
+// namesWord reports whether w, or a compound it begins, names some topic.
+func (v vocab) namesWord(w string) bool {
+	return v.names[w] || v.names[lightStem(w)] || v.compound(w)
 }
 
 // compound reports whether w begins with a long naming word
@@ -242,6 +247,11 @@ var personWords = set(strings.Fields(`
 	allein alleine alleinstehend ledig verheiratet geschieden getrennt verwitwet witwe witwer single
 	mother mum mom mummy father dad daddy parents son daughter child children grandma grandpa
 	grandmother grandfather sister brother aunt uncle husband wife neighbour neighbor friend alone`))
+
+// helperWords are the people who send someone to the bot ("meine
+// Betreuerin hat gesagt, ich soll hier schreiben"): they name no topic.
+var helperWords = set(strings.Fields(`betreuer betreuerin sozialarbeiter sozialarbeiterin berater beraterin
+	hausarzt hausarztin arzt arztin doktor sachbearbeiter sachbearbeiterin caseworker doctor`))
 
 // withoutPersons returns the words that are neither personWords nor
 // colloquial verbs of getting ("kriegt das auch mein Freund?").
