@@ -498,3 +498,24 @@ func BenchmarkDetectCrisisMessage(b *testing.B) {
 		kb.DetectCrisis(text)
 	}
 }
+
+// TestCrisisFile measures one file of crisis messages named by CRISIS
+// (`CRISIS=testdata/crisis-messages-4.yaml go test ./knowledge -run TestCrisisFile -v`):
+// the first-sight figure of a new batch, before the signals or the model learn it.
+func TestCrisisFile(t *testing.T) {
+	name := os.Getenv("CRISIS")
+	if name == "" {
+		t.Skip("CRISIS=FILE not set")
+	}
+	if strings.Contains(name, "heldout") {
+		t.Fatal("held-out messages are never shown")
+	}
+	kb := loadBuiltinKB(t)
+	m := readCrisisMessages(t, strings.TrimPrefix(name, "testdata/"))
+	f := measureCrisis(t, kb, m)
+	t.Logf("%s: recall %.3f (%d of %d), wrong kind %d, false alarms %.3f (%d of %d)",
+		name, f.recall(), f.crises-f.missed, f.crises, f.wrongKind, f.falseAlarmRate(), f.falseAlarms, f.lookalikes)
+	for _, p := range f.problems {
+		t.Log(p)
+	}
+}
