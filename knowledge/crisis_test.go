@@ -310,7 +310,7 @@ func loadBuiltinKB(t *testing.T) *Base {
 // raise an alarm.
 func TestCrisisMessages(t *testing.T) {
 	kb := loadBuiltinKB(t)
-	for _, name := range []string{"crisis-messages.yaml", "crisis-messages-2.yaml", "crisis-messages-3.yaml", "crisis-messages-4.yaml", "crisis-messages-5.yaml", "crisis-retired.yaml", "crisis-retired-2.yaml"} {
+	for _, name := range []string{"crisis-messages.yaml", "crisis-messages-2.yaml", "crisis-messages-3.yaml", "crisis-messages-4.yaml", "crisis-messages-5.yaml", "crisis-messages-6.yaml", "crisis-retired.yaml", "crisis-retired-2.yaml"} {
 		m := readCrisisMessages(t, name)
 		checkCoverage(t, m, 40)
 		f := measureCrisis(t, kb, m)
