@@ -310,7 +310,7 @@ func loadBuiltinKB(t *testing.T) *Base {
 // raise an alarm.
 func TestCrisisMessages(t *testing.T) {
 	kb := loadBuiltinKB(t)
-	for _, name := range []string{"crisis-messages.yaml", "crisis-messages-2.yaml", "crisis-messages-3.yaml", "crisis-retired.yaml"} {
+	for _, name := range []string{"crisis-messages.yaml", "crisis-messages-2.yaml", "crisis-messages-3.yaml", "crisis-messages-4.yaml", "crisis-messages-5.yaml", "crisis-messages-6.yaml", "crisis-retired.yaml", "crisis-retired-2.yaml"} {
 		m := readCrisisMessages(t, name)
 		checkCoverage(t, m, 40)
 		f := measureCrisis(t, kb, m)
@@ -497,5 +497,26 @@ func BenchmarkDetectCrisisMessage(b *testing.B) {
 	text := "Mein Mann ist krank und ich weiß nicht mehr weiter, wer zahlt die Pflege zu Hause?"
 	for b.Loop() {
 		kb.DetectCrisis(text)
+	}
+}
+
+// TestCrisisFile measures one file of crisis messages named by CRISIS
+// (`CRISIS=testdata/crisis-messages-4.yaml go test ./knowledge -run TestCrisisFile -v`):
+// the first-sight figure of a new batch, before the signals or the model learn it.
+func TestCrisisFile(t *testing.T) {
+	name := os.Getenv("CRISIS")
+	if name == "" {
+		t.Skip("CRISIS=FILE not set")
+	}
+	if strings.Contains(name, "heldout") {
+		t.Fatal("held-out messages are never shown")
+	}
+	kb := loadBuiltinKB(t)
+	m := readCrisisMessages(t, strings.TrimPrefix(name, "testdata/"))
+	f := measureCrisis(t, kb, m)
+	t.Logf("%s: recall %.3f (%d of %d), wrong kind %d, false alarms %.3f (%d of %d)",
+		name, f.recall(), f.crises-f.missed, f.crises, f.wrongKind, f.falseAlarmRate(), f.falseAlarms, f.lookalikes)
+	for _, p := range f.problems {
+		t.Log(p)
 	}
 }
