@@ -25,7 +25,7 @@ func switchTo(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, words, r
 	}
 	amount := hasAmount(words)
 	cand := slices.DeleteFunc(without(withoutPersons(rest), received(words)), func(w string) bool {
-		return savingsWords[w] || amount && meansWords[w]
+		return savingsWords[w] || statusWords[w] || amount && meansWords[w]
 	})
 	if len(cand) == 0 || namesTopic(kb, index.Hit{ID: t.ID, Kind: index.KindTopic}, cand, lang) {
 		return index.Hit{}, false
@@ -35,10 +35,10 @@ func switchTo(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, words, r
 		held, _ := speaks(kb, t, lang, []string{w})
 		return own[w] || own[lightStem(w)] || held > 0
 	})
-	// A title, or a keyword of that topic alone, wins over a keyword two
-	// topics share: "was ist mit Blindengeld?" is Blindengeld, though the
-	// Sozialamt's contacts list the word too.
-	for _, share := range []int{1, 2} {
+	// A title, or a keyword of that topic alone: "was ist mit Blindengeld?"
+	// is Blindengeld, though the Sozialamt's contacts list the word too,
+	// and "Bochum" (Elterngeld, Versorgungsamt) names neither.
+	for _, share := range []int{1} {
 		seen := map[string]bool{t.ID: true}
 		for i, h := range hits {
 			u := topicOfHit(kb, h, hits[:i]...)
@@ -55,6 +55,19 @@ func switchTo(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, words, r
 				if namesTitleWord(kb, u, w, lang) || !refers && strongKeyword(kb, u, w, share) {
 					return h, true
 				}
+			}
+		}
+	}
+	// A long keyword of one topic alone names it where the search ranked
+	// it low: "mein Enkel braucht Nachhilfe, zahlt das die Stadt?".
+	for i := range kb.Topics {
+		u := &kb.Topics[i]
+		if u.ID == t.ID || refers {
+			continue
+		}
+		for _, w := range cand {
+			if len(w) >= 8 && strongKeyword(kb, u.ID, w, 1) {
+				return index.Hit{ID: u.ID, Kind: index.KindTopic, Title: u.Title.DE, Score: hits[0].Score}, true
 			}
 		}
 	}
@@ -144,6 +157,11 @@ var meansWords = set(strings.Fields(`rente renten altersrente einkommen lohn geh
 // topic asks about: "zählt da mein Erspartes?" names none of them.
 var savingsWords = set(strings.Fields(`erspartes ersparnis ersparnisse erspartem vermogen vermoegen sparbuch konto
 	savings assets`))
+
+// statusWords say what a person is ("I'm retired", "wir sind Studenten"),
+// which many topics ask about: who they are, not what they ask.
+var statusWords = set(strings.Fields(`rentner rentnerin rentnern retired pensioner pensionar pensionarin student studentin
+	studenten students schwanger pregnant witwe witwer widow widower alleinerziehend alleinerziehende`))
 
 // hasAmount reports whether the words hold a number.
 func hasAmount(words []string) bool {
