@@ -274,6 +274,19 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Reason, d.Choices = KindDeclined, index.ReasonOutOfScope, nil
 		return d, nil
 	}
+	// from is the topic a message that names another switches from: the
+	// conversation's, also where it says it asks about something else.
+	var from *knowledge.Topic
+	if t != nil && newSubject(sig.words) {
+		from = t
+		// "ganz andere Frage: …", "something else: …": the conversation's
+		// topic is over; the search's other topics answer.
+		if len(hits) > 0 && topicOfHit(kb, hits[0]) == t.ID {
+			res.Answered = false
+		}
+		hits = slices.DeleteFunc(slices.Clone(hits), func(h index.Hit) bool { return topicOfHit(kb, h) == t.ID })
+		t = nil
+	}
 	// "ich wiege 130 kilo", "meine Rente ist 1400 netto": a statement about
 	// the person asks the conversation's topic again for them (a place
 	// alone, a postcode too, asks for the office there instead).
@@ -310,9 +323,16 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// a word that names another topic the search found leaves the
 	// conversation's topic for it.
 	switched := false
-	if h, ok := switchTo(kb, t, hits, sig.words, sig.rest, d.Lang, refers); ok {
+	if from == nil {
+		from = t
+	}
+	if h, ok := switchTo(kb, from, hits, sig.words, sig.rest, d.Lang, refers); ok {
 		switched, named = true, true
-		hits = append([]index.Hit{h}, slices.DeleteFunc(slices.Clone(hits), func(x index.Hit) bool { return x == h })...)
+		if !res.Answered || topicOfHit(kb, hits[0]) == from.ID {
+			// The search's own best answer stands where it is another topic
+			// ("Demenz … wo bekommen wir Beratung? … in Brackel").
+			hits = append([]index.Hit{h}, slices.DeleteFunc(slices.Clone(hits), func(x index.Hit) bool { return x == h })...)
+		}
 	}
 	if person && t != nil && !named {
 		return a.followup(kb, st, d, t, personSignals(sig, st.Aspect)), nil
@@ -383,6 +403,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		return d, nil
 	}
 	if switched {
+		if asksAbout(sig) {
+			// "was ist mit Blindengeld?"; not "… wir kriegen Wohngeld".
+			hits = preferSwitch(kb, hits, without(sig.rest, received(sig.words)), d.Lang)
+		}
 		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
 	}
 	if res.Answered && len(hits) > 0 {
@@ -413,7 +437,9 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
 		}
 		return a.followup(kb, st, d, t, sig), nil
-	case t != nil && (sig.aspect != "" || sig.gender != "") && len(sig.rest) <= 2 && res.Reason != index.ReasonOutOfScope && !named:
+	case t != nil && (sig.aspect != "" || sig.gender != "") && len(sig.rest) <= 2 && (res.Reason != index.ReasonOutOfScope || verbsOnly(kb, fr, msgLang)) && !named:
+		// "Blindengeld" … "was für Nachweise muss ich abgeben?": a cue and
+		// a verb the knowledge base does not use ask the topic again.
 		return a.followup(kb, st, d, t, sig), nil
 	case t != nil && len(fr) <= 3 && len(sig.words) <= 12 && allUsed(kb, fr) && speaksOf(kb, t, d.Lang, fr):
 		// "Behindertenfahrdienst" … "darf meine Frau mitfahren?": a short

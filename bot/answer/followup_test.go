@@ -48,6 +48,9 @@ func TestFollowups(t *testing.T) {
 		{[]string{"Blindengeld", "zählt da mein Erspartes?"}, "blindengeld", anyAspect, ""},
 		{[]string{"Pflegewohngeld", "mein Vater ist im Heim in Hombruch, ich bin die Tochter"}, "pflegewohngeld", anyAspect, ""},
 		{[]string{"Behindertenfahrdienst", "wie melde ich mein Auto ab?"}, "", "", ""},
+		// "ganz andere Frage" ends the topic; a cue and a verb keep it.
+		{[]string{"Dortmund-Pass", "ganz andere Frage: wo gibt es ein kostenloses Frühstück?"}, "wohnungslosenhilfe", anyAspect, ""},
+		{[]string{"Blindengeld", "was für nachweise muss ich abgeben"}, "blindengeld", answer.AspectBring, ""},
 	}
 	for _, tc := range tests {
 		var st answer.State

@@ -244,3 +244,27 @@ func onlyPlaceOrNumber(kb *knowledge.Base, words []string) bool {
 	places := placeWords(kb)
 	return !slices.ContainsFunc(words, func(w string) bool { return !places[w] && !isDigits(w) })
 }
+
+// newSubject reports whether a message says outright that it asks about
+// something else ("ganz andere Frage", "mal was anderes", "something else").
+func newSubject(words []string) bool {
+	return slices.ContainsFunc(newSubjectCues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+var newSubjectCues = foldCues("andere frage", "anderen frage", "andere sache", "was anderes", "etwas anderes", "anderes thema",
+	"neues thema", "themawechsel", "something else", "another question", "different question", "other question",
+	"another thing", "unrelated")
+
+// verbsOnly reports whether each word of a German message is one the
+// knowledge base uses or has the shape of an infinitive ("abgeben",
+// "einreichen"): a verb says how, not about what; a noun it does not know
+// ("Pizza") would speak of something else.
+func verbsOnly(kb *knowledge.Base, words []string, lang string) bool {
+	if lang != "de" || len(words) == 0 {
+		return false
+	}
+	v := vocabOf(kb)
+	return !slices.ContainsFunc(words, func(w string) bool {
+		return !v.used[w] && !v.used[lightStem(w)] && !(len(w) >= 6 && strings.HasSuffix(w, "en"))
+	})
+}
