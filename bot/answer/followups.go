@@ -25,7 +25,7 @@ func switchTo(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, words, r
 	}
 	amount := hasAmount(words)
 	cand := slices.DeleteFunc(without(withoutPersons(rest), received(words)), func(w string) bool {
-		return savingsWords[w] || statusWords[w] || amount && meansWords[w]
+		return savingsWords[w] || isStatus(w) || amount && meansWords[w]
 	})
 	if len(cand) == 0 || namesTopic(kb, index.Hit{ID: t.ID, Kind: index.KindTopic}, cand, lang) {
 		return index.Hit{}, false
@@ -183,13 +183,22 @@ func tellsAboutPerson(q string, sig signals) bool {
 		}
 	}
 	self := slices.ContainsFunc(sig.words, func(w string) bool { return selfWords[w] })
-	return self && (hasAmount(sig.words) || aboutPerson(sig.words) || slices.ContainsFunc(sig.words, func(w string) bool { return personWords[w] })) ||
+	return self && (hasAmount(sig.words) || aboutPerson(sig.words) || slices.ContainsFunc(sig.words, isStatus) ||
+		slices.ContainsFunc(sig.words, func(w string) bool { return personWords[w] })) ||
 		hasAmount(sig.words) && len(sig.words) <= 3
 }
 
+// isStatus reports whether a word says what a person is (statusWords, and
+// "pensioner" in the other languages: "я пенсіонерка", "emekliyim").
+func isStatus(w string) bool {
+	return statusWords[w] || slices.ContainsFunc(statusPrefixes, func(p string) bool { return strings.HasPrefix(w, p) })
+}
+
+var statusPrefixes = []string{"пенсіонер", "пенсионер", "emekli", "emeryt", "pensionar", "متقاعد", "بازنشسته"}
+
 // selfWords speak of the person writing and their own.
 var selfWords = set(strings.Fields(`ich mein meine meiner meinem meinen meins wir unser unsere unserer unserem unseren
-	bin hab habe i im i'm my we our`))
+	bin hab habe i im i'm my we our я мені мій моя мы мне мой ми ben benim biz ja mój moja eu أنا انا نحن من`))
 
 // questionWords ask; a sentence with one is no statement about the person.
 var questionWords = set(strings.Fields(`wie was wer wo wann warum wieso weshalb welche welcher welches welchen welchem
