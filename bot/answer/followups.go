@@ -174,7 +174,7 @@ func hasAmount(words []string) bool {
 // ich bin der Sohn", "male, 45". In a conversation it asks the topic again
 // for that person.
 func tellsAboutPerson(q string, sig signals) bool {
-	if strings.Contains(q, "?") || sig.aspect != "" || len(sig.words) > 15 || len(sig.words) == 0 {
+	if strings.ContainsAny(q, "?؟") || sig.aspect != "" || len(sig.words) > 15 || len(sig.words) == 0 {
 		return false
 	}
 	for _, w := range sig.words {
@@ -198,7 +198,7 @@ var statusPrefixes = []string{"пенсіонер", "пенсионер", "emekl
 
 // selfWords speak of the person writing and their own.
 var selfWords = set(strings.Fields(`ich mein meine meiner meinem meinen meins wir unser unsere unserer unserem unseren
-	bin hab habe i im i'm my we our я мені мій моя мы мне мой ми ben benim biz ja mój moja eu أنا انا نحن من`))
+	bin hab habe i i'm my we our я мені мій моя мы мне мой ми ben benim biz ja mój moja eu أنا انا نحن`))
 
 // questionWords ask; a sentence with one is no statement about the person.
 var questionWords = set(strings.Fields(`wie was wer wo wann warum wieso weshalb welche welcher welches welchen welchem
