@@ -197,6 +197,9 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		if t := kb.Topic(st.Topic); t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight || pointsBack(sig.words) || aboutPerson(sig.words)) {
 			// "was gab es da schon so?" points back with "da"; "ich bin
 			// aber über 60" tells about the person asking.
+			if sig.gender == "" && !sig.tonight && tellsAboutPerson(q, sig) {
+				sig = personSignals(sig, st.Aspect)
+			}
 			return a.followup(kb, st, d, t, sig), nil
 		}
 		if !onlyGreeting(sig.words) {
@@ -273,7 +276,30 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// fr are the words that may name a topic: the people a follow-up speaks
 	// of ("und meine Schwester?") ask the conversation's topic for them.
 	fr := withoutPersons(sig.rest)
-	if t != nil && !(refers && len(fr) <= 2) && strangeWord(kb, fr, germanNouns(msg, msgLang)) {
+	if registersElsewhere(sig.words) && !(len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)) {
+		// "Behindertenfahrdienst" … "Wie melde ich mein Auto ab?": another
+		// office's service, though the Fahrdienst speaks of a car.
+		d.Kind, d.Reason, d.Choices = KindDeclined, index.ReasonOutOfScope, nil
+		return d, nil
+	}
+	// from is the topic a message that names another switches from: the
+	// conversation's, also where it says it asks about something else.
+	var from *knowledge.Topic
+	if t != nil && newSubject(sig.words) {
+		from = t
+		// "ganz andere Frage: …", "something else: …": the conversation's
+		// topic is over; the search's other topics answer.
+		if len(hits) > 0 && topicOfHit(kb, hits[0]) == t.ID {
+			res.Answered = false
+		}
+		hits = slices.DeleteFunc(slices.Clone(hits), func(h index.Hit) bool { return topicOfHit(kb, h) == t.ID })
+		t = nil
+	}
+	// "ich wiege 130 kilo", "meine Rente ist 1400 netto": a statement about
+	// the person asks the conversation's topic again for them (a place
+	// alone, a postcode too, asks for the office there instead).
+	person := t != nil && sig.gender == "" && !sig.tonight && !onlyPlaceOrNumber(kb, sig.rest) && tellsAboutPerson(q, sig)
+	if t != nil && !(refers && len(fr) <= 2) && !(person && hasAmount(sig.words)) && strangeWord(kb, fr, germanNouns(msg, msgLang)) {
 		// "wo kann man hier gut Pizza essen?" follows up on nothing; "muss
 		// mein Sohn da was zahlen?" points back with "da" and stays.
 		t = nil
@@ -300,6 +326,24 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// krieg Bürgergeld": what the person gets tells who they are; it
 		// is not the topic asked about.
 		named = false
+	}
+	// "Fahrdienst" … "wie krieg ich eigentlich den Schwerbehindertenausweis":
+	// a word that names another topic the search found leaves the
+	// conversation's topic for it.
+	switched := false
+	if from == nil {
+		from = t
+	}
+	if h, ok := switchTo(kb, from, hits, sig.words, sig.rest, d.Lang, refers); ok {
+		switched, named = true, true
+		if !res.Answered || topicOfHit(kb, hits[0]) == from.ID {
+			// The search's own best answer stands where it is another topic
+			// ("Demenz … wo bekommen wir Beratung? … in Brackel").
+			hits = append([]index.Hit{h}, slices.DeleteFunc(slices.Clone(hits), func(x index.Hit) bool { return x == h })...)
+		}
+	}
+	if person && t != nil && !named {
+		return a.followup(kb, st, d, t, personSignals(sig, st.Aspect)), nil
 	}
 	if t != nil && familyPays(sig.words) && !slices.ContainsFunc(fr, func(w string) bool { return !isPayWord(w) }) &&
 		len(profileOf(t, d.Lang).withMaintenance(nil, map[string]bool{})) > 0 {
@@ -366,6 +410,13 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Ask = KindAsk, AskTopic
 		return d, nil
 	}
+	if switched {
+		if asksAbout(sig) {
+			// "was ist mit Blindengeld?"; not "… wir kriegen Wohngeld".
+			hits = preferSwitch(kb, hits, without(sig.rest, received(sig.words)), d.Lang)
+		}
+		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
+	}
 	if res.Answered && len(hits) > 0 {
 		hits = a.preferNamed(kb, hits, sig.rest, d.Lang)
 		if t != nil && asksAbout(sig) {
@@ -394,7 +445,9 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
 		}
 		return a.followup(kb, st, d, t, sig), nil
-	case t != nil && (sig.aspect != "" || sig.gender != "") && len(sig.rest) <= 2 && res.Reason != index.ReasonOutOfScope:
+	case t != nil && (sig.aspect != "" || sig.gender != "") && len(sig.rest) <= 2 && (res.Reason != index.ReasonOutOfScope || verbsOnly(kb, fr, msgLang)) && !named:
+		// "Blindengeld" … "was für Nachweise muss ich abgeben?": a cue and
+		// a verb the knowledge base does not use ask the topic again.
 		return a.followup(kb, st, d, t, sig), nil
 	case t != nil && len(fr) <= 3 && len(sig.words) <= 12 && allUsed(kb, fr) && speaksOf(kb, t, d.Lang, fr):
 		// "Behindertenfahrdienst" … "darf meine Frau mitfahren?": a short

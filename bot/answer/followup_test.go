@@ -8,8 +8,9 @@ import (
 )
 
 // TestFollowups checks the ways a message is read against the one before:
-// people, pointers, "ok und", corrections and the benefit a person gets keep
-// the topic, another office's service ends it, a place asks for the office
+// people, pointers, "ok und", corrections, statements about the person and
+// the benefit a person gets keep the topic, a word that names another topic
+// switches, another office's service ends it, a place asks for the office
 // there, "das" is the office shown last, thanks is thanks.
 func TestFollowups(t *testing.T) {
 	const anyAspect = answer.Aspect("any") // the aspect is not this test's concern
@@ -38,6 +39,18 @@ func TestFollowups(t *testing.T) {
 		{[]string{"Pflegewohngeld", "müssen die Kinder dann zahlen?"}, "pflegewohngeld", answer.AspectWho, ""},
 		{[]string{"Fahrdienst", "bis wann abends fahren die?"}, "behindertenfahrdienst", answer.AspectWhat, ""},
 		{[]string{"Maßnahme für Langzeitarbeitslose", "wie komm ich da rein? ich krieg bürgergeld"}, "beschaeftigungsfoerderung", anyAspect, ""},
+		// A word that names another topic switches; what the person gets,
+		// owns or earns does not, nor does a statement about them.
+		{[]string{"Fahrdienst für Behinderte", "und wie bekomme ich eigentlich einen Schwerbehindertenausweis?"}, "schwerbehindertenausweis", anyAspect, ""},
+		{[]string{"Elterngeld", "wir haben auch noch Mietschulden"}, "wohnungslosenhilfe", anyAspect, ""},
+		{[]string{"Schwerbehindertenausweis", "kriegt mein Opa dann auch Blindengeld?"}, "blindengeld", anyAspect, ""},
+		{[]string{"Behindertenfahrdienst", "was kostet das?", "meine Rente ist 1500 netto"}, "behindertenfahrdienst", answer.AspectCosts, ""},
+		{[]string{"Blindengeld", "zählt da mein Erspartes?"}, "blindengeld", anyAspect, ""},
+		{[]string{"Pflegewohngeld", "mein Vater ist im Heim in Hombruch, ich bin die Tochter"}, "pflegewohngeld", anyAspect, ""},
+		{[]string{"Behindertenfahrdienst", "wie melde ich mein Auto ab?"}, "", "", ""},
+		// "ganz andere Frage" ends the topic; a cue and a verb keep it.
+		{[]string{"Dortmund-Pass", "ganz andere Frage: wo gibt es ein kostenloses Frühstück?"}, "wohnungslosenhilfe", anyAspect, ""},
+		{[]string{"Blindengeld", "was für nachweise muss ich abgeben"}, "blindengeld", answer.AspectBring, ""},
 	}
 	for _, tc := range tests {
 		var st answer.State

@@ -343,7 +343,7 @@ func withoutBackground(kb *knowledge.Base, q string, best index.Hit) string {
 func received(words []string) []string {
 	var out []string
 	for i, w := range words {
-		if getWords[w] {
+		if (getWords[w] || haveWords[w] && i+1 < len(words) && isBenefit(words[i+1])) && !asksToGet(words, i) {
 			for k := i + 1; k < len(words) && k <= i+2; k++ {
 				out = append(out, words[k])
 			}
@@ -358,10 +358,43 @@ func received(words []string) []string {
 	return out
 }
 
+// asksToGet reports whether the verb of getting at i asks rather than
+// tells: its subject follows it ("bekomme ich Wohngeld?", "kriegt der
+// Blindengeld?" where no subject came before: "ich kriege die Rente"
+// tells) or an auxiliary comes before it ("do I get", "can we get").
+func asksToGet(words []string, i int) bool {
+	told := i > 0 && subjectWords[words[i-1]]
+	if i+1 < len(words) && (subjectWords[words[i+1]] || !told && articles[words[i+1]]) {
+		return true
+	}
+	return i >= 2 && auxWords[words[i-2]] || i >= 1 && auxWords[words[i-1]]
+}
+
+var (
+	subjectWords = set(strings.Fields(`ich du er sie es wir ihr man`))
+	auxWords     = set(strings.Fields(`do does did can could will would may`))
+)
+
 var livedWords = set(strings.Fields(`gelebt lebt leben lebte lebten`))
 
 var getWords = set(strings.Fields(`bekomme bekommt bekommen bekam krieg kriege kriegt kriegen beziehe bezieht beziehen
-	erhalte erhalt hatte hatten get gets receive receives`))
+	erhalte erhalt hatte hatten get gets got receive receives received`))
+
+// haveWords tell what a person gets where a benefit follows ("wir haben
+// Wohngeld", "sie hat Grundsicherung"), not where a debt does ("ich habe
+// Mietschulden").
+var haveWords = set(strings.Fields(`habe hab haben hat have has`))
+
+// isBenefit reports whether a word names money a person gets: "…geld",
+// "…rente", "Grundsicherung", "Sozialhilfe".
+func isBenefit(w string) bool {
+	for _, end := range []string{"geld", "rente", "sicherung", "sozialhilfe", "pension"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
 
 // asksAbout reports whether a message turns to something new: it begins
 // with "und" or "what about", or says "was ist (eigentlich) mit",

@@ -1,0 +1,279 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/sozialamt-dortmund/sozialbot/index"
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
+)
+
+// switchTo is the hit, among the first three topics the search found, that
+// a follow-up names strongly enough to leave the conversation's topic t
+// for it: by a word of its title or by a keyword that at most two topics
+// share ("Fahrdienst" … "wie krieg ich den Schwerbehindertenausweis",
+// "Elterngeld" … "wir haben Mietschulden"), where t neither is named nor
+// speaks of that word. The benefit a person gets ("wir kriegen Wohngeld")
+// and the words of their means beside an amount ("1400 netto Rente") tell
+// who they are and name nothing. ok is false when there is none.
+//
+// A message that points back ("zählt da mein Erspartes?") switches only by
+// a word of a title.
+func switchTo(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, words, rest []string, lang string, refers bool) (index.Hit, bool) {
+	if t == nil || len(hits) == 0 {
+		return index.Hit{}, false
+	}
+	amount := hasAmount(words)
+	cand := slices.DeleteFunc(without(withoutPersons(rest), received(words)), func(w string) bool {
+		return savingsWords[w] || isStatus(w) || amount && meansWords[w]
+	})
+	if len(cand) == 0 || namesTopic(kb, index.Hit{ID: t.ID, Kind: index.KindTopic}, cand, lang) {
+		return index.Hit{}, false
+	}
+	own := namingWords(kb)[t.ID]
+	cand = slices.DeleteFunc(cand, func(w string) bool {
+		held, _ := speaks(kb, t, lang, []string{w})
+		return own[w] || own[lightStem(w)] || held > 0
+	})
+	// A title, or a keyword of that topic alone: "was ist mit Blindengeld?"
+	// is Blindengeld, though the Sozialamt's contacts list the word too,
+	// and "Bochum" (Elterngeld, Versorgungsamt) names neither.
+	for _, share := range []int{1} {
+		seen := map[string]bool{t.ID: true}
+		for i, h := range hits {
+			u := topicOfHit(kb, h, hits[:i]...)
+			if u == "" || seen[u] {
+				continue
+			}
+			if seen[u] = true; len(seen) > 4 {
+				break
+			}
+			if h.Kind != index.KindTopic {
+				continue
+			}
+			for _, w := range cand {
+				if namesTitleWord(kb, u, w, lang) || !refers && strongKeyword(kb, u, w, share) {
+					return h, true
+				}
+			}
+		}
+	}
+	// A long keyword of one topic alone names it where the search ranked
+	// it low: "mein Enkel braucht Nachhilfe, zahlt das die Stadt?".
+	for i := range kb.Topics {
+		u := &kb.Topics[i]
+		if u.ID == t.ID || refers {
+			continue
+		}
+		for _, w := range cand {
+			if len(w) >= 8 && strongKeyword(kb, u.ID, w, 1) {
+				return index.Hit{ID: u.ID, Kind: index.KindTopic, Title: u.Title.DE, Score: hits[0].Score}, true
+			}
+		}
+	}
+	return index.Hit{}, false
+}
+
+// namesTitleWord reports whether w is a word of the topic's title, or
+// an inflection of one ("obdachlos", "Schwerbehindertenausweises"), or
+// begins with a long one ("Elterngeldantrag"); a short title word at the
+// start of a compound names another thing ("Pflegeeltern" is no "Pflege").
+func namesTitleWord(kb *knowledge.Base, topic, w, lang string) bool {
+	t := kb.Topic(topic)
+	if t == nil {
+		return false
+	}
+	w = strings.ReplaceAll(w, "-", "")
+	for _, tw := range foldWords(t.Title.DE + " " + t.Title.In(lang)) {
+		tw = strings.ReplaceAll(tw, "-", "")
+		if len(tw) < 6 || commonTitleWords[tw] {
+			continue
+		}
+		short, long := min(len(w), len(tw)), max(len(w), len(tw))
+		if commonPrefix(w, tw) == short && (long-short <= 2 && short >= 6 || short >= 10) {
+			return true
+		}
+	}
+	return false
+}
+
+// strongKeyword reports whether w (or its light stem) is a word of six
+// letters or more of the topic's keywords that at most share topics' titles
+// or keywords use.
+func strongKeyword(kb *knowledge.Base, topic, w string, share int) bool {
+	nw := namingWords(kb)
+	for _, k := range []string{w, lightStem(w)} {
+		if len(k) < 6 || !nw[topic][k] {
+			continue
+		}
+		n := 0
+		for _, words := range nw {
+			if words[k] {
+				n++
+			}
+		}
+		if n <= share {
+			return true
+		}
+	}
+	return false
+}
+
+// namingWords are, per topic id, the folded words (and light stems) of its
+// titles and of its keywords of one word ("Ausweis verloren" does not make
+// "Ausweis" a name), function and common words aside.
+func namingWords(kb *knowledge.Base) map[string]map[string]bool {
+	return namingCache.get(kb, func() map[string]map[string]bool {
+		out := map[string]map[string]bool{}
+		for i := range kb.Topics {
+			t := &kb.Topics[i]
+			m := map[string]bool{}
+			text := t.Title.DE + " " + t.Title.EN
+			for _, k := range t.Keywords {
+				if len(foldWords(k)) == 1 {
+					text += " " + k
+				}
+			}
+			for _, w := range foldWords(text) {
+				if len(w) < 4 || isDigits(w) || followupWords[w] || stopWords[w] || commonTitleWords[w] || personWords[w] {
+					continue
+				}
+				m[w], m[lightStem(w)] = true, true
+			}
+			out[t.ID] = m
+		}
+		return out
+	})
+}
+
+var namingCache = cache[*knowledge.Base, map[string]map[string]bool]{max: maxCachedBases}
+
+// meansWords speak of a person's income or pension beside an amount ("meine
+// Rente ist 1400 netto"): who they are, not the topic asked about.
+var meansWords = set(strings.Fields(`rente renten altersrente einkommen lohn gehalt netto brutto euro eur verdiene verdienen
+	verdient pension income salary wage wages net gross`))
+
+// savingsWords speak of what a person owns, which every means-tested
+// topic asks about: "zählt da mein Erspartes?" names none of them.
+var savingsWords = set(strings.Fields(`erspartes ersparnis ersparnisse erspartem vermogen vermoegen sparbuch konto
+	savings assets`))
+
+// statusWords say what a person is ("I'm retired", "wir sind Studenten"),
+// which many topics ask about: who they are, not what they ask.
+var statusWords = set(strings.Fields(`rentner rentnerin rentnern retired pensioner pensionar pensionarin student studentin
+	studenten students schwanger pregnant witwe witwer widow widower alleinerziehend alleinerziehende`))
+
+// hasAmount reports whether the words hold a number.
+func hasAmount(words []string) bool {
+	return slices.ContainsFunc(words, isDigits)
+}
+
+// tellsAboutPerson reports whether a message is a short statement about the
+// person asking, not a question: "ich wiege 130 kilo", "meine Rente ist
+// 1400 netto", "ich bin schwanger, 14. Woche", "meine Mutter ist im Heim,
+// ich bin der Sohn", "male, 45". In a conversation it asks the topic again
+// for that person.
+func tellsAboutPerson(q string, sig signals) bool {
+	if strings.ContainsAny(q, "?؟") || sig.aspect != "" || len(sig.words) > 15 || len(sig.words) == 0 {
+		return false
+	}
+	for _, w := range sig.words {
+		if questionWords[w] {
+			return false
+		}
+	}
+	self := slices.ContainsFunc(sig.words, func(w string) bool { return selfWords[w] })
+	return self && (hasAmount(sig.words) || aboutPerson(sig.words) || slices.ContainsFunc(sig.words, isStatus) ||
+		slices.ContainsFunc(sig.words, func(w string) bool { return personWords[w] })) ||
+		hasAmount(sig.words) && len(sig.words) <= 3
+}
+
+// isStatus reports whether a word says what a person is (statusWords, and
+// "pensioner" in the other languages: "я пенсіонерка", "emekliyim").
+func isStatus(w string) bool {
+	return statusWords[w] || slices.ContainsFunc(statusPrefixes, func(p string) bool { return strings.HasPrefix(w, p) })
+}
+
+var statusPrefixes = []string{"пенсіонер", "пенсионер", "emekli", "emeryt", "pensionar", "متقاعد", "بازنشسته"}
+
+// selfWords speak of the person writing and their own.
+var selfWords = set(strings.Fields(`ich mein meine meiner meinem meinen meins wir unser unsere unserer unserem unseren
+	bin hab habe i i'm my we our я мені мій моя мы мне мой ми ben benim biz ja mój moja eu أنا انا نحن`))
+
+// questionWords ask; a sentence with one is no statement about the person.
+var questionWords = set(strings.Fields(`wie was wer wo wann warum wieso weshalb welche welcher welches welchen welchem
+	wohin woher kann konnen darf muss how what who where when why which can could`))
+
+// registersElsewhere reports whether a message asks to register or
+// deregister a vehicle or a dog ("Wie melde ich mein Auto ab?", "how do I
+// register my car?"): the Zulassungsstelle's or the tax office's, not the
+// Sozialamt's, though the Fahrdienst speaks of a car.
+func registersElsewhere(words []string) bool {
+	verb, thing := false, false
+	for i, w := range words {
+		switch {
+		case registerVerbs[w]:
+			verb = true
+		case (w == "melde" || w == "meldet" || w == "melden") && slices.ContainsFunc(words[i+1:], func(p string) bool { return p == "an" || p == "ab" || p == "um" }):
+			verb = true
+		case registeredThings[w]:
+			thing = true
+		}
+	}
+	return verb && thing
+}
+
+var (
+	registerVerbs = set(strings.Fields(`anmelden abmelden ummelden anmelde abmelde ummelde zulassen zulassung stilllegen
+		register registering deregister deregistering registration`))
+	registeredThings = set(strings.Fields(`auto autos wagen pkw kfz fahrzeug motorrad roller hund car cars vehicle motorbike dog`))
+)
+
+// personSignals are the signals of a statement about the person, read for
+// the aspect without its numbers (an age of 72 is no "§ 72"); with no
+// words of a section, the aspect asked before goes on ("was kostet das?"
+// … "ich hab unter 2000 euro rente").
+func personSignals(sig signals, last Aspect) signals {
+	var keep []string
+	for _, f := range strings.Fields(sig.query) {
+		if !hasAmount(foldWords(f)) {
+			keep = append(keep, f)
+		}
+	}
+	sig.query = strings.Join(keep, " ")
+	if len(sig.cues) == 0 && last != AspectNone {
+		sig.aspect, sig.cues = last, map[Aspect]int{last: 1}
+	}
+	return sig
+}
+
+// onlyPlaceOrNumber reports whether every word is a place or a number
+// ("44147", "Eving").
+func onlyPlaceOrNumber(kb *knowledge.Base, words []string) bool {
+	places := placeWords(kb)
+	return !slices.ContainsFunc(words, func(w string) bool { return !places[w] && !isDigits(w) })
+}
+
+// newSubject reports whether a message says outright that it asks about
+// something else ("ganz andere Frage", "mal was anderes", "something else").
+func newSubject(words []string) bool {
+	return slices.ContainsFunc(newSubjectCues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+var newSubjectCues = foldCues("andere frage", "anderen frage", "andere sache", "was anderes", "etwas anderes", "anderes thema",
+	"neues thema", "themawechsel", "something else", "another question", "different question", "other question",
+	"another thing", "unrelated")
+
+// verbsOnly reports whether each word of a German message is one the
+// knowledge base uses or has the shape of an infinitive ("abgeben",
+// "einreichen"): a verb says how, not about what; a noun it does not know
+// ("Pizza") would speak of something else.
+func verbsOnly(kb *knowledge.Base, words []string, lang string) bool {
+	if lang != "de" || len(words) == 0 {
+		return false
+	}
+	v := vocabOf(kb)
+	return !slices.ContainsFunc(words, func(w string) bool {
+		return !v.used[w] && !v.used[lightStem(w)] && !(len(w) >= 6 && strings.HasSuffix(w, "en"))
+	})
+}
