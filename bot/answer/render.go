@@ -123,23 +123,21 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	case d.Aspect == AspectWhere:
 		// The offices below answer it; a sentence of the topic that names
 		// the place asked for ("Bochum", "Hauptbahnhof") comes first.
-		if sen := bestSentence(t, lang, d.Question, kb.OfficesOf(t), true, shapeNone); sen != "" {
+		if sen := bestSentence(t, lang, d.Question, kb.OfficesOf(t), true, shapeNone, false); sen != "" {
 			m.add(textPara(sen))
 			if placeScore(sen) > 0 || onCard(sen, kb.OfficesOf(t)) {
 				d.Fits = d.Fits[:min(1, len(d.Fits))] // keep the message short
 			}
 		}
+	case d.Aspect == AspectCosts && (!ok || asksAmount(foldWords(d.Question)) && !asksPrice(foldWords(d.Question))):
+		costsMessage(m, t, d, sec, ok)
 	case ok:
 		m.add(para(line(bold(sectionTitle(sec, lang))), line(text(excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))))))
 	default:
 		// No section for the aspect: a sentence of another section may
-		// still answer it (the price in "what there is"), honestly next to
-		// what the knowledge base does not know.
-		sh := askedShape(foldWords(d.Question))
-		if sh == shapeNone && d.Aspect == AspectCosts {
-			sh = shapeAmount
-		}
-		sen := bestSentence(t, lang, d.Question, nil, false, sh)
+		// still answer it, honestly next to what the knowledge base does
+		// not know.
+		sen := bestSentence(t, lang, d.Question, nil, false, askedShape(foldWords(d.Question)), false)
 		if sen != "" {
 			m.add(textPara(sen))
 		} else {
@@ -158,6 +156,33 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	}
 	m.add(footer(t.Sources, t.Reviewed, lang))
 	topicButtons(m, kb, t, d.Aspect, lang)
+}
+
+// costsMessage answers an amount asked ("wie viel Elterngeld", "was kostet
+// das Sozialticket") where the costs section does not say it (there is
+// none, or it is the fee of the application, and the question asks how much
+// one gets): with the sentences of the topic that hold an amount (what
+// there is states the benefit's amounts), the section itself when none
+// does, and otherwise honestly that the amount is not known.
+func costsMessage(m *Message, t *knowledge.Topic, d Decision, sec knowledge.Section, ok bool) {
+	lang := d.Lang
+	sh := shapeAmount
+	if ok {
+		sh = shapeMoney // an amount received, not "free of charge"
+	}
+	sen := bestSentence(t, lang, d.Question, nil, false, sh, true)
+	switch {
+	case sen != "":
+		m.add(textPara(sen))
+	case ok:
+		m.add(para(line(bold(sectionTitle(sec, lang))), line(text(excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))))))
+		return
+	default:
+		m.add(markupPara(T(lang, MsgNoSection, Esc(aspectTitle(d.Aspect, lang)))))
+	}
+	if u := strings.TrimSpace(t.Unknown.In(lang)); u != "" {
+		m.add(textPara(excerpt(u, d.Question, nil)))
+	}
 }
 
 // offices adds the offices that fit the person: in full for "where", else
@@ -441,11 +466,15 @@ const minNextSentence = 1.0
 // of the question's rarer words, the shape of fact asked for, or (with place)
 // tells where to go, if it holds enough; with the next best of its section
 // when that holds enough as well and both are short ("… am Entenpoth 34,
-// 44263 Dortmund-Hörde. Bus 440, Haltestelle „Entenpoth“.").
-func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledge.Office, place bool, sh shape) string {
+// 44263 Dortmund-Hörde. Bus 440, Haltestelle „Entenpoth“."). With
+// shapeOnly, any sentence that holds the shape is enough, and no other.
+func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledge.Office, place bool, sh shape, shapeOnly bool) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
 	best, bestScore, bestSec := -1, minWhereSentence, -1
+	if shapeOnly {
+		bestScore = 0
+	}
 	var all [][]string
 	var scores [][]float64
 	for si, s := range t.Sections() {
@@ -459,6 +488,8 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 			}
 			if ws.hasShape(sh) {
 				sc[i] += shapeScore
+			} else if shapeOnly {
+				sc[i] = 0
 			}
 			if sc[i] > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
 				best, bestScore, bestSec = i, sc[i], si

@@ -185,7 +185,7 @@ func newWordSet(text string) *wordSet {
 func (ws *wordSet) hasShape(sh shape) bool {
 	for _, w := range ws.words {
 		switch {
-		case sh == shapeAmount && (w == "€" || w == "euro" || freeOfCharge(w)):
+		case (sh == shapeAmount || sh == shapeMoney) && (w == "€" || w == "euro"), sh == shapeAmount && freeOfCharge(w):
 			return true
 		case sh == shapeAge && len(w) == 2 && isDigits(w):
 			return true
