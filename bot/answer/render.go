@@ -123,7 +123,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	case d.Aspect == AspectWhere:
 		// The offices below answer it; a sentence of the topic that names
 		// the place asked for ("Bochum", "Hauptbahnhof") comes first.
-		if sen := bestSentence(t, lang, d.Question, kb.OfficesOf(t), true, shapeNone, false); sen != "" {
+		if sen := bestSentence(t, lang, d.Question, kb.OfficesOf(t), true, shapeNone); sen != "" {
 			m.add(textPara(sen))
 			if placeScore(sen) > 0 || onCard(sen, kb.OfficesOf(t)) {
 				d.Fits = d.Fits[:min(1, len(d.Fits))] // keep the message short
@@ -137,7 +137,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 		// No section for the aspect: a sentence of another section may
 		// still answer it, honestly next to what the knowledge base does
 		// not know.
-		sen := bestSentence(t, lang, d.Question, nil, false, askedShape(foldWords(d.Question)), false)
+		sen := bestSentence(t, lang, d.Question, nil, false, askedShape(foldWords(d.Question)))
 		if sen != "" {
 			m.add(textPara(sen))
 		} else {
@@ -170,7 +170,7 @@ func costsMessage(m *Message, t *knowledge.Topic, d Decision, sec knowledge.Sect
 	if ok {
 		sh = shapeMoney // an amount received, not "free of charge"
 	}
-	sen := bestSentence(t, lang, d.Question, nil, false, sh, true)
+	sen := amountExcerpt(t, lang, d.Question, sh)
 	switch {
 	case sen != "":
 		m.add(textPara(sen))
@@ -183,6 +183,58 @@ func costsMessage(m *Message, t *knowledge.Topic, d Decision, sec knowledge.Sect
 	if u := strings.TrimSpace(t.Unknown.In(lang)); u != "" {
 		m.add(textPara(excerpt(u, d.Question, nil)))
 	}
+}
+
+// amountExcerpt is the part of the topic's section with the best sentence
+// that holds an amount that answers the question: its sentences (long ones
+// cut at their semicolons, a list of amounts) that hold an amount and a
+// word of the question, in the text's order, as many as fit (all that hold
+// an amount when none holds a word of the question). Empty when no
+// sentence holds an amount.
+func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
+	prof := profileOf(t, lang)
+	terms := questionTerms(question, prof)
+	var best []string
+	var bestScores []float64
+	top := 0.0
+	for _, s := range t.Sections() {
+		sens := clauses(splitSentences(strings.TrimSpace(s.Text.In(lang))))
+		scores := make([]float64, len(sens))
+		for i, sen := range sens {
+			if ws := prof.sentence(sen); ws.hasShape(sh) && utf8.RuneCountInString(sen) <= maxExcerpt {
+				scores[i] = shapeScore + sentenceScore(ws, terms)
+			}
+			if scores[i] > top {
+				best, bestScores, top = sens, scores, scores[i]
+			}
+		}
+	}
+	if top == 0 {
+		return ""
+	}
+	order := make([]int, len(best))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return bestScores[order[a]] > bestScores[order[b]] })
+	keep := map[int]bool{order[0]: true}
+	size := utf8.RuneCountInString(best[order[0]])
+	for _, i := range order[1:] {
+		n := utf8.RuneCountInString(best[i]) + 1
+		if bestScores[i] == 0 || bestScores[i] <= shapeScore && top > shapeScore {
+			break // with a word of the question, only the amounts it names
+		}
+		if size+n <= maxExcerpt {
+			keep[i], size = true, size+n
+		}
+	}
+	var out []string
+	for i, sen := range best {
+		if keep[i] {
+			out = append(out, sen)
+		}
+	}
+	return strings.ReplaceAll(strings.Join(out, " "), "… …", "…")
 }
 
 // offices adds the offices that fit the person: in full for "where", else
@@ -466,15 +518,11 @@ const minNextSentence = 1.0
 // of the question's rarer words, the shape of fact asked for, or (with place)
 // tells where to go, if it holds enough; with the next best of its section
 // when that holds enough as well and both are short ("… am Entenpoth 34,
-// 44263 Dortmund-Hörde. Bus 440, Haltestelle „Entenpoth“."). With
-// shapeOnly, any sentence that holds the shape is enough, and no other.
-func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledge.Office, place bool, sh shape, shapeOnly bool) string {
+// 44263 Dortmund-Hörde. Bus 440, Haltestelle „Entenpoth“.").
+func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledge.Office, place bool, sh shape) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
 	best, bestScore, bestSec := -1, minWhereSentence, -1
-	if shapeOnly {
-		bestScore = 0
-	}
 	var all [][]string
 	var scores [][]float64
 	for si, s := range t.Sections() {
@@ -488,8 +536,6 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 			}
 			if ws.hasShape(sh) {
 				sc[i] += shapeScore
-			} else if shapeOnly {
-				sc[i] = 0
 			}
 			if sc[i] > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
 				best, bestScore, bestSec = i, sc[i], si

@@ -15,6 +15,9 @@ import (
 // that holds the question's rarer words counts their weight; without a cue
 // a section must reach minOverlap to lead instead of the overview.
 const (
+	// strongCue is the weight from which a cue is not outweighed by the
+	// words of a section that no cue names.
+	strongCue   = 2
 	cueWeight   = 1.0
 	minOverlap  = 1.2
 	minOwnWords = 1
@@ -90,6 +93,32 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		score := cueWeight*float64(cues[a]) + overlap
 		if score > bestScore {
 			best, bestScore, bestOverlap = a, score, overlap
+		}
+	}
+	if cues[best] == 0 {
+		// A section that no cue names does not outweigh a strong cue by
+		// its words alone ("wie viel Grundsicherung bekomme ich als
+		// Alleinstehender?" names words of what there is, and asks
+		// costs): the strongest cue's aspect answers.
+		cued, top := AspectNone, 0.0
+		for _, a := range aspectOrder {
+			if cues[a] < strongCue {
+				continue
+			}
+			overlap := 0.0
+			if sec := prof.sections[a]; sec != nil {
+				for _, tm := range terms {
+					if sec.holds(tm) {
+						overlap += tm.weight
+					}
+				}
+			}
+			if sc := cueWeight*float64(cues[a]) + overlap; sc > top {
+				cued, top = a, sc
+			}
+		}
+		if cued != AspectNone {
+			return cued
 		}
 	}
 	summary := 0.0

@@ -79,6 +79,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"ne kadar tut*", "tutuyor", "odemem", "odeme*", "كم يكلف", "تكلف", "يكلف", "كم سعر",
 		"коштує", "коштуватиме", "платити", "стоит", "платить", "kosztuje", "płacić", "zapłacić", "plati*",
 		"плащ*", "چقدر هزینه", "پرداخت",
+		"darmow*", "ucretsiz*", "bedava", "مجانا",
 		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
 		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
 		"was zahlen", "was bezahlen", "etwas zahlen", "etwas bezahlen", "was dazu*", "was zuzahlen", "umsonst", "gratis", "kostenlos*",
@@ -107,7 +108,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 	},
 	AspectWho: {
 		// "do I get it too", "with housing benefit", "for whom": de en ar (Levantine, Egyptian) ro pl uk ru bg fa tr
-		"darf ich * auch", "darf ich auch", "bekommt man:1", "bekommt man * auch", "auch mit:1", "if i receive:1", "also get:1",
+		"darf ich * auch", "darf ich auch", "bekommt man * auch", "bekommt man * * auch", "bekommt man * * * auch", "bekomme ich * auch",
+		"bekomme ich * * auch", "kriegt man * auch", "krieg* ich * auch", "einkommensgrenze*", "*einkommensgrenze", "bis zu welchem einkommen",
+		"income limit*", "gelir sinir*", "bekommt man * auch", "auch mit:1", "if i receive:1", "also get:1",
 		"لمين", "مين:2", "بيحق*", "يحق*", "بيحقلي", "يحقلي", "هل يحق", "مين بيقدر", "مين يقدر",
 		"primesc si", "primes*:1", "pot primi", "pot sa primesc", "se acorda", "czy dostane", "dostan*:1", "zeby dostac", "dostac:1", "dochod*:1",
 		"чи можна отримати", "чи отримаю", "чи дадуть", "чи дають", "чи належить", "дадут ли", "дают ли", "получу ли", "могу ли я получить",
@@ -152,7 +155,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"jakiej ustawy", "ce lege", "pe ce lege", "кой закон", "какъв закон", "کدام قانون", "چه قانونی",
 		"پایه قانونی", "مبنای قانونی", "الأساس القانوني", "правова основа", "правовая основа", "podstawa prawna", "baza legala",
 		"gesetz", "gesetze", "gesetzlich*", "paragraf*", "paragraph*", "§", "rechtsgrundlage*", "rechtlich*",
-		"sgb", "law", "laws", "legal", "section",
+		"sgb", "law", "laws", "legal", "section", "*gesetzbuch", "gesetzbuch*",
 	},
 	AspectWhere: {
 		"nereye", "nereden", "فين", "kude", "kade",
@@ -240,7 +243,8 @@ var amountCues = []string{
 // limitCues ask how much of one's own money may be kept or earned ("wie
 // viel Erspartes darf ich behalten"): a limit of who may get something, not
 // an amount paid.
-var limitCues = foldCues("darf", "durfen", "behalten", "erspart*", "ersparnis*", "schonvermogen", "verdien*", "keep", "savings", "earn*",
+var limitCues = foldCues("darf", "durfen", "behalten", "grenze", "*grenze", "limit*", "sinir*", "межа", "ліміт*", "лимит*", "предел*",
+	"granic*", "limita", "границ*", "سقف", "erspart*", "ersparnis*", "schonvermogen", "verdien*", "keep", "savings", "earn*",
 	"birikim*", "مدخرات", "заощадж*", "сбережен*", "oszczednosc*", "zarabia*", "economii", "castig*", "спестяван*", "печеля",
 	"پس انداز", "پس‌انداز")
 
@@ -257,7 +261,7 @@ var timeUnits = set(foldWords(`uhr tag tage tagen woche wochen monat monate mona
 	luni zile saptamani ani ore месеца дни седмици години часа ماه روز هفته سال ساعت`))
 
 // applyWords begin the words of applying, in the ten languages.
-var applyWords = foldCues("beantrag", "antrag", "antrage", "apply", "application", "submit", "basvur", "تقديم", "اقدم", "بقدم",
+var applyWords = foldCues("bestell", "kauf", "buy", "beantrag", "antrag", "antrage", "apply", "application", "submit", "basvur", "تقديم", "اقدم", "بقدم",
 	"نقدم", "قدم", "طلب", "الطلب", "заяв", "подава", "подат", "подам", "подаю", "wniosek", "wniosk", "zloz", "skladac", "cerer",
 	"depun", "aplic", "молба", "молбата", "заявлени", "кандидатств", "درخواست")
 
@@ -489,8 +493,10 @@ func readSignals(text string) signals {
 	for _, c := range aspectCues {
 		for i := range words {
 			if matchAt(words, i, c.words) || c.words[0][0] == '=' && matchAt(lower, i, append([]string{c.words[0][1:]}, c.words[1:]...)) {
-				for k := range c.words {
-					used[i+k] = true
+				for k, cw := range c.words {
+					// "bekommt man * auch": the word in between may name
+					// the topic, and stays in the query.
+					used[i+k] = used[i+k] || cw != "*"
 				}
 				if c.amount && (age || amounted || i+len(c.words) < len(words) && timeUnits[words[i+len(c.words)]]) || seen[at{c.aspect, i, len(c.words)}] {
 					continue
