@@ -442,7 +442,8 @@ func profileOf(t *knowledge.Topic, lang string) *profile {
 func newProfile(t *knowledge.Topic, lang string) *profile {
 	p := &profile{name: map[string]bool{}, summary: newWordSet(t.Summary.In(lang)), sections: map[Aspect]*wordSet{}, sentences: map[string]*wordSet{}}
 	for _, w := range foldWords(t.Title.In(lang)) {
-		p.name[stem(w)] = true
+		// "cost" is a word of "Funeral costs" too.
+		p.name[stem(w)], p.name[stem(lightStem(w))] = true, true
 	}
 	for _, s := range t.Sections() {
 		if !s.Text.IsZero() {

@@ -57,7 +57,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 	AspectBring: {
 		// what to bring or attach: uk ru tr ar fa
 		"принест*", "принес*", "взяти з собою", "взять с собой", "kagit*", "ekle*:2", "rapor*:1", "getir*", "yanimda",
-		"جيب*:2", "اجيب", "احضر", "لازمه:1", "لازم:1",
+		"جيب*:2", "اجيب", "احضر",
 		"ne gerekli", "neler gerekli", "شو لازم", "المطلوب", "папер*", "довідк*", "бумаг*", "справк*", "papier*",
 		"zaświadczen*", "ce acte", "hârtii", "книжа", "удостоверени*", "مدارکی", "مدرکی", "چه مدارکی",
 		// tr ar uk ru pl ro bg fa
@@ -80,6 +80,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"коштує", "коштуватиме", "платити", "стоит", "платить", "kosztuje", "płacić", "zapłacić", "plati*",
 		"плащ*", "چقدر هزینه", "پرداخت",
 		"darmow*", "ucretsiz*", "bedava", "مجانا",
+		"zahlt man", "bezahlt man", "zahlen wir", "bezahlen wir",
 		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
 		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
 		"was zahlen", "was bezahlen", "etwas zahlen", "etwas bezahlen", "was dazu*", "was zuzahlen", "umsonst", "gratis", "kostenlos*",
@@ -110,7 +111,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		// "do I get it too", "with housing benefit", "for whom": de en ar (Levantine, Egyptian) ro pl uk ru bg fa tr
 		"darf ich * auch", "darf ich auch", "bekommt man * auch", "bekommt man * * auch", "bekommt man * * * auch", "bekomme ich * auch",
 		"bekomme ich * * auch", "kriegt man * auch", "krieg* ich * auch", "einkommensgrenze*", "*einkommensgrenze", "bis zu welchem einkommen",
-		"income limit*", "gelir sinir*", "bekommt man * auch", "auch mit:1", "if i receive:1", "also get:1",
+		"income limit*", "gelir sinir*", "bekommt man * auch", "auch mit:1", "if i receive:1", "also get:1", "who is allowed", "allowed to use",
 		"لمين", "مين:2", "بيحق*", "يحق*", "بيحقلي", "يحقلي", "هل يحق", "مين بيقدر", "مين يقدر",
 		"primesc si", "primes*:1", "pot primi", "pot sa primesc", "se acorda", "czy dostane", "dostan*:1", "zeby dostac", "dostac:1", "dochod*:1",
 		"чи можна отримати", "чи отримаю", "чи дадуть", "чи дають", "чи належить", "дадут ли", "дают ли", "получу ли", "могу ли я получить",
@@ -155,7 +156,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"jakiej ustawy", "ce lege", "pe ce lege", "кой закон", "какъв закон", "کدام قانون", "چه قانونی",
 		"پایه قانونی", "مبنای قانونی", "الأساس القانوني", "правова основа", "правовая основа", "podstawa prawna", "baza legala",
 		"gesetz", "gesetze", "gesetzlich*", "paragraf*", "paragraph*", "§", "rechtsgrundlage*", "rechtlich*",
-		"sgb", "law", "laws", "legal", "section", "*gesetzbuch", "gesetzbuch*",
+		"sgb", "law", "laws", "legal", "section", "*gesetzbuch", "gesetzbuch*", "welchem recht", "welches recht",
 	},
 	AspectWhere: {
 		"nereye", "nereden", "فين", "kude", "kade",
@@ -228,7 +229,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 // who and what. Counting ("wie viele Plätze") is not one of them.
 var amountCues = []string{
 	"wie viel", "wieviel", "wie hoch", "hohe", "betrag*", "maximal", "hochstens", "mindestens", "minimum", "maximum", "max", "summe",
-	"how much", "amount", "at most",
+	"regelsatz*", "regelsatze", "regelbedarf*", "how much", "amount", "at most", "rate", "rates",
 	// tr ar (with Levantine, Egyptian, Iraqi) uk ru pl ro bg fa
 	"ne kadar", "kac euro", "kac lira", "en fazla", "en az", "miktar*",
 	"كم", "مبلغ", "المبلغ", "قديش", "قديه", "كام", "بكام", "اد ايه", "قد ايه", "شكد", "اقصى", "الحد الاقصى", "اقل", "الحد الادنى", "اكتر شي",
