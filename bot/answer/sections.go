@@ -34,8 +34,9 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 	cues := map[Aspect]int{}
 	for _, m := range sig.matches {
 		// A topic named for its addresses ("Kontakt und Adressen") is
-		// still asked where it is.
-		own := m.aspect != AspectWhere
+		// still asked where it is, one named for its law ("… طبق قانون
+		// …") for the law.
+		own := m.aspect != AspectWhere && m.aspect != AspectLegal
 		for _, w := range m.words {
 			own = own && prof.name[stem(w)]
 		}
@@ -407,13 +408,14 @@ var (
 func familyPays(words []string) bool {
 	family, pays := false, false
 	for i, w := range words {
-		if payers[w] {
+		kasse := w == "kasse" && i > 0 && words[i-1] == "zur" // "zur Kasse gebeten"
+		if payers[w] && !kasse {
 			return false // "zahlt das Sozialamt eine Ersatzpflege?"
 		}
 		if familyWords[w] && (i == 0 || words[i-1] != "fur" && words[i-1] != "for" && words[i-1] != "welche" && words[i-1] != "which") {
 			family = true
 		}
-		pays = pays || isPayWord(w)
+		pays = pays || isPayWord(w) || kasse
 	}
 	return family && pays
 }

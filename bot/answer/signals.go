@@ -89,6 +89,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 	},
 	AspectDeadlines: {
 		// too late, still in time, time after an event: de en tr ar uk ru pl ro bg fa
+		"има ли срок", "от кой месец", "ab welchem monat", "from which month", "с какого месяца", "з якого місяця", "od ktorego miesiaca",
 		"zu spaet", "rueckwirkend*", "noch rechtzeitig", "noch beantragen", "nachtraglich*", "nachtraeglich*", "hab* ich zeit", "hab* ich noch zeit",
 		"wie lange nach", "wie lang nach", "still apply", "can i still", "still get", "how long after", "how long do i have", "time limit",
 		"gec mi", "gec kal*", "gecikti*", "kac ay", "ne kadar sure", "ne kadar zaman",
@@ -115,7 +116,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"لمين", "مين:2", "بيحق*", "يحق*", "بيحقلي", "يحقلي", "هل يحق", "مين بيقدر", "مين يقدر",
 		"primesc si", "primes*:1", "pot primi", "pot sa primesc", "se acorda", "czy dostane", "dostan*:1", "zeby dostac", "dostac:1", "dochod*:1",
 		"чи можна отримати", "чи отримаю", "чи дадуть", "чи дають", "чи належить", "дадут ли", "дают ли", "получу ли", "могу ли я получить",
-		"могу ли получить", "мога ли да имам", "мога ли да получа", "мога ли да взема", "получавам ли", "ще получа ли",
+		"могу ли получить", "можно ли * получить", "можно ли получить", "может ли * получить", "может ли получить", "чи може * отримати",
+		"чи можу я отримати", "може ли да получи", "може ли * да получи", "мога ли да имам", "мога ли да получа", "мога ли да взема", "получавам ли", "ще получа ли",
 		"بهم میدن", "به من میدن", "میدن:1", "میتونم بگیرم", "میشه بگیرم", "تعلق میگیره", "شامل من",
 		"de alabilir miyim", "verirler mi", "verilir mi", "yararlanabilir*", "faydalanabilir*", "alir miyim", "alabilir mi",
 		"kimlere", "kim alabilir", "hakkımız var", "hak sahibi", "له حق", "لها حق", "لي حق", "من يستحق",
@@ -185,7 +187,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 	},
 	AspectHow: {
 		// "how" in Egyptian, Iraqi and colloquial Farsi; "get it issued"
-		"ازاي:1", "ازاى:1", "شلون:1", "كيفية", "اطلع:1", "چجوری:1", "چطو:1",
+		"ازاي:1", "ازاى:1", "شلون:1", "كيفية", "اطلع:1", "بطلع*:1", "چجوری:1", "چطو:1", "inscri*:2",
 		"nasıl alırım", "nasıl yapılır", "nasıl yaparım", "كيف أحصل", "كيف نقدم", "كيف اقدم", "كيف بقدم",
 		"طريقة التقديم", "كيف أطلب", "як оформити", "як податися", "как оформить", "как оформлять", "jak się ubiegać",
 		"jak otrzymać", "jak załatwić", "jak wystąpić", "cum se cere", "cum se face", "cum îl obțin", "cum o obțin",
@@ -235,7 +237,9 @@ var amountCues = []string{
 	"كم", "مبلغ", "المبلغ", "قديش", "قديه", "كام", "بكام", "اد ايه", "قد ايه", "شكد", "اقصى", "الحد الاقصى", "اقل", "الحد الادنى", "اكتر شي",
 	"скільки", "максимум", "максимально", "мінімум", "мінімально", "сума", "суму", "розмір",
 	"сколько", "максимально", "минимум", "минимально", "сумма", "сумму", "размер",
-	"ile", "ile wynosi", "ile dosta*", "maksymaln*", "minimaln*", "kwot*",
+	// not "ile" alone, which is also Turkish "with"
+	"ile wynosi", "ile dosta*", "ile daja", "ile dadza", "ile kasy", "ile pieniedzy", "ile euro", "ile placa", "ile bed*", "maksymaln*",
+	"minimaln*", "kwot*",
 	"cat", "cati bani", "maxim", "minim", "suma",
 	"колко", "колко пари", "най-много", "най-малко", "сума*",
 	"چقدر*", "چقد", "چه مقدار", "حداکثر", "حداقل", "مبلغ", "چند یورو",
