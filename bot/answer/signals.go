@@ -251,7 +251,7 @@ var amountCues = []string{
 var limitCues = foldCues("darf", "durfen", "behalten", "grenze", "*grenze", "limit*", "sinir*", "межа", "ліміт*", "лимит*", "предел*",
 	"granic*", "limita", "границ*", "سقف", "erspart*", "ersparnis*", "schonvermogen", "verdien*", "keep", "savings", "earn*",
 	"birikim*", "مدخرات", "заощадж*", "сбережен*", "oszczednosc*", "zarabia*", "economii", "castig*", "спестяван*", "печеля",
-	"پس انداز", "پس‌انداز")
+	"پس انداز") // with a zero-width non-joiner too: it splits words
 
 // whereWords ask where, and nothing more: with a word of applying ("wo
 // beantrage ich", "куди подавати") they ask how to apply, which the answer
