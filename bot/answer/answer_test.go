@@ -65,6 +65,7 @@ func TestAspectCues(t *testing.T) {
 		{"wo beantrage ich das?", AspectHow},
 		{"куди подавати заяву?", AspectHow},
 		{"Adresse für den Antrag?", AspectWhere},
+		{"wo muss ich hin mit dem Antrag?", AspectWhere},
 		{"Wo ist das Sozialbüro?", AspectWhere},
 		{"czy nie za pozno?", AspectDeadlines},
 		{"لمين؟", AspectWho},

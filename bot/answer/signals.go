@@ -610,7 +610,7 @@ func asksLimit(words []string) bool {
 // the answer of how shows the office too. An address, a phone or hours
 // asked stay "where".
 func applyingWhere(words []string, score map[Aspect]int, matches []cueMatch) {
-	if score[AspectWhere] == 0 || !slices.ContainsFunc(words, isApplyWord) {
+	if score[AspectWhere] == 0 || !slices.ContainsFunc(words, isApplyWord) || slices.ContainsFunc(words, func(w string) bool { return goingWords[w] }) {
 		return
 	}
 	for _, m := range matches {
@@ -626,6 +626,10 @@ func applyingWhere(words []string, score map[Aspect]int, matches []cueMatch) {
 	score[AspectHow] += score[AspectWhere]
 	delete(score, AspectWhere)
 }
+
+// goingWords say the person goes there ("wo muss ich hin mit dem
+// Antrag?"): that asks where the office is.
+var goingWords = set(strings.Fields(`hin hingehen hinkommen hinfahren go`))
 
 func isApplyWord(w string) bool {
 	return slices.ContainsFunc(applyWords, func(p []string) bool { return strings.HasPrefix(w, p[0]) })
