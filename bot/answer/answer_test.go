@@ -52,8 +52,24 @@ func TestAspectCues(t *testing.T) {
 		{"از چند سالگی؟", AspectWho},
 		{"скільки коштує?", AspectCosts},
 		{"ne kadar tutuyor?", AspectCosts},
-		{"ile wynosi zasiłek?", AspectWhat},
-		{"колко е помощта?", AspectWhat},
+		// An amount is costs (prices, amounts, fees); an age, a time or
+		// a limit on one's own money is not.
+		{"ile wynosi zasiłek?", AspectCosts},
+		{"колко е помощта?", AspectCosts},
+		{"Wie viel Elterngeld bekommt man höchstens?", AspectCosts},
+		{"сколько дают в месяц", AspectCosts},
+		{"на колко години?", AspectWho},
+		{"wieviel Monate rückwirkend?", AspectDeadlines},
+		{"Wie viel Erspartes darf ich behalten?", AspectWhat},
+		// Where to apply is how to apply; an address asked stays where.
+		{"wo beantrage ich das?", AspectHow},
+		{"куди подавати заяву?", AspectHow},
+		{"Adresse für den Antrag?", AspectWhere},
+		{"wo muss ich hin mit dem Antrag?", AspectWhere},
+		{"Wo ist das Sozialbüro?", AspectWhere},
+		{"czy nie za pozno?", AspectDeadlines},
+		{"لمين؟", AspectWho},
+		{"AsylbLG طبق کدوم قانونه", AspectLegal},
 		{"چطور بگیرم؟", AspectHow},
 		{"nasıl alınır bu yardım", AspectHow},
 	}

@@ -129,17 +129,15 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 				d.Fits = d.Fits[:min(1, len(d.Fits))] // keep the message short
 			}
 		}
+	case d.Aspect == AspectCosts && (!ok || asksAmount(foldWords(d.Question)) && !asksPrice(foldWords(d.Question))):
+		costsMessage(m, t, d, sec, ok)
 	case ok:
 		m.add(para(line(bold(sectionTitle(sec, lang))), line(text(excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))))))
 	default:
 		// No section for the aspect: a sentence of another section may
-		// still answer it (the price in "what there is"), honestly next to
-		// what the knowledge base does not know.
-		sh := askedShape(foldWords(d.Question))
-		if sh == shapeNone && d.Aspect == AspectCosts {
-			sh = shapeAmount
-		}
-		sen := bestSentence(t, lang, d.Question, nil, false, sh)
+		// still answer it, honestly next to what the knowledge base does
+		// not know.
+		sen := bestSentence(t, lang, d.Question, nil, false, askedShape(foldWords(d.Question)))
 		if sen != "" {
 			m.add(textPara(sen))
 		} else {
@@ -158,6 +156,85 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	}
 	m.add(footer(t.Sources, t.Reviewed, lang))
 	topicButtons(m, kb, t, d.Aspect, lang)
+}
+
+// costsMessage answers an amount asked ("wie viel Elterngeld", "was kostet
+// das Sozialticket") where the costs section does not say it (there is
+// none, or it is the fee of the application, and the question asks how much
+// one gets): with the sentences of the topic that hold an amount (what
+// there is states the benefit's amounts), the section itself when none
+// does, and otherwise honestly that the amount is not known.
+func costsMessage(m *Message, t *knowledge.Topic, d Decision, sec knowledge.Section, ok bool) {
+	lang := d.Lang
+	sh := shapeAmount
+	if ok {
+		sh = shapeMoney // an amount received, not "free of charge"
+	}
+	sen := amountExcerpt(t, lang, d.Question, sh)
+	switch {
+	case sen != "":
+		m.add(textPara(sen))
+	case ok:
+		m.add(para(line(bold(sectionTitle(sec, lang))), line(text(excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))))))
+		return
+	default:
+		m.add(markupPara(T(lang, MsgNoSection, Esc(aspectTitle(d.Aspect, lang)))))
+	}
+	if u := strings.TrimSpace(t.Unknown.In(lang)); u != "" {
+		m.add(textPara(excerpt(u, d.Question, nil)))
+	}
+}
+
+// amountExcerpt is the part of the topic's section with the best sentence
+// that holds an amount that answers the question: its sentences (long ones
+// cut at their semicolons, a list of amounts) that hold an amount and a
+// word of the question, in the text's order, as many as fit (all that hold
+// an amount when none holds a word of the question). Empty when no
+// sentence holds an amount.
+func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
+	prof := profileOf(t, lang)
+	terms := questionTerms(question, prof)
+	var best []string
+	var bestScores []float64
+	top := 0.0
+	for _, s := range t.Sections() {
+		sens := clauses(splitSentences(strings.TrimSpace(s.Text.In(lang))))
+		scores := make([]float64, len(sens))
+		for i, sen := range sens {
+			if ws := prof.sentence(sen); ws.hasShape(sh) && utf8.RuneCountInString(sen) <= maxExcerpt {
+				scores[i] = shapeScore + sentenceScore(ws, terms)
+			}
+			if scores[i] > top {
+				best, bestScores, top = sens, scores, scores[i]
+			}
+		}
+	}
+	if top == 0 {
+		return ""
+	}
+	order := make([]int, len(best))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return bestScores[order[a]] > bestScores[order[b]] })
+	keep := map[int]bool{order[0]: true}
+	size := utf8.RuneCountInString(best[order[0]])
+	for _, i := range order[1:] {
+		n := utf8.RuneCountInString(best[i]) + 1
+		if bestScores[i] == 0 || bestScores[i] <= shapeScore && top > shapeScore {
+			break // with a word of the question, only the amounts it names
+		}
+		if size+n <= maxExcerpt {
+			keep[i], size = true, size+n
+		}
+	}
+	var out []string
+	for i, sen := range best {
+		if keep[i] {
+			out = append(out, sen)
+		}
+	}
+	return strings.ReplaceAll(strings.Join(out, " "), "… …", "…")
 }
 
 // offices adds the offices that fit the person: in full for "where", else

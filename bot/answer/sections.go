@@ -15,6 +15,9 @@ import (
 // that holds the question's rarer words counts their weight; without a cue
 // a section must reach minOverlap to lead instead of the overview.
 const (
+	// strongCue is the weight from which a cue is not outweighed by the
+	// words of a section that no cue names.
+	strongCue   = 2
 	cueWeight   = 1.0
 	minOverlap  = 1.2
 	minOwnWords = 1
@@ -31,8 +34,9 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 	cues := map[Aspect]int{}
 	for _, m := range sig.matches {
 		// A topic named for its addresses ("Kontakt und Adressen") is
-		// still asked where it is.
-		own := m.aspect != AspectWhere
+		// still asked where it is, one named for its law ("… طبق قانون
+		// …") for the law.
+		own := m.aspect != AspectWhere && m.aspect != AspectLegal
 		for _, w := range m.words {
 			own = own && prof.name[stem(w)]
 		}
@@ -90,6 +94,32 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		score := cueWeight*float64(cues[a]) + overlap
 		if score > bestScore {
 			best, bestScore, bestOverlap = a, score, overlap
+		}
+	}
+	if cues[best] == 0 {
+		// A section that no cue names does not outweigh a strong cue by
+		// its words alone ("wie viel Grundsicherung bekomme ich als
+		// Alleinstehender?" names words of what there is, and asks
+		// costs): the strongest cue's aspect answers.
+		cued, top := AspectNone, 0.0
+		for _, a := range aspectOrder {
+			if cues[a] < strongCue {
+				continue
+			}
+			overlap := 0.0
+			if sec := prof.sections[a]; sec != nil {
+				for _, tm := range terms {
+					if sec.holds(tm) {
+						overlap += tm.weight
+					}
+				}
+			}
+			if sc := cueWeight*float64(cues[a]) + overlap; sc > top {
+				cued, top = a, sc
+			}
+		}
+		if cued != AspectNone {
+			return cued
 		}
 	}
 	summary := 0.0
@@ -185,7 +215,7 @@ func newWordSet(text string) *wordSet {
 func (ws *wordSet) hasShape(sh shape) bool {
 	for _, w := range ws.words {
 		switch {
-		case sh == shapeAmount && (w == "€" || w == "euro" || freeOfCharge(w)):
+		case (sh == shapeAmount || sh == shapeMoney) && (w == "€" || w == "euro"), sh == shapeAmount && freeOfCharge(w):
 			return true
 		case sh == shapeAge && len(w) == 2 && isDigits(w):
 			return true
@@ -378,13 +408,14 @@ var (
 func familyPays(words []string) bool {
 	family, pays := false, false
 	for i, w := range words {
-		if payers[w] {
+		kasse := w == "kasse" && i > 0 && words[i-1] == "zur" // "zur Kasse gebeten"
+		if payers[w] && !kasse {
 			return false // "zahlt das Sozialamt eine Ersatzpflege?"
 		}
 		if familyWords[w] && (i == 0 || words[i-1] != "fur" && words[i-1] != "for" && words[i-1] != "welche" && words[i-1] != "which") {
 			family = true
 		}
-		pays = pays || isPayWord(w)
+		pays = pays || isPayWord(w) || kasse
 	}
 	return family && pays
 }
@@ -413,7 +444,8 @@ func profileOf(t *knowledge.Topic, lang string) *profile {
 func newProfile(t *knowledge.Topic, lang string) *profile {
 	p := &profile{name: map[string]bool{}, summary: newWordSet(t.Summary.In(lang)), sections: map[Aspect]*wordSet{}, sentences: map[string]*wordSet{}}
 	for _, w := range foldWords(t.Title.In(lang)) {
-		p.name[stem(w)] = true
+		// "cost" is a word of "Funeral costs" too.
+		p.name[stem(w)], p.name[stem(lightStem(w))] = true, true
 	}
 	for _, s := range t.Sections() {
 		if !s.Text.IsZero() {

@@ -44,6 +44,9 @@ type cue struct {
 	words  []string
 	aspect Aspect
 	weight int
+	// amount: the cue asks how much ("wie viel", "сколько"), which is
+	// costs unless it asks an age or a limit on one's own money.
+	amount bool
 }
 
 // aspectCues are the ways people ask for an aspect, in German and English,
@@ -52,6 +55,9 @@ type cue struct {
 // the earlier in this list.
 var aspectCues = parseCues(map[Aspect][]string{
 	AspectBring: {
+		// what to bring or attach: uk ru tr ar fa
+		"принест*", "принес*", "взяти з собою", "взять с собой", "kagit*", "ekle*:2", "rapor*:1", "getir*", "yanimda",
+		"جيب*:2", "اجيب", "احضر",
 		"ne gerekli", "neler gerekli", "شو لازم", "المطلوب", "папер*", "довідк*", "бумаг*", "справк*", "papier*",
 		"zaświadczen*", "ce acte", "hârtii", "книжа", "удостоверени*", "مدارکی", "مدرکی", "چه مدارکی",
 		// tr ar uk ru pl ro bg fa
@@ -73,13 +79,24 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"ne kadar tut*", "tutuyor", "odemem", "odeme*", "كم يكلف", "تكلف", "يكلف", "كم سعر",
 		"коштує", "коштуватиме", "платити", "стоит", "платить", "kosztuje", "płacić", "zapłacić", "plati*",
 		"плащ*", "چقدر هزینه", "پرداخت",
+		"darmow*", "ucretsiz*", "bedava", "مجانا",
+		"zahlt man", "bezahlt man", "zahlen wir", "bezahlen wir",
 		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
 		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
 		"was zahlen", "was bezahlen", "etwas zahlen", "etwas bezahlen", "was dazu*", "was zuzahlen", "umsonst", "gratis", "kostenlos*",
-		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*", "how much:1", "do i pay", "do i have to pay",
+		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*", "do i pay", "do i have to pay",
 		"have to pay anything",
 	},
 	AspectDeadlines: {
+		// too late, still in time, time after an event: de en tr ar uk ru pl ro bg fa
+		"има ли срок", "от кой месец", "ab welchem monat", "from which month", "с какого месяца", "з якого місяця", "od ktorego miesiaca",
+		"zu spaet", "rueckwirkend*", "noch rechtzeitig", "noch beantragen", "nachtraglich*", "nachtraeglich*", "hab* ich zeit", "hab* ich noch zeit",
+		"wie lange nach", "wie lang nach", "still apply", "can i still", "still get", "how long after", "how long do i have", "time limit",
+		"gec mi", "gec kal*", "gecikti*", "kac ay", "ne kadar sure", "ne kadar zaman",
+		"متاخر", "تاخرت", "تاخر*", "فات الاوان", "لسه:2", "لسا:2", "لسة:2", "كم وقت", "قديش وقت", "خلال كم",
+		"не пізно", "пізно", "запізн*", "протягом", "є часу", "не поздно", "поздно", "опозда*", "есть времени", "в течение",
+		"za pozno", "spozni*", "ile mam czasu", "mam czasu", "w ciagu", "prea tarziu", "intarzi*", "cat dureaza",
+		"закъсн*", "късно", "دیر", "دیره", "دیرم", "دیر شده", "هنوز:2", "وقت دارم", "چقدر وقت", "چقد وقت",
 		"en geç", "ne kadar sürer", "ne kadar sürüyor", "kaç gün", "kaç hafta", "كم تستغرق", "كم يستغرق",
 		"كم من الوقت", "آخر موعد", "скільки чекати", "в який строк", "строк*", "як довго", "скільки часу",
 		"сколько ждать", "как долго", "сколько времени", "в какой срок", "jak długo", "ile czeka*", "ile trwa",
@@ -92,6 +109,17 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"latest", "when do i have to", "when must",
 	},
 	AspectWho: {
+		// "do I get it too", "with housing benefit", "for whom": de en ar (Levantine, Egyptian) ro pl uk ru bg fa tr
+		"darf ich * auch", "darf ich auch", "bekommt man * auch", "bekommt man * * auch", "bekommt man * * * auch", "bekomme ich * auch",
+		"bekomme ich * * auch", "kriegt man * auch", "krieg* ich * auch", "einkommensgrenze*", "*einkommensgrenze", "bis zu welchem einkommen",
+		"income limit*", "gelir sinir*", "bekommt man * auch", "auch mit:1", "if i receive:1", "also get:1", "who is allowed", "allowed to use",
+		"لمين", "مين:2", "بيحق*", "يحق*", "بيحقلي", "يحقلي", "هل يحق", "مين بيقدر", "مين يقدر",
+		"primesc si", "primes*:1", "pot primi", "pot sa primesc", "se acorda", "czy dostane", "dostan*:1", "zeby dostac", "dostac:1", "dochod*:1",
+		"чи можна отримати", "чи отримаю", "чи дадуть", "чи дають", "чи належить", "дадут ли", "дают ли", "получу ли", "могу ли я получить",
+		"могу ли получить", "можно ли * получить", "можно ли получить", "может ли * получить", "может ли получить", "чи може * отримати",
+		"чи можу я отримати", "може ли да получи", "може ли * да получи", "мога ли да имам", "мога ли да получа", "мога ли да взема", "получавам ли", "ще получа ли",
+		"بهم میدن", "به من میدن", "میدن:1", "میتونم بگیرم", "میشه بگیرم", "تعلق میگیره", "شامل من",
+		"de alabilir miyim", "verirler mi", "verilir mi", "yararlanabilir*", "faydalanabilir*", "alir miyim", "alabilir mi",
 		"kimlere", "kim alabilir", "hakkımız var", "hak sahibi", "له حق", "لها حق", "لي حق", "من يستحق",
 		"кому належить", "кому положено", "кому положен*", "кому дают", "кто получает", "положено ли",
 		"положен ли", "положена ли", "dla kogo", "komu przysługuje", "kto dostaje", "kto może dostać", "am drept",
@@ -121,6 +149,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"چند سالگی", "چند سال", "چه سنی", "از چه سنی", "کی میتونه", "کی می تونه", "ki mitune",
 	},
 	AspectLegal: {
+		// "according to which law", suffixed forms: ar fa
+		"قانون*", "طبق:1", "بموجب",
 		"yasa*", "hukuki", "dayanağ*", "dayanak*", "قانوني", "القانوني", "قوانين", "правов*", "кодекс*",
 		"на підставі", "prawn*", "lege", "legii", "legal*", "temei*", "reglement*", "правн*", "قانون",
 		"kanun*", "yasal", "قانون", "القانون", "закон*", "ustaw*", "przepis*", "legea", "قانونی",
@@ -128,7 +158,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"jakiej ustawy", "ce lege", "pe ce lege", "кой закон", "какъв закон", "کدام قانون", "چه قانونی",
 		"پایه قانونی", "مبنای قانونی", "الأساس القانوني", "правова основа", "правовая основа", "podstawa prawna", "baza legala",
 		"gesetz", "gesetze", "gesetzlich*", "paragraf*", "paragraph*", "§", "rechtsgrundlage*", "rechtlich*",
-		"sgb", "law", "laws", "legal", "section",
+		"sgb", "law", "laws", "legal", "section", "*gesetzbuch", "gesetzbuch*", "welchem recht", "welches recht",
 	},
 	AspectWhere: {
 		"nereye", "nereden", "فين", "kude", "kade",
@@ -138,7 +168,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "haben * auf", "hat * auf", "haben auf", "auf haben", "aufhaben", "macht * auf", "machen * auf", "offn*", "hinkommen", "bus", "bahn",
 		"anfahrt", "komme ich zum", "komme ich zur", "internetseite", "webseite", "website",
 		"kontakt*", "e-mail", "email", "mail", "where", "address", "opening", "hours", "phone", "call", "open",
-		"contact", "karte", "map", "*nummer:2", "*mailadresse", "*mail-adresse", "mailadresse", "fax*", "*fax", "telefonnr*",
+		"contact", "map", "*nummer:2", "*mailadresse", "*mail-adresse", "mailadresse", "fax*", "*fax", "telefonnr*",
 		"homepage", "internet*", "*haltestelle*", "welche* stadtteil", "in welche* stadtteil", "welche* bus", "welche* linie",
 		"tagsuber", "erreichbar", "wie komm* ich hin", "wie komm* ich dahin", "wie komm* ich dort", "number", "bus stop",
 		"which bus", "get there", "reach", "located",
@@ -156,6 +186,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"otwiera*", "deschide*", "la ce ora", "отваря*", "отворен*", "имейл", "باز است", "باز میشه", "باز می شود",
 	},
 	AspectHow: {
+		// "how" in Egyptian, Iraqi and colloquial Farsi; "get it issued"
+		"ازاي:1", "ازاى:1", "شلون:1", "كيفية", "اطلع:1", "بطلع*:1", "چجوری:1", "چطو:1", "inscri*:2",
 		"nasıl alırım", "nasıl yapılır", "nasıl yaparım", "كيف أحصل", "كيف نقدم", "كيف اقدم", "كيف بقدم",
 		"طريقة التقديم", "كيف أطلب", "як оформити", "як податися", "как оформить", "как оформлять", "jak się ubiegać",
 		"jak otrzymać", "jak załatwić", "jak wystąpić", "cum se cere", "cum se face", "cum îl obțin", "cum o obțin",
@@ -182,14 +214,61 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"چیه", "یعنی چه", "چه کار میکند", "چکار میکنند", "چه میکند",
 		"was gibt es", "was bekomme ich", "was zahlt", "was ubernimmt", "was bietet", "welche leistung*",
 		"welche hilfe*", "was macht", "leistungen", "what do i get", "what does", "what is covered", "what help",
-		"wie viel", "wieviel", "mindestens", "wie hoch", "betrag*", "how long is:2", "wie lange gilt:2", "gilt",
-		"how much do i get:2", "how much will i get:2", "minimum", "maximum", "bedeutet", "mean", "means",
-		"=zahlt", "ubernimmt", "bezahlt", "ubernehmen", "seit wann", "hohe", "unterschied*", "anders", "was heisst",
+		"how long is:2", "wie lange gilt:2", "gilt", "wie viel uhr:3", "wieviel uhr:3", "bedeutet", "mean", "means",
+		"=zahlt", "ubernimmt", "bezahlt", "ubernehmen", "seit wann", "unterschied*", "anders", "was heisst",
 		"pay", "pays", "cover", "covers", "difference", "since when",
-		"ne kadar:1", "kac euro:1", "كم:1", "كم مبلغ:1", "скільки:1", "сколько:1", "ile wynosi:1", "ile dosta*:1", "cat:1",
-		"колко:1", "چقدر:1", "چه مقدار:1", "maximal:1", "max:1", "hochstens:1",
+		// what it is and does: tr ar (Levantine, Egyptian) fa
+		"berechn*:3", "richtet sich:3", "calculat*:3", "hesaplan*:3", "розрахов*:3", "рассчитыва*:3", "oblicza*:3", "calculeaz*:3",
+		"ne ise yarar", "ne işe yarar", "شو هاد", "ايش هو", "ايه هو", "يعني ايه", "يعني شو", "چیکار میکنه", "چه کار میکنه",
 	},
-}, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWhere: 3, AspectWho: 2, AspectLegal: 3, AspectHow: 1, AspectWhat: 1})
+}, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWhere: 3, AspectWho: 2, AspectLegal: 3, AspectHow: 1, AspectWhat: 1},
+	amountCues)
+
+// amountCues ask how much: an amount of money is the aspect costs (prices,
+// amounts, fees), "wie viel Elterngeld" as "was kostet". They weigh less
+// than the cues of a price, a deadline or a place ("wie viel Zeit", "how
+// much does it cost", "сколько времени" win), more than the weak cues of
+// who and what. Counting ("wie viele Plätze") is not one of them.
+var amountCues = []string{
+	"wie viel", "wieviel", "wie hoch", "hohe", "betrag*", "maximal", "hochstens", "mindestens", "minimum", "maximum", "max", "summe",
+	"regelsatz*", "regelsatze", "regelbedarf*", "how much", "amount", "at most", "rate", "rates",
+	// tr ar (with Levantine, Egyptian, Iraqi) uk ru pl ro bg fa
+	"ne kadar", "kac euro", "kac lira", "en fazla", "en az", "miktar*",
+	"كم", "مبلغ", "المبلغ", "قديش", "قديه", "كام", "بكام", "اد ايه", "قد ايه", "شكد", "اقصى", "الحد الاقصى", "اقل", "الحد الادنى", "اكتر شي",
+	"скільки", "максимум", "максимально", "мінімум", "мінімально", "сума", "суму", "розмір",
+	"сколько", "максимально", "минимум", "минимально", "сумма", "сумму", "размер",
+	// not "ile" alone, which is also Turkish "with"
+	"ile wynosi", "ile dosta*", "ile daja", "ile dadza", "ile kasy", "ile pieniedzy", "ile euro", "ile placa", "ile bed*", "maksymaln*",
+	"minimaln*", "kwot*",
+	"cat", "cati bani", "maxim", "minim", "suma",
+	"колко", "колко пари", "най-много", "най-малко", "сума*",
+	"چقدر*", "چقد", "چه مقدار", "حداکثر", "حداقل", "مبلغ", "چند یورو",
+}
+
+// limitCues ask how much of one's own money may be kept or earned ("wie
+// viel Erspartes darf ich behalten"): a limit of who may get something, not
+// an amount paid.
+var limitCues = foldCues("darf", "durfen", "behalten", "grenze", "*grenze", "limit*", "sinir*", "межа", "ліміт*", "лимит*", "предел*",
+	"granic*", "limita", "границ*", "سقف", "erspart*", "ersparnis*", "schonvermogen", "verdien*", "keep", "savings", "earn*",
+	"birikim*", "مدخرات", "заощадж*", "сбережен*", "oszczednosc*", "zarabia*", "economii", "castig*", "спестяван*", "печеля",
+	"پس انداز") // with a zero-width non-joiner too: it splits words
+
+// whereWords ask where, and nothing more: with a word of applying ("wo
+// beantrage ich", "куди подавати") they ask how to apply, which the answer
+// of how shows with its office.
+var whereWords = set(strings.Fields(`wo wohin where nereye nerede nerde nereden فين وين اين де куди где куда gdzie unde къде کجا کجاست kude kade`))
+
+// timeUnits after "how much" count time, not money ("wieviel Monate",
+// "ab wie viel Stunden", "сколько месяцев").
+var timeUnits = set(foldWords(`uhr tag tage tagen woche wochen monat monate monaten jahr jahre jahren stunde stunden
+	hour hours day days week weeks month months year years ay gun hafta yil saat شهر شهور اشهر يوم ايام سنة سنين ساعة ساعات
+	місяців місяці днів тижнів років годин месяцев месяца дней недель лет часов miesiecy dni tygodni lat godzin
+	luni zile saptamani ani ore месеца дни седмици години часа ماه روز هفته سال ساعت`))
+
+// applyWords begin the words of applying, in the ten languages.
+var applyWords = foldCues("bestell", "kauf", "buy", "beantrag", "antrag", "antrage", "apply", "application", "submit", "basvur", "تقديم", "اقدم", "بقدم",
+	"نقدم", "قدم", "طلب", "الطلب", "заяв", "подава", "подат", "подам", "подаю", "wniosek", "wniosk", "zloz", "skladac", "cerer",
+	"depun", "aplic", "молба", "молбата", "заявлени", "кандидатств", "درخواست")
 
 // A shape is the kind of fact a question asks for, whatever its aspect: an
 // amount ("wie viel", "maximal", "сколько") or an age ("ab welchem Alter",
@@ -204,6 +283,9 @@ const (
 	// shapeSpan is a span of time or a time of day ("14 Tagen", "bis 24
 	// Uhr").
 	shapeSpan
+	// shapeMoney is an amount of money, not "free of charge": what a
+	// benefit pays.
+	shapeMoney
 )
 
 var shapeCues = map[shape][][]string{
@@ -217,6 +299,34 @@ var shapeCues = map[shape][][]string{
 	shapeSpan: foldCues("wie lange", "bis wann", "ab wann", "uhrzeit*", "how long", "until when", "what time"),
 }
 
+// asksPrice reports whether the words ask a price or a fee ("was kostet",
+// "gebührenfrei?", "сколько стоит"), not only how much.
+func asksPrice(words []string) bool {
+	for _, c := range aspectCues {
+		if c.aspect == AspectCosts && !c.amount && find(words, c.words) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// asksAmount reports whether the words ask how much, as an amount of
+// money: not an age, a span of time or a limit on one's own money.
+func asksAmount(words []string) bool {
+	if asksLimit(words) || askedShape(words) == shapeAge {
+		return false
+	}
+	for _, c := range aspectCues {
+		if !c.amount {
+			continue
+		}
+		if i := find(words, c.words); i >= 0 && (i+len(c.words) == len(words) || !timeUnits[words[i+len(c.words)]]) {
+			return true
+		}
+	}
+	return false
+}
+
 // askedShape is the shape of fact the words ask for, if any.
 func askedShape(words []string) shape {
 	for _, sh := range []shape{shapeAge, shapeAmount, shapeSpan} {
@@ -228,6 +338,9 @@ func askedShape(words []string) shape {
 	}
 	return shapeNone
 }
+
+// amountWeight is what an amount cue counts for.
+const amountWeight = 2
 
 // aspectOrder breaks ties between aspects of the same weight.
 var aspectOrder = []Aspect{AspectBring, AspectCosts, AspectDeadlines, AspectWhere, AspectWho, AspectLegal, AspectHow, AspectWhat}
@@ -384,17 +497,40 @@ func readSignals(text string) signals {
 	for i, w := range orig {
 		lower[i] = strings.ToLower(w)
 	}
+	// An amount asked counts once, not at all for an age ("колко
+	// години"), and for a limit on one's own money ("wie viel Erspartes
+	// darf ich behalten") as a weak cue of what there is.
+	age, limit := askedShape(words) == shapeAge, asksLimit(words)
+	amounted := false
+	// One word counts once for an aspect: "cost" and "cost*" are one cue.
+	type at struct {
+		a    Aspect
+		i, n int
+	}
+	seen := map[at]bool{}
 	for _, c := range aspectCues {
 		for i := range words {
 			if matchAt(words, i, c.words) || c.words[0][0] == '=' && matchAt(lower, i, append([]string{c.words[0][1:]}, c.words[1:]...)) {
-				score[c.aspect] += c.weight
-				s.matches = append(s.matches, cueMatch{aspect: c.aspect, weight: c.weight, words: words[i : i+len(c.words)]})
-				for k := range c.words {
-					used[i+k] = true
+				for k, cw := range c.words {
+					// "bekommt man * auch": the word in between may name
+					// the topic, and stays in the query.
+					used[i+k] = used[i+k] || cw != "*"
 				}
+				if c.amount && (age || amounted || i+len(c.words) < len(words) && timeUnits[words[i+len(c.words)]]) || seen[at{c.aspect, i, len(c.words)}] {
+					continue
+				}
+				seen[at{c.aspect, i, len(c.words)}] = true
+				amounted = amounted || c.amount
+				a, w := c.aspect, c.weight
+				if c.amount && limit {
+					a, w = AspectWhat, 1
+				}
+				score[a] += w
+				s.matches = append(s.matches, cueMatch{aspect: a, weight: w, words: words[i : i+len(c.words)]})
 			}
 		}
 	}
+	applyingWhere(words, score, s.matches)
 	s.cues = score
 	best := 0
 	for _, a := range aspectOrder {
@@ -471,6 +607,47 @@ func readSignals(text string) signals {
 	return s
 }
 
+// asksLimit reports whether the words ask a limit on one's own money.
+func asksLimit(words []string) bool {
+	for _, c := range limitCues {
+		if find(words, c) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// applyingWhere turns "where" into "how" when the only cues of a place
+// are question words and the message speaks of applying ("wo beantrage
+// ich Elterngeld?", "куди подавати заяву"): people ask how to apply, and
+// the answer of how shows the office too. An address, a phone or hours
+// asked stay "where".
+func applyingWhere(words []string, score map[Aspect]int, matches []cueMatch) {
+	if score[AspectWhere] == 0 || !slices.ContainsFunc(words, isApplyWord) || slices.ContainsFunc(words, func(w string) bool { return goingWords[w] }) {
+		return
+	}
+	for _, m := range matches {
+		if m.aspect == AspectWhere && (len(m.words) > 1 || !whereWords[m.words[0]]) {
+			return
+		}
+	}
+	for i := range matches {
+		if matches[i].aspect == AspectWhere {
+			matches[i].aspect = AspectHow
+		}
+	}
+	score[AspectHow] += score[AspectWhere]
+	delete(score, AspectWhere)
+}
+
+// goingWords say the person goes there ("wo muss ich hin mit dem
+// Antrag?"): that asks where the office is.
+var goingWords = set(strings.Fields(`hin hingehen hinkommen hinfahren go`))
+
+func isApplyWord(w string) bool {
+	return slices.ContainsFunc(applyWords, func(p []string) bool { return strings.HasPrefix(w, p[0]) })
+}
+
 func mark(used []bool, i, n int) {
 	for k := i; k < i+n; k++ {
 		used[k] = true
@@ -527,10 +704,13 @@ var letterFold = func() map[rune]rune {
 	return m
 }()
 
-// parseCues reads the cue lists; "wie lange:1" gives a cue its own weight.
-// Cues are folded as messages are.
-func parseCues(lists map[Aspect][]string, weights map[Aspect]int) []cue {
+// parseCues reads the cue lists and the amount cues; "wie lange:1" gives a
+// cue its own weight. Cues are folded as messages are.
+func parseCues(lists map[Aspect][]string, weights map[Aspect]int, amounts []string) []cue {
 	var out []cue
+	for _, p := range amounts {
+		out = append(out, cue{words: foldCue(p), aspect: AspectCosts, weight: amountWeight, amount: true})
+	}
 	for _, a := range aspectOrder {
 		for _, p := range lists[a] {
 			w := weights[a]
