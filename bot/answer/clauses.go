@@ -245,9 +245,9 @@ func asks(q, c string) bool {
 		return true
 	}
 	sig := readSignals(c)
-	return sig.aspect != "" || len(sig.words) > 0 && questionWords[sig.words[0]]
+	return sig.aspect != "" || len(sig.words) > 0 && (questionWords[sig.words[0]] || questionStarts[sig.words[0]])
 }
 
-var questionWords = set(strings.Fields(`wie wo wann was wer welche welcher welches wieso warum weshalb wohin woher
-	gibt gibts kann konnen darf muss bekomme kriege krieg bekommt kriegt
-	how where when what who which why can could do does is are`))
+// questionStarts begin a question, though inside a sentence they state
+// ("gibt es …?" but "ich bekomme 400 €").
+var questionStarts = set(strings.Fields(`gibt gibts bekomme kriege krieg bekommt kriegt do does is are`))
