@@ -105,7 +105,7 @@ var ukrainianG = strings.NewReplacer("нг", "нґ", "гг", "ґг", "гр", "ґ
 // and without what Arabic and Farsi join to a name: "in", "to", "and" and
 // the article before it ("بهورده", "الهورده": in Hörde, the Hörde), the
 // Farsi ezafe after it ("هوردهی"). A final ه is mostly the vowel e
-// ("هورده", Hörde); a first و may be the w of the name ("ويكده", Wickede).
+// ("هورده", Hörde).
 func arabicVariants(word string) []string {
 	forms := []string{word}
 	for _, p := range arabicProclitics {
@@ -114,8 +114,13 @@ func arabicVariants(word string) []string {
 			break
 		}
 	}
-	if rest, ok := strings.CutPrefix(word, "و"); ok && utf8.RuneCountInString(rest) >= 3 {
-		forms = append(forms, "ف"+rest)
+	// و before a vowel letter is the w of a name ("اوینگ", Eving;
+	// "ويكده", Wickede), not the vowel of "اونجا" (there).
+	for _, f := range forms {
+		if w := arabicW.Replace(f); w != f {
+			forms = append(forms, w)
+			break
+		}
 	}
 	for _, f := range forms {
 		if rest, ok := strings.CutSuffix(strings.TrimSuffix(f, "\u200c"), "ی"); ok && utf8.RuneCountInString(rest) >= 4 {
@@ -128,6 +133,9 @@ func arabicVariants(word string) []string {
 	}
 	return out
 }
+
+// arabicW writes و before a vowel letter as ف, how Arabic script writes a w.
+var arabicW = strings.NewReplacer("وا", "فا", "وی", "فی", "وي", "في", "وآ", "فآ")
 
 // arabicProclitics are the letters Arabic joins to a following name, longest first.
 var arabicProclitics = []string{"وبال", "فبال", "بال", "وال", "فال", "كال", "لل", "ال", "وب", "ول", "فب", "ب", "ل", "و"}

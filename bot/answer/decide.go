@@ -776,8 +776,8 @@ func (a *Answerer) close(kb *knowledge.Base, hits []index.Hit, st *State, rest [
 	first := topicOfHit(kb, hits[0])
 	for i, h := range hits[1:] {
 		t := topicOfHit(kb, h, hits[:i+1]...)
-		if t == "" || t == first {
-			continue
+		if t == "" || t == first || hits[0].Kind == index.KindOffice && contains(kb.Topic(t).Offices, hits[0].ID) {
+			continue // an office first ("Sozialbüro Kurl") and the topics that list it are no choice
 		}
 		if hits[0].Score-h.Score >= a.margin || st.Topic == first || st.Topic == t {
 			return nil, false
@@ -794,7 +794,7 @@ func (a *Answerer) close(kb *knowledge.Base, hits []index.Hit, st *State, rest [
 // and that the message names by a word of its title when the best is not
 // named ("Gilt mein alter DortmundPass noch?").
 func (a *Answerer) preferNamed(kb *knowledge.Base, hits []index.Hit, rest []string, lang string) []index.Hit {
-	if len(hits) < 2 || namesTopic(kb, hits[0], rest, lang) {
+	if len(hits) < 2 || namesTopic(kb, hits[0], rest, lang) || namesOffice(kb, hits[0], rest, lang) {
 		return hits
 	}
 	first := topicOfHit(kb, hits[0])
@@ -808,6 +808,14 @@ func (a *Answerer) preferNamed(kb *knowledge.Base, hits []index.Hit, rest []stri
 		}
 	}
 	return hits
+}
+
+// namesOffice reports whether the hit is an office the message names by a
+// word of its name: "Sozialbüro für Grevel" names the Sozialbüro the
+// search put first, though Blindengeld's title says "Antrag im Sozialbüro".
+func namesOffice(kb *knowledge.Base, h index.Hit, rest []string, lang string) bool {
+	o := kb.Office(h.ID)
+	return h.Kind == index.KindOffice && o != nil && namesTopic(kb, index.Hit{Title: o.Name.DE + " " + o.Name.In(lang)}, rest, lang)
 }
 
 // preferSwitch puts first a topic among the first three that the message
