@@ -78,7 +78,7 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	}
 	q := ix.analyzeQuestion(text)
 	res.Lang = q.lang
-	res.Districts = q.districts
+	res.Districts, res.PlaceWords = q.districts, q.placeWords
 	res.Elsewhere = ix.elsewhereWords(text, q)
 	res.Synonyms = q.synonyms
 	if q.greeting {
@@ -353,7 +353,9 @@ type question struct {
 	lang      string
 	greeting  bool
 	districts []string
-	synonyms  []string
+	// placeWords is how many words name a place.
+	placeWords int
+	synonyms   []string
 	// langs are the languages the question is read in: German, English, and
 	// the translated language it is written in (all active ones of its
 	// script when that is unsure).
@@ -399,6 +401,7 @@ func (ix *Index) analyzeQuestion(text string) question {
 	known := func(t string) bool { return ix.known(langDE, t) || ix.known(langEN, t) }
 	var placeWords map[int]bool
 	q.districts, placeWords = ix.places.find(text, words, known)
+	q.placeWords = len(placeWords)
 	var analysed [nLangs][]position
 	latinOnly := !strings.ContainsFunc(text, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
 	for _, l := range q.langs {

@@ -334,7 +334,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// "Grundsicherung" … "für meinen Opa": the topic for that person.
 		return a.followup(kb, st, d, t, sig), nil
 	}
-	if t != nil && len(res.Districts) == 1 && !named && len(fr) <= 3 && len(kb.OfficesOf(t)) > 1 && !namesAny(kb, fr) {
+	// A place in another script or language is no German place word, and
+	// that language's small words are no German stop words ("ما در برکل
+	// هستیم", we are in Brackel): its place words do not count.
+	short := len(fr) <= 3 || msgLang != "de" && msgLang != "en" && len(fr)-res.PlaceWords <= 3
+	if t != nil && len(res.Districts) == 1 && !named && short && len(kb.OfficesOf(t)) > 1 && !namesAny(kb, fr) {
 		// "Seniorenbüro Mengede" … "gibts auch eins in Bodelschwingh?": a
 		// place and no word that names a topic asks for the office there.
 		if sig.aspect == "" {
