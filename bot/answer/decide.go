@@ -363,7 +363,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		return d, nil
 	}
 	if res.Answered && len(hits) > 0 {
-		hits = a.preferNamed(kb, hits, sig.rest, d.Lang)
+		hits = a.preferNamed(kb, hits, sig.rest, d.Lang, res.Districts)
 		if t != nil && asksAbout(sig) {
 			// "Grundsicherung" … "was ist eigentlich mit Blindengeld?":
 			// the topic the switch names, among the first few.
@@ -413,7 +413,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// do extra words beside a topic's name ("Bis wann muss ich eigentlich
 		// Elterngeld beantragen?"); the best topic still answers when it
 		// stands clear of the next one.
-		hits = a.preferNamed(kb, hits, sig.rest, d.Lang)
+		hits = a.preferNamed(kb, hits, sig.rest, d.Lang, res.Districts)
 		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
 			d.Kind, d.Ask, d.Choices = KindAsk, AskChoice, alt
 			return d, nil
@@ -797,8 +797,8 @@ func (a *Answerer) close(kb *knowledge.Base, hits []index.Hit, st *State, rest [
 // preferNamed puts first a topic that scores within the margin of the best
 // and that the message names by a word of its title when the best is not
 // named ("Gilt mein alter DortmundPass noch?").
-func (a *Answerer) preferNamed(kb *knowledge.Base, hits []index.Hit, rest []string, lang string) []index.Hit {
-	if len(hits) < 2 || namesTopic(kb, hits[0], rest, lang) || namesOffice(kb, hits[0], rest, lang) {
+func (a *Answerer) preferNamed(kb *knowledge.Base, hits []index.Hit, rest []string, lang string, districts []string) []index.Hit {
+	if len(hits) < 2 || namesTopic(kb, hits[0], rest, lang) || namesOffice(kb, hits[0], rest, lang, districts) {
 		return hits
 	}
 	first := topicOfHit(kb, hits[0])
@@ -814,12 +814,18 @@ func (a *Answerer) preferNamed(kb *knowledge.Base, hits []index.Hit, rest []stri
 	return hits
 }
 
-// namesOffice reports whether the hit is an office the message names by a
-// word of its name: "Sozialbüro für Grevel" names the Sozialbüro the
-// search put first, though Blindengeld's title says "Antrag im Sozialbüro".
-func namesOffice(kb *knowledge.Base, h index.Hit, rest []string, lang string) bool {
+// namesOffice reports whether the hit is an office the message names: by a
+// word of its name ("Sozialbüro für Grevel" names the Sozialbüro the search
+// put first, though Blindengeld's title says "Antrag im Sozialbüro"), or as
+// the office of the one Stadtbezirk it names, which the search put first
+// ("социално бюро в Шарнхорст", where the translated name is German).
+func namesOffice(kb *knowledge.Base, h index.Hit, rest []string, lang string, districts []string) bool {
 	o := kb.Office(h.ID)
-	return h.Kind == index.KindOffice && o != nil && namesTopic(kb, index.Hit{Title: o.Name.DE + " " + o.Name.In(lang)}, rest, lang)
+	if h.Kind != index.KindOffice || o == nil {
+		return false
+	}
+	return len(districts) == 1 && contains(o.Districts, districts[0]) ||
+		namesTopic(kb, index.Hit{Title: o.Name.DE + " " + o.Name.In(lang)}, rest, lang)
 }
 
 // preferSwitch puts first a topic among the first three that the message
