@@ -1,6 +1,7 @@
 package index
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -190,7 +191,14 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		case cyr:
 			cyrillic++
 			cyrillicLetters(word, score)
-			if !capital {
+			if capital && strings.ContainsRune(word, 'щ') {
+				// Bulgarian writes the German "st" of a name with щ
+				// ("Нордщат"); Russian and Ukrainian write шт.
+				score["bg"] += 1
+			}
+			// A word that all three languages' texts hold ("бюро")
+			// tells nothing by its spelling.
+			if !capital && len(translationVocabulary()[foldLetters(word)]) < 2 {
 				cyrillicSpelling(word, spelling)
 			}
 		case ara:
@@ -367,6 +375,9 @@ func latinLetters(word string, score map[string]float64) {
 	}
 }
 
+// ukrainianNever matches и before a vowel, or -ия at the end of a word.
+var ukrainianNever = regexp.MustCompile(`и[аеёиоуюэ]|ия$`)
+
 // cyrillicLetters scores the letters that tell Ukrainian, Russian and
 // Bulgarian apart.
 func cyrillicLetters(word string, score map[string]float64) {
@@ -413,6 +424,12 @@ func cyrillicLetters(word string, score map[string]float64) {
 	case len(r) >= 5 && strings.HasSuffix(word, "ий") && strings.ContainsRune("бвдзмпрсфт", r[len(r)-3]) &&
 		!strings.ContainsRune("аое", r[len(r)-4]):
 		score["uk"] += 0.5
+	}
+	// Ukrainian writes і before a vowel where Russian and Bulgarian write и:
+	// "сеніорен", "пенсія" against "сениорен", "пенсия".
+	if ukrainianNever.MatchString(word) {
+		score["ru"] += 0.5
+		score["bg"] += 0.5
 	}
 	// Ukrainian writes the prefix роз- where Russian writes раз-, рас-.
 	if utf8Len(word) >= 6 && strings.HasPrefix(word, "роз") {

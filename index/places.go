@@ -19,9 +19,10 @@ type places struct {
 
 type placeName struct {
 	tokens []string
-	// keys are, per token, how it sounds (see placeKeys), and its consonants.
-	keys, consonants []string
-	district         string
+	// keys are, per token, how it sounds (see placeKeys), and its
+	// consonants, also with "ch" read as Arabic script's ش (shin).
+	keys, consonants, shin []string
+	district               string
 	// runes is the length of a single-token name in letters.
 	runes int
 }
@@ -47,6 +48,7 @@ func newPlaces(kb *knowledge.Base, fold func(string) []string) *places {
 				k := placeKeys(t)[0]
 				n.keys = append(n.keys, k)
 				n.consonants = append(n.consonants, consonants(k))
+				n.shin = append(n.shin, consonants(single(soundKeyShin.Replace(t))))
 			}
 			p.names = append(p.names, n)
 		}
@@ -89,8 +91,8 @@ func (p *places) find(text string, words []position, known func(string) bool) ([
 		}
 		qw.runes[i] = utf8.RuneCountInString(w.terms[0])
 	}
-	for _, mode := range []matchMode{exact, fuzzy, transliterated} {
-		if mode == transliterated && len(qw.foreign) == 0 {
+	for _, mode := range []matchMode{exact, fuzzy, transliterated, transliteratedNear} {
+		if mode >= transliterated && len(qw.foreign) == 0 {
 			break
 		}
 		for _, name := range p.names {
@@ -105,8 +107,14 @@ func (p *places) find(text string, words []position, known func(string) bool) ([
 			}
 		}
 	}
+	// A postcode shared by districts is told apart by a place named
+	// beside it ("44388 Oespel").
 	for _, code := range postcodePattern.FindAllString(text, -1) {
-		for _, d := range p.kb.DistrictsOfPostcode(code) {
+		ds := p.kb.DistrictsOfPostcode(code)
+		if slices.ContainsFunc(ds, func(d string) bool { return found[d] }) {
+			continue
+		}
+		for _, d := range ds {
 			found[d] = true
 		}
 	}
@@ -131,9 +139,15 @@ const (
 	// the misspelling is itself a word the knowledge base knows.
 	fuzzy
 	// transliterated: words in Cyrillic or Arabic letters that sound like
-	// the name ("Хёрде", "هورده"): the same key in Cyrillic (one letter may
-	// differ in long names), the same consonants in Arabic script.
+	// the name ("Хёрде", "هورده"): the same key in Cyrillic, or the name
+	// with a case ending ("у Хомбруху", "в Шюрене"); the same consonants in
+	// Arabic script.
 	transliterated
+	// transliteratedNear: in Cyrillic, one letter may differ in long names,
+	// and a long name may have any short ending; tried after every name
+	// was tried exactly, so that "Айхлингхофен" is not a misspelt
+	// "Wichlinghofen".
+	transliteratedNear
 )
 
 // questionWords are a question's folded words with what find compares
@@ -151,10 +165,10 @@ type questionWords struct {
 // matches compares a place name with the question's words at i.
 func (qw *questionWords) matches(i int, pn placeName, mode matchMode, known func(string) bool) bool {
 	words, name := qw.words, pn.tokens
-	if mode == transliterated {
+	if mode >= transliterated {
 		for k := range name {
 			keys, ok := qw.foreign[i+k]
-			if !ok || !soundsLike(words[i+k].terms[0], keys, pn.keys[k], pn.consonants[k]) {
+			if !ok || !soundsLike(words[i+k].terms[0], keys, pn, k, mode == transliteratedNear) {
 				return false
 			}
 		}
@@ -175,7 +189,7 @@ func (qw *questionWords) matches(i int, pn placeName, mode matchMode, known func
 	// Lengths first: most names are too long or too short to be the word
 	// misspelt or with an ending.
 	n, extra := pn.runes, qw.runes[i]-pn.runes
-	if !(n >= 7 && extra >= -1 && extra <= 1 || n >= 6 && extra > 0 && extra <= 3) {
+	if !(n >= 7 && extra >= -1 && extra <= 1 || n >= 6 && extra > 0 && extra <= 3 || n >= 4 && extra >= 0 && extra <= 3) {
 		return false
 	}
 	if qw.known[i] == 0 {
@@ -184,7 +198,7 @@ func (qw *questionWords) matches(i int, pn placeName, mode matchMode, known func
 			qw.known[i] = 1
 		}
 	}
-	return qw.known[i] < 0 && (n >= 7 && editDistance(w, name[0], 1) <= 1 || withEnding(w, name[0]))
+	return qw.known[i] < 0 && (n >= 7 && editDistance(w, name[0], 1) <= 1 || withEnding(w, name[0]) || inflected(w, name[0]))
 }
 
 // withEnding reports whether a word is a name of six letters or more with a
@@ -195,13 +209,47 @@ func withEnding(word, name string) bool {
 	return utf8.RuneCountInString(name) >= 6 && extra > 0 && extra <= 3 && strings.HasPrefix(word, name)
 }
 
-// soundsLike compares the keys of a word in another script with a name's key.
-func soundsLike(word string, keys []string, key, cons string) bool {
-	if script(word) == 'A' {
-		return len(cons) >= 3 && slices.ContainsFunc(keys, func(k string) bool { return consonants(k) == cons })
+// slavicEndings are the case endings Polish, Ukrainian and Russian put on a
+// place name, as keys: "w Hombruchu", "у Евінгу", "в Шюрене", "в Хёрді".
+var slavicEndings = []string{"ach", "ah", "om", "em", "ie", "e", "i", "u", "a"}
+
+// inflected reports whether a word is a name of four letters or more with a
+// Slavic case ending, which may take the place of the name's last vowel
+// ("hordi" for "horde").
+func inflected(word, name string) bool {
+	if utf8.RuneCountInString(name) < 4 {
+		return false
 	}
-	for _, k := range keys {
-		if len(k) >= 4 && (k == key || len(key) >= 7 && editDistance(k, key, 1) <= 1 || withEnding(k, key)) {
+	for _, e := range slavicEndings {
+		stem, ok := strings.CutSuffix(word, e)
+		if !ok || stem == "" {
+			continue
+		}
+		if stem == name {
+			return true
+		}
+		if last := name[len(name)-1]; strings.IndexByte("aeiou", last) >= 0 && stem == name[:len(name)-1] && len(stem) >= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// soundsLike compares the keys of a word in another script with the k-th
+// token of a name. near allows one letter more or less in long names and
+// any short ending.
+func soundsLike(word string, keys []string, pn placeName, k int, near bool) bool {
+	key := pn.keys[k]
+	if script(word) == 'A' {
+		cons, shin := pn.consonants[k], pn.shin[k]
+		return len(cons) >= 3 && slices.ContainsFunc(keys, func(w string) bool { c := consonants(w); return c == cons || c == shin })
+	}
+	for _, w := range keys {
+		if len(w) < 4 {
+			continue
+		}
+		if !near && (w == key || inflected(w, key)) ||
+			near && (len(key) >= 7 && editDistance(w, key, 1) <= 1 || withEnding(w, key)) {
 			return true
 		}
 	}

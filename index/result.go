@@ -26,6 +26,9 @@ type Result struct {
 	// evidence for a topic, not even where a topic's title shares one
 	// ("kimlik kartı" and "engelli kimlik kartı").
 	Elsewhere []string `json:"-"`
+	// PlaceWords is how many of the question's words name a place, in any
+	// script ("برکل", "Шюрене", "44309").
+	PlaceWords int `json:"-"`
 	// Districts are the ids of the Stadtbezirke the question names. More than
 	// one means the place was ambiguous (a postcode shared by districts).
 	Districts []string `json:"districts,omitempty"`

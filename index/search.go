@@ -59,6 +59,10 @@ func unknownWordWeight(lang int, term string) float64 {
 	return 1
 }
 
+// officeShare is the share of the best candidate's match that an office of
+// the Stadtbezirk a question names needs to go first (Search).
+const officeShare = 0.45
+
 // Thresholds of the confidence measure; see match.decide.
 const minCoverage = 0.37
 
@@ -74,7 +78,7 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	}
 	q := ix.analyzeQuestion(text)
 	res.Lang = q.lang
-	res.Districts = q.districts
+	res.Districts, res.PlaceWords = q.districts, q.placeWords
 	res.Elsewhere = ix.elsewhereWords(text, q)
 	res.Synonyms = q.synonyms
 	if q.greeting {
@@ -127,6 +131,28 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	for _, c := range cands {
 		if t := c.info.localTopic; t != nil && c.match.coverage > ix.coverage(q, ix.docs[t.ID]).coverage {
 			ownWords[c.info.id] = true
+		}
+	}
+	// An office of the one Stadtbezirk the question names goes first, where
+	// its topic has no office per Stadtbezirk, when its name and keywords
+	// explain the question about half as well as the best candidate's:
+	// "Sozialbüro Wickede" is the Sozialbüro Brackel, not the Sozialamt's
+	// contact topic that names all Sozialbüros; the translated offices lack
+	// the words for opening hours that the topic has ("godziny otwarcia").
+	// Not when the search is unsure, nor when the best is itself a topic
+	// with an office per Stadtbezirk ("Seniorenbüro Brackel, das Amtshaus
+	// ist doch zu" names the Amtshaus of the Sozialbüro's text, too).
+	local := cands[0].info.localTopic != nil || cands[0].info.topic != nil && cands[0].info.topic.LocalOffices
+	if best := cands[0].match; len(q.districts) == 1 && !local && best.coverage >= minCoverage && best.strong > 0 {
+		for i, c := range cands {
+			if o := c.info.office; o != nil && c.info.localTopic == nil && slices.Contains(o.Districts, q.districts[0]) &&
+				c.match.coverage >= officeShare*best.coverage && c.match.strong >= officeShare*best.strong {
+				h := res.Hits[i]
+				h.Score = res.Hits[0].Score
+				res.Hits = append([]Hit{h}, slices.Delete(res.Hits, i, i+1)...)
+				ownWords[h.ID] = true
+				break
+			}
 		}
 	}
 	res.Hits = ix.placeOffices(res.Hits, q.districts, ownWords, res.Lang)
@@ -230,6 +256,9 @@ func (ix *Index) placeOffices(hits []Hit, districts []string, ownWords map[strin
 			continue
 		}
 		if !topic.LocalOffices {
+			if i == 0 && ownWords[h.ID] {
+				add(h) // the office of the place named, before its topic
+			}
 			add(topicHit(topic, h.Score))
 			add(h)
 			continue
@@ -324,7 +353,9 @@ type question struct {
 	lang      string
 	greeting  bool
 	districts []string
-	synonyms  []string
+	// placeWords is how many words name a place.
+	placeWords int
+	synonyms   []string
 	// langs are the languages the question is read in: German, English, and
 	// the translated language it is written in (all active ones of its
 	// script when that is unsure).
@@ -370,6 +401,7 @@ func (ix *Index) analyzeQuestion(text string) question {
 	known := func(t string) bool { return ix.known(langDE, t) || ix.known(langEN, t) }
 	var placeWords map[int]bool
 	q.districts, placeWords = ix.places.find(text, words, known)
+	q.placeWords = len(placeWords)
 	var analysed [nLangs][]position
 	latinOnly := !strings.ContainsFunc(text, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
 	for _, l := range q.langs {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,12 +28,28 @@ var arabicLatin = map[rune]string{
 	'ء': "", 'ئ': "i", 'ؤ': "u",
 }
 
-// German spellings of sounds, in the order they are replaced.
-var soundKey = strings.NewReplacer(
+// German spellings of sounds, in the order they are replaced. "ey" and
+// "ay" sound as "ei" ("Hacheney", "Хахеней"); "oe" in a name is a long o
+// ("Oespel", "Оспель").
+var soundPairs = []string{
 	"tsch", "c", "sch", "s", "ch", "h", "ck", "k", "tz", "c", "ts", "c", "z", "c", "dt", "t", "th", "t",
-	"ph", "f", "w", "f", "v", "f", "ie", "i", "ei", "ai", "eu", "oi", "äu", "oi", "y", "i", "j", "i",
-	"qu", "kf", "x", "ks", "ä", "e", "ö", "o", "ü", "u", "ß", "s", "é", "e",
-)
+	"ph", "f", "w", "f", "v", "f", "ie", "i", "ei", "ai", "ey", "ai", "ay", "ai", "eu", "oi", "äu", "oi",
+	"oe", "o", "y", "i", "j", "i", "qu", "kf", "x", "ks", "ä", "e", "ö", "o", "ü", "u", "ß", "s", "é", "e",
+}
+
+var soundKey = strings.NewReplacer(soundPairs...)
+
+// soundKeyShin reads a German "ch" as Arabic script often writes it, with
+// ش ("Brechten" as "بريشتن", "Kirchhörde" as "کیرشهورده").
+var soundKeyShin = func() *strings.Replacer {
+	pairs := slices.Clone(soundPairs)
+	for i := 0; i < len(pairs); i += 2 {
+		if pairs[i] == "ch" {
+			pairs[i+1] = "s"
+		}
+	}
+	return strings.NewReplacer(pairs...)
+}()
 
 // script tells the script of a word: 'L'atin, 'C'yrillic or 'A'rabic.
 func script(word string) byte {
@@ -49,8 +66,8 @@ func script(word string) byte {
 
 // placeKeys returns the keys of a word: how it sounds in Latin letters, with
 // doubled letters single. A Cyrillic "г" is g in Russian and h in Ukrainian,
-// so such a word has two keys. For Arabic script, and for German names
-// compared with it, use consonants.
+// so such a word has more keys ("Беннінггофен": g after н, h elsewhere).
+// For Arabic script, and for German names compared with it, use consonants.
 func placeKeys(word string) []string {
 	word = strings.ToLower(word)
 	var variants []string
@@ -59,18 +76,18 @@ func placeKeys(word string) []string {
 		variants = []string{translit(word, cyrillicLatin, 0)}
 		if strings.ContainsRune(word, 'г') {
 			variants = append(variants, translit(word, cyrillicLatin, 'г'))
-		}
-	case 'A':
-		// A final ه is mostly the vowel e ("هورده", Hörde).
-		variants = []string{translit(strings.TrimSuffix(word, "ه"), arabicLatin, 0)}
-		// Arabic writes "in", "to", "and" onto the next word: "بهورده" is
-		// "in Hörde"; the name without them is a variant.
-		for _, p := range arabicProclitics {
-			if rest, ok := strings.CutPrefix(word, p); ok && utf8.RuneCountInString(rest) >= 4 {
-				variants = append(variants, translit(strings.TrimSuffix(rest, "ه"), arabicLatin, 0))
-				break
+			if g := ukrainianG.Replace(word); g != word {
+				variants = append(variants, translit(g, cyrillicLatin, 'г'))
 			}
 		}
+		// A first Э or Е may be the German Ö of "Oespel", "Oestrich".
+		if rest, ok := strings.CutPrefix(word, "э"); ok {
+			variants = append(variants, translit("о"+rest, cyrillicLatin, 0))
+		} else if rest, ok := strings.CutPrefix(word, "е"); ok {
+			variants = append(variants, translit("о"+rest, cyrillicLatin, 0))
+		}
+	case 'A':
+		variants = arabicVariants(word)
 	default:
 		variants = []string{word}
 	}
@@ -80,8 +97,48 @@ func placeKeys(word string) []string {
 	return variants
 }
 
+// ukrainianG marks the г that Ukrainian writes for a German g, not h: after
+// н, before г, р and л ("Беннінггофен", "Гросголтгаузен", "Берггофен").
+var ukrainianG = strings.NewReplacer("нг", "нґ", "гг", "ґг", "гр", "ґр", "гл", "ґл")
+
+// arabicVariants writes an Arabic-script word in Latin letters, as it is
+// and without what Arabic and Farsi join to a name: "in", "to", "and" and
+// the article before it ("بهورده", "الهورده": in Hörde, the Hörde), the
+// Farsi ezafe after it ("هوردهی"). A final ه is mostly the vowel e
+// ("هورده", Hörde).
+func arabicVariants(word string) []string {
+	forms := []string{word}
+	for _, p := range arabicProclitics {
+		if rest, ok := strings.CutPrefix(word, p); ok && utf8.RuneCountInString(rest) >= 4 {
+			forms = append(forms, rest)
+			break
+		}
+	}
+	// و before a vowel letter is the w of a name ("اوینگ", Eving;
+	// "ويكده", Wickede), not the vowel of "اونجا" (there).
+	for _, f := range forms {
+		if w := arabicW.Replace(f); w != f {
+			forms = append(forms, w)
+			break
+		}
+	}
+	for _, f := range forms {
+		if rest, ok := strings.CutSuffix(strings.TrimSuffix(f, "\u200c"), "ی"); ok && utf8.RuneCountInString(rest) >= 4 {
+			forms = append(forms, strings.TrimSuffix(rest, "\u200c"))
+		}
+	}
+	out := make([]string, len(forms))
+	for i, f := range forms {
+		out[i] = translit(strings.TrimSuffix(f, "ه"), arabicLatin, 0)
+	}
+	return out
+}
+
+// arabicW writes و before a vowel letter as ف, how Arabic script writes a w.
+var arabicW = strings.NewReplacer("وا", "فا", "وی", "فی", "وي", "في", "وآ", "فآ")
+
 // arabicProclitics are the letters Arabic joins to a following name, longest first.
-var arabicProclitics = []string{"وب", "ول", "ب", "ل", "و"}
+var arabicProclitics = []string{"وبال", "فبال", "بال", "وال", "فال", "كال", "لل", "ال", "وب", "ول", "فب", "ب", "ل", "و"}
 
 // translit writes a word in Latin letters; the rune h is written "h".
 func translit(word string, table map[rune]string, h rune) string {

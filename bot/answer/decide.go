@@ -386,7 +386,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// "Grundsicherung" … "für meinen Opa": the topic for that person.
 		return a.followup(kb, st, d, t, sig), nil
 	}
-	if t != nil && len(res.Districts) == 1 && !named && len(fr) <= 3 && len(kb.OfficesOf(t)) > 1 && !namesAny(kb, fr) {
+	// A place in another script or language is no German place word, and
+	// that language's small words are no German stop words ("ما در برکل
+	// هستیم", we are in Brackel): its place words do not count.
+	short := len(fr) <= 3 || msgLang != "de" && msgLang != "en" && len(fr)-res.PlaceWords <= 3
+	if t != nil && len(res.Districts) == 1 && !named && short && len(kb.OfficesOf(t)) > 1 && !namesAny(kb, fr) {
 		// "Seniorenbüro Mengede" … "gibts auch eins in Bodelschwingh?": a
 		// place and no word that names a topic asks for the office there.
 		if sig.aspect == "" {
@@ -418,7 +422,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
 	}
 	if res.Answered && len(hits) > 0 {
-		hits = a.preferNamed(kb, hits, sig.rest, d.Lang)
+		hits = a.preferNamed(kb, hits, sig.rest, d.Lang, res.Districts)
 		if t != nil && asksAbout(sig) {
 			// "Grundsicherung" … "was ist eigentlich mit Blindengeld?":
 			// the topic the switch names, among the first few.
@@ -470,7 +474,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// do extra words beside a topic's name ("Bis wann muss ich eigentlich
 		// Elterngeld beantragen?"); the best topic still answers when it
 		// stands clear of the next one.
-		hits = a.preferNamed(kb, hits, sig.rest, d.Lang)
+		hits = a.preferNamed(kb, hits, sig.rest, d.Lang, res.Districts)
 		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
 			d.Kind, d.Ask, d.Choices = KindAsk, AskChoice, alt
 			return d, nil
@@ -883,8 +887,8 @@ func (a *Answerer) close(kb *knowledge.Base, hits []index.Hit, st *State, rest [
 	first := topicOfHit(kb, hits[0])
 	for i, h := range hits[1:] {
 		t := topicOfHit(kb, h, hits[:i+1]...)
-		if t == "" || t == first {
-			continue
+		if t == "" || t == first || hits[0].Kind == index.KindOffice && contains(kb.Topic(t).Offices, hits[0].ID) {
+			continue // an office first ("Sozialbüro Kurl") and the topics that list it are no choice
 		}
 		if hits[0].Score-h.Score >= a.margin || st.Topic == first || st.Topic == t {
 			return nil, false
@@ -900,8 +904,8 @@ func (a *Answerer) close(kb *knowledge.Base, hits []index.Hit, st *State, rest [
 // preferNamed puts first a topic that scores within the margin of the best
 // and that the message names by a word of its title when the best is not
 // named ("Gilt mein alter DortmundPass noch?").
-func (a *Answerer) preferNamed(kb *knowledge.Base, hits []index.Hit, rest []string, lang string) []index.Hit {
-	if len(hits) < 2 || namesTopic(kb, hits[0], rest, lang) {
+func (a *Answerer) preferNamed(kb *knowledge.Base, hits []index.Hit, rest []string, lang string, districts []string) []index.Hit {
+	if len(hits) < 2 || namesTopic(kb, hits[0], rest, lang) || namesOffice(kb, hits[0], rest, lang, districts) {
 		return hits
 	}
 	first := topicOfHit(kb, hits[0])
@@ -915,6 +919,20 @@ func (a *Answerer) preferNamed(kb *knowledge.Base, hits []index.Hit, rest []stri
 		}
 	}
 	return hits
+}
+
+// namesOffice reports whether the hit is an office the message names: by a
+// word of its name ("Sozialbüro für Grevel" names the Sozialbüro the search
+// put first, though Blindengeld's title says "Antrag im Sozialbüro"), or as
+// the office of the one Stadtbezirk it names, which the search put first
+// ("социално бюро в Шарнхорст", where the translated name is German).
+func namesOffice(kb *knowledge.Base, h index.Hit, rest []string, lang string, districts []string) bool {
+	o := kb.Office(h.ID)
+	if h.Kind != index.KindOffice || o == nil {
+		return false
+	}
+	return len(districts) == 1 && contains(o.Districts, districts[0]) ||
+		namesTopic(kb, index.Hit{Title: o.Name.DE + " " + o.Name.In(lang)}, rest, lang)
 }
 
 // preferSwitch puts first a topic among the first three that the message
