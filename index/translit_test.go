@@ -6,20 +6,10 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
 func TestPlacesInOtherScripts(t *testing.T) {
-	kb, err := knowledge.Load(knowledge.Builtin(), knowledge.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(kb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := builtin(t)
 	for _, tc := range []struct {
 		text string
 		want []string
@@ -147,15 +137,8 @@ func germanToScript(name, lang string) string {
 // five other scripts' ways, with the case endings and prefixes of
 // "in Kirchhörde", and checks that the place is found.
 func TestEveryPlaceInOtherScripts(t *testing.T) {
-	kb, err := knowledge.Load(knowledge.Builtin(), knowledge.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(kb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := builtin(t)
+	kb := ix.Base()
 	frames := map[string][]string{
 		"ru": {"Сениоренбюро %s", "я живу в %sе", "мы в %sе"},
 		"uk": {"Сеніорбюро %s", "я живу в %sі", "бюро у %sу"},
