@@ -398,7 +398,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		return a.followup(kb, st, d, t, sig), nil
 	}
-	if t == nil && (sig.and || sig.refers) && len(sig.rest) <= 3 && !named {
+	// "wo ist das Sozialbüro?": "das" points to the office the message names,
+	// not back to an earlier message.
+	namedOffice := slices.ContainsFunc(hits[:min(3, len(hits))], func(h index.Hit) bool { return namesOffice(kb, h, fr, d.Lang, nil) })
+	if t == nil && (sig.and || sig.refers) && len(sig.rest) <= 3 && !named && !namedOffice {
 		// "und für meine Mutter?" with nothing before it: about what?
 		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
 		return d, nil
