@@ -134,7 +134,7 @@ func (a *Answerer) sureTopic(ctx context.Context, kb *knowledge.Base, q string, 
 // it is among the whole message's first three. Not for stories: a story
 // names the benefits the person already has or was refused ("für
 // Grundsicherung sind wir zu reich"), which search reads as background.
-func (a *Answerer) clauseSearch(ctx context.Context, kb *knowledge.Base, q string, whole index.Result) (index.Result, bool, error) {
+func (a *Answerer) clauseSearch(ctx context.Context, kb *knowledge.Base, q string, rest []string, whole index.Result) (index.Result, bool, error) {
 	cs := messageClauses(q)
 	if len(cs) < 2 || len(whole.Elsewhere) > 0 || isStory(q) {
 		return whole, false, nil
@@ -148,7 +148,7 @@ func (a *Answerer) clauseSearch(ctx context.Context, kb *knowledge.Base, q strin
 			nouns[w] = true
 		}
 	}
-	if strangeWord(kb, readSignals(q).rest, nouns) {
+	if strangeWord(kb, rest, nouns) {
 		// A noun the knowledge base never uses ("Vaterschaftsanerkennung
 		// vor der Geburt", "unsere Katze ist gestorben") is what the
 		// message is about: the clause beside it is no better.
@@ -159,11 +159,12 @@ func (a *Answerer) clauseSearch(ctx context.Context, kb *knowledge.Base, q strin
 	found := map[string]index.Result{}
 	asking := false
 	for _, c := range cs {
-		words := readSignals(c).rest
+		sig := readSignals(c)
+		words := sig.rest
 		if !slices.ContainsFunc(words, v.namesWord) {
 			continue
 		}
-		if a := asks(q, c); a && !asking {
+		if a := asks(q, c, sig); a && !asking {
 			// "Gibt es eine E-Mail-Adresse vom Sozialamt? Ich bin
 			// schwerhörig": the clause that asks, not the one that tells
 			// who asks.
@@ -238,13 +239,13 @@ func namesOwnWord(t *knowledge.Topic, words []string) bool {
 	return false
 }
 
-// asks reports whether clause c of message q asks: it ends with a question
-// mark, begins with a question word, or asks for an aspect.
-func asks(q, c string) bool {
+// asks reports whether clause c of message q (with the signals sig of c)
+// asks: it ends with a question mark, begins with a question word, or asks
+// for an aspect.
+func asks(q, c string, sig signals) bool {
 	if i := strings.Index(q, c); i >= 0 && strings.HasPrefix(strings.TrimSpace(q[i+len(c):]), "?") {
 		return true
 	}
-	sig := readSignals(c)
 	return sig.aspect != "" || len(sig.words) > 0 && (questionWords[sig.words[0]] || questionStarts[sig.words[0]])
 }
 

@@ -560,7 +560,7 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 		}
 		return res, &again, nil
 	}
-	if again, ok, err := a.clauseSearch(ctx, kb, q, res); err != nil || ok {
+	if again, ok, err := a.clauseSearch(ctx, kb, q, sig.rest, res); err != nil || ok {
 		return again, nil, err
 	}
 	story := isStory(q)

@@ -38,23 +38,21 @@ func switchTo(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, words, r
 	// A title, or a keyword of that topic alone: "was ist mit Blindengeld?"
 	// is Blindengeld, though the Sozialamt's contacts list the word too,
 	// and "Bochum" (Elterngeld, Versorgungsamt) names neither.
-	for _, share := range []int{1} {
-		seen := map[string]bool{t.ID: true}
-		for i, h := range hits {
-			u := topicOfHit(kb, h, hits[:i]...)
-			if u == "" || seen[u] {
-				continue
-			}
-			if seen[u] = true; len(seen) > 4 {
-				break
-			}
-			if h.Kind != index.KindTopic {
-				continue
-			}
-			for _, w := range cand {
-				if namesTitleWord(kb, u, w, lang) || !refers && strongKeyword(kb, u, w, share) {
-					return h, true
-				}
+	seen := map[string]bool{t.ID: true}
+	for i, h := range hits {
+		u := topicOfHit(kb, h, hits[:i]...)
+		if u == "" || seen[u] {
+			continue
+		}
+		if seen[u] = true; len(seen) > 4 {
+			break
+		}
+		if h.Kind != index.KindTopic {
+			continue
+		}
+		for _, w := range cand {
+			if namesTitleWord(kb, u, w, lang) || !refers && strongKeyword(kb, u, w, 1) {
+				return h, true
 			}
 		}
 	}
