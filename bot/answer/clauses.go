@@ -252,3 +252,58 @@ func asks(q, c string, sig signals) bool {
 // questionStarts begin a question, though inside a sentence they state
 // ("gibt es …?" but "ich bekomme 400 €").
 var questionStarts = set(strings.Fields(`gibt gibts bekomme kriege krieg bekommt kriegt do does is are`))
+
+// deniedBenefits are the words of topic titles that a story's telling
+// sentences deny, with a word of denial within three words: "Für
+// Grundsicherung sind wir zu reich", "Bürgergeld bekomme ich nicht, weil
+// ich nicht erwerbsfähig bin", "Sozialhilfe wollen wir nicht". They say
+// that what the person needs is something else. A question keeps them
+// ("Bekomme ich keine Grundsicherung?").
+func deniedBenefits(kb *knowledge.Base, q string) []string {
+	var out []string
+	for _, s := range storySentences(q) {
+		if strings.HasSuffix(strings.TrimSpace(s), "?") {
+			continue
+		}
+		words := foldWords(s)
+		for i, w := range words {
+			if namesAnyTitle(kb, w) && deniedAt(words, i) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// deniedAt reports whether a word of denial stands within three words of
+// words[i].
+func deniedAt(words []string, i int) bool {
+	for k := max(0, i-3); k < min(len(words), i+4); k++ {
+		if denials[words[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// denials are the words that say a person does not get or want something.
+var denials = set(strings.Fields(`nicht kein keine keinen keiner nie abgelehnt reich not no never refused rejected`))
+
+// storySentences splits a text after each sentence mark and line break,
+// keeping the marks.
+func storySentences(q string) []string {
+	var out []string
+	start := 0
+	for i, r := range q {
+		if r == '.' || r == '!' || r == '?' || r == '\n' {
+			if s := q[start : i+1]; hasWord(s) {
+				out = append(out, s)
+			}
+			start = i + 1
+		}
+	}
+	if s := q[start:]; hasWord(s) {
+		out = append(out, s)
+	}
+	return out
+}
