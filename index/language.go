@@ -98,7 +98,12 @@ var languageWords = map[string]map[string]bool{
 		yardım yardim yardımı yardimi lütfen lutfen alabilirim alırım alirim olarak annem babam param evim
 		merhaba selam teşekkür tesekkur ederim değil degil yaşlı yasli emekli maaş maas kira hangisi
 		nereden nerde nerdedir nereye kaç kac zaman başvuru basvuru başvurusu basvurusu nedir adresi parası parasi işsizlik
-		issizlik`)),
+		issizlik
+		acaba mı mi musunuz misiniz miyim neresi simdi şimdi sonra önce once daha hiç hic her şey sey biz siz
+		onlar bunu onu bize size ona bizim sizin onun yaşında yasinda oldu olur olabilir yapmalıyım yapmaliyim
+		gerekiyor gerekli istiyoruz alamıyorum alamiyorum veriyor veriyorlar ediyor oluyor evim kirası kirasi
+		eşim esim kızım kizim oğlum oglum çocuk cocuk çocuğum cocugum abi abla hocam rica teşekkürler
+		tesekkurler sağol sagol nası nasi bilmiyorum yapabilirim yardımcı yardimci olurmu olurmusunuz`)),
 	"pl": set(strings.Fields(`się sie jak gdzie czy jest mam dla że ze mój moj moja moje mnie mi potrzebuję
 		potrzebuje pomoc pomocy proszę prosze można mozna jestem mieszkanie pieniądze pieniadze zasiłek
 		zasilek dzień dzien dobry cześć czesc dziękuję dziekuje nie tak który ktory która ktora kto
@@ -108,7 +113,11 @@ var languageWords = map[string]map[string]bool{
 		ktore przy nad pod bez u my wy oni ona twój twoj swój swoj jej mu ją ja nam wam sobie siebie coś
 		cos ktoś ktos nic nikt wszystko dlaczego chciałbym chcialbym chciałabym chcialabym mogę moge masz
 		ma mamy dostać dostaję dostaje pracuję pracuje dziecko dzieci żona zona mąż maz matka ojciec
-		rodzice praca pracy wniosek niemiecki polsku polski dzięki dzieki pozdrawiam witam`)),
+		rodzice praca pracy wniosek niemiecki polsku polski dzięki dzieki pozdrawiam witam
+		żeby zeby jeśli jesli jeżeli jezeli albo lub ale oraz więc wiec trzeba płaci placi płacić placic
+		pieniędzy pieniedzy kasy babcia dziadek córka corka dziecka miesięcznie miesiecznie godziny teraz tutaj
+		dziś dzis gdzieś gdzies dostać dostac załatwić zalatwic złożyć zlozyc pan pani panie mieszkania
+		potrzebny potrzebna potrzebne mogę mogłbym moglbym`)),
 	"ro": set(strings.Fields(`și si este sunt pentru unde cine vreau nevoie ajutor bani locuință locuinta
 		poate pot trebuie să sa mea meu mei mele bună buna ziua mulțumesc multumesc salut cum ce nu
 		avem aveți aveti unei unui eu noi voi acest această aceasta fost primesc cerere dreptul cât cat
@@ -117,26 +126,44 @@ var languageWords = map[string]map[string]bool{
 		dar se în un că ca din mai al ale lui lor aici acolo noastră noastra nostru vrea vrem putem aș as
 		fi foarte bine mult multe copii copilul soția sotia soțul sotul mama tata părinții parintii muncă
 		munca lucru lucrez locuiesc acte documente germană germana vă va seara mersi pa revedere spune
-		spuneți spuneti`)),
+		spuneți spuneti
+		dacă daca despre fără fara după dupa înainte inainte acum azi astăzi astazi mâine maine ieri nimic
+		ceva cineva nimeni totul toate banii stau primește primeste primi plătește plateste plăti plati fac sfat
+		cererea depun numărul numarul număr numar telefonul îmi imi îți iti niște niste rog dimineața dimineata
+		domnule doamna doamnă bunica bunicul băiatul baiatul fiica fiul pensia pensionar bolnav bolnavă bolnava
+		cazare primăria primaria orașul orasul ajutorul cât câți cati`)),
 	// Cyrillic and Arabic-script words decide between languages of the
 	// same script.
 	"ru": set(strings.Fields(`как где что мне меня нужно нужна нужен помощь помогите я это
 		есть нет можно пожалуйста здравствуйте привет спасибо получить хочу мой моя по для
 		куда когда кто какой какая какие сколько деньги жильё жилье пенсия пенсии живу мы вы он она они
 		этот эта который которая сейчас сегодня завтра очень ещё уже только тоже дети муж жена папа
-		немецкий германии пока свидания подскажите скажите`)),
+		немецкий германии пока свидания подскажите скажите
+		если чтобы почему зачем надо здесь тут его ее её их был была было будет будут может могу нету чё че
+		ну вообще всё все из от или даже потому поэтому сказали говорят делать сделать дали дают платят получаю
+		получает работаю работать квартира квартиру квартиры ребенок ребёнок ребенка мама маме мать отец
+		бабушка дедушка помочь добрый вечер ли бы же нам вам им ему ей свой своя наш наша ваш ваша кому чем
+		чего кого сюда туда нибудь`)),
 	"uk": set(strings.Fields(`як де що мені мене потрібно потрібна допомога допоможіть я і й це
 		є немає можна будь ласка привіт дякую отримати хочу мій моя з по для куди коли хто який яка
 		яке які скільки гроші житло пенсія живу адреса також тому вже його її вони він вона цей ця ці
 		зараз сьогодні завтра дуже тільки немає діти чоловік дружина робота бувай побачення підкажіть
-		скажіть документи`)),
+		скажіть документи
+		шо якщо щоб теж вже треба ми ви мій моє мої наш з із зі від та але чи або бо ну
+		нема був була було буде хочу маю має можу може кажуть сказали дають платять отримую допомогу мама
+		мамі тато батько мати бабуся дитина син донька квартиру грошей роботу працювати люди тепер потім
+		звідки тут коло`)),
 	"bg": set(strings.Fields(`как къде какво ми мен трябва нужда помощ помогнете аз това
 		има няма може моля здравейте здрасти благодаря получа искам моят моята съм
 		кога кой какви колко нужни пари жилище пенсия живея да си се ще във със че е сме сте са хора хората
 		дете детето време работно бежанци kude kade kakvo tryabva iskam nyamam kak se za
 		тази този тези който която които тя ние вие ме сега днес утре деца съпруга съпруг баща родители
 		немски български документи много още вече само така тук там мога можете имам нямам мерси чао
-		довиждане кажете`)),
+		довиждане кажете
+		защо ако към след преди между около като него нея тях им ги го му ѝ нещо някой никой всичко всички
+		винаги никога тогава обаче но или ли дали имаме нямаме трябваше беше бях бяха бил била било щом пак
+		малко голям голяма майка брат сестра дъщеря син децата мъж лева общината лекар добър ден вечер искаме
+		знаете знам правя направя получавам получава плащат плаща коя кое кои нов нова`)),
 	"ar": set(strings.Fields(`في من على أن إلى الى هل كيف أين اين ماذا ما هو هي أنا انا لا نعم عن مع هذا هذه التي الذي
 		أريد اريد ممكن مساعدة السلام عليكم مرحبا شكرا المال مال سكن بيت
 		ana marhaba kifak keefak shu shou wein biddi biddo 3ndi 3andi masari fi yalla shukran maktab shahr
@@ -206,7 +233,7 @@ func DetectLanguage(text string) (lang string, confident bool) {
 			arabicLetters(word, score)
 		case lat:
 			latin++
-			latinLetters(word, score)
+			latinLetters(word, capital, score)
 			if !capital {
 				latinSlavic(word, score)
 			}
@@ -308,7 +335,10 @@ func onlyLanguage(inVocab map[string]int, n int) string {
 var turkishSuffixes = set(strings.Fields(`da de ta te dan den tan ten a e ya ye ı i u ü yı yi yu yü nın nin nun nün ın in un ün la le yla yle`))
 
 // latinLetters scores letters that only some of the Latin-script languages use.
-func latinLetters(word string, score map[string]float64) {
+// A capital word inside a message is a name ("Frau Şahin", "Herr Yılmaz"):
+// its letters say where a person comes from, not the message's language,
+// so they count a third.
+func latinLetters(word string, capital bool, score map[string]float64) {
 	var tr, pl, ro, de bool
 	for _, r := range word {
 		switch r {
@@ -327,9 +357,13 @@ func latinLetters(word string, score map[string]float64) {
 		tr = false
 		ro = true
 	}
+	letterWeight := 1.5
+	if capital {
+		letterWeight = 0.5
+	}
 	add := func(ok bool, lang string) {
 		if ok {
-			score[lang] += 1.5
+			score[lang] += letterWeight
 		}
 	}
 	add(tr, "tr")
