@@ -141,16 +141,16 @@ var languageWords = map[string]map[string]bool{
 		немецкий германии пока свидания подскажите скажите
 		если чтобы почему зачем надо здесь тут его ее её их был была было будет будут может могу нету чё че
 		ну вообще всё все из от или даже потому поэтому сказали говорят делать сделать дали дают платят получаю
-		получает работаю работать квартира квартиру квартиры ребенок ребёнок ребенка мама маме мать отец
-		бабушка дедушка помочь добрый вечер ли бы же нам вам им ему ей свой своя наш наша ваш ваша кому чем
-		чего кого сюда туда нибудь`)),
+		получает работаю работать квартира квартиру квартиры ребенок ребёнок ребенка маме мать отец
+		бабушка дедушка помочь добрый вечер ли бы же нам вам им ему ей кому чем
+		чего сюда туда нибудь`)),
 	"uk": set(strings.Fields(`як де що мені мене потрібно потрібна допомога допоможіть я і й це
 		є немає можна будь ласка привіт дякую отримати хочу мій моя з по для куди коли хто який яка
 		яке які скільки гроші житло пенсія живу адреса також тому вже його її вони він вона цей ця ці
 		зараз сьогодні завтра дуже тільки немає діти чоловік дружина робота бувай побачення підкажіть
 		скажіть документи
-		шо якщо щоб теж вже треба ми ви мій моє мої наш з із зі від та але чи або бо ну
-		нема був була було буде хочу маю має можу може кажуть сказали дають платять отримую допомогу мама
+		шо якщо щоб теж вже треба ми ви мій моє мої з із зі від та але чи або бо ну
+		нема був була було буде хочу маю має можу може кажуть сказали дають платять отримую допомогу
 		мамі тато батько мати бабуся дитина син донька квартиру грошей роботу працювати люди тепер потім
 		звідки тут коло`)),
 	"bg": set(strings.Fields(`как къде какво ми мен трябва нужда помощ помогнете аз това
@@ -160,7 +160,7 @@ var languageWords = map[string]map[string]bool{
 		тази този тези който която които тя ние вие ме сега днес утре деца съпруга съпруг баща родители
 		немски български документи много още вече само така тук там мога можете имам нямам мерси чао
 		довиждане кажете
-		защо ако към след преди между около като него нея тях им ги го му ѝ нещо някой никой всичко всички
+		защо ако от към след преди между около като него нея тях им ги го му ѝ нещо някой никой всичко всички
 		винаги никога тогава обаче но или ли дали имаме нямаме трябваше беше бях бяха бил била било щом пак
 		малко голям голяма майка брат сестра дъщеря син децата мъж лева общината лекар добър ден вечер искаме
 		знаете знам правя направя получавам получава плащат плаща коя кое кои нов нова`)),
@@ -183,7 +183,8 @@ var languageWords = map[string]map[string]bool{
 // weight, only function words and letters do.
 func DetectLanguage(text string) (lang string, confident bool) {
 	score := map[string]float64{}
-	spelling := map[string]float64{} // Cyrillic words' trigram evidence
+	spelling := map[string]float64{}     // Cyrillic words' trigram evidence
+	spelledLatin := map[string]float64{} // Latin words' trigram evidence
 	var latin, cyrillic, arabic int
 	inVocab := map[string]int{} // per language, the words its translations hold
 	vocabWords := 0
@@ -243,12 +244,23 @@ func DetectLanguage(text string) (lang string, confident bool) {
 				score[l]++
 			}
 		}
+		listed := false
+		for l, words := range languageWords {
+			if l != "de" && l != "en" && words[word] {
+				listed = true
+			}
+		}
 		if langs := vocabularyEvidence(word, score); len(langs) > 0 {
 			vocabWords++
 			for _, l := range langs {
 				inVocab[l]++
 			}
+		} else if lat && !cyr && !ara && !capital && !listed {
+			latinSpelling(word, spelledLatin)
 		}
+	}
+	for l, v := range spelledLatin {
+		score[l] += min(v, maxLatinSpelling)
 	}
 	// The one language whose translations hold every word that any
 	// translation holds ("sosyal bilet": Turkish has both, Polish and
@@ -377,6 +389,13 @@ func latinLetters(word string, capital bool, score map[string]float64) {
 				score[lang] += 0.5
 				return
 			}
+		}
+	}
+	// The Turkish present ("arıyorum", "veriyor") is Turkish alone.
+	for _, e := range []string{"iyor", "ıyor", "uyor", "üyor"} {
+		if i := strings.Index(word, e); i >= 2 && len(word)-i-len(e) <= 6 {
+			score["tr"] += 0.5
+			break
 		}
 	}
 	ends("tr", "yor", "yorum", "abilir", "ebilir", "abilirim", "ebilirim", "miyim", "mıyım", "lari", "leri", "ları", "ndan", "ması", "mesi", "masi")

@@ -3,6 +3,7 @@ package index
 import (
 	"io/fs"
 	"math"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -210,3 +211,132 @@ var latinKeys = strings.NewReplacer(
 )
 
 func latinKey(w string) string { return latinKeys.Replace(foldLetters(w)) }
+
+// A letter-trigram profile of the words of German and English (the
+// knowledge base's texts, as one class) and of Turkish, Polish and Romanian
+// (their translations and hand-made lists), all without diacritics, as
+// people type them. It reads a Latin word that no list holds ("wymiana",
+// "orar", "ariyorum") by how it is spelled.
+var latinClasses = [...]string{"deen", "tr", "pl", "ro"}
+
+type latinProfile struct {
+	tri   [len(latinClasses)]map[string]float64
+	floor [len(latinClasses)]float64
+}
+
+var (
+	latinProfileOnce sync.Once
+	latinProf        latinProfile
+)
+
+func loadLatinProfile() *latinProfile {
+	latinProfileOnce.Do(func() {
+		var words [len(latinClasses)]map[string]bool
+		for i := range words {
+			words[i] = map[string]bool{}
+		}
+		for w := range germanEnglishWords().words {
+			words[0][w] = true
+		}
+		for i, l := range latinClasses[1:] {
+			for w := range languageWords[l] {
+				words[i+1][foldLetters(w)] = true
+			}
+		}
+		for _, line := range strings.Split(languageWordsFile, "\n") {
+			lang, rest, _ := strings.Cut(line, " ")
+			for i, l := range latinClasses[1:] {
+				if l != lang {
+					continue
+				}
+				for _, w := range strings.Fields(rest) {
+					if script(w) == 'L' && !words[0][w] {
+						words[i+1][w] = true
+					}
+				}
+			}
+		}
+		all := map[string]bool{}
+		var counts [len(latinClasses)]map[string]float64
+		var totals [len(latinClasses)]float64
+		for i := range latinClasses {
+			counts[i] = map[string]float64{}
+			for w := range words[i] {
+				forTrigrams(w, func(t string) { counts[i][t]++; totals[i]++; all[t] = true })
+			}
+		}
+		const k = 0.5
+		for i := range latinClasses {
+			denom := math.Log(totals[i] + k*float64(len(all)))
+			latinProf.tri[i] = make(map[string]float64, len(counts[i]))
+			for t, c := range counts[i] {
+				latinProf.tri[i][t] = math.Log(c+k) - denom
+			}
+			latinProf.floor[i] = math.Log(k) - denom
+		}
+	})
+	return &latinProf
+}
+
+// latinSpelling scores a lower-case Latin word that no list and no
+// translation holds by its trigrams: when Turkish, Polish or Romanian
+// spelling leads clearly, also over German and English, that language gets
+// up to latinSpellingWeight. A German or English spelling adds nothing:
+// German and English are told by their own words.
+func latinSpelling(word string, score map[string]float64) {
+	w := foldLetters(word)
+	if utf8Len(w) < 4 || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) ||
+		germanEnglishWords().words[w] || slavicLatin.MatchString(w) {
+		return
+	}
+	p := loadLatinProfile()
+	var ll [len(latinClasses)]float64
+	n := 0
+	forTrigrams(w, func(t string) {
+		n++
+		for i := range latinClasses {
+			if v, ok := p.tri[i][t]; ok {
+				ll[i] += v
+			} else {
+				ll[i] += p.floor[i]
+			}
+		}
+	})
+	best := 0
+	for i := range ll {
+		if ll[i] > ll[best] {
+			best = i
+		}
+	}
+	if best == 0 || len(loadProfiles().latin[latinKey(w)]) > 0 {
+		return // German or English, or a Slavic word typed in Latin letters
+	}
+	second := math.Inf(-1)
+	for i := range ll {
+		if i != best {
+			second = max(second, ll[i])
+		}
+	}
+	lead := (ll[best] - second) / float64(n)
+	if lead < minLatinLead {
+		return
+	}
+	score[latinClasses[best]] += latinSpellingWeight * min(1, lead/0.5)
+}
+
+// latinSpellingWeight is the most one Latin word's spelling counts, and
+// maxLatinSpelling the most all words of a message count together: less
+// than one word of a language's vocabulary, so spelling alone ("lorem ipsum
+// dolor") never leaves German; it adds to a message's other evidence.
+const (
+	latinSpellingWeight = 0.5
+	maxLatinSpelling    = 0.7
+)
+
+// minLatinLead is the least lead per trigram that counts: a word that is
+// nearly as likely German or English (a dialect word, a name) tells nothing.
+const minLatinLead = 0.25
+
+// slavicLatin marks Russian, Ukrainian and Bulgarian typed in Latin letters
+// (zh, kh), which Polish and Turkish do not write.
+var slavicLatin = regexp.MustCompile(`zh|kh`)
