@@ -185,6 +185,7 @@ func DetectLanguage(text string) (lang string, confident bool) {
 	score := map[string]float64{}
 	spelling := map[string]float64{}     // Cyrillic words' trigram evidence
 	spelledLatin := map[string]float64{} // Latin words' trigram evidence
+	long := map[string]bool{}            // a listed Latin word of four letters or more
 	var latin, cyrillic, arabic int
 	inVocab := map[string]int{} // per language, the words its translations hold
 	vocabWords := 0
@@ -239,15 +240,17 @@ func DetectLanguage(text string) (lang string, confident bool) {
 				latinSlavic(word, score)
 			}
 		}
-		for l, words := range languageWords {
-			if words[word] {
-				score[l]++
-			}
-		}
 		listed := false
 		for l, words := range languageWords {
-			if l != "de" && l != "en" && words[word] {
+			if !words[word] {
+				continue
+			}
+			score[l]++
+			if l != "de" && l != "en" {
 				listed = true
+				if lat && utf8Len(word) >= 4 {
+					long[l] = true
+				}
 			}
 		}
 		if langs := vocabularyEvidence(word, score); len(langs) > 0 {
@@ -321,10 +324,15 @@ func DetectLanguage(text string) (lang string, confident bool) {
 	if top == 0 || top < 1 && best != "en" && (top < vocabWeight || score["de"] > 0) {
 		return "de", false
 	}
-	// Without any German or English word, less evidence is enough.
+	// Without any German or English word, less evidence is enough: one
+	// listed word of four letters or more ("unde", "gdzie", "nasil") beside
+	// German names, where a short one ("ne", "da") in a German chat is not.
 	enough := 2.0
 	if score["de"] == 0 && score["en"] == 0 {
 		enough = 1.5
+		if long[best] {
+			enough = 1
+		}
 	}
 	return best, top >= enough && top >= 2*next
 }

@@ -55,6 +55,11 @@ func loadProfiles() *langProfiles {
 				common[latinKey(w)] = true
 			}
 		}
+		// The words of the German and English texts too ("Kita", "men"):
+		// a word of theirs is no Slavic word typed in Latin letters.
+		for w := range germanEnglishWords().words {
+			common[latinKey(w)] = true
+		}
 		for _, l := range []string{"de", "en", "tr", "pl", "ro"} {
 			for w := range languageWords[l] {
 				common[latinKey(w)] = true
@@ -164,8 +169,9 @@ func cyrillicSpelling(word string, score map[string]float64) {
 
 // latinSlavic scores a Latin word that is a Russian, Ukrainian or Bulgarian
 // word typed in Latin letters. Each language that has the word gets
-// latinSlavicWeight, less than vocabWeight: one such word alone
-// ("Gast", Ukrainian "Гаст") does not leave German, two do.
+// latinSlavicWeight, as much as a word of its translations ("skilky",
+// "chekaty" against Polish "na"); a word of the German or English texts
+// ("Gast", Ukrainian "Гаст") has no key (loadProfiles).
 func latinSlavic(word string, score map[string]float64) {
 	k := latinKey(word)
 	langs := loadProfiles().latin[k]
@@ -174,7 +180,7 @@ func latinSlavic(word string, score map[string]float64) {
 	}
 }
 
-const latinSlavicWeight = 0.5
+const latinSlavicWeight = 0.75
 
 // The Latin key of a Cyrillic word: how people type it in Latin letters,
 // reduced so that the usual spellings meet (и, ы, й and y all i; г, х and
