@@ -190,6 +190,7 @@ func DetectLanguage(text string) (lang string, confident bool) {
 	spelling := map[string]float64{}     // Cyrillic words' trigram evidence
 	spelledLatin := map[string]float64{} // Latin words' trigram evidence
 	long := map[string]bool{}            // a listed Latin word of four letters or more
+	var arabicCounts arabicLetterCounts
 	var latin, cyrillic, arabic int
 	inVocab := map[string]int{} // per language, the words its translations hold
 	vocabWords := 0
@@ -236,7 +237,7 @@ func DetectLanguage(text string) (lang string, confident bool) {
 			}
 		case ara:
 			arabic++
-			arabicLetters(word, score)
+			arabicLetters(word, &arabicCounts)
 		case lat:
 			latin++
 			latinLetters(word, capital, score)
@@ -246,7 +247,11 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		}
 		listed := false
 		for l, words := range languageWords {
-			if !words[word] {
+			switch {
+			case words[word]:
+			case ara && l == "fa" && words[farsiForms.Replace(word)]:
+			case ara && l == "ar" && words[arabicForms.Replace(word)]:
+			default:
 				continue
 			}
 			score[l]++
@@ -254,6 +259,11 @@ func DetectLanguage(text string) (lang string, confident bool) {
 				listed = true
 				if lat && utf8Len(word) >= 4 {
 					long[l] = true
+				}
+				if lat && utf8Len(word) >= 6 {
+					// A long function word or verb ("nevoie", "potrzebuje")
+					// outweighs a short one another language shares ("am").
+					score[l] += 0.5
 				}
 			}
 		}
@@ -266,6 +276,7 @@ func DetectLanguage(text string) (lang string, confident bool) {
 			latinSpelling(word, spelledLatin)
 		}
 	}
+	arabicCounts.score(score)
 	for l, v := range spelledLatin {
 		score[l] += min(v, maxLatinSpelling)
 	}
@@ -503,15 +514,49 @@ func cyrillicLetters(word string, score map[string]float64) {
 }
 
 // arabicLetters scores the letters that tell Farsi from Arabic.
-func arabicLetters(word string, score map[string]float64) {
+// The letters پ چ ژ گ are Farsi's alone and ة ى أ إ Arabic's alone;
+// the forms of yeh and kaf (Farsi ی ک, Arabic ي ك) tell only the
+// keyboard: a Farsi message typed on an Arabic keyboard has ي and ك, and
+// an Arabic one on a Farsi keyboard ی and ک. They count only where no
+// letter of the other language's own shows the keyboard wrong.
+func arabicLetters(word string, l *arabicLetterCounts) {
 	for _, r := range word {
 		switch r {
 		case 'پ', 'چ', 'ژ', 'گ':
-			score["fa"] += 2
+			l.farsi++
 		case 'ک', 'ی':
-			score["fa"] += 1
-		case 'ة', 'ي', 'ك', 'ى', 'إ', 'أ':
-			score["ar"] += 1
+			l.farsiForms++
+		case 'ة', 'ى', 'إ', 'أ':
+			l.arabic++
+		case 'ي', 'ك':
+			l.arabicForms++
 		}
 	}
 }
+
+type arabicLetterCounts struct{ farsi, farsiForms, arabic, arabicForms int }
+
+// score adds the letters' evidence, once for the whole message.
+func (l arabicLetterCounts) score(score map[string]float64) {
+	score["fa"] += 2 * float64(l.farsi)
+	score["ar"] += float64(l.arabic)
+	// Without a letter of either language's own, the forms show the
+	// keyboard, which mostly but not always fits: the words weigh more.
+	forms := 1.0
+	if l.farsi == 0 && l.arabic == 0 {
+		forms = 0.5
+	}
+	if l.arabic == 0 || l.farsi > 0 {
+		score["fa"] += forms * float64(l.farsiForms)
+	}
+	if l.farsi == 0 {
+		score["ar"] += forms * float64(l.arabicForms)
+	}
+}
+
+// keyboardForms spells an Arabic-script word with Farsi's yeh and kaf and
+// with Arabic's, to find it in the word lists however it was typed.
+var (
+	farsiForms  = strings.NewReplacer("ي", "ی", "ك", "ک", "ى", "ی")
+	arabicForms = strings.NewReplacer("ی", "ي", "ک", "ك")
+)
