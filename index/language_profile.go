@@ -327,16 +327,21 @@ func latinSpelling(word string, score map[string]float64) {
 	if lead < minLatinLead {
 		return
 	}
-	score[latinClasses[best]] += latinSpellingWeight * min(1, lead/0.5)
+	score[latinClasses[best]] += latinSpellingWeight * min(1, lead/fullLatinLead)
 }
 
-// latinSpellingWeight is the most one Latin word's spelling counts, and
-// maxLatinSpelling the most all words of a message count together: less
-// than one word of a language's vocabulary, so spelling alone ("lorem ipsum
-// dolor") never leaves German; it adds to a message's other evidence.
+// latinSpellingWeight is the most one Latin word's spelling counts, by its
+// lead per trigram up to fullLatinLead, and maxLatinSpelling the most all
+// words of a message count together: as much as one word of a language's
+// vocabulary. Turkish and Polish words stand far from German and English
+// ("yakininda", "wymiana": a lead of 2 and more), Romance ones less
+// ("consulat" 1, Latin's "lorem", "dolor" 0.5–0.7), so a clearly
+// Turkish or Polish word beside German names leaves German (unsure), and
+// spelling alone never makes a message sure.
 const (
-	latinSpellingWeight = 0.5
-	maxLatinSpelling    = 0.7
+	latinSpellingWeight = vocabWeight
+	maxLatinSpelling    = vocabWeight
+	fullLatinLead       = 1.5
 )
 
 // minLatinLead is the least lead per trigram that counts: a word that is
