@@ -131,7 +131,7 @@ var languageWords = map[string]map[string]bool{
 		ceva cineva nimeni totul toate banii stau primește primeste primi plătește plateste plăti plati fac sfat
 		cererea depun numărul numarul număr numar telefonul îmi imi îți iti niște niste rog dimineața dimineata
 		domnule doamna doamnă bunica bunicul băiatul baiatul fiica fiul pensia pensionar bolnav bolnavă bolnava
-		cazare primăria primaria orașul orasul ajutorul cât câți cati`)),
+		cazare primăria primaria orașul orasul ajutorul cât câți cati in`)),
 	// Cyrillic and Arabic-script words decide between languages of the
 	// same script. The Latin "na", "za", "tak", "z" are Polish and Slavic
 	// typed in Latin letters alike: each list has them, so they decide
@@ -171,12 +171,19 @@ var languageWords = map[string]map[string]bool{
 	"ar": set(strings.Fields(`في من على أن إلى الى هل كيف أين اين ماذا ما هو هي أنا انا لا نعم عن مع هذا هذه التي الذي
 		أريد اريد ممكن مساعدة السلام عليكم مرحبا شكرا المال مال سكن بيت
 		ana marhaba kifak keefak shu shou wein biddi biddo 3ndi 3andi masari fi yalla shukran maktab shahr
-		inshallah habibi`)),
+		inshallah habibi ahlan mumkin momken bidi baddi 3ayez ayez 3awz awez mish msh ma3 fih feh wen wain
+		ween kif kaif keef shlon eish lesh leh lazem lazim flous fulus floos beit bait sakan shughl shoghl
+		3amal mosa3ada musa3ada mosaada musaada mareed marid wlad awlad ummi abuy jawaz iqama ikama laji2
+		laje2 lajeh enno inno 3la mafi 3ndna 3andna bjeeb bjib`)),
 	"fa": set(strings.Fields(`است در به از که را این آن با برای من چطور چگونه کجا چه چی می میخواهم میخوام
 		هست نیست هستم کمک لطفا سلام ممنون مرسی پول خانه باید کنم
 		hastam nadaram daram mikham mikhaham mikone mikonam chetori chetor koja kojast komak panahjoo
 		panahande daftar khane khaneh ki درود خداحافظ خدانگهدار khodahafez mamnoon mamnun
-		kheili kheyli`)),
+		kheili kheyli baraye chi chera chetor mishe mitunam mitoonam mitonam nemitunam nemitoonam pul
+		khoone khune madaram pedaram bache bacheha bachem lotfan chand chiye nist nadare nadarim kardam
+		konam konid begiram begirim bedam bayad hastim hastid mikhay mikhastam mikhad midan mide midim
+		beram inja alan emruz farda emshab shoharam hamsaram bimar mariz marizam daru bime kharj ejare
+		ejareh kerayeh keraye amadam amadim umadam umadim ziade ziyad lazeme`)),
 }
 
 // DetectLanguage tells which of Languages a message is written in, from its
