@@ -318,6 +318,14 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		return best, second
 	}
 	best, second := pick()
+	// One German or English word beside German terms in a sentence with a
+	// long word of another language ("Grundsicherung Antrag wo? jestem
+	// emerytem") quotes the terms; it is not the message's language.
+	quoted := long[best] && score["de"]+score["en"] <= 1 && candidates[0] == "de"
+	if quoted {
+		score["de"], score["en"] = score["de"]/2, score["en"]/2
+		best, second = pick()
+	}
 	tied := candidates[0] == "ru" && score[best] == score[second]
 	if tied {
 		// No telling word decides between the tied languages: the words'
@@ -350,7 +358,7 @@ func DetectLanguage(text string) (lang string, confident bool) {
 	// listed word of four letters or more ("unde", "gdzie", "nasil") beside
 	// German names, where a short one ("ne", "da") in a German chat is not.
 	enough := 2.0
-	if score["de"] == 0 && score["en"] == 0 {
+	if quoted || score["de"] == 0 && score["en"] == 0 {
 		enough = 1.5
 		if long[best] {
 			enough = 1

@@ -68,6 +68,7 @@ func TestDetectLanguage(t *testing.T) {
 		// a word no list holds is read by its spelling.
 		{"unde e Sozialamt", "ro", true},
 		{"am nevoie de Wohngeld", "ro", false},
+		{"Grundsicherung Antrag wo? jestem emerytem", "pl", true},
 		{"przedluzenie Dortmund Pass", "pl", false},
 		{"Borsigplatz yakininda Seniorenburo", "tr", false},
 		// A foreign name's letters do not make a German sentence foreign.
