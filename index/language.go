@@ -461,10 +461,15 @@ func latinLetters(word string, capital bool, score map[string]float64) {
 			letters++
 		}
 	}
-	if strings.ContainsAny(word, "237") && letters >= 3 {
+	if letters >= 3 && (strings.ContainsAny(word, "237") || arabiziInside.MatchString(word)) {
 		score["ar"] += 1.5
 	}
 }
+
+// arabiziInside matches the digits Arabic in Latin letters also writes for
+// خ, ط, ص/ق (5, 6, 9: "bta5od", "6ayeb"), between letters only: at a
+// word's end they are a number ("Pflegegrad5").
+var arabiziInside = regexp.MustCompile(`(^|\pL)[569]\pL`)
 
 // ukrainianNever matches и before a vowel, or -ия at the end of a word.
 var ukrainianNever = regexp.MustCompile(`и[аеёиоуюэ]|ия$`)

@@ -64,6 +64,8 @@ func TestDetectLanguage(t *testing.T) {
 		// Farsi and Arabic in Latin letters.
 		{"mitoonam wohngeld begiram?", "fa", true},
 		{"kif bjeeb wohngeld", "ar", true},
+		{"kam yom bta5od el WBS", "ar", false},
+		{"Pflegegrad5 beantragen", "de", false},
 		// A long word of a language's own beside German names is enough;
 		// a word no list holds is read by its spelling.
 		{"unde e Sozialamt", "ro", true},
