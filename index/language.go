@@ -98,7 +98,12 @@ var languageWords = map[string]map[string]bool{
 		yardım yardim yardımı yardimi lütfen lutfen alabilirim alırım alirim olarak annem babam param evim
 		merhaba selam teşekkür tesekkur ederim değil degil yaşlı yasli emekli maaş maas kira hangisi
 		nereden nerde nerdedir nereye kaç kac zaman başvuru basvuru başvurusu basvurusu nedir adresi parası parasi işsizlik
-		issizlik`)),
+		issizlik
+		acaba mı mi musunuz misiniz miyim neresi simdi şimdi sonra önce once daha hiç hic her şey sey biz siz
+		onlar bunu onu bize size ona bizim sizin onun yaşında yasinda oldu olur olabilir yapmalıyım yapmaliyim
+		gerekiyor gerekli istiyoruz alamıyorum alamiyorum veriyor veriyorlar ediyor oluyor evim kirası kirasi
+		eşim esim kızım kizim oğlum oglum çocuk cocuk çocuğum cocugum abi abla hocam rica teşekkürler
+		tesekkurler sağol sagol nası nasi bilmiyorum yapabilirim yardımcı yardimci olurmu olurmusunuz`)),
 	"pl": set(strings.Fields(`się sie jak gdzie czy jest mam dla że ze mój moj moja moje mnie mi potrzebuję
 		potrzebuje pomoc pomocy proszę prosze można mozna jestem mieszkanie pieniądze pieniadze zasiłek
 		zasilek dzień dzien dobry cześć czesc dziękuję dziekuje nie tak który ktory która ktora kto
@@ -108,7 +113,11 @@ var languageWords = map[string]map[string]bool{
 		ktore przy nad pod bez u my wy oni ona twój twoj swój swoj jej mu ją ja nam wam sobie siebie coś
 		cos ktoś ktos nic nikt wszystko dlaczego chciałbym chcialbym chciałabym chcialabym mogę moge masz
 		ma mamy dostać dostaję dostaje pracuję pracuje dziecko dzieci żona zona mąż maz matka ojciec
-		rodzice praca pracy wniosek niemiecki polsku polski dzięki dzieki pozdrawiam witam`)),
+		rodzice praca pracy wniosek niemiecki polsku polski dzięki dzieki pozdrawiam witam
+		żeby zeby jeśli jesli jeżeli jezeli albo lub ale oraz więc wiec trzeba płaci placi płacić placic
+		pieniędzy pieniedzy kasy babcia dziadek córka corka dziecka miesięcznie miesiecznie godziny teraz tutaj
+		dziś dzis gdzieś gdzies dostać dostac załatwić zalatwic złożyć zlozyc pan pani panie mieszkania
+		potrzebny potrzebna potrzebne mogę mogłbym moglbym`)),
 	"ro": set(strings.Fields(`și si este sunt pentru unde cine vreau nevoie ajutor bani locuință locuinta
 		poate pot trebuie să sa mea meu mei mele bună buna ziua mulțumesc multumesc salut cum ce nu
 		avem aveți aveti unei unui eu noi voi acest această aceasta fost primesc cerere dreptul cât cat
@@ -117,35 +126,64 @@ var languageWords = map[string]map[string]bool{
 		dar se în un că ca din mai al ale lui lor aici acolo noastră noastra nostru vrea vrem putem aș as
 		fi foarte bine mult multe copii copilul soția sotia soțul sotul mama tata părinții parintii muncă
 		munca lucru lucrez locuiesc acte documente germană germana vă va seara mersi pa revedere spune
-		spuneți spuneti`)),
+		spuneți spuneti
+		dacă daca despre fără fara după dupa înainte inainte acum azi astăzi astazi mâine maine ieri nimic
+		ceva cineva nimeni totul toate banii stau primește primeste primi plătește plateste plăti plati fac sfat
+		cererea depun numărul numarul număr numar telefonul îmi imi îți iti niște niste rog dimineața dimineata
+		domnule doamna doamnă bunica bunicul băiatul baiatul fiica fiul pensia pensionar bolnav bolnavă bolnava
+		cazare primăria primaria orașul orasul ajutorul cât câți cati in`)),
 	// Cyrillic and Arabic-script words decide between languages of the
-	// same script.
+	// same script. The Latin "na", "za", "tak", "z" are Polish and Slavic
+	// typed in Latin letters alike: each list has them, so they decide
+	// nothing between those.
 	"ru": set(strings.Fields(`как где что мне меня нужно нужна нужен помощь помогите я это
 		есть нет можно пожалуйста здравствуйте привет спасибо получить хочу мой моя по для
 		куда когда кто какой какая какие сколько деньги жильё жилье пенсия пенсии живу мы вы он она они
 		этот эта который которая сейчас сегодня завтра очень ещё уже только тоже дети муж жена папа
-		немецкий германии пока свидания подскажите скажите`)),
+		немецкий германии пока свидания подскажите скажите
+		если чтобы почему зачем надо здесь тут его ее её их был была было будет будут может могу нету чё че
+		ну вообще всё все из от или даже потому поэтому сказали говорят делать сделать дали дают платят получаю
+		получает работаю работать квартира квартиру квартиры ребенок ребёнок ребенка маме мать отец
+		бабушка дедушка помочь добрый вечер ли бы же нам вам им ему ей кому чем
+		чего сюда туда нибудь
+		na za tak`)),
 	"uk": set(strings.Fields(`як де що мені мене потрібно потрібна допомога допоможіть я і й це
 		є немає можна будь ласка привіт дякую отримати хочу мій моя з по для куди коли хто який яка
 		яке які скільки гроші житло пенсія живу адреса також тому вже його її вони він вона цей ця ці
 		зараз сьогодні завтра дуже тільки немає діти чоловік дружина робота бувай побачення підкажіть
-		скажіть документи`)),
+		скажіть документи
+		шо якщо щоб теж вже треба ми ви мій моє мої з із зі від та але чи або бо ну
+		нема був була було буде хочу маю має можу може кажуть сказали дають платять отримую допомогу
+		мамі тато батько мати бабуся дитина син донька квартиру грошей роботу працювати люди тепер потім
+		звідки тут коло
+		na za tak z`)),
 	"bg": set(strings.Fields(`как къде какво ми мен трябва нужда помощ помогнете аз това
 		има няма може моля здравейте здрасти благодаря получа искам моят моята съм
 		кога кой какви колко нужни пари жилище пенсия живея да си се ще във със че е сме сте са хора хората
-		дете детето време работно бежанци kude kade kakvo tryabva iskam nyamam kak se za
+		дете детето време работно бежанци kude kade kakvo tryabva iskam nyamam se na za
 		тази този тези който която които тя ние вие ме сега днес утре деца съпруга съпруг баща родители
 		немски български документи много още вече само така тук там мога можете имам нямам мерси чао
-		довиждане кажете`)),
+		довиждане кажете
+		защо ако от към след преди между около като него нея тях им ги го му ѝ нещо някой никой всичко всички
+		винаги никога тогава обаче но или ли дали имаме нямаме трябваше беше бях бяха бил била било щом пак
+		малко голям голяма майка брат сестра дъщеря син децата мъж лева общината лекар добър ден вечер искаме
+		знаете знам правя направя получавам получава плащат плаща коя кое кои нов нова`)),
 	"ar": set(strings.Fields(`في من على أن إلى الى هل كيف أين اين ماذا ما هو هي أنا انا لا نعم عن مع هذا هذه التي الذي
 		أريد اريد ممكن مساعدة السلام عليكم مرحبا شكرا المال مال سكن بيت
 		ana marhaba kifak keefak shu shou wein biddi biddo 3ndi 3andi masari fi yalla shukran maktab shahr
-		inshallah habibi`)),
+		inshallah habibi ahlan mumkin momken bidi baddi 3ayez ayez 3awz awez mish msh ma3 fih feh wen wain
+		ween kif kaif keef shlon eish lesh leh lazem lazim flous fulus floos beit bait sakan shughl shoghl
+		3amal mosa3ada musa3ada mosaada musaada mareed marid wlad awlad ummi abuy jawaz iqama ikama laji2
+		laje2 lajeh enno inno 3la mafi 3ndna 3andna bjeeb bjib`)),
 	"fa": set(strings.Fields(`است در به از که را این آن با برای من چطور چگونه کجا چه چی می میخواهم میخوام
 		هست نیست هستم کمک لطفا سلام ممنون مرسی پول خانه باید کنم
 		hastam nadaram daram mikham mikhaham mikone mikonam chetori chetor koja kojast komak panahjoo
 		panahande daftar khane khaneh ki درود خداحافظ خدانگهدار khodahafez mamnoon mamnun
-		kheili kheyli`)),
+		kheili kheyli baraye chi chera chetor mishe mitunam mitoonam mitonam nemitunam nemitoonam pul
+		khoone khune madaram pedaram bache bacheha bachem lotfan chand chiye nist nadare nadarim kardam
+		konam konid begiram begirim bedam bayad hastim hastid mikhay mikhastam mikhad midan mide midim
+		beram inja alan emruz farda emshab shoharam hamsaram bimar mariz marizam daru bime kharj ejare
+		ejareh kerayeh keraye amadam amadim umadam umadim ziade ziyad lazeme`)),
 }
 
 // DetectLanguage tells which of Languages a message is written in, from its
@@ -156,7 +194,10 @@ var languageWords = map[string]map[string]bool{
 // weight, only function words and letters do.
 func DetectLanguage(text string) (lang string, confident bool) {
 	score := map[string]float64{}
-	spelling := map[string]float64{} // Cyrillic words' trigram evidence
+	spelling := map[string]float64{}     // Cyrillic words' trigram evidence
+	spelledLatin := map[string]float64{} // Latin words' trigram evidence
+	long := map[string]bool{}            // a listed Latin word of four letters or more
+	var arabicCounts arabicLetterCounts
 	var latin, cyrillic, arabic int
 	inVocab := map[string]int{} // per language, the words its translations hold
 	vocabWords := 0
@@ -203,17 +244,34 @@ func DetectLanguage(text string) (lang string, confident bool) {
 			}
 		case ara:
 			arabic++
-			arabicLetters(word, score)
+			arabicLetters(word, &arabicCounts)
 		case lat:
 			latin++
-			latinLetters(word, score)
+			latinLetters(word, capital, score)
 			if !capital {
 				latinSlavic(word, score)
 			}
 		}
+		listed := false
 		for l, words := range languageWords {
-			if words[word] {
-				score[l]++
+			switch {
+			case words[word]:
+			case ara && l == "fa" && words[farsiForms.Replace(word)]:
+			case ara && l == "ar" && words[arabicForms.Replace(word)]:
+			default:
+				continue
+			}
+			score[l]++
+			if l != "de" && l != "en" {
+				listed = true
+				if lat && utf8Len(word) >= 4 {
+					long[l] = true
+				}
+				if lat && utf8Len(word) >= 6 {
+					// A long function word or verb ("nevoie", "potrzebuje")
+					// outweighs a short one another language shares ("am").
+					score[l] += 0.5
+				}
 			}
 		}
 		if langs := vocabularyEvidence(word, score); len(langs) > 0 {
@@ -221,7 +279,13 @@ func DetectLanguage(text string) (lang string, confident bool) {
 			for _, l := range langs {
 				inVocab[l]++
 			}
+		} else if lat && !cyr && !ara && !capital && !listed {
+			latinSpelling(word, spelledLatin)
 		}
+	}
+	arabicCounts.score(score)
+	for l, v := range spelledLatin {
+		score[l] += min(v, maxLatinSpelling)
 	}
 	// The one language whose translations hold every word that any
 	// translation holds ("sosyal bilet": Turkish has both, Polish and
@@ -254,6 +318,14 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		return best, second
 	}
 	best, second := pick()
+	// One German or English word beside German terms in a sentence with a
+	// long word of another language ("Grundsicherung Antrag wo? jestem
+	// emerytem") quotes the terms; it is not the message's language.
+	quoted := long[best] && score["de"]+score["en"] <= 1 && candidates[0] == "de"
+	if quoted {
+		score["de"], score["en"] = score["de"]/2, score["en"]/2
+		best, second = pick()
+	}
 	tied := candidates[0] == "ru" && score[best] == score[second]
 	if tied {
 		// No telling word decides between the tied languages: the words'
@@ -282,10 +354,15 @@ func DetectLanguage(text string) (lang string, confident bool) {
 	if top == 0 || top < 1 && best != "en" && (top < vocabWeight || score["de"] > 0) {
 		return "de", false
 	}
-	// Without any German or English word, less evidence is enough.
+	// Without any German or English word, less evidence is enough: one
+	// listed word of four letters or more ("unde", "gdzie", "nasil") beside
+	// German names, where a short one ("ne", "da") in a German chat is not.
 	enough := 2.0
-	if score["de"] == 0 && score["en"] == 0 {
+	if quoted || score["de"] == 0 && score["en"] == 0 {
 		enough = 1.5
+		if long[best] {
+			enough = 1
+		}
 	}
 	return best, top >= enough && top >= 2*next
 }
@@ -308,7 +385,10 @@ func onlyLanguage(inVocab map[string]int, n int) string {
 var turkishSuffixes = set(strings.Fields(`da de ta te dan den tan ten a e ya ye ı i u ü yı yi yu yü nın nin nun nün ın in un ün la le yla yle`))
 
 // latinLetters scores letters that only some of the Latin-script languages use.
-func latinLetters(word string, score map[string]float64) {
+// A capital word inside a message is a name ("Frau Şahin", "Herr Yılmaz"):
+// its letters say where a person comes from, not the message's language,
+// so they count a third.
+func latinLetters(word string, capital bool, score map[string]float64) {
 	var tr, pl, ro, de bool
 	for _, r := range word {
 		switch r {
@@ -327,9 +407,13 @@ func latinLetters(word string, score map[string]float64) {
 		tr = false
 		ro = true
 	}
+	letterWeight := 1.5
+	if capital {
+		letterWeight = 0.5
+	}
 	add := func(ok bool, lang string) {
 		if ok {
-			score[lang] += 1.5
+			score[lang] += letterWeight
 		}
 	}
 	add(tr, "tr")
@@ -343,6 +427,13 @@ func latinLetters(word string, score map[string]float64) {
 				score[lang] += 0.5
 				return
 			}
+		}
+	}
+	// The Turkish present ("arıyorum", "veriyor") is Turkish alone.
+	for _, e := range []string{"iyor", "ıyor", "uyor", "üyor"} {
+		if i := strings.Index(word, e); i >= 2 && len(word)-i-len(e) <= 6 {
+			score["tr"] += 0.5
+			break
 		}
 	}
 	ends("tr", "yor", "yorum", "abilir", "ebilir", "abilirim", "ebilirim", "miyim", "mıyım", "lari", "leri", "ları", "ndan", "ması", "mesi", "masi")
@@ -370,10 +461,15 @@ func latinLetters(word string, score map[string]float64) {
 			letters++
 		}
 	}
-	if strings.ContainsAny(word, "237") && letters >= 3 {
+	if letters >= 3 && (strings.ContainsAny(word, "237") || arabiziInside.MatchString(word)) {
 		score["ar"] += 1.5
 	}
 }
+
+// arabiziInside matches the digits Arabic in Latin letters also writes for
+// خ, ط, ص/ق (5, 6, 9: "bta5od", "6ayeb"), between letters only: at a
+// word's end they are a number ("Pflegegrad5").
+var arabiziInside = regexp.MustCompile(`(^|\pL)[569]\pL`)
 
 // ukrainianNever matches и before a vowel, or -ия at the end of a word.
 var ukrainianNever = regexp.MustCompile(`и[аеёиоуюэ]|ия$`)
@@ -438,15 +534,49 @@ func cyrillicLetters(word string, score map[string]float64) {
 }
 
 // arabicLetters scores the letters that tell Farsi from Arabic.
-func arabicLetters(word string, score map[string]float64) {
+// The letters پ چ ژ گ are Farsi's alone and ة ى أ إ Arabic's alone;
+// the forms of yeh and kaf (Farsi ی ک, Arabic ي ك) tell only the
+// keyboard: a Farsi message typed on an Arabic keyboard has ي and ك, and
+// an Arabic one on a Farsi keyboard ی and ک. They count only where no
+// letter of the other language's own shows the keyboard wrong.
+func arabicLetters(word string, l *arabicLetterCounts) {
 	for _, r := range word {
 		switch r {
 		case 'پ', 'چ', 'ژ', 'گ':
-			score["fa"] += 2
+			l.farsi++
 		case 'ک', 'ی':
-			score["fa"] += 1
-		case 'ة', 'ي', 'ك', 'ى', 'إ', 'أ':
-			score["ar"] += 1
+			l.farsiForms++
+		case 'ة', 'ى', 'إ', 'أ':
+			l.arabic++
+		case 'ي', 'ك':
+			l.arabicForms++
 		}
 	}
 }
+
+type arabicLetterCounts struct{ farsi, farsiForms, arabic, arabicForms int }
+
+// score adds the letters' evidence, once for the whole message.
+func (l arabicLetterCounts) score(score map[string]float64) {
+	score["fa"] += 2 * float64(l.farsi)
+	score["ar"] += float64(l.arabic)
+	// Without a letter of either language's own, the forms show the
+	// keyboard, which mostly but not always fits: the words weigh more.
+	forms := 1.0
+	if l.farsi == 0 && l.arabic == 0 {
+		forms = 0.5
+	}
+	if l.arabic == 0 || l.farsi > 0 {
+		score["fa"] += forms * float64(l.farsiForms)
+	}
+	if l.farsi == 0 {
+		score["ar"] += forms * float64(l.arabicForms)
+	}
+}
+
+// keyboardForms spells an Arabic-script word with Farsi's yeh and kaf and
+// with Arabic's, to find it in the word lists however it was typed.
+var (
+	farsiForms  = strings.NewReplacer("ي", "ی", "ك", "ک", "ى", "ی")
+	arabicForms = strings.NewReplacer("ی", "ي", "ک", "ك")
+)

@@ -3,6 +3,7 @@ package index
 import (
 	"io/fs"
 	"math"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -53,6 +54,11 @@ func loadProfiles() *langProfiles {
 			for _, w := range list {
 				common[latinKey(w)] = true
 			}
+		}
+		// The words of the German and English texts too ("Kita", "men"):
+		// a word of theirs is no Slavic word typed in Latin letters.
+		for w := range germanEnglishWords().words {
+			common[latinKey(w)] = true
 		}
 		for _, l := range []string{"de", "en", "tr", "pl", "ro"} {
 			for w := range languageWords[l] {
@@ -163,8 +169,9 @@ func cyrillicSpelling(word string, score map[string]float64) {
 
 // latinSlavic scores a Latin word that is a Russian, Ukrainian or Bulgarian
 // word typed in Latin letters. Each language that has the word gets
-// latinSlavicWeight, less than vocabWeight: one such word alone
-// ("Gast", Ukrainian "Гаст") does not leave German, two do.
+// latinSlavicWeight, as much as a word of its translations ("skilky",
+// "chekaty" against Polish "na"); a word of the German or English texts
+// ("Gast", Ukrainian "Гаст") has no key (loadProfiles).
 func latinSlavic(word string, score map[string]float64) {
 	k := latinKey(word)
 	langs := loadProfiles().latin[k]
@@ -173,7 +180,7 @@ func latinSlavic(word string, score map[string]float64) {
 	}
 }
 
-const latinSlavicWeight = 0.5
+const latinSlavicWeight = 0.75
 
 // The Latin key of a Cyrillic word: how people type it in Latin letters,
 // reduced so that the usual spellings meet (и, ы, й and y all i; г, х and
@@ -210,3 +217,137 @@ var latinKeys = strings.NewReplacer(
 )
 
 func latinKey(w string) string { return latinKeys.Replace(foldLetters(w)) }
+
+// A letter-trigram profile of the words of German and English (the
+// knowledge base's texts, as one class) and of Turkish, Polish and Romanian
+// (their translations and hand-made lists), all without diacritics, as
+// people type them. It reads a Latin word that no list holds ("wymiana",
+// "orar", "ariyorum") by how it is spelled.
+var latinClasses = [...]string{"deen", "tr", "pl", "ro"}
+
+type latinProfile struct {
+	tri   [len(latinClasses)]map[string]float64
+	floor [len(latinClasses)]float64
+}
+
+var (
+	latinProfileOnce sync.Once
+	latinProf        latinProfile
+)
+
+func loadLatinProfile() *latinProfile {
+	latinProfileOnce.Do(func() {
+		var words [len(latinClasses)]map[string]bool
+		for i := range words {
+			words[i] = map[string]bool{}
+		}
+		for w := range germanEnglishWords().words {
+			words[0][w] = true
+		}
+		for i, l := range latinClasses[1:] {
+			for w := range languageWords[l] {
+				words[i+1][foldLetters(w)] = true
+			}
+		}
+		for _, line := range strings.Split(languageWordsFile, "\n") {
+			lang, rest, _ := strings.Cut(line, " ")
+			for i, l := range latinClasses[1:] {
+				if l != lang {
+					continue
+				}
+				for _, w := range strings.Fields(rest) {
+					if script(w) == 'L' && !words[0][w] {
+						words[i+1][w] = true
+					}
+				}
+			}
+		}
+		all := map[string]bool{}
+		var counts [len(latinClasses)]map[string]float64
+		var totals [len(latinClasses)]float64
+		for i := range latinClasses {
+			counts[i] = map[string]float64{}
+			for w := range words[i] {
+				forTrigrams(w, func(t string) { counts[i][t]++; totals[i]++; all[t] = true })
+			}
+		}
+		const k = 0.5
+		for i := range latinClasses {
+			denom := math.Log(totals[i] + k*float64(len(all)))
+			latinProf.tri[i] = make(map[string]float64, len(counts[i]))
+			for t, c := range counts[i] {
+				latinProf.tri[i][t] = math.Log(c+k) - denom
+			}
+			latinProf.floor[i] = math.Log(k) - denom
+		}
+	})
+	return &latinProf
+}
+
+// latinSpelling scores a lower-case Latin word that no list and no
+// translation holds by its trigrams: when Turkish, Polish or Romanian
+// spelling leads clearly, also over German and English, that language gets
+// up to latinSpellingWeight. A German or English spelling adds nothing:
+// German and English are told by their own words.
+func latinSpelling(word string, score map[string]float64) {
+	w := foldLetters(word)
+	if utf8Len(w) < 4 || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) ||
+		germanEnglishWords().words[w] || slavicLatin.MatchString(w) {
+		return
+	}
+	p := loadLatinProfile()
+	var ll [len(latinClasses)]float64
+	n := 0
+	forTrigrams(w, func(t string) {
+		n++
+		for i := range latinClasses {
+			if v, ok := p.tri[i][t]; ok {
+				ll[i] += v
+			} else {
+				ll[i] += p.floor[i]
+			}
+		}
+	})
+	best := 0
+	for i := range ll {
+		if ll[i] > ll[best] {
+			best = i
+		}
+	}
+	if best == 0 || len(loadProfiles().latin[latinKey(w)]) > 0 {
+		return // German or English, or a Slavic word typed in Latin letters
+	}
+	second := math.Inf(-1)
+	for i := range ll {
+		if i != best {
+			second = max(second, ll[i])
+		}
+	}
+	lead := (ll[best] - second) / float64(n)
+	if lead < minLatinLead {
+		return
+	}
+	score[latinClasses[best]] += latinSpellingWeight * min(1, lead/fullLatinLead)
+}
+
+// latinSpellingWeight is the most one Latin word's spelling counts, by its
+// lead per trigram up to fullLatinLead, and maxLatinSpelling the most all
+// words of a message count together: as much as one word of a language's
+// vocabulary. Turkish and Polish words stand far from German and English
+// ("yakininda", "wymiana": a lead of 2 and more), Romance ones less
+// ("consulat" 1, Latin's "lorem", "dolor" 0.5–0.7), so a clearly
+// Turkish or Polish word beside German names leaves German (unsure), and
+// spelling alone never makes a message sure.
+const (
+	latinSpellingWeight = vocabWeight
+	maxLatinSpelling    = vocabWeight
+	fullLatinLead       = 1.5
+)
+
+// minLatinLead is the least lead per trigram that counts: a word that is
+// nearly as likely German or English (a dialect word, a name) tells nothing.
+const minLatinLead = 0.25
+
+// slavicLatin marks Russian, Ukrainian and Bulgarian typed in Latin letters
+// (zh, kh), which Polish and Turkish do not write.
+var slavicLatin = regexp.MustCompile(`zh|kh`)

@@ -50,12 +50,50 @@ func TestDetectLanguage(t *testing.T) {
 		{"dopomoga na zhytlo", "uk", false},
 		{"posobie na zhilyo", "ru", false},
 		{"Gast-Haus kostenloses Frühstück", "de", false},
+		{"kak zapisatsya na priyom v sozialamt", "ru", false},
+		{"potribna dopomoga z doglyadom", "uk", false},
+		// Short Cyrillic messages: colloquial Russian, Ukrainian surzhyk.
+		{"че делать если пенсии не хватает", "ru", true},
+		{"шо робить якщо пенсії не хватає", "uk", true},
+		// Dari is read as Farsi.
+		{"مه خانه ندارم، امشو کجا خو کنم؟", "fa", true},
+		{"مریض استم و کار کرده نمیتوانم، پیسه ندارم", "fa", true},
+		// Farsi typed on an Arabic keyboard (ي ك), Arabic without ة.
+		{"ميخواهم كمك بگيرم", "fa", true},
+		{"ما عندي مصاري", "ar", true},
+		// Farsi and Arabic in Latin letters.
+		{"mitoonam wohngeld begiram?", "fa", true},
+		{"kif bjeeb wohngeld", "ar", true},
+		{"kam yom bta5od el WBS", "ar", false},
+		{"Pflegegrad5 beantragen", "de", false},
+		// A long word of a language's own beside German names is enough;
+		// a word no list holds is read by its spelling.
+		{"unde e Sozialamt", "ro", true},
+		{"am nevoie de Wohngeld", "ro", false},
+		{"Grundsicherung Antrag wo? jestem emerytem", "pl", true},
+		{"przedluzenie Dortmund Pass", "pl", false},
+		{"Borsigplatz yakininda Seniorenburo", "tr", false},
+		// A foreign name's letters do not make a German sentence foreign.
+		{"Seniorenbüro Eving, ich suche Frau Şahin", "de", false},
+		{"Mein Nachbar Mehmet Yılmaz braucht Hilfe beim Grundsicherung Antrag", "de", false},
+		{"lorem ipsum dolor", "de", false},
 		{"", "de", false},
 		{"😀👍", "de", false},
 	} {
 		lang, conf := DetectLanguage(tc.text)
 		if lang != tc.lang || (tc.confident && !conf) {
 			t.Errorf("DetectLanguage(%q) = %s, %v; want %s, %v", tc.text, lang, conf, tc.lang, tc.confident)
+		}
+	}
+}
+
+// TestDetectLanguageUnsure: a short word another language shares ("ne",
+// "da") in a German message is no reason to be sure of that language: the
+// conversation keeps its language.
+func TestDetectLanguageUnsure(t *testing.T) {
+	for _, text := range []string{"gibts da ne frist?", "hab ne frage", "wat kost ne currywurst am borsigplatz"} {
+		if lang, sure := DetectLanguage(text); sure && lang != "de" {
+			t.Errorf("DetectLanguage(%q) = %s, sure", text, lang)
 		}
 	}
 }

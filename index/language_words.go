@@ -151,6 +151,12 @@ func vocabularyEvidence(word string, score map[string]float64) []string {
 	}
 	w := foldLetters(word)
 	langs := translationVocabulary()[w]
+	if len(langs) == 0 && script(w) == 'A' {
+		// Typed on the other language's keyboard ("زندگي" for "زندگی").
+		if langs = translationVocabulary()[farsiForms.Replace(w)]; len(langs) == 0 {
+			langs = translationVocabulary()[arabicForms.Replace(w)]
+		}
+	}
 	if len(langs) == 0 && script(w) == 'L' {
 		// Within Cyrillic and Arabic letters the spelling profile and the
 		// letters tell the languages apart; German names written in them

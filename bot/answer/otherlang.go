@@ -9,9 +9,12 @@ import (
 // does not speak (Langs): a script it does not read (Ge'ez for Tigrinya and
 // Amharic, Chinese, Thai …), letters only such a language uses (Vietnamese
 // ơ ư đ and its stacked accents, the Sorani Kurdish letters ڕ ڵ ێ ۆ ە), or
-// the frequent words of Kurmancî, Somali, Albanian or Dari. German terms
+// the frequent words of Kurmancî, Somali or Albanian. German terms
 // inside the message ("Sozialamt", "Dortmund-Pass") change nothing: they
-// are names here, not the message's language.
+// are names here, not the message's language. Dari is not another
+// language here: it is written Persian, its readers read the Farsi
+// answers, so a Dari message is answered in Farsi (index.DetectLanguage
+// reads it as "fa").
 func OtherLanguage(text string) bool {
 	var letters, foreignScript, vietnamese, sorani, kurmanciLetters int
 	words := map[string]int{}
@@ -55,8 +58,6 @@ func OtherLanguage(text string) bool {
 		return true
 	case words["so"] >= 2, words["sq"] >= 2, words["vi"] >= 2:
 		return true
-	case words["prs"] >= 1:
-		return true
 	}
 	return false
 }
@@ -71,9 +72,6 @@ var otherWords = map[string]map[string]bool{
 		buu yahay caawimaad jirtaa sidee baan helaa iyo qaxooti guri aad`)),
 	"sq": set(strings.Fields(`jam kush më jep për nuk kam shtëpi mund të fle sonte nëna ime është eshte
 		dhe saj shumë shume vogël ndihmë ndihme marr djalin tim refugjat ku`)),
-	// Dari words the Farsi of Iran writes differently (استم for هستم, پیسه
-	// for پول, میته for می‌دهد); not معاش or تقاعد, which are Arabic too.
-	"prs": set(strings.Fields(`استم پیسه میته تقاعدش امشو ره`)),
 	// Vietnamese written without its accents.
 	"vi": set(strings.Fields(`toi giup khong duoc nguoi tien xin chao cam`)),
 }
