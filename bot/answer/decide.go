@@ -184,7 +184,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		if t, tonight := a.crisisTopic(ctx, kb, st, q, c); t != nil {
 			st.Tonight = st.Tonight || tonight
 			d.Topic, d.Fits = t, a.officesFor(kb, t, st)
-			st.Topic, st.Aspect = t.ID, AspectNone
+			st.Topic, st.Aspect, st.Local = t.ID, AspectNone, ""
 		}
 		return d, nil
 	}
@@ -194,6 +194,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// or asks back what it is about. It needs no search.
 	if len(sig.rest) == 0 && !sig.thanks && (sig.aspect != "" || sig.gender != "" || sig.tonight || len(sig.words) > 0) {
 		d.Lang = a.lang(st, p, msgLang, sure)
+		if t := kb.Topic(st.Topic); t != nil && sig.aspect == "" && sig.gender == "" && !sig.tonight && onlyAsks(sig.words) {
+			// "und?", "wann?", "warum?": the topic again, "wann" by when
+			// or, where it has no deadlines, when its office is open.
+			return a.followup(kb, st, d, t, whenSignals(sig, profileOf(t, d.Lang))), nil
+		}
 		if t := kb.Topic(st.Topic); t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight || pointsBack(sig.words) || aboutPerson(sig.words)) {
 			// "was gab es da schon so?" points back with "da"; "ich bin
 			// aber über 60" tells about the person asking.
@@ -344,6 +349,23 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	}
 	if person && t != nil && !named {
 		return a.followup(kb, st, d, t, personSignals(sig, st.Aspect)), nil
+	}
+	if t != nil && !switched && endsPointingBack(q) && !(len(hits) > 0 && namesTopic(kb, hits[0], uncommonTitleWords(kb, fr, d.Lang), d.Lang)) {
+		// "Grundsicherung" … "meine Tochter ist 25 und kann wegen
+		// Behinderung nie arbeiten, geht das auch?": a message that ends
+		// asking about "das" asks the conversation's topic, whatever it
+		// tells before; "Behinderung" is in three titles and names none.
+		// "… auch?" asks whether it is for them too: who.
+		if sig.aspect == "" && slices.Contains(sig.words, "auch") {
+			sig.aspect, sig.cues = AspectWho, map[Aspect]int{AspectWho: 1}
+		}
+		return a.followup(kb, st, d, t, sig), nil
+	}
+	if t != nil && sig.aspect != "" && !named && msgLang != "de" && msgLang != "en" && len(fr) <= 3 {
+		// "Blindengeld" … "скільки це грошей?": a question for an aspect in
+		// a language whose small words no list here knows, that names no
+		// topic by its title, asks the conversation's topic.
+		return a.followup(kb, st, d, t, sig), nil
 	}
 	if t != nil && familyPays(sig.words) && !slices.ContainsFunc(fr, func(w string) bool { return !isPayWord(w) }) &&
 		len(profileOf(t, d.Lang).withMaintenance(nil, map[string]bool{})) > 0 {
@@ -697,6 +719,12 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 		aspect = AspectWhere
 	}
 	place := len(d.Result.Districts) == 1
+	if u := kb.Topic(st.Local); u != nil && place && !t.LocalOffices && u.ID != t.ID && onlyPlaceWords(kb, sig.rest) {
+		// "Meine Mutter braucht Beratung wegen Pflege" … "sie wohnt in
+		// Wickede": the place asks for the office there, which the topic
+		// close behind has.
+		t = u
+	}
 	if place && len(kb.OfficesOf(t)) > 1 && (aspect == "" || len(sig.matches) == 0 && onlyPlaceWords(kb, sig.rest)) {
 		// "Seniorenbüro Hörde" … "und in Aplerbeck?": the office there.
 		aspect = AspectWhere
@@ -774,6 +802,7 @@ func hasAudience(kb *knowledge.Base, t *knowledge.Topic) bool {
 // answerHit answers the best hit of a search.
 func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []index.Hit, sig signals, districts []string) Decision {
 	h := hits[0]
+	st.Local = localBehind(kb, hits)
 	aspect := sig.aspect
 	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
 		aspect = aspectFor(kb, t, d.Lang, sig)

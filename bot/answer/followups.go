@@ -51,7 +51,7 @@ func switchTo(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, words, r
 			continue
 		}
 		for _, w := range cand {
-			if namesTitleWord(kb, u, w, lang) || !refers && strongKeyword(kb, u, w, 1) {
+			if namesTitleWord(kb, u, w, lang) && !commonTitleWord(kb, w, lang) || !refers && strongKeyword(kb, u, w, 1) {
 				return h, true
 			}
 		}
@@ -90,6 +90,21 @@ func namesTitleWord(kb *knowledge.Base, topic, w, lang string) bool {
 		short, long := min(len(w), len(tw)), max(len(w), len(tw))
 		if commonPrefix(w, tw) == short && (long-short <= 2 && short >= 6 || short >= 10) {
 			return true
+		}
+	}
+	return false
+}
+
+// commonTitleWord reports whether three topics' titles or more hold the
+// word ("Behinderung": the Fahrdienst, the Schwerbehindertenausweis,
+// Eingliederungshilfe): it tells about the person, it names none of them.
+func commonTitleWord(kb *knowledge.Base, w, lang string) bool {
+	n := 0
+	for i := range kb.Topics {
+		if namesTitleWord(kb, kb.Topics[i].ID, w, lang) {
+			if n++; n >= 3 {
+				return true
+			}
 		}
 	}
 	return false
@@ -274,4 +289,82 @@ func verbsOnly(kb *knowledge.Base, words []string, lang string) bool {
 	return !slices.ContainsFunc(words, func(w string) bool {
 		return !v.used[w] && !v.used[lightStem(w)] && !(len(w) >= 6 && strings.HasSuffix(w, "en"))
 	})
+}
+
+// localBehind is the topic with one office per Stadtbezirk among the first
+// three topics of a search, behind a first topic without such offices and
+// scoring at least localShare of it; "" when there is none.
+func localBehind(kb *knowledge.Base, hits []index.Hit) string {
+	if len(hits) == 0 {
+		return ""
+	}
+	first := kb.Topic(topicOfHit(kb, hits[0]))
+	if first == nil || first.LocalOffices {
+		return ""
+	}
+	seen := map[string]bool{first.ID: true}
+	for i, h := range hits[1:] {
+		id := topicOfHit(kb, h, hits[:i+1]...)
+		if id == "" || seen[id] {
+			continue
+		}
+		if u := kb.Topic(id); u != nil && u.LocalOffices && h.Score >= localShare*hits[0].Score {
+			return id
+		}
+		if seen[id] = true; len(seen) >= 3 {
+			break
+		}
+	}
+	return ""
+}
+
+// localShare: a topic with local offices this close behind the first is
+// what a place named next may ask for (calibrated on the tuning files).
+const localShare = 0.6
+
+// onlyAsks reports whether a message is a question word or "und" alone,
+// with particles at most: "und?", "wann?", "und dann?", "why?".
+func onlyAsks(words []string) bool {
+	asks := false
+	for _, w := range words {
+		switch {
+		case askWords[w]:
+			asks = true
+		case !particles[w] && !assent[w]:
+			return false
+		}
+	}
+	return asks
+}
+
+var askWords = set(strings.Fields(`und wann warum wieso weshalb wie was and when why how what`))
+
+// whenSignals read "wann?" alone as by when (deadlines), or as when the
+// office is open (where) for a topic without deadlines.
+func whenSignals(sig signals, prof *profile) signals {
+	if !slices.Contains(sig.words, "wann") && !slices.Contains(sig.words, "when") {
+		return sig
+	}
+	a := AspectWhere
+	if prof.sections[AspectDeadlines] != nil {
+		a = AspectDeadlines
+	}
+	sig.aspect, sig.cues = a, map[Aspect]int{a: 1}
+	return sig
+}
+
+// uncommonTitleWords are the words that fewer than three topics' titles hold.
+func uncommonTitleWords(kb *knowledge.Base, words []string, lang string) []string {
+	return slices.DeleteFunc(slices.Clone(words), func(w string) bool { return commonTitleWord(kb, w, lang) })
+}
+
+// endsPointingBack reports whether a message's last clause, of a few words,
+// points back ("…, geht das auch?", "…, gilt das dann auch für sie?").
+func endsPointingBack(q string) bool {
+	clauses := strings.FieldsFunc(q, func(r rune) bool { return strings.ContainsRune(",;.!?:", r) })
+	if len(clauses) < 2 {
+		return false
+	}
+	words := foldWords(clauses[len(clauses)-1])
+	return len(words) <= 6 && (pronounBack(words) || slices.ContainsFunc(words, func(w string) bool { return pointers[w] && !englishPointers[w] }))
 }

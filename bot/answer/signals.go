@@ -594,9 +594,13 @@ func readSignals(text string) signals {
 		}
 		s.query = strings.Join(q, " ")
 	}
+	lead := leadingAssent(words) // "super danke, und …" names nothing
 	for i, w := range words {
 		if w == "danke" || w == "thanks" || w == "dank" || w == "thank" {
 			s.thanks = true
+		}
+		if i < lead {
+			continue
 		}
 		// A short number is an age or an amount, not a topic (a postcode
 		// has five digits and names a place).
