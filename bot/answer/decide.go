@@ -281,7 +281,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// fr are the words that may name a topic: the people a follow-up speaks
 	// of ("und meine Schwester?") ask the conversation's topic for them.
 	fr := withoutPersons(sig.rest)
-	if registersElsewhere(sig.words) && !(len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)) {
+	if registersElsewhere(kb, sig.words) && !(len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)) {
 		// "Behindertenfahrdienst" … "Wie melde ich mein Auto ab?": another
 		// office's service, though the Fahrdienst speaks of a car.
 		d.Kind, d.Reason, d.Choices = KindDeclined, index.ReasonOutOfScope, nil

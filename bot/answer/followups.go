@@ -217,30 +217,68 @@ var selfWords = set(strings.Fields(`ich mein meine meiner meinem meinen meins wi
 var questionWords = set(strings.Fields(`wie was wer wo wann warum wieso weshalb welche welcher welches welchen welchem
 	wohin woher kann konnen darf muss how what who where when why which can could`))
 
-// registersElsewhere reports whether a message asks to register or
-// deregister a vehicle or a dog ("Wie melde ich mein Auto ab?", "how do I
-// register my car?"): the Zulassungsstelle's or the tax office's, not the
-// Sozialamt's, though the Fahrdienst speaks of a car.
-func registersElsewhere(words []string) bool {
-	verb, thing := false, false
-	for i, w := range words {
-		switch {
-		case registerVerbs[w]:
-			verb = true
-		case (w == "melde" || w == "meldet" || w == "melden") && slices.ContainsFunc(words[i+1:], func(p string) bool { return p == "an" || p == "ab" || p == "um" }):
-			verb = true
-		case registeredThings[w]:
-			thing = true
+// registersElsewhere reports whether a message names a service of another
+// office by two words of one of the knowledge base's elsewhere pairs ("Wie
+// melde ich mein Auto ab?", "how do I register my car?": the
+// Zulassungsstelle's or the tax office's, not the Sozialamt's, though the
+// Fahrdienst speaks of a car).
+func registersElsewhere(kb *knowledge.Base, words []string) bool {
+	for _, p := range elsewherePairs(kb) {
+		if slices.ContainsFunc(words, func(w string) bool { return p.things[w] }) && p.verbIn(words) {
+			return true
 		}
 	}
-	return verb && thing
+	return false
 }
 
-var (
-	registerVerbs = set(strings.Fields(`anmelden abmelden ummelden anmelde abmelde ummelde zulassen zulassung stilllegen
-		register registering deregister deregistering registration`))
-	registeredThings = set(strings.Fields(`auto autos wagen pkw kfz fahrzeug motorrad roller hund car cars vehicle motorbike dog`))
-)
+// pair is an elsewhere pair read for matching: folded words, and the
+// separable verbs as prefix and stem ("abmelden": "ab", "meld").
+type pair struct {
+	verbs, things map[string]bool
+	split         []separable
+}
+
+type separable struct{ prefix, stem string }
+
+// verbIn reports whether the words hold one of the pair's verbs, whole or
+// split as German writes it: "melde … ab", "lasse … zu".
+func (p pair) verbIn(words []string) bool {
+	for i, w := range words {
+		if p.verbs[w] {
+			return true
+		}
+		for _, s := range p.split {
+			if strings.HasPrefix(w, s.stem) && slices.Contains(words[i+1:], s.prefix) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// separablePrefixes begin German verbs that split ("anmelden" → "melde … an").
+var separablePrefixes = []string{"an", "ab", "um", "zu"}
+
+func elsewherePairs(kb *knowledge.Base) []pair {
+	return pairCache.get(kb, func() []pair {
+		var out []pair
+		for _, e := range kb.ElsewherePairs {
+			p := pair{verbs: set(foldWords(strings.Join(e.Verbs, " "))), things: set(foldWords(strings.Join(e.Things, " ")))}
+			for v := range p.verbs {
+				for _, pre := range separablePrefixes {
+					// The stem without its ending: "melden" → "meld".
+					if rest := strings.TrimPrefix(v, pre); rest != v && strings.HasSuffix(rest, "en") && len(rest) >= 5 {
+						p.split = append(p.split, separable{pre, strings.TrimSuffix(rest, "en")})
+					}
+				}
+			}
+			out = append(out, p)
+		}
+		return out
+	})
+}
+
+var pairCache = cache[*knowledge.Base, []pair]{max: maxCachedBases}
 
 // personSignals are the signals of a statement about the person, read for
 // the aspect without its numbers (an age of 72 is no "§ 72"); with no
