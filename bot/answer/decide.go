@@ -384,6 +384,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// only through the words that ask for an aspect.
 		return a.followup(kb, st, d, t, sig), nil
 	}
+	if t != nil && sig.aspect != "" && !named && !better && len(fr) > 0 && len(fr) <= 2 && !namesAny(kb, fr) && !switched {
+		// "Blindengeld beantragen" … "was brauch ich vom Arzt": an aspect
+		// and a word or two that name no topic ask the conversation's
+		// topic, though another topic's text holds the word.
+		return a.followup(kb, st, d, t, sig), nil
+	}
 	if t != nil && (sig.aspect != "" || sig.and || refers) && !named && len(fr) <= 3 && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && speaksOf(kb, t, d.Lang, fr) && !better {
 		// "Wohnungslos" … "wo krieg ich morgen früh was zu essen?": a short
 		// question whose words the conversation's topic speaks of stays
@@ -423,7 +429,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// "wo ist das Sozialbüro?": "das" points to the office the message names,
 	// not back to an earlier message.
 	namedOffice := slices.ContainsFunc(hits[:min(3, len(hits))], func(h index.Hit) bool { return namesOffice(kb, h, fr, d.Lang, nil) })
-	if t == nil && (sig.and || sig.refers) && len(sig.rest) <= 3 && !named && !namedOffice {
+	// "wo krieg ich den dortmund pass": an article before a word written
+	// small points back only where the search found nothing it names.
+	pointer := sig.refers && (!res.Answered || pointsBack(sig.words) || pronounBack(sig.words) || slices.ContainsFunc(sig.words, func(w string) bool { return englishPointers[w] }))
+	if t == nil && (sig.and || pointer) && len(sig.rest) <= 3 && !named && !namedOffice {
 		// "und für meine Mutter?" with nothing before it: about what?
 		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
 		return d, nil

@@ -62,7 +62,13 @@ func TestFollowups(t *testing.T) {
 		{[]string{"Elterngeld", "und?"}, "elterngeld", "", ""},
 		{[]string{"Grundsicherung was brauche ich", "super danke, und bis wann muss ich das abgeben?"}, "grundsicherung", anyAspect, ""},
 		{[]string{"Grundsicherung", "meine Tochter ist 25 und kann wegen Behinderung nie arbeiten, geht das auch?"}, "grundsicherung", answer.AspectWho, ""},
-		// What someone else gets ("die Grundsicherung bekommt") names no topic.
+		{[]string{"Beschäftigungsförderung", "wer?"}, "beschaeftigungsfoerderung", answer.AspectWho, ""},
+		{[]string{"funeral costs help", "what's the phone number?"}, "bestattungskosten", answer.AspectWhere, ""},
+		// An article before a word written small is no pointer back when
+		// the search found what the word names.
+		{[]string{"wo krieg ich den dortmund pass"}, "dortmund-pass", anyAspect, ""},
+		// What the person or someone else gets names no topic.
+		{[]string{"Dortmund-Pass", "ich bekomme Bürgergeld"}, "dortmund-pass", answer.AspectWho, ""},
 		{[]string{"Gibt es den Dortmund-Pass auch für Kinder?", "und für meine oma die grundsicherung bekommt?"}, "dortmund-pass", anyAspect, ""},
 	}
 	for _, tc := range tests {

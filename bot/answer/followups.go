@@ -196,7 +196,8 @@ func tellsAboutPerson(q string, sig signals) bool {
 		}
 	}
 	self := slices.ContainsFunc(sig.words, func(w string) bool { return selfWords[w] })
-	return self && (hasAmount(sig.words) || aboutPerson(sig.words) || slices.ContainsFunc(sig.words, isStatus) ||
+	// "ich bekomme Bürgergeld": what the person gets.
+	return self && (hasAmount(sig.words) || aboutPerson(sig.words) || slices.ContainsFunc(sig.words, isStatus) || len(received(sig.words)) > 0 ||
 		slices.ContainsFunc(sig.words, func(w string) bool { return personWords[w] })) ||
 		hasAmount(sig.words) && len(sig.words) <= 3
 }
@@ -292,6 +293,10 @@ func personSignals(sig signals, last Aspect) signals {
 		}
 	}
 	sig.query = strings.Join(keep, " ")
+	if len(sig.cues) == 0 && last == AspectNone && len(received(sig.words)) > 0 {
+		// "ich bekomme Bürgergeld": whether that person gets it too.
+		last = AspectWho
+	}
 	if len(sig.cues) == 0 && last != AspectNone {
 		sig.aspect, sig.cues = last, map[Aspect]int{last: 1}
 	}
@@ -375,17 +380,22 @@ func onlyAsks(words []string) bool {
 	return asks
 }
 
-var askWords = set(strings.Fields(`und wann warum wieso weshalb wie was and when why how what`))
+var askWords = set(strings.Fields(`und wann warum wieso weshalb wie was wer and when why how what who`))
 
 // whenSignals read "wann?" alone as by when (deadlines), or as when the
-// office is open (where) for a topic without deadlines.
+// office is open (where) for a topic without deadlines; "wer?" as who.
 func whenSignals(sig signals, prof *profile) signals {
-	if !slices.Contains(sig.words, "wann") && !slices.Contains(sig.words, "when") {
+	a := AspectNone
+	switch {
+	case slices.Contains(sig.words, "wann") || slices.Contains(sig.words, "when"):
+		a = AspectWhere
+		if prof.sections[AspectDeadlines] != nil {
+			a = AspectDeadlines
+		}
+	case slices.Contains(sig.words, "wer") || slices.Contains(sig.words, "who"):
+		a = AspectWho
+	default:
 		return sig
-	}
-	a := AspectWhere
-	if prof.sections[AspectDeadlines] != nil {
-		a = AspectDeadlines
 	}
 	sig.aspect, sig.cues = a, map[Aspect]int{a: 1}
 	return sig
