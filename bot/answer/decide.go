@@ -432,6 +432,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// "wo krieg ich den dortmund pass": an article before a word written
 	// small points back only where the search found nothing it names.
 	pointer := sig.refers && (!res.Answered || pointsBack(sig.words) || pronounBack(sig.words) || slices.ContainsFunc(sig.words, func(w string) bool { return englishPointers[w] }))
+	if t == nil && len(fr) == 0 && len(sig.rest) > 0 && sig.aspect == "" && sig.gender == "" && !sig.tonight && !sig.thanks && !named && !namedOffice && len(res.Districts) == 0 {
+		// "Hallo, mein Vater ist 84": who it is about, not what (though
+		// Elterngeld's keywords hold "Vater"); the topic is asked.
+		d.Kind, d.Ask = KindAsk, AskTopic
+		return d, nil
+	}
 	if t == nil && (sig.and || pointer) && len(sig.rest) <= 3 && !named && !namedOffice {
 		// "und für meine Mutter?" with nothing before it: about what?
 		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect

@@ -69,6 +69,9 @@ func TestFollowups(t *testing.T) {
 		{[]string{"wo krieg ich den dortmund pass"}, "dortmund-pass", anyAspect, ""},
 		// What the person or someone else gets names no topic.
 		{[]string{"Dortmund-Pass", "ich bekomme Bürgergeld"}, "dortmund-pass", answer.AspectWho, ""},
+		{[]string{"Wohnberechtigungsschein", "ich lebe allein und verdiene 19000 im jahr"}, "wohnberechtigungsschein", answer.AspectWho, ""},
+		// A statement about a relative alone opens nothing: the topic is asked.
+		{[]string{"Hallo, mein Vater ist 84"}, "", "", ""},
 		{[]string{"Gibt es den Dortmund-Pass auch für Kinder?", "und für meine oma die grundsicherung bekommt?"}, "dortmund-pass", anyAspect, ""},
 	}
 	for _, tc := range tests {

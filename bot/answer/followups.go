@@ -293,8 +293,10 @@ func personSignals(sig signals, last Aspect) signals {
 		}
 	}
 	sig.query = strings.Join(keep, " ")
-	if len(sig.cues) == 0 && last == AspectNone && len(received(sig.words)) > 0 {
-		// "ich bekomme Bürgergeld": whether that person gets it too.
+	if len(sig.cues) == 0 && last == AspectNone && (len(received(sig.words)) > 0 ||
+		slices.ContainsFunc(sig.words, func(w string) bool { return meansWords[w] || savingsWords[w] })) {
+		// "ich bekomme Bürgergeld", "ich lebe allein und verdiene 19000
+		// im Jahr": whether that person gets it too, within its limits.
 		last = AspectWho
 	}
 	if len(sig.cues) == 0 && last != AspectNone {
