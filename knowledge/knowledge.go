@@ -227,6 +227,18 @@ type Synonym struct {
 	Pos Pos `yaml:"-" json:"-"`
 }
 
+// ElsewherePair is a service of another office that a message names by two
+// words anywhere in it: one of Verbs and one of Things ("Wie melde ich mein
+// Auto ab?" is the Zulassungsstelle's, though the Fahrdienst speaks of a
+// car). A verb with a separable prefix (anmelden, abmelden, zulassen) also
+// counts split, as German writes it: "melde … an".
+type ElsewherePair struct {
+	Verbs  []string `yaml:"verbs" json:"verbs"`
+	Things []string `yaml:"things" json:"things"`
+
+	Pos Pos `yaml:"-" json:"-"`
+}
+
 // Terms returns every word of the synonym group.
 func (s Synonym) Terms() []string {
 	out := append([]string{}, s.Words...)

@@ -35,6 +35,9 @@ type Base struct {
 	// Kindergeld, Kfz-Steuer): a question about them is never answered with
 	// one of our topics just because the topic mentions the word.
 	Elsewhere []string
+	// ElsewherePairs are services of other offices that two words name
+	// wherever they stand ("Wie melde ich mein Auto ab?").
+	ElsewherePairs []ElsewherePair
 	// Helplines are the crisis lines (national emergency and crisis
 	// numbers); Crises say which of them to show for which emergency.
 	Helplines []CrisisLine
@@ -129,6 +132,8 @@ type file struct {
 	Synonyms   []Synonym  `yaml:"synonyms"`
 	WordParts  []string   `yaml:"word_parts"`
 	Elsewhere  []string   `yaml:"elsewhere"`
+
+	ElsewherePairs []ElsewherePair `yaml:"elsewhere_pairs"`
 
 	CrisisLines []CrisisLine `yaml:"crisis_lines"`
 	Crises      []Crisis     `yaml:"crises"`
@@ -238,6 +243,7 @@ func build(files []rawFile, problems Problems, opts Options) (*Base, error) {
 		all.Synonyms = append(all.Synonyms, f.Synonyms...)
 		all.WordParts = append(all.WordParts, f.WordParts...)
 		all.Elsewhere = append(all.Elsewhere, f.Elsewhere...)
+		all.ElsewherePairs = append(all.ElsewherePairs, f.ElsewherePairs...)
 		all.CrisisLines = append(all.CrisisLines, f.CrisisLines...)
 		all.Crises = append(all.Crises, f.Crises...)
 		all.CrisisCues = append(all.CrisisCues, f.CrisisCues...)
@@ -251,11 +257,13 @@ func build(files []rawFile, problems Problems, opts Options) (*Base, error) {
 		Synonyms:   all.Synonyms,
 		WordParts:  all.WordParts,
 		Elsewhere:  all.Elsewhere,
-		digest:     digest(files),
-		Helplines:  all.CrisisLines,
-		Crises:     all.Crises,
-		CrisisCues: all.CrisisCues,
-		Distress:   all.Distress,
+
+		ElsewherePairs: all.ElsewherePairs,
+		digest:         digest(files),
+		Helplines:      all.CrisisLines,
+		Crises:         all.Crises,
+		CrisisCues:     all.CrisisCues,
+		Distress:       all.Distress,
 	}
 	problems = append(problems, b.index()...)
 	problems = append(problems, b.loadTranslations(translations)...)
@@ -497,6 +505,8 @@ func attachPositions(name string, root *yaml.Node, f *file) {
 			setPos(f.CrisisCues, j, p, func(c *CrisisCue) *Pos { return &c.Pos })
 		case "distress":
 			setPos(f.Distress, j, p, func(d *Distress) *Pos { return &d.Pos })
+		case "elsewhere_pairs":
+			setPos(f.ElsewherePairs, j, p, func(e *ElsewherePair) *Pos { return &e.Pos })
 		}
 	})
 }

@@ -137,6 +137,8 @@ var schemaRequired = map[string][]string{
 	"Crisis":     {"id", "title", "message", "lines", "signals"},
 	"CrisisCue":  {"id", "words"},
 	"Distress":   {"id", "signals"},
+
+	"ElsewherePair": {"verbs", "things"},
 }
 
 // schemaTypeDocs describe each kind of entry.
@@ -159,6 +161,8 @@ var schemaTypeDocs = map[string]string{
 	"CrisisCue":  "Words that crisis signals share, written once and named in signals with <id> (\"<sterben>\"); or, with idiom: true, everyday sayings whose words never count for a signal (\"das bringt mich um\").",
 	"Distress":   "Signals of distress below a crisis (despair, exhaustion, fear, not coping): the bot answers as usual and adds one line with the TelefonSeelsorge and 112.",
 	"Citation":   "A web page the facts come from: its address alone, or a block with url, the year the page was published or last updated, and a note.",
+
+	"ElsewherePair": "A service of another office named by two words: one of `verbs` and one of `things`, anywhere in the message. A verb with a separable prefix (anmelden, abmelden, zulassen) also counts split: \"melde … an\".",
 }
 
 // schemaRules are keyed "Type.field" with the field's YAML name.
@@ -174,6 +178,8 @@ var schemaRules = map[string]fieldRule{
 	"file.crisis_cues":  {desc: "Word classes that crisis signals share (<id>), and everyday sayings that look like a crisis (idiom: true)."},
 	"file.distress":     {desc: "Signals of distress that are too weak for the crisis answer (\"halte das nicht mehr aus\", \"habe Angst\"): the answer gets one line with the TelefonSeelsorge and 112."},
 	"file.word_parts":   {desc: "Parts into which long German words are split for search, e.g. pflege, heim, kosten. Only domain words: short or common parts cause wrong matches."},
+
+	"file.elsewhere_pairs": {desc: "Services of other offices that two words name wherever they stand in a message: a verb and a thing (\"Wie melde ich mein Auto ab?\"). The bot declines them with the city's central number, also in the middle of a conversation."},
 
 	"Category.id":    {desc: idDescription, pattern: idPattern.String()},
 	"Category.title": {desc: "The category's name as citizens read it."},
@@ -261,6 +267,9 @@ var schemaRules = map[string]fieldRule{
 	"Synonym.words": {desc: "Words that all mean the same, in both directions.", minItems: 2},
 	"Synonym.from":  {desc: "Citizens' words, each read as the words in `to`.", minItems: 1},
 	"Synonym.to":    {desc: "The office's words.", minItems: 1},
+
+	"ElsewherePair.verbs":  {desc: "Verbs of the service, in the forms people write: anmelden, abmelden, Zulassung, register.", minItems: 1},
+	"ElsewherePair.things": {desc: "What the verbs are done to: Auto, Hund, car, dog.", minItems: 1},
 
 	"Text.de": {desc: "German text.", pattern: nonBlank},
 	"Text.en": {desc: "English text."},

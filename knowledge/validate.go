@@ -94,6 +94,11 @@ func (b *Base) validate(opts Options) Problems {
 		c.sources(d.Pos, "district "+d.ID, d.Sources)
 		c.reviewed(d.Pos, "district "+d.ID, d.Reviewed)
 	}
+	for _, e := range b.ElsewherePairs {
+		if len(e.Verbs) == 0 || len(e.Things) == 0 {
+			c.errorf(e.Pos, "elsewhere pair: needs \"verbs\" and \"things\", at least one word each")
+		}
+	}
 	for _, s := range b.Synonyms {
 		switch {
 		case len(s.Words) > 0 && (len(s.From) > 0 || len(s.To) > 0):

@@ -191,7 +191,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		if t, tonight := a.crisisTopic(ctx, kb, st, q, c); t != nil {
 			st.Tonight = st.Tonight || tonight
 			d.Topic, d.Fits = t, a.officesFor(kb, t, st)
-			st.Topic, st.Aspect = t.ID, AspectNone
+			st.Topic, st.Aspect, st.Local = t.ID, AspectNone, ""
 		}
 		return d, nil
 	}
@@ -201,6 +201,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// or asks back what it is about. It needs no search.
 	if len(sig.rest) == 0 && !sig.thanks && (sig.aspect != "" || sig.gender != "" || sig.tonight || len(sig.words) > 0) {
 		d.Lang = a.lang(st, p, msgLang, sure)
+		if t := kb.Topic(st.Topic); t != nil && sig.aspect == "" && sig.gender == "" && !sig.tonight && onlyAsks(sig.words) {
+			// "und?", "wann?", "warum?": the topic again, "wann" by when
+			// or, where it has no deadlines, when its office is open.
+			return a.followup(kb, st, d, t, whenSignals(sig, profileOf(t, d.Lang))), nil
+		}
 		if t := kb.Topic(st.Topic); t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight || pointsBack(sig.words) || aboutPerson(sig.words)) {
 			// "was gab es da schon so?" points back with "da"; "ich bin
 			// aber über 60" tells about the person asking.
@@ -283,7 +288,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// fr are the words that may name a topic: the people a follow-up speaks
 	// of ("und meine Schwester?") ask the conversation's topic for them.
 	fr := withoutPersons(sig.rest)
-	if registersElsewhere(sig.words) && !(len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)) {
+	if registersElsewhere(kb, sig.words) && !(len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)) {
 		// "Behindertenfahrdienst" … "Wie melde ich mein Auto ab?": another
 		// office's service, though the Fahrdienst speaks of a car.
 		d.Kind, d.Reason, d.Choices = KindDeclined, index.ReasonOutOfScope, nil
@@ -352,6 +357,23 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if person && t != nil && !named {
 		return a.followup(kb, st, d, t, personSignals(sig, st.Aspect)), nil
 	}
+	if t != nil && !switched && endsPointingBack(q) && !(len(hits) > 0 && namesTopic(kb, hits[0], uncommonTitleWords(kb, fr, d.Lang), d.Lang)) {
+		// "Grundsicherung" … "meine Tochter ist 25 und kann wegen
+		// Behinderung nie arbeiten, geht das auch?": a message that ends
+		// asking about "das" asks the conversation's topic, whatever it
+		// tells before; "Behinderung" is in three titles and names none.
+		// "… auch?" asks whether it is for them too: who.
+		if sig.aspect == "" && slices.Contains(sig.words, "auch") {
+			sig.aspect, sig.cues = AspectWho, map[Aspect]int{AspectWho: 1}
+		}
+		return a.followup(kb, st, d, t, sig), nil
+	}
+	if t != nil && sig.aspect != "" && !named && msgLang != "de" && msgLang != "en" && len(fr) <= 3 {
+		// "Blindengeld" … "скільки це грошей?": a question for an aspect in
+		// a language whose small words no list here knows, that names no
+		// topic by its title, asks the conversation's topic.
+		return a.followup(kb, st, d, t, sig), nil
+	}
 	if t != nil && familyPays(sig.words) && !slices.ContainsFunc(fr, func(w string) bool { return !isPayWord(w) }) &&
 		len(profileOf(t, d.Lang).withMaintenance(nil, map[string]bool{})) > 0 {
 		// "Pflegewohngeld" … "müssen die Kinder dann zahlen?": whether the
@@ -367,6 +389,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if t != nil && sig.aspect != "" && !named && len(sig.rest) <= 3 && res.Answered && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && a.onlyCues(ctx, q, sig, cueless) {
 		// "bis wann muss der Antrag da sein?": the search found a topic
 		// only through the words that ask for an aspect.
+		return a.followup(kb, st, d, t, sig), nil
+	}
+	if t != nil && sig.aspect != "" && !named && !better && len(fr) > 0 && len(fr) <= 2 && !namesAny(kb, fr) && !switched {
+		// "Blindengeld beantragen" … "was brauch ich vom Arzt": an aspect
+		// and a word or two that name no topic ask the conversation's
+		// topic, though another topic's text holds the word.
 		return a.followup(kb, st, d, t, sig), nil
 	}
 	if t != nil && (sig.aspect != "" || sig.and || refers) && !named && len(fr) <= 3 && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && speaksOf(kb, t, d.Lang, fr) && !better {
@@ -408,7 +436,16 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// "wo ist das Sozialbüro?": "das" points to the office the message names,
 	// not back to an earlier message.
 	namedOffice := slices.ContainsFunc(hits[:min(3, len(hits))], func(h index.Hit) bool { return namesOffice(kb, h, fr, d.Lang, nil) })
-	if t == nil && (sig.and || sig.refers) && len(sig.rest) <= 3 && !named && !namedOffice {
+	// "wo krieg ich den dortmund pass": an article before a word written
+	// small points back only where the search found nothing it names.
+	pointer := sig.refers && (!res.Answered || pointsBack(sig.words) || pronounBack(sig.words) || slices.ContainsFunc(sig.words, func(w string) bool { return englishPointers[w] }))
+	if t == nil && len(fr) == 0 && len(sig.rest) > 0 && sig.aspect == "" && sig.gender == "" && !sig.tonight && !sig.thanks && !named && !namedOffice && len(res.Districts) == 0 {
+		// "Hallo, mein Vater ist 84": who it is about, not what (though
+		// Elterngeld's keywords hold "Vater"); the topic is asked.
+		d.Kind, d.Ask = KindAsk, AskTopic
+		return d, nil
+	}
+	if t == nil && (sig.and || pointer) && len(sig.rest) <= 3 && !named && !namedOffice {
 		// "und für meine Mutter?" with nothing before it: about what?
 		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
 		return d, nil
@@ -704,6 +741,12 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 		aspect = AspectWhere
 	}
 	place := len(d.Result.Districts) == 1
+	if u := kb.Topic(st.Local); u != nil && place && !t.LocalOffices && u.ID != t.ID && onlyPlaceWords(kb, sig.rest) {
+		// "Meine Mutter braucht Beratung wegen Pflege" … "sie wohnt in
+		// Wickede": the place asks for the office there, which the topic
+		// close behind has.
+		t = u
+	}
 	if place && len(kb.OfficesOf(t)) > 1 && (aspect == "" || len(sig.matches) == 0 && onlyPlaceWords(kb, sig.rest)) {
 		// "Seniorenbüro Hörde" … "und in Aplerbeck?": the office there.
 		aspect = AspectWhere
@@ -781,6 +824,7 @@ func hasAudience(kb *knowledge.Base, t *knowledge.Topic) bool {
 // answerHit answers the best hit of a search.
 func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []index.Hit, sig signals, districts []string) Decision {
 	h := hits[0]
+	st.Local = localBehind(kb, hits)
 	aspect := sig.aspect
 	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
 		aspect = aspectFor(kb, t, d.Lang, sig)

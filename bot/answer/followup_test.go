@@ -51,6 +51,28 @@ func TestFollowups(t *testing.T) {
 		// "ganz andere Frage" ends the topic; a cue and a verb keep it.
 		{[]string{"Dortmund-Pass", "ganz andere Frage: wo gibt es ein kostenloses Frühstück?"}, "wohnungslosenhilfe", anyAspect, ""},
 		{[]string{"Blindengeld", "was für nachweise muss ich abgeben"}, "blindengeld", answer.AspectBring, ""},
+		// A place asks for the office there of the topic with local
+		// offices the search found close behind ("Beratung" … Seniorenbüro).
+		{[]string{"Meine Mutter braucht Beratung wegen Pflege, sie ist 84", "sie wohnt in Wickede"}, "seniorenbuero-brackel", answer.AspectWhere, ""},
+		{[]string{"meine rente reicht nicht, ich bin 68", "wo kann ich das beantragen?", "ich wohne in grevel"}, "grundsicherung", answer.AspectWhere, ""},
+		// An aspect asked in another language, a question word alone,
+		// thanks before "und", a message ending "geht das auch?" stay.
+		{[]string{"Blindengeld", "скільки це грошей?"}, "blindengeld", answer.AspectCosts, ""},
+		{[]string{"Männerübernachtungsstelle", "wann?"}, "wohnungslosenhilfe", answer.AspectWhere, ""},
+		{[]string{"Elterngeld", "und?"}, "elterngeld", "", ""},
+		{[]string{"Grundsicherung was brauche ich", "super danke, und bis wann muss ich das abgeben?"}, "grundsicherung", anyAspect, ""},
+		{[]string{"Grundsicherung", "meine Tochter ist 25 und kann wegen Behinderung nie arbeiten, geht das auch?"}, "grundsicherung", answer.AspectWho, ""},
+		{[]string{"Beschäftigungsförderung", "wer?"}, "beschaeftigungsfoerderung", answer.AspectWho, ""},
+		{[]string{"funeral costs help", "what's the phone number?"}, "bestattungskosten", answer.AspectWhere, ""},
+		// An article before a word written small is no pointer back when
+		// the search found what the word names.
+		{[]string{"wo krieg ich den dortmund pass"}, "dortmund-pass", anyAspect, ""},
+		// What the person or someone else gets names no topic.
+		{[]string{"Dortmund-Pass", "ich bekomme Bürgergeld"}, "dortmund-pass", answer.AspectWho, ""},
+		{[]string{"Wohnberechtigungsschein", "ich lebe allein und verdiene 19000 im jahr"}, "wohnberechtigungsschein", answer.AspectWho, ""},
+		// A statement about a relative alone opens nothing: the topic is asked.
+		{[]string{"Hallo, mein Vater ist 84"}, "", "", ""},
+		{[]string{"Gibt es den Dortmund-Pass auch für Kinder?", "und für meine oma die grundsicherung bekommt?"}, "dortmund-pass", anyAspect, ""},
 	}
 	for _, tc := range tests {
 		var st answer.State

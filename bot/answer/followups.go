@@ -51,7 +51,7 @@ func switchTo(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, words, r
 			continue
 		}
 		for _, w := range cand {
-			if namesTitleWord(kb, u, w, lang) || !refers && strongKeyword(kb, u, w, 1) {
+			if namesTitleWord(kb, u, w, lang) && !commonTitleWord(kb, w, lang) || !refers && strongKeyword(kb, u, w, 1) {
 				return h, true
 			}
 		}
@@ -90,6 +90,21 @@ func namesTitleWord(kb *knowledge.Base, topic, w, lang string) bool {
 		short, long := min(len(w), len(tw)), max(len(w), len(tw))
 		if commonPrefix(w, tw) == short && (long-short <= 2 && short >= 6 || short >= 10) {
 			return true
+		}
+	}
+	return false
+}
+
+// commonTitleWord reports whether three topics' titles or more hold the
+// word ("Behinderung": the Fahrdienst, the Schwerbehindertenausweis,
+// Eingliederungshilfe): it tells about the person, it names none of them.
+func commonTitleWord(kb *knowledge.Base, w, lang string) bool {
+	n := 0
+	for i := range kb.Topics {
+		if namesTitleWord(kb, kb.Topics[i].ID, w, lang) {
+			if n++; n >= 3 {
+				return true
+			}
 		}
 	}
 	return false
@@ -181,7 +196,8 @@ func tellsAboutPerson(q string, sig signals) bool {
 		}
 	}
 	self := slices.ContainsFunc(sig.words, func(w string) bool { return selfWords[w] })
-	return self && (hasAmount(sig.words) || aboutPerson(sig.words) || slices.ContainsFunc(sig.words, isStatus) ||
+	// "ich bekomme Bürgergeld": what the person gets.
+	return self && (hasAmount(sig.words) || aboutPerson(sig.words) || slices.ContainsFunc(sig.words, isStatus) || len(received(sig.words)) > 0 ||
 		slices.ContainsFunc(sig.words, func(w string) bool { return personWords[w] })) ||
 		hasAmount(sig.words) && len(sig.words) <= 3
 }
@@ -202,30 +218,68 @@ var selfWords = set(strings.Fields(`ich mein meine meiner meinem meinen meins wi
 var questionWords = set(strings.Fields(`wie was wer wo wann warum wieso weshalb welche welcher welches welchen welchem
 	wohin woher kann konnen darf muss how what who where when why which can could`))
 
-// registersElsewhere reports whether a message asks to register or
-// deregister a vehicle or a dog ("Wie melde ich mein Auto ab?", "how do I
-// register my car?"): the Zulassungsstelle's or the tax office's, not the
-// Sozialamt's, though the Fahrdienst speaks of a car.
-func registersElsewhere(words []string) bool {
-	verb, thing := false, false
-	for i, w := range words {
-		switch {
-		case registerVerbs[w]:
-			verb = true
-		case (w == "melde" || w == "meldet" || w == "melden") && slices.ContainsFunc(words[i+1:], func(p string) bool { return p == "an" || p == "ab" || p == "um" }):
-			verb = true
-		case registeredThings[w]:
-			thing = true
+// registersElsewhere reports whether a message names a service of another
+// office by two words of one of the knowledge base's elsewhere pairs ("Wie
+// melde ich mein Auto ab?", "how do I register my car?": the
+// Zulassungsstelle's or the tax office's, not the Sozialamt's, though the
+// Fahrdienst speaks of a car).
+func registersElsewhere(kb *knowledge.Base, words []string) bool {
+	for _, p := range elsewherePairs(kb) {
+		if slices.ContainsFunc(words, func(w string) bool { return p.things[w] }) && p.verbIn(words) {
+			return true
 		}
 	}
-	return verb && thing
+	return false
 }
 
-var (
-	registerVerbs = set(strings.Fields(`anmelden abmelden ummelden anmelde abmelde ummelde zulassen zulassung stilllegen
-		register registering deregister deregistering registration`))
-	registeredThings = set(strings.Fields(`auto autos wagen pkw kfz fahrzeug motorrad roller hund car cars vehicle motorbike dog`))
-)
+// pair is an elsewhere pair read for matching: folded words, and the
+// separable verbs as prefix and stem ("abmelden": "ab", "meld").
+type pair struct {
+	verbs, things map[string]bool
+	split         []separable
+}
+
+type separable struct{ prefix, stem string }
+
+// verbIn reports whether the words hold one of the pair's verbs, whole or
+// split as German writes it: "melde … ab", "lasse … zu".
+func (p pair) verbIn(words []string) bool {
+	for i, w := range words {
+		if p.verbs[w] {
+			return true
+		}
+		for _, s := range p.split {
+			if strings.HasPrefix(w, s.stem) && slices.Contains(words[i+1:], s.prefix) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// separablePrefixes begin German verbs that split ("anmelden" → "melde … an").
+var separablePrefixes = []string{"an", "ab", "um", "zu"}
+
+func elsewherePairs(kb *knowledge.Base) []pair {
+	return pairCache.get(kb, func() []pair {
+		var out []pair
+		for _, e := range kb.ElsewherePairs {
+			p := pair{verbs: set(foldWords(strings.Join(e.Verbs, " "))), things: set(foldWords(strings.Join(e.Things, " ")))}
+			for v := range p.verbs {
+				for _, pre := range separablePrefixes {
+					// The stem without its ending: "melden" → "meld".
+					if rest := strings.TrimPrefix(v, pre); rest != v && strings.HasSuffix(rest, "en") && len(rest) >= 5 {
+						p.split = append(p.split, separable{pre, strings.TrimSuffix(rest, "en")})
+					}
+				}
+			}
+			out = append(out, p)
+		}
+		return out
+	})
+}
+
+var pairCache = cache[*knowledge.Base, []pair]{max: maxCachedBases}
 
 // personSignals are the signals of a statement about the person, read for
 // the aspect without its numbers (an age of 72 is no "§ 72"); with no
@@ -239,6 +293,12 @@ func personSignals(sig signals, last Aspect) signals {
 		}
 	}
 	sig.query = strings.Join(keep, " ")
+	if len(sig.cues) == 0 && last == AspectNone && (len(received(sig.words)) > 0 ||
+		slices.ContainsFunc(sig.words, func(w string) bool { return meansWords[w] || savingsWords[w] })) {
+		// "ich bekomme Bürgergeld", "ich lebe allein und verdiene 19000
+		// im Jahr": whether that person gets it too, within its limits.
+		last = AspectWho
+	}
 	if len(sig.cues) == 0 && last != AspectNone {
 		sig.aspect, sig.cues = last, map[Aspect]int{last: 1}
 	}
@@ -274,4 +334,87 @@ func verbsOnly(kb *knowledge.Base, words []string, lang string) bool {
 	return !slices.ContainsFunc(words, func(w string) bool {
 		return !v.used[w] && !v.used[lightStem(w)] && !(len(w) >= 6 && strings.HasSuffix(w, "en"))
 	})
+}
+
+// localBehind is the topic with one office per Stadtbezirk among the first
+// three topics of a search, behind a first topic without such offices and
+// scoring at least localShare of it; "" when there is none.
+func localBehind(kb *knowledge.Base, hits []index.Hit) string {
+	if len(hits) == 0 {
+		return ""
+	}
+	first := kb.Topic(topicOfHit(kb, hits[0]))
+	if first == nil || first.LocalOffices {
+		return ""
+	}
+	seen := map[string]bool{first.ID: true}
+	for i, h := range hits[1:] {
+		id := topicOfHit(kb, h, hits[:i+1]...)
+		if id == "" || seen[id] {
+			continue
+		}
+		if u := kb.Topic(id); u != nil && u.LocalOffices && h.Score >= localShare*hits[0].Score {
+			return id
+		}
+		if seen[id] = true; len(seen) >= 3 {
+			break
+		}
+	}
+	return ""
+}
+
+// localShare: a topic with local offices this close behind the first is
+// what a place named next may ask for (calibrated on the tuning files).
+const localShare = 0.6
+
+// onlyAsks reports whether a message is a question word or "und" alone,
+// with particles at most: "und?", "wann?", "und dann?", "why?".
+func onlyAsks(words []string) bool {
+	asks := false
+	for _, w := range words {
+		switch {
+		case askWords[w]:
+			asks = true
+		case !particles[w] && !assent[w]:
+			return false
+		}
+	}
+	return asks
+}
+
+var askWords = set(strings.Fields(`und wann warum wieso weshalb wie was wer and when why how what who`))
+
+// whenSignals read "wann?" alone as by when (deadlines), or as when the
+// office is open (where) for a topic without deadlines; "wer?" as who.
+func whenSignals(sig signals, prof *profile) signals {
+	a := AspectNone
+	switch {
+	case slices.Contains(sig.words, "wann") || slices.Contains(sig.words, "when"):
+		a = AspectWhere
+		if prof.sections[AspectDeadlines] != nil {
+			a = AspectDeadlines
+		}
+	case slices.Contains(sig.words, "wer") || slices.Contains(sig.words, "who"):
+		a = AspectWho
+	default:
+		return sig
+	}
+	sig.aspect, sig.cues = a, map[Aspect]int{a: 1}
+	return sig
+}
+
+// uncommonTitleWords are the words that fewer than three topics' titles hold.
+func uncommonTitleWords(kb *knowledge.Base, words []string, lang string) []string {
+	return slices.DeleteFunc(slices.Clone(words), func(w string) bool { return commonTitleWord(kb, w, lang) })
+}
+
+// endsPointingBack reports whether a message's last clause, of a few words,
+// points back ("…, geht das auch?", "…, gilt das dann auch für sie?").
+func endsPointingBack(q string) bool {
+	clauses := strings.FieldsFunc(q, func(r rune) bool { return strings.ContainsRune(",;.!?:", r) })
+	if len(clauses) < 2 {
+		return false
+	}
+	words := foldWords(clauses[len(clauses)-1])
+	return len(words) <= 6 && (pronounBack(words) || slices.ContainsFunc(words, func(w string) bool { return pointers[w] && !englishPointers[w] }))
 }

@@ -16,6 +16,11 @@ type State struct {
 	Lang     string // the language last answered in
 	Gender   string // "frau", "mann" or "" (for shelters)
 	Tonight  bool   // help is needed now
+	// Local is the id of a topic with one office per Stadtbezirk that the
+	// last search found close behind the topic answered ("Beratung wegen
+	// Pflege": Hilfe zur Pflege, then the Seniorenbüros): a place named
+	// next asks for its office there.
+	Local string
 }
 
 // Memory keeps the State of each chat, in memory only: it is forgotten

@@ -362,7 +362,7 @@ var followupWords = set(strings.Fields(`
 	it this that there here i we me my our you your what who how when which do does did can could
 	have has need get please thanks thank for to of in at on with about any some help question
 	info information go going come gibts gibt's gehts geht's
-	whats wheres hows whos whens thats theres its ive dont cant isnt doesnt`))
+	whats wheres hows whos whens thats theres its ive dont cant isnt doesnt under over btw ubrigens`))
 
 // chatWords open a conversation without saying what it is about: being
 // new, having been sent, excusing oneself ("hallo ich bin neu hier und kenne
@@ -594,13 +594,19 @@ func readSignals(text string) signals {
 		}
 		s.query = strings.Join(q, " ")
 	}
+	lead := leadingAssent(words) // "super danke, und …" names nothing
 	for i, w := range words {
 		if w == "danke" || w == "thanks" || w == "dank" || w == "thank" {
 			s.thanks = true
 		}
+		if i < lead {
+			continue
+		}
 		// A short number is an age or an amount, not a topic (a postcode
 		// has five digits and names a place).
-		if !used[i] && !followupWords[w] && !stopWords[w] && !chatWords[w] && !(isDigits(w) && len(w) < 5) {
+		// "what's", "it's" are "whats", "its".
+		bare := strings.ReplaceAll(strings.ReplaceAll(w, "'", ""), "’", "")
+		if !used[i] && !followupWords[w] && !followupWords[bare] && !stopWords[w] && !chatWords[w] && !(isDigits(w) && len(w) < 5) {
 			s.rest = append(s.rest, w)
 		}
 	}

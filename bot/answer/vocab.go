@@ -348,6 +348,11 @@ func received(words []string) []string {
 				out = append(out, words[k])
 			}
 		}
+		// "für meine Oma, die Grundsicherung bekommt": a relative clause
+		// about someone, not "bis sie die Grundsicherung bekommt".
+		if getWords[w] && strings.HasSuffix(w, "t") && i >= 3 && isBenefit(words[i-1]) && relatives[words[i-2]] && !subjectWords[words[i-3]] {
+			out = append(out, words[i-1])
+		}
 		// "von der Grundsicherung gelebt", "lebt von Bürgergeld"
 		if w == "von" && i+3 < len(words) && livedWords[words[i+3]] || w == "von" && i > 0 && livedWords[words[i-1]] {
 			for k := i + 1; k < len(words) && k <= i+2; k++ {
@@ -373,6 +378,7 @@ func asksToGet(words []string, i int) bool {
 var (
 	subjectWords = set(strings.Fields(`ich du er sie es wir ihr man`))
 	auxWords     = set(strings.Fields(`do does did can could will would may`))
+	relatives    = set(strings.Fields(`die der welche welcher who`))
 )
 
 var livedWords = set(strings.Fields(`gelebt lebt leben lebte lebten`))
@@ -493,8 +499,8 @@ var (
 // after a word of assent ("ok und …", "achso, und …"), or a correction
 // ("nein, ich meine …", "ich meinte …").
 func goesOn(words []string) bool {
-	if len(words) > 1 && assent[words[0]] && words[1] == "und" {
-		return true
+	if n := leadingAssent(words); n > 0 && n < len(words) && (words[n] == "und" || words[n] == "and") {
+		return true // "ok und …", "super danke, und …"
 	}
 	for _, p := range corrections {
 		if i := find(words, p); i >= 0 && i <= 1 {
@@ -505,12 +511,23 @@ func goesOn(words []string) bool {
 }
 
 var (
-	assent      = set(strings.Fields(`ok okay ah aha achso ach gut super prima danke alles klar jo ja nein hm hmm`))
+	assent = set(strings.Fields(`ok okay ah aha achso ach gut super prima toll klasse perfekt cool danke dank vielen lieben
+		alles klar jo ja nein hm hmm great perfect fine alright thanks thank you cheers`))
 	corrections = [][]string{
 		strings.Fields("ich meine"), strings.Fields("ich meinte"), strings.Fields("nein ich"), strings.Fields("nee ich"),
 		strings.Fields("gemeint"), strings.Fields("i mean"), strings.Fields("i meant"),
 	}
 )
+
+// leadingAssent is how many words of assent or thanks begin a message
+// ("super danke, und …").
+func leadingAssent(words []string) int {
+	n := 0
+	for n < len(words) && assent[words[n]] {
+		n++
+	}
+	return n
+}
 
 // byDuration puts Grundsicherung or Hilfe zum Lebensunterhalt first when
 // one of them leads, the other is among the first three topics the search
