@@ -117,9 +117,15 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	t, lang := d.Topic, d.Lang
 	m.add(para(line(bold(t.Title.In(lang)))))
 	sec, ok := section(t, d.Aspect)
+	told := false // what the knowledge base says of the district named
 	switch {
 	case d.Aspect == AspectNone:
-		m.add(textPara(t.Summary.In(lang)))
+		if sen := districtSentences(kb, t, d); sen != "" {
+			m.add(textPara(sen)) // "Gibt es in Mengede ein Sozialbüro?"
+			told = true
+		} else {
+			m.add(textPara(t.Summary.In(lang)))
+		}
 	case d.Aspect == AspectWhere:
 		// The offices below answer it; a sentence of the topic that names
 		// the place asked for ("Bochum", "Hauptbahnhof") comes first.
@@ -150,7 +156,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	if d.Aspect == AspectHow {
 		m.add(links(t.Links, lang))
 	}
-	offices(m, kb, d)
+	offices(m, kb, d, told)
 	if !t.Checked.IsZero() {
 		m.add(para(freshness(knowledge.FreshnessOf(t.Checked, 0, d.Now), lang)))
 	}
@@ -194,6 +200,7 @@ func costsMessage(m *Message, t *knowledge.Topic, d Decision, sec knowledge.Sect
 func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
+	bound := askedBound(foldWords(question))
 	var best []string
 	var bestScores []float64
 	top := 0.0
@@ -202,7 +209,7 @@ func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 		scores := make([]float64, len(sens))
 		for i, sen := range sens {
 			if ws := prof.sentence(sen); ws.hasShape(sh) && utf8.RuneCountInString(sen) <= maxExcerpt {
-				scores[i] = shapeScore + sentenceScore(ws, terms)
+				scores[i] = shapeScore + sentenceScore(ws, terms) + boundScore(sen, bound)
 			}
 			if scores[i] > top {
 				best, bestScores, top = sens, scores, scores[i]
@@ -239,7 +246,7 @@ func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 
 // offices adds the offices that fit the person: in full for "where", else
 // the first one with the ways to reach it.
-func offices(m *Message, kb *knowledge.Base, d Decision) {
+func offices(m *Message, kb *knowledge.Base, d Decision, told bool) {
 	t, lang := d.Topic, d.Lang
 	local := t.LocalOffices && len(kb.OfficesOf(t)) > 1
 	switch {
@@ -247,16 +254,22 @@ func offices(m *Message, kb *knowledge.Base, d Decision) {
 		m.add(markupPara(T(lang, MsgNoDistrictOffice, Esc(districtName(kb, d.District)))))
 	case local && d.District == "":
 		m.add(markupPara(T(lang, MsgLocalHint)))
+	case !local && !told && d.District != "" && len(d.Fits) > 0 && len(d.Fits[0].Office.Districts) > 0 && !servesDistrict(d.Fits, d.District) &&
+		!knownDistrictOffice(kb, t, d.District):
+		// "Sozialbüro Hörde": the Sozialbüros of some districts are known,
+		// not Hörde's; the office below is another district's.
+		m.add(markupPara(T(lang, MsgNoDistrictOffice, Esc(districtName(kb, d.District)))))
 	}
 	if len(d.Fits) == 0 {
 		return
 	}
 	shown := d.Fits[:1]
-	if d.Aspect == AspectWhere || len(d.Fits) > 1 && len(d.Fits[0].Office.Audience) > 0 {
+	named := officeNamed(kb, &d) == d.Fits[0].Office.ID
+	if d.Aspect == AspectWhere || len(d.Fits) > 1 && len(d.Fits[0].Office.Audience) > 0 && !named {
 		// Where and when: two offices. A place only for some (a women's
 		// shelter) first: the next one too, for whoever it is not for.
 		shown = d.Fits[:min(2, len(d.Fits))]
-		if len(d.Fits[0].Office.Audience) > 0 && d.Aspect != AspectWhere {
+		if len(d.Fits[0].Office.Audience) > 0 && d.Aspect != AspectWhere && !named {
 			for _, f := range d.Fits[1:] {
 				if len(f.Office.Audience) > 0 && !slices.Equal(f.Office.Audience, d.Fits[0].Office.Audience) {
 					shown = []knowledge.OfficeFit{d.Fits[0], f} // the men's shelter beside the women's
@@ -282,6 +295,82 @@ func offices(m *Message, kb *knowledge.Base, d Decision) {
 		// Elsewhere the "Wo und wann?" button below says it.
 		m.add(markupPara(T(lang, MsgMoreOffices)))
 	}
+}
+
+// districtSentences are, when the message names a Stadtbezirk, the first
+// sentence of the topic's sections and the first of what it does not know
+// that name it ("Auch in Mengede gibt es ein Sozialbüro." and that its
+// address is not known), or "".
+func districtSentences(kb *knowledge.Base, t *knowledge.Topic, d Decision) string {
+	dist := kb.District(d.District)
+	if dist == nil {
+		return ""
+	}
+	name := foldWords(dist.Name)
+	q := foldWords(d.Question)
+	if len(name) != 1 || !slices.Contains(q, name[0]) {
+		return ""
+	}
+	// A sentence must name the district and something else asked
+	// ("Sozialbüro"), not only the district ("… an den Entenpoth 34 in
+	// Hörde").
+	asked := map[string]bool{}
+	for _, w := range q {
+		if utf8.RuneCountInString(w) >= 4 && w != name[0] && !followupWords[w] && !stopWords[w] {
+			asked[lightStem(w)] = true
+		}
+	}
+	names := func(sen string) bool {
+		ws := foldWords(sen)
+		return slices.Contains(ws, name[0]) && slices.ContainsFunc(ws, func(w string) bool { return asked[lightStem(w)] })
+	}
+	var out []string
+	texts := []string{}
+	for _, s := range t.Sections() {
+		texts = append(texts, s.Text.In(d.Lang))
+	}
+	for i, list := range [][]string{texts, {t.Unknown.In(d.Lang)}} {
+		for _, text := range list {
+			if len(out) > i {
+				break
+			}
+			for _, sen := range splitSentences(strings.TrimSpace(text)) {
+				if names(sen) && utf8.RuneCountInString(sen) <= maxExcerpt {
+					out = append(out, sen)
+					break
+				}
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// knownDistrictOffice reports whether the knowledge base knows an office
+// of the kind the topic has for some Stadtbezirke (a "Sozialbüro …") for
+// this one, or whether the topic has no such offices at all: only then is
+// saying "no office known for Hörde" true and needed.
+func knownDistrictOffice(kb *knowledge.Base, t *knowledge.Topic, district string) bool {
+	kinds := map[string]bool{}
+	for _, o := range kb.OfficesOf(t) {
+		if ws := foldWords(o.Name.DE); len(o.Districts) > 0 && len(ws) > 0 {
+			kinds[ws[0]] = true
+		}
+	}
+	if len(kinds) == 0 {
+		return true
+	}
+	for i := range kb.Offices {
+		o := &kb.Offices[i]
+		if ws := foldWords(o.Name.DE); len(ws) > 0 && kinds[ws[0]] && slices.Contains(o.Districts, district) {
+			return true
+		}
+	}
+	return false
+}
+
+// servesDistrict reports whether one of the offices serves the Stadtbezirk.
+func servesDistrict(fits []knowledge.OfficeFit, district string) bool {
+	return slices.ContainsFunc(fits, func(f knowledge.OfficeFit) bool { return slices.Contains(f.Office.Districts, district) })
 }
 
 // links are the topic's web pages (forms, the city's page), shown with
@@ -456,10 +545,13 @@ func excerpt(s, question string, prof *profile) string {
 	sentences := splitSentences(s)
 	terms := questionTerms(question, prof)
 	sh := askedShape(foldWords(question))
+	bound := askedBound(foldWords(question))
 	score := make([]float64, len(sentences))
+	focus := 0.0 // the best sentence's weight, the words that ask in full
 	for i, sen := range sentences {
 		ws := prof.sentence(sen)
-		score[i] = sentenceScore(ws, terms)
+		score[i] = sentenceScore(ws, terms) + boundScore(sen, bound)
+		focus = max(focus, score[i]+askingScore(ws, terms))
 		if ws.hasShape(sh) {
 			score[i] += shapeScore
 		}
@@ -473,7 +565,7 @@ func excerpt(s, question string, prof *profile) string {
 	size := 0
 	for _, i := range order {
 		n := utf8.RuneCountInString(sentences[i]) + 1
-		if score[i] == 0 && score[order[0]] >= focusScore && size+n > focusFill {
+		if score[i] == 0 && max(score[order[0]], focus) >= focusScore && size+n > focusFill {
 			break // the sentences that answer the question, and little else
 		}
 		if size+n <= maxExcerpt || size == 0 {
@@ -493,6 +585,44 @@ func excerpt(s, question string, prof *profile) string {
 		text += " …"
 	}
 	return text
+}
+
+// leastCues and mostCues ask for the least or the most of an amount, and
+// say it in a sentence ("mindestens 300 €", "maximum parental allowance",
+// "en az", "الحد الأقصى", "най-малко"), in every language the knowledge
+// base is written in. A sentence that says the bound asked answers the
+// question, not the income limit next to it.
+var (
+	leastCues = foldCues("mindestens", "minimal", "minimum", "mindestbetrag", "mindestsatz", "at least", "lowest", "least",
+		"en az", "asgari", "الأدنى", "أدنى", "ادنى", "على الأقل", "الأقل", "اقل", "минимум", "минимальн*", "не менее",
+		"мінімум", "мінімальн*", "щонайменше", "co najmniej", "najmniej", "minimaln*", "cel puțin", "minim*",
+		"най-малко", "حداقل", "دست کم")
+	mostCues = foldCues("hochstens", "hoechstens", "maximal", "maximum", "max", "hochstbetrag", "hoechstbetrag", "hochstsatz",
+		"at most", "highest", "most", "en fazla", "azami", "الأقصى", "أقصى", "اقصى", "على الأكثر", "الأكثر", "максимум",
+		"максимальн*", "не более", "щонайбільше", "najwyżej", "najwięcej", "maksymaln*", "cel mult", "maxim*", "най-много", "حداکثر")
+)
+
+// askedBound is the list of bound words a question asks by, or nil.
+func askedBound(words []string) [][]string {
+	for _, cs := range [][][]string{leastCues, mostCues} {
+		if holdsAny(words, cs) {
+			return cs
+		}
+	}
+	return nil
+}
+
+func holdsAny(words []string, cues [][]string) bool {
+	return slices.ContainsFunc(cues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+// boundScore is what a sentence that says the bound a question asks
+// counts.
+func boundScore(sen string, bound [][]string) float64 {
+	if bound != nil && holdsAny(foldWords(sen), bound) {
+		return shapeScore
+	}
+	return 0
 }
 
 // shapeScore is what a sentence that holds the shape of fact asked for (an
@@ -658,6 +788,17 @@ func questionTerms(question string, prof *profile) []term {
 		out = append(out, tm)
 	}
 	return out
+}
+
+// askingScore is the weight the words that ask lost in sentenceScore.
+func askingScore(ws *wordSet, terms []term) float64 {
+	score := 0.0
+	for _, tm := range terms {
+		if tm.asks && ws.holds(tm) {
+			score += tm.weight/nameWeight - tm.weight
+		}
+	}
+	return score
 }
 
 // sentenceScore weighs the question's terms a sentence holds: rare ones (in
