@@ -857,8 +857,16 @@ func abbrevBefore(rs []rune, dot int) bool {
 		j--
 	}
 	w := string(rs[j:dot])
-	return utf8.RuneCountInString(w) <= 2 || strings.Contains(w, ".") || len(w) <= 3 && isDigits(w) && ordinalBefore(rs[:max(j-1, 0)])
+	if strings.ContainsAny(w[len(w)-min(len(w), 3):], ")“”\"»") {
+		return false // "(Stufe 6). Seit …", "(LWL). Die …": a bracket or quote closes the sentence
+	}
+	return utf8.RuneCountInString(w) <= 2 || strings.Contains(w, ".") || abbreviations[strings.ToLower(w)] ||
+		len(w) <= 3 && isDigits(w) && ordinalBefore(rs[:max(j-1, 0)])
 }
+
+// abbreviations of more than two letters that a capital may follow ("bzw.
+// Kinder", "ggf. Ihre").
+var abbreviations = set(strings.Fields(`bzw ggf evtl inkl vgl zzgl abs str tel gem sog prof usf resp approx incl`))
 
 // ordinalBefore reports whether the text before a number ends with a word
 // that makes it an ordinal: "ab der 101. Fahrt", not "Hellweg 170. Die …".
