@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -173,8 +174,11 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 func costsMessage(m *Message, t *knowledge.Topic, d Decision, sec knowledge.Section, ok bool) {
 	lang := d.Lang
 	sh := shapeAmount
-	if ok {
+	switch {
+	case ok:
 		sh = shapeMoney // an amount received, not "free of charge"
+	case slices.ContainsFunc(foldWords(d.Question), freeOfCharge):
+		sh = shapeFree // "ist der Westfalenpark umsonst?"
 	}
 	sen := amountExcerpt(t, lang, d.Question, sh)
 	switch {
@@ -201,6 +205,7 @@ func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
 	bound := askedBound(foldWords(question))
+	age := askedAge(foldWords(question))
 	var best []string
 	var bestScores []float64
 	top := 0.0
@@ -210,6 +215,9 @@ func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 		for i, sen := range sens {
 			if ws := prof.sentence(sen); ws.hasShape(sh) && utf8.RuneCountInString(sen) <= maxExcerpt {
 				scores[i] = shapeScore + sentenceScore(ws, terms) + boundScore(sen, bound)
+				if age >= 0 && agesOf(foldWords(sen), age) {
+					scores[i] += shapeScore // "Kind mit 8 Jahren": "von 6 bis unter 14 Jahren"
+				}
 			}
 			if scores[i] > top {
 				best, bestScores, top = sens, scores, scores[i]
@@ -546,11 +554,16 @@ func excerpt(s, question string, prof *profile) string {
 	terms := questionTerms(question, prof)
 	sh := askedShape(foldWords(question))
 	bound := askedBound(foldWords(question))
+	where := slices.ContainsFunc(foldWords(question), func(w string) bool { return whereWords[w] })
 	score := make([]float64, len(sentences))
 	focus := 0.0 // the best sentence's weight, the words that ask in full
 	for i, sen := range sentences {
 		ws := prof.sentence(sen)
 		score[i] = sentenceScore(ws, terms) + boundScore(sen, bound)
+		if where && placeScore(sen) >= minWhereSentence {
+			// "wo stelle ich den Antrag?": the sentence with the address.
+			score[i] += shapeScore
+		}
 		focus = max(focus, score[i]+askingScore(ws, terms))
 		if ws.hasShape(sh) {
 			score[i] += shapeScore
@@ -594,12 +607,12 @@ func excerpt(s, question string, prof *profile) string {
 // question, not the income limit next to it.
 var (
 	leastCues = foldCues("mindestens", "minimal", "minimum", "mindestbetrag", "mindestsatz", "at least", "lowest", "least",
-		"en az", "asgari", "الأدنى", "أدنى", "ادنى", "على الأقل", "الأقل", "اقل", "минимум", "минимальн*", "не менее",
-		"мінімум", "мінімальн*", "щонайменше", "co najmniej", "najmniej", "minimaln*", "cel puțin", "minim*",
+		"en az", "asgari", "الأدنى", "أدنى", "ادنى", "على الأقل", "الأقل", "اقل", "минимум", "минимал*", "не менее",
+		"мінімум", "мінімал*", "щонайменше", "co najmniej", "najmniej", "minimaln*", "cel puțin", "minim*",
 		"най-малко", "حداقل", "دست کم")
 	mostCues = foldCues("hochstens", "hoechstens", "maximal", "maximum", "max", "hochstbetrag", "hoechstbetrag", "hochstsatz",
 		"at most", "highest", "most", "en fazla", "azami", "الأقصى", "أقصى", "اقصى", "على الأكثر", "الأكثر", "максимум",
-		"максимальн*", "не более", "щонайбільше", "najwyżej", "najwięcej", "maksymaln*", "cel mult", "maxim*", "най-много", "حداکثر")
+		"максимал*", "не более", "щонайбільше", "najwyżej", "najwięcej", "maksymaln*", "cel mult", "maxim*", "най-много", "حداکثر")
 )
 
 // askedBound is the list of bound words a question asks by, or nil.
@@ -614,6 +627,60 @@ func askedBound(words []string) [][]string {
 
 func holdsAny(words []string, cues [][]string) bool {
 	return slices.ContainsFunc(cues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+// askedAge is the age a question names ("ein Kind mit 8 Jahren", "ich bin
+// 17", "my son is 4 years old"), or -1.
+func askedAge(words []string) int {
+	for i, w := range words {
+		if !isDigits(w) || len(w) > 3 {
+			continue
+		}
+		n, _ := strconv.Atoi(w)
+		next, prev := "", ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		if i > 0 {
+			prev = words[i-1]
+		}
+		if n <= 120 && (strings.HasPrefix(next, "jahr") || strings.HasPrefix(next, "year") || next == "alt" || next == "old" || ageVerbs[prev]) {
+			return n
+		}
+	}
+	return -1
+}
+
+var ageVerbs = set(strings.Fields(`bin ist wird is am aged age alter`))
+
+// agesOf reports whether a text states an age range that holds the age:
+// "unter 6 Jahren", "von 6 bis unter 14", "ab 60 Jahren", "aged 14 to under
+// 18", "from 60".
+func agesOf(words []string, age int) bool {
+	num := func(i int) int {
+		if i < 0 || i >= len(words) || !isDigits(words[i]) || len(words[i]) > 3 {
+			return -1
+		}
+		n, _ := strconv.Atoi(words[i])
+		return n
+	}
+	for i, w := range words {
+		switch {
+		case (w == "unter" || w == "under" || w == "below") && num(i+1) >= 0:
+			lo := 0
+			if i >= 2 && (words[i-1] == "bis" || words[i-1] == "to") && num(i-2) >= 0 {
+				lo = num(i - 2)
+			}
+			if age >= lo && age < num(i+1) {
+				return true
+			}
+		case (w == "ab" || w == "from" || w == "uber" || w == "over") && num(i+1) >= 0 && (i+2 >= len(words) || words[i+2] != "bis" && words[i+2] != "to"):
+			if age >= num(i+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // boundScore is what a sentence that says the bound a question asks
@@ -833,7 +900,7 @@ func splitSentences(s string) []string {
 		// A line break ends a sentence as a space does: the items of a
 		// list ("– Männerübernachtungsstelle …\n– Frauen…") are sentences
 		// of their own, not one sentence too long to show.
-		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?' || rs[i] == '؟') && (rs[i+1] == ' ' || rs[i+1] == '\n') && (isSentenceStart(rs[i+2]) || rs[i+1] == '\n' && isDash(rs[i+2])) && !abbrevBefore(rs, i) {
+		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?' || rs[i] == '؟') && (rs[i+1] == ' ' || rs[i+1] == '\n') && (isSentenceStart(rs[i+2]) || rs[i+1] == '\n' && isDash(rs[i+2]) || numberStart(rs, i)) && !abbrevBefore(rs, i) {
 			out = append(out, strings.TrimSpace(string(rs[start:i+1])))
 			start = i + 2
 		}
@@ -848,6 +915,13 @@ func isSentenceStart(r rune) bool {
 	// A capital of any script (Cyrillic too), or a letter of a script
 	// without capitals (Arabic, Farsi).
 	return unicode.IsUpper(r) || unicode.IsLetter(r) && !unicode.IsLower(r) || r == '„' || r == '"' || r == '«'
+}
+
+// numberStart reports whether the sentence after the full stop at dot
+// begins with a number after a word ("… (2026 itibarıyla). 1 Ocak 2026'dan
+// …", "bis 24 Uhr. 2020 zog …"), not after a number ("der 101. Fahrt").
+func numberStart(rs []rune, dot int) bool {
+	return dot > 0 && dot+2 < len(rs) && unicode.IsDigit(rs[dot+2]) && !unicode.IsDigit(rs[dot-1])
 }
 
 // abbrevBefore reports a short abbreviation before a full stop ("Nr.", "z.B.").

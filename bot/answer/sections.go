@@ -215,7 +215,8 @@ func newWordSet(text string) *wordSet {
 func (ws *wordSet) hasShape(sh shape) bool {
 	for _, w := range ws.words {
 		switch {
-		case (sh == shapeAmount || sh == shapeMoney) && (w == "€" || w == "euro"), sh == shapeAmount && freeOfCharge(w):
+		case (sh == shapeAmount || sh == shapeMoney || sh == shapeFree) && (w == "€" || w == "euro"), sh == shapeAmount && freeOfCharge(w) && !freeAlone[w],
+			sh == shapeFree && freeOfCharge(w):
 			return true
 		case sh == shapeAge && len(w) == 2 && isDigits(w):
 			return true
@@ -230,12 +231,21 @@ func (ws *wordSet) hasShape(sh shape) bool {
 var spanWords = set(strings.Fields(`uhr tag tage tagen woche wochen monat monate monaten jahr jahre jahren
 	stunden hour hours day days week weeks month months year years`))
 
+// freeAlone say "free of charge" as words of their own ("frei:
+// Westfalenpark", "umsonst"), not as the beginning of others ("Freibetrag");
+// a sentence that says it so answers only a question that asks whether
+// something is free (shapeFree).
+var freeAlone = set(strings.Fields(`frei umsonst gratis`))
+
 // freeWords begin the words that say "free of charge", an answer to what
 // something costs.
 var freeWords = foldCues("kostenlos", "kostenfrei", "gebuhrenfrei", "free", "ucretsiz", "مجاني", "مجانا", "безкоштовн",
 	"бесплатн", "bezpłatn", "darmow", "gratuit", "безплатн", "رایگان")
 
 func freeOfCharge(w string) bool {
+	if freeAlone[w] {
+		return true
+	}
 	for _, f := range freeWords {
 		if strings.HasPrefix(w, f[0]) {
 			return true

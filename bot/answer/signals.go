@@ -286,6 +286,9 @@ const (
 	// shapeMoney is an amount of money, not "free of charge": what a
 	// benefit pays.
 	shapeMoney
+	// shapeFree is an amount, or "free" ("frei: Westfalenpark"), asked by
+	// a question whether something is free.
+	shapeFree
 )
 
 var shapeCues = map[shape][][]string{
