@@ -82,7 +82,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"darmow*", "ucretsiz*", "bedava", "مجانا",
 		"zahlt man", "bezahlt man", "zahlen wir", "bezahlen wir",
 		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
-		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
+		"zuzahl*", "freifahrt*", "*freifahrt", "*freifahrten", "free rides", "free trips", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
 		"was zahlen", "was bezahlen", "etwas zahlen", "etwas bezahlen", "was dazu*", "was zuzahlen", "umsonst", "gratis", "kostenlos*",
 		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*", "do i pay", "do i have to pay",
 		"have to pay anything",
