@@ -903,6 +903,7 @@ func (a *Answerer) answerTopic(kb *knowledge.Base, st *State, d Decision, t *kno
 		d.Kind = KindReferral
 	}
 	d.Fits = a.officesFor(kb, t, st)
+	namedFirst(kb, &d)
 	if aspect == AspectWhere && t.LocalOffices && st.District == "" && len(d.Fits) == 0 && len(kb.OfficesOf(t)) > 1 {
 		d.Kind, d.Ask, d.Districts = KindAsk, AskDistrict, districtsOf(kb, t)
 	}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -117,9 +118,15 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	t, lang := d.Topic, d.Lang
 	m.add(para(line(bold(t.Title.In(lang)))))
 	sec, ok := section(t, d.Aspect)
+	told := false // what the knowledge base says of the district named
 	switch {
 	case d.Aspect == AspectNone:
-		m.add(textPara(t.Summary.In(lang)))
+		if sen := districtSentences(kb, t, d); sen != "" {
+			m.add(textPara(sen)) // "Gibt es in Mengede ein Sozialbüro?"
+			told = true
+		} else {
+			m.add(textPara(t.Summary.In(lang)))
+		}
 	case d.Aspect == AspectWhere:
 		// The offices below answer it; a sentence of the topic that names
 		// the place asked for ("Bochum", "Hauptbahnhof") comes first.
@@ -150,7 +157,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	if d.Aspect == AspectHow {
 		m.add(links(t.Links, lang))
 	}
-	offices(m, kb, d)
+	offices(m, kb, d, told)
 	if !t.Checked.IsZero() {
 		m.add(para(freshness(knowledge.FreshnessOf(t.Checked, 0, d.Now), lang)))
 	}
@@ -167,8 +174,11 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 func costsMessage(m *Message, t *knowledge.Topic, d Decision, sec knowledge.Section, ok bool) {
 	lang := d.Lang
 	sh := shapeAmount
-	if ok {
+	switch {
+	case ok:
 		sh = shapeMoney // an amount received, not "free of charge"
+	case slices.ContainsFunc(foldWords(d.Question), freeOfCharge):
+		sh = shapeFree // "ist der Westfalenpark umsonst?"
 	}
 	sen := amountExcerpt(t, lang, d.Question, sh)
 	switch {
@@ -194,6 +204,8 @@ func costsMessage(m *Message, t *knowledge.Topic, d Decision, sec knowledge.Sect
 func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
+	bound := askedBound(foldWords(question))
+	age := askedAge(foldWords(question))
 	var best []string
 	var bestScores []float64
 	top := 0.0
@@ -202,7 +214,10 @@ func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 		scores := make([]float64, len(sens))
 		for i, sen := range sens {
 			if ws := prof.sentence(sen); ws.hasShape(sh) && utf8.RuneCountInString(sen) <= maxExcerpt {
-				scores[i] = shapeScore + sentenceScore(ws, terms)
+				scores[i] = shapeScore + sentenceScore(ws, terms) + boundScore(sen, bound)
+				if age >= 0 && agesOf(foldWords(sen), age) {
+					scores[i] += shapeScore // "Kind mit 8 Jahren": "von 6 bis unter 14 Jahren"
+				}
 			}
 			if scores[i] > top {
 				best, bestScores, top = sens, scores, scores[i]
@@ -239,7 +254,7 @@ func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 
 // offices adds the offices that fit the person: in full for "where", else
 // the first one with the ways to reach it.
-func offices(m *Message, kb *knowledge.Base, d Decision) {
+func offices(m *Message, kb *knowledge.Base, d Decision, told bool) {
 	t, lang := d.Topic, d.Lang
 	local := t.LocalOffices && len(kb.OfficesOf(t)) > 1
 	switch {
@@ -247,16 +262,22 @@ func offices(m *Message, kb *knowledge.Base, d Decision) {
 		m.add(markupPara(T(lang, MsgNoDistrictOffice, Esc(districtName(kb, d.District)))))
 	case local && d.District == "":
 		m.add(markupPara(T(lang, MsgLocalHint)))
+	case !local && !told && d.District != "" && len(d.Fits) > 0 && len(d.Fits[0].Office.Districts) > 0 && !servesDistrict(d.Fits, d.District) &&
+		!knownDistrictOffice(kb, t, d.District):
+		// "Sozialbüro Hörde": the Sozialbüros of some districts are known,
+		// not Hörde's; the office below is another district's.
+		m.add(markupPara(T(lang, MsgNoDistrictOffice, Esc(districtName(kb, d.District)))))
 	}
 	if len(d.Fits) == 0 {
 		return
 	}
 	shown := d.Fits[:1]
-	if d.Aspect == AspectWhere || len(d.Fits) > 1 && len(d.Fits[0].Office.Audience) > 0 {
+	named := officeNamed(kb, &d) == d.Fits[0].Office.ID
+	if d.Aspect == AspectWhere || len(d.Fits) > 1 && len(d.Fits[0].Office.Audience) > 0 && !named {
 		// Where and when: two offices. A place only for some (a women's
 		// shelter) first: the next one too, for whoever it is not for.
 		shown = d.Fits[:min(2, len(d.Fits))]
-		if len(d.Fits[0].Office.Audience) > 0 && d.Aspect != AspectWhere {
+		if len(d.Fits[0].Office.Audience) > 0 && d.Aspect != AspectWhere && !named {
 			for _, f := range d.Fits[1:] {
 				if len(f.Office.Audience) > 0 && !slices.Equal(f.Office.Audience, d.Fits[0].Office.Audience) {
 					shown = []knowledge.OfficeFit{d.Fits[0], f} // the men's shelter beside the women's
@@ -282,6 +303,82 @@ func offices(m *Message, kb *knowledge.Base, d Decision) {
 		// Elsewhere the "Wo und wann?" button below says it.
 		m.add(markupPara(T(lang, MsgMoreOffices)))
 	}
+}
+
+// districtSentences are, when the message names a Stadtbezirk, the first
+// sentence of the topic's sections and the first of what it does not know
+// that name it ("Auch in Mengede gibt es ein Sozialbüro." and that its
+// address is not known), or "".
+func districtSentences(kb *knowledge.Base, t *knowledge.Topic, d Decision) string {
+	dist := kb.District(d.District)
+	if dist == nil {
+		return ""
+	}
+	name := foldWords(dist.Name)
+	q := foldWords(d.Question)
+	if len(name) != 1 || !slices.Contains(q, name[0]) {
+		return ""
+	}
+	// A sentence must name the district and something else asked
+	// ("Sozialbüro"), not only the district ("… an den Entenpoth 34 in
+	// Hörde").
+	asked := map[string]bool{}
+	for _, w := range q {
+		if utf8.RuneCountInString(w) >= 4 && w != name[0] && !followupWords[w] && !stopWords[w] {
+			asked[lightStem(w)] = true
+		}
+	}
+	names := func(sen string) bool {
+		ws := foldWords(sen)
+		return slices.Contains(ws, name[0]) && slices.ContainsFunc(ws, func(w string) bool { return asked[lightStem(w)] })
+	}
+	var out []string
+	texts := []string{}
+	for _, s := range t.Sections() {
+		texts = append(texts, s.Text.In(d.Lang))
+	}
+	for i, list := range [][]string{texts, {t.Unknown.In(d.Lang)}} {
+		for _, text := range list {
+			if len(out) > i {
+				break
+			}
+			for _, sen := range splitSentences(strings.TrimSpace(text)) {
+				if names(sen) && utf8.RuneCountInString(sen) <= maxExcerpt {
+					out = append(out, sen)
+					break
+				}
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// knownDistrictOffice reports whether the knowledge base knows an office
+// of the kind the topic has for some Stadtbezirke (a "Sozialbüro …") for
+// this one, or whether the topic has no such offices at all: only then is
+// saying "no office known for Hörde" true and needed.
+func knownDistrictOffice(kb *knowledge.Base, t *knowledge.Topic, district string) bool {
+	kinds := map[string]bool{}
+	for _, o := range kb.OfficesOf(t) {
+		if ws := foldWords(o.Name.DE); len(o.Districts) > 0 && len(ws) > 0 {
+			kinds[ws[0]] = true
+		}
+	}
+	if len(kinds) == 0 {
+		return true
+	}
+	for i := range kb.Offices {
+		o := &kb.Offices[i]
+		if ws := foldWords(o.Name.DE); len(ws) > 0 && kinds[ws[0]] && slices.Contains(o.Districts, district) {
+			return true
+		}
+	}
+	return false
+}
+
+// servesDistrict reports whether one of the offices serves the Stadtbezirk.
+func servesDistrict(fits []knowledge.OfficeFit, district string) bool {
+	return slices.ContainsFunc(fits, func(f knowledge.OfficeFit) bool { return slices.Contains(f.Office.Districts, district) })
 }
 
 // links are the topic's web pages (forms, the city's page), shown with
@@ -456,10 +553,18 @@ func excerpt(s, question string, prof *profile) string {
 	sentences := splitSentences(s)
 	terms := questionTerms(question, prof)
 	sh := askedShape(foldWords(question))
+	bound := askedBound(foldWords(question))
+	where := slices.ContainsFunc(foldWords(question), func(w string) bool { return whereWords[w] })
 	score := make([]float64, len(sentences))
+	focus := 0.0 // the best sentence's weight, the words that ask in full
 	for i, sen := range sentences {
 		ws := prof.sentence(sen)
-		score[i] = sentenceScore(ws, terms)
+		score[i] = sentenceScore(ws, terms) + boundScore(sen, bound)
+		if where && placeScore(sen) >= minWhereSentence {
+			// "wo stelle ich den Antrag?": the sentence with the address.
+			score[i] += shapeScore
+		}
+		focus = max(focus, score[i]+askingScore(ws, terms))
 		if ws.hasShape(sh) {
 			score[i] += shapeScore
 		}
@@ -473,7 +578,7 @@ func excerpt(s, question string, prof *profile) string {
 	size := 0
 	for _, i := range order {
 		n := utf8.RuneCountInString(sentences[i]) + 1
-		if score[i] == 0 && score[order[0]] >= focusScore && size+n > focusFill {
+		if score[i] == 0 && max(score[order[0]], focus) >= focusScore && size+n > focusFill {
 			break // the sentences that answer the question, and little else
 		}
 		if size+n <= maxExcerpt || size == 0 {
@@ -493,6 +598,98 @@ func excerpt(s, question string, prof *profile) string {
 		text += " …"
 	}
 	return text
+}
+
+// leastCues and mostCues ask for the least or the most of an amount, and
+// say it in a sentence ("mindestens 300 €", "maximum parental allowance",
+// "en az", "الحد الأقصى", "най-малко"), in every language the knowledge
+// base is written in. A sentence that says the bound asked answers the
+// question, not the income limit next to it.
+var (
+	leastCues = foldCues("mindestens", "minimal", "minimum", "mindestbetrag", "mindestsatz", "at least", "lowest", "least",
+		"en az", "asgari", "الأدنى", "أدنى", "ادنى", "على الأقل", "الأقل", "اقل", "минимум", "минимал*", "не менее",
+		"мінімум", "мінімал*", "щонайменше", "co najmniej", "najmniej", "minimaln*", "cel puțin", "minim*",
+		"най-малко", "حداقل", "دست کم")
+	mostCues = foldCues("hochstens", "hoechstens", "maximal", "maximum", "max", "hochstbetrag", "hoechstbetrag", "hochstsatz",
+		"at most", "highest", "most", "en fazla", "azami", "الأقصى", "أقصى", "اقصى", "على الأكثر", "الأكثر", "максимум",
+		"максимал*", "не более", "щонайбільше", "najwyżej", "najwięcej", "maksymaln*", "cel mult", "maxim*", "най-много", "حداکثر")
+)
+
+// askedBound is the list of bound words a question asks by, or nil.
+func askedBound(words []string) [][]string {
+	for _, cs := range [][][]string{leastCues, mostCues} {
+		if holdsAny(words, cs) {
+			return cs
+		}
+	}
+	return nil
+}
+
+func holdsAny(words []string, cues [][]string) bool {
+	return slices.ContainsFunc(cues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+// askedAge is the age a question names ("ein Kind mit 8 Jahren", "ich bin
+// 17", "my son is 4 years old"), or -1.
+func askedAge(words []string) int {
+	for i, w := range words {
+		if !isDigits(w) || len(w) > 3 {
+			continue
+		}
+		n, _ := strconv.Atoi(w)
+		next, prev := "", ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		if i > 0 {
+			prev = words[i-1]
+		}
+		if n <= 120 && (strings.HasPrefix(next, "jahr") || strings.HasPrefix(next, "year") || next == "alt" || next == "old" || ageVerbs[prev]) {
+			return n
+		}
+	}
+	return -1
+}
+
+var ageVerbs = set(strings.Fields(`bin ist wird is am aged age alter`))
+
+// agesOf reports whether a text states an age range that holds the age:
+// "unter 6 Jahren", "von 6 bis unter 14", "ab 60 Jahren", "aged 14 to under
+// 18", "from 60".
+func agesOf(words []string, age int) bool {
+	num := func(i int) int {
+		if i < 0 || i >= len(words) || !isDigits(words[i]) || len(words[i]) > 3 {
+			return -1
+		}
+		n, _ := strconv.Atoi(words[i])
+		return n
+	}
+	for i, w := range words {
+		switch {
+		case (w == "unter" || w == "under" || w == "below") && num(i+1) >= 0:
+			lo := 0
+			if i >= 2 && (words[i-1] == "bis" || words[i-1] == "to") && num(i-2) >= 0 {
+				lo = num(i - 2)
+			}
+			if age >= lo && age < num(i+1) {
+				return true
+			}
+		case (w == "ab" || w == "from" || w == "uber" || w == "over") && num(i+1) >= 0 && (i+2 >= len(words) || words[i+2] != "bis" && words[i+2] != "to"):
+			if age >= num(i+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// boundScore is what a sentence that says the bound a question asks
+// counts.
+func boundScore(sen string, bound [][]string) float64 {
+	if bound != nil && holdsAny(foldWords(sen), bound) {
+		return shapeScore
+	}
+	return 0
 }
 
 // shapeScore is what a sentence that holds the shape of fact asked for (an
@@ -660,6 +857,17 @@ func questionTerms(question string, prof *profile) []term {
 	return out
 }
 
+// askingScore is the weight the words that ask lost in sentenceScore.
+func askingScore(ws *wordSet, terms []term) float64 {
+	score := 0.0
+	for _, tm := range terms {
+		if tm.asks && ws.holds(tm) {
+			score += tm.weight/nameWeight - tm.weight
+		}
+	}
+	return score
+}
+
 // sentenceScore weighs the question's terms a sentence holds: rare ones (in
 // few of the topic's sections) more.
 func sentenceScore(ws *wordSet, terms []term) float64 {
@@ -692,7 +900,7 @@ func splitSentences(s string) []string {
 		// A line break ends a sentence as a space does: the items of a
 		// list ("– Männerübernachtungsstelle …\n– Frauen…") are sentences
 		// of their own, not one sentence too long to show.
-		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?' || rs[i] == '؟') && (rs[i+1] == ' ' || rs[i+1] == '\n') && (isSentenceStart(rs[i+2]) || rs[i+1] == '\n' && isDash(rs[i+2])) && !abbrevBefore(rs, i) {
+		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?' || rs[i] == '؟') && (rs[i+1] == ' ' || rs[i+1] == '\n') && (isSentenceStart(rs[i+2]) || rs[i+1] == '\n' && isDash(rs[i+2]) || numberStart(rs, i)) && !abbrevBefore(rs, i) {
 			out = append(out, strings.TrimSpace(string(rs[start:i+1])))
 			start = i + 2
 		}
@@ -709,6 +917,13 @@ func isSentenceStart(r rune) bool {
 	return unicode.IsUpper(r) || unicode.IsLetter(r) && !unicode.IsLower(r) || r == '„' || r == '"' || r == '«'
 }
 
+// numberStart reports whether the sentence after the full stop at dot
+// begins with a number after a word ("… (2026 itibarıyla). 1 Ocak 2026'dan
+// …", "bis 24 Uhr. 2020 zog …"), not after a number ("der 101. Fahrt").
+func numberStart(rs []rune, dot int) bool {
+	return dot > 0 && dot+2 < len(rs) && unicode.IsDigit(rs[dot+2]) && !unicode.IsDigit(rs[dot-1])
+}
+
 // abbrevBefore reports a short abbreviation before a full stop ("Nr.", "z.B.").
 func abbrevBefore(rs []rune, dot int) bool {
 	j := dot
@@ -716,8 +931,16 @@ func abbrevBefore(rs []rune, dot int) bool {
 		j--
 	}
 	w := string(rs[j:dot])
-	return utf8.RuneCountInString(w) <= 2 || strings.Contains(w, ".") || len(w) <= 3 && isDigits(w) && ordinalBefore(rs[:max(j-1, 0)])
+	if strings.ContainsAny(w[len(w)-min(len(w), 3):], ")“”\"»") {
+		return false // "(Stufe 6). Seit …", "(LWL). Die …": a bracket or quote closes the sentence
+	}
+	return utf8.RuneCountInString(w) <= 2 || strings.Contains(w, ".") || abbreviations[strings.ToLower(w)] ||
+		len(w) <= 3 && isDigits(w) && ordinalBefore(rs[:max(j-1, 0)])
 }
+
+// abbreviations of more than two letters that a capital may follow ("bzw.
+// Kinder", "ggf. Ihre").
+var abbreviations = set(strings.Fields(`bzw ggf evtl inkl vgl zzgl abs str tel gem sog prof usf resp approx incl`))
 
 // ordinalBefore reports whether the text before a number ends with a word
 // that makes it an ordinal: "ab der 101. Fahrt", not "Hellweg 170. Die …".

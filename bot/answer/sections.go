@@ -215,7 +215,8 @@ func newWordSet(text string) *wordSet {
 func (ws *wordSet) hasShape(sh shape) bool {
 	for _, w := range ws.words {
 		switch {
-		case (sh == shapeAmount || sh == shapeMoney) && (w == "€" || w == "euro"), sh == shapeAmount && freeOfCharge(w):
+		case (sh == shapeAmount || sh == shapeMoney || sh == shapeFree) && (w == "€" || w == "euro"), sh == shapeAmount && freeOfCharge(w) && !freeAlone[w],
+			sh == shapeFree && freeOfCharge(w):
 			return true
 		case sh == shapeAge && len(w) == 2 && isDigits(w):
 			return true
@@ -230,12 +231,21 @@ func (ws *wordSet) hasShape(sh shape) bool {
 var spanWords = set(strings.Fields(`uhr tag tage tagen woche wochen monat monate monaten jahr jahre jahren
 	stunden hour hours day days week weeks month months year years`))
 
+// freeAlone say "free of charge" as words of their own ("frei:
+// Westfalenpark", "umsonst"), not as the beginning of others ("Freibetrag");
+// a sentence that says it so answers only a question that asks whether
+// something is free (shapeFree).
+var freeAlone = set(strings.Fields(`frei umsonst gratis`))
+
 // freeWords begin the words that say "free of charge", an answer to what
 // something costs.
 var freeWords = foldCues("kostenlos", "kostenfrei", "gebuhrenfrei", "free", "ucretsiz", "مجاني", "مجانا", "безкоштовн",
 	"бесплатн", "bezpłatn", "darmow", "gratuit", "безплатн", "رایگان")
 
 func freeOfCharge(w string) bool {
+	if freeAlone[w] {
+		return true
+	}
 	for _, f := range freeWords {
 		if strings.HasPrefix(w, f[0]) {
 			return true
@@ -321,6 +331,9 @@ func isCode(w string) bool {
 type term struct {
 	word, stem, light, code string
 	name                    bool
+	// asks: the word belongs to a cue of how much, who, what or how; it
+	// weighs as little as a word of the topic's name.
+	asks bool
 	// prefix: the term is any word that begins with it ("Unterhalt",
 	// "Unterhaltspflicht", not "Lebensunterhalt", whose stem "unter" would
 	// be any "unter").
@@ -337,7 +350,11 @@ func (p *profile) terms(question string) []term {
 	var out []term
 	seen := map[string]bool{}
 	orig, folded := splitWords(question)
+	asking := cueWords(folded)
 	for i, w := range folded {
+		if v := umlautSpelt(w); v != w && !p.knows(w) && p.knows(v) {
+			w = v // "Gebuehren" is the "Gebühren" of the text
+		}
 		tm := term{word: w, stem: stem(w), light: lightStem(w)}
 		switch {
 		case isCode(orig[i]):
@@ -359,7 +376,10 @@ func (p *profile) terms(question string) []term {
 		}
 		n := float64(len(p.sections))
 		tm.weight = math.Log((n + 1) / (float64(df) + 0.5))
-		if tm.name {
+		tm.asks = asking[i] && !tm.name
+		if tm.name || tm.asks {
+			// The topic's own name, and the words that ask ("ile wynosi",
+			// "was brauche ich"), say little about which sentence answers.
 			tm.weight *= nameWeight
 		}
 		out = append(out, tm)
@@ -368,6 +388,41 @@ func (p *profile) terms(question string) []term {
 		out = p.withMaintenance(out, seen)
 	}
 	return out
+}
+
+// cueWords marks the words of a question that belong to a cue of how much,
+// who, what or how: words that ask, not words of the answer.
+func cueWords(words []string) []bool {
+	used := make([]bool, len(words))
+	spelt := umlautsSpelt(words)
+	for _, c := range aspectCues {
+		if !c.amount && c.aspect != AspectWho && c.aspect != AspectWhat && c.aspect != AspectHow {
+			// "Bus", "gratuit", "Unterlagen" name what the sentence says.
+			continue
+		}
+		for i := range words {
+			if matchAt(words, i, c.words) || spelt != nil && matchAt(spelt, i, c.words) {
+				for k, cw := range c.words {
+					used[i+k] = used[i+k] || cw != "*"
+				}
+			}
+		}
+	}
+	return used
+}
+
+// knows reports whether a section or the summary holds a word's stem.
+func (p *profile) knows(w string) bool {
+	st := stem(w)
+	if p.summary != nil && p.summary.stems[st] {
+		return true
+	}
+	for _, sec := range p.sections {
+		if sec.stems[st] {
+			return true
+		}
+	}
+	return false
 }
 
 // withMaintenance adds to a question's terms the family's duty to pay
@@ -443,7 +498,9 @@ func profileOf(t *knowledge.Topic, lang string) *profile {
 
 func newProfile(t *knowledge.Topic, lang string) *profile {
 	p := &profile{name: map[string]bool{}, summary: newWordSet(t.Summary.In(lang)), sections: map[Aspect]*wordSet{}, sentences: map[string]*wordSet{}}
-	for _, w := range foldWords(t.Title.In(lang)) {
+	// The German title too: "Bestattung", "Elterngeld" name the topic in
+	// any language.
+	for _, w := range foldWords(t.Title.In(lang) + " " + t.Title.DE) {
 		// "cost" is a word of "Funeral costs" too.
 		p.name[stem(w)], p.name[stem(lightStem(w))] = true, true
 	}
@@ -575,3 +632,113 @@ func newTopicWords(kb *knowledge.Base) map[string]bool {
 const maxTopicWordTopics = 4
 
 var topicWordCache = cache[*knowledge.Base, map[string]bool]{max: maxCachedBases}
+
+// namedFirst moves the office the message names to the front of the
+// decision's fitting offices ("Telefonnummer LWL Blindengeld", "wann gibt es
+// Frühstück im Gast-Haus?").
+func namedFirst(kb *knowledge.Base, d *Decision) {
+	if id := officeNamed(kb, d); id != "" {
+		officeFirst(d, id)
+	}
+}
+
+// officeNamed is the one office of the decision's fitting offices whose
+// name holds a word of the message that no other office of the topic has
+// in its name and few offices at all ("LWL", "Gast-Haus", not "Sozialamt"),
+// or "".
+func officeNamed(kb *knowledge.Base, d *Decision) string {
+	if len(d.Fits) < 2 || d.Topic == nil {
+		return ""
+	}
+	words := map[string]bool{}
+	for _, w := range nameParts(d.Question) {
+		if utf8.RuneCountInString(w) >= 3 && !isDigits(w) && !followupWords[w] && !stopWords[w] {
+			words[w] = true
+		}
+	}
+	named := -1
+	own := officeOwnWords(kb, d.Topic)
+	for i, f := range d.Fits {
+		for w := range own[f.Office.ID] {
+			if words[w] {
+				if named >= 0 && named != i {
+					return "" // two offices named: the order stays
+				}
+				named = i
+			}
+		}
+	}
+	if named < 0 {
+		return ""
+	}
+	return d.Fits[named].Office.ID
+}
+
+// nameParts are the folded words of a text and the parts of its hyphened
+// words ("LWL-Inklusionsamt": "lwl", "inklusionsamt").
+func nameParts(s string) []string {
+	var out []string
+	for _, w := range foldWords(s) {
+		out = append(out, w)
+		if strings.Contains(w, "-") {
+			out = append(out, strings.Split(w, "-")...)
+		}
+	}
+	return out
+}
+
+// officeOwnWords are, per office of a topic, the words of its name (German
+// and English) that no other office of the topic and at most one other
+// office of the knowledge base has in its name.
+func officeOwnWords(kb *knowledge.Base, t *knowledge.Topic) map[string]map[string]bool {
+	return officeOwnCache.get(t, func() map[string]map[string]bool {
+		all := officeNameCounts(kb)
+		n := map[string]int{}
+		per := map[string]map[string]bool{}
+		for _, o := range kb.OfficesOf(t) {
+			ws := officeNameWords(o)
+			for w := range ws {
+				n[w]++
+			}
+			per[o.ID] = ws
+		}
+		for _, ws := range per {
+			for w := range ws {
+				if n[w] > 1 || all[w] > maxNamedOffices {
+					delete(ws, w)
+				}
+			}
+		}
+		return per
+	})
+}
+
+// maxNamedOffices is how many offices' names a word may be in and still
+// name one of them.
+const maxNamedOffices = 2
+
+func officeNameWords(o *knowledge.Office) map[string]bool {
+	ws := map[string]bool{}
+	for _, w := range nameParts(o.Name.DE + " " + o.Name.EN) {
+		ws[w] = true
+	}
+	return ws
+}
+
+// officeNameCounts counts in how many offices' names each word is.
+func officeNameCounts(kb *knowledge.Base) map[string]int {
+	return officeCountCache.get(kb, func() map[string]int {
+		n := map[string]int{}
+		for i := range kb.Offices {
+			for w := range officeNameWords(&kb.Offices[i]) {
+				n[w]++
+			}
+		}
+		return n
+	})
+}
+
+var (
+	officeOwnCache   = cache[*knowledge.Topic, map[string]map[string]bool]{max: maxCached}
+	officeCountCache = cache[*knowledge.Base, map[string]int]{max: maxCachedBases}
+)

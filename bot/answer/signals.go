@@ -82,7 +82,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"darmow*", "ucretsiz*", "bedava", "مجانا",
 		"zahlt man", "bezahlt man", "zahlen wir", "bezahlen wir",
 		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
-		"zuzahl*", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
+		"zuzahl*", "freifahrt*", "*freifahrt", "*freifahrten", "free rides", "free trips", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
 		"was zahlen", "was bezahlen", "etwas zahlen", "etwas bezahlen", "was dazu*", "was zuzahlen", "umsonst", "gratis", "kostenlos*",
 		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*", "do i pay", "do i have to pay",
 		"have to pay anything",
@@ -230,7 +230,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 // much does it cost", "сколько времени" win), more than the weak cues of
 // who and what. Counting ("wie viele Plätze") is not one of them.
 var amountCues = []string{
-	"wie viel", "wieviel", "wie hoch", "hohe", "betrag*", "maximal", "hochstens", "mindestens", "minimum", "maximum", "max", "summe",
+	"wie viel", "wieviel", "wie hoch", "hohe", "betrag*", "*betrag", "maximal", "hochstens", "mindestens", "minimum", "maximum", "max", "summe",
 	"regelsatz*", "regelsatze", "regelbedarf*", "how much", "amount", "at most", "rate", "rates",
 	// tr ar (with Levantine, Egyptian, Iraqi) uk ru pl ro bg fa
 	"ne kadar", "kac euro", "kac lira", "en fazla", "en az", "miktar*",
@@ -286,6 +286,9 @@ const (
 	// shapeMoney is an amount of money, not "free of charge": what a
 	// benefit pays.
 	shapeMoney
+	// shapeFree is an amount, or "free" ("frei: Westfalenpark"), asked by
+	// a question whether something is free.
+	shapeFree
 )
 
 var shapeCues = map[shape][][]string{
@@ -491,6 +494,7 @@ func readSignals(text string) signals {
 	var s signals
 	orig, words := splitWords(text)
 	s.words = words
+	spelt := umlautsSpelt(words)
 	used := make([]bool, len(words))
 	score := map[Aspect]int{}
 	lower := make([]string, len(orig))
@@ -510,7 +514,7 @@ func readSignals(text string) signals {
 	seen := map[at]bool{}
 	for _, c := range aspectCues {
 		for i := range words {
-			if matchAt(words, i, c.words) || c.words[0][0] == '=' && matchAt(lower, i, append([]string{c.words[0][1:]}, c.words[1:]...)) {
+			if matchAt(words, i, c.words) || spelt != nil && matchAt(spelt, i, c.words) || c.words[0][0] == '=' && matchAt(lower, i, append([]string{c.words[0][1:]}, c.words[1:]...)) {
 				for k, cw := range c.words {
 					// "bekommt man * auch": the word in between may name
 					// the topic, and stays in the query.
@@ -652,6 +656,33 @@ var goingWords = set(strings.Fields(`hin hingehen hinkommen hinfahren go`))
 
 func isApplyWord(w string) bool {
 	return slices.ContainsFunc(applyWords, func(p []string) bool { return strings.HasPrefix(w, p[0]) })
+}
+
+// umlautsSpelt reads the umlauts that a message writes as "ae", "oe", "ue"
+// as the folded vowels the cues are written with ("oeffnungszeiten",
+// "gebuehr", "hoechstbetrag"): the words once more, or nil when no word has
+// such a pair. Only a second reading: "teuer" and "neue" still match as
+// written.
+func umlautsSpelt(words []string) []string {
+	var out []string
+	for i, w := range words {
+		if v := umlautSpelt(w); v != w {
+			if out == nil {
+				out = slices.Clone(words)
+			}
+			out[i] = v
+		}
+	}
+	return out
+}
+
+var umlautPairs = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u")
+
+func umlautSpelt(w string) string {
+	if !strings.Contains(w, "e") {
+		return w
+	}
+	return umlautPairs.Replace(w)
 }
 
 func mark(used []bool, i, n int) {
