@@ -310,7 +310,7 @@ func loadBuiltinKB(t *testing.T) *Base {
 // raise an alarm.
 func TestCrisisMessages(t *testing.T) {
 	kb := loadBuiltinKB(t)
-	for _, name := range []string{"crisis-messages.yaml", "crisis-messages-2.yaml", "crisis-messages-3.yaml", "crisis-messages-4.yaml", "crisis-messages-5.yaml", "crisis-messages-6.yaml", "crisis-messages-7.yaml", "crisis-messages-8.yaml", "crisis-retired.yaml", "crisis-retired-2.yaml"} {
+	for _, name := range []string{"crisis-messages.yaml", "crisis-messages-2.yaml", "crisis-messages-3.yaml", "crisis-messages-4.yaml", "crisis-messages-5.yaml", "crisis-messages-6.yaml", "crisis-messages-7.yaml", "crisis-messages-8.yaml", "crisis-messages-9.yaml", "crisis-retired.yaml", "crisis-retired-2.yaml"} {
 		m := readCrisisMessages(t, name)
 		langs := CrisisLanguages
 		if germanEnglishBatches[name] {
@@ -372,7 +372,7 @@ func TestCrisisHeldOut(t *testing.T) {
 
 // germanEnglishBatches are tuning batches written in German and English
 // only (the other eight languages have batches of their own).
-var germanEnglishBatches = map[string]bool{"crisis-messages-7.yaml": true, "crisis-messages-8.yaml": true}
+var germanEnglishBatches = map[string]bool{"crisis-messages-7.yaml": true, "crisis-messages-8.yaml": true, "crisis-messages-9.yaml": true}
 
 // checkCoverage keeps the tables honest: enough messages, every language
 // of langs.
