@@ -310,9 +310,13 @@ func loadBuiltinKB(t *testing.T) *Base {
 // raise an alarm.
 func TestCrisisMessages(t *testing.T) {
 	kb := loadBuiltinKB(t)
-	for _, name := range []string{"crisis-messages.yaml", "crisis-messages-2.yaml", "crisis-messages-3.yaml", "crisis-messages-4.yaml", "crisis-messages-5.yaml", "crisis-messages-6.yaml", "crisis-retired.yaml", "crisis-retired-2.yaml"} {
+	for _, name := range []string{"crisis-messages.yaml", "crisis-messages-2.yaml", "crisis-messages-3.yaml", "crisis-messages-4.yaml", "crisis-messages-5.yaml", "crisis-messages-6.yaml", "crisis-messages-7.yaml", "crisis-messages-8.yaml", "crisis-messages-9.yaml", "crisis-retired.yaml", "crisis-retired-2.yaml"} {
 		m := readCrisisMessages(t, name)
-		checkCoverage(t, m, 40)
+		langs := CrisisLanguages
+		if germanEnglishBatches[name] {
+			langs = []string{"de", "en"}
+		}
+		checkCoverage(t, m, 40, langs)
 		f := measureCrisis(t, kb, m)
 		t.Logf("%s: recall %.3f (%d of %d), wrong kind %d, false alarms %.3f (%d of %d)",
 			name, f.recall(), f.crises-f.missed, f.crises, f.wrongKind, f.falseAlarmRate(), f.falseAlarms, f.lookalikes)
@@ -353,7 +357,7 @@ func TestCrisisHeldOut(t *testing.T) {
 		{"crisis-retired-2.yaml", 0.93, 0.01},
 	} {
 		m := readCrisisMessages(t, set.name)
-		checkCoverage(t, m, 40)
+		checkCoverage(t, m, 40, CrisisLanguages)
 		f := measureCrisis(t, kb, m)
 		t.Logf("%s: recall %.3f (%d of %d), wrong kind %d, false alarms %.3f (%d of %d)",
 			set.name, f.recall(), f.crises-f.missed, f.crises, f.wrongKind, f.falseAlarmRate(), f.falseAlarms, f.lookalikes)
@@ -366,13 +370,18 @@ func TestCrisisHeldOut(t *testing.T) {
 	}
 }
 
-// checkCoverage keeps the tables honest: enough messages, every language.
-func checkCoverage(t *testing.T, m crisisMessages, min int) {
+// germanEnglishBatches are tuning batches written in German and English
+// only (the other eight languages have batches of their own).
+var germanEnglishBatches = map[string]bool{"crisis-messages-7.yaml": true, "crisis-messages-8.yaml": true, "crisis-messages-9.yaml": true}
+
+// checkCoverage keeps the tables honest: enough messages, every language
+// of langs.
+func checkCoverage(t *testing.T, m crisisMessages, min int, langs []string) {
 	t.Helper()
 	if len(m.Crisis) < min || len(m.Lookalike) < min {
 		t.Errorf("%d crisis messages and %d look-alikes, want at least %d each", len(m.Crisis), len(m.Lookalike), min)
 	}
-	for _, lang := range CrisisLanguages {
+	for _, lang := range langs {
 		if !slices.ContainsFunc(m.Crisis, func(c struct{ Lang, Kind, Text string }) bool { return c.Lang == lang }) ||
 			!slices.ContainsFunc(m.Lookalike, func(l struct{ Lang, Text string }) bool { return l.Lang == lang }) {
 			t.Errorf("language %q lacks crisis messages or look-alikes", lang)
