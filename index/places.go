@@ -91,11 +91,21 @@ func (p *places) find(text string, words []position, known func(string) bool) ([
 		}
 		qw.runes[i] = utf8.RuneCountInString(w.terms[0])
 	}
+	// A name of several words, and any name tried exactly, begins with one
+	// of the question's words: the other names need not be tried at every
+	// word (a long story has fifty).
+	first := make(map[string]bool, len(words))
+	for _, w := range words {
+		first[w.terms[0]] = true
+	}
 	for _, mode := range []matchMode{exact, fuzzy, transliterated, transliteratedNear} {
 		if mode >= transliterated && len(qw.foreign) == 0 {
 			break
 		}
 		for _, name := range p.names {
+			if mode < transliterated && (mode == exact || len(name.tokens) > 1) && !first[name.tokens[0]] {
+				continue
+			}
 			for i := 0; i+len(name.tokens) <= len(words); i++ {
 				if used[words[i].pos] || !qw.matches(i, name, mode, known) {
 					continue
