@@ -94,9 +94,13 @@ func (p *places) find(text string, words []position, known func(string) bool) ([
 	// A name of several words, and any name tried exactly, begins with one
 	// of the question's words: the other names need not be tried at every
 	// word (a long story has fifty).
+	// A misspelt name is a word of three letters or more that the knowledge
+	// base does not know (see matches).
 	first := make(map[string]bool, len(words))
-	for _, w := range words {
+	misspelt := make([]bool, len(words))
+	for i, w := range words {
 		first[w.terms[0]] = true
+		misspelt[i] = qw.runes[i] >= 3 && !known(w.terms[0])
 	}
 	for _, mode := range []matchMode{exact, fuzzy, transliterated, transliteratedNear} {
 		if mode >= transliterated && len(qw.foreign) == 0 {
@@ -107,7 +111,7 @@ func (p *places) find(text string, words []position, known func(string) bool) ([
 				continue
 			}
 			for i := 0; i+len(name.tokens) <= len(words); i++ {
-				if used[words[i].pos] || !qw.matches(i, name, mode, known) {
+				if mode == fuzzy && len(name.tokens) == 1 && !misspelt[i] || used[words[i].pos] || !qw.matches(i, name, mode, known) {
 					continue
 				}
 				found[name.district] = true
