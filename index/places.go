@@ -231,8 +231,8 @@ var slavicEndings = []string{"ach", "ah", "om", "em", "ie", "e", "i", "u", "a"}
 // Slavic case ending, which may take the place of the name's last vowel
 // ("hordi" for "horde").
 func inflected(word, name string) bool {
-	if utf8.RuneCountInString(name) < 4 {
-		return false
+	if utf8.RuneCountInString(name) < 4 || word == "" || word[0] != name[0] {
+		return false // the stem begins as the name does
 	}
 	for _, e := range slavicEndings {
 		stem, ok := strings.CutSuffix(word, e)

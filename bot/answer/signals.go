@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Aspect is the part of a topic a message asks for.
@@ -827,13 +828,18 @@ func splitWords(s string) (orig, folded []string) {
 	}
 	for _, r := range s {
 		lr := unicode.ToLower(r)
+		// letterFold holds no ASCII letter: most letters need no look-up.
+		var fold rune
+		if lr >= utf8.RuneSelf {
+			fold = letterFold[lr]
+		}
 		switch {
 		case r == '€' || r == '§':
 			flush()
 			orig, folded = append(orig, string(r)), append(folded, string(r))
-		case letterFold[lr] != 0:
+		case fold != 0:
 			o.WriteRune(r)
-			f.WriteRune(letterFold[lr])
+			f.WriteRune(fold)
 		case r == 'ß':
 			o.WriteRune(r)
 			f.WriteString("ss")
