@@ -91,13 +91,27 @@ func (p *places) find(text string, words []position, known func(string) bool) ([
 		}
 		qw.runes[i] = utf8.RuneCountInString(w.terms[0])
 	}
+	// A name of several words, and any name tried exactly, begins with one
+	// of the question's words: the other names need not be tried at every
+	// word (a long story has fifty).
+	// A misspelt name is a word of three letters or more that the knowledge
+	// base does not know (see matches).
+	first := make(map[string]bool, len(words))
+	misspelt := make([]bool, len(words))
+	for i, w := range words {
+		first[w.terms[0]] = true
+		misspelt[i] = qw.runes[i] >= 3 && !known(w.terms[0])
+	}
 	for _, mode := range []matchMode{exact, fuzzy, transliterated, transliteratedNear} {
 		if mode >= transliterated && len(qw.foreign) == 0 {
 			break
 		}
 		for _, name := range p.names {
+			if mode < transliterated && (mode == exact || len(name.tokens) > 1) && !first[name.tokens[0]] {
+				continue
+			}
 			for i := 0; i+len(name.tokens) <= len(words); i++ {
-				if used[words[i].pos] || !qw.matches(i, name, mode, known) {
+				if mode == fuzzy && len(name.tokens) == 1 && !misspelt[i] || used[words[i].pos] || !qw.matches(i, name, mode, known) {
 					continue
 				}
 				found[name.district] = true
@@ -217,8 +231,8 @@ var slavicEndings = []string{"ach", "ah", "om", "em", "ie", "e", "i", "u", "a"}
 // Slavic case ending, which may take the place of the name's last vowel
 // ("hordi" for "horde").
 func inflected(word, name string) bool {
-	if utf8.RuneCountInString(name) < 4 {
-		return false
+	if utf8.RuneCountInString(name) < 4 || word == "" || word[0] != name[0] {
+		return false // the stem begins as the name does
 	}
 	for _, e := range slavicEndings {
 		stem, ok := strings.CutSuffix(word, e)

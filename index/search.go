@@ -76,7 +76,8 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 		res.Reason = ReasonEmpty
 		return res, nil
 	}
-	q := ix.analyzeQuestion(text)
+	lang, confident := detectLanguage(ctx, text)
+	q := ix.analyzeIn(text, lang, confident)
 	res.Lang = q.lang
 	res.Districts, res.PlaceWords = q.districts, q.placeWords
 	res.Elsewhere = ix.elsewhereWords(text, q)
@@ -388,14 +389,19 @@ func (q *question) hasContent() bool {
 }
 
 func (ix *Index) analyzeQuestion(text string) question {
+	lang, confident := DetectLanguage(text)
+	return ix.analyzeIn(text, lang, confident)
+}
+
+// analyzeIn is analyzeQuestion for a text whose language was detected.
+func (ix *Index) analyzeIn(text, lang string, confident bool) question {
 	var q question
 	words := analyzePositions(ix.fold, text)
 	var folded []string
 	for _, p := range words {
 		folded = append(folded, p.terms...)
 	}
-	confident := false
-	q.lang, confident = DetectLanguage(text)
+	q.lang = lang
 	q.langs = ix.readIn(q.lang, confident)
 	q.greeting = ix.isGreeting(folded)
 	known := func(t string) bool { return ix.known(langDE, t) || ix.known(langEN, t) }

@@ -256,10 +256,22 @@ func editDistance(a, b string, max int) int {
 	for j := range prev {
 		prev[j] = j
 	}
+	// Only the cells within max of the diagonal can be max or less: the
+	// band is computed, the cells beside it count as max+1.
 	for i := 1; i <= len(ra); i++ {
 		cur[0] = i
 		rowMin := cur[0]
-		for j := 1; j <= len(rb); j++ {
+		lo, hi := i-max, min(len(rb), i+max)
+		if lo < 1 {
+			lo = 1
+		}
+		if lo > 1 {
+			cur[lo-1] = max + 1
+		}
+		if hi < len(rb) {
+			cur[hi+1] = max + 1
+		}
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
@@ -275,7 +287,7 @@ func editDistance(a, b string, max int) int {
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(rb)]
+	return min(prev[len(rb)], max+1)
 }
 
 func appendRunes(buf []rune, s string) []rune {

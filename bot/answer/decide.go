@@ -171,6 +171,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	crisis, distress := kb.Screen(q)
 	d := Decision{Cut: utf8.RuneCountInString(q) >= index.MaxQuestionRunes, Question: q, Now: a.now(), Distress: distress}
 	msgLang, sure := index.DetectLanguage(q)
+	ctx = index.WithLanguage(ctx, q, msgLang, sure)
 	sig := readSignals(q)
 	if !hasWord(q) {
 		d.Kind, d.Reason, d.Lang = KindDeclined, index.ReasonEmpty, a.lang(st, p, "", false)

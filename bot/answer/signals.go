@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Aspect is the part of a topic a message asks for.
@@ -512,7 +513,7 @@ func readSignals(text string) signals {
 		i, n int
 	}
 	seen := map[at]bool{}
-	for _, c := range aspectCues {
+	for _, c := range cueStarts.candidates(words) {
 		for i := range words {
 			if matchAt(words, i, c.words) || spelt != nil && matchAt(spelt, i, c.words) || c.words[0][0] == '=' && matchAt(lower, i, append([]string{c.words[0][1:]}, c.words[1:]...)) {
 				for k, cw := range c.words {
@@ -615,6 +616,63 @@ func readSignals(text string) signals {
 		}
 	}
 	return s
+}
+
+// cueStarts indexes aspectCues by how their first word begins, so that
+// readSignals tries only the cues that can match somewhere in a message:
+// a thousand cues at each word of a long story cost more than its search.
+var cueStarts = indexCues(aspectCues)
+
+type cueIndex struct {
+	cues []cue
+	// exact holds the cues whose first word is a word, by that word;
+	// prefix those whose first word is a beginning ("kost*"), by its first
+	// byte; other the rest ("*nummer", "=zahlt"), which are always tried.
+	exact  map[string][]int
+	prefix [256][]int
+	other  []int
+}
+
+func indexCues(cues []cue) *cueIndex {
+	x := &cueIndex{cues: cues, exact: map[string][]int{}}
+	for i, c := range cues {
+		w := c.words[0]
+		switch {
+		case !strings.ContainsAny(w, "*="):
+			x.exact[w] = append(x.exact[w], i)
+		case len(w) > 1 && w[0] != '*' && w[0] != '=' && strings.IndexByte(w, '*') == len(w)-1:
+			x.prefix[w[0]] = append(x.prefix[w[0]], i)
+		default:
+			x.other = append(x.other, i)
+		}
+	}
+	return x
+}
+
+// candidates are the cues, in their order, whose first word may match one
+// of the words.
+func (x *cueIndex) candidates(words []string) []cue {
+	try := make([]bool, len(x.cues))
+	for _, i := range x.other {
+		try[i] = true
+	}
+	for _, w := range words {
+		for _, i := range x.exact[w] {
+			try[i] = true
+		}
+		if w != "" {
+			for _, i := range x.prefix[w[0]] {
+				try[i] = true
+			}
+		}
+	}
+	var out []cue
+	for i, ok := range try {
+		if ok {
+			out = append(out, x.cues[i])
+		}
+	}
+	return out
 }
 
 // asksLimit reports whether the words ask a limit on one's own money.
@@ -807,13 +865,18 @@ func splitWords(s string) (orig, folded []string) {
 	}
 	for _, r := range s {
 		lr := unicode.ToLower(r)
+		// letterFold holds no ASCII letter: most letters need no look-up.
+		var fold rune
+		if lr >= utf8.RuneSelf {
+			fold = letterFold[lr]
+		}
 		switch {
 		case r == '€' || r == '§':
 			flush()
 			orig, folded = append(orig, string(r)), append(folded, string(r))
-		case letterFold[lr] != 0:
+		case fold != 0:
 			o.WriteRune(r)
-			f.WriteRune(letterFold[lr])
+			f.WriteRune(fold)
 		case r == 'ß':
 			o.WriteRune(r)
 			f.WriteString("ss")

@@ -98,12 +98,21 @@ func (v vocab) ends(w string) bool {
 	if len(w) < 5 {
 		return false
 	}
-	for u := range v.used {
-		if strings.HasSuffix(u, w) {
-			return true
-		}
+	// The words ending with w are those whose reversal begins with w's:
+	// the first of them in order, if any, is where w's reversal would go.
+	r := reversed(w)
+	i, _ := slices.BinarySearch(v.usedReversed, r)
+	return i < len(v.usedReversed) && strings.HasPrefix(v.usedReversed[i], r)
+}
+
+// reversed is s with its bytes in reverse order: a suffix of s is a prefix
+// of it, whatever the letters.
+func reversed(s string) string {
+	b := make([]byte, len(s))
+	for i := range len(s) {
+		b[len(s)-1-i] = s[i]
 	}
-	return false
+	return string(b)
 }
 
 // strange reports whether the knowledge base does not use w, a noun where
@@ -122,6 +131,9 @@ type vocab struct {
 	// used are the folded words (and light stems) of every topic's text,
 	// and the words of the aspect cues.
 	used map[string]bool
+	// usedReversed are the words of used, each reversed, sorted: ends
+	// finds the words that end with a word by binary search.
+	usedReversed []string
 }
 
 // namesWord reports whether w, or a compound it begins, names some topic.
@@ -183,6 +195,10 @@ func newVocab(kb *knowledge.Base) vocab {
 			v.used[strings.Trim(w, "*=")] = true
 		}
 	}
+	for u := range v.used {
+		v.usedReversed = append(v.usedReversed, reversed(u))
+	}
+	slices.Sort(v.usedReversed)
 	return v
 }
 
