@@ -55,6 +55,10 @@ func TestLanguageWordsFile(t *testing.T) {
 func translationWords(kb fs.FS) (string, error) {
 	names := map[string]bool{}
 	own := map[string]map[string]bool{}
+	translated := map[string]bool{}
+	for _, l := range Languages[2:] {
+		translated[l] = true
+	}
 	files, err := fs.Glob(kb, "*.yaml")
 	if err != nil {
 		return "", err
@@ -73,14 +77,16 @@ func translationWords(kb fs.FS) (string, error) {
 			return "", err
 		}
 		if path.Dir(f) != "i18n" {
-			scalars(&doc, func(s string) { addNames(names, s) })
+			// The crisis signals and other offices' words in the
+			// further languages are that language's words, no names.
+			scalars(&doc, translated, func(s string) { addNames(names, s) })
 			continue
 		}
 		lang, _, _ := strings.Cut(strings.TrimSuffix(path.Base(f), ".yaml"), "-")
 		if own[lang] == nil {
 			own[lang] = map[string]bool{}
 		}
-		scalars(&doc, func(s string) { addWords(own[lang], s) })
+		scalars(&doc, nil, func(s string) { addWords(own[lang], s) })
 		// The comments of the translations hold the German and English
 		// texts; those of the lists of other offices' words are the
 		// editors' notes, with words of the language itself ("engelli
@@ -137,13 +143,17 @@ func translationWords(kb fs.FS) (string, error) {
 	return b.String(), nil
 }
 
-// scalars calls fn with every value of a YAML document but ids and hashes.
-func scalars(n *yaml.Node, fn func(string)) {
+// scalars calls fn with every value of a YAML document but ids, hashes and
+// the values of the keys in skip.
+func scalars(n *yaml.Node, skip map[string]bool, fn func(string)) {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		fn(n.Value)
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
+			if skip[n.Content[i].Value] {
+				continue
+			}
 			switch n.Content[i].Value {
 			case "of", "from", "id", "topic", "office", "offices", "url", "source", "sources":
 				// Ids and addresses; but a file's list of offices
@@ -152,11 +162,11 @@ func scalars(n *yaml.Node, fn func(string)) {
 					continue
 				}
 			}
-			scalars(n.Content[i+1], fn)
+			scalars(n.Content[i+1], skip, fn)
 		}
 	default:
 		for _, c := range n.Content {
-			scalars(c, fn)
+			scalars(c, skip, fn)
 		}
 	}
 }
