@@ -56,6 +56,8 @@ type cue struct {
 // the earlier in this list.
 var aspectCues = parseCues(map[Aspect][]string{
 	AspectBring: {
+		// what to bring: ar fa bg colloquial, Dari, Latin letters (vocab, issue #11)
+		"شنو الاوراق", "شو الاوراق", "ايش الاوراق", "ايه الورق", "الورق المطلوب", "شو بدي جيب", "شو لازم جيب", "ايش احتاج", "شو بحتاج", "شنو احتاج", "چی لازمه", "چه چیزهایی لازم", "چه کاغذی", "کاغذها", "کاغذ", "اسناد", "مدارکش", "مدرکش", "madarek*", "madarak", "kaghaz", "какво да нося", "какво трябва да нося", "какви книжа", "какво ми трябва", "dokumenti", "kakvi dokumenti", "bumagi", "spravk*", "کاغذهایی", "کاغذ*", "باید ببرم", "همراه ببرم", "با خودم ببرم",
 		// what to bring or attach: uk ru tr ar fa
 		"принест*", "принес*", "взяти з собою", "взять с собой", "kagit*", "ekle*:2", "rapor*:1", "getir*", "yanimda",
 		"جيب*:2", "اجيب", "احضر",
@@ -71,6 +73,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"befund*:1", "arztbericht*:1", "atteste:1", "attest:1", "do i need:1", "need to submit", "hand in",
 	},
 	AspectCosts: {
+		// price, free: ar fa bg colloquial, Latin letters (vocab, issue #11)
+		"ب كام", "قديش حقها", "شكد حقها", "قديش سعر", "kam se3r", "2addesh", "چند میشه", "چقدر میشه", "مجانیه", "رایگانه", "مفت", "هزینش", "هزینه اش", "gheymat", "cheghadr", "chaghadr", "cheqadr", "kolko struva", "kolko pari", "bezplatn*", "струва ли", "платено ли",
 		"kaç para", "fiyat*", "كم السعر", "سعر", "السعر", "بكم", "مجاني*", "ببلاش", "ціна", "ціну", "платн*", "цена",
 		"цену", "cena", "cenę", "koszt*", "płatn*", "preț*", "pretul", "cost", "costă", "costuri", "цената", "струва",
 		"قیمت", "چنده", "چند است",
@@ -89,6 +93,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"have to pay anything",
 	},
 	AspectDeadlines: {
+		// until when, how long after: ar (Levantine, Egyptian, Iraqi, Gulf) fa (Iranian, Dari) bg, Latin letters (vocab, issue #11)
+		"لحد امتى", "لحد متى", "لغاية امتى", "لغاية متى", "الى متى", "حتى متى", "لامتى", "لوقتيش", "امتى لازم", "متى لازم", "ايمتى لازم", "امتى اخر", "متى اخر", "اخر يوم", "اخر مهلة", "قديش عندي وقت", "كم عندي وقت", "شكد عندي وقت", "قديش * وقت", "كم * وقت", "قبل قديش", "بعد قديش", "خلال قديش", "la2emta", "lemta", "la emta", "2ade sh wa2t", "2addesh wa2t", "kam wa2t", "تا چند وقت", "چند وقت", "تا چه وقت", "تا چه زمانی", "تا چه موقع", "چه موقع باید", "تا چند روز", "تا چند ماه", "چند روز بعد", "چند ماه بعد", "فرصت دارم", "مهلتش", "ta key", "ta kei", "mohlat", "che moghe", "докога", "кога трябва", "колко време имам", "след колко време", "краен срок", "крайният срок", "kolko vreme", "do koga", "srok*", "فات الوقت", "فاتني", "فاتت المدة", "راحت علي",
 		// too late, still in time, time after an event: de en tr ar uk ru pl ro bg fa
 		"има ли срок", "от кой месец", "ab welchem monat", "from which month", "с какого месяца", "з якого місяця", "od ktorego miesiaca",
 		"zu spaet", "rueckwirkend*", "noch rechtzeitig", "noch beantragen", "nachtraglich*", "nachtraeglich*", "hab* ich zeit", "hab* ich noch zeit",
@@ -110,6 +116,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"latest", "when do i have to", "when must",
 	},
 	AspectWho: {
+		// who may get it, do I get it too: ar (Levantine, Iraqi, Egyptian, Gulf) fa (Iranian, Dari) bg, Latin letters (vocab, issue #11)
+		"مين بيستاهل", "بيستاهل*", "يستاهل*", "بيستحق*", "يستحق*", "بستحق", "مستحق*", "مين بياخد*", "منو ياخذ", "منو ياخذها", "منو يستاهل", "مين الو حق", "مين اله حق", "منو يحق", "بقدر اخد:1", "فيني اخد:1", "اقدر اخذ:1", "ممكن اخد:1", "ينفع اخد:1", "بياخدوا:1", "بضل اخد:1", "byst7a2*", "yesta7e2*", "byesta7e2*", "besta7e2", "min byekhod", "min bye5od", "bi7a2li", "b7a2li", "ye7a2li", "بهش میدن", "بهش میرسه", "بهم میرسه", "میرسه:1", "به ما میدن", "به کی", "به کیا", "کیا میتونن", "چه کسی میتونه", "شامل حالم", "شامل حال", "واجد شرایط", "مستحق", "میتونه بگیره", "میتونیم بگیریم", "میتانم بگیرم", "میتانیم بگیریم", "برای کی", "تعلق میگیرد", "تعلق می گیرد", "taalogh", "be ki", "shamel", "sharayet", "mitunam begiram", "koi moje", "koi mozhe", "koy mozhe", "ima li pravo", "imam li pravo", "polaga li", "полага ли", "на кого се полага", "дават ли:1", "ще ми дадат ли:1", "получават ли", "могат ли да получат", "moga li:1",
 		// "do I get it too", "with housing benefit", "for whom": de en ar (Levantine, Egyptian) ro pl uk ru bg fa tr
 		"darf ich * auch", "darf ich auch", "bekommt man * auch", "bekommt man * * auch", "bekommt man * * * auch", "bekomme ich * auch",
 		"bekomme ich * * auch", "kriegt man * auch", "krieg* ich * auch", "einkommensgrenze*", "*einkommensgrenze", "bis zu welchem einkommen",
@@ -150,6 +158,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"چند سالگی", "چند سال", "چه سنی", "از چه سنی", "کی میتونه", "کی می تونه", "ki mitune",
 	},
 	AspectLegal: {
+		// which law: ar fa bg colloquial, Latin letters (vocab, issue #11)
+		"اي قانون", "بأي قانون", "ياتو قانون", "شو القانون", "كدوم قانون", "کدوم قانون", "طبق کدوم", "بر اساس کدوم", "بر اساس قانون", "قانونش", "ghanoon", "ghanun", "qanun", "po koi zakon", "zakon",
 		// "according to which law", suffixed forms: ar fa
 		"قانون*", "طبق:1", "بموجب",
 		"yasa*", "hukuki", "dayanağ*", "dayanak*", "قانوني", "القانوني", "قوانين", "правов*", "кодекс*",
@@ -162,6 +172,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"sgb", "law", "laws", "legal", "section", "*gesetzbuch", "gesetzbuch*", "welchem recht", "welches recht",
 	},
 	AspectWhere: {
+		// where, phone, address: ar fa bg colloquial, Latin letters (vocab, issue #11)
+		"لوين", "وينو", "وينه", "وينها", "wein", "3enwan", "3onwan", "anwan", "ra2am", "ra2m", "mawa3eed", "dawam", "کجان", "کجاس", "کجای", "آدرسش", "نشونی", "تلفنش", "شمارش", "koja", "kojast", "adres", "address", "shomare", "адреса", "адресът", "телефона", "телефонът", "номера", "работното време", "кога работят", "до колко часа", "kade", "kude se namira", "telefon", "nomer", "ايميل", "الايميل", "ايميلهم", "بريد الكتروني", "البريد الالكتروني",
 		"nereye", "nereden", "فين", "kude", "kade",
 		"nerede", "nerde", "adres*", "açık", "أين", "اين", "وين", "عنوان", "العنوان", "هاتف", "де", "адрес*",
 		"куди", "где", "куда", "gdzie", "unde", "къде", "کجا", "کجاست", "آدرس", "نشانی", "تلفن",
@@ -187,6 +199,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"otwiera*", "deschide*", "la ce ora", "отваря*", "отворен*", "имейл", "باز است", "باز میشه", "باز می شود",
 	},
 	AspectHow: {
+		// how to apply or get it: ar fa bg colloquial, Dari, Latin letters (vocab, issue #11)
+		"كيف بقدم:2", "كيف اقدم:2", "كيف نقدم:2", "كيف منقدم:2", "كيف بطلع:2", "شلون اقدم:2", "شلون اطلع:2", "ازاي اقدم:2", "ازاي اطلع:2", "كيف احصل:2", "كيف بجيب:2", "كيف منطلب:2", "كيف بطلب:2", "كيف اطلب:2", "شلون اطلب:2", "ازاي اطلب:2", "وكيف:1", "وشلون:1", "وازاي:1", "kif b2adem:2", "kif a2adem:2", "keef:1", "shlon:1", "ezay:1", "izzay:1", "چطوری درخواست", "چجوری درخواست", "چطوری تمدید", "تمدید", "چطوری اقدام", "اقدام کنم", "چطو درخواست", "چطور بگیرم", "chetori begiram", "chejoori:1", "che joori:1", "darkhast bedam", "как се вади", "как да извадя", "как се прави", "как се взима", "как да взема", "как да кандидатствам", "kak se:1", "kak da:1", "kak se vadi", "كيف بن*:2", "كيف من*:2", "شلون نطلع:2", "ازاي نطلع:2", "چطور بگیر*:2", "چطوری بگیر*:2", "چجوری بگیر*:2", "как да изв*:2", "как се изв*:2", "как да взем*:2",
 		// "how" in Egyptian, Iraqi and colloquial Farsi; "get it issued"
 		"ازاي:1", "ازاى:1", "شلون:1", "كيفية", "اطلع:1", "بطلع*:1", "چجوری:1", "چطو:1", "inscri*:2",
 		"nasıl alırım", "nasıl yapılır", "nasıl yaparım", "كيف أحصل", "كيف نقدم", "كيف اقدم", "كيف بقدم",
@@ -207,6 +221,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"wie lange vorher:2", "wie fruh", "vorher buchen", "vorher bestellen", "in advance:2", "wait*:2",
 	},
 	AspectWhat: {
+		// what it is and gives: ar fa bg colloquial, Latin letters (vocab, issue #11)
+		"شو بيعطي*", "امتيازات", "الامتيازات", "مزايا", "المزايا", "شو الفايدة", "شو بستفيد", "شو بيستفيد", "شو بتغطي", "شو بيغطي", "شنو هو", "شنو هي", "شنو يعني", "ايش يعني", "ايه ده", "shu ya3ni", "ya3ni shu", "shu hiye", "shu huwe", "چی هست", "چی میده", "چه چیزهایی میده", "مزایا", "مزایای", "چه مزایایی", "چه فایده", "یعنی چی", "chie", "chi hast", "yani chi", "kakvo e", "kakvo dava", "какви права", "какви облекчения", "какви отстъпки", "какво включва", "какво покрива", "какво получавам", "за какво е",
 		"nedir", "ne demek", "ne iş yapar", "ne yapar", "ne yapıyor", "ne verir", "ne sağlar", "ما هو", "ما هي",
 		"شو هو", "شو هي", "شو بيعطي", "شو بيعملوا", "شو بيعمل", "ماذا يقدم", "ماذا يعطي", "що це", "що таке",
 		"що роблять", "що робить", "що дає", "что это", "что такое", "что делает", "что делают", "что дает",
@@ -235,7 +251,7 @@ var amountCues = []string{
 	"regelsatz*", "regelsatze", "regelbedarf*", "how much", "amount", "at most", "rate", "rates",
 	// tr ar (with Levantine, Egyptian, Iraqi) uk ru pl ro bg fa
 	"ne kadar", "kac euro", "kac lira", "en fazla", "en az", "miktar*",
-	"كم", "مبلغ", "المبلغ", "قديش", "قديه", "كام", "بكام", "اد ايه", "قد ايه", "شكد", "اقصى", "الحد الاقصى", "اقل", "الحد الادنى", "اكتر شي",
+	"كم", "مبلغ", "المبلغ", "بالشهر", "قديش", "قديه", "كام", "بكام", "اد ايه", "قد ايه", "شكد", "اقصى", "الحد الاقصى", "اقل", "الحد الادنى", "اكتر شي",
 	"скільки", "максимум", "максимально", "мінімум", "мінімально", "сума", "суму", "розмір",
 	"сколько", "максимально", "минимум", "минимально", "сумма", "сумму", "размер",
 	// not "ile" alone, which is also Turkish "with"
