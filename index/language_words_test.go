@@ -120,8 +120,38 @@ func translationWords(kb fs.FS) (string, error) {
 		i, _ := slices.BinarySearch(sorted, w)
 		return i < len(sorted) && strings.HasPrefix(sorted[i], w)
 	}
-	isName := func(w string) bool {
-		if names[w] || partOfName(w) {
+	// German terms spelt anew ("grundsischerung", "елтернгелт") are names
+	// too: a Latin word or the Latin reading of a Cyrillic one at one edit
+	// from a German term that the translations keep ("Elterngeld").
+	nameKeys := map[string][]string{}
+	kept := map[string]bool{}
+	for _, words := range own {
+		for w := range words {
+			if k := latinKey(w); names[w] && script(w) == 'L' && utf8Len(k) >= 7 && !kept[k] {
+				kept[k] = true
+				nameKeys[k[:3]] = append(nameKeys[k[:3]], k)
+			}
+		}
+	}
+	spelledName := func(w, lang string) bool {
+		k, least := latinKey(w), 8
+		switch {
+		case script(w) == 'C':
+			// Shorter Cyrillic words are mostly shared loans
+			// ("процедура"), which tell Russian from Ukrainian.
+			k, least = cyrillicKey(w, lang), 10
+		case script(w) != 'L' || lang == "tr" || lang == "pl" || lang == "ro":
+			// Latin cognates of these languages are their own words
+			// ("februarie").
+			return false
+		}
+		if utf8Len(k) < least {
+			return false
+		}
+		return slices.ContainsFunc(nameKeys[k[:3]], func(n string) bool { return editDistance(k, n, 1) <= 1 })
+	}
+	isName := func(w, lang string) bool {
+		if names[w] || partOfName(w) || spelledName(w, lang) {
 			return true
 		}
 		if script(w) != 'C' || utf8Len(w) < 5 {
@@ -133,7 +163,7 @@ func translationWords(kb fs.FS) (string, error) {
 	for _, lang := range Languages[2:] {
 		var words []string
 		for w := range own[lang] {
-			if !isName(w) {
+			if !isName(w, lang) {
 				words = append(words, w)
 			}
 		}
