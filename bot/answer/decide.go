@@ -632,12 +632,7 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 // benefit ("Bürgergeld"), not a service the story's topic offers
 // ("Frühförderung").
 func namesAnyTitle(kb *knowledge.Base, w string) bool {
-	for i := range kb.Topics {
-		if namesTitle(&kb.Topics[i], []string{w}) {
-			return true
-		}
-	}
-	return false
+	return vocabOf(kb).titles[w]
 }
 
 // storySearch searches a story by its topic words alone, less the benefits

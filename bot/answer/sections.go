@@ -395,7 +395,7 @@ func (p *profile) terms(question string) []term {
 func cueWords(words []string) []bool {
 	used := make([]bool, len(words))
 	spelt := umlautsSpelt(words)
-	for _, c := range aspectCues {
+	for _, c := range cueStarts.candidates(slices.Concat(words, spelt)) {
 		if !c.amount && c.aspect != AspectWho && c.aspect != AspectWhat && c.aspect != AspectHow {
 			// "Bus", "gratuit", "Unterlagen" name what the sentence says.
 			continue

@@ -134,6 +134,9 @@ type vocab struct {
 	// usedReversed are the words of used, each reversed, sorted: ends
 	// finds the words that end with a word by binary search.
 	usedReversed []string
+	// titles are the words one of which names a topic by its title, as
+	// namesTitle reads a single word.
+	titles map[string]bool
 }
 
 // namesWord reports whether w, or a compound it begins, names some topic.
@@ -157,7 +160,7 @@ func vocabOf(kb *knowledge.Base) vocab {
 }
 
 func newVocab(kb *knowledge.Base) vocab {
-	v := vocab{names: map[string]bool{}, used: map[string]bool{}}
+	v := vocab{names: map[string]bool{}, used: map[string]bool{}, titles: map[string]bool{}}
 	name := func(text string) {
 		for _, w := range foldWords(text) {
 			if len(w) < 3 || isDigits(w) || followupWords[w] || stopWords[w] || commonTitleWords[w] {
@@ -176,6 +179,13 @@ func newVocab(kb *knowledge.Base) vocab {
 	for i := range kb.Topics {
 		t := &kb.Topics[i]
 		name(t.Title.DE + " " + t.Title.EN)
+		for _, w := range foldWords(t.Title.DE + " " + t.Title.EN) {
+			for _, part := range strings.Split(w, "-") {
+				if namesTitle(t, []string{part}) {
+					v.titles[part] = true
+				}
+			}
+		}
 		for _, k := range t.Keywords {
 			name(k)
 		}
