@@ -130,11 +130,12 @@ func gate(t *testing.T, file string, f floors) {
 // other sets). At first sight: top-1 81.2 %, aspect 80.2 %, fact 77.6 %,
 // follow-ups 63.0 %, stories 71.2 %, language 100 %, crisis 90.0 %, false
 // alarms 0.3 %, confidently wrong 8.8 %, median 603 characters. The floors
-// are the figures after that morning's work, less about one item: 86.1 %,
-// 87.0 %, 81.5 %, 68.0 %, 75.8 %, 100 %, 92.5 %, 0.3 %, 6.6 %, median 592.
+// are the figures after the work of 2026-12-02 (second round), less about
+// one item: 87.2 %, 87.6 %, 82.9 %, 68.0 %, 81.8 %, 100 %, 95.0 %, 0 %,
+// 7.1 %, median 592.
 func TestHeldOut(t *testing.T) {
 	gate(t, filepath.Join("testdata", "conversations-heldout.yaml"), floors{
-		top1: 0.85, aspect: 0.86, has: 0.80, followups: 0.67, stories: 0.74, lang: 0.99, crisis: 0.9,
+		top1: 0.86, aspect: 0.87, has: 0.82, followups: 0.67, stories: 0.80, lang: 0.99, crisis: 0.92,
 		falseAlarms: 0.01, confidentlyWrong: 0.075,
 	})
 }

@@ -16,13 +16,13 @@ type langFloors struct{ Lang, Top1 float64 }
 // HeldOutLanguages -v prints it); never lower them.
 var heldOutFloors = map[string]langFloors{
 	"tr": {Lang: 0.94, Top1: 0.89}, // language right, top-1: 0.964, 0.915 (first sight 0.964, 0.894)
-	"ar": {Lang: 0.96, Top1: 0.80}, // 0.982, 0.809 (0.982, 0.830: the Arabic words of the morning cost one question, though their retired-2 set rose 85 → 98 %)
+	"ar": {Lang: 0.96, Top1: 0.83}, // 0.982, 0.851 (0.982, 0.830)
 	"uk": {Lang: 0.94, Top1: 0.91}, // 0.964, 0.938 (0.982, 0.875)
-	"ru": {Lang: 0.92, Top1: 0.89}, // 0.946, 0.915 (0.946, 0.915)
+	"ru": {Lang: 0.94, Top1: 0.89}, // 0.964, 0.915 (0.946, 0.915)
 	"pl": {Lang: 0.92, Top1: 0.91}, // 0.946, 0.938 (0.946, 0.917)
-	"ro": {Lang: 0.92, Top1: 0.95}, // 0.946, 0.979 (0.946, 0.957)
-	"bg": {Lang: 0.87, Top1: 0.87}, // 0.875, 0.894 (0.893, 0.894)
-	"fa": {Lang: 0.87, Top1: 0.83}, // 0.893, 0.851 (0.875, 0.851)
+	"ro": {Lang: 0.94, Top1: 0.95}, // 0.964, 0.979 (0.946, 0.957)
+	"bg": {Lang: 0.87, Top1: 0.87}, // 0.893, 0.894 (0.893, 0.894)
+	"fa": {Lang: 0.91, Top1: 0.87}, // 0.929, 0.894 (0.875, 0.851)
 }
 
 // retiredFloors keep the retired held-out sets (questions-<lang>-retired.yaml,
