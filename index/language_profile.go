@@ -107,17 +107,40 @@ func loadProfiles() *langProfiles {
 				forTrigrams(w, func(t string) { counts[i][t]++; totals[i]++; all[t] = true })
 			}
 		}
-		const k = 0.5
 		for i := range cyrillicLangs {
-			denom := math.Log(totals[i] + k*float64(len(all)))
-			profiles.tri[i] = make(map[string]float64, len(counts[i]))
-			for t, c := range counts[i] {
-				profiles.tri[i][t] = math.Log(c+k) - denom
-			}
-			profiles.floor[i] = math.Log(k) - denom
+			profiles.tri[i], profiles.floor[i] = logProbabilities(counts[i], totals[i], len(all))
 		}
 	})
 	return &profiles
+}
+
+// logProbabilities turns trigram counts into log probabilities, smoothed
+// alike over the n trigrams that any class has; floor is an unseen one's.
+func logProbabilities(counts map[string]float64, total float64, n int) (tri map[string]float64, floor float64) {
+	const k = 0.5
+	denom := math.Log(total + k*float64(n))
+	tri = make(map[string]float64, len(counts))
+	for t, c := range counts {
+		tri[t] = math.Log(c+k) - denom
+	}
+	return tri, math.Log(k) - denom
+}
+
+// likelihoods are a word's log likelihoods under each class's trigram
+// profile, and its number of trigrams.
+func likelihoods(w string, tri []map[string]float64, floor []float64) (ll []float64, n int) {
+	ll = make([]float64, len(tri))
+	forTrigrams(w, func(t string) {
+		n++
+		for i := range tri {
+			if v, ok := tri[i][t]; ok {
+				ll[i] += v
+			} else {
+				ll[i] += floor[i]
+			}
+		}
+	})
+	return ll, n
 }
 
 // forTrigrams calls f with the letter trigrams of a word, its edges marked.
@@ -141,18 +164,7 @@ const spellingMargin = 0.2
 // spellings too, so this only breaks ties between the telling words.
 func cyrillicSpelling(word string, score map[string]float64) {
 	p := loadProfiles()
-	var ll [len(cyrillicLangs)]float64
-	n := 0
-	forTrigrams(word, func(t string) {
-		n++
-		for i := range cyrillicLangs {
-			if v, ok := p.tri[i][t]; ok {
-				ll[i] += v
-			} else {
-				ll[i] += p.floor[i]
-			}
-		}
-	})
+	ll, n := likelihoods(word, p.tri[:], p.floor[:])
 	best, second := 0, 1
 	if ll[1] > ll[0] {
 		best, second = 1, 0
@@ -271,14 +283,8 @@ func loadLatinProfile() *latinProfile {
 				forTrigrams(w, func(t string) { counts[i][t]++; totals[i]++; all[t] = true })
 			}
 		}
-		const k = 0.5
 		for i := range latinClasses {
-			denom := math.Log(totals[i] + k*float64(len(all)))
-			latinProf.tri[i] = make(map[string]float64, len(counts[i]))
-			for t, c := range counts[i] {
-				latinProf.tri[i][t] = math.Log(c+k) - denom
-			}
-			latinProf.floor[i] = math.Log(k) - denom
+			latinProf.tri[i], latinProf.floor[i] = logProbabilities(counts[i], totals[i], len(all))
 		}
 	})
 	return &latinProf
@@ -296,18 +302,7 @@ func latinSpelling(word string, score map[string]float64) {
 		return
 	}
 	p := loadLatinProfile()
-	var ll [len(latinClasses)]float64
-	n := 0
-	forTrigrams(w, func(t string) {
-		n++
-		for i := range latinClasses {
-			if v, ok := p.tri[i][t]; ok {
-				ll[i] += v
-			} else {
-				ll[i] += p.floor[i]
-			}
-		}
-	})
+	ll, n := likelihoods(w, p.tri[:], p.floor[:])
 	best := 0
 	for i := range ll {
 		if ll[i] > ll[best] {
