@@ -349,7 +349,10 @@ func TestCrisisHeldOut(t *testing.T) {
 		// crisis round 5, 924 more training messages and the model's
 		// false-alarm budget at 1 %: 78 of 100, 5 of 140 (the one more
 		// false alarm came with round 5's signals; the target is 1 %).
-		{"crisis-heldout.yaml", 0.77, 0.036},
+		// With the look-alike batches (crisis-lookalikes-*.yaml: past
+		// violence, stroke beside care, bills, news) and their idioms:
+		// 83 of 100, 3 of 140; gated at one item less.
+		{"crisis-heldout.yaml", 0.82, 0.029},
 		// 108 of 110, 2 of 160; the model is trained on this set (the
 		// signals of the start of the night alone: 79 of 110).
 		{"crisis-seen.yaml", 0.94, 0.02},
