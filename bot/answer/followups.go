@@ -424,6 +424,8 @@ func endsPointingBack(q string) bool {
 var choiceWords = map[string]int{
 	"erste": 0, "ersten": 0, "erstes": 0, "erster": 0, "ersteres": 0, "eins": 0, "1": 0, "first": 0, "former": 0, "a": 0,
 	"zweite": 1, "zweiten": 1, "zweites": 1, "zweiter": 1, "zwei": 1, "2": 1, "second": 1, "latter": 1, "b": 1,
+	// "beides": the first of the two, rather than asking "Worum geht es?" again
+	"beides": 0, "beide": 0, "both": 0,
 	"letzte": 1, "letzten": 1, "letzteres": 1, "letztere": 1, "last": 1, "andere": 1, "anderen": 1, "other": 1,
 }
 
