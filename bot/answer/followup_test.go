@@ -50,7 +50,7 @@ func TestFollowups(t *testing.T) {
 		{[]string{"Behindertenfahrdienst", "wie melde ich mein Auto ab?"}, "", "", ""},
 		// A reply to "Meinen Sie A oder B?" picks one by its place.
 		{[]string{"Pflegeheim kosten", "das zweite"}, "hilfe-zur-pflege", answer.AspectCosts, ""},
-		{[]string{"Pflegeheim kosten", "the first one please"}, "pflegewohngeld", answer.AspectCosts, ""},
+		{[]string{"Pflegeheim kosten", "das erste bitte"}, "pflegewohngeld", answer.AspectCosts, ""},
 		{[]string{"Grundsicherung", "das zweite"}, "grundsicherung", anyAspect, ""},
 		// "ganz andere Frage" ends the topic; a cue and a verb keep it.
 		{[]string{"Dortmund-Pass", "ganz andere Frage: wo gibt es ein kostenloses Frühstück?"}, "wohnungslosenhilfe", anyAspect, ""},
