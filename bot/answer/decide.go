@@ -178,6 +178,16 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		return d, nil
 	}
 	other := OtherLanguage(q)
+	offered := st.Offered
+	st.Offered = [2]string{}
+	if h, ok := chosen(kb, offered, sig.words); ok && crisis == nil {
+		// "Meinen Sie A oder B?" … "das zweite": the one picked, no search.
+		d.Lang = a.lang(st, p, msgLang, sure)
+		if t := kb.Topic(h.ID); t != nil && sig.aspect == AspectNone && st.Aspect != AspectNone {
+			return a.answerTopic(kb, st, d, t, st.Aspect), nil // "Pflegeheim kosten": the costs of the one picked
+		}
+		return a.answerHit(kb, st, d, []index.Hit{h}, sig, nil), nil
+	}
 	if sig.gender != "" {
 		st.Gender = sig.gender
 	}
@@ -484,7 +494,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 				return a.followup(kb, st, d, t, sig), nil
 			}
 			d.Kind, d.Ask, d.Choices, d.Aspect = KindAsk, AskChoice, alt, sig.aspect
-			st.Aspect = sig.aspect
+			st.Aspect, st.Offered = sig.aspect, offer(alt)
 			return d, nil
 		}
 		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
@@ -525,6 +535,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		hits = a.preferNamed(kb, hits, sig.rest, d.Lang, res.Districts)
 		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
 			d.Kind, d.Ask, d.Choices = KindAsk, AskChoice, alt
+			st.Offered = offer(alt)
 			return d, nil
 		}
 		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
@@ -747,6 +758,11 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 		// "Seniorenbüro Hörde" … "und in Aplerbeck?": the office there.
 		aspect = AspectWhere
 	}
+	if o := kb.Office(st.Office); o != nil && st.AtOffice && !place && (aspect == AspectNone || aspect == AspectWhat || aspect == AspectWhere) {
+		// "Wo ist das Sozialbüro in Scharnhorst?" … "kann ich da einfach
+		// hingehen?": the office shown, not the first topic it serves.
+		return a.answerOffice(kb, st, d, o, AspectWhere)
+	}
 	last := st.Office
 	d = a.answerTopic(kb, st, d, t, aspect)
 	if !place && sig.gender == "" && officeFirst(&d, last) {
@@ -845,13 +861,7 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 				return a.answerTopic(kb, st, d, t, aspect)
 			}
 		}
-		d.Kind, d.Office, d.Aspect = KindAnswer, o, aspect
-		d.Fits = []knowledge.OfficeFit{{Office: o, Open: o.OpenAt(a.now())}}
-		st.Office, st.Aspect = o.ID, aspect
-		if t := homeTopic(kb, o.ID); t != nil {
-			st.Topic = t.ID
-		}
-		return d
+		return a.answerOffice(kb, st, d, o, aspect)
 	}
 	t := kb.Topic(h.ID)
 	named := namedOffice(kb, t, hits)
@@ -875,6 +885,18 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 	return d
 }
 
+// answerOffice answers an office alone; the conversation goes on with the
+// topic it belongs to.
+func (a *Answerer) answerOffice(kb *knowledge.Base, st *State, d Decision, o *knowledge.Office, aspect Aspect) Decision {
+	d.Kind, d.Office, d.Aspect = KindAnswer, o, aspect
+	d.Fits = []knowledge.OfficeFit{{Office: o, Open: o.OpenAt(a.now())}}
+	st.Office, st.Aspect, st.AtOffice = o.ID, aspect, true
+	if t := homeTopic(kb, o.ID); t != nil {
+		st.Topic = t.ID
+	}
+	return d
+}
+
 // namedOffice is the office of topic t that the search matched as well as
 // the topic itself (the index lists it right after its topic with the same
 // score): the Frauenübernachtungsstelle of "Wo ist die
@@ -894,6 +916,7 @@ func (a *Answerer) answerTopic(kb *knowledge.Base, st *State, d Decision, t *kno
 	if st.Topic != t.ID {
 		st.Office = ""
 	}
+	st.AtOffice = false
 	d.Kind, d.Topic, d.Aspect, d.District = KindAnswer, t, aspect, st.District
 	if t.Referral {
 		d.Kind = KindReferral

@@ -48,6 +48,10 @@ func TestFollowups(t *testing.T) {
 		{[]string{"Blindengeld", "zählt da mein Erspartes?"}, "blindengeld", anyAspect, ""},
 		{[]string{"Pflegewohngeld", "mein Vater ist im Heim in Hombruch, ich bin die Tochter"}, "pflegewohngeld", anyAspect, ""},
 		{[]string{"Behindertenfahrdienst", "wie melde ich mein Auto ab?"}, "", "", ""},
+		// A reply to "Meinen Sie A oder B?" picks one by its place.
+		{[]string{"Pflegeheim kosten", "das zweite"}, "hilfe-zur-pflege", answer.AspectCosts, ""},
+		{[]string{"Pflegeheim kosten", "das erste bitte"}, "pflegewohngeld", answer.AspectCosts, ""},
+		{[]string{"Grundsicherung", "das zweite"}, "grundsicherung", anyAspect, ""},
 		// "ganz andere Frage" ends the topic; a cue and a verb keep it.
 		{[]string{"Dortmund-Pass", "ganz andere Frage: wo gibt es ein kostenloses Frühstück?"}, "wohnungslosenhilfe", anyAspect, ""},
 		{[]string{"Blindengeld", "was für nachweise muss ich abgeben"}, "blindengeld", answer.AspectBring, ""},

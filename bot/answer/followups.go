@@ -418,3 +418,60 @@ func endsPointingBack(q string) bool {
 	words := foldWords(clauses[len(clauses)-1])
 	return len(words) <= 6 && (pronounBack(words) || slices.ContainsFunc(words, func(w string) bool { return pointers[w] && !englishPointers[w] }))
 }
+
+// choiceWords pick one of two choices offered; the index is 0 or 1, -1 for
+// the last one named.
+var choiceWords = map[string]int{
+	"erste": 0, "ersten": 0, "erstes": 0, "erster": 0, "ersteres": 0, "eins": 0, "1": 0, "first": 0, "former": 0, "a": 0,
+	"zweite": 1, "zweiten": 1, "zweites": 1, "zweiter": 1, "zwei": 1, "2": 1, "second": 1, "latter": 1, "b": 1,
+	// "beides": the first of the two, rather than asking "Worum geht es?" again
+	"beides": 0, "beide": 0, "both": 0,
+	"letzte": 1, "letzten": 1, "letzteres": 1, "letztere": 1, "last": 1, "andere": 1, "anderen": 1, "other": 1,
+}
+
+// choiceFiller are the words a reply that picks a choice may have besides
+// the ordinal: "ich meine das zweite bitte", "the second one".
+var choiceFiller = map[string]bool{
+	"das": true, "den": true, "die": true, "der": true, "dem": true, "bitte": true, "ich": true, "meine": true, "meinte": true,
+	"nehme": true, "eher": true, "lieber": true, "thema": true, "ok": true, "ja": true, "nein": true, "option": true,
+	"the": true, "one": true, "please": true, "i": true, "mean": true, "meant": true, "punkt": true, "von": true, "beiden": true,
+	"also": true, "naja": true, "hmm": true, "genau": true, "danke": true,
+}
+
+// offer keeps the ids of the two choices asked about.
+func offer(alt []index.Hit) [2]string {
+	if len(alt) < 2 {
+		return [2]string{}
+	}
+	return [2]string{alt[0].ID, alt[1].ID}
+}
+
+// chosen is the choice a reply to "Meinen Sie A oder B?" picks by its
+// place ("das zweite", "the first one"); false where the reply says more.
+func chosen(kb *knowledge.Base, offered [2]string, words []string) (index.Hit, bool) {
+	if offered[0] == "" || len(words) == 0 || len(words) > 6 {
+		return index.Hit{}, false
+	}
+	pick := -1
+	for _, w := range words {
+		if i, ok := choiceWords[w]; ok {
+			if pick >= 0 && pick != i {
+				return index.Hit{}, false
+			}
+			pick = i
+		} else if !choiceFiller[w] {
+			return index.Hit{}, false
+		}
+	}
+	if pick < 0 {
+		return index.Hit{}, false
+	}
+	id := offered[pick]
+	if kb.Topic(id) != nil {
+		return index.Hit{ID: id, Kind: index.KindTopic, Score: 1}, true
+	}
+	if kb.Office(id) != nil {
+		return index.Hit{ID: id, Kind: index.KindOffice, Score: 1}, true
+	}
+	return index.Hit{}, false
+}

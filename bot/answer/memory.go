@@ -21,6 +21,13 @@ type State struct {
 	// Pflege": Hilfe zur Pflege, then the Seniorenbüros): a place named
 	// next asks for its office there.
 	Local string
+	// Offered are the ids of the two topics or offices the last message
+	// was asked to choose from ("Meinen Sie A oder B?"): "das zweite"
+	// picks one. Only for the message right after the question.
+	Offered [2]string
+	// AtOffice: the last answer was an office alone ("Wo ist das Sozialbüro
+	// in Scharnhorst?"), so "kann ich da einfach hingehen?" asks about it.
+	AtOffice bool
 }
 
 // Memory keeps the State of each chat, in memory only: it is forgotten

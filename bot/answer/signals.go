@@ -122,6 +122,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"darf ich * auch", "darf ich auch", "bekommt man * auch", "bekommt man * * auch", "bekommt man * * * auch", "bekomme ich * auch",
 		"bekomme ich * * auch", "kriegt man * auch", "krieg* ich * auch", "einkommensgrenze*", "*einkommensgrenze", "bis zu welchem einkommen",
 		"income limit*", "gelir sinir*", "bekommt man * auch", "auch mit:1", "if i receive:1", "also get:1", "who is allowed", "allowed to use",
+		// "gilt das auch für Kinder?": whether it is for them too
+		"gilt das auch fur:3", "gilt * auch fur:3", "gilt das auch bei:3", "gilt das fur:3", "does that apply to:3", "does it apply to:3", "also for:2",
 		"لمين", "مين:2", "بيحق*", "يحق*", "بيحقلي", "يحقلي", "هل يحق", "مين بيقدر", "مين يقدر",
 		"primesc si", "primes*:1", "pot primi", "pot sa primesc", "se acorda", "czy dostane", "dostan*:1", "zeby dostac", "dostac:1", "dochod*:1",
 		"чи можна отримати", "чи отримаю", "чи дадуть", "чи дають", "чи належить", "дадут ли", "дают ли", "получу ли", "могу ли я получить",
@@ -178,11 +180,11 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"nerede", "nerde", "adres*", "açık", "أين", "اين", "وين", "عنوان", "العنوان", "هاتف", "де", "адрес*",
 		"куди", "где", "куда", "gdzie", "unde", "къде", "کجا", "کجاست", "آدرس", "نشانی", "تلفن",
 		"wo", "wohin", "adresse*", "anschrift*", "offnungszeit*", "sprechzeit*", "sprechstunde*", "telefon*",
-		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "haben * auf", "hat * auf", "haben auf", "auf haben", "aufhaben", "macht * auf", "machen * auf", "offn*", "hinkommen", "bus", "bahn",
+		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "haben * auf", "hat * auf", "samstags:1", "sonntags:1", "am wochenende:1", "feiertags:1", "haben auf", "auf haben", "aufhaben", "macht * auf", "machen * auf", "offn*", "hinkommen", "bus", "bahn",
 		"anfahrt", "komme ich zum", "komme ich zur", "internetseite", "webseite", "website",
 		"kontakt*", "e-mail", "email", "mail", "where", "address", "opening", "hours", "phone", "call", "open",
 		"contact", "map", "*nummer:2", "*mailadresse", "*mail-adresse", "mailadresse", "fax*", "*fax", "telefonnr*",
-		"homepage", "internet*", "*haltestelle*", "welche* stadtteil", "in welche* stadtteil", "welche* bus", "welche* linie",
+		"homepage", "link", "internet*", "*haltestelle*", "welche* stadtteil", "in welche* stadtteil", "welche* bus", "welche* linie",
 		"tagsuber", "erreichbar", "wie komm* ich hin", "wie komm* ich dahin", "wie komm* ich dort", "number", "bus stop",
 		"which bus", "get there", "reach", "located",
 		// phone, number, hours, bus, e-mail: tr ar uk ru pl ro bg fa

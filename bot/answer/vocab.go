@@ -471,7 +471,8 @@ func pronounBack(words []string) bool {
 		return false
 	}
 	for i, w := range words {
-		if articles[w] && (i == len(words)-1 || particles[words[i+1]]) {
+		// "zahlen die das direkt?": an article before another or a particle.
+		if articles[w] && (i == len(words)-1 || particles[words[i+1]] || articles[words[i+1]] && words[i+1] != w) {
 			return true
 		}
 	}
@@ -479,7 +480,7 @@ func pronounBack(words []string) bool {
 }
 
 var particles = set(strings.Fields(`auch noch trotzdem denn eigentlich dann so schon wirklich ueberhaupt uberhaupt
-	genau ungefahr jetzt immer wieder nicht nur mal bei fur mit online`))
+	genau ungefahr jetzt immer wieder nicht nur mal bei fur mit online direkt einfach gleich sofort vorher selbst`))
 
 // aboutPerson reports whether a message tells about the person asking: an
 // age or amount ("ich bin aber über 60") or "ich bin", "wir sind".
