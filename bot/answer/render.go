@@ -615,14 +615,42 @@ var (
 		"максимал*", "не более", "щонайбільше", "najwyżej", "najwięcej", "maksymaln*", "cel mult", "maxim*", "най-много", "حداکثر")
 )
 
-// askedBound is the list of bound words a question asks by, or nil.
+// A figure asked by what it is about, not by its words: one's savings
+// ("wie viel Erspartes", "заощаджень", "in cont", "پس انداز") are the
+// protected assets, one adult on their own ("für eine Person", "на
+// одного", "tek kişi", "یک نفر") is Regelbedarfsstufe 1. The sentence that
+// says it carries the term the knowledge base keeps in every language
+// ("Schonvermögen", "Regelbedarfsstufe 1"), so its marks are those terms.
+var askedFigures = []struct{ cues, marks [][]string }{
+	{foldCues("erspart*", "ersparnis*", "vermogen", "schonvermogen", "sparbuch", "konto", "bankkonto", "auf der bank",
+		"savings", "saved", "bank account", "in the bank", "birikim*", "tasarruf*", "bankada", "hesab*",
+		"مدخرات", "بالبنك", "البنك", "مصاري", "заощадж*", "рахунк*", "накопич*", "сбережен*", "накоплен*",
+		"счет*", "счёт*", "oszczednosc*", "oszczędnoś*", "koncie", "economii", "in cont", "contul",
+		"спестен*", "спестяван*", "сметка*", "پس انداز", "پس‌انداز", "حساب*"),
+		foldCues("schonvermogen")},
+	{foldCues("eine person", "einzelne person", "einzelperson", "alleinstehend*", "allein", "alleine", "single", "one person",
+		"a single person", "на одного", "одного человека", "одну людину", "одна людина", "самотн*", "одинок*",
+		"jednej osoby", "jedna osoba", "o persoana", "o singura persoana", "tek kisi", "bir kisi", "yalniz yasa*",
+		"یک نفر", "تنها", "شخص واحد", "للشخص الواحد", "لشخص واحد", "للفرد", "един човек", "за един"),
+		foldCues("regelbedarfsstufe 1")},
+}
+
+// askedBound is the list of bound words, and the marks of the figures, a
+// question asks by, or nil.
 func askedBound(words []string) [][]string {
+	var out [][]string
 	for _, cs := range [][][]string{leastCues, mostCues} {
 		if holdsAny(words, cs) {
-			return cs
+			out = cs
+			break
 		}
 	}
-	return nil
+	for _, f := range askedFigures {
+		if holdsAny(words, f.cues) {
+			out = slices.Concat(out, f.marks)
+		}
+	}
+	return out
 }
 
 func holdsAny(words []string, cues [][]string) bool {
