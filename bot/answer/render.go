@@ -205,6 +205,7 @@ func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
 	bound := askedBound(foldWords(question))
+	marks := askedMarks(foldWords(question))
 	age := askedAge(foldWords(question))
 	var best []string
 	var bestScores []float64
@@ -214,7 +215,7 @@ func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 		scores := make([]float64, len(sens))
 		for i, sen := range sens {
 			if ws := prof.sentence(sen); ws.hasShape(sh) && utf8.RuneCountInString(sen) <= maxExcerpt {
-				scores[i] = shapeScore + sentenceScore(ws, terms) + boundScore(sen, bound)
+				scores[i] = shapeScore + sentenceScore(ws, terms) + boundScore(sen, bound) + markScore(sen, marks)
 				if age >= 0 && agesOf(foldWords(sen), age) {
 					scores[i] += shapeScore // "Kind mit 8 Jahren": "von 6 bis unter 14 Jahren"
 				}
@@ -554,12 +555,13 @@ func excerpt(s, question string, prof *profile) string {
 	terms := questionTerms(question, prof)
 	sh := askedShape(foldWords(question))
 	bound := askedBound(foldWords(question))
+	marks := askedMarks(foldWords(question))
 	where := slices.ContainsFunc(foldWords(question), func(w string) bool { return whereWords[w] })
 	score := make([]float64, len(sentences))
 	focus := 0.0 // the best sentence's weight, the words that ask in full
 	for i, sen := range sentences {
 		ws := prof.sentence(sen)
-		score[i] = sentenceScore(ws, terms) + boundScore(sen, bound)
+		score[i] = sentenceScore(ws, terms) + boundScore(sen, bound) + markScore(sen, marks)
 		if where && placeScore(sen) >= minWhereSentence {
 			// "wo stelle ich den Antrag?": the sentence with the address.
 			score[i] += shapeScore
@@ -635,8 +637,7 @@ var askedFigures = []struct{ cues, marks [][]string }{
 		foldCues("regelbedarfsstufe 1")},
 }
 
-// askedBound is the list of bound words, and the marks of the figures, a
-// question asks by, or nil.
+// askedBound is the list of bound words a question asks by, or nil.
 func askedBound(words []string) [][]string {
 	var out [][]string
 	for _, cs := range [][][]string{leastCues, mostCues} {
@@ -645,6 +646,12 @@ func askedBound(words []string) [][]string {
 			break
 		}
 	}
+	return out
+}
+
+// askedMarks are the marks of the figures a question asks by, or nil.
+func askedMarks(words []string) [][]string {
+	var out [][]string
 	for _, f := range askedFigures {
 		if holdsAny(words, f.cues) {
 			out = slices.Concat(out, f.marks)
@@ -716,6 +723,16 @@ func agesOf(words []string, age int) bool {
 func boundScore(sen string, bound [][]string) float64 {
 	if bound != nil && holdsAny(foldWords(sen), bound) {
 		return shapeScore
+	}
+	return 0
+}
+
+// markScore is what a sentence that says a figure the question asks by
+// counts: more than the words the question asks it with ("für eine
+// Person" is not the sentence on Vermögen "je erwachsene Person").
+func markScore(sen string, marks [][]string) float64 {
+	if marks != nil && holdsAny(foldWords(sen), marks) {
+		return 2 * shapeScore
 	}
 	return 0
 }
