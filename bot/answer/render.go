@@ -628,7 +628,7 @@ var askedFigures = []struct{ cues, marks [][]string }{
 		"savings", "saved", "bank account", "in the bank", "birikim*", "tasarruf*", "bankada", "hesab*",
 		"مدخرات", "بالبنك", "البنك", "مصاري", "заощадж*", "рахунк*", "накопич*", "сбережен*", "накоплен*",
 		"счет*", "счёт*", "oszczednosc*", "oszczędnoś*", "koncie", "economii", "in cont", "contul",
-		"спестен*", "спестяван*", "сметка*", "پس انداز", "پس‌انداز", "حساب*"),
+		"спестен*", "спестяван*", "сметка*", "پس انداز", "پس\u200cانداز", "حساب*"),
 		foldCues("schonvermogen")},
 	{foldCues("eine person", "einzelne person", "einzelperson", "alleinstehend*", "allein", "alleine", "single", "one person",
 		"a single person", "на одного", "одного человека", "одну людину", "одна людина", "самотн*", "одинок*",
