@@ -205,6 +205,7 @@ func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
 	bound := askedBound(foldWords(question))
+	marks := askedMarks(foldWords(question))
 	age := askedAge(foldWords(question))
 	var best []string
 	var bestScores []float64
@@ -214,7 +215,7 @@ func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 		scores := make([]float64, len(sens))
 		for i, sen := range sens {
 			if ws := prof.sentence(sen); ws.hasShape(sh) && utf8.RuneCountInString(sen) <= maxExcerpt {
-				scores[i] = shapeScore + sentenceScore(ws, terms) + boundScore(sen, bound)
+				scores[i] = shapeScore + sentenceScore(ws, terms) + boundScore(sen, bound) + markScore(sen, marks)
 				if age >= 0 && agesOf(foldWords(sen), age) {
 					scores[i] += shapeScore // "Kind mit 8 Jahren": "von 6 bis unter 14 Jahren"
 				}
@@ -554,12 +555,13 @@ func excerpt(s, question string, prof *profile) string {
 	terms := questionTerms(question, prof)
 	sh := askedShape(foldWords(question))
 	bound := askedBound(foldWords(question))
+	marks := askedMarks(foldWords(question))
 	where := slices.ContainsFunc(foldWords(question), func(w string) bool { return whereWords[w] })
 	score := make([]float64, len(sentences))
 	focus := 0.0 // the best sentence's weight, the words that ask in full
 	for i, sen := range sentences {
 		ws := prof.sentence(sen)
-		score[i] = sentenceScore(ws, terms) + boundScore(sen, bound)
+		score[i] = sentenceScore(ws, terms) + boundScore(sen, bound) + markScore(sen, marks)
 		if where && placeScore(sen) >= minWhereSentence {
 			// "wo stelle ich den Antrag?": the sentence with the address.
 			score[i] += shapeScore
@@ -615,14 +617,47 @@ var (
 		"максимал*", "не более", "щонайбільше", "najwyżej", "najwięcej", "maksymaln*", "cel mult", "maxim*", "най-много", "حداکثر")
 )
 
+// A figure asked by what it is about, not by its words: one's savings
+// ("wie viel Erspartes", "заощаджень", "in cont", "پس انداز") are the
+// protected assets, one adult on their own ("für eine Person", "на
+// одного", "tek kişi", "یک نفر") is Regelbedarfsstufe 1. The sentence that
+// says it carries the term the knowledge base keeps in every language
+// ("Schonvermögen", "Regelbedarfsstufe 1"), so its marks are those terms.
+var askedFigures = []struct{ cues, marks [][]string }{
+	{foldCues("erspart*", "ersparnis*", "vermogen", "schonvermogen", "sparbuch", "konto", "bankkonto", "auf der bank",
+		"savings", "saved", "bank account", "in the bank", "birikim*", "tasarruf*", "bankada", "hesab*",
+		"مدخرات", "بالبنك", "البنك", "مصاري", "заощадж*", "рахунк*", "накопич*", "сбережен*", "накоплен*",
+		"счет*", "счёт*", "oszczednosc*", "oszczędnoś*", "koncie", "economii", "in cont", "contul",
+		"спестен*", "спестяван*", "сметка*", "پس انداز", "پس\u200cانداز", "حساب*"),
+		foldCues("schonvermogen")},
+	{foldCues("eine person", "einzelne person", "einzelperson", "alleinstehend*", "allein", "alleine", "single", "one person",
+		"a single person", "на одного", "одного человека", "одну людину", "одна людина", "самотн*", "одинок*",
+		"jednej osoby", "jedna osoba", "o persoana", "o singura persoana", "tek kisi", "bir kisi", "yalniz yasa*",
+		"یک نفر", "تنها", "شخص واحد", "للشخص الواحد", "لشخص واحد", "للفرد", "един човек", "за един"),
+		foldCues("regelbedarfsstufe 1")},
+}
+
 // askedBound is the list of bound words a question asks by, or nil.
 func askedBound(words []string) [][]string {
+	var out [][]string
 	for _, cs := range [][][]string{leastCues, mostCues} {
 		if holdsAny(words, cs) {
-			return cs
+			out = cs
+			break
 		}
 	}
-	return nil
+	return out
+}
+
+// askedMarks are the marks of the figures a question asks by, or nil.
+func askedMarks(words []string) [][]string {
+	var out [][]string
+	for _, f := range askedFigures {
+		if holdsAny(words, f.cues) {
+			out = slices.Concat(out, f.marks)
+		}
+	}
+	return out
 }
 
 func holdsAny(words []string, cues [][]string) bool {
@@ -688,6 +723,16 @@ func agesOf(words []string, age int) bool {
 func boundScore(sen string, bound [][]string) float64 {
 	if bound != nil && holdsAny(foldWords(sen), bound) {
 		return shapeScore
+	}
+	return 0
+}
+
+// markScore is what a sentence that says a figure the question asks by
+// counts: more than the words the question asks it with ("für eine
+// Person" is not the sentence on Vermögen "je erwachsene Person").
+func markScore(sen string, marks [][]string) float64 {
+	if marks != nil && holdsAny(foldWords(sen), marks) {
+		return 2 * shapeScore
 	}
 	return 0
 }

@@ -430,10 +430,7 @@ var pointers = set(strings.Fields(`da dafur dazu davon damit dort dahin dorthin 
 var articles = set(strings.Fields(`das die den dem der this`))
 
 // genderCues tell whether the person speaks of a woman or a man.
-var genderCues = []struct {
-	words  []string
-	gender string
-}{
+var genderCues = []genderCue{
 	{strings.Fields("ich bin eine frau"), "frau"}, {strings.Fields("als frau"), "frau"},
 	{strings.Fields("fur frauen"), "frau"}, {strings.Fields("fur eine frau"), "frau"},
 	{strings.Fields("i am a woman"), "frau"}, {strings.Fields("i'm a woman"), "frau"}, {strings.Fields("as a woman"), "frau"},
@@ -449,6 +446,32 @@ var genderCues = []struct {
 	{strings.Fields("i am a guy"), "mann"}, {strings.Fields("i'm a guy"), "mann"},
 	{strings.Fields("bin die mama"), "frau"}, {strings.Fields("bin mama"), "frau"}, {strings.Fields("als mama"), "frau"},
 	{strings.Fields("bin der papa"), "mann"}, {strings.Fields("bin papa"), "mann"}, {strings.Fields("als papa"), "mann"},
+}
+
+// The same in the eight translated languages: "for women", "I am a woman"
+// and the like ("для жінок", "dla kobiet", "للنساء", "برای زنان").
+var translatedGenderCues = slices.Concat(
+	genderFamily("frau", "для жінок", "для жінки", "я жінка", "для женщин", "для женщины", "я женщина", "dla kobiet", "dla kobiety",
+		"jestem kobietą", "jestem kobieta", "kadınlar için", "kadinlar icin", "kadın için", "kadin icin", "ben kadınım", "ben kadinim",
+		"pentru femei", "sunt femeie", "за жени", "за жена", "аз съм жена", "للنساء", "للسيدات", "أنا امرأة", "انا امراة", "انا ست",
+		"زنان", "برای زن", "من زن هستم", "من یک زن هستم"),
+	genderFamily("mann", "для чоловіків", "для чоловіка", "я чоловік", "для мужчин", "для мужчины", "я мужчина", "dla mężczyzn", "dla mezczyzn",
+		"jestem mężczyzną", "jestem mezczyzna", "erkekler için", "erkekler icin", "erkek için", "erkek icin", "ben erkeğim", "ben erkegim",
+		"pentru bărbați", "pentru barbati", "sunt bărbat", "sunt barbat", "за мъже", "аз съм мъж", "للرجال", "أنا رجل", "انا رجل", "انا زلمة",
+		"مردان", "برای مرد", "من مرد هستم", "من یک مرد هستم"),
+)
+
+type genderCue struct {
+	words  []string
+	gender string
+}
+
+func genderFamily(gender string, ps ...string) []genderCue {
+	out := make([]genderCue, 0, len(ps))
+	for _, c := range foldCues(ps...) {
+		out = append(out, genderCue{c, gender})
+	}
+	return out
 }
 
 // shortGenderCues count only in a message of a few words ("Frau", "als
@@ -561,7 +584,7 @@ func readSignals(text string) signals {
 			s.aspect, best = a, score[a]
 		}
 	}
-	for _, g := range genderCues {
+	for _, g := range slices.Concat(genderCues, translatedGenderCues) {
 		if i := find(words, g.words); i >= 0 {
 			s.gender = g.gender
 			mark(used, i, len(g.words))
