@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"golang.org/x/text/unicode/norm"
 
@@ -97,7 +98,9 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	sr := &bleve.SearchResult{}
 	if qry := ix.query(q); len(qry.Disjuncts) > 0 {
 		var err error
-		if sr, err = ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(qry, candidates, 0, false)); err != nil {
+		req := bleve.NewSearchRequestOptions(qry, candidates, 0, false)
+		req.PreSearchData = map[string]any{bsearch.SynonymPreSearchDataKey: ix.synonymsOf(qry)}
+		if sr, err = ix.bleve.SearchInContext(ctx, req); err != nil {
 			return res, fmt.Errorf("search: %w", err)
 		}
 	} else if err := ctx.Err(); err != nil {
@@ -347,6 +350,27 @@ func (ix *Index) query(q question) *query.DisjunctionQuery {
 		}
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// synonymsOf is the synonym map bleve would extract from its thesaurus for
+// qry (a disjunction of term queries), from the copy read at build.
+func (ix *Index) synonymsOf(qry *query.DisjunctionQuery) bsearch.FieldTermSynonymMap {
+	var fts bsearch.FieldTermSynonymMap
+	for _, q := range qry.Disjuncts {
+		t := q.(*query.TermQuery)
+		syns, ok := ix.thesaurus[t.FieldVal][t.Term]
+		if !ok {
+			continue
+		}
+		if fts == nil {
+			fts = bsearch.FieldTermSynonymMap{}
+		}
+		if fts[t.FieldVal] == nil {
+			fts[t.FieldVal] = map[string][]string{}
+		}
+		fts[t.FieldVal][t.Term] = syns
+	}
+	return fts
 }
 
 // question is a question after analysis.
