@@ -12,6 +12,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strings"
@@ -63,6 +64,11 @@ type Index struct {
 	// its fields the table lacks (none so far) and terms with synonyms in
 	// bleve's thesaurus. See searchable.
 	matchable [nLangs]map[string]bool
+	// thesaurus holds, per field with a synonym source, the synonyms of
+	// each term that has some: what bleve would look up in its thesaurus
+	// for every term query of every search (a reader per term, a tenth of
+	// a long message's search), read once. See synonymsOf.
+	thesaurus map[string]map[string][]string
 }
 
 const (
@@ -292,6 +298,7 @@ func (ix *Index) findMatchable() error {
 	if !ok {
 		return fmt.Errorf("matchable terms: the index has no thesaurus")
 	}
+	bySource := map[string]map[string][]string{}
 	for l, src := range map[int]string{langDE: synonymsDE, langEN: synonymsEN} {
 		keys, err := tr.ThesaurusKeys(src)
 		if err != nil {
@@ -303,10 +310,47 @@ func (ix *Index) findMatchable() error {
 				return fmt.Errorf("matchable terms of %s: %w", src, err)
 			}
 			add(l, e.Term)
+			syns, err := thesaurusEntry(tr, src, e.Term)
+			if err != nil {
+				keys.Close()
+				return fmt.Errorf("matchable terms of %s: %w", src, err)
+			}
+			if len(syns) > 0 {
+				if bySource[src] == nil {
+					bySource[src] = map[string][]string{}
+				}
+				bySource[src][e.Term] = syns
+			}
 		}
 		keys.Close()
 	}
+	ix.thesaurus = map[string]map[string][]string{}
+	for _, l := range ix.active {
+		for _, f := range []string{fieldTitle(l), fieldPhrase(l)} {
+			if src := ix.mapping.SynonymSourceForPath(f); bySource[src] != nil {
+				ix.thesaurus[f] = bySource[src]
+			}
+		}
+	}
 	return nil
+}
+
+// thesaurusEntry reads the synonyms of term in a synonym source, in the
+// order bleve's query.ExtractSynonyms reads them.
+func thesaurusEntry(tr index.ThesaurusReader, src, term string) ([]string, error) {
+	r, err := tr.ThesaurusTermReader(context.Background(), src, []byte(term))
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	var syns []string
+	for s, err := r.Next(); s != "" || err != nil; s, err = r.Next() {
+		if err != nil {
+			return nil, err
+		}
+		syns = append(syns, s)
+	}
+	return syns, nil
 }
 
 // searchable reports whether a term query in the language's fields can

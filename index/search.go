@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"golang.org/x/text/unicode/norm"
 
@@ -97,7 +98,9 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	sr := &bleve.SearchResult{}
 	if qry := ix.query(q); len(qry.Disjuncts) > 0 {
 		var err error
-		if sr, err = ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(qry, candidates, 0, false)); err != nil {
+		req := bleve.NewSearchRequestOptions(qry, candidates, 0, false)
+		req.PreSearchData = map[string]any{bsearch.SynonymPreSearchDataKey: ix.synonymsOf(qry)}
+		if sr, err = ix.bleve.SearchInContext(ctx, req); err != nil {
 			return res, fmt.Errorf("search: %w", err)
 		}
 	} else if err := ctx.Err(); err != nil {
@@ -109,6 +112,7 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 		match match
 	}
 	var cands []scored
+	ix.lookUpWords(&q)
 	for _, h := range sr.Hits {
 		if info := ix.docs[h.ID]; info != nil {
 			cands = append(cands, scored{info, h.Score, ix.coverage(q, info)})
@@ -349,6 +353,27 @@ func (ix *Index) query(q question) *query.DisjunctionQuery {
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
+// synonymsOf is the synonym map bleve would extract from its thesaurus for
+// qry (a disjunction of term queries), from the copy read at build.
+func (ix *Index) synonymsOf(qry *query.DisjunctionQuery) bsearch.FieldTermSynonymMap {
+	var fts bsearch.FieldTermSynonymMap
+	for _, q := range qry.Disjuncts {
+		t := q.(*query.TermQuery)
+		syns, ok := ix.thesaurus[t.FieldVal][t.Term]
+		if !ok {
+			continue
+		}
+		if fts == nil {
+			fts = bsearch.FieldTermSynonymMap{}
+		}
+		if fts[t.FieldVal] == nil {
+			fts[t.FieldVal] = map[string][]string{}
+		}
+		fts[t.FieldVal][t.Term] = syns
+	}
+	return fts
+}
+
 // question is a question after analysis.
 type question struct {
 	lang      string
@@ -377,6 +402,9 @@ type question struct {
 	// german is, per word position, the index of the word in content[langDE]:
 	// a German official term inside a foreign sentence is matched in German.
 	german map[int]int
+	// lookups are content's words looked up in the term tables, filled by
+	// lookUpWords before the candidates are measured.
+	lookups [nLangs][]wordLookup
 }
 
 func (q *question) hasContent() bool {
@@ -601,16 +629,16 @@ func (ix *Index) coverage(q question, d *docInfo) match {
 		words := q.content[lang]
 		var total, matched, strong float64
 		for i, w := range words {
-			weight, share := ix.matchWord(lang, w, q.extra[lang][i], q.near[lang][i], d)
+			weight, share := matchWord(lang, &q.lookups[lang][i], d)
 			elsewhere := q.elsewhere[lang][i]
 			if g, ok := q.german[w.pos]; ok && lang > langEN {
 				// A German word in a foreign sentence: an official term
 				// ("Grundsicherung") or another office's service.
-				gw, gs := ix.matchWord(langDE, q.content[langDE][g], q.extra[langDE][g], q.near[langDE][g], d)
+				gw, gs := matchWord(langDE, &q.lookups[langDE][g], d)
 				if gs > share {
 					weight, share = gw, gs
 				}
-				if gs == 1 && ix.known(langDE, q.content[langDE][g].terms[0]) {
+				if gs == 1 && q.lookups[langDE][g].known {
 					// The official term names the topic: the citizen chose
 					// it over a word of their own language.
 					weight *= germanTermWeight
@@ -621,7 +649,7 @@ func (ix *Index) coverage(q question, d *docInfo) match {
 				// Another office's service: no evidence for any of ours,
 				// however often our texts mention it.
 				weight, share = elsewhereWeight(lang)*ix.unknownIDF(), 0
-			} else if share == 0 && lang > langEN && !ix.known(lang, w.terms[0]) {
+			} else if share == 0 && lang > langEN && !q.lookups[lang][i].known {
 				// An everyday word our translations lack.
 				weight *= unknownWordWeight(lang, w.terms[0])
 			}
@@ -645,41 +673,96 @@ func (ix *Index) coverage(q question, d *docInfo) match {
 	return best
 }
 
+// wordLookup is what matchWord needs of a question's word, looked up in the
+// term table once per question rather than once per candidate document.
+type wordLookup struct {
+	first    termRef
+	known    bool // a document holds the word's first term
+	synonyms []termRef
+	parts    []termRef // compound parts (idf unused)
+	partLen  []int     // their lengths in runes
+	whole    int       // the length of the first term in runes
+	near     []termRef
+}
+
+// termRef is a term's number in a language's term table, and its idf.
+type termRef struct {
+	id  int32
+	idf float64
+}
+
+func (ix *Index) lookUp(lang int, w position, synonyms, near []string) wordLookup {
+	ref := func(term string) termRef { return termRef{ix.terms[lang].id(term), ix.idf(lang, term)} }
+	l := wordLookup{first: ref(w.terms[0]), known: ix.known(lang, w.terms[0])}
+	for _, t := range synonyms {
+		l.synonyms = append(l.synonyms, ref(t))
+	}
+	if len(w.terms) > 1 {
+		for _, part := range w.terms[1:] {
+			l.parts = append(l.parts, termRef{id: ix.terms[lang].id(part)})
+			l.partLen = append(l.partLen, utf8.RuneCountInString(part))
+		}
+		l.whole = utf8.RuneCountInString(w.terms[0])
+	}
+	for _, n := range near {
+		l.near = append(l.near, ref(n))
+	}
+	return l
+}
+
+// lookUpWords fills q.lookups for every content word of q's languages.
+func (ix *Index) lookUpWords(q *question) {
+	for _, lang := range q.langs {
+		ix.lookUpLang(q, lang)
+	}
+	if len(q.german) > 0 {
+		ix.lookUpLang(q, langDE)
+	}
+}
+
+func (ix *Index) lookUpLang(q *question, lang int) {
+	if q.lookups[lang] != nil || len(q.content[lang]) == 0 {
+		return
+	}
+	q.lookups[lang] = make([]wordLookup, len(q.content[lang]))
+	for i, w := range q.content[lang] {
+		q.lookups[lang][i] = ix.lookUp(lang, w, q.extra[lang][i], q.near[lang][i])
+	}
+}
+
 // matchWord reports how much a document contains a word (or one of its
 // compound parts, a near spelling, or a synonym): 1 in its title, phrasings
 // or keywords, less in its body, 0 not at all; and what the word weighs.
-func (ix *Index) matchWord(lang int, w position, synonyms, near []string, d *docInfo) (weight, share float64) {
-	table, terms := ix.terms[lang], d.terms[lang]
-	has := func(term string) float64 { return terms.share(table.id(term)) }
-	weight = ix.idf(lang, w.terms[0])
-	try := func(term string, termWeight float64) {
-		if s := has(term); s > share {
+func matchWord(lang int, w *wordLookup, d *docInfo) (weight, share float64) {
+	terms := d.terms[lang]
+	weight = w.first.idf
+	try := func(id int32, termWeight float64) {
+		if s := terms.share(id); s > share {
 			share = s
 			weight = termWeight
 		}
 	}
-	try(w.terms[0], weight)
-	for _, t := range synonyms {
-		try(t, math.Min(weight, ix.idf(lang, t)))
+	try(w.first.id, weight)
+	for _, t := range w.synonyms {
+		try(t.id, math.Min(weight, t.idf))
 	}
 	// A compound whose parts match counts at most half, and only as much of
 	// it as the matching parts make up: "Pflegeheimkosten" is all known
 	// parts, "Personalausweis" is an Ausweis, but not the one we know.
-	if len(w.terms) > 1 {
+	if len(w.parts) > 0 {
 		known := 0
-		for _, part := range w.terms[1:] {
-			if has(part) > 0 {
-				known += utf8.RuneCountInString(part)
+		for i, part := range w.parts {
+			if terms.share(part.id) > 0 {
+				known += w.partLen[i]
 			}
 		}
-		whole := utf8.RuneCountInString(w.terms[0])
-		if s := compoundMatch * math.Min(1, float64(known)/float64(whole)); s > share {
+		if s := compoundMatch * math.Min(1, float64(known)/float64(w.whole)); s > share {
 			share = s
 		}
 	}
 	if share == 0 {
-		for _, n := range near {
-			try(n, ix.idf(lang, n))
+		for _, n := range w.near {
+			try(n.id, n.idf)
 		}
 	}
 	return weight, share
