@@ -204,9 +204,8 @@ func costsMessage(m *Message, t *knowledge.Topic, d Decision, sec knowledge.Sect
 func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
-	bound := askedBound(foldWords(question))
-	marks := askedMarks(foldWords(question))
-	age := askedAge(foldWords(question))
+	q := foldWords(question)
+	bound, marks, age := askedBound(q), askedMarks(q), askedAge(q)
 	var best []string
 	var bestScores []float64
 	top := 0.0
@@ -553,10 +552,9 @@ func excerpt(s, question string, prof *profile) string {
 	}
 	sentences := splitSentences(s)
 	terms := questionTerms(question, prof)
-	sh := askedShape(foldWords(question))
-	bound := askedBound(foldWords(question))
-	marks := askedMarks(foldWords(question))
-	where := slices.ContainsFunc(foldWords(question), func(w string) bool { return whereWords[w] })
+	q := foldWords(question)
+	sh, bound, marks := askedShape(q), askedBound(q), askedMarks(q)
+	where := slices.ContainsFunc(q, func(w string) bool { return whereWords[w] })
 	score := make([]float64, len(sentences))
 	focus := 0.0 // the best sentence's weight, the words that ask in full
 	for i, sen := range sentences {
@@ -639,14 +637,12 @@ var askedFigures = []struct{ cues, marks [][]string }{
 
 // askedBound is the list of bound words a question asks by, or nil.
 func askedBound(words []string) [][]string {
-	var out [][]string
 	for _, cs := range [][][]string{leastCues, mostCues} {
 		if holdsAny(words, cs) {
-			out = cs
-			break
+			return cs
 		}
 	}
-	return out
+	return nil
 }
 
 // askedMarks are the marks of the figures a question asks by, or nil.
