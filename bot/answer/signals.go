@@ -461,6 +461,9 @@ var translatedGenderCues = slices.Concat(
 		"مردان", "برای مرد", "من مرد هستم", "من یک مرد هستم"),
 )
 
+// allGenderCues are read for every message: built once.
+var allGenderCues = slices.Concat(genderCues, translatedGenderCues)
+
 type genderCue struct {
 	words  []string
 	gender string
@@ -554,7 +557,9 @@ func readSignals(text string) signals {
 		i, n int
 	}
 	seen := map[at]bool{}
-	for _, c := range cueStarts.candidates(words) {
+	// The spelt words too: a cue may begin with the form the umlaut is
+	// written in.
+	for _, c := range cueStarts.candidates(slices.Concat(words, spelt)) {
 		for i := range words {
 			if matchAt(words, i, c.words) || spelt != nil && matchAt(spelt, i, c.words) || c.words[0][0] == '=' && matchAt(lower, i, append([]string{c.words[0][1:]}, c.words[1:]...)) {
 				for k, cw := range c.words {
@@ -584,7 +589,7 @@ func readSignals(text string) signals {
 			s.aspect, best = a, score[a]
 		}
 	}
-	for _, g := range slices.Concat(genderCues, translatedGenderCues) {
+	for _, g := range allGenderCues {
 		if i := find(words, g.words); i >= 0 {
 			s.gender = g.gender
 			mark(used, i, len(g.words))
