@@ -101,7 +101,7 @@ func TestDetectLanguageUnsure(t *testing.T) {
 // TestDetectLanguageOnQuestionSets checks that the German and English
 // questions of the question sets are never taken for another language.
 func TestDetectLanguageOnQuestionSets(t *testing.T) {
-	for _, file := range []string{"testdata/questions-tune.yaml", "testdata/questions-heldout.yaml", "testdata/questions-retired.yaml"} {
+	for _, file := range []string{"testdata/questions-tune.yaml", "testdata/questions-retired-3.yaml", "testdata/questions-retired.yaml"} {
 		f, err := os.Open(file)
 		if err != nil {
 			t.Fatal(err)

@@ -9,12 +9,10 @@ import (
 // the expected topic first. The targets are 0.98 and 0.9.
 type langFloors struct{ Lang, Top1 float64 }
 
-// heldOutFloors gate the fresh held-out sets
-// (index/testdata/questions-<lang>-heldout.yaml, written on 2026-12-02 by
-// people who saw neither the code nor the other sets): the figures reached,
-// less about one question. Raise them to what is reached (go test -run
-// HeldOutLanguages -v prints it); never lower them.
-var heldOutFloors = map[string]langFloors{
+// retired3Floors keep the third held-out sets
+// (questions-<lang>-retired-3.yaml, written on 2026-12-02 at 02:30, retired
+// at 07:30 once their misses were looked at) from sliding back.
+var retired3Floors = map[string]langFloors{
 	"tr": {Lang: 0.94, Top1: 0.89}, // language right, top-1: 0.964, 0.915 (first sight 0.964, 0.894)
 	"ar": {Lang: 0.96, Top1: 0.83}, // 0.982, 0.851 (0.982, 0.830)
 	"uk": {Lang: 0.94, Top1: 0.91}, // 0.964, 0.938 (0.982, 0.875)
@@ -70,7 +68,7 @@ func TestHeldOutLanguages(t *testing.T) {
 		for _, set := range []struct {
 			name   string
 			floors map[string]langFloors
-		}{{"heldout", heldOutFloors}, {"retired", retiredFloors}, {"retired-2", retired2Floors}} {
+		}{{"retired", retiredFloors}, {"retired-3", retired3Floors}, {"retired-2", retired2Floors}} {
 			t.Run(s.Lang+"-"+set.name, func(t *testing.T) {
 				r := evaluate(t, filepath.Join("..", "..", "index", "testdata", "questions-"+s.Lang+"-"+set.name+".yaml"))
 				t.Logf("%s %s: language right %v, top-1 %v; %d of %d texts translated", s.Lang, set.name, r.Lang, r.Top1, s.Current, s.Total)
