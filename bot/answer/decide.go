@@ -516,6 +516,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// message the search finds nothing for, whose words the
 		// conversation's topic speaks of, asks about that topic.
 		return a.followup(kb, st, d, t, sig), nil
+	case t != nil && !named && len(hits) > 0 && topicOfHit(kb, hits[0]) == t.ID:
+		// "Fahrdienst" … "fährt der mich auch zur Dialyse dreimal die
+		// Woche?": the search is unsure, but its best guess is the topic
+		// the conversation is about, which is answer enough.
+		return a.followup(kb, st, d, t, sig), nil
 	case len(res.Districts) == 1 && onlyPlace:
 		// A place and nothing else: the district is remembered, the topic asked.
 		d.Kind, d.Ask, d.District = KindAsk, AskTopic, res.Districts[0]
