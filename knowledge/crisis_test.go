@@ -361,6 +361,14 @@ func TestCrisisHeldOut(t *testing.T) {
 		{"crisis-seen.yaml", 0.94, 0.02},
 		// 84 of 90, 1 of 130 once the model learnt from it (80 of 90 unseen).
 		{"crisis-retired-2.yaml", 0.93, 0.01},
+		// Batch 10 (all ten languages, new situations, idioms and
+		// greetings), written on 2026-12-02 at 07:45: at first sight 64 of
+		// 72, 3 of 98 look-alikes alarmed; once learnt 72 of 72, 1 of 98
+		// ("i could kill myself, i missed the deadline": left an alarm, the
+		// English words are those of a real crisis too). Its kinds are
+		// not gated: a violent flatmate or carer is read as violence at
+		// home, which gives the same lines.
+		{"crisis-messages-10.yaml", 0.99, 0.011},
 	} {
 		m := readCrisisMessages(t, set.name)
 		checkCoverage(t, m, 40, CrisisLanguages)
