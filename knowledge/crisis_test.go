@@ -369,6 +369,10 @@ func TestCrisisHeldOut(t *testing.T) {
 		// not gated: a violent flatmate or carer is read as violence at
 		// home, which gives the same lines.
 		{"crisis-messages-10.yaml", 0.99, 0.011},
+		// Batch 11 (ten languages), written midway through the same round
+		// after its first changes: at first sight 53 of 59, no false alarm
+		// of 70; once learnt 59 of 59, none.
+		{"crisis-messages-11.yaml", 0.98, 0.0},
 	} {
 		m := readCrisisMessages(t, set.name)
 		checkCoverage(t, m, 40, CrisisLanguages)
