@@ -373,6 +373,14 @@ func TestCrisisHeldOut(t *testing.T) {
 		// after its first changes: at first sight 53 of 59, no false alarm
 		// of 70; once learnt 59 of 59, none.
 		{"crisis-messages-11.yaml", 0.98, 0.0},
+		// Batch 12 (ten languages: crises inside benefit questions, told
+		// for someone else, violence now and of the past), written after
+		// batches 10 and 11 were learnt: at first sight 41 of 44, 7 of 62
+		// look-alikes alarmed (violence of years ago in seven languages);
+		// after its signals and sayings 43 of 44, none. The model does not
+		// learn it (unlearnt/): learning its crises inside benefit questions
+		// doubled the model's false alarms on held-out conversations.
+		{"unlearnt/crisis-messages-12.yaml", 0.97, 0.0},
 	} {
 		m := readCrisisMessages(t, set.name)
 		checkCoverage(t, m, 40, CrisisLanguages)
