@@ -354,13 +354,35 @@ func TestCrisisHeldOut(t *testing.T) {
 		// 83 of 100, 3 of 140; gated at one item less.
 		{"crisis-retired-3.yaml", 0.82, 0.029},
 		// The fourth held-out set (written fresh on 2026-12-02 at 07:25,
-		// measured only as totals): 87 of 100, 3 of 140 at first sight.
-		{"crisis-heldout.yaml", 0.86, 0.022},
+		// measured only as totals): 87 of 100, 3 of 140 at first sight;
+		// after crisis round 7 (batches 10 to 12, greetings and the past
+		// habitual as sayings) 90 of 100, 2 of 140; gated at one item less.
+		{"crisis-heldout.yaml", 0.89, 0.015},
 		// 108 of 110, 2 of 160; the model is trained on this set (the
 		// signals of the start of the night alone: 79 of 110).
 		{"crisis-seen.yaml", 0.94, 0.02},
 		// 84 of 90, 1 of 130 once the model learnt from it (80 of 90 unseen).
 		{"crisis-retired-2.yaml", 0.93, 0.01},
+		// Batch 10 (all ten languages, new situations, idioms and
+		// greetings), written on 2026-12-02 at 07:45: at first sight 64 of
+		// 72, 3 of 98 look-alikes alarmed; once learnt 72 of 72, 1 of 98
+		// ("i could kill myself, i missed the deadline": left an alarm, the
+		// English words are those of a real crisis too). Its kinds are
+		// not gated: a violent flatmate or carer is read as violence at
+		// home, which gives the same lines.
+		{"crisis-messages-10.yaml", 0.99, 0.011},
+		// Batch 11 (ten languages), written midway through the same round
+		// after its first changes: at first sight 53 of 59, no false alarm
+		// of 70; once learnt 59 of 59, none.
+		{"crisis-messages-11.yaml", 0.98, 0.0},
+		// Batch 12 (ten languages: crises inside benefit questions, told
+		// for someone else, violence now and of the past), written after
+		// batches 10 and 11 were learnt: at first sight 41 of 44, 7 of 62
+		// look-alikes alarmed (violence of years ago in seven languages);
+		// after its signals and sayings 43 of 44, none. The model does not
+		// learn it (unlearnt/): learning its crises inside benefit questions
+		// doubled the model's false alarms on held-out conversations.
+		{"unlearnt/crisis-messages-12.yaml", 0.97, 0.0},
 	} {
 		m := readCrisisMessages(t, set.name)
 		checkCoverage(t, m, 40, CrisisLanguages)
