@@ -253,7 +253,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	d.Lang = a.lang(st, p, msgLang, sure)
 	hits := knownHits(kb, res.Hits)
 	if st.Topic == "" && (msgLang == "de" || msgLang == "en" || !sure && !scriptShows(msgLang)) && !sig.thanks && res.Reason != index.ReasonGreeting && !isStory(q) && namesNoTopic(kb, sig.rest, msg, msgLang, res.Answered) &&
-		!(len(hits) > 0 && namesTitle(kb.Topic(topicOfHit(kb, hits[0])), sig.words)) &&
+		!namesHit(kb, hits, sig.words) &&
 		!(res.Reason == index.ReasonUnsure && anyOf(mayName(sig.rest), capitalWords(msg, true))) {
 		// "ich weiß nicht weiter", "Ich möchte einen Antrag stellen": no
 		// word names a topic; one common word would only guess one. A noun
@@ -532,15 +532,16 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			d.Topic = t
 		}
 		return d, nil
-	case len(hits) > 0 && !(res.Reason == index.ReasonOutOfScope && len(res.Elsewhere) > 0) &&
+	case len(hits) > 0 && !(res.Reason == index.ReasonOutOfScope && len(res.Elsewhere) > 0 && !namesTitle(kb.Topic(topicOfHit(kb, hits[0])), sig.words)) &&
 		(named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead) ||
 			named && leads(kb, hits, namedLead) || isStory(q) && res.Reason == index.ReasonUnsure && leads(kb, hits, storyUnsureLead)):
 		// A long story dilutes the share of words any topic explains, and so
 		// do extra words beside a topic's name ("Bis wann muss ich eigentlich
 		// Elterngeld beantragen?"); the best topic still answers when it
 		// stands clear of the next one. Not where the search saw another
-		// office's service and nothing of ours ("unde pot face
-		// pașaportul pentru copil": a title's "pentru" names nothing).
+		// office's service and the message names no title of ours in
+		// German or English ("unde pot face pașaportul pentru copil": the
+		// translated title's "pentru" names nothing).
 		hits = a.preferNamed(kb, hits, sig.rest, d.Lang, res.Districts)
 		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
 			d.Kind, d.Ask, d.Choices = KindAsk, AskChoice, alt

@@ -27,15 +27,22 @@ func namesNoTopic(kb *knowledge.Base, rest []string, msg, lang string, found boo
 	nouns, caps := germanNouns(msg, lang), capitalWords(msg, true)
 	v := vocabOf(kb)
 	places := placeWords(kb)
+	// A person a topic's keywords name ("Oma") names it only beside a word
+	// of content ("Meine Oma braucht Hilfe im Haushalt"); "Es geht um meine
+	// Mutter" says only who it is about.
+	content := slices.ContainsFunc(rest, func(w string) bool {
+		return len(w) >= 4 && !namesNothing(w) && !personWords[w] && (v.used[w] || v.used[lightStem(w)]) && !verbLike(v, w, lang)
+	})
 	for _, w := range rest {
-		if namesNothing(w) {
+		if namesNothing(w) || personWords[w] && !childWords[w] && (!content || !v.names[w] && !v.names[lightStem(w)]) {
 			continue
 		}
 		if u := umlautSpelt(w); u != w && !v.used[w] && (v.used[u] || v.names[u]) {
 			w = u // "persoenlich"
 		}
 		s := lightStem(w)
-		if v.names[w] || v.names[s] || places[w] && !commonTitleWords[w] || isDigits(w) || v.compound(w) {
+		// "the city" in English is the council, not a place.
+		if v.names[w] || v.names[s] || places[w] && !(lang == "en" && commonTitleWords[w]) || isDigits(w) || v.compound(w) {
 			return false
 		}
 		if verbLike(v, w, lang) {
@@ -54,21 +61,21 @@ func namesNoTopic(kb *knowledge.Base, rest []string, msg, lang string, found boo
 }
 
 // namesNothing reports whether a word names nothing a message could be
-// about: a greeting, the people asked about or sending the person, a paper
-// of any office, a word of asking ("Guten Abend, ich brauche eine
-// Information", "meine Betreuerin sagt …", "Es geht um meinen Sohn", "ich
-// hab nen Brief vom Amt gekriegt").
+// about: a greeting, the people who send the person, a paper of any
+// office, a word of asking ("Guten Abend, ich brauche eine Information",
+// "meine Betreuerin sagt …", "ich hab nen Brief vom Amt gekriegt").
 func namesNothing(w string) bool {
-	return greetingWords[w] || helperWords[w] || personWords[w] && !childWords[w] || paperWords[w] || everydayWords[w]
+	return greetingWords[w] || helperWords[w] || paperWords[w] || everydayWords[w]
 }
 
 // childWords are the person words that do name what a message is about:
 // "ich bekomme ein Baby" asks for Elterngeld.
 var childWords = set(strings.Fields(`kind kinder kindern baby child children`))
 
-// mayName are the words that may name something (namesNothing).
+// mayName are the words that may name something: not namesNothing, nor
+// the person asked about ("Mein Sohn").
 func mayName(words []string) []string {
-	return slices.DeleteFunc(slices.Clone(words), namesNothing)
+	return slices.DeleteFunc(slices.Clone(words), func(w string) bool { return namesNothing(w) || personWords[w] && !childWords[w] })
 }
 
 // paperWords are the words for the paperwork of any office: a letter, a
@@ -80,7 +87,7 @@ var paperWords = set(strings.Fields(`
 	formular formulare formularen formblatt formblatter unterlagen papiere papieren dokument dokumente dokumenten
 	nachweis nachweise bescheinigung bescheinigungen widerspruch widerspruche einspruch ablehnung absage
 	rueckforderung ruckforderung nachzahlung nachzahlungen rueckzahlung ruckzahlung erstattung mahnung
-	akte akten aktenzeichen bearbeitung anhorung anhoerung amt amter aemter amtern behorde behoerde behorden behoerden
+	akte akten aktenzeichen bearbeitung anhorung anhoerung behorde behoerde behorden behoerden
 	letter letters appointment appointments form forms application applications paperwork papers document documents
 	decision notice objection appeal rejection office authority authorities`))
 
@@ -145,8 +152,8 @@ var (
 )
 
 // namesTitle reports whether a word of the message, a cue word too, is a word
-// of the topic's title (a paper such as "Antrag" aside), or the message says one of its keywords of several
-// words: "Dortmund Karte" names the Dortmund-Karte though "Karte" asks for a
+// of the topic's title (a paper such as "Antrag" aside), or the message
+// says one of its keywords of several words: "Dortmund Karte" names the Dortmund-Karte though "Karte" asks for a
 // map elsewhere.
 func namesTitle(t *knowledge.Topic, words []string) bool {
 	if t == nil {
@@ -158,15 +165,37 @@ func namesTitle(t *knowledge.Topic, words []string) bool {
 			title[part] = true
 		}
 	}
-	for _, w := range words {
-		if len(w) >= 4 && title[w] && !followupWords[w] && !stopWords[w] && !commonTitleWords[w] && !greetingWords[w] && !paperWords[w] {
-			return true
+	for _, word := range words {
+		// "Dortmund-Karte" as written, or its parts.
+		for _, w := range strings.Split(word, "-") {
+			if len(w) >= 4 && title[w] && !followupWords[w] && !stopWords[w] && !commonTitleWords[w] && !greetingWords[w] && !paperWords[w] {
+				return true
+			}
 		}
 	}
 	// A keyword of several words, said whole ("auf der Straße").
 	joined := " " + strings.Join(words, " ") + " "
 	for _, k := range t.Keywords {
 		if kw := foldWords(k); len(kw) >= 2 && strings.Contains(joined, " "+strings.Join(kw, " ")+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// namesHit reports whether the message names a hit that scores as high as
+// the first: a topic by its title (namesTitle), an office by its name
+// ("amt fuer wohnen" names the Amt für Wohnen, tied with its topic).
+func namesHit(kb *knowledge.Base, hits []index.Hit, words []string) bool {
+	for _, h := range hits {
+		if h.Score < hits[0].Score {
+			break
+		}
+		t := kb.Topic(topicOfHit(kb, h))
+		if o := kb.Office(h.ID); h.Kind == index.KindOffice && o != nil {
+			t = &knowledge.Topic{Title: o.Name}
+		}
+		if namesTitle(t, words) {
 			return true
 		}
 	}
