@@ -78,31 +78,29 @@ func mayName(words []string) []string {
 	return slices.DeleteFunc(slices.Clone(words), func(w string) bool { return namesNothing(w) || personWords[w] && !childWords[w] })
 }
 
-// paperWords are the words for the paperwork of any office: a letter, a
-// decision, an application, an appointment, a form, an objection. They
-// name no topic of ours, nor another office's service: "ich brauche einen
-// Termin", "Mein Bescheid ist gekommen" ask back what it is about.
+// paperWords are the words for the paperwork of any office: an
+// application, an appointment, a form, an objection (a letter and a
+// decision are followupWords). They name no topic of ours, nor another
+// office's service: "ich brauche einen Termin" asks back what it is about.
 var paperWords = set(strings.Fields(`
-	termin termine terminen bescheid bescheide bescheiden brief briefe briefen schreiben post antrag antrage antrags antragen
-	formular formulare formularen formblatt formblatter unterlagen papiere papieren dokument dokumente dokumenten
-	nachweis nachweise bescheinigung bescheinigungen widerspruch widerspruche einspruch ablehnung absage
-	rueckforderung ruckforderung nachzahlung nachzahlungen rueckzahlung ruckzahlung erstattung mahnung
-	akte akten aktenzeichen bearbeitung anhorung anhoerung behorde behoerde behorden behoerden
-	letter letters appointment appointments form forms application applications paperwork papers document documents
-	decision notice objection appeal rejection office authority authorities`))
+	termin termine terminen bescheide bescheiden briefe briefen schreiben antrag antrage antrags antragen
+	formular formulare formularen formblatt formblatter unterlagen papiere papieren dokument dokumente
+	dokumenten nachweis nachweise bescheinigung bescheinigungen widerspruch widerspruche einspruch ablehnung
+	absage rueckforderung ruckforderung nachzahlung nachzahlungen rueckzahlung ruckzahlung erstattung mahnung
+	akte akten aktenzeichen bearbeitung anhorung anhoerung behoerde behorden behoerden letters appointment
+	appointments form forms application applications paperwork papers document documents decision notice
+	objection appeal rejection authorities`))
 
 // everydayWords are nouns of asking and understanding ("kein Wort davon",
-// "eine Frage", "keine Ahnung"), adverbs of any errand ("ewig", "endlich")
-// and the calendar ("mein Bescheid vom
-// November"): no sign of another domain.
+// "keine Ahnung"), adverbs of any errand ("ewig", "endlich") and the
+// calendar ("mein Bescheid vom November"), besides the followupWords: no
+// sign of another domain.
 var everydayWords = set(strings.Fields(`
-	wort worte frage fragen problem probleme anliegen sache sachen ding dinge ahnung info infos information informationen
-	auskunft rat tipp hilfe unterstutzung unterstuetzung antwort antworten grund zeit moment bitte
-	ewig endlich dringend schnell bald leider echt wirklich schlimm komisch normal normalerweise
-	januar februar marz maerz april mai juni juli august september oktober november dezember
-	montag dienstag mittwoch donnerstag freitag samstag sonntag woche wochen monat monaten
-	question questions problem problems thing things idea information info advice help
-	january february march may june july october december monday tuesday wednesday thursday friday saturday sunday week weeks month months`))
+	wort worte probleme sache sachen ding dinge ahnung tipp unterstuetzung antwort antworten grund zeit moment
+	ewig endlich bald leider echt wirklich schlimm komisch normal normalerweise januar februar marz maerz april
+	mai juni juli august september oktober november dezember montag dienstag mittwoch donnerstag freitag samstag
+	sonntag woche wochen monat monaten thing things idea advice january february march may june july october
+	december monday tuesday wednesday thursday friday saturday sunday week weeks month months`))
 
 // verbLike reports whether w, a word the knowledge base does not name, is
 // a verb form or a pointer rather than a noun: a participle ("gekriegt",
