@@ -31,7 +31,7 @@ func namesNoTopic(kb *knowledge.Base, rest []string, msg, lang string, found boo
 	// of content ("Meine Oma braucht Hilfe im Haushalt"); "Es geht um meine
 	// Mutter" says only who it is about.
 	content := slices.ContainsFunc(rest, func(w string) bool {
-		return len(w) >= 4 && !namesNothing(w) && !personWords[w] && (v.used[w] || v.used[lightStem(w)]) && !verbLike(v, w, lang)
+		return len(w) >= 4 && !namesNothing(w) && !personWords[w] && !verbLike(v, w, lang)
 	})
 	for _, w := range rest {
 		if namesNothing(w) || personWords[w] && !childWords[w] && (!content || !v.names[w] && !v.names[lightStem(w)]) {
@@ -115,6 +115,11 @@ func verbLike(v vocab, w, lang string) bool {
 	if pronominalAdverbs[w] || modalForms[w] {
 		return true
 	}
+	// A long word, or one with a noun's suffix, is a compound noun, often a
+	// misspelt name: "Bestatungskosten", "Beerdigunskosten".
+	if len(w) > 14 || slices.ContainsFunc(nounParts, func(p string) bool { return strings.Contains(w, p) }) {
+		return false
+	}
 	rest := w
 	for _, p := range verbPrefixes {
 		if x, ok := strings.CutPrefix(rest, p); ok && len(x) >= 5 {
@@ -122,14 +127,14 @@ func verbLike(v vocab, w, lang string) bool {
 			break
 		}
 	}
-	if rest != w && (namesNothing(rest) || v.used[rest]) {
+	if rest != w && (namesNothing(rest) || followupWords[rest] || chatWords[rest] || v.used[rest]) {
 		return true // "nachfragen", "abholen"
 	}
 	if x, ok := strings.CutPrefix(rest, "ge"); ok && len(x) >= 4 && (strings.HasSuffix(x, "t") || strings.HasSuffix(x, "en")) {
 		return true // "gekriegt", "abgelehnt", "gestrichen"
 	}
 	for _, p := range []string{"be", "ver", "er", "ent", "zer"} {
-		if x, ok := strings.CutPrefix(rest, p); ok && len(x) >= 3 && slices.ContainsFunc(verbEnds, func(e string) bool { return strings.HasSuffix(x, e) }) {
+		if x, ok := strings.CutPrefix(rest, p); ok && len(x) >= 3 && len(w) <= 12 && slices.ContainsFunc(verbEnds, func(e string) bool { return strings.HasSuffix(x, e) }) {
 			return true // "versteh", "bearbeitet", "verpasst"
 		}
 	}
@@ -143,6 +148,7 @@ func verbLike(v vocab, w, lang string) bool {
 }
 
 var (
+	nounParts         = []string{"ung", "heit", "keit", "schaft", "nis", "kosten", "geld"}
 	verbEnds          = []string{"en", "e", "t", "te", "ten", "st", "h"}
 	verbPrefixes      = []string{"zuruck", "zurueck", "heraus", "herein", "hinein", "auf", "aus", "ab", "an", "bei", "ein", "mit", "nach", "vor", "weg", "zu", "hin", "her", "raus", "rein", "durch", "um", "los", "fest", "dazu"}
 	modalForms        = set(strings.Fields(`wollte wollten wolltest sollte sollten solltest konnte konnten konntest musste mussten musste durfte durften mochte mochten mochtest hatte hatten hattest hatt ware waren wurde wurden wuerde wurde brauchte brauchten`))
