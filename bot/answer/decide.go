@@ -257,7 +257,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		!(res.Reason == index.ReasonUnsure && anyOf(mayName(sig.rest), capitalWords(msg, true))) {
 		// "ich weiß nicht weiter", "Ich möchte einen Antrag stellen": no
 		// word names a topic; one common word would only guess one. A noun
-		// the search is unsure of ("Geld") gets its closest topics instead.
+		// the search is unsure of ("Pflege") gets its closest topics instead.
 		// Only German and English words are known well enough to tell (a
 		// guess of another language from one word, "ne", is no sign).
 		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect

@@ -27,14 +27,15 @@ func namesNoTopic(kb *knowledge.Base, rest []string, msg, lang string, found boo
 	nouns, caps := germanNouns(msg, lang), capitalWords(msg, true)
 	v := vocabOf(kb)
 	places := placeWords(kb)
-	// A person a topic's keywords name ("Oma") names it only beside a word
-	// of content ("Meine Oma braucht Hilfe im Haushalt"); "Es geht um meine
-	// Mutter" says only who it is about.
+	// A person or money a topic's keywords name ("Oma", "Geld") names it
+	// only beside a word of content ("Meine Oma braucht Hilfe im
+	// Haushalt"); "Es geht um meine Mutter", "Wann kommt mein Geld?" say
+	// only who or what any office could be asked about.
 	content := slices.ContainsFunc(rest, func(w string) bool {
-		return len(w) >= 4 && !namesNothing(w) && !personWords[w] && !verbLike(v, w, lang)
+		return len(w) >= 4 && !namesNothing(w) && !saysWho(w) && !verbLike(v, w, lang)
 	})
 	for _, w := range rest {
-		if namesNothing(w) || personWords[w] && !childWords[w] && (!content || !v.names[w] && !v.names[lightStem(w)]) {
+		if namesNothing(w) || saysWho(w) && (!content || !v.names[w] && !v.names[lightStem(w)]) {
 			continue
 		}
 		if u := umlautSpelt(w); u != w && !v.used[w] && (v.used[u] || v.names[u]) {
@@ -68,14 +69,23 @@ func namesNothing(w string) bool {
 	return greetingWords[w] || helperWords[w] || paperWords[w] || everydayWords[w]
 }
 
+// saysWho reports whether w is a person (not a child: "ich bekomme ein
+// Baby" asks for Elterngeld) or money in general.
+func saysWho(w string) bool {
+	return personWords[w] && !childWords[w] || moneyWords[w]
+}
+
+// moneyWords are money in general, which every benefit is.
+var moneyWords = set(strings.Fields(`geld money kohle knete`))
+
 // childWords are the person words that do name what a message is about:
 // "ich bekomme ein Baby" asks for Elterngeld.
 var childWords = set(strings.Fields(`kind kinder kindern baby child children`))
 
 // mayName are the words that may name something: not namesNothing, nor
-// the person asked about ("Mein Sohn").
+// the person asked about or money ("Mein Sohn", "mein Geld").
 func mayName(words []string) []string {
-	return slices.DeleteFunc(slices.Clone(words), func(w string) bool { return namesNothing(w) || personWords[w] && !childWords[w] })
+	return slices.DeleteFunc(slices.Clone(words), func(w string) bool { return namesNothing(w) || saysWho(w) })
 }
 
 // paperWords are the words for the paperwork of any office: an
