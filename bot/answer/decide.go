@@ -252,13 +252,14 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	}
 	d.Lang = a.lang(st, p, msgLang, sure)
 	hits := knownHits(kb, res.Hits)
-	if st.Topic == "" && (msgLang == "de" || msgLang == "en") && !sig.thanks && res.Reason != index.ReasonGreeting && !isStory(q) && namesNoTopic(kb, sig.rest, msg, msgLang, res.Answered) &&
-		!(len(hits) > 0 && namesTitle(kb.Topic(topicOfHit(kb, hits[0])), sig.words)) &&
-		!(res.Reason == index.ReasonUnsure && anyOf(without(sig.rest, greetings(sig.rest)), capitalWords(msg, true))) {
+	if st.Topic == "" && (msgLang == "de" || msgLang == "en" || !sure && !scriptShows(msgLang)) && !sig.thanks && res.Reason != index.ReasonGreeting && !isStory(q) && namesNoTopic(kb, sig.rest, msg, msgLang, res.Answered) &&
+		!namesHit(kb, hits, sig.words) &&
+		!(res.Reason == index.ReasonUnsure && anyOf(mayName(sig.rest), capitalWords(msg, true))) {
 		// "ich weiß nicht weiter", "Ich möchte einen Antrag stellen": no
 		// word names a topic; one common word would only guess one. A noun
-		// the search is unsure of ("Geld") gets its closest topics instead.
-		// Only German and English words are known well enough to tell.
+		// the search is unsure of ("Pflege") gets its closest topics instead.
+		// Only German and English words are known well enough to tell (a
+		// guess of another language from one word, "ne", is no sign).
 		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
 		st.Aspect = sig.aspect
 		return d, nil
@@ -531,12 +532,16 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			d.Topic = t
 		}
 		return d, nil
-	case len(hits) > 0 && (named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead) ||
-		named && leads(kb, hits, namedLead) || isStory(q) && res.Reason == index.ReasonUnsure && leads(kb, hits, storyUnsureLead)):
+	case len(hits) > 0 && !(res.Reason == index.ReasonOutOfScope && len(res.Elsewhere) > 0 && !namesTitle(kb.Topic(topicOfHit(kb, hits[0])), sig.words)) &&
+		(named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead) ||
+			named && leads(kb, hits, namedLead) || isStory(q) && res.Reason == index.ReasonUnsure && leads(kb, hits, storyUnsureLead)):
 		// A long story dilutes the share of words any topic explains, and so
 		// do extra words beside a topic's name ("Bis wann muss ich eigentlich
 		// Elterngeld beantragen?"); the best topic still answers when it
-		// stands clear of the next one.
+		// stands clear of the next one. Not where the search saw another
+		// office's service and the message names no title of ours in
+		// German or English ("unde pot face pașaportul pentru copil": the
+		// translated title's "pentru" names nothing).
 		hits = a.preferNamed(kb, hits, sig.rest, d.Lang, res.Districts)
 		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
 			d.Kind, d.Ask, d.Choices = KindAsk, AskChoice, alt
@@ -1311,17 +1316,6 @@ func isStory(q string) bool {
 		}
 	}
 	return sentences >= 3 || len(strings.Fields(q)) >= 25
-}
-
-// greetings are the greeting words among words ("Morgen" of "Guten Morgen").
-func greetings(words []string) []string {
-	var out []string
-	for _, w := range words {
-		if greetingWords[w] {
-			out = append(out, w)
-		}
-	}
-	return out
 }
 
 func onlyGreeting(words []string) bool {

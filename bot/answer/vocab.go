@@ -27,13 +27,30 @@ func namesNoTopic(kb *knowledge.Base, rest []string, msg, lang string, found boo
 	nouns, caps := germanNouns(msg, lang), capitalWords(msg, true)
 	v := vocabOf(kb)
 	places := placeWords(kb)
+	// A person or money a topic's keywords name ("Oma", "Geld") names it
+	// only beside a word of content ("Meine Oma braucht Hilfe im
+	// Haushalt"); "Es geht um meine Mutter", "Wann kommt mein Geld?" say
+	// only who or what any office could be asked about.
+	content := slices.ContainsFunc(rest, func(w string) bool {
+		return len(w) >= 4 && !namesNothing(w) && !saysWho(w) && !verbLike(v, w, lang)
+	})
 	for _, w := range rest {
-		if greetingWords[w] || helperWords[w] {
-			continue // "Guten Abend, ich brauche eine Information", "meine Betreuerin sagt …"
+		if namesNothing(w) || saysWho(w) && (!content || !v.names[w] && !v.names[lightStem(w)]) {
+			continue
+		}
+		if u := umlautSpelt(w); u != w && !v.used[w] && (v.used[u] || v.names[u]) {
+			w = u // "persoenlich"
 		}
 		s := lightStem(w)
-		if v.names[w] || v.names[s] || places[w] || isDigits(w) || v.compound(w) {
+		// "the city" in English is the council, not a place.
+		if v.names[w] || v.names[s] || places[w] && !(lang == "en" && commonTitleWords[w]) || isDigits(w) || v.compound(w) {
 			return false
+		}
+		if verbLike(v, w, lang) {
+			// "gekriegt", "abgelehnt", "wollte", "drauf": a verb or a
+			// pointer the knowledge base happens not to use is no sign of
+			// another domain, as an unknown noun ("Wetter") is.
+			continue
 		}
 		if v.strange(w, nouns) || found && len(w) >= 4 && !v.used[w] && !v.used[s] && (nouns == nil || caps[w]) {
 			// A noun the knowledge base does not use, where the search
@@ -44,9 +61,113 @@ func namesNoTopic(kb *knowledge.Base, rest []string, msg, lang string, found boo
 	return true
 }
 
+// namesNothing reports whether a word names nothing a message could be
+// about: a greeting, the people who send the person, a paper of any
+// office, a word of asking ("Guten Abend, ich brauche eine Information",
+// "meine Betreuerin sagt …", "ich hab nen Brief vom Amt gekriegt").
+func namesNothing(w string) bool {
+	return greetingWords[w] || helperWords[w] || paperWords[w] || everydayWords[w]
+}
+
+// saysWho reports whether w is a person (not a child: "ich bekomme ein
+// Baby" asks for Elterngeld) or money in general.
+func saysWho(w string) bool {
+	return personWords[w] && !childWords[w] || moneyWords[w]
+}
+
+// moneyWords are money in general, which every benefit is.
+var moneyWords = set(strings.Fields(`geld money kohle knete`))
+
+// childWords are the person words that do name what a message is about:
+// "ich bekomme ein Baby" asks for Elterngeld.
+var childWords = set(strings.Fields(`kind kinder kindern baby child children`))
+
+// mayName are the words that may name something: not namesNothing, nor
+// the person asked about or money ("Mein Sohn", "mein Geld").
+func mayName(words []string) []string {
+	return slices.DeleteFunc(slices.Clone(words), func(w string) bool { return namesNothing(w) || saysWho(w) })
+}
+
+// paperWords are the words for the paperwork of any office: an
+// application, an appointment, a form, an objection (a letter and a
+// decision are followupWords). They name no topic of ours, nor another
+// office's service: "ich brauche einen Termin" asks back what it is about.
+var paperWords = set(strings.Fields(`
+	termin termine terminen bescheide bescheiden briefe briefen schreiben antrag antrage antrags antragen
+	formular formulare formularen formblatt formblatter unterlagen papiere papieren dokument dokumente
+	dokumenten nachweis nachweise bescheinigung bescheinigungen widerspruch widerspruche einspruch ablehnung
+	absage rueckforderung ruckforderung nachzahlung nachzahlungen rueckzahlung ruckzahlung erstattung mahnung
+	akte akten aktenzeichen bearbeitung anhorung anhoerung behoerde behorden behoerden letters appointment
+	appointments form forms application applications paperwork papers document documents decision notice
+	objection appeal rejection authorities`))
+
+// everydayWords are nouns of asking and understanding ("kein Wort davon",
+// "keine Ahnung"), adverbs of any errand ("ewig", "endlich") and the
+// calendar ("mein Bescheid vom November"), besides the followupWords: no
+// sign of another domain.
+var everydayWords = set(strings.Fields(`
+	wort worte probleme sache sachen ding dinge ahnung tipp unterstuetzung antwort antworten grund zeit moment
+	ewig endlich bald leider echt wirklich schlimm komisch normal normalerweise januar februar marz maerz april
+	mai juni juli august september oktober november dezember montag dienstag mittwoch donnerstag freitag samstag
+	sonntag woche wochen monat monaten thing things idea advice january february march may june july october
+	december monday tuesday wednesday thursday friday saturday sunday week weeks month months`))
+
+// verbLike reports whether w, a word the knowledge base does not name, is
+// a verb form or a pointer rather than a noun: a participle ("gekriegt",
+// "abgelehnt", "zurückgeschickt"), a verb with an inseparable prefix
+// ("versteh", "bearbeitet"), a modal's past ("wollte"), a form of a verb
+// the knowledge base uses ("ausmachen" of "machen"), a pronominal adverb
+// ("drauf", "dran"); in English a form in -ed or -ing.
+func verbLike(v vocab, w, lang string) bool {
+	if lang == "en" {
+		return len(w) >= 5 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+	}
+	if pronominalAdverbs[w] || modalForms[w] {
+		return true
+	}
+	// A long word, or one with a noun's suffix, is a compound noun, often a
+	// misspelt name: "Bestatungskosten", "Beerdigunskosten".
+	if len(w) > 14 || slices.ContainsFunc(nounParts, func(p string) bool { return strings.Contains(w, p) }) {
+		return false
+	}
+	rest := w
+	for _, p := range verbPrefixes {
+		if x, ok := strings.CutPrefix(rest, p); ok && len(x) >= 5 {
+			rest = x
+			break
+		}
+	}
+	if rest != w && (namesNothing(rest) || followupWords[rest] || chatWords[rest] || v.used[rest]) {
+		return true // "nachfragen", "abholen"
+	}
+	if x, ok := strings.CutPrefix(rest, "ge"); ok && len(x) >= 4 && (strings.HasSuffix(x, "t") || strings.HasSuffix(x, "en")) {
+		return true // "gekriegt", "abgelehnt", "gestrichen"
+	}
+	for _, p := range []string{"be", "ver", "er", "ent", "zer"} {
+		if x, ok := strings.CutPrefix(rest, p); ok && len(x) >= 3 && len(w) <= 12 && slices.ContainsFunc(verbEnds, func(e string) bool { return strings.HasSuffix(x, e) }) {
+			return true // "versteh", "bearbeitet", "verpasst"
+		}
+	}
+	// A form of a verb the knowledge base uses: "ausmachen", "kriegst".
+	for _, e := range verbEnds {
+		if x, ok := strings.CutSuffix(rest, e); ok && len(x) >= 3 && rest != w && (v.used[x+"en"] || v.used[x+"n"]) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	nounParts         = []string{"ung", "heit", "keit", "schaft", "nis", "kosten", "geld"}
+	verbEnds          = []string{"en", "e", "t", "te", "ten", "st", "h"}
+	verbPrefixes      = []string{"zuruck", "zurueck", "heraus", "herein", "hinein", "auf", "aus", "ab", "an", "bei", "ein", "mit", "nach", "vor", "weg", "zu", "hin", "her", "raus", "rein", "durch", "um", "los", "fest", "dazu"}
+	modalForms        = set(strings.Fields(`wollte wollten wolltest sollte sollten solltest konnte konnten konntest musste mussten musste durfte durften mochte mochten mochtest hatte hatten hattest hatt ware waren wurde wurden wuerde wurde brauchte brauchten`))
+	pronominalAdverbs = set(strings.Fields(`drauf drin dran drum druber drunter daran darauf darin darum daruber darunter daraus dabei dadurch dafur dagegen dahin damit danach daneben davon davor dazu dazwischen`))
+)
+
 // namesTitle reports whether a word of the message, a cue word too, is a word
-// of the topic's title, or the message says one of its keywords of several
-// words: "Dortmund Karte" names the Dortmund-Karte though "Karte" asks for a
+// of the topic's title (a paper such as "Antrag" aside), or the message
+// says one of its keywords of several words: "Dortmund Karte" names the Dortmund-Karte though "Karte" asks for a
 // map elsewhere.
 func namesTitle(t *knowledge.Topic, words []string) bool {
 	if t == nil {
@@ -58,15 +179,37 @@ func namesTitle(t *knowledge.Topic, words []string) bool {
 			title[part] = true
 		}
 	}
-	for _, w := range words {
-		if len(w) >= 4 && title[w] && !followupWords[w] && !stopWords[w] && !commonTitleWords[w] && !greetingWords[w] {
-			return true
+	for _, word := range words {
+		// "Dortmund-Karte" as written, or its parts.
+		for _, w := range strings.Split(word, "-") {
+			if len(w) >= 4 && title[w] && !followupWords[w] && !stopWords[w] && !commonTitleWords[w] && !greetingWords[w] && !paperWords[w] {
+				return true
+			}
 		}
 	}
 	// A keyword of several words, said whole ("auf der Straße").
 	joined := " " + strings.Join(words, " ") + " "
 	for _, k := range t.Keywords {
 		if kw := foldWords(k); len(kw) >= 2 && strings.Contains(joined, " "+strings.Join(kw, " ")+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// namesHit reports whether the message names a hit that scores as high as
+// the first: a topic by its title (namesTitle), an office by its name
+// ("amt fuer wohnen" names the Amt für Wohnen, tied with its topic).
+func namesHit(kb *knowledge.Base, hits []index.Hit, words []string) bool {
+	for _, h := range hits {
+		if h.Score < hits[0].Score {
+			break
+		}
+		t := kb.Topic(topicOfHit(kb, h))
+		if o := kb.Office(h.ID); h.Kind == index.KindOffice && o != nil {
+			t = &knowledge.Topic{Title: o.Name}
+		}
+		if namesTitle(t, words) {
 			return true
 		}
 	}
@@ -275,9 +418,11 @@ var personWords = set(strings.Fields(`
 	grandmother grandfather sister brother aunt uncle husband wife neighbour neighbor friend alone`))
 
 // helperWords are the people who send someone to the bot ("meine
-// Betreuerin hat gesagt, ich soll hier schreiben"): they name no topic.
+// Betreuerin hat gesagt, ich soll hier schreiben") or want a paper from
+// them ("für meinen Arbeitgeber"): they name no topic.
 var helperWords = set(strings.Fields(`betreuer betreuerin sozialarbeiter sozialarbeiterin berater beraterin
-	hausarzt hausarztin arzt arztin doktor sachbearbeiter sachbearbeiterin caseworker doctor`))
+	hausarzt hausarztin arzt arztin doktor sachbearbeiter sachbearbeiterin caseworker doctor
+	arbeitgeber arbeitgeberin chef chefin employer boss`))
 
 // withoutPersons returns the words that are neither personWords nor
 // colloquial verbs of getting ("kriegt das auch mein Freund?").
