@@ -71,7 +71,9 @@ func joinTokens(ts []string) string {
 
 // find returns the districts named in a question (several when a postcode is
 // ambiguous or several places are named) and the word positions that named them.
-func (p *places) find(text string, words []position, known func(string) bool) ([]string, map[int]bool) {
+// cyrillicLatin says the question may be Russian, Ukrainian or Bulgarian
+// typed in Latin letters, whose place names are then also read as such.
+func (p *places) find(text string, words []position, known func(string) bool, cyrillicLatin bool) ([]string, map[int]bool) {
 	used := map[int]bool{}
 	found := map[string]bool{}
 	// Turkish writes case endings after an apostrophe: "Nordstadt'ta".
@@ -104,7 +106,7 @@ func (p *places) find(text string, words []position, known func(string) bool) ([
 		// A name typed in Latin letters the way Russian, Ukrainian and
 		// Bulgarian chats write it ("Khombrukhe", "Aplerbeke") is read as
 		// the Cyrillic it stands for, after every German name was tried.
-		if misspelt[i] && qw.runes[i] >= 5 && script(w.terms[0]) == 'L' && isASCIILower(w.terms[0]) {
+		if cyrillicLatin && misspelt[i] && qw.runes[i] >= 5 && script(w.terms[0]) == 'L' && isASCIILower(w.terms[0]) {
 			qw.foreign[i] = placeKeys(latinRussian.Replace(w.terms[0]))
 		}
 	}
