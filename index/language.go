@@ -199,6 +199,10 @@ func DetectLanguage(text string) (lang string, confident bool) {
 	long := map[string]bool{}            // a listed Latin word of four letters or more
 	var arabicCounts arabicLetterCounts
 	var latin, cyrillic, arabic int
+	// cyrillicWord counts Cyrillic words in small letters: a name in a
+	// German sentence is written with a capital, a word of the writer's own
+	// language ("Fahrdienst für behinderte Menschen телефон") is not.
+	cyrillicWord := 0
 	// Romanian writes a pronoun joined to its verb by a hyphen ("mi-au",
 	// "s-a", "v-am"), which no other language of the list does.
 	score["ro"] += 1.5 * float64(len(romanianClitic.FindAllString(strings.ToLower(text), 2)))
@@ -211,6 +215,7 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		// ("Dortmund-Pass", "Haus", "Хомбрух"): its letters tell nothing
 		// of the language.
 		capital := i > 0 && unicode.IsUpper([]rune(word)[0])
+		original := word
 		word = strings.ToLower(word)
 		// A Turkish suffix after an apostrophe ("Nordstadt'ta") marks
 		// Turkish; the name before it counts as nothing.
@@ -234,6 +239,9 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		switch {
 		case cyr:
 			cyrillic++
+			if unicode.IsLower([]rune(original)[0]) {
+				cyrillicWord++
+			}
 			cyrillicLetters(word, score)
 			if capital && strings.ContainsRune(word, 'щ') {
 				// Bulgarian writes the German "st" of a name with щ
@@ -302,7 +310,7 @@ func DetectLanguage(text string) (lang string, confident bool) {
 	// of those languages, whatever German names it holds.
 	var candidates []string
 	switch {
-	case cyrillic > 0 && cyrillic >= arabic && (cyrillic*2 >= latin || latin-int(score["de"]+score["en"]) <= cyrillic):
+	case cyrillic > 0 && cyrillic >= arabic && (cyrillic*2 >= latin || latin-int(score["de"]+score["en"]) <= cyrillic || cyrillicWord > 0):
 		candidates = []string{"ru", "uk", "bg"}
 	case arabic > 0 && (arabic*2 >= latin || latin-int(score["de"]+score["en"]) <= arabic):
 		candidates = []string{"ar", "fa"}
@@ -514,7 +522,12 @@ func cyrillicLetters(word string, score map[string]float64) {
 	}
 	// Bulgarian writes ь only in "ьо", as Ukrainian does in names (Хьорде);
 	// Russian writes ё there.
+	// Where a name has ьо and an i, Ukrainian writes the i as і
+	// ("Бьовінгхаузен"), Bulgarian as и ("Бьовингхаузен").
 	switch {
+	case strings.Contains(word, "ьо") && strings.ContainsRune(word, 'и') && !strings.ContainsAny(word, "іїє"):
+		score["uk"] += 0.5
+		score["bg"] += 1
 	case strings.Contains(word, "ьо"):
 		score["uk"] += 1
 		score["bg"] += 1

@@ -71,7 +71,9 @@ func joinTokens(ts []string) string {
 
 // find returns the districts named in a question (several when a postcode is
 // ambiguous or several places are named) and the word positions that named them.
-func (p *places) find(text string, words []position, known func(string) bool) ([]string, map[int]bool) {
+// cyrillicLatin says the question may be Russian, Ukrainian or Bulgarian
+// typed in Latin letters, whose place names are then also read as such.
+func (p *places) find(text string, words []position, known func(string) bool, cyrillicLatin bool) ([]string, map[int]bool) {
 	used := map[int]bool{}
 	found := map[string]bool{}
 	// Turkish writes case endings after an apostrophe: "Nordstadt'ta".
@@ -101,6 +103,12 @@ func (p *places) find(text string, words []position, known func(string) bool) ([
 	for i, w := range words {
 		first[w.terms[0]] = true
 		misspelt[i] = qw.runes[i] >= 3 && !known(w.terms[0])
+		// A name typed in Latin letters the way Russian, Ukrainian and
+		// Bulgarian chats write it ("Khombrukhe", "Aplerbeke") is read as
+		// the Cyrillic it stands for, after every German name was tried.
+		if cyrillicLatin && misspelt[i] && qw.runes[i] >= 5 && script(w.terms[0]) == 'L' && isASCIILower(w.terms[0]) {
+			qw.foreign[i] = placeKeys(latinRussian.Replace(w.terms[0]))
+		}
 	}
 	for _, mode := range []matchMode{exact, fuzzy, transliterated, transliteratedNear} {
 		if mode >= transliterated && len(qw.foreign) == 0 {
@@ -213,6 +221,16 @@ func (qw *questionWords) matches(i int, pn placeName, mode matchMode, known func
 		}
 	}
 	return qw.known[i] < 0 && (n >= 7 && editDistance(w, name[0], 1) <= 1 || withEnding(w, name[0]) || inflected(w, name[0]))
+}
+
+// isASCIILower reports whether a word is made of the letters a to z only.
+func isASCIILower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // withEnding reports whether a word is a name of six letters or more with a

@@ -434,7 +434,7 @@ func (ix *Index) analyzeIn(text, lang string, confident bool) question {
 	q.greeting = ix.isGreeting(folded)
 	known := func(t string) bool { return ix.known(langDE, t) || ix.known(langEN, t) }
 	var placeWords map[int]bool
-	q.districts, placeWords = ix.places.find(text, words, known)
+	q.districts, placeWords = ix.places.find(text, words, known, !confident || sameScript(lang, "ru"))
 	q.placeWords = len(placeWords)
 	var analysed [nLangs][]position
 	latinOnly := !strings.ContainsFunc(text, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
