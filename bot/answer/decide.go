@@ -366,6 +366,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 	}
 	if person && t != nil && !named {
+		if u := kb.Topic(spanWanted(kb, sig.words)); u != nil && u.ID != t.ID && amongFirst(kb, u.ID, hits, 3) {
+			// "wo beantrag ich Bürgergeld" … "ich bin aber schon 68, Rente
+			// ist mini": how long the person cannot work, or their age,
+			// makes the other topic of that need the one that fits.
+			return a.followup(kb, st, d, u, personSignals(sig, AspectNone)), nil
+		}
 		return a.followup(kb, st, d, t, personSignals(sig, st.Aspect)), nil
 	}
 	if t != nil && !switched && endsPointingBack(q) && !(len(hits) > 0 && namesTopic(kb, hits[0], uncommonTitleWords(kb, fr, d.Lang), d.Lang)) {
@@ -475,16 +481,16 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if switched {
 		if asksAbout(sig) {
 			// "was ist mit Blindengeld?"; not "… wir kriegen Wohngeld".
-			hits = preferSwitch(kb, hits, without(sig.rest, received(sig.words)), d.Lang)
+			hits = preferSwitch(kb, hits, slices.Concat(without(sig.rest, received(sig.words)), titleCompounds(kb, sig.words)), d.Lang)
 		}
 		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
 	}
 	if res.Answered && len(hits) > 0 {
-		hits = a.preferNamed(kb, hits, sig.rest, d.Lang, res.Districts)
+		hits = a.preferNamed(kb, hits, slices.Concat(titleCompounds(kb, sig.words), sig.rest), d.Lang, res.Districts)
 		if t != nil && asksAbout(sig) {
 			// "Grundsicherung" … "was ist eigentlich mit Blindengeld?":
 			// the topic the switch names, among the first few.
-			hits = preferSwitch(kb, hits, sig.rest, d.Lang)
+			hits = preferSwitch(kb, hits, slices.Concat(titleCompounds(kb, sig.words), sig.rest), d.Lang)
 		}
 		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
 			if t != nil && !named && len(fr) <= 4 && speaksOf(kb, t, d.Lang, fr) {
@@ -511,7 +517,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// "Blindengeld" … "was für Nachweise muss ich abgeben?": a cue and
 		// a verb the knowledge base does not use ask the topic again.
 		return a.followup(kb, st, d, t, sig), nil
-	case t != nil && len(fr) <= 3 && len(sig.words) <= 12 && allUsed(kb, fr) && speaksOf(kb, t, d.Lang, fr):
+	case t != nil && !named && len(fr) <= 3 && len(sig.words) <= 12 && allUsed(kb, fr) && speaksOf(kb, t, d.Lang, fr):
 		// "Behindertenfahrdienst" … "darf meine Frau mitfahren?": a short
 		// message the search finds nothing for, whose words the
 		// conversation's topic speaks of, asks about that topic.
@@ -537,7 +543,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// do extra words beside a topic's name ("Bis wann muss ich eigentlich
 		// Elterngeld beantragen?"); the best topic still answers when it
 		// stands clear of the next one.
-		hits = a.preferNamed(kb, hits, sig.rest, d.Lang, res.Districts)
+		hits = a.preferNamed(kb, hits, slices.Concat(titleCompounds(kb, sig.words), sig.rest), d.Lang, res.Districts)
 		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
 			d.Kind, d.Ask, d.Choices = KindAsk, AskChoice, alt
 			st.Offered = offer(alt)
@@ -1253,7 +1259,7 @@ func allPlaces(kb *knowledge.Base, words []string) bool {
 func namesTopic(kb *knowledge.Base, h index.Hit, rest []string, lang string) bool {
 	title := h.Title
 	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
-		title = t.Title.DE + " " + t.Title.In(lang)
+		title = namingTitle(t, lang)
 	}
 	for _, tw := range foldWords(title) {
 		if len(tw) < 6 || commonTitleWords[tw] {
