@@ -522,6 +522,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// message the search finds nothing for, whose words the
 		// conversation's topic speaks of, asks about that topic.
 		return a.followup(kb, st, d, t, sig), nil
+	case t != nil && !named && len(sig.words) <= 15 && len(fr) <= 6 && allUsed(kb, fr) && speaksAtLeast(kb, t, hits, d.Lang, fr):
+		// "Schwerbehindertenausweis" … "muss ich die Befunde im Original
+		// schicken oder reicht Kopie?": a question the search is unsure
+		// of, whose words the conversation's topic speaks of as well as
+		// any topic the search found, asks about that topic.
+		return a.followup(kb, st, d, t, sig), nil
 	case t != nil && !named && len(hits) > 0 && topicOfHit(kb, hits[0]) == t.ID:
 		// "Fahrdienst" … "fährt der mich auch zur Dialyse dreimal die
 		// Woche?": the search is unsure, but its best guess is the topic
@@ -801,6 +807,24 @@ func officeFirst(d *Decision, id string) bool {
 func speaksOf(kb *knowledge.Base, t *knowledge.Topic, lang string, words []string) bool {
 	held, all := speaks(kb, t, lang, words)
 	return held > 0 && 3*held >= all
+}
+
+// speaksAtLeast reports whether topic t speaks of most of the words, and
+// of as many of them as the topic of the best hit.
+func speaksAtLeast(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, lang string, words []string) bool {
+	held, all := speaks(kb, t, lang, words)
+	if held == 0 || 2*held <= all {
+		return false
+	}
+	if len(hits) == 0 {
+		return true
+	}
+	u := kb.Topic(topicOfHit(kb, hits[0]))
+	if u == nil || u.ID == t.ID {
+		return true
+	}
+	other, _ := speaks(kb, u, lang, words)
+	return held >= other
 }
 
 // speaksBetter reports whether topic u speaks of all the words, two at
