@@ -1281,11 +1281,11 @@ func allPlaces(kb *knowledge.Base, words []string) bool {
 // of its title ("und beim Elterngeld?"), not only by its keywords or a
 // common word such as "Menschen".
 func namesTopic(kb *knowledge.Base, h index.Hit, rest []string, lang string) bool {
-	title := h.Title
-	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
-		title = namingTitle(t, lang)
+	title := titleWordsOf(kb, topicOfHit(kb, h), lang).naming
+	if title == nil {
+		title = foldWords(h.Title)
 	}
-	for _, tw := range foldWords(title) {
+	for _, tw := range title {
 		if len(tw) < 6 || commonTitleWords[tw] {
 			continue
 		}

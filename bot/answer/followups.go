@@ -110,11 +110,10 @@ var compoundCache = cache[*knowledge.Base, map[string]bool]{max: maxCachedBases}
 // titleWord reports whether w is a word of the topic's title as it stands
 // (hyphens aside), one of six letters or more that names it.
 func titleWord(kb *knowledge.Base, topic, w, lang string) bool {
-	t := kb.Topic(topic)
-	if t == nil || len(w) < 6 || commonTitleWords[w] {
+	if len(w) < 6 || commonTitleWords[w] {
 		return false
 	}
-	return slices.ContainsFunc(foldWords(namingTitle(t, lang)), func(tw string) bool { return strings.ReplaceAll(tw, "-", "") == w })
+	return slices.ContainsFunc(titleWordsOf(kb, topic, lang).naming, func(tw string) bool { return strings.ReplaceAll(tw, "-", "") == w })
 }
 
 // namesTitleWord reports whether w is a word of the topic's title, or
@@ -122,14 +121,14 @@ func titleWord(kb *knowledge.Base, topic, w, lang string) bool {
 // begins with a long one ("Elterngeldantrag"); a short title word at the
 // start of a compound names another thing ("Pflegeeltern" is no "Pflege").
 func namesTitleWord(kb *knowledge.Base, topic, w, lang string) bool {
-	t := kb.Topic(topic)
-	return t != nil && titleHolds(namingTitle(t, lang), w)
+	return titleHolds(titleWordsOf(kb, topic, lang).naming, w)
 }
 
-// titleHolds reports whether a title holds w as namesTitleWord reads it.
-func titleHolds(title, w string) bool {
+// titleHolds reports whether a title's folded words hold w as
+// namesTitleWord reads it.
+func titleHolds(title []string, w string) bool {
 	w = strings.ReplaceAll(w, "-", "")
-	for _, tw := range foldWords(title) {
+	for _, tw := range title {
 		tw = strings.ReplaceAll(tw, "-", "")
 		if len(tw) < 6 || commonTitleWords[tw] {
 			continue
@@ -151,7 +150,7 @@ func titleHolds(title, w string) bool {
 func commonTitleWord(kb *knowledge.Base, w, lang string) bool {
 	n := 0
 	for i := range kb.Topics {
-		if t := &kb.Topics[i]; titleHolds(t.Title.DE+" "+t.Title.In(lang), w) {
+		if titleHolds(titleWordsOf(kb, kb.Topics[i].ID, lang).full, w) {
 			if n++; n >= 3 {
 				return true
 			}
@@ -167,6 +166,30 @@ func commonTitleWord(kb *knowledge.Base, w, lang string) bool {
 func namingTitle(t *knowledge.Topic, lang string) string {
 	return withoutNegated(t.Title.DE) + " " + withoutNegated(t.Title.In(lang))
 }
+
+// titleWords are the folded words of a topic's German title and its title
+// in one language: naming those of namingTitle, full all of them.
+type titleWords struct{ naming, full []string }
+
+// titleWordsOf are the title words of a topic in lang, read once per
+// knowledge base.
+func titleWordsOf(kb *knowledge.Base, topic, lang string) titleWords {
+	if !IsLang(lang) {
+		lang = "de"
+	}
+	return titleCache.get(kb, func() map[string]titleWords {
+		m := map[string]titleWords{}
+		for i := range kb.Topics {
+			t := &kb.Topics[i]
+			for _, l := range Langs {
+				m[t.ID+" "+l] = titleWords{naming: foldWords(namingTitle(t, l)), full: foldWords(t.Title.DE + " " + t.Title.In(l))}
+			}
+		}
+		return m
+	})[topic+" "+lang]
+}
+
+var titleCache = cache[*knowledge.Base, map[string]titleWords]{max: maxCachedBases}
 
 // withoutNegated is a title without each part, up to the next comma,
 // colon or bracket, that begins with a word of negation.
