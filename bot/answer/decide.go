@@ -367,6 +367,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 	}
 	if person && t != nil && !named {
+		if u := kb.Topic(spanWanted(kb, sig.words)); u != nil && u.ID != t.ID && amongFirst(kb, u.ID, hits, 3) {
+			// "wo beantrag ich Bürgergeld" … "ich bin aber schon 68, Rente
+			// ist mini": how long the person cannot work, or their age,
+			// makes the other topic of that need the one that fits.
+			return a.followup(kb, st, d, u, personSignals(sig, AspectNone)), nil
+		}
 		return a.followup(kb, st, d, t, personSignals(sig, st.Aspect)), nil
 	}
 	if t != nil && !switched && endsPointingBack(q) && !(len(hits) > 0 && namesTopic(kb, hits[0], uncommonTitleWords(kb, fr, d.Lang), d.Lang)) {
@@ -476,16 +482,16 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if switched {
 		if asksAbout(sig) {
 			// "was ist mit Blindengeld?"; not "… wir kriegen Wohngeld".
-			hits = preferSwitch(kb, hits, without(sig.rest, received(sig.words)), d.Lang)
+			hits = preferSwitch(kb, hits, slices.Concat(without(sig.rest, received(sig.words)), titleCompounds(kb, sig.words)), d.Lang)
 		}
 		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
 	}
 	if res.Answered && len(hits) > 0 {
-		hits = a.preferNamed(kb, hits, sig.rest, d.Lang, res.Districts)
+		hits = a.preferNamed(kb, hits, slices.Concat(titleCompounds(kb, sig.words), sig.rest), d.Lang, res.Districts)
 		if t != nil && asksAbout(sig) {
 			// "Grundsicherung" … "was ist eigentlich mit Blindengeld?":
 			// the topic the switch names, among the first few.
-			hits = preferSwitch(kb, hits, sig.rest, d.Lang)
+			hits = preferSwitch(kb, hits, slices.Concat(titleCompounds(kb, sig.words), sig.rest), d.Lang)
 		}
 		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
 			if t != nil && !named && len(fr) <= 4 && speaksOf(kb, t, d.Lang, fr) {
@@ -512,10 +518,16 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// "Blindengeld" … "was für Nachweise muss ich abgeben?": a cue and
 		// a verb the knowledge base does not use ask the topic again.
 		return a.followup(kb, st, d, t, sig), nil
-	case t != nil && len(fr) <= 3 && len(sig.words) <= 12 && allUsed(kb, fr) && speaksOf(kb, t, d.Lang, fr):
+	case t != nil && !named && len(fr) <= 3 && len(sig.words) <= 12 && allUsed(kb, fr) && speaksOf(kb, t, d.Lang, fr):
 		// "Behindertenfahrdienst" … "darf meine Frau mitfahren?": a short
 		// message the search finds nothing for, whose words the
 		// conversation's topic speaks of, asks about that topic.
+		return a.followup(kb, st, d, t, sig), nil
+	case t != nil && !named && len(sig.words) <= 15 && len(fr) <= 6 && allUsed(kb, fr) && speaksAtLeast(kb, t, hits, d.Lang, fr):
+		// "Schwerbehindertenausweis" … "muss ich die Befunde im Original
+		// schicken oder reicht Kopie?": a question the search is unsure
+		// of, whose words the conversation's topic speaks of as well as
+		// any topic the search found, asks about that topic.
 		return a.followup(kb, st, d, t, sig), nil
 	case t != nil && !named && len(hits) > 0 && topicOfHit(kb, hits[0]) == t.ID:
 		// "Fahrdienst" … "fährt der mich auch zur Dialyse dreimal die
@@ -542,7 +554,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// office's service and the message names no title of ours in
 		// German or English ("unde pot face pașaportul pentru copil": the
 		// translated title's "pentru" names nothing).
-		hits = a.preferNamed(kb, hits, sig.rest, d.Lang, res.Districts)
+		hits = a.preferNamed(kb, hits, slices.Concat(titleCompounds(kb, sig.words), sig.rest), d.Lang, res.Districts)
 		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
 			d.Kind, d.Ask, d.Choices = KindAsk, AskChoice, alt
 			st.Offered = offer(alt)
@@ -800,6 +812,24 @@ func officeFirst(d *Decision, id string) bool {
 func speaksOf(kb *knowledge.Base, t *knowledge.Topic, lang string, words []string) bool {
 	held, all := speaks(kb, t, lang, words)
 	return held > 0 && 3*held >= all
+}
+
+// speaksAtLeast reports whether topic t speaks of most of the words, and
+// of as many of them as the topic of the best hit.
+func speaksAtLeast(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, lang string, words []string) bool {
+	held, all := speaks(kb, t, lang, words)
+	if held == 0 || 2*held <= all {
+		return false
+	}
+	if len(hits) == 0 {
+		return true
+	}
+	u := kb.Topic(topicOfHit(kb, hits[0]))
+	if u == nil || u.ID == t.ID {
+		return true
+	}
+	other, _ := speaks(kb, u, lang, words)
+	return held >= other
 }
 
 // speaksBetter reports whether topic u speaks of all the words, two at
@@ -1256,11 +1286,11 @@ func allPlaces(kb *knowledge.Base, words []string) bool {
 // of its title ("und beim Elterngeld?"), not only by its keywords or a
 // common word such as "Menschen".
 func namesTopic(kb *knowledge.Base, h index.Hit, rest []string, lang string) bool {
-	title := h.Title
-	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
-		title = t.Title.DE + " " + t.Title.In(lang)
+	title := titleWordsOf(kb, topicOfHit(kb, h), lang).naming
+	if title == nil {
+		title = foldWords(h.Title)
 	}
-	for _, tw := range foldWords(title) {
+	for _, tw := range title {
 		if len(tw) < 6 || commonTitleWords[tw] {
 			continue
 		}

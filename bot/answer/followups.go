@@ -30,6 +30,9 @@ func switchTo(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, words, r
 	if len(cand) == 0 || namesTopic(kb, index.Hit{ID: t.ID, Kind: index.KindTopic}, cand, lang) {
 		return index.Hit{}, false
 	}
+	// A compound written apart counts whole, though its parts are small
+	// words or the conversation's topic speaks of them ("neu zugewanderte").
+	compounds := joined(words)
 	own := namingWords(kb)[t.ID]
 	cand = slices.DeleteFunc(cand, func(w string) bool {
 		held, _ := speaks(kb, t, lang, []string{w})
@@ -49,6 +52,9 @@ func switchTo(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, words, r
 		}
 		if h.Kind != index.KindTopic {
 			continue
+		}
+		if slices.ContainsFunc(compounds, func(w string) bool { return titleWord(kb, u, w, lang) }) {
+			return h, true
 		}
 		for _, w := range cand {
 			if namesTitleWord(kb, u, w, lang) && !commonTitleWord(kb, w, lang) || !refers && strongKeyword(kb, u, w, 1) {
@@ -72,17 +78,57 @@ func switchTo(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, words, r
 	return index.Hit{}, false
 }
 
+// joined are the words of a compound written apart, each pair of
+// neighbours as one ("neu zugewanderte": "neuzugewanderte").
+func joined(words []string) []string {
+	var out []string
+	for i := 1; i < len(words); i++ {
+		out = append(out, words[i-1]+words[i])
+	}
+	return out
+}
+
+// titleCompounds are the compounds written apart among words that are a
+// word of a topic's German or English title ("Dortmund Pass").
+func titleCompounds(kb *knowledge.Base, words []string) []string {
+	titles := compoundCache.get(kb, func() map[string]bool {
+		m := map[string]bool{}
+		for i := range kb.Topics {
+			for _, w := range foldWords(namingTitle(&kb.Topics[i], "en")) {
+				if w = strings.ReplaceAll(w, "-", ""); len(w) >= 6 && !commonTitleWords[w] {
+					m[w] = true
+				}
+			}
+		}
+		return m
+	})
+	return slices.DeleteFunc(joined(words), func(w string) bool { return !titles[w] })
+}
+
+var compoundCache = cache[*knowledge.Base, map[string]bool]{max: maxCachedBases}
+
+// titleWord reports whether w is a word of the topic's title as it stands
+// (hyphens aside), one of six letters or more that names it.
+func titleWord(kb *knowledge.Base, topic, w, lang string) bool {
+	if len(w) < 6 || commonTitleWords[w] {
+		return false
+	}
+	return slices.ContainsFunc(titleWordsOf(kb, topic, lang).naming, func(tw string) bool { return strings.ReplaceAll(tw, "-", "") == w })
+}
+
 // namesTitleWord reports whether w is a word of the topic's title, or
 // an inflection of one ("obdachlos", "Schwerbehindertenausweises"), or
 // begins with a long one ("Elterngeldantrag"); a short title word at the
 // start of a compound names another thing ("Pflegeeltern" is no "Pflege").
 func namesTitleWord(kb *knowledge.Base, topic, w, lang string) bool {
-	t := kb.Topic(topic)
-	if t == nil {
-		return false
-	}
+	return titleHolds(titleWordsOf(kb, topic, lang).naming, w)
+}
+
+// titleHolds reports whether a title's folded words hold w as
+// namesTitleWord reads it.
+func titleHolds(title []string, w string) bool {
 	w = strings.ReplaceAll(w, "-", "")
-	for _, tw := range foldWords(t.Title.DE + " " + t.Title.In(lang)) {
+	for _, tw := range title {
 		tw = strings.ReplaceAll(tw, "-", "")
 		if len(tw) < 6 || commonTitleWords[tw] {
 			continue
@@ -98,10 +144,13 @@ func namesTitleWord(kb *knowledge.Base, topic, w, lang string) bool {
 // commonTitleWord reports whether three topics' titles or more hold the
 // word ("Behinderung": the Fahrdienst, the Schwerbehindertenausweis,
 // Eingliederungshilfe): it tells about the person, it names none of them.
+// A title that says the topic is not the word's counts too: "Sozialamt" is
+// in the titles of its contacts, of Wohngeld and the WBS ("nicht das
+// Sozialamt"), and a follow-up that speaks of it changes no topic.
 func commonTitleWord(kb *knowledge.Base, w, lang string) bool {
 	n := 0
 	for i := range kb.Topics {
-		if namesTitleWord(kb, kb.Topics[i].ID, w, lang) {
+		if titleHolds(titleWordsOf(kb, kb.Topics[i].ID, lang).full, w) {
 			if n++; n >= 3 {
 				return true
 			}
@@ -109,6 +158,59 @@ func commonTitleWord(kb *knowledge.Base, w, lang string) bool {
 	}
 	return false
 }
+
+// namingTitle is the topic's German title and its title in lang, less what a
+// title says the topic is not: "Wohngeld: nicht das Sozialamt, sondern die
+// Wohngeldstelle" is not named by "Sozialamt", which the Sozialamt's own
+// contact topic is.
+func namingTitle(t *knowledge.Topic, lang string) string {
+	return withoutNegated(t.Title.DE) + " " + withoutNegated(t.Title.In(lang))
+}
+
+// titleWords are the folded words of a topic's German title and its title
+// in one language: naming those of namingTitle, full all of them.
+type titleWords struct{ naming, full []string }
+
+// titleWordsOf are the title words of a topic in lang, read once per
+// knowledge base.
+func titleWordsOf(kb *knowledge.Base, topic, lang string) titleWords {
+	if !IsLang(lang) {
+		lang = "de"
+	}
+	return titleCache.get(kb, func() map[string]titleWords {
+		m := map[string]titleWords{}
+		for i := range kb.Topics {
+			t := &kb.Topics[i]
+			for _, l := range Langs {
+				m[t.ID+" "+l] = titleWords{naming: foldWords(namingTitle(t, l)), full: foldWords(t.Title.DE + " " + t.Title.In(l))}
+			}
+		}
+		return m
+	})[topic+" "+lang]
+}
+
+var titleCache = cache[*knowledge.Base, map[string]titleWords]{max: maxCachedBases}
+
+// withoutNegated is a title without each part, up to the next comma,
+// colon or bracket, that begins with a word of negation.
+func withoutNegated(title string) string {
+	var b strings.Builder
+	cut := false
+	for _, f := range strings.FieldsFunc(title, func(r rune) bool { return r == ' ' }) {
+		if negations[strings.ToLower(strings.Trim(f, ",;:()–"))] {
+			cut = true
+		}
+		if !cut {
+			b.WriteString(f + " ")
+		}
+		if strings.ContainsAny(f, ",;:()–") && !strings.HasPrefix(f, "(") {
+			cut = false
+		}
+	}
+	return b.String()
+}
+
+var negations = set(strings.Fields(`nicht kein keine not no`))
 
 // strongKeyword reports whether w (or its light stem) is a word of six
 // letters or more of the topic's keywords that at most share topics' titles
@@ -141,7 +243,7 @@ func namingWords(kb *knowledge.Base) map[string]map[string]bool {
 		for i := range kb.Topics {
 			t := &kb.Topics[i]
 			m := map[string]bool{}
-			text := t.Title.DE + " " + t.Title.EN
+			text := namingTitle(t, "en")
 			for _, k := range t.Keywords {
 				if len(foldWords(k)) == 1 {
 					text += " " + k

@@ -174,7 +174,7 @@ func namesTitle(t *knowledge.Topic, words []string) bool {
 		return false
 	}
 	title := map[string]bool{}
-	for _, w := range foldWords(t.Title.DE + " " + t.Title.EN) {
+	for _, w := range foldWords(namingTitle(t, "en")) {
 		for _, part := range strings.Split(w, "-") {
 			title[part] = true
 		}
@@ -321,8 +321,8 @@ func newVocab(kb *knowledge.Base) vocab {
 	}
 	for i := range kb.Topics {
 		t := &kb.Topics[i]
-		name(t.Title.DE + " " + t.Title.EN)
-		for _, w := range foldWords(t.Title.DE + " " + t.Title.EN) {
+		name(namingTitle(t, "en"))
+		for _, w := range foldWords(namingTitle(t, "en")) {
 			for _, part := range strings.Split(w, "-") {
 				if namesTitle(t, []string{part}) {
 					v.titles[part] = true
@@ -720,16 +720,7 @@ func byDuration(kb *knowledge.Base, hits []index.Hit, words []string) []index.Hi
 	if lead := topicOfHit(kb, hits[0]); lead != lasting && lead != forATime {
 		return hits // another topic leads ("fristlos gekündigt … Grundsicherung")
 	}
-	want := ""
-	// A time limit said outright wins: "befristete Erwerbsminderungsrente",
-	// "nicht dauerhaft erwerbsgemindert".
-	switch {
-	case slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, "befrist") }) ||
-		slices.ContainsFunc(temporaryCues, func(c []string) bool { return find(words, c) >= 0 }):
-		want = forATime
-	case forGood(words):
-		want = lasting
-	}
+	want := spanWanted(kb, words)
 	if want == "" || topicOfHit(kb, hits[0]) == want {
 		return hits
 	}
@@ -741,6 +732,25 @@ func byDuration(kb *knowledge.Base, hits []index.Hit, words []string) []index.Hi
 	return hits
 }
 
+// spanWanted is the topic of the need for money to live on that the words
+// say how long the person cannot work for (need_span): for a time, or for
+// good; "" when they say neither or the knowledge base has no such topics.
+func spanWanted(kb *knowledge.Base, words []string) string {
+	lasting, forATime := kb.SpanTopic(knowledge.SpanLasting), kb.SpanTopic(knowledge.SpanTemporary)
+	switch {
+	case lasting == nil || forATime == nil:
+		return ""
+	// A time limit said outright wins: "befristete Erwerbsminderungsrente",
+	// "nicht dauerhaft erwerbsgemindert".
+	case slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, "befrist") }) ||
+		slices.ContainsFunc(temporaryCues, func(c []string) bool { return find(words, c) >= 0 }):
+		return forATime.ID
+	case forGood(words):
+		return lasting.ID
+	}
+	return ""
+}
+
 // forGood reports whether the words say the person cannot work for good:
 // a full reduction in earning capacity, "auf Dauer", or an age of 65 and
 // more ("ich bin 70", "72 Jahre").
@@ -750,7 +760,8 @@ func forGood(words []string) bool {
 			return true
 		}
 		if n, err := strconv.Atoi(w); err == nil && n >= 65 && n < 110 &&
-			(i > 0 && (words[i-1] == "bin" || words[i-1] == "am" || words[i-1] == "sind") || i+1 < len(words) && yearWords[words[i+1]]) {
+			(slices.ContainsFunc(words[max(0, i-3):i], func(v string) bool { return v == "bin" || v == "am" || v == "sind" }) || i+1 < len(words) && yearWords[words[i+1]]) {
+			// "ich bin 70", "ich bin aber schon 68", "72 Jahre"
 			return true
 		}
 	}
