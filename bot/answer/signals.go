@@ -74,7 +74,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 	},
 	AspectCosts: {
 		// how much is it: Finglish, Arabizi
-		"chande", "chand mishe", "cheghad",
+		"chande:2", "chand mishe", "cheghad",
 		// price, free: ar fa bg colloquial, Latin letters (vocab, issue #11)
 		"ب كام", "قديش حقها", "شكد حقها", "قديش سعر", "kam se3r", "2addesh", "چند میشه", "چقدر میشه", "مجانیه", "رایگانه", "مفت", "هزینش", "هزینه اش", "gheymat", "cheghadr", "chaghadr", "cheqadr", "kolko struva", "kolko pari", "bezplatn*", "струва ли", "платено ли",
 		"kaç para", "fiyat*", "كم السعر", "سعر", "السعر", "بكم", "مجاني*", "ببلاش", "ціна", "ціну", "платн*", "цена",
@@ -181,6 +181,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		// the nearest office, whom to call: tr ar uk ru fa, Latin letters
 		"en yakin*", "en yakın*", "kimi aray*", "اقرب", "أقرب", "a2rab", "aqrab", "найближч*", "ближайш*", "نزدیکترین", "نزدیک ترین",
 		"дзвони*", "подзвони*", "зателефону*", "звонит*", "позвонит*", "اتصل", "بتصل", "زنگ بزنم", "زنگ بزنیم", "ساعت کار",
+		// its number, until what time open: Finglish, Arabizi, fa ar uk ru
+		"shomar*", "ra2m*", "تا ساعت چند", "ساعت چند باز*", "بازه", "لاي ساعة", "لأي ساعة", "فاتح", "فاتحين", "بيفتح*",
+		"до котрої", "о котрій", "до скількох", "до скольки", "до которого часа",
 		// where, phone, address: ar fa bg colloquial, Latin letters (vocab, issue #11)
 		"لوين", "وينو", "وينه", "وينها", "wein", "3enwan", "3onwan", "anwan", "ra2am", "ra2m", "mawa3eed", "dawam", "کجان", "کجاس", "کجای", "آدرسش", "نشونی", "تلفنش", "شمارش", "koja", "kojast", "adres", "address", "shomare", "адреса", "адресът", "телефона", "телефонът", "номера", "работното време", "кога работят", "до колко часа", "kade", "kude se namira", "telefon", "nomer", "ايميل", "الايميل", "ايميلهم", "بريد الكتروني", "البريد الالكتروني",
 		"nereye", "nereden", "فين", "kude", "kade",
