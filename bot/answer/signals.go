@@ -119,7 +119,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 	},
 	AspectWho: {
 		// for whom, the income limit: fa (Finglish) uk ru ar fa
-		"che kasani", "che kasi", "baraye ki", "baraye kia", "межа доходу:3", "межа доходів:3", "ліміт доходу:3", "граница дохода:3", "лимит дохода:3", "حد الدخل:3", "سقف درآمد:3",
+		"che kasani", "che kasi", "baraye ki", "baraye kia", "кому дають", "кому видають", "межа доходу:3", "межа доходів:3", "ліміт доходу:3", "граница дохода:3", "лимит дохода:3", "حد الدخل:3", "سقف درآمد:3",
 		// who may get it, do I get it too: ar (Levantine, Iraqi, Egyptian, Gulf) fa (Iranian, Dari) bg, Latin letters (vocab, issue #11)
 		"مين بيستاهل", "بيستاهل*", "يستاهل*", "بيستحق*", "يستحق*", "بستحق", "مستحق*", "مين بياخد*", "منو ياخذ", "منو ياخذها", "منو يستاهل", "مين الو حق", "مين اله حق", "منو يحق", "بقدر اخد:1", "فيني اخد:1", "اقدر اخذ:1", "ممكن اخد:1", "ينفع اخد:1", "بياخدوا:1", "بضل اخد:1", "byst7a2*", "yesta7e2*", "byesta7e2*", "besta7e2", "min byekhod", "min bye5od", "bi7a2li", "b7a2li", "ye7a2li", "بهش میدن", "بهش میرسه", "بهم میرسه", "میرسه:1", "به ما میدن", "به کی", "به کیا", "کیا میتونن", "چه کسی میتونه", "شامل حالم", "شامل حال", "واجد شرایط", "مستحق", "میتونه بگیره", "میتونیم بگیریم", "میتانم بگیرم", "میتانیم بگیریم", "برای کی", "تعلق میگیرد", "تعلق می گیرد", "taalogh", "be ki", "shamel", "sharayet", "mitunam begiram", "koi moje", "koi mozhe", "koy mozhe", "ima li pravo", "imam li pravo", "polaga li", "полага ли", "на кого се полага", "дават ли:1", "ще ми дадат ли:1", "получават ли", "могат ли да получат", "moga li:1",
 		// "do I get it too", "with housing benefit", "for whom": de en ar (Levantine, Egyptian) ro pl uk ru bg fa tr
@@ -183,6 +183,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"дзвони*", "подзвони*", "зателефону*", "звонит*", "позвонит*", "اتصل", "بتصل", "زنگ بزنم", "زنگ بزنیم", "ساعت کار",
 		// its number, until what time open: Finglish, Arabizi, fa ar uk ru
 		"shomar*", "ra2m*", "تا ساعت چند", "ساعت چند باز*", "بازه", "لاي ساعة", "لأي ساعة", "فاتح", "فاتحين", "بيفتح*",
+		// a place to sleep asked: tr ar fa uk ru
+		"kalinacak yer", "kalacak yer", "yatacak yer", "مكان ننام", "مكان نام", "مكان للنوم", "مكان ينامو", "جای خواب", "де переночувати", "де ночувати", "где переночевать",
 		"до котрої", "о котрій", "до скількох", "до скольки", "до которого часа",
 		// where, phone, address: ar fa bg colloquial, Latin letters (vocab, issue #11)
 		"لوين", "وينو", "وينه", "وينها", "wein", "3enwan", "3onwan", "anwan", "ra2am", "ra2m", "mawa3eed", "dawam", "کجان", "کجاس", "کجای", "آدرسش", "نشونی", "تلفنش", "شمارش", "koja", "kojast", "adres", "address", "shomare", "адреса", "адресът", "телефона", "телефонът", "номера", "работното време", "кога работят", "до колко часа", "kade", "kude se namira", "telefon", "nomer", "ايميل", "الايميل", "ايميلهم", "بريد الكتروني", "البريد الالكتروني",
@@ -214,6 +216,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		// done online, how early to book: tr ar uk ru fa ("internetten mi", "چند روز قبل")
 		"internetten:4", "internet uzerinden:4", "online mi:4", "онлайн", "اونلاين", "أونلاين", "اون لاين", "آنلاین", "انلاین",
 		"چند روز قبل:4", "چند روز زودتر:4", "چقدر قبل:4", "kac gun once*:4", "kac gun evvel*:4",
+		"наперед:4", "заздалегідь:4", "заранее:4", "onceden:4", "مسبقا:4", "قبل كم يوم:4",
+		// who files the application: uk ru ar tr
+		"хто подає:3", "кто подает:3", "مين بيقدم:3", "مين يقدم:3", "منو يقدم:3", "kim yapar:3", "kim basvurur:3",
 		// how to apply or get it: ar fa bg colloquial, Dari, Latin letters (vocab, issue #11)
 		"كيف بقدم:2", "كيف اقدم:2", "كيف نقدم:2", "كيف منقدم:2", "كيف بطلع:2", "شلون اقدم:2", "شلون اطلع:2", "ازاي اقدم:2", "ازاي اطلع:2", "كيف احصل:2", "كيف بجيب:2", "كيف منطلب:2", "كيف بطلب:2", "كيف اطلب:2", "شلون اطلب:2", "ازاي اطلب:2", "وكيف:1", "وشلون:1", "وازاي:1", "kif b2adem:2", "kif a2adem:2", "keef:1", "shlon:1", "ezay:1", "izzay:1", "چطوری درخواست", "چجوری درخواست", "چطوری تمدید", "تمدید", "چطوری اقدام", "اقدام کنم", "چطو درخواست", "چطور بگیرم", "chetori begiram", "chejoori:1", "che joori:1", "darkhast bedam", "как се вади", "как да извадя", "как се прави", "как се взима", "как да взема", "как да кандидатствам", "kak se:1", "kak da:1", "kak se vadi", "كيف بن*:2", "كيف من*:2", "شلون نطلع:2", "ازاي نطلع:2", "چطور بگیر*:2", "چطوری بگیر*:2", "چجوری بگیر*:2", "как да изв*:2", "как се изв*:2", "как да взем*:2",
 		// "how" in Egyptian, Iraqi and colloquial Farsi; "get it issued"
