@@ -174,7 +174,8 @@ var languageWords = map[string]map[string]bool{
 		inshallah habibi ahlan mumkin momken bidi baddi 3ayez ayez 3awz awez mish msh ma3 fih feh wen wain
 		ween kif kaif keef shlon eish lesh leh lazem lazim flous fulus floos beit bait sakan shughl shoghl
 		3amal mosa3ada musa3ada mosaada musaada mareed marid wlad awlad ummi abuy jawaz iqama ikama laji2
-		laje2 lajeh enno inno 3la mafi 3ndna 3andna bjeeb bjib`)),
+		laje2 lajeh enno inno 3la mafi 3ndna 3andna bjeeb bjib
+		el naze nazel nazal shaher bnam sa7bi markaz istishara yalli taba3 sakin shakhs wa7ed wahed`)),
 	"fa": set(strings.Fields(`است در به از که را این آن با برای من چطور چگونه کجا چه چی می میخواهم میخوام
 		هست نیست هستم کمک لطفا سلام ممنون مرسی پول خانه باید کنم
 		hastam nadaram daram mikham mikhaham mikone mikonam chetori chetor koja kojast komak panahjoo
@@ -183,7 +184,9 @@ var languageWords = map[string]map[string]bool{
 		khoone khune madaram pedaram bache bacheha bachem lotfan chand chiye nist nadare nadarim kardam
 		konam konid begiram begirim bedam bayad hastim hastid mikhay mikhastam mikhad midan mide midim
 		beram inja alan emruz farda emshab shoharam hamsaram bimar mariz marizam daru bime kharj ejare
-		ejareh kerayeh keraye amadam amadim umadam umadim ziade ziyad lazeme`)),
+		ejareh kerayeh keraye amadam amadim umadam umadim ziade ziyad lazeme
+		ruz ruzi variz mikonan mikonand mikonin shomare shomareh farsi befrestam befrestim darkhast gheymat
+		chande kasani bikaram bikar shahrdari madarek madareki mitunim bikhaneman posti nameh namehamo`)),
 }
 
 // DetectLanguage tells which of Languages a message is written in, from its

@@ -73,6 +73,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"befund*:1", "arztbericht*:1", "atteste:1", "attest:1", "do i need:1", "need to submit", "hand in",
 	},
 	AspectCosts: {
+		// how much is it: Finglish, Arabizi
+		"chande:2", "chand mishe", "cheghad",
 		// price, free: ar fa bg colloquial, Latin letters (vocab, issue #11)
 		"ب كام", "قديش حقها", "شكد حقها", "قديش سعر", "kam se3r", "2addesh", "چند میشه", "چقدر میشه", "مجانیه", "رایگانه", "مفت", "هزینش", "هزینه اش", "gheymat", "cheghadr", "chaghadr", "cheqadr", "kolko struva", "kolko pari", "bezplatn*", "струва ли", "платено ли",
 		"kaç para", "fiyat*", "كم السعر", "سعر", "السعر", "بكم", "مجاني*", "ببلاش", "ціна", "ціну", "платн*", "цена",
@@ -116,6 +118,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"latest", "when do i have to", "when must",
 	},
 	AspectWho: {
+		// for whom, the income limit: fa (Finglish) uk ru ar fa
+		"che kasani", "che kasi", "baraye ki", "baraye kia", "кому дають", "кому видають", "межа доходу:3", "межа доходів:3", "ліміт доходу:3", "граница дохода:3", "лимит дохода:3", "حد الدخل:3", "سقف درآمد:3",
 		// who may get it, do I get it too: ar (Levantine, Iraqi, Egyptian, Gulf) fa (Iranian, Dari) bg, Latin letters (vocab, issue #11)
 		"مين بيستاهل", "بيستاهل*", "يستاهل*", "بيستحق*", "يستحق*", "بستحق", "مستحق*", "مين بياخد*", "منو ياخذ", "منو ياخذها", "منو يستاهل", "مين الو حق", "مين اله حق", "منو يحق", "بقدر اخد:1", "فيني اخد:1", "اقدر اخذ:1", "ممكن اخد:1", "ينفع اخد:1", "بياخدوا:1", "بضل اخد:1", "byst7a2*", "yesta7e2*", "byesta7e2*", "besta7e2", "min byekhod", "min bye5od", "bi7a2li", "b7a2li", "ye7a2li", "بهش میدن", "بهش میرسه", "بهم میرسه", "میرسه:1", "به ما میدن", "به کی", "به کیا", "کیا میتونن", "چه کسی میتونه", "شامل حالم", "شامل حال", "واجد شرایط", "مستحق", "میتونه بگیره", "میتونیم بگیریم", "میتانم بگیرم", "میتانیم بگیریم", "برای کی", "تعلق میگیرد", "تعلق می گیرد", "taalogh", "be ki", "shamel", "sharayet", "mitunam begiram", "koi moje", "koi mozhe", "koy mozhe", "ima li pravo", "imam li pravo", "polaga li", "полага ли", "на кого се полага", "дават ли:1", "ще ми дадат ли:1", "получават ли", "могат ли да получат", "moga li:1",
 		// "do I get it too", "with housing benefit", "for whom": de en ar (Levantine, Egyptian) ro pl uk ru bg fa tr
@@ -174,6 +178,14 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"sgb", "law", "laws", "legal", "section", "*gesetzbuch", "gesetzbuch*", "welchem recht", "welches recht",
 	},
 	AspectWhere: {
+		// the nearest office, whom to call: tr ar uk ru fa, Latin letters
+		"en yakin*", "en yakın*", "kimi aray*", "اقرب", "أقرب", "a2rab", "aqrab", "найближч*", "ближайш*", "نزدیکترین", "نزدیک ترین",
+		"дзвони*", "подзвони*", "зателефону*", "звонит*", "позвонит*", "اتصل", "بتصل", "زنگ بزنم", "زنگ بزنیم", "ساعت کار",
+		// its number, until what time open: Finglish, Arabizi, fa ar uk ru
+		"shomar*", "ra2m*", "تا ساعت چند", "ساعت چند باز*", "بازه", "لاي ساعة", "لأي ساعة", "فاتح", "فاتحين", "بيفتح*",
+		// a place to sleep asked: tr ar fa uk ru
+		"kalinacak yer", "kalacak yer", "yatacak yer", "مكان ننام", "مكان نام", "مكان للنوم", "مكان ينامو", "جای خواب", "де переночувати", "де ночувати", "где переночевать",
+		"до котрої", "о котрій", "до скількох", "до скольки", "до которого часа",
 		// where, phone, address: ar fa bg colloquial, Latin letters (vocab, issue #11)
 		"لوين", "وينو", "وينه", "وينها", "wein", "3enwan", "3onwan", "anwan", "ra2am", "ra2m", "mawa3eed", "dawam", "کجان", "کجاس", "کجای", "آدرسش", "نشونی", "تلفنش", "شمارش", "koja", "kojast", "adres", "address", "shomare", "адреса", "адресът", "телефона", "телефонът", "номера", "работното време", "кога работят", "до колко часа", "kade", "kude se namira", "telefon", "nomer", "ايميل", "الايميل", "ايميلهم", "بريد الكتروني", "البريد الالكتروني",
 		"nereye", "nereden", "فين", "kude", "kade",
@@ -201,6 +213,12 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"otwiera*", "deschide*", "la ce ora", "отваря*", "отворен*", "имейл", "باز است", "باز میشه", "باز می شود",
 	},
 	AspectHow: {
+		// done online, how early to book: tr ar uk ru fa ("internetten mi", "چند روز قبل")
+		"internetten:4", "internet uzerinden:4", "online mi:4", "онлайн", "اونلاين", "أونلاين", "اون لاين", "آنلاین", "انلاین",
+		"چند روز قبل:4", "چند روز زودتر:4", "چقدر قبل:4", "kac gun once*:4", "kac gun evvel*:4",
+		"наперед:4", "заздалегідь:4", "заранее:4", "onceden:4", "مسبقا:4", "قبل كم يوم:4",
+		// who files the application: uk ru ar tr
+		"хто подає:3", "кто подает:3", "مين بيقدم:3", "مين يقدم:3", "منو يقدم:3", "kim yapar:3", "kim basvurur:3",
 		// how to apply or get it: ar fa bg colloquial, Dari, Latin letters (vocab, issue #11)
 		"كيف بقدم:2", "كيف اقدم:2", "كيف نقدم:2", "كيف منقدم:2", "كيف بطلع:2", "شلون اقدم:2", "شلون اطلع:2", "ازاي اقدم:2", "ازاي اطلع:2", "كيف احصل:2", "كيف بجيب:2", "كيف منطلب:2", "كيف بطلب:2", "كيف اطلب:2", "شلون اطلب:2", "ازاي اطلب:2", "وكيف:1", "وشلون:1", "وازاي:1", "kif b2adem:2", "kif a2adem:2", "keef:1", "shlon:1", "ezay:1", "izzay:1", "چطوری درخواست", "چجوری درخواست", "چطوری تمدید", "تمدید", "چطوری اقدام", "اقدام کنم", "چطو درخواست", "چطور بگیرم", "chetori begiram", "chejoori:1", "che joori:1", "darkhast bedam", "как се вади", "как да извадя", "как се прави", "как се взима", "как да взема", "как да кандидатствам", "kak se:1", "kak da:1", "kak se vadi", "كيف بن*:2", "كيف من*:2", "شلون نطلع:2", "ازاي نطلع:2", "چطور بگیر*:2", "چطوری بگیر*:2", "چجوری بگیر*:2", "как да изв*:2", "как се изв*:2", "как да взем*:2",
 		// "how" in Egyptian, Iraqi and colloquial Farsi; "get it issued"
@@ -223,6 +241,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"wie lange vorher:2", "wie fruh", "vorher buchen", "vorher bestellen", "in advance:2", "wait*:2",
 	},
 	AspectWhat: {
+		// what they do, a word between: uk ru ("що вони роблять")
+		"що * роблять", "що * робить", "что * делают", "что * делает", "чим * займа*", "чем * занима*",
 		// what it is and gives: ar fa bg colloquial, Latin letters (vocab, issue #11)
 		"شو بيعطي*", "امتيازات", "الامتيازات", "مزايا", "المزايا", "شو الفايدة", "شو بستفيد", "شو بيستفيد", "شو بتغطي", "شو بيغطي", "شنو هو", "شنو هي", "شنو يعني", "ايش يعني", "ايه ده", "shu ya3ni", "ya3ni shu", "shu hiye", "shu huwe", "چی هست", "چی میده", "چه چیزهایی میده", "مزایا", "مزایای", "چه مزایایی", "چه فایده", "یعنی چی", "chie", "chi hast", "yani chi", "kakvo e", "kakvo dava", "какви права", "какви облекчения", "какви отстъпки", "какво включва", "какво покрива", "какво получавам", "за какво е",
 		"nedir", "ne demek", "ne iş yapar", "ne yapar", "ne yapıyor", "ne verir", "ne sağlar", "ما هو", "ما هي",
@@ -262,6 +282,7 @@ var amountCues = []string{
 	"cat", "cati bani", "maxim", "minim", "suma",
 	"колко", "колко пари", "най-много", "най-малко", "сума*",
 	"چقدر*", "چقد", "چه مقدار", "حداکثر", "حداقل", "مبلغ", "چند یورو",
+	"kam masari", "kam fulus", "kam floos", "2adesh", "adesh", "addesh", "2adeh", "shgad", "shkad",
 }
 
 // limitCues ask how much of one's own money may be kept or earned ("wie
@@ -275,7 +296,7 @@ var limitCues = foldCues("darf", "durfen", "behalten", "grenze", "*grenze", "lim
 // whereWords ask where, and nothing more: with a word of applying ("wo
 // beantrage ich", "куди подавати") they ask how to apply, which the answer
 // of how shows with its office.
-var whereWords = set(strings.Fields(`wo wohin where nereye nerede nerde nereden فين وين اين де куди где куда gdzie unde къде کجا کجاست kude kade`))
+var whereWords = set(strings.Fields(`wo wohin where nereye nerede nerde nereden فين وين اين де куди где куда gdzie unde къде کجا کجاست kude kade koja لوين`))
 
 // timeUnits after "how much" count time, not money ("wieviel Monate",
 // "ab wie viel Stunden", "сколько месяцев").
@@ -287,7 +308,9 @@ var timeUnits = set(foldWords(`uhr tag tage tagen woche wochen monat monate mona
 // applyWords begin the words of applying, in the ten languages.
 var applyWords = foldCues("bestell", "kauf", "buy", "beantrag", "antrag", "antrage", "apply", "application", "submit", "basvur", "تقديم", "اقدم", "بقدم",
 	"نقدم", "قدم", "طلب", "الطلب", "заяв", "подава", "подат", "подам", "подаю", "wniosek", "wniosk", "zloz", "skladac", "cerer",
-	"depun", "aplic", "молба", "молбата", "заявлени", "кандидатств", "درخواست")
+	"depun", "aplic", "молба", "молбата", "заявлени", "кандидатств", "درخواست",
+	// sending it: fa (Finglish) tr ar uk ru
+	"befrest", "ferest", "بفرست", "فرست", "gonder", "ابعت", "بعت", "ارسل", "надісл", "відправ", "отправ")
 
 // A shape is the kind of fact a question asks for, whatever its aspect: an
 // amount ("wie viel", "maximal", "сколько") or an age ("ab welchem Alter",
@@ -540,6 +563,7 @@ func readSignals(text string) signals {
 	orig, words := splitWords(text)
 	s.words = words
 	spelt := umlautsSpelt(words)
+	bare := pronounsCut(words)
 	used := make([]bool, len(words))
 	score := map[Aspect]int{}
 	lower := make([]string, len(orig))
@@ -559,9 +583,9 @@ func readSignals(text string) signals {
 	seen := map[at]bool{}
 	// The spelt words too: a cue may begin with the form the umlaut is
 	// written in.
-	for _, c := range cueStarts.candidates(slices.Concat(words, spelt)) {
+	for _, c := range cueStarts.candidates(slices.Concat(words, spelt, bare)) {
 		for i := range words {
-			if matchAt(words, i, c.words) || spelt != nil && matchAt(spelt, i, c.words) || c.words[0][0] == '=' && matchAt(lower, i, append([]string{c.words[0][1:]}, c.words[1:]...)) {
+			if matchAt(words, i, c.words) || spelt != nil && matchAt(spelt, i, c.words) || bare != nil && matchAt(bare, i, c.words) || c.words[0][0] == '=' && matchAt(lower, i, append([]string{c.words[0][1:]}, c.words[1:]...)) {
 				for k, cw := range c.words {
 					// "bekommt man * auch": the word in between may name
 					// the topic, and stays in the query.
@@ -778,6 +802,50 @@ func umlautsSpelt(words []string) []string {
 		}
 	}
 	return out
+}
+
+// pronounsCut reads the words that end in a possessive pronoun as the
+// words without it: Arabic and Farsi join "its", "their" to the noun
+// ("عنوانه", its address; "سعرها", its price; "ساعت کاریش", its opening
+// hours), Finglish writes the Farsi "-esh" ("gheymatesh"). The words once
+// more, or nil when none has such an ending; only a second reading.
+func pronounsCut(words []string) []string {
+	var out []string
+	for i, w := range words {
+		if v := pronounCut(w); v != w {
+			if out == nil {
+				out = slices.Clone(words)
+			}
+			out[i] = v
+		}
+	}
+	return out
+}
+
+// pronounEndings are the endings pronounCut takes off, longest first.
+var (
+	arabicPronounEndings = []string{"هم", "ها", "كم", "اش", "ش", "ه"}
+	latinPronounEndings  = []string{"esh", "ash"}
+)
+
+func pronounCut(w string) string {
+	n := utf8.RuneCountInString(w)
+	if r, _ := utf8.DecodeRuneInString(w); unicode.Is(unicode.Arabic, r) {
+		for _, e := range arabicPronounEndings {
+			if stem, ok := strings.CutSuffix(w, e); ok && n-utf8.RuneCountInString(e) >= 3 {
+				return stem
+			}
+		}
+		return w
+	}
+	if n >= 7 {
+		for _, e := range latinPronounEndings {
+			if stem, ok := strings.CutSuffix(w, e); ok {
+				return stem
+			}
+		}
+	}
+	return w
 }
 
 var umlautPairs = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u")
