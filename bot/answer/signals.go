@@ -57,7 +57,8 @@ type cue struct {
 var aspectCues = parseCues(map[Aspect][]string{
 	AspectBring: {
 		// papers named by their kind, and how old they may be ("wie alt dürfen die Arztberichte sein")
-		"arztbericht*:2", "arztbrief*:2", "reports:2", "medical report*:2", "doctor's report*:2",
+		"arztbericht*:2", "arztbrief*:2", "originale:2", "originalen:2", "оригінал*:2", "оригинал*:2", "oryginal*:2", "originalele:2",
+		"довід*", "przynies*", "ze soba", "zabrac:2", "reports:2", "medical report*:2", "doctor's report*:2",
 		// what to bring: ar fa bg colloquial, Dari, Latin letters (vocab, issue #11)
 		"شنو الاوراق", "شو الاوراق", "ايش الاوراق", "ايه الورق", "الورق المطلوب", "شو بدي جيب", "شو لازم جيب", "ايش احتاج", "شو بحتاج", "شنو احتاج", "چی لازمه", "چه چیزهایی لازم", "چه کاغذی", "کاغذها", "کاغذ", "اسناد", "مدارکش", "مدرکش", "madarek*", "madarak", "kaghaz", "какво да нося", "какво трябва да нося", "какви книжа", "какво ми трябва", "dokumenti", "kakvi dokumenti", "bumagi", "spravk*", "کاغذهایی", "کاغذ*", "باید ببرم", "همراه ببرم", "با خودم ببرم",
 		// what to bring or attach: uk ru tr ar fa
@@ -102,7 +103,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"със задна дата", "باثر رجعي", "بأثر رجعي", "geriye donuk", "با تاریخ گذشته", "عطف به ماسبق",
 		"verpass*:2", "versaum*:2", "verpenn*:2", "missed:2", "forgot to:2", "пропуст*:2", "przegap*:2", "am ratat:2", "изпусна*:2", "kacird*:2",
 		"از دست داد*:2", "kriegen wir noch", "bekommen wir noch", "krieg* ich noch", "bekomm* ich noch", "noch was:2", "noch geld:2",
-		"anything back:2", "jakis termin", "jaki termin", "jest termin", "termin na", "czy jest termin",
+		"anything back:2", "antrag ** vergessen:3", "vergessen ** antrag*:3", "forgot ** apply*:3", "son ** tarih*:3", "son basvuru tarih*:3", "jakis termin", "jaki termin", "jest termin", "termin na", "czy jest termin",
 		// until when, how long after: ar (Levantine, Egyptian, Iraqi, Gulf) fa (Iranian, Dari) bg, Latin letters (vocab, issue #11)
 		"لحد امتى", "لحد متى", "لغاية امتى", "لغاية متى", "الى متى", "حتى متى", "لامتى", "لوقتيش", "امتى لازم", "متى لازم", "ايمتى لازم", "امتى اخر", "متى اخر", "اخر يوم", "اخر مهلة", "قديش عندي وقت", "كم عندي وقت", "شكد عندي وقت", "قديش * وقت", "كم * وقت", "قبل قديش", "بعد قديش", "خلال قديش", "la2emta", "lemta", "la emta", "2ade sh wa2t", "2addesh wa2t", "kam wa2t", "تا چند وقت", "چند وقت", "تا چه وقت", "تا چه زمانی", "تا چه موقع", "چه موقع باید", "تا چند روز", "تا چند ماه", "چند روز بعد", "چند ماه بعد", "فرصت دارم", "مهلتش", "ta key", "ta kei", "mohlat", "che moghe", "докога", "кога трябва", "колко време имам", "след колко време", "краен срок", "крайният срок", "kolko vreme", "do koga", "srok*", "فات الوقت", "فاتني", "فاتت المدة", "راحت علي",
 		// too late, still in time, time after an event: de en tr ar uk ru pl ro bg fa
@@ -136,7 +137,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"سقف درآمد:3", "حد درآمد:3", "income cap:3", "дають:1", "дают:1", "дадуть:1",
 		"може ли ** да получи:2", "может ли ** получить:2", "чи може ** отримати:2", "czy ** moze dostac:2", "che kasani:3", "baraye ki:3",
 		"be che kasi:3", "ab wie viel:3", "ab wieviel:3", "darf ich als:2", "kann ich als:2", "bekomme ich als:2",
-		"krieg* ich als:2", "hab* ich als:2", "auch wenn:2", "selbst wenn:2", "even if:2", "even though:2",
+		"krieg* ich als:2", "hab* ich als:2", "durfen auch:2", "darf auch:2", "darf man auch:2", "veriliyor mu:2", "alabiliyor mu:2", "auch wenn:2", "selbst wenn:2", "even if:2", "even though:2",
 		// who may get it, do I get it too: ar (Levantine, Iraqi, Egyptian, Gulf) fa (Iranian, Dari) bg, Latin letters (vocab, issue #11)
 		"مين بيستاهل", "بيستاهل*", "يستاهل*", "بيستحق*", "يستحق*", "بستحق", "مستحق*", "مين بياخد*", "منو ياخذ", "منو ياخذها", "منو يستاهل", "مين الو حق", "مين اله حق", "منو يحق", "بقدر اخد:1", "فيني اخد:1", "اقدر اخذ:1", "ممكن اخد:1", "ينفع اخد:1", "بياخدوا:1", "بضل اخد:1", "byst7a2*", "yesta7e2*", "byesta7e2*", "besta7e2", "min byekhod", "min bye5od", "bi7a2li", "b7a2li", "ye7a2li", "بهش میدن", "بهش میرسه", "بهم میرسه", "میرسه:1", "به ما میدن", "به کی", "به کیا", "کیا میتونن", "چه کسی میتونه", "شامل حالم", "شامل حال", "واجد شرایط", "مستحق", "میتونه بگیره", "میتونیم بگیریم", "میتانم بگیرم", "میتانیم بگیریم", "برای کی", "تعلق میگیرد", "تعلق می گیرد", "taalogh", "be ki", "shamel", "sharayet", "mitunam begiram", "koi moje", "koi mozhe", "koy mozhe", "ima li pravo", "imam li pravo", "polaga li", "полага ли", "на кого се полага", "дават ли:1", "ще ми дадат ли:1", "получават ли", "могат ли да получат", "moga li:1",
 		// "do I get it too", "with housing benefit", "for whom": de en ar (Levantine, Egyptian) ro pl uk ru bg fa tr
@@ -199,6 +200,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"dzwoni*:3", "zadzwoni*:3", "дзвони*:3", "подзвони*:3", "звони*:3", "позвони*:3", "звъня:3", "звънн*:3", "obadi*:3",
 		"arayayim:3", "aramam:3", "aramaliyim:3", "arayabilir*:3", "اتصل*:3", "بتصل:3", "تماس:3", "زنگ:3",
 		"hala orada:3", "still there:3", "noch dort:3", "umgezogen:3", "moved:2", "sonntag:1", "samstag:1", "noch im:1", "noch in der:1", "noch am:1",
+		"до скольки:3", "до скількох:3", "do ktorej:3", "pana la ce ora:3", "تا ساعت چند:3", "ساعت چند:3", "ساعت کار:3", "kaca kadar:3", "لحد الساعة كم:3",
 		"wann hat ** auf:3", "ab wann hat ** auf:3", "wann haben ** auf:3", "wann macht ** auf:3", "wann machen ** auf:3",
 		"gde:3", "nakhodit*:3", "hauptadresse", "gleis:2", "saatler*:2",
 		// where, phone, address: ar fa bg colloquial, Latin letters (vocab, issue #11)
@@ -234,6 +236,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"куди звертатися:4", "куди звернутися:4", "куди йти:4", "куда обращаться:4", "куда обратиться:4", "куда идти:4",
 		"gdzie ** zglosic:4", "gdzie ** zalatwic:4", "unde ma adresez:4", "къде да се обърна:4", "къде да отида:4",
 		"nereye gitmem:4", "nereye gidece*:4", "وين لازم روح:4", "لوين بروح:4", "وين بقدم:4", "کجا برم:4", "کجا باید برم:4", "کجا مراجعه:4",
+		"where ** hand in:4", "where ** send:4", "wohin ** schick*:4", "wo ** abgeben:4", "wo ** einreichen:4",
+		"где взять:3", "де взяти:3", "gdzie dostan*:3", "gdzie wziac:3", "къде да взема:3", "unde gasesc:3", "unde primesc:3", "از کجا بگیرم:3",
+		"nereden alabilirim:3", "nereden al*:3", "من وين بجيب:3", "وين بلاقي:3", "бланк*:1", "formularz*:1",
 		"wer stellt:3", "who applies:3", "stellt ** antrag:2", "bestell*:2", "buchen:3", "buche:3", "book:3", "booking:3", "reserv*:3", "رزرو:3", "حجز:3",
 		"заброн*:3", "бронир*:3", "rezerw*:3", "rezerv*:3", "запаз*:3", "zamow*:3", "замов*:3", "заказ*:2",
 		"im voraus:2", "beforehand:2", "onceden:2", "заранее:2", "заздалегідь:2", "dinainte:2", "предварително:2", "از قبل:2", "مسبقا:2", "قبل:1",
@@ -334,7 +339,7 @@ var notMoney = set(foldWords(`gdb grad platze plaetze
 // applyWords begin the words of applying, in the ten languages.
 var applyWords = foldCues("bestell", "kauf", "buy", "beantrag", "antrag", "antrage", "apply", "application", "submit", "basvur", "تقديم", "اقدم", "بقدم",
 	"نقدم", "قدم", "طلب", "الطلب", "заяв", "подава", "подат", "подам", "подаю", "wniosek", "wniosk", "zloz", "skladac", "cerer",
-	"depun", "aplic", "sklad", "podava", "podam", "zayav", "zajav", "darkhast", "befrest", "ارسال", "молба", "молбата", "заявлени", "кандидатств", "درخواست")
+	"depun", "aplic", "sklad", "podava", "podam", "запис", "zapis", "zayav", "zajav", "darkhast", "befrest", "ارسال", "молба", "молбата", "заявлени", "кандидатств", "درخواست")
 
 // A shape is the kind of fact a question asks for, whatever its aspect: an
 // amount ("wie viel", "maximal", "сколько") or an age ("ab welchem Alter",
