@@ -80,6 +80,7 @@ func TestAspectCues(t *testing.T) {
 		{"wie viel Blindengeld steht mir zu?", AspectCosts},
 		{"schwerbehindertenausweis ab wieviel prozent", AspectWho},
 		{"who qualifies for it?", AspectWho},
+		{"дають якщо я біженка по §24?", AspectWho},
 		{"ab wann hat das Gast-Haus morgens auf?", AspectWhere},
 		{"ab wann hat man anspruch auf grundsicherung?", AspectWho},
 		{"Wo ist das Sozialbüro?", AspectWhere},

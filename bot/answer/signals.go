@@ -674,6 +674,11 @@ func readSignals(text string) signals {
 		seen[at{c.aspect, i, f.n}] = true
 		amounted = amounted || c.amount
 		a, w := c.aspect, c.weight
+		if len(c.words) == 1 && c.words[0] == "§" && i+1 < len(words) && isDigits(words[i+1]) {
+			// "bin Geflüchtete nach § 24": a paragraph named is a status
+			// more often than a question of law.
+			w = 1
+		}
 		if c.amount && limit {
 			a, w = AspectWhat, 1
 		}
