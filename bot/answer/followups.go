@@ -395,10 +395,11 @@ func personSignals(sig signals, last Aspect) signals {
 		}
 	}
 	sig.query = strings.Join(keep, " ")
-	if len(sig.cues) == 0 && last == AspectNone && (len(received(sig.words)) > 0 ||
+	if len(sig.cues) == 0 && last == AspectNone && (len(received(sig.words)) > 0 || aboutPerson(sig.words) ||
 		slices.ContainsFunc(sig.words, func(w string) bool { return meansWords[w] || savingsWords[w] })) {
 		// "ich bekomme Bürgergeld", "ich lebe allein und verdiene 19000
-		// im Jahr": whether that person gets it too, within its limits.
+		// im Jahr", "ich bin 52 und voll erwerbsgemindert": whether that
+		// person gets it too, within its limits.
 		last = AspectWho
 	}
 	if len(sig.cues) == 0 && last != AspectNone {

@@ -401,10 +401,12 @@ func cueWords(words []string) []bool {
 			continue
 		}
 		for i := range words {
-			if matchAt(words, i, c.words) || spelt != nil && matchAt(spelt, i, c.words) {
-				for k, cw := range c.words {
-					used[i+k] = used[i+k] || cw != "*"
-				}
+			own := matchWords(words, i, c.words)
+			if own == nil && spelt != nil {
+				own = matchWords(spelt, i, c.words)
+			}
+			for _, k := range own {
+				used[k] = true
 			}
 		}
 	}

@@ -56,6 +56,9 @@ type cue struct {
 // the earlier in this list.
 var aspectCues = parseCues(map[Aspect][]string{
 	AspectBring: {
+		// papers named by their kind, and how old they may be ("wie alt dürfen die Arztberichte sein")
+		"arztbericht*:2", "arztbrief*:2", "originale:2", "originalen:2", "оригінал*:2", "оригинал*:2", "oryginal*:2", "originalele:2",
+		"довід*", "przynies*", "ze soba", "zabrac:2", "reports:2", "medical report*:2", "doctor's report*:2",
 		// what to bring: ar fa bg colloquial, Dari, Latin letters (vocab, issue #11)
 		"شنو الاوراق", "شو الاوراق", "ايش الاوراق", "ايه الورق", "الورق المطلوب", "شو بدي جيب", "شو لازم جيب", "ايش احتاج", "شو بحتاج", "شنو احتاج", "چی لازمه", "چه چیزهایی لازم", "چه کاغذی", "کاغذها", "کاغذ", "اسناد", "مدارکش", "مدرکش", "madarek*", "madarak", "kaghaz", "какво да нося", "какво трябва да нося", "какви книжа", "какво ми трябва", "dokumenti", "kakvi dokumenti", "bumagi", "spravk*", "کاغذهایی", "کاغذ*", "باید ببرم", "همراه ببرم", "با خودم ببرم",
 		// what to bring or attach: uk ru tr ar fa
@@ -75,6 +78,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 	AspectCosts: {
 		// how much is it: Finglish, Arabizi
 		"chande:2", "chand mishe", "cheghad",
+		// price in Latin letters (fa, ar), colloquial paying ("was muss ich hinlegen")
+		"gheymat*", "ghimat*", "qeymat*", "chande", "hinlegen", "blechen", "berappen",
 		// price, free: ar fa bg colloquial, Latin letters (vocab, issue #11)
 		"ب كام", "قديش حقها", "شكد حقها", "قديش سعر", "kam se3r", "2addesh", "چند میشه", "چقدر میشه", "مجانیه", "رایگانه", "مفت", "هزینش", "هزینه اش", "gheymat", "cheghadr", "chaghadr", "cheqadr", "kolko struva", "kolko pari", "bezplatn*", "струва ли", "платено ли",
 		"kaç para", "fiyat*", "كم السعر", "سعر", "السعر", "بكم", "مجاني*", "ببلاش", "ціна", "ціну", "платн*", "цена",
@@ -95,6 +100,12 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"have to pay anything",
 	},
 	AspectDeadlines: {
+		// how far back, missed, still something after a late application: de en tr ar uk ru pl ro bg fa
+		"how far back", "wie weit zuruck", "backdat*", "retroactiv*", "back pay:2", "задним числом", "заднім числом", "wstecz",
+		"със задна дата", "باثر رجعي", "بأثر رجعي", "geriye donuk", "با تاریخ گذشته", "عطف به ماسبق",
+		"verpass*:2", "versaum*:2", "verpenn*:2", "missed:2", "forgot to:2", "пропуст*:2", "przegap*:2", "am ratat:2", "изпусна*:2", "kacird*:2",
+		"از دست داد*:2", "kriegen wir noch", "bekommen wir noch", "krieg* ich noch", "bekomm* ich noch", "noch was:2", "noch geld:2",
+		"anything back:2", "antrag ** vergessen:3", "vergessen ** antrag*:3", "forgot ** apply*:3", "son ** tarih*:3", "son basvuru tarih*:3", "jakis termin", "jaki termin", "jest termin", "termin na", "czy jest termin",
 		// until when, how long after: ar (Levantine, Egyptian, Iraqi, Gulf) fa (Iranian, Dari) bg, Latin letters (vocab, issue #11)
 		"لحد امتى", "لحد متى", "لغاية امتى", "لغاية متى", "الى متى", "حتى متى", "لامتى", "لوقتيش", "امتى لازم", "متى لازم", "ايمتى لازم", "امتى اخر", "متى اخر", "اخر يوم", "اخر مهلة", "قديش عندي وقت", "كم عندي وقت", "شكد عندي وقت", "قديش * وقت", "كم * وقت", "قبل قديش", "بعد قديش", "خلال قديش", "la2emta", "lemta", "la emta", "2ade sh wa2t", "2addesh wa2t", "kam wa2t", "تا چند وقت", "چند وقت", "تا چه وقت", "تا چه زمانی", "تا چه موقع", "چه موقع باید", "تا چند روز", "تا چند ماه", "چند روز بعد", "چند ماه بعد", "فرصت دارم", "مهلتش", "ta key", "ta kei", "mohlat", "che moghe", "докога", "кога трябва", "колко време имам", "след колко време", "краен срок", "крайният срок", "kolko vreme", "do koga", "srok*", "فات الوقت", "فاتني", "فاتت المدة", "راحت علي",
 		// too late, still in time, time after an event: de en tr ar uk ru pl ro bg fa
@@ -120,6 +131,17 @@ var aspectCues = parseCues(map[Aspect][]string{
 	AspectWho: {
 		// for whom, the income limit: fa (Finglish) uk ru ar fa
 		"che kasani", "che kasi", "baraye ki", "baraye kia", "кому дають", "кому видають", "межа доходу:3", "межа доходів:3", "ліміт доходу:3", "граница дохода:3", "лимит дохода:3", "حد الدخل:3", "سقف درآمد:3",
+		// who may get it: inflections, gaps, income and savings checked, year of birth: de en uk ru bg pl fa
+		"qualif*", "who counts as:3", "counts as:2", "count as:2", "gilt als:2", "can ** get:1", "kann ** bekommen:1", "kann ** kriegen:1",
+		"konnen ** bekommen:1", "kann ** erhalten:1", "gilt ** auch fur:3", "auch fur:1", "nur fur:1",
+		"depend* on:2", "abhangig von:2", "hangt ** ab:2", "check ** savings:3", "check ** income:3", "check ** assets:3", "means test*:3",
+		"=zählt ** einkommen*:3", "=zählt ** verm*:3", "=zählt ** rente:3", "jahrgang:2", "geburtsjahr:2", "born in:2",
+		"лимит дохода:3", "лимит доходов:3", "межа доходу:3", "межа доходів:3", "ліміт доходу:3", "limit dochodu:3", "granica dochodu:3",
+		"prog dochodowy:3", "limita de venit:3", "plafon* de venit:3", "праг на доход*:3", "таван на доход*:3", "سقف الدخل:3", "حد الدخل:3",
+		"سقف درآمد:3", "حد درآمد:3", "income cap:3", "дають:1", "дают:1", "дадуть:1",
+		"може ли ** да получи:2", "может ли ** получить:2", "чи може ** отримати:2", "czy ** moze dostac:2", "che kasani:3", "baraye ki:3",
+		"be che kasi:3", "ab wie viel:3", "ab wieviel:3", "darf ich als:2", "kann ich als:2", "bekomme ich als:2",
+		"krieg* ich als:2", "hab* ich als:2", "durfen auch:2", "darf auch:2", "darf man auch:2", "veriliyor mu:2", "alabiliyor mu:2", "auch wenn:2", "selbst wenn:2", "even if:2", "even though:2",
 		// who may get it, do I get it too: ar (Levantine, Iraqi, Egyptian, Gulf) fa (Iranian, Dari) bg, Latin letters (vocab, issue #11)
 		"مين بيستاهل", "بيستاهل*", "يستاهل*", "بيستحق*", "يستحق*", "بستحق", "مستحق*", "مين بياخد*", "منو ياخذ", "منو ياخذها", "منو يستاهل", "مين الو حق", "مين اله حق", "منو يحق", "بقدر اخد:1", "فيني اخد:1", "اقدر اخذ:1", "ممكن اخد:1", "ينفع اخد:1", "بياخدوا:1", "بضل اخد:1", "byst7a2*", "yesta7e2*", "byesta7e2*", "besta7e2", "min byekhod", "min bye5od", "bi7a2li", "b7a2li", "ye7a2li", "بهش میدن", "بهش میرسه", "بهم میرسه", "میرسه:1", "به ما میدن", "به کی", "به کیا", "کیا میتونن", "چه کسی میتونه", "شامل حالم", "شامل حال", "واجد شرایط", "مستحق", "میتونه بگیره", "میتونیم بگیریم", "میتانم بگیرم", "میتانیم بگیریم", "برای کی", "تعلق میگیرد", "تعلق می گیرد", "taalogh", "be ki", "shamel", "sharayet", "mitunam begiram", "koi moje", "koi mozhe", "koy mozhe", "ima li pravo", "imam li pravo", "polaga li", "полага ли", "на кого се полага", "дават ли:1", "ще ми дадат ли:1", "получават ли", "могат ли да получат", "moga li:1",
 		// "do I get it too", "with housing benefit", "for whom": de en ar (Levantine, Egyptian) ro pl uk ru bg fa tr
@@ -127,7 +149,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"bekomme ich * * auch", "kriegt man * auch", "krieg* ich * auch", "einkommensgrenze*", "*einkommensgrenze", "bis zu welchem einkommen",
 		"income limit*", "gelir sinir*", "bekommt man * auch", "auch mit:1", "if i receive:1", "also get:1", "who is allowed", "allowed to use",
 		// "gilt das auch für Kinder?": whether it is for them too
-		"gilt das auch fur:3", "gilt * auch fur:3", "gilt das auch bei:3", "gilt das fur:3", "does that apply to:3", "does it apply to:3", "also for:2",
+		"gilt das auch fur:3", "gilt das auch bei:3", "gilt das fur:3", "does that apply to:3", "does it apply to:3", "also for:2",
 		"لمين", "مين:2", "بيحق*", "يحق*", "بيحقلي", "يحقلي", "هل يحق", "مين بيقدر", "مين يقدر",
 		"primesc si", "primes*:1", "pot primi", "pot sa primesc", "se acorda", "czy dostane", "dostan*:1", "zeby dostac", "dostac:1", "dochod*:1",
 		"чи можна отримати", "чи отримаю", "чи дадуть", "чи дають", "чи належить", "дадут ли", "дают ли", "получу ли", "могу ли я получить",
@@ -186,28 +208,35 @@ var aspectCues = parseCues(map[Aspect][]string{
 		// a place to sleep asked: tr ar fa uk ru
 		"kalinacak yer", "kalacak yer", "yatacak yer", "مكان ننام", "مكان نام", "مكان للنوم", "مكان ينامو", "جای خواب", "де переночувати", "де ночувати", "где переночевать",
 		"до котрої", "о котрій", "до скількох", "до скольки", "до которого часа",
+		// calling, still there, days, Latin letters (ru fa); the bus or the train alone is weak ("ein günstiges Ticket für Bus und Bahn")
+		"dzwoni*:3", "zadzwoni*:3", "дзвони*:3", "подзвони*:3", "звони*:3", "позвони*:3", "звъня:3", "звънн*:3", "obadi*:3",
+		"arayayim:3", "aramam:3", "aramaliyim:3", "arayabilir*:3", "اتصل*:3", "بتصل:3", "تماس:3", "زنگ:3",
+		"hala orada:3", "still there:3", "noch dort:3", "umgezogen:3", "moved:2", "sonntag:1", "samstag:1", "noch im:1", "noch in der:1", "noch am:1",
+		"до скольки:3", "до скількох:3", "do ktorej:3", "pana la ce ora:3", "تا ساعت چند:3", "ساعت چند:3", "ساعت کار:3", "kaca kadar:3", "لحد الساعة كم:3",
+		"wann hat ** auf:3", "ab wann hat ** auf:3", "wann haben ** auf:3", "wann macht ** auf:3", "wann machen ** auf:3",
+		"gde:3", "nakhodit*:3", "hauptadresse", "gleis:2", "saatler*:2",
 		// where, phone, address: ar fa bg colloquial, Latin letters (vocab, issue #11)
 		"لوين", "وينو", "وينه", "وينها", "wein", "3enwan", "3onwan", "anwan", "ra2am", "ra2m", "mawa3eed", "dawam", "کجان", "کجاس", "کجای", "آدرسش", "نشونی", "تلفنش", "شمارش", "koja", "kojast", "adres", "address", "shomare", "адреса", "адресът", "телефона", "телефонът", "номера", "работното време", "кога работят", "до колко часа", "kade", "kude se namira", "telefon", "nomer", "ايميل", "الايميل", "ايميلهم", "بريد الكتروني", "البريد الالكتروني",
 		"nereye", "nereden", "فين", "kude", "kade",
 		"nerede", "nerde", "adres*", "açık", "أين", "اين", "وين", "عنوان", "العنوان", "هاتف", "де", "адрес*",
 		"куди", "где", "куда", "gdzie", "unde", "къде", "کجا", "کجاست", "آدرس", "نشانی", "تلفن",
 		"wo", "wohin", "adresse*", "anschrift*", "offnungszeit*", "sprechzeit*", "sprechstunde*", "telefon*",
-		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "haben * auf", "hat * auf", "samstags:1", "sonntags:1", "am wochenende:1", "feiertags:1", "haben auf", "auf haben", "aufhaben", "macht * auf", "machen * auf", "offn*", "hinkommen", "bus", "bahn",
+		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "haben * auf", "hat * auf", "samstags:1", "sonntags:1", "am wochenende:1", "feiertags:1", "haben auf", "auf haben", "aufhaben", "macht * auf", "machen * auf", "offn*", "hinkommen", "bus:1", "bahn:1",
 		"anfahrt", "komme ich zum", "komme ich zur", "internetseite", "webseite", "website",
 		"kontakt*", "e-mail", "email", "mail", "where", "address", "opening", "hours", "phone", "call", "open",
 		"contact", "map", "*nummer:2", "*mailadresse", "*mail-adresse", "mailadresse", "fax*", "*fax", "telefonnr*",
-		"homepage", "link", "internet*", "*haltestelle*", "welche* stadtteil", "in welche* stadtteil", "welche* bus", "welche* linie",
+		"homepage", "link", "internetseite*", "internetadresse", "internet address", "*haltestelle*", "welche* stadtteil", "in welche* stadtteil", "welche* bus", "welche* linie",
 		"tagsuber", "erreichbar", "wie komm* ich hin", "wie komm* ich dahin", "wie komm* ich dort", "number", "bus stop",
 		"which bus", "get there", "reach", "located",
 		// phone, number, hours, bus, e-mail: tr ar uk ru pl ro bg fa
-		"numara*", "iletisim", "calisma saat*", "acilis saat*", "kacta", "otobus*", "hangi saat*",
-		"رقم", "الرقم", "تلفون", "التلفون", "تليفون", "الهاتف", "مواعيد", "الدوام", "دوام", "ساعات العمل", "باص", "الباص", "حافلة",
-		"телефон*", "номер*", "години роботи", "графік*", "коли працю*", "автобус*",
+		"numara*", "iletisim", "calisma saat*", "acilis saat*", "kacta", "otobus*:1", "hangi saat*",
+		"رقم", "الرقم", "تلفون", "التلفون", "تليفون", "الهاتف", "مواعيد", "الدوام", "دوام", "ساعات العمل", "باص:1", "الباص:1", "حافلة:1",
+		"телефон*", "номер*", "години роботи", "графік*", "коли працю*", "автобус*:1",
 		"часы работы", "часы приема", "когда работает", "когда открыт*", "почта", "куда",
-		"numer*", "godziny", "otwart*", "czynne", "autobus*",
-		"numar*", "programul", "program", "orar*", "deschis*", "autobuz*",
+		"numer*", "godziny", "otwart*", "czynne", "autobus*:1",
+		"numar*", "programul", "program", "orar*", "deschis*", "autobuz*:1",
 		"работно време", "кога работи", "кога е отворен*", "къде е", "къде се намира",
-		"شماره", "ساعت کاری", "ساعات کاری", "اتوبوس", "ایمیل", "کجا هست", "کجاست",
+		"شماره", "ساعت کاری", "ساعات کاری", "اتوبوس:1", "ایمیل", "کجا هست", "کجاست",
 		// when it opens: tr ar uk ru pl ro bg fa
 		"saat kacta", "kacta acil*", "متى يفتح", "يفتح", "تفتح", "відкрива*", "відкрит*", "открыва*", "открыт*",
 		"otwiera*", "deschide*", "la ce ora", "отваря*", "отворен*", "имейл", "باز است", "باز میشه", "باز می شود",
@@ -219,6 +248,20 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"наперед:4", "заздалегідь:4", "заранее:4", "onceden:4", "مسبقا:4", "قبل كم يوم:4",
 		// who files the application: uk ru ar tr
 		"хто подає:3", "кто подает:3", "مين بيقدم:3", "مين يقدم:3", "منو يقدم:3", "kim yapar:3", "kim basvurur:3",
+		// where to go or turn to, where to get it, who applies, booking, in advance, by mail: de en uk ru pl ro bg tr ar fa
+		"wo muss ich ** hin:4", "wo muss man ** hin:4", "wohin muss ich:4", "wo geh* ich ** hin:4", "where do i go:4", "where should i go:4",
+		"where do i have to go:4", "where can i get:3", "wo bekomm* ich:3", "wo bekommt man:3", "wo krieg* ich:3", "wo kriegt man:3",
+		"куди звертатися:4", "куди звернутися:4", "куди йти:4", "куда обращаться:4", "куда обратиться:4", "куда идти:4",
+		"gdzie ** zglosic:4", "gdzie ** zalatwic:4", "unde ma adresez:4", "къде да се обърна:4", "къде да отида:4",
+		"nereye gitmem:4", "nereye gidece*:4", "وين لازم روح:4", "لوين بروح:4", "وين بقدم:4", "کجا برم:4", "کجا باید برم:4", "کجا مراجعه:4",
+		"where ** hand in:4", "where ** send:4", "wohin ** schick*:4", "wo ** abgeben:4", "wo ** einreichen:4",
+		"где взять:3", "де взяти:3", "gdzie dostan*:3", "gdzie wziac:3", "къде да взема:3", "unde gasesc:3", "unde primesc:3", "از کجا بگیرم:3",
+		"nereden alabilirim:3", "nereden al*:3", "من وين بجيب:3", "وين بلاقي:3", "бланк*:1", "formularz*:1",
+		"wer stellt:3", "who applies:3", "stellt ** antrag:2", "bestell*:2", "buchen:3", "buche:3", "book:3", "booking:3", "reserv*:3", "رزرو:3", "حجز:3",
+		"заброн*:3", "бронир*:3", "rezerw*:3", "rezerv*:3", "запаз*:3", "zamow*:3", "замов*:3", "заказ*:2",
+		"im voraus:2", "beforehand:2", "onceden:2", "заранее:2", "заздалегідь:2", "dinainte:2", "предварително:2", "از قبل:2", "مسبقا:2", "قبل:1",
+		"per mail:3", "per e-mail:3", "per email:3", "by email:3", "by e-mail:3", "via email:3", "per fax:3", "per post:2",
+		"ubers internet:3", "uber das internet:3", "internetten:3", "internet:1",
 		// how to apply or get it: ar fa bg colloquial, Dari, Latin letters (vocab, issue #11)
 		"كيف بقدم:2", "كيف اقدم:2", "كيف نقدم:2", "كيف منقدم:2", "كيف بطلع:2", "شلون اقدم:2", "شلون اطلع:2", "ازاي اقدم:2", "ازاي اطلع:2", "كيف احصل:2", "كيف بجيب:2", "كيف منطلب:2", "كيف بطلب:2", "كيف اطلب:2", "شلون اطلب:2", "ازاي اطلب:2", "وكيف:1", "وشلون:1", "وازاي:1", "kif b2adem:2", "kif a2adem:2", "keef:1", "shlon:1", "ezay:1", "izzay:1", "چطوری درخواست", "چجوری درخواست", "چطوری تمدید", "تمدید", "چطوری اقدام", "اقدام کنم", "چطو درخواست", "چطور بگیرم", "chetori begiram", "chejoori:1", "che joori:1", "darkhast bedam", "как се вади", "как да извадя", "как се прави", "как се взима", "как да взема", "как да кандидатствам", "kak se:1", "kak da:1", "kak se vadi", "كيف بن*:2", "كيف من*:2", "شلون نطلع:2", "ازاي نطلع:2", "چطور بگیر*:2", "چطوری بگیر*:2", "چجوری بگیر*:2", "как да изв*:2", "как се изв*:2", "как да взем*:2",
 		// "how" in Egyptian, Iraqi and colloquial Farsi; "get it issued"
@@ -243,6 +286,12 @@ var aspectCues = parseCues(map[Aspect][]string{
 	AspectWhat: {
 		// what they do, a word between: uk ru ("що вони роблять")
 		"що * роблять", "що * робить", "что * делают", "что * делает", "чим * займа*", "чем * занима*",
+		// still valid, how many, cheaper, is there: de en tr uk ru pl ro bg ar fa
+		"gilt ** noch:3", "noch gultig:3", "gultig*:2", "still valid:3", "valid*:2", "expire*:2", "ablaufdatum:2", "abgelaufen:2",
+		"gecerli*:3", "дійсн*:2", "чинн*:2", "действителен:3", "действительн*:2", "действует ли:3", "wazn*:2", "valabil*:3", "валид*:3",
+		"صالح*:2", "ساري*:2", "معتبر*:2", "wie viele:2", "wieviele:2", "how many:2", "gunstig*:2", "billiger:2", "cheaper:2", "ermassig*:2",
+		"rabatt*:2", "discount*:2", "was bringt:2", "bus und bahn:2", "bus and train:2", "bus or train:2", "vergunstig*:2", "reduced:2", "is there:1", "are there:1", "що ** робл*:2", "что ** делают:2", "какво ** правят:2",
+		"شو بيقدم*:2", "شو بتقدم:2", "ايش يقدم:2", "ايش بيقدم*:2",
 		// what it is and gives: ar fa bg colloquial, Latin letters (vocab, issue #11)
 		"شو بيعطي*", "امتيازات", "الامتيازات", "مزايا", "المزايا", "شو الفايدة", "شو بستفيد", "شو بيستفيد", "شو بتغطي", "شو بيغطي", "شنو هو", "شنو هي", "شنو يعني", "ايش يعني", "ايه ده", "shu ya3ni", "ya3ni shu", "shu hiye", "shu huwe", "چی هست", "چی میده", "چه چیزهایی میده", "مزایا", "مزایای", "چه مزایایی", "چه فایده", "یعنی چی", "chie", "chi hast", "yani chi", "kakvo e", "kakvo dava", "какви права", "какви облекчения", "какви отстъпки", "какво включва", "какво покрива", "какво получавам", "за какво е",
 		"nedir", "ne demek", "ne iş yapar", "ne yapar", "ne yapıyor", "ne verir", "ne sağlar", "ما هو", "ما هي",
@@ -279,6 +328,7 @@ var amountCues = []string{
 	// not "ile" alone, which is also Turkish "with"
 	"ile wynosi", "ile dosta*", "ile daja", "ile dadza", "ile kasy", "ile pieniedzy", "ile euro", "ile placa", "ile bed*", "maksymaln*",
 	"minimaln*", "kwot*",
+	"skolko", "skilky", "skilki", "kolko", "kam masari", "addesh", "chand",
 	"cat", "cati bani", "maxim", "minim", "suma",
 	"колко", "колко пари", "най-много", "най-малко", "сума*",
 	"چقدر*", "چقد", "چه مقدار", "حداکثر", "حداقل", "مبلغ", "چند یورو",
@@ -296,11 +346,13 @@ var limitCues = foldCues("darf", "durfen", "behalten", "grenze", "*grenze", "lim
 // whereWords ask where, and nothing more: with a word of applying ("wo
 // beantrage ich", "куди подавати") they ask how to apply, which the answer
 // of how shows with its office.
-var whereWords = set(strings.Fields(`wo wohin where nereye nerede nerde nereden فين وين اين де куди где куда gdzie unde къде کجا کجاست kude kade koja لوين`))
+var whereWords = set(strings.Fields(`koja kojast wein gde wo wohin where nereye nerede nerde nereden فين وين اين де куди где куда gdzie unde къде کجا کجاست kude kade لوين`))
 
-// timeUnits after "how much" count time, not money ("wieviel Monate",
-// "ab wie viel Stunden", "сколько месяцев").
-var timeUnits = set(foldWords(`uhr tag tage tagen woche wochen monat monate monaten jahr jahre jahren stunde stunden
+// notMoney are the units after "how much" and "how many" that count time,
+// a degree or places, not money ("wieviel Monate", "ab wie viel Stunden",
+// "сколько месяцев", "wieviel Plätze").
+var notMoney = set(foldWords(`gdb grad platze plaetze
+	uhr tag tage tagen woche wochen monat monate monaten jahr jahre jahren stunde stunden
 	hour hours day days week weeks month months year years ay gun hafta yil saat شهر شهور اشهر يوم ايام سنة سنين ساعة ساعات
 	місяців місяці днів тижнів років годин месяцев месяца дней недель лет часов miesiecy dni tygodni lat godzin
 	luni zile saptamani ani ore месеца дни седмици години часа ماه روز هفته سال ساعت`))
@@ -308,9 +360,9 @@ var timeUnits = set(foldWords(`uhr tag tage tagen woche wochen monat monate mona
 // applyWords begin the words of applying, in the ten languages.
 var applyWords = foldCues("bestell", "kauf", "buy", "beantrag", "antrag", "antrage", "apply", "application", "submit", "basvur", "تقديم", "اقدم", "بقدم",
 	"نقدم", "قدم", "طلب", "الطلب", "заяв", "подава", "подат", "подам", "подаю", "wniosek", "wniosk", "zloz", "skladac", "cerer",
-	"depun", "aplic", "молба", "молбата", "заявлени", "кандидатств", "درخواست",
+	"depun", "aplic", "sklad", "podava", "podam", "запис", "zapis", "zayav", "zajav", "darkhast", "befrest", "ارسال", "молба", "молбата", "заявлени", "кандидатств", "درخواست",
 	// sending it: fa (Finglish) tr ar uk ru
-	"befrest", "ferest", "بفرست", "فرست", "gonder", "ابعت", "بعت", "ارسل", "надісл", "відправ", "отправ")
+	"ferest", "بفرست", "فرست", "gonder", "ابعت", "بعت", "ارسل", "надісл", "відправ", "отправ")
 
 // A shape is the kind of fact a question asks for, whatever its aspect: an
 // amount ("wie viel", "maximal", "сколько") or an age ("ab welchem Alter",
@@ -365,7 +417,7 @@ func asksAmount(words []string) bool {
 		if !c.amount {
 			continue
 		}
-		if i := find(words, c.words); i >= 0 && (i+len(c.words) == len(words) || !timeUnits[words[i+len(c.words)]]) {
+		if i := find(words, c.words); i >= 0 && (i+len(c.words) == len(words) || !notMoney[words[i+len(c.words)]]) {
 			return true
 		}
 	}
@@ -563,7 +615,6 @@ func readSignals(text string) signals {
 	orig, words := splitWords(text)
 	s.words = words
 	spelt := umlautsSpelt(words)
-	bare := pronounsCut(words)
 	used := make([]bool, len(words))
 	score := map[Aspect]int{}
 	lower := make([]string, len(orig))
@@ -575,35 +626,94 @@ func readSignals(text string) signals {
 	// darf ich behalten") as a weak cue of what there is.
 	age, limit := askedShape(words) == shapeAge, asksLimit(words)
 	amounted := false
+	// The cues found, in the order of the cue list; each with the
+	// positions of its own words ("bekommt man * auch": the word in
+	// between may name the topic, and stays in the query).
+	type found struct {
+		c    *cue
+		i, n int
+		own  []int
+	}
+	var all []found
+	// The spelt words too: a cue may begin with the form the umlaut is
+	// written in; and the words without their Arabic or Persian clitics
+	// ("سعرها" is "سعر", its price).
+	stripped := cliticsStripped(words)
+	cands := cueStarts.candidates(slices.Concat(words, spelt, stripped))
+	forms := [][]string{words}
+	for _, f := range [][]string{spelt, stripped} {
+		if f != nil {
+			forms = append(forms, f)
+		}
+	}
+	for k := range cands {
+		c := &cands[k]
+		for i := range words {
+			own := matchForms(forms, i, c.words)
+			if own == nil && c.words[0][0] == '=' {
+				own = matchWords(lower, i, append([]string{c.words[0][1:]}, c.words[1:]...))
+			}
+			if own == nil {
+				continue
+			}
+			for _, k := range own {
+				used[k] = true
+			}
+			all = append(all, found{c, i, own[len(own)-1] + 1 - i, own})
+		}
+	}
+	// Competing cues: a cue whose words are words of a longer one of
+	// another aspect, at least as heavy, is that one's word ("wo" in "wo
+	// muss ich hin", "wie viel" in "wie viel Zeit", "mail" in "per Mail"),
+	// not a cue of its own.
+	// And the words a gap stands for must not ask something else: "wann
+	// hat ** auf" asks the hours in "wann hat das Gast-Haus auf", not in
+	// "ab wann hat man Anspruch auf".
+	inside := func(f found) bool {
+		return slices.ContainsFunc(all, func(g found) bool {
+			if g.c.aspect == f.c.aspect {
+				return false
+			}
+			if len(f.own) < f.n && !slices.ContainsFunc(g.own, func(k int) bool { return k <= f.i || k >= f.i+f.n-1 || slices.Contains(f.own, k) }) {
+				return true
+			}
+			return len(g.own) > len(f.own) && g.c.weight >= f.c.weight &&
+				!slices.ContainsFunc(f.own, func(k int) bool { return !slices.Contains(g.own, k) })
+		})
+	}
 	// One word counts once for an aspect: "cost" and "cost*" are one cue.
 	type at struct {
 		a    Aspect
 		i, n int
 	}
 	seen := map[at]bool{}
-	// The spelt words too: a cue may begin with the form the umlaut is
-	// written in.
-	for _, c := range cueStarts.candidates(slices.Concat(words, spelt, bare)) {
-		for i := range words {
-			if matchAt(words, i, c.words) || spelt != nil && matchAt(spelt, i, c.words) || bare != nil && matchAt(bare, i, c.words) || c.words[0][0] == '=' && matchAt(lower, i, append([]string{c.words[0][1:]}, c.words[1:]...)) {
-				for k, cw := range c.words {
-					// "bekommt man * auch": the word in between may name
-					// the topic, and stays in the query.
-					used[i+k] = used[i+k] || cw != "*"
-				}
-				if c.amount && (age || amounted || i+len(c.words) < len(words) && timeUnits[words[i+len(c.words)]]) || seen[at{c.aspect, i, len(c.words)}] {
-					continue
-				}
-				seen[at{c.aspect, i, len(c.words)}] = true
-				amounted = amounted || c.amount
-				a, w := c.aspect, c.weight
-				if c.amount && limit {
-					a, w = AspectWhat, 1
-				}
-				score[a] += w
-				s.matches = append(s.matches, cueMatch{aspect: a, weight: w, words: words[i : i+len(c.words)]})
-			}
+	money := false
+	for _, f := range all {
+		c, i := f.c, f.i
+		unit := i+f.n < len(words) && notMoney[words[i+f.n]]
+		if inside(f) || c.amount && (age || amounted || unit) || unit && counts(c.words) || seen[at{c.aspect, i, f.n}] {
+			continue
 		}
+		seen[at{c.aspect, i, f.n}] = true
+		amounted = amounted || c.amount
+		a, w := c.aspect, c.weight
+		if len(c.words) == 1 && c.words[0] == "§" && i+1 < len(words) && isDigits(words[i+1]) {
+			// "bin Geflüchtete nach § 24": a paragraph named is a status
+			// more often than a question of law.
+			w = 1
+		}
+		if c.amount && limit {
+			a, w = AspectWhat, 1
+		}
+		money = money || c.amount && !limit
+		score[a] += w
+		s.matches = append(s.matches, cueMatch{aspect: a, weight: w, words: words[i : i+f.n]})
+	}
+	if money && score[AspectWho] > 0 {
+		// "wie viel Blindengeld steht mir zu?", "how much can I get?": the
+		// amount is asked, not whether one gets it.
+		delete(score, AspectWho)
+		s.matches = slices.DeleteFunc(s.matches, func(m cueMatch) bool { return m.aspect == AspectWho })
 	}
 	applyingWhere(words, score, s.matches)
 	s.cues = score
@@ -745,6 +855,12 @@ func (x *cueIndex) candidates(words []string) []cue {
 	return out
 }
 
+// counts reports whether a cue asks how many ("wie viele", "how many"):
+// what there is, unless it counts time ("wie viele Monate").
+func counts(cue []string) bool {
+	return len(cue) == 1 && cue[0] == "wieviele" || len(cue) == 2 && (cue[0] == "wie" && cue[1] == "viele" || cue[0] == "how" && cue[1] == "many")
+}
+
 // asksLimit reports whether the words ask a limit on one's own money.
 func asksLimit(words []string) bool {
 	for _, c := range limitCues {
@@ -780,7 +896,7 @@ func applyingWhere(words []string, score map[Aspect]int, matches []cueMatch) {
 
 // goingWords say the person goes there ("wo muss ich hin mit dem
 // Antrag?"): that asks where the office is.
-var goingWords = set(strings.Fields(`hin hingehen hinkommen hinfahren go`))
+var goingWords = set(strings.Fields(`hingehen hinkommen hinfahren go`))
 
 func isApplyWord(w string) bool {
 	return slices.ContainsFunc(applyWords, func(p []string) bool { return strings.HasPrefix(w, p[0]) })
@@ -802,50 +918,6 @@ func umlautsSpelt(words []string) []string {
 		}
 	}
 	return out
-}
-
-// pronounsCut reads the words that end in a possessive pronoun as the
-// words without it: Arabic and Farsi join "its", "their" to the noun
-// ("عنوانه", its address; "سعرها", its price; "ساعت کاریش", its opening
-// hours), Finglish writes the Farsi "-esh" ("gheymatesh"). The words once
-// more, or nil when none has such an ending; only a second reading.
-func pronounsCut(words []string) []string {
-	var out []string
-	for i, w := range words {
-		if v := pronounCut(w); v != w {
-			if out == nil {
-				out = slices.Clone(words)
-			}
-			out[i] = v
-		}
-	}
-	return out
-}
-
-// pronounEndings are the endings pronounCut takes off, longest first.
-var (
-	arabicPronounEndings = []string{"هم", "ها", "كم", "اش", "ش", "ه"}
-	latinPronounEndings  = []string{"esh", "ash"}
-)
-
-func pronounCut(w string) string {
-	n := utf8.RuneCountInString(w)
-	if r, _ := utf8.DecodeRuneInString(w); unicode.Is(unicode.Arabic, r) {
-		for _, e := range arabicPronounEndings {
-			if stem, ok := strings.CutSuffix(w, e); ok && n-utf8.RuneCountInString(e) >= 3 {
-				return stem
-			}
-		}
-		return w
-	}
-	if n >= 7 {
-		for _, e := range latinPronounEndings {
-			if stem, ok := strings.CutSuffix(w, e); ok {
-				return stem
-			}
-		}
-	}
-	return w
 }
 
 var umlautPairs = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u")
@@ -873,32 +945,139 @@ func find(words, pattern []string) int {
 }
 
 func matchAt(words []string, i int, pattern []string) bool {
-	if i+len(pattern) > len(words) {
+	return matchWords(words, i, pattern) != nil
+}
+
+// maxGap is how many words "**" in a cue stands for at most: "gilt ** auch
+// für" is "gilt das auch für" and "gilt das Blindengeld auch für".
+const maxGap = 4
+
+// matchWords reports where pattern matches the words from i on: the
+// positions of the words its own words matched (not those "*" and "**"
+// stand for), or nil.
+func matchWords(words []string, i int, pattern []string) []int {
+	return matchForms([][]string{words}, i, pattern)
+}
+
+// matchForms is matchWords where a word matches in any of its forms: the
+// message's words, and the same words read another way, position by
+// position ("oeffnungszeiten" as "offnungszeiten", "سعرها" as "سعر").
+func matchForms(forms [][]string, i int, pattern []string) []int {
+	n := len(forms[0])
+	at := func(k int, p string) bool {
+		for _, f := range forms {
+			if matchWord(f[k], p) {
+				return true
+			}
+		}
 		return false
 	}
-	for k, p := range pattern {
-		w := words[i+k]
-		if p == "*" {
-			continue // any one word: "who is * for"
+	if !slices.Contains(pattern, "**") {
+		if i+len(pattern) > n {
+			return nil
 		}
-		if prefix, ok := strings.CutSuffix(p, "*"); ok {
-			if suffix, ok := strings.CutPrefix(prefix, "*"); ok {
-				if !strings.Contains(w, suffix) {
-					return false
+		for k, p := range pattern {
+			if !at(i+k, p) {
+				return nil
+			}
+		}
+		var own []int
+		for k, p := range pattern {
+			if p != "*" {
+				own = append(own, i+k)
+			}
+		}
+		return own
+	}
+	var gap func(i int, pattern []string, own []int) []int
+	gap = func(i int, pattern []string, own []int) []int {
+		if len(pattern) == 0 {
+			return own
+		}
+		if pattern[0] == "**" {
+			for skip := 0; skip <= maxGap && i+skip <= n; skip++ {
+				if m := gap(i+skip, pattern[1:], own); m != nil {
+					return m
 				}
-			} else if !strings.HasPrefix(w, prefix) {
-				return false
 			}
-		} else if suffix, ok := strings.CutPrefix(p, "*"); ok {
-			// "*nummer": the end of a compound ("Faxnummer").
-			if !strings.HasSuffix(w, suffix) {
-				return false
+			return nil
+		}
+		if i >= n || !at(i, pattern[0]) {
+			return nil
+		}
+		if pattern[0] != "*" {
+			own = append(own, i)
+		}
+		return gap(i+1, pattern[1:], own)
+	}
+	return gap(i, pattern, nil)
+}
+
+func matchWord(w, p string) bool {
+	if p == "*" {
+		return true // any one word: "who is * for"
+	}
+	if prefix, ok := strings.CutSuffix(p, "*"); ok {
+		if suffix, ok := strings.CutPrefix(prefix, "*"); ok {
+			return strings.Contains(w, suffix)
+		}
+		return strings.HasPrefix(w, prefix)
+	}
+	if suffix, ok := strings.CutPrefix(p, "*"); ok {
+		// "*nummer": the end of a compound ("Faxnummer").
+		return strings.HasSuffix(w, suffix)
+	}
+	return w == p
+}
+
+// cliticsStripped reads the Arabic and Persian words of a message without
+// the particles and pronouns written onto them ("والسعر", "سعرها",
+// "آدرسش", "مدارکشو"; Finglish "gheymatesh"), so that the cue of the bare word matches: the
+// words once more, or nil when no word has one. A word keeps at least
+// three letters.
+func cliticsStripped(words []string) []string {
+	var out []string
+	for i, w := range words {
+		if v := stripClitics(w); v != w {
+			if out == nil {
+				out = slices.Clone(words)
 			}
-		} else if w != p {
-			return false
+			out[i] = v
 		}
 	}
-	return true
+	return out
+}
+
+var (
+	arabicPrefixes = []string{"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ف"}
+	arabicSuffixes = []string{"هایش", "هاشون", "هاش", "های", "شون", "هم", "ها", "كم", "نا", "اش", "ش", "ه", "ك", "ي", "ی", "م", "ت", "رو"}
+)
+
+func stripClitics(w string) string {
+	r, _ := utf8.DecodeRuneInString(w)
+	if r < 0x0600 || r > 0x06FF {
+		// Finglish writes the Farsi "-esh" (its): "gheymatesh".
+		for _, e := range []string{"esh", "ash"} {
+			if stem, ok := strings.CutSuffix(w, e); ok && len(w) >= 7 {
+				return stem
+			}
+		}
+		return w
+	}
+	v := w
+	for _, p := range arabicPrefixes {
+		if rest, ok := strings.CutPrefix(v, p); ok && utf8.RuneCountInString(rest) >= 3 {
+			v = rest
+			break
+		}
+	}
+	for _, x := range arabicSuffixes {
+		if rest, ok := strings.CutSuffix(v, x); ok && utf8.RuneCountInString(rest) >= 3 {
+			v = rest
+			break
+		}
+	}
+	return v
 }
 
 // letterFold folds umlauts and the diacritics of Turkish, Polish and

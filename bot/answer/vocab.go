@@ -345,7 +345,9 @@ func newVocab(kb *knowledge.Base) vocab {
 	// ("Rechtsgrundlage").
 	for _, c := range aspectCues {
 		for _, w := range c.words {
-			v.used[strings.Trim(w, "*=")] = true
+			if w := strings.Trim(w, "*="); w != "" {
+				v.used[w] = true
+			}
 		}
 	}
 	for u := range v.used {
