@@ -34,7 +34,7 @@ func TestFollowups(t *testing.T) {
 		{[]string{"Bestattungskosten", "ok und wie lange habe ich Zeit?"}, "bestattungskosten", anyAspect, ""},
 		{[]string{"Hilfe zur Pflege", "nein, ich meine für zu Hause"}, "hilfe-zur-pflege", anyAspect, ""},
 		{[]string{"Seniorenbüro", "danke dir, das hilft mir"}, "", "", ""},
-		{[]string{"Elterngeld", "Ich bin Vater"}, "elterngeld", "", ""},
+		{[]string{"Elterngeld", "Ich bin Vater"}, "elterngeld", answer.AspectWho, ""},
 		{[]string{"Grundsicherung", "für meinen Opa"}, "grundsicherung", anyAspect, ""},
 		{[]string{"Pflegewohngeld", "müssen die Kinder dann zahlen?"}, "pflegewohngeld", answer.AspectWho, ""},
 		{[]string{"Fahrdienst", "bis wann abends fahren die?"}, "behindertenfahrdienst", answer.AspectWhat, ""},

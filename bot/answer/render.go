@@ -139,7 +139,15 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	case d.Aspect == AspectCosts && (!ok || asksAmount(foldWords(d.Question)) && !asksPrice(foldWords(d.Question))):
 		costsMessage(m, t, d, sec, ok)
 	case ok:
-		m.add(para(line(bold(sectionTitle(sec, lang))), line(text(excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))))))
+		shown := excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))
+		if d.Aspect == AspectWho {
+			if rule := figureRule(t, lang, d.Question, shown); rule != "" {
+				// "wir verdienen 180.000": the income limit first.
+				m.add(para(line(bold(sectionTitle(sec, lang))), line(text(rule)), line(text(shown))))
+				break
+			}
+		}
+		m.add(para(line(bold(sectionTitle(sec, lang))), line(text(shown))))
 	default:
 		// No section for the aspect: a sentence of another section may
 		// still answer it, honestly next to what the knowledge base does
@@ -682,7 +690,7 @@ func askedAge(words []string) int {
 	return -1
 }
 
-var ageVerbs = set(strings.Fields(`bin ist wird is am aged age alter`))
+var ageVerbs = set(strings.Fields(`bin ist wird is am aged age alter i'm мне мені`))
 
 // agesOf reports whether a text states an age range that holds the age:
 // "unter 6 Jahren", "von 6 bis unter 14", "ab 60 Jahren", "aged 14 to under

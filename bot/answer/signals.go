@@ -149,6 +149,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"fur mich:1", "for me:1", "zustandig:1", "responsible:1", "welche gegend", "welches gebiet", "einzugsgebiet",
 		"who is * for", "who is * * for", "who is * * * for", "aimed at", "work with", "arbeitet mit", "is it for", "who may",
 		"wer gilt", "wem steht", "wem stehen", "steht * zu", "zusteht", "zustehen",
+		// old enough, the right office for me, do we get it too
+		"alt genug", "old enough", "bin ich * richtig", "bin ich * * richtig", "bin ich * * * richtig", "bin ich richtig", "am i in the right",
+		"can we have:1", "can we get:1", "do we get:1", "could we get:1", "kriegen wir:1", "bekommen wir:1",
 		// from what age: tr ar uk ru pl ro bg fa
 		"kac yas*", "hangi yas*", "yasindan itibaren", "kim alir",
 		"من عمر", "عمر كم", "كم عمر", "في أي عمر", "أي عمر", "في أي سن", "من سن",
