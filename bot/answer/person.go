@@ -16,7 +16,9 @@ import (
 // personDetail reports whether the folded words state a detail of the
 // person that the rules of who may get a benefit turn on: an age or year of
 // birth, the person's part in a family ("ich bin der Opa", "als Sohn"), an
-// income with its amount, the size of the household.
+// income with its amount, the size of the household. (A benefit the person
+// gets tells who they are, not what they ask: "ich krieg Bürgergeld, wie
+// komm ich da ran?" asks how.)
 func personDetail(words []string) bool {
 	return askedAge(words) >= 0 || birthYear(words) > 0 || statesIncome(words) || statesRole(words) || household(words)
 }
@@ -48,10 +50,13 @@ func statesIncome(words []string) bool {
 	amount, income := false, false
 	for _, w := range words {
 		amount = amount || isDigits(w) && len(w) >= 3
-		income = income || incomeWords[w] || strings.HasPrefix(w, "verdien") || strings.HasSuffix(w, "einkommen")
+		income = income || incomeWords[w] || strings.HasPrefix(w, "verdien") || strings.HasSuffix(w, "einkommen") || perYearWords[w]
 	}
 	return amount && income
 }
+
+// perYearWords: an amount a year is an income ("21000 Euro im Jahr").
+var perYearWords = set(strings.Fields(`jahr jahrlich year yearly annual annually`))
 
 var incomeWords = set(strings.Fields(`brutto netto versteuern gehalt lohn einkommen earn earns earning income salary gross net`))
 

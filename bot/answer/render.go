@@ -559,7 +559,7 @@ func excerpt(s, question string, prof *profile) string {
 		return s
 	}
 	sentences := splitSentences(s)
-	terms := questionTerms(question, prof)
+	terms := telling(questionTerms(question, prof), sentences, prof)
 	q := foldWords(question)
 	sh, bound, marks := askedShape(q), askedBound(q), askedMarks(q)
 	where := slices.ContainsFunc(q, func(w string) bool { return whereWords[w] })
@@ -606,6 +606,30 @@ func excerpt(s, question string, prof *profile) string {
 		text += " …"
 	}
 	return text
+}
+
+// telling gives a word of the topic's name back its weight where it labels
+// some of the sentences: a title that names several benefits ("Blindengeld,
+// Blindenhilfe und Gehörlosengeld") lists the papers of each in a sentence
+// labelled with its name ("Gehörlosengeld: Personalausweis …"), and
+// "Gehörlosengeld, welche Unterlagen?" asks the one so labelled.
+func telling(terms []term, sentences []string, prof *profile) []term {
+	var labels []*wordSet
+	for _, sen := range sentences {
+		if l, _, ok := strings.Cut(sen, ":"); ok && len(strings.Fields(l)) <= 3 {
+			labels = append(labels, newWordSet(l))
+		}
+	}
+	if len(labels) < 2 {
+		return terms
+	}
+	out := slices.Clone(terms)
+	for i, tm := range out {
+		if tm.name && !tm.asks && slices.ContainsFunc(labels, func(l *wordSet) bool { return l.holds(tm) }) {
+			out[i].weight = max(tm.weight/nameWeight, 1)
+		}
+	}
+	return out
 }
 
 // leastCues and mostCues ask for the least or the most of an amount, and

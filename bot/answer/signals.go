@@ -114,6 +114,10 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"*frist", "fristen", "fristablauf", "fristverlanger*", "bis wann", "wie lange:1", "wie lang:1", "rechtzeitig", "spatestens", "zu spat", "ruckwirkend*",
 		"verjahr*", "wann muss", "wie viel zeit", "wieviel zeit", "zeit hab*", "zeit habe*", "how much time", "deadline*", "by when", "how long:1", "too late", "in time", "how soon", "at the latest",
 		"latest", "when do i have to", "when must",
+		// forgot or missed applying: how far back it is paid
+		"vergessen zu beantragen", "vergessen * zu beantragen", "vergessen * beantragen", "verpennt", "verpasst", "versaumt",
+		"nie beantragt", "noch nicht beantragt", "nicht beantragt", "never applied", "forgot to apply", "how far back", "far back", "backdate*", "back pay",
+		"monate nach der geburt", "wochen nach der geburt", "months after the birth", "months after birth",
 	},
 	AspectWho: {
 		// who may get it, do I get it too: ar (Levantine, Iraqi, Egyptian, Gulf) fa (Iranian, Dari) bg, Latin letters (vocab, issue #11)
