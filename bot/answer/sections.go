@@ -49,9 +49,9 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 			cues[a] = w // set by the caller, without words
 		}
 	}
-	if personDetail(sig.words) && !strongerCue(cues, AspectWho) {
+	if personDetail(sig.words) && !strongerCue(cues, AspectWho) && cues[AspectWhat] == 0 && cues[AspectCosts] == 0 {
 		// "Elterngeld, ich bin die Tante", "wir verdienen 180.000": whether
-		// that person may get it.
+		// that person may get it; not "mein Enkel ist 12, was bekommt er?".
 		cues[AspectWho] += personCue
 	}
 	// A deadlines cue for a topic without deadlines ("bis wann fahren

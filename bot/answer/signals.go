@@ -238,7 +238,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"co to", "co robi", "co robią", "co daje", "czym jest", "ce este", "ce e", "ce face", "ce oferă",
 		"ce înseamnă", "какво е", "какво прави", "какво правят", "какво дава", "какво представлява", "چیست",
 		"چیه", "یعنی چه", "چه کار میکند", "چکار میکنند", "چه میکند",
-		"was gibt es", "was bekomme ich", "was zahlt", "was ubernimmt", "was bietet", "welche leistung*",
+		"was gibt es", "was bekomme ich", "was bekommt:1", "was kriegt:1", "was bekommen:1", "was kriegen:1", "was zahlt", "was ubernimmt", "was bietet", "welche leistung*",
 		"welche hilfe*", "was macht", "leistungen", "what do i get", "what does", "what is covered", "what help",
 		"how long is:2", "wie lange gilt:2", "gilt", "wie viel uhr:3", "wieviel uhr:3", "bedeutet", "mean", "means",
 		"=zahlt", "ubernimmt", "bezahlt", "ubernehmen", "seit wann", "unterschied*", "anders", "was heisst",
