@@ -780,9 +780,14 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 		// "Seniorenbüro Hörde" … "und in Aplerbeck?": the office there.
 		aspect = AspectWhere
 	}
-	if o := kb.Office(st.Office); o != nil && st.AtOffice && !place && (aspect == AspectNone || aspect == AspectWhat || aspect == AspectWhere) {
+	if o := kb.Office(st.Office); o != nil && st.AtOffice && !place && (aspect == AspectWhere ||
+		(aspect == AspectNone || aspect == AspectWhat) && sig.aspect == AspectNone && !speaksOf(kb, t, d.Lang, withoutPersons(sig.rest))) {
 		// "Wo ist das Sozialbüro in Scharnhorst?" … "kann ich da einfach
-		// hingehen?": the office shown, not the first topic it serves.
+		// hingehen?": the office shown, not the first topic it serves. A
+		// part of the topic asked, or what its text speaks of, is asked of
+		// the topic, its office first ("Männerübernachtungsstelle" … "wie
+		// lange darf ich da bleiben?", "Fahrdienst für Behinderte" … "fährt
+		// der auch zum Arzt?").
 		return a.answerOffice(kb, st, d, o, AspectWhere)
 	}
 	last := st.Office
@@ -905,6 +910,13 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 	}
 	t := kb.Topic(h.ID)
 	named := namedOffice(kb, t, hits)
+	if o := askedOffice(kb, t, sig, aspect, named, d.Lang); o != nil {
+		// "adresse männerübernachtungsstelle": the office asked for, not
+		// the topic whose card would show it among others.
+		d = a.answerOffice(kb, st, d, o, aspect)
+		st.Topic = t.ID
+		return d
+	}
 	if named != nil && t.LocalOffices && len(named.Districts) == 1 && len(districts) == 0 {
 		st.District = named.Districts[0] // "Seniorenbüro Kaiserviertel"
 	}

@@ -139,7 +139,15 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	case d.Aspect == AspectCosts && (!ok || asksAmount(foldWords(d.Question)) && !asksPrice(foldWords(d.Question))):
 		costsMessage(m, t, d, sec, ok)
 	case ok:
-		m.add(para(line(bold(sectionTitle(sec, lang))), line(text(excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))))))
+		shown := excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))
+		if d.Aspect == AspectWho {
+			if rule := figureRule(t, lang, d.Question, shown); rule != "" {
+				// "wir verdienen 180.000": the income limit first.
+				m.add(para(line(bold(sectionTitle(sec, lang))), line(text(rule)), line(text(shown))))
+				break
+			}
+		}
+		m.add(para(line(bold(sectionTitle(sec, lang))), line(text(shown))))
 	default:
 		// No section for the aspect: a sentence of another section may
 		// still answer it, honestly next to what the knowledge base does
@@ -551,7 +559,7 @@ func excerpt(s, question string, prof *profile) string {
 		return s
 	}
 	sentences := splitSentences(s)
-	terms := questionTerms(question, prof)
+	terms := telling(questionTerms(question, prof), sentences, prof)
 	q := foldWords(question)
 	sh, bound, marks := askedShape(q), askedBound(q), askedMarks(q)
 	where := slices.ContainsFunc(q, func(w string) bool { return whereWords[w] })
@@ -598,6 +606,30 @@ func excerpt(s, question string, prof *profile) string {
 		text += " …"
 	}
 	return text
+}
+
+// telling gives a word of the topic's name back its weight where it labels
+// some of the sentences: a title that names several benefits ("Blindengeld,
+// Blindenhilfe und Gehörlosengeld") lists the papers of each in a sentence
+// labelled with its name ("Gehörlosengeld: Personalausweis …"), and
+// "Gehörlosengeld, welche Unterlagen?" asks the one so labelled.
+func telling(terms []term, sentences []string, prof *profile) []term {
+	var labels []*wordSet
+	for _, sen := range sentences {
+		if l, _, ok := strings.Cut(sen, ":"); ok && len(strings.Fields(l)) <= 3 {
+			labels = append(labels, newWordSet(l))
+		}
+	}
+	if len(labels) < 2 {
+		return terms
+	}
+	out := slices.Clone(terms)
+	for i, tm := range out {
+		if tm.name && !tm.asks && slices.ContainsFunc(labels, func(l *wordSet) bool { return l.holds(tm) }) {
+			out[i].weight = max(tm.weight/nameWeight, 1)
+		}
+	}
+	return out
 }
 
 // leastCues and mostCues ask for the least or the most of an amount, and
@@ -682,7 +714,7 @@ func askedAge(words []string) int {
 	return -1
 }
 
-var ageVerbs = set(strings.Fields(`bin ist wird is am aged age alter`))
+var ageVerbs = set(strings.Fields(`bin ist wird is am aged age alter i'm мне мені`))
 
 // agesOf reports whether a text states an age range that holds the age:
 // "unter 6 Jahren", "von 6 bis unter 14", "ab 60 Jahren", "aged 14 to under

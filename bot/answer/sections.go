@@ -49,6 +49,11 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 			cues[a] = w // set by the caller, without words
 		}
 	}
+	if personDetail(sig.words) && !strongerCue(cues, AspectWho) && cues[AspectWhat] == 0 && cues[AspectCosts] == 0 {
+		// "Elterngeld, ich bin die Tante", "wir verdienen 180.000": whether
+		// that person may get it; not "mein Enkel ist 12, was bekommt er?".
+		cues[AspectWho] += personCue
+	}
 	// A deadlines cue for a topic without deadlines ("bis wann fahren
 	// die?", "wie lange darf man bleiben?"), and no cue for a part it has,
 	// asks for a span of time: the section that holds one answers it, not
@@ -142,6 +147,16 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		return AspectNone
 	}
 	return best
+}
+
+// strongerCue reports whether an aspect other than a has a strong cue.
+func strongerCue(cues map[Aspect]int, a Aspect) bool {
+	for b, w := range cues {
+		if b != a && w >= strongCue {
+			return true
+		}
+	}
+	return false
 }
 
 // spanSection is the first of the sections that tell what a topic is

@@ -127,6 +127,10 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"*frist", "fristen", "fristablauf", "fristverlanger*", "bis wann", "wie lange:1", "wie lang:1", "rechtzeitig", "spatestens", "zu spat", "ruckwirkend*",
 		"verjahr*", "wann muss", "wie viel zeit", "wieviel zeit", "zeit hab*", "zeit habe*", "how much time", "deadline*", "by when", "how long:1", "too late", "in time", "how soon", "at the latest",
 		"latest", "when do i have to", "when must",
+		// forgot or missed applying: how far back it is paid
+		"vergessen zu beantragen", "vergessen * zu beantragen", "vergessen * beantragen", "verpennt", "verpasst", "versaumt",
+		"nie beantragt", "noch nicht beantragt", "nicht beantragt", "never applied", "forgot to apply", "how far back", "far back", "backdate*", "back pay",
+		"monate nach der geburt", "wochen nach der geburt", "months after the birth", "months after birth",
 	},
 	AspectWho: {
 		// for whom, the income limit: fa (Finglish) uk ru ar fa
@@ -175,6 +179,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"fur mich:1", "for me:1", "zustandig:1", "responsible:1", "welche gegend", "welches gebiet", "einzugsgebiet",
 		"who is * for", "who is * * for", "who is * * * for", "aimed at", "work with", "arbeitet mit", "is it for", "who may",
 		"wer gilt", "wem steht", "wem stehen", "steht * zu", "zusteht", "zustehen",
+		// old enough, the right office for me, do we get it too
+		"alt genug", "old enough", "bin ich * richtig", "bin ich * * richtig", "bin ich * * * richtig", "bin ich richtig", "am i in the right",
+		"can we have:1", "can we get:1", "do we get:1", "could we get:1", "kriegen wir:1", "bekommen wir:1",
 		// from what age: tr ar uk ru pl ro bg fa
 		"kac yas*", "hangi yas*", "yasindan itibaren", "kim alir",
 		"من عمر", "عمر كم", "كم عمر", "في أي عمر", "أي عمر", "في أي سن", "من سن",
@@ -300,7 +307,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"co to", "co robi", "co robią", "co daje", "czym jest", "ce este", "ce e", "ce face", "ce oferă",
 		"ce înseamnă", "какво е", "какво прави", "какво правят", "какво дава", "какво представлява", "چیست",
 		"چیه", "یعنی چه", "چه کار میکند", "چکار میکنند", "چه میکند",
-		"was gibt es", "was bekomme ich", "was zahlt", "was ubernimmt", "was bietet", "welche leistung*",
+		"was gibt es", "was bekomme ich", "was bekommt:1", "was kriegt:1", "was bekommen:1", "was kriegen:1", "was zahlt", "was ubernimmt", "was bietet", "welche leistung*",
 		"welche hilfe*", "was macht", "leistungen", "what do i get", "what does", "what is covered", "what help",
 		"how long is:2", "wie lange gilt:2", "gilt", "wie viel uhr:3", "wieviel uhr:3", "bedeutet", "mean", "means",
 		"=zahlt", "ubernimmt", "bezahlt", "ubernehmen", "seit wann", "unterschied*", "anders", "was heisst",

@@ -1,0 +1,156 @@
+package answer
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
+)
+
+// A person's detail in a message ("ich bin 52", "Jahrgang 1960", "ich bin
+// die Tante", "wir verdienen zusammen 180.000", "wir sind zu zweit") asks
+// whether that person may get it: the aspect who, where nothing else is
+// asked strongly, and the rule with the figure leads the answer.
+
+// personDetail reports whether the folded words state a detail of the
+// person that the rules of who may get a benefit turn on: an age or year of
+// birth, the person's part in a family ("ich bin der Opa", "als Sohn"), an
+// income with its amount, the size of the household. (A benefit the person
+// gets tells who they are, not what they ask: "ich krieg Bürgergeld, wie
+// komm ich da ran?" asks how.)
+func personDetail(words []string) bool {
+	return askedAge(words) >= 0 || birthYear(words) > 0 || statesIncome(words) || statesRole(words) || household(words)
+}
+
+// birthYear is the year of birth a message states ("Jahrgang 1960", "1962
+// geboren", "born in 1958"), or 0.
+func birthYear(words []string) int {
+	for i, w := range words {
+		if len(w) != 4 || !isDigits(w) {
+			continue
+		}
+		y, _ := strconv.Atoi(w)
+		if y < 1920 || y > 2030 {
+			continue
+		}
+		near := func(j int) bool { return j >= 0 && j < len(words) && birthWords[words[j]] }
+		if near(i-1) || near(i+1) || near(i-2) && words[i-1] == "in" {
+			return y
+		}
+	}
+	return 0
+}
+
+var birthWords = set(strings.Fields(`jahrgang geboren geb baujahr born`))
+
+// statesIncome reports whether a message states an income with its amount
+// ("ich verdiene 60000 brutto", "wir haben 190000 zu versteuern").
+func statesIncome(words []string) bool {
+	amount, income := false, false
+	for _, w := range words {
+		amount = amount || isDigits(w) && len(w) >= 3
+		income = income || incomeWords[w] || strings.HasPrefix(w, "verdien") || strings.HasSuffix(w, "einkommen") || perYearWords[w]
+	}
+	return amount && income
+}
+
+// perYearWords: an amount a year is an income ("21000 Euro im Jahr").
+var perYearWords = set(strings.Fields(`jahr jahrlich year yearly annual annually`))
+
+var incomeWords = set(strings.Fields(`brutto netto versteuern gehalt lohn einkommen earn earns earning income salary gross net`))
+
+// statesRole reports whether the writer says what they are to someone:
+// "ich bin der Opa", "bin die Tante", "I'm the grandad", "als Sohn".
+func statesRole(words []string) bool {
+	for i, w := range words {
+		j := -1
+		switch {
+		case w == "bin" || w == "am" || w == "i'm" || w == "im" && i == 0:
+			j = i + 1
+		case w == "als" || w == "as":
+			j = i + 1
+		}
+		if j < 0 || j >= len(words) {
+			continue
+		}
+		if roleArticles[words[j]] && j+1 < len(words) {
+			j++
+		}
+		if roleWords[words[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+var roleArticles = set(strings.Fields(`der die das the a an`))
+
+// roleWords are the parts a person plays in a family.
+var roleWords = set(strings.Fields(`opa oma opi omi grossvater grossmutter tante onkel sohn tochter vater mutter papa mama
+	enkel enkelin schwester bruder cousin cousine neffe nichte stiefvater stiefmutter pflegemutter pflegevater
+	grandad granddad grandpa grandma grandfather grandmother aunt uncle son daughter father mother dad mum mom
+	sister brother nephew niece`))
+
+// household reports whether a message says how many live together ("wir
+// sind zu zweit", "we are two").
+func household(words []string) bool {
+	for i := 0; i+2 < len(words); i++ {
+		if words[i] == "sind" && words[i+1] == "zu" && strings.HasSuffix(words[i+2], "t") {
+			return true
+		}
+	}
+	return false
+}
+
+// personCue is what a person's detail counts for the aspect who.
+const personCue = strongCue
+
+// figureRule is, for a message that states a person's figure (an income,
+// an age, a year of birth) or asks whether the family must pay, the sentence of the topic's text that says the
+// rule with that kind of figure (an income limit in €, an age limit), if
+// the section shown does not say it: "wir verdienen zusammen 180.000" is
+// answered by the Elterngeld's income limit, which its text states with
+// what there is, not with who may get it.
+func figureRule(t *knowledge.Topic, lang, question, shown string) string {
+	q := foldWords(question)
+	var sh shape
+	var marks [][]string
+	switch {
+	case familyPays(q):
+		sh, marks = shapeMoney, maintenanceMarks // "muss ich als Sohn zahlen?"
+	case statesIncome(q):
+		sh, marks = shapeMoney, incomeMarks
+	case askedAge(q) >= 0 || birthYear(q) > 0:
+		sh, marks = shapeAge, ageMarks
+	default:
+		return ""
+	}
+	prof := profileOf(t, lang)
+	shownWords := prof.sentence(shown)
+	if shownWords.hasShape(sh) && holdsAny(shownWords.words, marks) {
+		return "" // the section says it
+	}
+	terms := questionTerms(question, prof)
+	best, top := "", 0.0
+	for _, s := range t.Sections() {
+		for _, sen := range clauses(splitSentences(strings.TrimSpace(s.Text.In(lang)))) {
+			ws := prof.sentence(sen)
+			if !ws.hasShape(sh) || !holdsAny(ws.words, marks) || utf8.RuneCountInString(sen) > maxExcerpt {
+				continue
+			}
+			if sc := shapeScore + sentenceScore(ws, terms); sc > top {
+				best, top = sen, sc
+			}
+		}
+	}
+	return best
+}
+
+// incomeMarks and ageMarks are the words with which the knowledge base
+// states an income limit or an age limit.
+var (
+	maintenanceMarks = foldCues("unterhalt*", "maintenance")
+	incomeMarks      = foldCues("*einkommen*", "income", "gesamteinkommen")
+	ageMarks         = foldCues("altersgrenze", "geburtsjahr", "age limit", "year of birth", "jahren", "years")
+)
