@@ -181,7 +181,7 @@ func TestConversation(t *testing.T) {
 			c("sendChatAction"),
 			c("sendMessage", "mehreren Stadtbezirken", `"v1:d:innenstadt-nord"`, `"v1:d:innenstadt-ost"`),
 		}, nil},
-		{"unsure", privateText(user, "de", "Geld"), []call{
+		{"unsure", privateText(user, "de", "Sozialleistungen"), []call{
 			c("sendChatAction"),
 			c("sendMessage", "nicht sicher", "Meinten Sie", "0231 50-0", "v1:t:grundsicherung", "v1:o:sozialamt-zentrale"),
 		}, []string{"weg-geloescht"}},
@@ -312,7 +312,7 @@ func TestConversation(t *testing.T) {
 		}, nil},
 		{"inline empty", inline(user, "en", ""), []call{c("answerInlineQuery", "Basic income support in old age", "Seniorenbüros")}, nil},
 		{"inline nothing", inline(user, "de", "Wetter"), []call{c("answerInlineQuery", `results=[]`)}, nil},
-		{"inline unsure", inline(user, "de", "Geld"), []call{c("answerInlineQuery", "Grundsicherung", "Sozialamt Dortmund")}, []string{"weg-geloescht"}},
+		{"inline unsure", inline(user, "de", "Sozialleistungen"), []call{c("answerInlineQuery", "Grundsicherung", "Sozialamt Dortmund")}, []string{"weg-geloescht"}},
 		{"inline long", inline(user, "de", "lang"), []call{c("answerInlineQuery", "Langes Thema", "Im Bot öffnen")}, nil},
 
 		// Nothing to answer.

@@ -244,7 +244,7 @@ func newFakeSearch(t testing.TB) *fakeSearch {
 		"Seniorenbüro":           {Answered: true, Hits: []index.Hit{topicHit("seniorenbueros")}},
 		"44287":                  {Reason: index.ReasonOutOfScope, Districts: []string{"aplerbeck"}, OnlyPlace: true},
 		"44145":                  {Reason: index.ReasonOutOfScope, Districts: []string{"innenstadt-nord", "innenstadt-ost"}},
-		"Geld":                   {Reason: index.ReasonUnsure, Hits: []index.Hit{topicHit("grundsicherung"), officeHit("sozialamt-zentrale"), topicHit("weg-geloescht")}},
+		"Sozialleistungen":       {Reason: index.ReasonUnsure, Hits: []index.Hit{topicHit("grundsicherung"), officeHit("sozialamt-zentrale"), topicHit("weg-geloescht")}},
 		"Hallo":                  {Reason: index.ReasonGreeting},
 		"🙂🙂":                     {Reason: index.ReasonEmpty},
 		"lang":                   {Answered: true, Hits: []index.Hit{topicHit("langes-thema")}},

@@ -21,7 +21,7 @@ func TestPrivacyNoTextOrIDsInLogs(t *testing.T) {
 		"Hallo " + marker,
 		"/start " + marker,
 		"/foo " + marker,
-		"Geld",
+		"Sozialleistungen",
 	}
 	for _, text := range updates {
 		h.send(privateText(user, "de", text))
@@ -56,7 +56,7 @@ func TestInsightsEvents(t *testing.T) {
 	h.send(privateText(1, "de", "Grundsicherung"))
 	h.send(privateText(1, "en", "Seniorenbüro Aplerbeck"))
 	h.send(privateText(1, "de", "Wie beantrage ich Pflegegeld für Frau Schmidt, geb. 01.02.1940, Tel. 0171 1234567, a.b@example.org?"))
-	h.send(privateText(1, "de", "Geld"))
+	h.send(privateText(1, "de", "Sozialleistungen"))
 	h.send(privateText(1, "de", "Hallo"))
 	h.send(privateText(1, "de", "🙂🙂"))
 	h.send(press(1, "de", "v1:f:grundsicherung:u"))
@@ -68,7 +68,7 @@ func TestInsightsEvents(t *testing.T) {
 		{Outcome: OutcomeAnswered, Topic: "seniorenbuero-aplerbeck", Lang: "en"},
 		{Outcome: OutcomeDeclined, Lang: "de", Reason: index.ReasonOutOfScope,
 			Question: "Wie beantrage ich Pflegegeld für Frau Schmidt, geb. [Datum], Tel. [Telefon], [E-Mail]?"},
-		{Outcome: OutcomeDeclined, Lang: "de", Reason: index.ReasonUnsure, Question: "Geld"},
+		{Outcome: OutcomeDeclined, Lang: "de", Reason: index.ReasonUnsure, Question: "Sozialleistungen"},
 		{Outcome: OutcomeFeedbackUp, Topic: "grundsicherung", Lang: "de"},
 		{Outcome: OutcomeFeedbackDown, Topic: "seniorenbuero-aplerbeck", Lang: "de"},
 		{Outcome: OutcomeAnswered, Topic: "grundsicherung", Lang: "de"},
