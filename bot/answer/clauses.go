@@ -181,7 +181,11 @@ func (a *Answerer) clauseSearch(ctx context.Context, kb *knowledge.Base, q strin
 			continue
 		}
 		t := topicOfHit(kb, hits[0])
-		if _, seen := found[t]; !seen && namesOwnWord(kb.Topic(t), words) && !namesOther(kb, t, wholeHits, words) {
+		// A clause the search is sure of agrees with the whole message
+		// where the whole ranks its topic first: "… bin todmüde vom
+		// Papierkram, will nur wissen wo man den Dortmund Pass verlängert".
+		agrees := res.Answered && len(wholeHits) > 0 && t == topicOfHit(kb, wholeHits[0])
+		if _, seen := found[t]; !seen && (namesOwnWord(kb.Topic(t), words) || agrees) && !namesOther(kb, t, wholeHits, words) {
 			found[t] = res
 		}
 	}

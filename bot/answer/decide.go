@@ -173,6 +173,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	msgLang, sure := index.DetectLanguage(q)
 	ctx = index.WithLanguage(ctx, q, msgLang, sure)
 	sig := readSignals(q)
+	sig.rest = withoutFeelingWords(sig.words, sig.rest)
 	if !hasWord(q) {
 		d.Kind, d.Reason, d.Lang = KindDeclined, index.ReasonEmpty, a.lang(st, p, "", false)
 		return d, nil
@@ -238,10 +239,13 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Reason, d.Lang, d.OtherLanguage = KindDeclined, index.ReasonOutOfScope, LangOther, true
 		return d, nil
 	}
-	res, cueless, err := a.search(ctx, kb, q, sig)
+	// Feelings and urgency beside the need are searched for nothing.
+	sig.query = withoutFeelings(sig.query)
+	res, cueless, err := a.search(ctx, kb, withoutFeelings(q), sig)
 	if err != nil {
 		return d, fmt.Errorf("decide: %w", err)
 	}
+	res.Question = q
 	res.Hits = byDuration(kb, res.Hits, sig.words)
 	d.Result = res
 	// The words that matched show the language only where the message's
@@ -635,7 +639,7 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 	if !story {
 		return res, nil, nil
 	}
-	again, _, err := a.storySearch(ctx, kb, q, res, 3)
+	again, _, err := a.storySearch(ctx, kb, q, res, 2)
 	return again, nil, err
 }
 

@@ -370,7 +370,13 @@ func received(words []string) []string {
 	var out []string
 	for i, w := range words {
 		if (getWords[w] || haveWords[w] && i+1 < len(words) && isBenefit(words[i+1])) && !asksToGet(words, i) {
-			for k := i + 1; k < len(words) && k <= i+2; k++ {
+			// "ich bekomme jetzt Hilfe zum Lebensunterhalt": past the
+			// words of time, the benefit's name of up to three words.
+			j := i + 1
+			for j < len(words) && receivedSince[words[j]] {
+				j++
+			}
+			for k := j; k < len(words) && k < j+3 && (k < j+2 || linkWords[words[k-1]]); k++ {
 				out = append(out, words[k])
 			}
 		}
@@ -406,6 +412,14 @@ var (
 	auxWords     = set(strings.Fields(`do does did can could will would may`))
 	relatives    = set(strings.Fields(`die der welche welcher who`))
 )
+
+// receivedSince are the words of time between a verb of getting and what
+// is got ("wir kriegen seit Mai Wohngeld").
+var receivedSince = set(strings.Fields(`jetzt schon auch noch nur aktuell derzeit momentan bereits zurzeit seit now already also still currently`))
+
+// linkWords join the words of a benefit's name ("Hilfe zum Lebensunterhalt",
+// "Hilfe zur Pflege").
+var linkWords = set(strings.Fields(`zum zur zu der des`))
 
 var livedWords = set(strings.Fields(`gelebt lebt leben lebte lebten`))
 
