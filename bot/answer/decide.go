@@ -246,7 +246,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		return d, fmt.Errorf("decide: %w", err)
 	}
 	res.Question = q
-	res.Hits = byDuration(kb, res.Hits, sig.words)
+	res.Hits = bySituation(kb, res.Hits, q, sig.words)
 	d.Result = res
 	// The words that matched show the language only where the message's
 	// own letters and words did not: a German office name in a Turkish
@@ -639,7 +639,7 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 	if !story {
 		return res, nil, nil
 	}
-	again, _, err := a.storySearch(ctx, kb, q, res, 2)
+	again, _, err := a.storySearch(ctx, kb, q, res, 3)
 	return again, nil, err
 }
 
@@ -677,7 +677,7 @@ func (a *Answerer) storySearch(ctx context.Context, kb *knowledge.Base, q string
 		return whole, false, err
 	}
 	if hits := knownHits(kb, again.Hits); again.Answered && len(hits) > 0 && amongFirst(kb, topicOfHit(kb, hits[0]), knownHits(kb, whole.Hits), n) &&
-		(n > 2 || leads(kb, hits, a.margin)) {
+		leads(kb, hits, a.margin) {
 		again.Question, again.Districts = q, whole.Districts
 		return again, true, nil
 	}
