@@ -173,7 +173,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	msgLang, sure := index.DetectLanguage(q)
 	ctx = index.WithLanguage(ctx, q, msgLang, sure)
 	sig := readSignals(q)
-	sig.rest = withoutFeelingWords(sig.words, sig.rest)
+	feelings := feelingAt(sig.words) != nil
+	if feelings {
+		sig.rest = withoutFeelingWords(sig.words, sig.rest)
+	}
 	if !hasWord(q) {
 		d.Kind, d.Reason, d.Lang = KindDeclined, index.ReasonEmpty, a.lang(st, p, "", false)
 		return d, nil
@@ -239,9 +242,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Reason, d.Lang, d.OtherLanguage = KindDeclined, index.ReasonOutOfScope, LangOther, true
 		return d, nil
 	}
-	// Feelings and urgency beside the need are searched for nothing.
-	sig.query = withoutFeelings(sig.query)
-	res, cueless, err := a.search(ctx, kb, withoutFeelings(q), sig)
+	sq := q
+	if feelings {
+		// Feelings and urgency beside the need are searched for nothing.
+		sig.query, sq = withoutFeelings(sig.query), withoutFeelings(q)
+	}
+	res, cueless, err := a.search(ctx, kb, sq, sig)
 	if err != nil {
 		return d, fmt.Errorf("decide: %w", err)
 	}
