@@ -181,7 +181,11 @@ func (a *Answerer) clauseSearch(ctx context.Context, kb *knowledge.Base, q strin
 			continue
 		}
 		t := topicOfHit(kb, hits[0])
-		if _, seen := found[t]; !seen && namesOwnWord(kb.Topic(t), words) && !namesOther(kb, t, wholeHits, words) {
+		// A clause the search is sure of agrees with the whole message
+		// where the whole ranks its topic first: "… bin todmüde vom
+		// Papierkram, will nur wissen wo man den Dortmund Pass verlängert".
+		agrees := res.Answered && len(wholeHits) > 0 && t == topicOfHit(kb, wholeHits[0])
+		if _, seen := found[t]; !seen && (namesOwnWord(kb.Topic(t), words) || agrees) && !namesOther(kb, t, wholeHits, words) {
 			found[t] = res
 		}
 	}
@@ -279,12 +283,50 @@ func deniedBenefits(kb *knowledge.Base, q string) []string {
 // words[i].
 func deniedAt(words []string, i int) bool {
 	for k := max(0, i-3); k < min(len(words), i+4); k++ {
-		if denials[words[k]] {
+		// "verdiene zu viel für Bürgergeld", "earn too much for it"
+		if denials[words[k]] || k > 0 && tooMuch[words[k]] && (words[k-1] == "zu" || words[k-1] == "too") {
 			return true
 		}
 	}
 	return false
 }
+
+// tooMuch follow "zu", "too" where a person has too much for a benefit.
+var tooMuch = set(strings.Fields(`viel hoch much high`))
+
+// refusedBenefits are the denied benefits (deniedBenefits) that the person
+// is refused or does not want: a verb of getting or wanting ("Grundsicherung
+// krieg ich nicht", "Sozialhilfe möchte ich nicht", "steht mir nicht zu")
+// or a refusal ("abgelehnt", "zu viel", "too much") near the word; not
+// "das Bürgergeld ist noch nicht überwiesen", nor "die Beerdigung kann ich
+// nicht zahlen".
+func refusedBenefits(kb *knowledge.Base, q string) []string {
+	var out []string
+	for _, s := range storySentences(q) {
+		if strings.HasSuffix(strings.TrimSpace(s), "?") {
+			continue
+		}
+		words := foldWords(s)
+		for i, w := range words {
+			if !namesAnyTitle(kb, w) || !deniedAt(words, i) {
+				continue
+			}
+			for k := max(0, i-3); k < min(len(words), i+4); k++ {
+				x := words[k]
+				if getWords[x] || wantWords[x] || refusedWords[x] || k > 0 && tooMuch[x] && (words[k-1] == "zu" || words[k-1] == "too") {
+					out = append(out, w)
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+var (
+	wantWords    = set(strings.Fields(`mochte moechte will wollen wollte steht stehen zusteht anspruch want wants eligible entitled`))
+	refusedWords = set(strings.Fields(`abgelehnt reich refused rejected denied`))
+)
 
 // denials are the words that say a person does not get or want something.
 var denials = set(strings.Fields(`nicht kein keine keinen keiner nie abgelehnt reich not no never refused rejected`))

@@ -173,6 +173,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	msgLang, sure := index.DetectLanguage(q)
 	ctx = index.WithLanguage(ctx, q, msgLang, sure)
 	sig := readSignals(q)
+	feelings := feelingAt(sig.words) != nil
+	if feelings {
+		sig.rest = withoutFeelingWords(sig.words, sig.rest)
+	}
 	if !hasWord(q) {
 		d.Kind, d.Reason, d.Lang = KindDeclined, index.ReasonEmpty, a.lang(st, p, "", false)
 		return d, nil
@@ -238,11 +242,17 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Reason, d.Lang, d.OtherLanguage = KindDeclined, index.ReasonOutOfScope, LangOther, true
 		return d, nil
 	}
-	res, cueless, err := a.search(ctx, kb, q, sig)
+	sq := q
+	if feelings {
+		// Feelings and urgency beside the need are searched for nothing.
+		sig.query, sq = withoutFeelings(sig.query), withoutFeelings(q)
+	}
+	res, cueless, err := a.search(ctx, kb, sq, sig)
 	if err != nil {
 		return d, fmt.Errorf("decide: %w", err)
 	}
-	res.Hits = byDuration(kb, res.Hits, sig.words)
+	res.Question = q
+	res.Hits = bySituation(kb, res.Hits, q, sig.words)
 	d.Result = res
 	// The words that matched show the language only where the message's
 	// own letters and words did not: a German office name in a Turkish
@@ -695,7 +705,7 @@ func (a *Answerer) storySearch(ctx context.Context, kb *knowledge.Base, q string
 		return whole, false, err
 	}
 	if hits := knownHits(kb, again.Hits); again.Answered && len(hits) > 0 && amongFirst(kb, topicOfHit(kb, hits[0]), knownHits(kb, whole.Hits), n) &&
-		(n > 2 || leads(kb, hits, a.margin)) {
+		leads(kb, hits, a.margin) {
 		again.Question, again.Districts = q, whole.Districts
 		return again, true, nil
 	}

@@ -517,7 +517,13 @@ func received(words []string) []string {
 	var out []string
 	for i, w := range words {
 		if (getWords[w] || haveWords[w] && i+1 < len(words) && isBenefit(words[i+1])) && !asksToGet(words, i) {
-			for k := i + 1; k < len(words) && k <= i+2; k++ {
+			// "ich bekomme jetzt Hilfe zum Lebensunterhalt": past the
+			// words of time, the benefit's name of up to three words.
+			j := i + 1
+			for j < len(words) && receivedSince[words[j]] {
+				j++
+			}
+			for k := j; k < len(words) && k < j+3 && (k < j+2 || linkWords[words[k-1]]); k++ {
 				out = append(out, words[k])
 			}
 		}
@@ -553,6 +559,14 @@ var (
 	auxWords     = set(strings.Fields(`do does did can could will would may`))
 	relatives    = set(strings.Fields(`die der welche welcher who`))
 )
+
+// receivedSince are the words of time between a verb of getting and what
+// is got ("wir kriegen seit Mai Wohngeld").
+var receivedSince = set(strings.Fields(`jetzt schon auch noch nur aktuell derzeit momentan bereits zurzeit seit now already also still currently`))
+
+// linkWords join the words of a benefit's name ("Hilfe zum Lebensunterhalt",
+// "Hilfe zur Pflege").
+var linkWords = set(strings.Fields(`zum zur zu der des`))
 
 var livedWords = set(strings.Fields(`gelebt lebt leben lebte lebten`))
 
@@ -723,15 +737,28 @@ func byDuration(kb *knowledge.Base, hits []index.Hit, words []string) []index.Hi
 		return hits // another topic leads ("fristlos gekündigt … Grundsicherung")
 	}
 	want := spanWanted(kb, words)
-	if want == "" || topicOfHit(kb, hits[0]) == want {
+	if want == "" {
 		return hits
 	}
+	// The other is left out rather than put behind: what ranks and
+	// compares the hits next (the named topic, two close topics, a
+	// story's lead) reads their scores in order.
+	other := lasting
+	if want == lasting {
+		other = forATime
+	}
+	return withoutTopics(kb, hits, map[string]bool{other: true})
+}
+
+// withoutTopics are the hits of other topics than those in drop.
+func withoutTopics(kb *knowledge.Base, hits []index.Hit, drop map[string]bool) []index.Hit {
+	var out []index.Hit
 	for i, h := range hits {
-		if topicOfHit(kb, h, hits[:i]...) == want {
-			return append(append([]index.Hit{h}, hits[:i]...), hits[i+1:]...)
+		if !drop[topicOfHit(kb, h, hits[:i]...)] {
+			out = append(out, h)
 		}
 	}
-	return hits
+	return out
 }
 
 // spanWanted is the topic of the need for money to live on that the words
@@ -753,6 +780,72 @@ func spanWanted(kb *knowledge.Base, words []string) string {
 	return ""
 }
 
+// bySituation weighs the topics of money to live on by what the message
+// tells of the person: how long they cannot work (byDuration); that they
+// work or have lost a job ("ich arbeite Teilzeit", "das ALG 1 läuft aus"),
+// which rules out both topics for those who cannot work, unless they are
+// of pension age or cannot work for good; and a benefit they are refused
+// or earn too much for ("Grundsicherung krieg ich nicht", "I earn too much
+// for Bürgergeld"). A ruled-out topic's hits are left out where a topic the
+// search found among its first four remains first.
+func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string) []index.Hit {
+	hits = byDuration(kb, hits, words)
+	if len(hits) == 0 {
+		return hits
+	}
+	drop := map[string]bool{}
+	if works(words) && !forGood(words) {
+		for _, span := range []string{knowledge.SpanLasting, knowledge.SpanTemporary} {
+			if t := kb.SpanTopic(span); t != nil {
+				drop[t.ID] = true
+			}
+		}
+	}
+	if denied := refusedBenefits(kb, q); len(denied) > 0 {
+		for _, h := range hits {
+			if namesTopic(kb, h, denied, "de") {
+				drop[topicOfHit(kb, h)] = true
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return hits
+	}
+	kept := withoutTopics(kb, hits, drop)
+	if len(kept) == 0 || !amongFirst(kb, topicOfHit(kb, kept[0]), hits, 4) {
+		return hits
+	}
+	return kept
+}
+
+// works reports whether the words say the person works or is out of work
+// and looking ("ich arbeite 25 Stunden", "verdiene 1100 netto", "I work part
+// time", "seit 3 Monaten arbeitslos"): someone able to work. Not where a
+// denial comes near ("ich kann nicht arbeiten", "arbeite nicht mehr", "ALG
+// bekomme ich nicht"), nor in a workshop for disabled people.
+func works(words []string) bool {
+	for i, w := range words {
+		if !workWords[w] && !(w == "part" && i+1 < len(words) && words[i+1] == "time") {
+			continue
+		}
+		negated := false
+		for k := max(0, i-3); k < min(len(words), i+4) && !negated; k++ {
+			negated = k != i && (denials[words[k]] || words[k] == "cannot" || words[k] == "unable" || words[k] == "werkstatt")
+		}
+		if !negated {
+			return true
+		}
+	}
+	return false
+}
+
+// workWords say that the person asking works, or has lost work and can
+// work; not "arbeitet", "verdient": "der verdient gut" is the son who may
+// have to pay.
+var workWords = set(strings.Fields(`arbeite jobbe verdiene verdienen teilzeit vollzeit minijob minijobber
+	lohn gehalt arbeitslos arbeitslose arbeitsloser arbeitslosengeld alg
+	working earn earns earning wage wages salary part-time full-time unemployed`))
+
 // forGood reports whether the words say the person cannot work for good:
 // a full reduction in earning capacity, "auf Dauer", or an age of 65 and
 // more ("ich bin 70", "72 Jahre").
@@ -762,8 +855,9 @@ func forGood(words []string) bool {
 			return true
 		}
 		if n, err := strconv.Atoi(w); err == nil && n >= 65 && n < 110 &&
-			(slices.ContainsFunc(words[max(0, i-3):i], func(v string) bool { return v == "bin" || v == "am" || v == "sind" }) || i+1 < len(words) && yearWords[words[i+1]]) {
-			// "ich bin 70", "ich bin aber schon 68", "72 Jahre"
+			(i > 0 && ageBefore[words[i-1]] || i+1 < len(words) && yearWords[words[i+1]] ||
+				slices.ContainsFunc(words[max(0, i-3):i], func(v string) bool { return v == "bin" || v == "am" || v == "sind" })) {
+			// "ich bin 70", "Witwe, 71", "72 Jahre", "ich bin aber schon 68"
 			return true
 		}
 	}
@@ -776,4 +870,7 @@ var (
 	temporaryCues   = foldCues("nicht dauerhaft", "nicht auf dauer", "vorubergehend", "voruebergehend", "zeitweise", "krankgeschrieben", "paar monate", "nachsten monate",
 		"halbes jahr", "eine zeit lang", "fur eine zeit", "temporarily", "few months", "for a while")
 	yearWords = set(strings.Fields("jahre jahren jahr years year"))
+	// ageBefore come right before an age: "ich bin 70", "she is 79",
+	// "Witwe, 71", "Rentner, 72".
+	ageBefore = set(strings.Fields("bin ist am sind is are aged rentner rentnerin witwe witwer seniorin senior pensioner widow widower"))
 )
