@@ -952,6 +952,19 @@ func find(words, pattern []string) int {
 }
 
 func matchAt(words []string, i int, pattern []string) bool {
+	if !slices.Contains(pattern, "**") {
+		// The common case, without allocations: find runs for every cue
+		// at every word.
+		if i+len(pattern) > len(words) {
+			return false
+		}
+		for k, p := range pattern {
+			if !matchWord(words[i+k], p) {
+				return false
+			}
+		}
+		return true
+	}
 	return matchWords(words, i, pattern) != nil
 }
 
@@ -970,54 +983,57 @@ func matchWords(words []string, i int, pattern []string) []int {
 // message's words, and the same words read another way, position by
 // position ("oeffnungszeiten" as "offnungszeiten", "سعرها" as "سعر").
 func matchForms(forms [][]string, i int, pattern []string) []int {
-	n := len(forms[0])
-	at := func(k int, p string) bool {
-		for _, f := range forms {
-			if matchWord(f[k], p) {
-				return true
-			}
-		}
-		return false
+	if slices.Contains(pattern, "**") {
+		return matchGap(forms, i, pattern, nil)
 	}
-	if !slices.Contains(pattern, "**") {
-		if i+len(pattern) > n {
+	if i+len(pattern) > len(forms[0]) {
+		return nil
+	}
+	for k, p := range pattern {
+		if !matchAny(forms, i+k, p) {
 			return nil
 		}
-		for k, p := range pattern {
-			if !at(i+k, p) {
-				return nil
-			}
+	}
+	var own []int
+	for k, p := range pattern {
+		if p != "*" {
+			own = append(own, i+k)
 		}
-		var own []int
-		for k, p := range pattern {
-			if p != "*" {
-				own = append(own, i+k)
-			}
-		}
+	}
+	return own
+}
+
+// matchGap matches a pattern with "**" gaps from i on, own the positions
+// matched so far.
+func matchGap(forms [][]string, i int, pattern []string, own []int) []int {
+	if len(pattern) == 0 {
 		return own
 	}
-	var gap func(i int, pattern []string, own []int) []int
-	gap = func(i int, pattern []string, own []int) []int {
-		if len(pattern) == 0 {
-			return own
-		}
-		if pattern[0] == "**" {
-			for skip := 0; skip <= maxGap && i+skip <= n; skip++ {
-				if m := gap(i+skip, pattern[1:], own); m != nil {
-					return m
-				}
+	if pattern[0] == "**" {
+		for skip := 0; skip <= maxGap && i+skip <= len(forms[0]); skip++ {
+			if m := matchGap(forms, i+skip, pattern[1:], own); m != nil {
+				return m
 			}
-			return nil
 		}
-		if i >= n || !at(i, pattern[0]) {
-			return nil
-		}
-		if pattern[0] != "*" {
-			own = append(own, i)
-		}
-		return gap(i+1, pattern[1:], own)
+		return nil
 	}
-	return gap(i, pattern, nil)
+	if i >= len(forms[0]) || !matchAny(forms, i, pattern[0]) {
+		return nil
+	}
+	if pattern[0] != "*" {
+		own = append(own, i)
+	}
+	return matchGap(forms, i+1, pattern[1:], own)
+}
+
+// matchAny reports whether the word at k, in any of its forms, matches p.
+func matchAny(forms [][]string, k int, p string) bool {
+	for _, f := range forms {
+		if matchWord(f[k], p) {
+			return true
+		}
+	}
+	return false
 }
 
 func matchWord(w, p string) bool {
