@@ -633,9 +633,11 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 		// "Kostet der Antrag auf Grundsicherung etwas?": the words that
 		// ask for an aspect ("kostet", "Antrag") may lead the search to
 		// another topic than the one the message names; without them it
-		// finds the named one.
+		// finds the named one. Not in a story, whose many words outweigh
+		// its few cue words: there the second search cost time and never
+		// changed a decision.
 		hits := knownHits(kb, res.Hits)
-		if len(hits) == 0 || namesTopic(kb, hits[0], sig.rest, "de") || sig.query == q || strings.TrimSpace(sig.query) == "" {
+		if len(hits) == 0 || isStory(q) || namesTopic(kb, hits[0], sig.rest, "de") || sig.query == q || strings.TrimSpace(sig.query) == "" {
 			return res, nil, nil
 		}
 		again, err := a.s.Search(ctx, sig.query)
