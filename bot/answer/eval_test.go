@@ -130,12 +130,14 @@ func gate(t *testing.T, file string, f floors) {
 // the code nor the other sets, measured only as totals. At first sight (the
 // code of 07:25): top-1 87.9 %, aspect 76.9 %, fact 78.2 %, follow-ups 67.0 %,
 // stories 84.2 %, language 100 %, crisis 80.0 %, false alarms 1.0 % (4 of
-// 388), confidently wrong 7.3 %, median 591 characters. The floors are the
-// figures reached, less about one item; raise them, never lower them.
+// 388), confidently wrong 7.3 %, median 591 characters. After the round of
+// 07:40–09:20: 88.5, 83.0, 78.7, 71.0, 85.5, 100, 80.0, 0.8 (3 of 388),
+// 7.0 %, median 596. The floors are the figures reached, less about one
+// item; raise them, never lower them.
 func TestHeldOut(t *testing.T) {
 	gate(t, filepath.Join("testdata", "conversations-heldout.yaml"), floors{
-		top1: 0.87, aspect: 0.76, has: 0.77, followups: 0.66, stories: 0.83, lang: 0.99, crisis: 0.77,
-		falseAlarms: 0.0125, confidentlyWrong: 0.076,
+		top1: 0.88, aspect: 0.82, has: 0.78, followups: 0.70, stories: 0.84, lang: 0.99, crisis: 0.77,
+		falseAlarms: 0.011, confidentlyWrong: 0.075,
 	})
 }
 
