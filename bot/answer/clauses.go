@@ -264,6 +264,13 @@ var questionStarts = set(strings.Fields(`gibt gibts bekomme kriege krieg bekommt
 // that what the person needs is something else. A question keeps them
 // ("Bekomme ich keine Grundsicherung?").
 func deniedBenefits(kb *knowledge.Base, q string) []string {
+	return titleWordsTold(kb, q, func(words []string, i int) bool { return true })
+}
+
+// titleWordsTold are the words of topic titles in the telling sentences of a
+// story (not its questions) that a word of denial stands near, and that
+// keep(words, i) accepts.
+func titleWordsTold(kb *knowledge.Base, q string, keep func(words []string, i int) bool) []string {
 	var out []string
 	for _, s := range storySentences(q) {
 		if strings.HasSuffix(strings.TrimSpace(s), "?") {
@@ -271,7 +278,7 @@ func deniedBenefits(kb *knowledge.Base, q string) []string {
 		}
 		words := foldWords(s)
 		for i, w := range words {
-			if namesAnyTitle(kb, w) && deniedAt(words, i) {
+			if namesAnyTitle(kb, w) && deniedAt(words, i) && keep(words, i) {
 				out = append(out, w)
 			}
 		}
@@ -301,26 +308,15 @@ var tooMuch = set(strings.Fields(`viel hoch much high`))
 // "das Bürgergeld ist noch nicht überwiesen", nor "die Beerdigung kann ich
 // nicht zahlen".
 func refusedBenefits(kb *knowledge.Base, q string) []string {
-	var out []string
-	for _, s := range storySentences(q) {
-		if strings.HasSuffix(strings.TrimSpace(s), "?") {
-			continue
-		}
-		words := foldWords(s)
-		for i, w := range words {
-			if !namesAnyTitle(kb, w) || !deniedAt(words, i) {
-				continue
-			}
-			for k := max(0, i-3); k < min(len(words), i+4); k++ {
-				x := words[k]
-				if getWords[x] || wantWords[x] || refusedWords[x] || k > 0 && tooMuch[x] && (words[k-1] == "zu" || words[k-1] == "too") {
-					out = append(out, w)
-					break
-				}
+	return titleWordsTold(kb, q, func(words []string, i int) bool {
+		for k := max(0, i-3); k < min(len(words), i+4); k++ {
+			x := words[k]
+			if getWords[x] || wantWords[x] || refusedWords[x] || k > 0 && tooMuch[x] && (words[k-1] == "zu" || words[k-1] == "too") {
+				return true
 			}
 		}
-	}
-	return out
+		return false
+	})
 }
 
 var (

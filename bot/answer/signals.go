@@ -914,10 +914,13 @@ func isApplyWord(w string) bool {
 // "gebuehr", "hoechstbetrag"): the words once more, or nil when no word has
 // such a pair. Only a second reading: "teuer" and "neue" still match as
 // written.
-func umlautsSpelt(words []string) []string {
+func umlautsSpelt(words []string) []string { return reread(words, umlautSpelt) }
+
+// reread is the words with each read by f, or nil when f changes none.
+func reread(words []string, f func(string) string) []string {
 	var out []string
 	for i, w := range words {
-		if v := umlautSpelt(w); v != w {
+		if v := f(w); v != w {
 			if out == nil {
 				out = slices.Clone(words)
 			}
@@ -1055,21 +1058,10 @@ func matchWord(w, p string) bool {
 
 // cliticsStripped reads the Arabic and Persian words of a message without
 // the particles and pronouns written onto them ("والسعر", "سعرها",
-// "آدرسش", "مدارکشو"; Finglish "gheymatesh"), so that the cue of the bare word matches: the
-// words once more, or nil when no word has one. A word keeps at least
-// three letters.
-func cliticsStripped(words []string) []string {
-	var out []string
-	for i, w := range words {
-		if v := stripClitics(w); v != w {
-			if out == nil {
-				out = slices.Clone(words)
-			}
-			out[i] = v
-		}
-	}
-	return out
-}
+// "آدرسش", "مدارکشو"; Finglish "gheymatesh"), so that the cue of the bare
+// word matches: the words once more, or nil when no word has one. A word
+// keeps at least three letters.
+func cliticsStripped(words []string) []string { return reread(words, stripClitics) }
 
 var (
 	arabicPrefixes = []string{"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ف"}
