@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
 func TestAspectCues(t *testing.T) {
@@ -206,6 +208,35 @@ func TestExcerpt(t *testing.T) {
 	} {
 		if got := excerpt(tc.text, tc.q, nil); !strings.Contains(got, tc.want) || utf8.RuneCountInString(got) > maxExcerpt+2 {
 			t.Errorf("%q: excerpt misses %q or is too long:\n%s", tc.q, tc.want, got)
+		}
+	}
+}
+
+// TestWithOfficeWords: the office's word a citizen's word stands for leads
+// the excerpt to the sentence that says it ("Waschmaschine" is the text's
+// "Erstausstattung"), phrases only where their words stand together.
+func TestWithOfficeWords(t *testing.T) {
+	kb := &knowledge.Base{Synonyms: []knowledge.Synonym{
+		{From: []string{"Waschmaschine", "erste Wohnung"}, To: []string{"Erstausstattung"}},
+		{Words: []string{"Fahrt", "Tour"}},
+	}}
+	filler := strings.Repeat("Ein Satz über nichts Besonderes. ", 12)
+	text := filler + "Für die Erstausstattung einer Wohnung gibt es Geld. " + filler
+	for _, tc := range []struct {
+		q    string
+		want bool
+	}{
+		{"Zahlt das Amt eine Waschmaschine?", true},
+		{"Meine erste Wohnung ist leer", true},
+		{"Die Wohnung ist meine erste", false},
+		{"Was kostet eine Tour?", false}, // a group of equal words adds nothing
+	} {
+		q := withOfficeWords(kb, tc.q)
+		if got := strings.Contains(q, "Erstausstattung"); got != tc.want {
+			t.Errorf("withOfficeWords(%q) = %q, want Erstausstattung: %v", tc.q, q, tc.want)
+		}
+		if tc.want && !strings.Contains(excerpt(text, q, nil), "Erstausstattung") {
+			t.Errorf("%q: the excerpt misses the sentence with the office's word", tc.q)
 		}
 	}
 }

@@ -139,7 +139,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	case d.Aspect == AspectCosts && (!ok || asksAmount(foldWords(d.Question)) && !asksPrice(foldWords(d.Question))):
 		costsMessage(m, t, d, sec, ok)
 	case ok:
-		shown := excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))
+		shown := excerpt(sec.Text.In(lang), withOfficeWords(kb, d.Question), profileOf(t, lang))
 		if d.Aspect == AspectWho {
 			if rule := figureRule(t, lang, d.Question, shown); rule != "" {
 				// "wir verdienen 180.000": the income limit first.

@@ -759,3 +759,46 @@ var (
 	officeOwnCache   = cache[*knowledge.Topic, map[string]map[string]bool]{max: maxCached}
 	officeCountCache = cache[*knowledge.Base, map[string]int]{max: maxCachedBases}
 )
+
+// withOfficeWords is the question with the office's words that its
+// citizens' words stand for (synonyms.yaml: "Waschmaschine" and "Möbel" are
+// read as "Erstausstattung"), so that the sentence that says the fact in
+// the office's words leads the excerpt.
+func withOfficeWords(kb *knowledge.Base, q string) string {
+	words := foldWords(q)
+	byFirst := synonymPhrases(kb)
+	var add []string
+	for i, w := range words {
+		for _, ph := range byFirst[w] {
+			if matchAt(words, i, ph.from) {
+				add = append(add, ph.to...)
+			}
+		}
+	}
+	if len(add) == 0 {
+		return q
+	}
+	return q + " " + strings.Join(add, " ")
+}
+
+// synonymPhrase is a citizen's word or phrase, folded, and the office's
+// words it is read as.
+type synonymPhrase struct{ from, to []string }
+
+// synonymPhrases are the one-way synonyms of the knowledge base by their
+// first folded word.
+func synonymPhrases(kb *knowledge.Base) map[string][]synonymPhrase {
+	return synonymCache.get(kb, func() map[string][]synonymPhrase {
+		m := map[string][]synonymPhrase{}
+		for _, s := range kb.Synonyms {
+			for _, f := range s.From {
+				if from := foldWords(f); len(from) > 0 {
+					m[from[0]] = append(m[from[0]], synonymPhrase{from: from, to: s.To})
+				}
+			}
+		}
+		return m
+	})
+}
+
+var synonymCache = cache[*knowledge.Base, map[string][]synonymPhrase]{max: maxCachedBases}
