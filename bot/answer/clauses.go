@@ -291,14 +291,19 @@ func titleWordsTold(kb *knowledge.Base, q string, keep func(words []string, i in
 func deniedAt(words []string, i int) bool {
 	for k := max(0, i-3); k < min(len(words), i+4); k++ {
 		// "verdiene zu viel für Bürgergeld", "earn too much for it"
-		if denials[words[k]] || k > 0 && tooMuch[words[k]] && (words[k-1] == "zu" || words[k-1] == "too") {
+		if denials[words[k]] || tooMuchAt(words, k) {
 			return true
 		}
 	}
 	return false
 }
 
-// tooMuch follow "zu", "too" where a person has too much for a benefit.
+// tooMuchAt reports whether words[k] says, after "zu" or "too", that a
+// person has too much for a benefit ("zu viel", "too high").
+func tooMuchAt(words []string, k int) bool {
+	return k > 0 && tooMuch[words[k]] && (words[k-1] == "zu" || words[k-1] == "too")
+}
+
 var tooMuch = set(strings.Fields(`viel hoch much high`))
 
 // refusedBenefits are the denied benefits (deniedBenefits) that the person
@@ -311,7 +316,7 @@ func refusedBenefits(kb *knowledge.Base, q string) []string {
 	return titleWordsTold(kb, q, func(words []string, i int) bool {
 		for k := max(0, i-3); k < min(len(words), i+4); k++ {
 			x := words[k]
-			if getWords[x] || wantWords[x] || refusedWords[x] || k > 0 && tooMuch[x] && (words[k-1] == "zu" || words[k-1] == "too") {
+			if getWords[x] || wantWords[x] || refusedWords[x] || tooMuchAt(words, k) {
 				return true
 			}
 		}

@@ -94,7 +94,7 @@ func titleCompounds(kb *knowledge.Base, words []string) []string {
 	titles := compoundCache.get(kb, func() map[string]bool {
 		m := map[string]bool{}
 		for i := range kb.Topics {
-			for _, w := range foldWords(namingTitle(&kb.Topics[i], "en")) {
+			for _, w := range titleWordsOf(kb, kb.Topics[i].ID, "en").naming {
 				if w = strings.ReplaceAll(w, "-", ""); len(w) >= 6 && !commonTitleWords[w] {
 					m[w] = true
 				}

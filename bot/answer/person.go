@@ -147,8 +147,9 @@ func figureRule(t *knowledge.Topic, lang, question, shown string) string {
 	return best
 }
 
-// incomeMarks and ageMarks are the words with which the knowledge base
-// states an income limit or an age limit.
+// maintenanceMarks, incomeMarks and ageMarks are the words with which the
+// knowledge base states the family's duty to pay, an income limit or an age
+// limit.
 var (
 	maintenanceMarks = foldCues("unterhalt*", "maintenance")
 	incomeMarks      = foldCues("*einkommen*", "income", "gesamteinkommen")

@@ -161,7 +161,7 @@ var (
 	nounParts         = []string{"ung", "heit", "keit", "schaft", "nis", "kosten", "geld"}
 	verbEnds          = []string{"en", "e", "t", "te", "ten", "st", "h"}
 	verbPrefixes      = []string{"zuruck", "zurueck", "heraus", "herein", "hinein", "auf", "aus", "ab", "an", "bei", "ein", "mit", "nach", "vor", "weg", "zu", "hin", "her", "raus", "rein", "durch", "um", "los", "fest", "dazu"}
-	modalForms        = set(strings.Fields(`wollte wollten wolltest sollte sollten solltest konnte konnten konntest musste mussten musste durfte durften mochte mochten mochtest hatte hatten hattest hatt ware waren wurde wurden wuerde wurde brauchte brauchten`))
+	modalForms        = set(strings.Fields(`wollte wollten wolltest sollte sollten solltest konnte konnten konntest musste mussten durfte durften mochte mochten mochtest hatte hatten hattest hatt ware waren wurde wurden wuerde brauchte brauchten`))
 	pronominalAdverbs = set(strings.Fields(`drauf drin dran drum druber drunter daran darauf darin darum daruber darunter daraus dabei dadurch dafur dagegen dahin damit danach daneben davon davor dazu dazwischen`))
 )
 
