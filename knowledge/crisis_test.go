@@ -353,11 +353,13 @@ func TestCrisisHeldOut(t *testing.T) {
 		// violence, stroke beside care, bills, news) and their idioms:
 		// 83 of 100, 3 of 140; gated at one item less.
 		{"crisis-retired-3.yaml", 0.82, 0.029},
-		// The fourth held-out set (written fresh on 2026-12-02 at 07:25,
-		// measured only as totals): 87 of 100, 3 of 140 at first sight;
-		// after crisis round 7 (batches 10 to 12, greetings and the past
-		// habitual as sayings) 90 of 100, 2 of 140; gated at one item less.
-		{"crisis-heldout.yaml", 0.89, 0.015},
+		// The fifth held-out set (written fresh on 2026-12-02 at 09:55,
+		// measured only as totals): 96 of 100, 6 of 140 look-alikes
+		// alarmed at first sight; gated at one item less.
+		{"crisis-heldout.yaml", 0.95, 0.05},
+		// The fourth held-out set, retired at 09:55 once its misses were
+		// read; the model learns from it: 97 of 100, 2 of 140.
+		{"crisis-retired-4.yaml", 0.96, 0.015},
 		// 108 of 110, 2 of 160; the model is trained on this set (the
 		// signals of the start of the night alone: 79 of 110).
 		{"crisis-seen.yaml", 0.94, 0.02},

@@ -125,19 +125,32 @@ func gate(t *testing.T, file string, f floors) {
 	}
 }
 
-// TestHeldOut gates on the fourth held-out set of conversations, never tuned
-// on: written fresh on 2026-12-02 at 07:25 by three writers who saw neither
+// TestHeldOut gates on the fifth held-out set of conversations, never tuned
+// on: written fresh on 2026-12-02 at 09:55 by three writers who saw neither
 // the code nor the other sets, measured only as totals. At first sight (the
-// code of 07:25): top-1 87.9 %, aspect 76.9 %, fact 78.2 %, follow-ups 67.0 %,
-// stories 84.2 %, language 100 %, crisis 80.0 %, false alarms 1.0 % (4 of
-// 388), confidently wrong 7.3 %, median 591 characters. After the round of
-// 07:40–09:20: 88.5, 83.0, 78.7, 71.0, 85.5, 100, 80.0, 0.8 (3 of 388),
-// 7.0 %, median 596. The floors are the figures reached, less about one
-// item; raise them, never lower them.
+// code of 09:55, the crisis model having learnt the fourth set): top-1
+// 86.7 %, aspect 84.5 %, fact 85.5 %, follow-ups 83.5 %, stories 78.8 %,
+// language 98.3 %, crisis 90.0 %, false alarms 0.5 % (2 of 407), confidently
+// wrong 6.7 %, median 583 characters. The floors are the figures reached,
+// less about one item; raise them, never lower them.
 func TestHeldOut(t *testing.T) {
 	gate(t, filepath.Join("testdata", "conversations-heldout.yaml"), floors{
-		top1: 0.88, aspect: 0.82, has: 0.78, followups: 0.70, stories: 0.84, lang: 0.99, crisis: 0.77,
-		falseAlarms: 0.011, confidentlyWrong: 0.075,
+		top1: 0.86, aspect: 0.83, has: 0.84, followups: 0.82, stories: 0.77, lang: 0.97, crisis: 0.87,
+		falseAlarms: 0.008, confidentlyWrong: 0.07,
+	})
+}
+
+// TestRetired4 keeps the fourth held-out set (written fresh on 2026-12-02 at
+// 07:25, measured only as totals until it was retired at 09:55 the same day,
+// once the crisis model had learnt from it) from sliding back. When retired:
+// top-1 88.5 %, aspect 83.5 %, fact 79.3 %, follow-ups 72.0 %, stories
+// 85.5 %, language 99.2 %, crisis 97.5 %, false alarms 0 %, confidently
+// wrong 6.2 %, median 599 characters (first sight: 87.9, 76.9, 78.2, 67.0,
+// 84.2, 100, 80.0, 1.0, 7.3 %).
+func TestRetired4(t *testing.T) {
+	gate(t, filepath.Join("testdata", "conversations-retired-4.yaml"), floors{
+		top1: 0.875, aspect: 0.82, has: 0.78, followups: 0.71, stories: 0.84, lang: 0.99, crisis: 0.95,
+		falseAlarms: 0.01, confidentlyWrong: 0.07,
 	})
 }
 

@@ -9,20 +9,34 @@ import (
 // the expected topic first. The targets are 0.98 and 0.9.
 type langFloors struct{ Lang, Top1 float64 }
 
-// heldOutFloors gate the fourth held-out sets
+// heldOutFloors gate the fifth held-out sets
 // (index/testdata/questions-<lang>-heldout.yaml, written fresh on 2026-12-02
-// at 07:25 by people who saw neither the code nor the other sets): the
+// at 09:55 by people who saw neither the code nor the other sets): the
 // figures reached, less about one question. Raise them to what is reached
 // (go test -run HeldOutLanguages -v prints it); never lower them.
 var heldOutFloors = map[string]langFloors{
-	"tr": {Lang: 0.94, Top1: 0.89}, // language right, top-1 at first sight: 0.964, 0.917
-	"ar": {Lang: 0.98, Top1: 0.83}, // 1.000, 0.854
-	"uk": {Lang: 0.92, Top1: 0.87}, // 0.929, 0.896; after the round of 07:40–09:20: 0.946, 0.896
-	"ru": {Lang: 0.94, Top1: 0.77}, // 0.964, 0.792
-	"pl": {Lang: 0.89, Top1: 0.77}, // 0.911, 0.792
-	"ro": {Lang: 0.91, Top1: 0.77}, // 0.929, 0.792
-	"bg": {Lang: 0.89, Top1: 0.83}, // 0.911, 0.854
-	"fa": {Lang: 0.94, Top1: 0.77}, // 0.946, 0.792; after the round: 0.964, 0.792
+	"tr": {Lang: 0.91, Top1: 0.83}, // language right, top-1 at first sight: 0.929, 0.857
+	"ar": {Lang: 0.98, Top1: 0.71}, // 1.000, 0.735
+	"uk": {Lang: 0.91, Top1: 0.82}, // 0.929, 0.840
+	"ru": {Lang: 0.91, Top1: 0.88}, // 0.929, 0.900
+	"pl": {Lang: 0.92, Top1: 0.89}, // 0.946, 0.918
+	"ro": {Lang: 0.91, Top1: 0.90}, // 0.929, 0.920
+	"bg": {Lang: 0.85, Top1: 0.90}, // 0.875, 0.920
+	"fa": {Lang: 0.91, Top1: 0.80}, // 0.929, 0.820
+}
+
+// retired4Floors keep the fourth held-out sets
+// (questions-<lang>-retired-4.yaml, written on 2026-12-02 at 07:25, retired
+// at 09:55 once their misses were looked at) from sliding back.
+var retired4Floors = map[string]langFloors{
+	"tr": {Lang: 0.94, Top1: 0.89}, // language right, top-1 when retired: 0.964, 0.917 (first sight 0.964, 0.917)
+	"ar": {Lang: 0.98, Top1: 0.83}, // 1.000, 0.854 (1.000, 0.854)
+	"uk": {Lang: 0.92, Top1: 0.87}, // 0.946, 0.896 (0.929, 0.896)
+	"ru": {Lang: 0.94, Top1: 0.77}, // 0.964, 0.792 (0.964, 0.792)
+	"pl": {Lang: 0.89, Top1: 0.77}, // 0.911, 0.792 (0.911, 0.792)
+	"ro": {Lang: 0.91, Top1: 0.77}, // 0.929, 0.792 (0.929, 0.792)
+	"bg": {Lang: 0.89, Top1: 0.83}, // 0.911, 0.854 (0.911, 0.854)
+	"fa": {Lang: 0.94, Top1: 0.77}, // 0.964, 0.792 (0.946, 0.792)
 }
 
 // retired3Floors keep the third held-out sets
@@ -84,7 +98,7 @@ func TestHeldOutLanguages(t *testing.T) {
 		for _, set := range []struct {
 			name   string
 			floors map[string]langFloors
-		}{{"heldout", heldOutFloors}, {"retired", retiredFloors}, {"retired-3", retired3Floors}, {"retired-2", retired2Floors}} {
+		}{{"heldout", heldOutFloors}, {"retired", retiredFloors}, {"retired-4", retired4Floors}, {"retired-3", retired3Floors}, {"retired-2", retired2Floors}} {
 			t.Run(s.Lang+"-"+set.name, func(t *testing.T) {
 				r := evaluate(t, filepath.Join("..", "..", "index", "testdata", "questions-"+s.Lang+"-"+set.name+".yaml"))
 				t.Logf("%s %s: language right %v, top-1 %v; %d of %d texts translated", s.Lang, set.name, r.Lang, r.Top1, s.Current, s.Total)
