@@ -385,6 +385,14 @@ func TestCrisisHeldOut(t *testing.T) {
 		// learn it (unlearnt/): learning its crises inside benefit questions
 		// doubled the model's false alarms on held-out conversations.
 		{"unlearnt/crisis-messages-12.yaml", 0.97, 0.0},
+		// Batch 13 (ten languages: fire and gas in shelters, a child alone,
+		// a violent carer or flatmate, a birth alone, thrown out at night;
+		// look-alikes "Selbstmordkommando", the power cut off, past
+		// violence before a benefit question), written on 2026-12-02 at
+		// 10:10: at first sight 59 of 63, 3 of 80 look-alikes alarmed;
+		// once learnt 63 of 63, none. Kinds not gated (a carer's violence
+		// reads as violence at home).
+		{"crisis-messages-13.yaml", 0.99, 0.0},
 	} {
 		m := readCrisisMessages(t, set.name)
 		checkCoverage(t, m, 40, CrisisLanguages)
