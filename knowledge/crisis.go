@@ -56,6 +56,14 @@ type Crisis struct {
 
 	signals, instead      phraseSet // compiled Signals and InsteadWhen, all languages together
 	combos, insteadCombos comboSet  // their combined signals ("a + b")
+	byLang                map[string]*langSignals
+}
+
+// langSignals are the compiled Signals of one language: they tell the
+// language of a message a signal found.
+type langSignals struct {
+	phrases phraseSet
+	combos  comboSet
 }
 
 // CrisisCue is a class of words that crisis signals share, written once:
@@ -148,6 +156,29 @@ func (b *Base) Screen(text string) (crisis *Crisis, distress bool) {
 		return c, false
 	}
 	return nil, len(b.Distress) > 0 && (b.distressSignalled(text) || b.modelDistress(p))
+}
+
+// SignalLanguages are the languages, in the order of CrisisLanguages, whose
+// crisis signals the text contains: the language of a crisis message that
+// is too short for language detection ("cut again last night deeper than
+// before" has no word of an English question, but an English signal). Nil
+// when no signal matches (a crisis the model found).
+func (b *Base) SignalLanguages(text string) []string {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	words, clause, masked := b.crisisInput(text)
+	var out []string
+	for _, lang := range CrisisLanguages {
+		for i := range b.Crises {
+			ls := b.Crises[i].byLang[lang]
+			if ls != nil && (ls.phrases.match(words, masked) || ls.combos.match(words, clause, masked)) {
+				out = append(out, lang)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // signalledCrisis is the crisis whose signals the words match, or the kind
@@ -565,6 +596,13 @@ func (b *Base) checkCrises(c *checker) {
 		cr.signals, cr.instead, cr.combos, cr.insteadCombos = phraseSet{}, phraseSet{}, comboSet{}, comboSet{}
 		b.compileLangs(c, cr.Pos, what, "signals", "signal", cr.Signals, cues, false, cr.signals.add, cr.combos.addFar)
 		b.compileLangs(c, cr.Pos, what, "instead_when", "signal", cr.InsteadWhen, cues, false, cr.instead.add, cr.insteadCombos.addFar)
+		cr.byLang = map[string]*langSignals{}
+		for _, lang := range sortedKeys(cr.Signals) {
+			// Once more per language; its problems were reported above.
+			ls := &langSignals{phrases: phraseSet{}, combos: comboSet{}}
+			b.compileLangs(&checker{}, cr.Pos, what, "signals", "signal", map[string][]string{lang: cr.Signals[lang]}, cues, false, ls.phrases.add, ls.combos.addFar)
+			cr.byLang[lang] = ls
+		}
 		for j, id := range cr.InsteadOf {
 			if b.crises[id] == nil || id == cr.ID {
 				c.errorf(cr.Pos.At(fmt.Sprintf("instead_of[%d]", j)), "%s: instead_of names %q, which is not another crisis", what, id)

@@ -385,6 +385,21 @@ func TestCrisisHeldOut(t *testing.T) {
 		// learn it (unlearnt/): learning its crises inside benefit questions
 		// doubled the model's false alarms on held-out conversations.
 		{"unlearnt/crisis-messages-12.yaml", 0.97, 0.0},
+		// Batch 13 (ten languages: fire and gas in shelters, a child alone,
+		// a violent carer or flatmate, a birth alone, thrown out at night;
+		// look-alikes "Selbstmordkommando", the power cut off, past
+		// violence before a benefit question), written on 2026-12-02 at
+		// 10:10: at first sight 59 of 63, 3 of 80 look-alikes alarmed;
+		// once learnt 63 of 63, none. Kinds not gated (a carer's violence
+		// reads as violence at home).
+		{"crisis-messages-13.yaml", 0.99, 0.0},
+		// Batch 14 (ten languages: carbon monoxide, a balcony fire, a baby
+		// not breathing, a flatmate who chokes, a carer who locks in;
+		// look-alikes of childhood violence before maintenance), written
+		// midway at 11:00 after batch 13's changes: at first sight 39 of
+		// 41, 4 of 48 look-alikes alarmed (violence "when I was a child"
+		// in four languages); once learnt 41 of 41, none.
+		{"crisis-messages-14.yaml", 0.99, 0.0},
 	} {
 		m := readCrisisMessages(t, set.name)
 		checkCoverage(t, m, 40, CrisisLanguages)
@@ -420,6 +435,27 @@ func checkCoverage(t *testing.T, m crisisMessages, min int, langs []string) {
 	for _, c := range m.Crisis {
 		if !slices.Contains(CrisisLanguages, c.Lang) || c.Kind == "" {
 			t.Errorf("%q: language %q or kind %q wrong", c.Text, c.Lang, c.Kind)
+		}
+	}
+}
+
+// TestSignalLanguages: the language of a crisis message is the language of
+// the signals it contains, where the message is too short to tell.
+func TestSignalLanguages(t *testing.T) {
+	kb := loadBuiltinKB(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"cut again tonight, deeper than last time", []string{"en"}},
+		{"ich will nicht mehr leben", []string{"de"}},
+		{"yine kolumu kestim, bu sefer daha derin", []string{"tr"}},
+		{"wo beantrage ich wohngeld", nil},
+		{"", nil},
+	}
+	for _, tc := range tests {
+		if got := kb.SignalLanguages(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("SignalLanguages(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }

@@ -82,16 +82,30 @@ func withoutCrisis(kb *knowledge.Base, q string) string {
 // wurde abgelehnt"), where the search is sure of it; else a topic the whole
 // message names by its title ("… in der Unterkunft geschlagen"); else the
 // topic of the crisis itself (a shelter for the night, tonight set); else
-// the conversation's topic ("wie beantrage ich Grundsicherung" … "ich bring
+// a topic some crisis offers that the search of the whole message is sure
+// of (thrown out or assaulted and "on the street" in any language: the
+// help for the homeless, tonight set, whatever the kind); else the
+// conversation's topic ("wie beantrage ich Grundsicherung" … "ich bring
 // mich sowieso bald um").
 func (a *Answerer) crisisTopic(ctx context.Context, kb *knowledge.Base, st *State, q string, c *knowledge.Crisis) (t *knowledge.Topic, tonight bool) {
-	if need := withoutCrisis(kb, q); need != "" {
+	need := withoutCrisis(kb, q)
+	if need != "" {
 		if t := a.sureTopic(ctx, kb, need, false); t != nil {
 			return t, false
 		}
 	}
 	if t := a.sureTopic(ctx, kb, q, true); t != nil {
 		return t, false
+	}
+	if c.Topic == "" {
+		for _, s := range []string{need, q} {
+			if s == "" {
+				continue
+			}
+			if t := a.crisisNeed(ctx, kb, s); t != nil {
+				return t, true
+			}
+		}
 	}
 	if t := kb.Topic(c.Topic); t != nil {
 		return t, true
@@ -349,4 +363,31 @@ func storySentences(q string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// crisisNeed is the topic some crisis offers (krisen.yaml, topic:) that
+// the search answers the whole message with, leading the next: "thrown
+// out at night, on the street with the children" in any language. Unlike
+// sureTopic it asks for no word of the German or English vocabulary: a
+// need of the night is read in the message's own language.
+func (a *Answerer) crisisNeed(ctx context.Context, kb *knowledge.Base, q string) *knowledge.Topic {
+	res, err := a.s.Search(ctx, q)
+	if err != nil || !res.Answered || len(res.Elsewhere) > 0 {
+		return nil
+	}
+	hits := knownHits(kb, res.Hits)
+	if len(hits) == 0 || !leads(kb, hits, a.margin) {
+		return nil
+	}
+	if id := topicOfHit(kb, hits[0]); offeredInCrisis(kb, id) {
+		return kb.Topic(id)
+	}
+	return nil
+}
+
+// offeredInCrisis reports whether some crisis of the knowledge base offers
+// the topic after its lines (krisen.yaml, topic:): a need of the night, not
+// a benefit to apply for.
+func offeredInCrisis(kb *knowledge.Base, id string) bool {
+	return slices.ContainsFunc(kb.Crises, func(c knowledge.Crisis) bool { return c.Topic == id })
 }

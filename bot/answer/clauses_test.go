@@ -23,6 +23,10 @@ func TestDecideFamilies(t *testing.T) {
 		{[]string{"I lost my flat and I'm sleeping outside, honestly I want to kill myself, is there a shelter for men?"}, answer.KindCrisis, "wohnungslosenhilfe", ""},
 		{[]string{"Elterngeld", "eigentlich ist alles egal, ich bring mich sowieso um"}, answer.KindCrisis, "elterngeld", ""},
 		{[]string{"ich will nicht mehr leben, eigentlich ist es egal"}, answer.KindCrisis, "", ""},
+		// Beaten and put out at night: the help for the homeless, read in
+		// the message's language; a short crisis in the language of its signal.
+		{[]string{"муж избил и выгнал ночью на улицу, я с ребенком, мы в Дортмунде"}, answer.KindCrisis, "wohnungslosenhilfe", "ru"},
+		{[]string{"cut again tonight, deeper"}, answer.KindCrisis, "", "en"},
 		{[]string{"der antrag auf wohngeld macht mich wahnsinnig, welche unterlagen brauch ich ueberhaupt"}, answer.KindReferral, "wohngeld", ""},
 		{[]string{"bin total verzweifelt, wir brauchen einen wbs und keiner hilft uns, was muss ich mitbringen"}, answer.KindReferral, "wohnberechtigungsschein", ""},
 		{[]string{"Entschuldigung dass ich störe, ich habe ein Anliegen"}, answer.KindAsk, "", ""},
