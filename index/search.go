@@ -164,10 +164,27 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	if len(res.Hits) > MaxHits {
 		res.Hits = res.Hits[:MaxHits]
 	}
-	res.Answered, res.Reason = cands[0].match.decide()
+	best := cands[0].match
+	// An office that ranks first answers through its topic, so the topic's
+	// match is evidence, too, where the office has one topic: "pomoc dla
+	// seniorow Eving" finds the Seniorenbüro Eving by its place, whose name
+	// explains nothing else, and the Seniorenbüros' topic by the rest. (A
+	// Sozialbüro serves many topics: which one is asked, its name can't say.)
+	if d := cands[0].info; d.kind == KindOffice {
+		t := d.localTopic
+		if t == nil {
+			t = ix.soleTopic[d.id]
+		}
+		if t != nil && ix.docs[t.ID] != nil {
+			if m := ix.coverage(q, ix.docs[t.ID]); m.coverage > best.coverage {
+				best = m
+			}
+		}
+	}
+	res.Answered, res.Reason = best.decide()
 	res.MatchLang = ix.vocabLang(q)
-	if res.MatchLang == "" && cands[0].match.coverage > 0 && cands[0].match.langSure {
-		res.MatchLang = Languages[cands[0].match.lang]
+	if res.MatchLang == "" && best.coverage > 0 && best.langSure {
+		res.MatchLang = Languages[best.lang]
 	}
 	return res, nil
 }
