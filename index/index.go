@@ -58,8 +58,9 @@ type Index struct {
 	// their first term.
 	elsewhere [nLangs]map[string][][]string
 	// officeTopic is, per office id, the first topic that lists the office;
-	// soleTopic the only one, when just one does.
-	officeTopic, soleTopic map[string]*knowledge.Topic
+	// officeTopics all of them.
+	officeTopic  map[string]*knowledge.Topic
+	officeTopics map[string][]*knowledge.Topic
 	// matchable holds, per language, the terms bleve can match that the
 	// term table does not have in titles, phrasings or keywords: terms of
 	// its fields the table lacks (none so far) and terms with synonyms in
@@ -194,7 +195,7 @@ func (ix *Index) fill() error {
 	batch := ix.bleve.NewBatch()
 	localTopic := map[string]*knowledge.Topic{}
 	ix.officeTopic = map[string]*knowledge.Topic{}
-	listed := map[string]int{}
+	ix.officeTopics = map[string][]*knowledge.Topic{}
 	for i := range ix.kb.Topics {
 		t := &ix.kb.Topics[i]
 		for _, id := range t.Offices {
@@ -204,13 +205,7 @@ func (ix *Index) fill() error {
 			if ix.officeTopic[id] == nil {
 				ix.officeTopic[id] = t
 			}
-			listed[id]++
-		}
-	}
-	ix.soleTopic = map[string]*knowledge.Topic{}
-	for id, n := range listed {
-		if n == 1 {
-			ix.soleTopic[id] = ix.officeTopic[id]
+			ix.officeTopics[id] = append(ix.officeTopics[id], t)
 		}
 	}
 	// Documents repeat their words; each distinct word is analysed once.

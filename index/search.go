@@ -166,19 +166,26 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	}
 	best := cands[0].match
 	// An office that ranks first answers through its topic, so the topic's
-	// match is evidence, too, where the office has one topic: "pomoc dla
-	// seniorow Eving" finds the Seniorenbüro Eving by its place, whose name
-	// explains nothing else, and the Seniorenbüros' topic by the rest. (A
-	// Sozialbüro serves many topics: which one is asked, its name can't say.)
+	// match is evidence, too: "pomoc dla seniorow Eving" finds the
+	// Seniorenbüro Eving by its place, whose name explains nothing else,
+	// and the Seniorenbüros' topic by the rest. An office of several
+	// topics counts by the one that explains least: a Sozialbüro serves
+	// many topics, and which one is asked its name can't say.
 	if d := cands[0].info; d.kind == KindOffice {
-		t := d.localTopic
-		if t == nil {
-			t = ix.soleTopic[d.id]
+		topics := ix.officeTopics[d.id]
+		if d.localTopic != nil {
+			topics = []*knowledge.Topic{d.localTopic}
 		}
-		if t != nil && ix.docs[t.ID] != nil {
-			if m := ix.coverage(q, ix.docs[t.ID]); m.coverage > best.coverage {
-				best = m
+		var least *match
+		for _, t := range topics {
+			if td := ix.docs[t.ID]; td != nil {
+				if m := ix.coverage(q, td); least == nil || m.coverage < least.coverage {
+					least = &m
+				}
 			}
+		}
+		if least != nil && least.coverage > best.coverage {
+			best = *least
 		}
 	}
 	res.Answered, res.Reason = best.decide()
@@ -834,3 +841,4 @@ func isNumber(s string) bool {
 	}
 	return s != ""
 }
+
