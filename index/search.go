@@ -841,4 +841,3 @@ func isNumber(s string) bool {
 	}
 	return s != ""
 }
-
