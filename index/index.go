@@ -57,8 +57,10 @@ type Index struct {
 	// elsewhere are the analysed phrases of knowledge.Base.Elsewhere, by
 	// their first term.
 	elsewhere [nLangs]map[string][][]string
-	// officeTopic is, per office id, the first topic that lists the office.
-	officeTopic map[string]*knowledge.Topic
+	// officeTopic is, per office id, the first topic that lists the office;
+	// officeTopics all of them.
+	officeTopic  map[string]*knowledge.Topic
+	officeTopics map[string][]*knowledge.Topic
 	// matchable holds, per language, the terms bleve can match that the
 	// term table does not have in titles, phrasings or keywords: terms of
 	// its fields the table lacks (none so far) and terms with synonyms in
@@ -193,6 +195,7 @@ func (ix *Index) fill() error {
 	batch := ix.bleve.NewBatch()
 	localTopic := map[string]*knowledge.Topic{}
 	ix.officeTopic = map[string]*knowledge.Topic{}
+	ix.officeTopics = map[string][]*knowledge.Topic{}
 	for i := range ix.kb.Topics {
 		t := &ix.kb.Topics[i]
 		for _, id := range t.Offices {
@@ -202,6 +205,7 @@ func (ix *Index) fill() error {
 			if ix.officeTopic[id] == nil {
 				ix.officeTopic[id] = t
 			}
+			ix.officeTopics[id] = append(ix.officeTopics[id], t)
 		}
 	}
 	// Documents repeat their words; each distinct word is analysed once.

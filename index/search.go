@@ -164,10 +164,34 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	if len(res.Hits) > MaxHits {
 		res.Hits = res.Hits[:MaxHits]
 	}
-	res.Answered, res.Reason = cands[0].match.decide()
+	best := cands[0].match
+	// An office that ranks first answers through its topic, so the topic's
+	// match is evidence, too: "pomoc dla seniorow Eving" finds the
+	// Seniorenbüro Eving by its place, whose name explains nothing else,
+	// and the Seniorenbüros' topic by the rest. An office of several
+	// topics counts by the one that explains least: a Sozialbüro serves
+	// many topics, and which one is asked its name can't say.
+	if d := cands[0].info; d.kind == KindOffice {
+		topics := ix.officeTopics[d.id]
+		if d.localTopic != nil {
+			topics = []*knowledge.Topic{d.localTopic}
+		}
+		var least *match
+		for _, t := range topics {
+			if td := ix.docs[t.ID]; td != nil {
+				if m := ix.coverage(q, td); least == nil || m.coverage < least.coverage {
+					least = &m
+				}
+			}
+		}
+		if least != nil && least.coverage > best.coverage {
+			best = *least
+		}
+	}
+	res.Answered, res.Reason = best.decide()
 	res.MatchLang = ix.vocabLang(q)
-	if res.MatchLang == "" && cands[0].match.coverage > 0 && cands[0].match.langSure {
-		res.MatchLang = Languages[cands[0].match.lang]
+	if res.MatchLang == "" && best.coverage > 0 && best.langSure {
+		res.MatchLang = Languages[best.lang]
 	}
 	return res, nil
 }
