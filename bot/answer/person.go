@@ -77,7 +77,7 @@ func statesRole(words []string) bool {
 		if roleArticles[words[j]] && j+1 < len(words) {
 			j++
 		}
-		if roleWords[words[j]] {
+		if roleWords[words[j]] || roleWords[umlautSpelt(words[j])] {
 			return true
 		}
 	}

@@ -117,6 +117,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		// too late, still in time, time after an event: de en tr ar uk ru pl ro bg fa
 		"има ли срок", "от кой месец", "ab welchem monat", "from which month", "с какого месяца", "з якого місяця", "od ktorego miesiaca",
 		"zu spaet", "rueckwirkend*", "noch rechtzeitig", "noch beantragen", "nachtraglich*", "nachtraeglich*", "hab* ich zeit", "hab* ich noch zeit",
+		// how long it takes to be decided
+		"wie lange dauert", "wie lang dauert", "dauert es", "dauert das", "bearbeitungszeit*", "bearbeitungsdauer", "how long does * take", "how long does * * take",
+		"how long ** take*", "how long will it take", "processing time",
 		"wie lange nach", "wie lang nach", "still apply", "can i still", "still get", "how long after", "how long do i have", "time limit",
 		"gec mi", "gec kal*", "gecikti*", "kac ay", "ne kadar sure", "ne kadar zaman",
 		"متاخر", "تاخرت", "تاخر*", "فات الاوان", "لسه:2", "لسا:2", "لسة:2", "كم وقت", "قديش وقت", "خلال كم",
@@ -281,12 +284,14 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"nereden alabilirim:3", "nereden al*:3", "من وين بجيب:3", "وين بلاقي:3", "бланк*:1", "formularz*:1",
 		// whom to turn to ("an wen wende ich mich", "bei wem melde ich mich", "who do I contact"): how to apply
 		"an wen:3", "bei wem:3", "wende* ich mich:3", "wende* mich:3", "who do i contact:4", "who to contact:4", "who should i contact:4",
-		"get in touch:3", "turn to:3", "до кого звернутися:4", "к кому обратиться:4", "do kogo sie zwrocic:4", "към кого да се обърна:4",
+		"get in touch:3", "turn to:3", "zu wem:3", "ansprechpartner*:3", "ansprechperson*:3", "who should i speak to:4", "who do i speak to:4",
+		"who should i talk to:4", "who do i talk to:4", "who can i talk to:4", "kime basvur*:3", "kime gitme*:3", "kime gide*:3", "kiminle gorus*:3",
+		"لازم احكي:3", "احكي مع:3", "بحكي مع:3", "مع مين:3", "به کی باید:3", "مراجعه کنم:3", "مراجعه کنیم:3", "do kogo:3", "към кого:3", "до кого звернутися:4", "к кому обратиться:4", "do kogo sie zwrocic:4", "към кого да се обърна:4",
 		// booking, colloquial ("bei welcher Firma buch ich die Fahrten")
 		"buch ich:3", "buch man:3", "bucht man:3", "meld* ** an:2",
 		// where to go: ro pl bg tr ar
 		"unde ma duc:4", "unde sa ma duc:4", "gdzie mam isc:4", "gdzie isc:4", "къде да ходя:4", "nereye gideyim:4", "وين بروح:4", "لوين لازم روح:4",
-		"wer stellt:3", "who applies:3", "stellt ** antrag:2", "bestell*:2", "buchen:3", "buche:3", "book:3", "booking:3", "reserv*:3", "رزرو:3", "حجز:3",
+		"wer stellt:3", "who applies:3", "stell* ** antrag:2", "wie stell* ich:2", "wie stellt man:2", "bestell*:2", "buchen:3", "buche:3", "book:3", "booking:3", "reserv*:3", "رزرو:3", "حجز:3",
 		"заброн*:3", "бронир*:3", "rezerw*:3", "rezerv*:3", "запаз*:3", "zamow*:3", "замов*:3", "заказ*:2",
 		"im voraus:2", "beforehand:2", "onceden:2", "заранее:2", "заздалегідь:2", "dinainte:2", "предварително:2", "از قبل:2", "مسبقا:2", "قبل:1",
 		"per mail:3", "per e-mail:3", "per email:3", "by email:3", "by e-mail:3", "via email:3", "per fax:3", "per post:2",
@@ -352,6 +357,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 var whenCues = []string{
 	"sonntag*", "samstag*", "wochenende*", "feiertag*", "abends", "nachts", "spatabends", "wie spat", "welche tage", "an welchen tagen",
 	"weekend*", "evening*", "at night", "saturday*", "sunday*", "holiday*", "how late", "which days", "what days",
+	"какие дни", "в какие дни", "які дні", "в які дні", "jakie dni", "w jakie dni", "hangi gunler*", "in ce zile", "кои дни", "в кои дни",
 	"hafta sonu*", "haftasonu*", "aksam*", "gece", "geceleri", "cumartesi*", "pazar gun*", "pazarlari",
 	"вихідн*", "ввечері", "вночі", "субот*", "неділ*", "выходн*", "вечер*", "ночью", "воскресень*",
 	"wieczor*", "sobot*", "niedziel*", "w nocy", "seara", "noaptea", "sambata", "duminica", "sfarsit de saptamana",
