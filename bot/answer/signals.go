@@ -75,6 +75,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		// tr ar uk ru pl ro bg fa
 		"belge*", "evrak*", "ne lazım", "وثائق", "الوثائق", "أوراق", "الأوراق", "مستندات", "المستندات",
 		"документ*", "dokument*", "document*", "acte", "actele", "مدارک", "مدرک",
+		"brauchen die:2", "wollen die:2",
 		"mitbring*", "mitnehm*", "mitschick*", "mitsend*", "beileg*", "unterlage*", "dokument*", "nachweis*",
 		"papiere", "papieren", "belege", "bescheinigung*", "brauch* ich dafur", "brauch* ich dazu", "was brauch*", "ausfull*",
 		"was muss ich vorlegen", "vorlegen", "einreich*", "bring", "documents", "document", "papers", "paperwork",
@@ -99,6 +100,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"плащ*", "چقدر هزینه", "پرداخت",
 		"darmow*", "ucretsiz*", "bedava", "مجانا",
 		"zahlt man", "bezahlt man", "zahlen wir", "bezahlen wir",
+		// without paying; what an adult or a child pays ("was zahlt ein Erwachsener im Zoo")
+		"ohne ** zahlen", "ohne ** bezahlen", "without paying", "zahlt ein", "zahlt eine", "zahlen erwachsene", "zahlen kinder", "does an adult pay", "does a child pay",
 		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
 		"zuzahl*", "freifahrt*", "*freifahrt", "*freifahrten", "free rides", "free trips", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
 		"was zahlen", "was bezahlen", "etwas zahlen", "etwas bezahlen", "was dazu*", "was zuzahlen", "umsonst", "gratis", "kostenlos*",
@@ -143,7 +146,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 	},
 	AspectWho: {
 		// from which percentage one counts as it ("yüzde kaç engelli olunca")
-		"yuzde kac:3", "sayil*:2",
+		"yuzde kac:3", "sayil*:2", "which area:3", "what area:3",
 		// for whom, the income limit: fa (Finglish) uk ru ar fa
 		"che kasani", "che kasi", "baraye ki", "baraye kia", "кому дають", "кому видають", "межа доходу:3", "межа доходів:3", "ліміт доходу:3", "граница дохода:3", "лимит дохода:3", "حد الدخل:3", "سقف درآمد:3",
 		// who may get it: inflections, gaps, income and savings checked, year of birth: de en uk ru bg pl fa
@@ -245,6 +248,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"куди", "где", "куда", "gdzie", "unde", "къде", "کجا", "کجاست", "آدرس", "نشانی", "تلفن",
 		"wo", "wohin", "adresse*", "anschrift*", "offnungszeit*", "sprechzeit*", "sprechstunde*", "telefon*",
 		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "haben * auf", "hat * auf", "haben auf", "auf haben", "aufhaben", "macht * auf", "machen * auf", "offn*", "hinkommen", "bus:1", "bahn:1",
+		// which street, how to find it, where it is
+		"welche strasse:4", "welcher strasse:4", "which street:4", "what street:4", "how do i find:4", "how can i find:4", "wo ist:4", "wo sind:4",
+		"where is:4", "where's:4", "wheres:4", "where are:4",
 		// coming by at the office ("kann ich einfach vorbeikommen", "drop in"): its hours
 		"vorbeikomm*", "vorbeischau*", "vorbeigeh*", "vorbei kommen", "drop in", "drop by", "walk in", "walk-in", "ohne termin:2", "without appointment:2", "without an appointment:2",
 		"anfahrt", "komme ich zum", "komme ich zur", "internetseite", "webseite", "website",
@@ -288,7 +294,10 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"who should i talk to:4", "who do i talk to:4", "who can i talk to:4", "kime basvur*:3", "kime gitme*:3", "kime gide*:3", "kiminle gorus*:3",
 		"لازم احكي:3", "احكي مع:3", "بحكي مع:3", "مع مين:3", "به کی باید:3", "مراجعه کنم:3", "مراجعه کنیم:3", "do kogo:3", "към кого:3", "до кого звернутися:4", "к кому обратиться:4", "do kogo sie zwrocic:4", "към кого да се обърна:4",
 		// booking, colloquial ("bei welcher Firma buch ich die Fahrten")
-		"buch ich:3", "buch man:3", "bucht man:3", "meld* ** an:2",
+		"buch ich:3", "buch man:3", "bucht man:3",
+		// the account an online application needs ("brauch ich da so ein Bund-Konto"), getting into a measure
+		"bundid:3", "bund-id:3", "bund id:3", "bund konto:3", "bundkonto:3", "servicekonto:3", "nutzerkonto:3", "ein konto:3", "konto anlegen:3",
+		"wie komm* ich ** rein:3", "wie komm* man ** rein:3", "meld* ** an:2",
 		// where to go: ro pl bg tr ar
 		"unde ma duc:4", "unde sa ma duc:4", "gdzie mam isc:4", "gdzie isc:4", "къде да ходя:4", "nereye gideyim:4", "وين بروح:4", "لوين لازم روح:4",
 		"wer stellt:3", "who applies:3", "stell* ** antrag:2", "wie stell* ich:2", "wie stellt man:2", "bestell*:2", "buchen:3", "buche:3", "book:3", "booking:3", "reserv*:3", "رزرو:3", "حجز:3",
@@ -325,6 +334,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"gecerli*:3", "дійсн*:2", "чинн*:2", "действителен:3", "действительн*:2", "действует ли:3", "wazn*:2", "valabil*:3", "валид*:3",
 		"صالح*:2", "ساري*:2", "معتبر*:2", "wie viele:2", "wieviele:2", "how many:2", "gunstig*:2", "billiger:2", "cheaper:2", "ermassig*:2",
 		"rabatt*:2", "discount*:2",
+		// where the service takes one ("fährt der ihn auch zur Dialyse", "take me to my physio")
+		"fahrt der ** zur:2", "fahrt der ** zum:2", "fahren die ** zur:2", "fahren die ** zum:2", "take me to:3", "take him to:3", "take her to:3",
+		"drive me to:3", "drive him to:3", "drive her to:3",
 		// from which degree one counts as disabled: what the GdB gives ("ab welchem GdB ist man schwerbehindert")
 		"ab welchem gdb:3", "ab welchem grad:3", "from what degree:3", "from which degree:3", "what degree:2", "с какой степени:3", "з якого ступеня:3", "od jakiego stopnia:3",
 		// more as someone ("bekomm ich als Schwangere mehr"): what there is, not whether one gets it
