@@ -367,8 +367,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 // of a service that runs at hours of its own (the Fahrdienst, "täglich von
 // 7 bis 24 Uhr"), what it gives (aspectFor).
 var whenCues = []string{
-	"sonntag*", "samstag*", "wochenende*", "feiertag*", "abends", "nachts", "spatabends", "wie spat", "welche tage", "an welchen tagen",
-	"weekend*", "evening*", "at night", "saturday*", "sunday*", "holiday*", "how late", "which days", "what days",
+	"sonntag*", "samstag*", "wochenende*", "feiertag*", "abends", "nachts", "spatabends", "welche tage", "an welchen tagen",
+	"weekend*", "evening*", "at night", "saturday*", "sunday*", "holiday*", "which days", "what days",
 	"какие дни", "в какие дни", "які дні", "в які дні", "jakie dni", "w jakie dni", "hangi gunler*", "in ce zile", "кои дни", "в кои дни",
 	"hafta sonu*", "haftasonu*", "aksam*", "gece", "geceleri", "cumartesi*", "pazar gun*", "pazarlari",
 	"вихідн*", "ввечері", "вночі", "субот*", "неділ*", "выходн*", "вечер*", "ночью", "воскресень*",
