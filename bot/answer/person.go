@@ -77,7 +77,7 @@ func statesRole(words []string) bool {
 		if roleArticles[words[j]] && j+1 < len(words) {
 			j++
 		}
-		if roleWords[words[j]] {
+		if roleWords[words[j]] || roleWords[umlautSpelt(words[j])] {
 			return true
 		}
 	}
@@ -86,11 +86,14 @@ func statesRole(words []string) bool {
 
 var roleArticles = set(strings.Fields(`der die das the a an`))
 
-// roleWords are the parts a person plays in a family.
+// roleWords are the parts a person plays in a family, and the standing a
+// benefit may turn on ("als Student", "as a pensioner").
 var roleWords = set(strings.Fields(`opa oma opi omi grossvater grossmutter tante onkel sohn tochter vater mutter papa mama
 	enkel enkelin schwester bruder cousin cousine neffe nichte stiefvater stiefmutter pflegemutter pflegevater
 	grandad granddad grandpa grandma grandfather grandmother aunt uncle son daughter father mother dad mum mom
-	sister brother nephew niece`))
+	sister brother nephew niece
+	student studentin azubi auszubildender auszubildende rentner rentnerin schuler schulerin
+	pensioner retiree apprentice trainee`))
 
 // household reports whether a message says how many live together ("wir
 // sind zu zweit", "we are two").

@@ -60,10 +60,17 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 	// "no reliable information on deadlines". (A price asked of a topic
 	// without costs stays costs: the answer leads with the sentence that
 	// holds an amount.)
-	if w := cues[AspectDeadlines]; w > 0 && prof.sections[AspectDeadlines] == nil && len(cues) == 1 {
+	when := cues[AspectWhere] > 0 && onlyWhen(sig.matches)
+	if w := cues[AspectDeadlines]; w > 0 && prof.sections[AspectDeadlines] == nil && (len(cues) == 1 || len(cues) == 2 && when) {
 		if to := spanSection(prof); to != AspectNone {
 			cues = map[Aspect]int{to: w}
 		}
+	}
+	if when && cues[AspectWhere] > 0 && runsAtHours(t) {
+		// "fährt der auch abends?", "und am wochenende?": the hours a
+		// service runs are what it gives, not its office's hours.
+		cues[AspectWhat] += max(cues[AspectWhere], strongCue)
+		delete(cues, AspectWhere)
 	}
 	var extra []term
 	if familyPays(sig.words) {
@@ -157,6 +164,29 @@ func strongerCue(cues map[Aspect]int, a Aspect) bool {
 		}
 	}
 	return false
+}
+
+// onlyWhen reports whether every cue of where found asks a time of the
+// week or day (whenCues), none an address, a phone or opening.
+func onlyWhen(matches []cueMatch) bool {
+	when := false
+	for _, m := range matches {
+		if m.aspect == AspectWhere {
+			if !m.when {
+				return false
+			}
+			when = true
+		}
+	}
+	return when
+}
+
+// runsAtHours reports whether what a topic gives holds a time of day
+// ("täglich von 7 bis 24 Uhr"): a service that runs at hours of its own.
+// The German text is read, whatever the language asked in.
+func runsAtHours(t *knowledge.Topic) bool {
+	sec := profileOf(t, "de").sections[AspectWhat]
+	return sec != nil && slices.Contains(sec.words, "uhr")
 }
 
 // spanSection is the first of the sections that tell what a topic is

@@ -48,6 +48,8 @@ type cue struct {
 	// amount: the cue asks how much ("wie viel", "сколько"), which is
 	// costs unless it asks an age or a limit on one's own money.
 	amount bool
+	// when: the cue asks a time of the week or day (whenCues).
+	when bool
 }
 
 // aspectCues are the ways people ask for an aspect, in German and English,
@@ -56,6 +58,10 @@ type cue struct {
 // the earlier in this list.
 var aspectCues = parseCues(map[Aspect][]string{
 	AspectBring: {
+		// which certificate ("welche Geburtsurkunde", "which birth certificate", "какое свидетельство"); a
+		// certificate alone may be another office's ("wo krieg ich die Sterbeurkunde")
+		"welche* *urkunde", "welche* urkunde*", "which * certificate", "which certificate", "what certificate", "what * certificate",
+		"какое свидетельство", "какое * свидетельство", "яке свідоцтво", "яке * свідоцтво", "jaki akt", "ktory akt", "ce certificat", "какъв акт", "چه شناسنامه*", "کدوم شناسنامه*",
 		// papers named by their kind, and how old they may be ("wie alt dürfen die Arztberichte sein")
 		"arztbericht*:2", "arztbrief*:2", "originale:2", "originalen:2", "оригінал*:2", "оригинал*:2", "oryginal*:2", "originalele:2",
 		"довід*", "przynies*", "ze soba", "zabrac:2", "reports:2", "medical report*:2", "doctor's report*:2",
@@ -69,6 +75,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		// tr ar uk ru pl ro bg fa
 		"belge*", "evrak*", "ne lazım", "وثائق", "الوثائق", "أوراق", "الأوراق", "مستندات", "المستندات",
 		"документ*", "dokument*", "document*", "acte", "actele", "مدارک", "مدرک",
+		"brauchen die:2", "wollen die:2",
 		"mitbring*", "mitnehm*", "mitschick*", "mitsend*", "beileg*", "unterlage*", "dokument*", "nachweis*",
 		"papiere", "papieren", "belege", "bescheinigung*", "brauch* ich dafur", "brauch* ich dazu", "was brauch*", "ausfull*",
 		"was muss ich vorlegen", "vorlegen", "einreich*", "bring", "documents", "document", "papers", "paperwork",
@@ -93,6 +100,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"плащ*", "چقدر هزینه", "پرداخت",
 		"darmow*", "ucretsiz*", "bedava", "مجانا",
 		"zahlt man", "bezahlt man", "zahlen wir", "bezahlen wir",
+		// without paying; what an adult or a child pays ("was zahlt ein Erwachsener im Zoo")
+		"ohne ** zahlen", "ohne ** bezahlen", "without paying", "zahlt ein", "zahlt eine", "zahlen erwachsene", "zahlen kinder", "does an adult pay", "does a child pay",
 		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
 		"zuzahl*", "freifahrt*", "*freifahrt", "*freifahrten", "free rides", "free trips", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
 		"was zahlen", "was bezahlen", "etwas zahlen", "etwas bezahlen", "was dazu*", "was zuzahlen", "umsonst", "gratis", "kostenlos*",
@@ -111,6 +120,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		// too late, still in time, time after an event: de en tr ar uk ru pl ro bg fa
 		"има ли срок", "от кой месец", "ab welchem monat", "from which month", "с какого месяца", "з якого місяця", "od ktorego miesiaca",
 		"zu spaet", "rueckwirkend*", "noch rechtzeitig", "noch beantragen", "nachtraglich*", "nachtraeglich*", "hab* ich zeit", "hab* ich noch zeit",
+		// how long it takes to be decided
+		"wie lange dauert", "wie lang dauert", "dauert es", "dauert das", "bearbeitungszeit*", "bearbeitungsdauer", "how long does * take", "how long does * * take",
+		"how long ** take*", "how long will it take", "processing time",
 		"wie lange nach", "wie lang nach", "still apply", "can i still", "still get", "how long after", "how long do i have", "time limit",
 		"gec mi", "gec kal*", "gecikti*", "kac ay", "ne kadar sure", "ne kadar zaman",
 		"متاخر", "تاخرت", "تاخر*", "فات الاوان", "لسه:2", "لسا:2", "لسة:2", "كم وقت", "قديش وقت", "خلال كم",
@@ -133,6 +145,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"monate nach der geburt", "wochen nach der geburt", "months after the birth", "months after birth",
 	},
 	AspectWho: {
+		// from which percentage one counts as it ("yüzde kaç engelli olunca")
+		"yuzde kac:3", "sayil*:2", "which area:3", "what area:3",
 		// for whom, the income limit: fa (Finglish) uk ru ar fa
 		"che kasani", "che kasi", "baraye ki", "baraye kia", "кому дають", "кому видають", "межа доходу:3", "межа доходів:3", "ліміт доходу:3", "граница дохода:3", "лимит дохода:3", "حد الدخل:3", "سقف درآمد:3",
 		// who may get it: inflections, gaps, income and savings checked, year of birth: de en uk ru bg pl fa
@@ -144,7 +158,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"prog dochodowy:3", "limita de venit:3", "plafon* de venit:3", "праг на доход*:3", "таван на доход*:3", "سقف الدخل:3", "حد الدخل:3",
 		"سقف درآمد:3", "حد درآمد:3", "income cap:3", "дають:1", "дают:1", "дадуть:1",
 		"може ли ** да получи:2", "может ли ** получить:2", "чи може ** отримати:2", "czy ** moze dostac:2", "che kasani:3", "baraye ki:3",
-		"be che kasi:3", "ab wie viel:3", "ab wieviel:3", "darf ich als:2", "kann ich als:2", "bekomme ich als:2",
+		"be che kasi:3", "ab wie viel:3", "ab wieviel:3", "darf ich als:2", "kann ich als:2", "bekomm* ich als:2", "can i as:2",
 		"krieg* ich als:2", "hab* ich als:2", "durfen auch:2", "darf auch:2", "darf man auch:2", "veriliyor mu:2", "alabiliyor mu:2", "auch wenn:2", "selbst wenn:2", "even if:2", "even though:2",
 		// who may get it, do I get it too: ar (Levantine, Iraqi, Egyptian, Gulf) fa (Iranian, Dari) bg, Latin letters (vocab, issue #11)
 		"مين بيستاهل", "بيستاهل*", "يستاهل*", "بيستحق*", "يستحق*", "بستحق", "مستحق*", "مين بياخد*", "منو ياخذ", "منو ياخذها", "منو يستاهل", "مين الو حق", "مين اله حق", "منو يحق", "بقدر اخد:1", "فيني اخد:1", "اقدر اخذ:1", "ممكن اخد:1", "ينفع اخد:1", "بياخدوا:1", "بضل اخد:1", "byst7a2*", "yesta7e2*", "byesta7e2*", "besta7e2", "min byekhod", "min bye5od", "bi7a2li", "b7a2li", "ye7a2li", "بهش میدن", "بهش میرسه", "بهم میرسه", "میرسه:1", "به ما میدن", "به کی", "به کیا", "کیا میتونن", "چه کسی میتونه", "شامل حالم", "شامل حال", "واجد شرایط", "مستحق", "میتونه بگیره", "میتونیم بگیریم", "میتانم بگیرم", "میتانیم بگیریم", "برای کی", "تعلق میگیرد", "تعلق می گیرد", "taalogh", "be ki", "shamel", "sharayet", "mitunam begiram", "koi moje", "koi mozhe", "koy mozhe", "ima li pravo", "imam li pravo", "polaga li", "полага ли", "на кого се полага", "дават ли:1", "ще ми дадат ли:1", "получават ли", "могат ли да получат", "moga li:1",
@@ -193,18 +207,23 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"چند سالگی", "چند سال", "چه سنی", "از چه سنی", "کی میتونه", "کی می تونه", "ki mitune",
 	},
 	AspectLegal: {
+		// the law named: what is asked, whatever it says ("welcher Paragraph regelt die Frist", "wo steht die
+		// Altersgrenze im Gesetz", "which law says the deadline"): heavier than the deadline, age or place
+		"gesetz:4", "gesetze:4", "gesetzes:4", "paragraph*:4", "paragraf*:4", "rechtsgrundlage*:4", "*gesetzbuch:4", "gesetzbuch*:4",
+		"which law:4", "what law:4", "the law:4", "law says:4", "legal basis:4", "закон*:4", "ustaw*:4", "kanun*:4", "lege:4", "legea:4",
+		"قانون*:4", "القانون:4", "параграф*:4", "paragrafie:4", "paragrafu:4",
 		// which law: ar fa bg colloquial, Latin letters (vocab, issue #11)
 		"اي قانون", "بأي قانون", "ياتو قانون", "شو القانون", "كدوم قانون", "کدوم قانون", "طبق کدوم", "بر اساس کدوم", "بر اساس قانون", "قانونش", "ghanoon", "ghanun", "qanun", "po koi zakon", "zakon",
 		// "according to which law", suffixed forms: ar fa
-		"قانون*", "طبق:1", "بموجب",
+		"طبق:1", "بموجب",
 		"yasa*", "hukuki", "dayanağ*", "dayanak*", "قانوني", "القانوني", "قوانين", "правов*", "кодекс*",
-		"на підставі", "prawn*", "lege", "legii", "legal*", "temei*", "reglement*", "правн*", "قانون",
-		"kanun*", "yasal", "قانون", "القانون", "закон*", "ustaw*", "przepis*", "legea", "قانونی",
+		"на підставі", "prawn*", "legii", "legal*", "temei*", "reglement*", "правн*",
+		"yasal", "przepis*", "قانونی",
 		"hangi kanun*", "hangi yasa*", "أي قانون", "який закон", "якому закон*", "какой закон", "какому закон*", "jaka ustawa",
 		"jakiej ustawy", "ce lege", "pe ce lege", "кой закон", "какъв закон", "کدام قانون", "چه قانونی",
 		"پایه قانونی", "مبنای قانونی", "الأساس القانوني", "правова основа", "правовая основа", "podstawa prawna", "baza legala",
-		"gesetz", "gesetze", "gesetzlich*", "paragraf*", "paragraph*", "§", "rechtsgrundlage*", "rechtlich*",
-		"sgb", "law", "laws", "legal", "section", "*gesetzbuch", "gesetzbuch*", "welchem recht", "welches recht",
+		"gesetzlich*", "§", "rechtlich*",
+		"sgb", "law", "laws", "legal", "section", "welchem recht", "welches recht",
 	},
 	AspectWhere: {
 		// the nearest office, whom to call: tr ar uk ru fa, Latin letters
@@ -218,7 +237,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		// calling, still there, days, Latin letters (ru fa); the bus or the train alone is weak ("ein günstiges Ticket für Bus und Bahn")
 		"dzwoni*:3", "zadzwoni*:3", "дзвони*:3", "подзвони*:3", "звони*:3", "позвони*:3", "звъня:3", "звънн*:3", "obadi*:3",
 		"arayayim:3", "aramam:3", "aramaliyim:3", "arayabilir*:3", "اتصل*:3", "بتصل:3", "تماس:3", "زنگ:3",
-		"hala orada:3", "still there:3", "noch dort:3", "umgezogen:3", "moved:2", "sonntag:1", "samstag:1", "noch im:1", "noch in der:1", "noch am:1",
+		"hala orada:3", "still there:3", "noch dort:3", "umgezogen:3", "moved:2", "noch im:1", "noch in der:1", "noch am:1",
 		"до скольки:3", "до скількох:3", "do ktorej:3", "pana la ce ora:3", "تا ساعت چند:3", "ساعت چند:3", "ساعت کار:3", "kaca kadar:3", "لحد الساعة كم:3",
 		"wann hat ** auf:3", "ab wann hat ** auf:3", "wann haben ** auf:3", "wann macht ** auf:3", "wann machen ** auf:3",
 		"gde:3", "nakhodit*:3", "hauptadresse", "gleis:2", "saatler*:2",
@@ -228,7 +247,12 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"nerede", "nerde", "adres*", "açık", "أين", "اين", "وين", "عنوان", "العنوان", "هاتف", "де", "адрес*",
 		"куди", "где", "куда", "gdzie", "unde", "къде", "کجا", "کجاست", "آدرس", "نشانی", "تلفن",
 		"wo", "wohin", "adresse*", "anschrift*", "offnungszeit*", "sprechzeit*", "sprechstunde*", "telefon*",
-		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "haben * auf", "hat * auf", "samstags:1", "sonntags:1", "am wochenende:1", "feiertags:1", "haben auf", "auf haben", "aufhaben", "macht * auf", "machen * auf", "offn*", "hinkommen", "bus:1", "bahn:1",
+		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "haben * auf", "hat * auf", "haben auf", "auf haben", "aufhaben", "macht * auf", "machen * auf", "offn*", "hinkommen", "bus:1", "bahn:1",
+		// which street, how to find it, where it is
+		"welche strasse:4", "welcher strasse:4", "which street:4", "what street:4", "how do i find:4", "how can i find:4", "wo ist:4", "wo sind:4",
+		"where is:4", "where's:4", "wheres:4", "where are:4",
+		// coming by at the office ("kann ich einfach vorbeikommen", "drop in"): its hours
+		"vorbeikomm*", "vorbeischau*", "vorbeigeh*", "vorbei kommen", "drop in", "drop by", "walk in", "walk-in", "ohne termin:2", "without appointment:2", "without an appointment:2",
 		"anfahrt", "komme ich zum", "komme ich zur", "internetseite", "webseite", "website",
 		"kontakt*", "e-mail", "email", "mail", "where", "address", "opening", "hours", "phone", "call", "open",
 		"contact", "map", "*nummer:2", "*mailadresse", "*mail-adresse", "mailadresse", "fax*", "*fax", "telefonnr*",
@@ -264,7 +288,19 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"where ** hand in:4", "where ** send:4", "wohin ** schick*:4", "wo ** abgeben:4", "wo ** einreichen:4",
 		"где взять:3", "де взяти:3", "gdzie dostan*:3", "gdzie wziac:3", "къде да взема:3", "unde gasesc:3", "unde primesc:3", "از کجا بگیرم:3",
 		"nereden alabilirim:3", "nereden al*:3", "من وين بجيب:3", "وين بلاقي:3", "бланк*:1", "formularz*:1",
-		"wer stellt:3", "who applies:3", "stellt ** antrag:2", "bestell*:2", "buchen:3", "buche:3", "book:3", "booking:3", "reserv*:3", "رزرو:3", "حجز:3",
+		// whom to turn to ("an wen wende ich mich", "bei wem melde ich mich", "who do I contact"): how to apply
+		"an wen:3", "bei wem:3", "wende* ich mich:3", "wende* mich:3", "who do i contact:4", "who to contact:4", "who should i contact:4",
+		"get in touch:3", "turn to:3", "zu wem:3", "ansprechpartner*:3", "ansprechperson*:3", "who should i speak to:4", "who do i speak to:4",
+		"who should i talk to:4", "who do i talk to:4", "who can i talk to:4", "kime basvur*:3", "kime gitme*:3", "kime gide*:3", "kiminle gorus*:3",
+		"لازم احكي:3", "احكي مع:3", "بحكي مع:3", "مع مين:3", "به کی باید:3", "مراجعه کنم:3", "مراجعه کنیم:3", "do kogo:3", "към кого:3", "до кого звернутися:4", "к кому обратиться:4", "do kogo sie zwrocic:4", "към кого да се обърна:4",
+		// booking, colloquial ("bei welcher Firma buch ich die Fahrten")
+		"buch ich:3", "buch man:3", "bucht man:3",
+		// the account an online application needs ("brauch ich da so ein Bund-Konto"), getting into a measure
+		"bundid:3", "bund-id:3", "bund id:3", "bund konto:3", "bundkonto:3", "servicekonto:3", "nutzerkonto:3", "ein konto:3", "konto anlegen:3",
+		"wie komm* ich ** rein:3", "wie komm* man ** rein:3", "meld* ** an:2",
+		// where to go: ro pl bg tr ar
+		"unde ma duc:4", "unde sa ma duc:4", "gdzie mam isc:4", "gdzie isc:4", "къде да ходя:4", "nereye gideyim:4", "وين بروح:4", "لوين لازم روح:4",
+		"wer stellt:3", "who applies:3", "stell* ** antrag:2", "wie stell* ich:2", "wie stellt man:2", "bestell*:2", "buchen:3", "buche:3", "book:3", "booking:3", "reserv*:3", "رزرو:3", "حجز:3",
 		"заброн*:3", "бронир*:3", "rezerw*:3", "rezerv*:3", "запаз*:3", "zamow*:3", "замов*:3", "заказ*:2",
 		"im voraus:2", "beforehand:2", "onceden:2", "заранее:2", "заздалегідь:2", "dinainte:2", "предварително:2", "از قبل:2", "مسبقا:2", "قبل:1",
 		"per mail:3", "per e-mail:3", "per email:3", "by email:3", "by e-mail:3", "via email:3", "per fax:3", "per post:2",
@@ -297,7 +333,14 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"gilt ** noch:3", "noch gultig:3", "gultig*:2", "still valid:3", "valid*:2", "expire*:2", "ablaufdatum:2", "abgelaufen:2",
 		"gecerli*:3", "дійсн*:2", "чинн*:2", "действителен:3", "действительн*:2", "действует ли:3", "wazn*:2", "valabil*:3", "валид*:3",
 		"صالح*:2", "ساري*:2", "معتبر*:2", "wie viele:2", "wieviele:2", "how many:2", "gunstig*:2", "billiger:2", "cheaper:2", "ermassig*:2",
-		"rabatt*:2", "discount*:2", "was bringt:2", "bus und bahn:2", "bus and train:2", "bus or train:2", "vergunstig*:2", "reduced:2", "is there:1", "are there:1", "що ** робл*:2", "что ** делают:2", "какво ** правят:2",
+		"rabatt*:2", "discount*:2",
+		// where the service takes one ("fährt der ihn auch zur Dialyse", "take me to my physio")
+		"fahrt der ** zur:2", "fahrt der ** zum:2", "fahren die ** zur:2", "fahren die ** zum:2", "take me to:3", "take him to:3", "take her to:3",
+		"drive me to:3", "drive him to:3", "drive her to:3",
+		// from which degree one counts as disabled: what the GdB gives ("ab welchem GdB ist man schwerbehindert")
+		"ab welchem gdb:3", "ab welchem grad:3", "from what degree:3", "from which degree:3", "what degree:2", "с какой степени:3", "з якого ступеня:3", "od jakiego stopnia:3",
+		// more as someone ("bekomm ich als Schwangere mehr"): what there is, not whether one gets it
+		"bekomm* ich als ** mehr:3", "bekommt man als ** mehr:3", "krieg* ich als ** mehr:3", "kriegt man als ** mehr:3", "do i get more:3", "get more as:3", "was bringt:2", "bus und bahn:2", "bus and train:2", "bus or train:2", "vergunstig*:2", "reduced:2", "is there:1", "are there:1", "що ** робл*:2", "что ** делают:2", "какво ** правят:2",
 		"شو بيقدم*:2", "شو بتقدم:2", "ايش يقدم:2", "ايش بيقدم*:2",
 		// what it is and gives: ar fa bg colloquial, Latin letters (vocab, issue #11)
 		"شو بيعطي*", "امتيازات", "الامتيازات", "مزايا", "المزايا", "شو الفايدة", "شو بستفيد", "شو بيستفيد", "شو بتغطي", "شو بيغطي", "شنو هو", "شنو هي", "شنو يعني", "ايش يعني", "ايه ده", "shu ya3ni", "ya3ni shu", "shu hiye", "shu huwe", "چی هست", "چی میده", "چه چیزهایی میده", "مزایا", "مزایای", "چه مزایایی", "چه فایده", "یعنی چی", "chie", "chi hast", "yani chi", "kakvo e", "kakvo dava", "какви права", "какви облекчения", "какви отстъпки", "какво включва", "какво покрива", "какво получавам", "за какво е",
@@ -317,7 +360,22 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"ne ise yarar", "ne işe yarar", "شو هاد", "ايش هو", "ايه هو", "يعني ايه", "يعني شو", "چیکار میکنه", "چه کار میکنه",
 	},
 }, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWhere: 3, AspectWho: 2, AspectLegal: 3, AspectHow: 1, AspectWhat: 1},
-	amountCues)
+	amountCues, whenCues)
+
+// whenCues ask at what time of the week or day ("samstags", "abends", "on
+// weekends", "у вихідні"): the hours of an office, a weak cue of where;
+// of a service that runs at hours of its own (the Fahrdienst, "täglich von
+// 7 bis 24 Uhr"), what it gives (aspectFor).
+var whenCues = []string{
+	"sonntag*", "samstag*", "wochenende*", "feiertag*", "abends", "nachts", "spatabends", "welche tage", "an welchen tagen",
+	"weekend*", "evening*", "at night", "saturday*", "sunday*", "holiday*", "which days", "what days",
+	"какие дни", "в какие дни", "які дні", "в які дні", "jakie dni", "w jakie dni", "hangi gunler*", "in ce zile", "кои дни", "в кои дни",
+	"hafta sonu*", "haftasonu*", "aksam*", "gece", "geceleri", "cumartesi*", "pazar gun*", "pazarlari",
+	"вихідн*", "ввечері", "вночі", "субот*", "неділ*", "выходн*", "вечер*", "ночью", "воскресень*",
+	"wieczor*", "sobot*", "niedziel*", "w nocy", "seara", "noaptea", "sambata", "duminica", "sfarsit de saptamana",
+	"събота", "неделя", "почивни дни", "уикенд*", "нощем", "يوم الاحد", "الاحد", "يوم السبت", "السبت", "بالليل", "المسا", "الويكند", "عطلة نهاية الاسبوع",
+	"آخر هفته", "اخر هفته", "جمعه ها", "شبها", "شب ها", "عصرها",
+}
 
 // amountCues ask how much: an amount of money is the aspect costs (prices,
 // amounts, fees), "wie viel Elterngeld" as "was kostet". They weigh less
@@ -367,6 +425,8 @@ var notMoney = set(foldWords(`gdb grad platze plaetze
 // applyWords begin the words of applying, in the ten languages.
 var applyWords = foldCues("bestell", "kauf", "buy", "beantrag", "antrag", "antrage", "apply", "application", "submit", "basvur", "تقديم", "اقدم", "بقدم",
 	"نقدم", "قدم", "طلب", "الطلب", "заяв", "подава", "подат", "подам", "подаю", "wniosek", "wniosk", "zloz", "skladac", "cerer",
+	// reporting, turning to, handing in: de en uk ru
+	"meld", "anmeld", "wend", "sign", "regist", "abgeb", "einreich", "drop", "оформ", "oform",
 	"depun", "aplic", "sklad", "podava", "podam", "запис", "zapis", "zayav", "zajav", "darkhast", "befrest", "ارسال", "молба", "молбата", "заявлени", "кандидатств", "درخواست",
 	// sending it: fa (Finglish) tr ar uk ru
 	"ferest", "بفرست", "فرست", "gonder", "ابعت", "بعت", "ارسل", "надісл", "відправ", "отправ")
@@ -442,6 +502,11 @@ func askedShape(words []string) shape {
 	}
 	return shapeNone
 }
+
+// limitWeight is what an amount cue counts for when it asks a limit on
+// one's own money: what there is, above a word of applying ("wie viel
+// Erspartes darf ich haben, wenn ich Grundsicherung beantrage").
+const limitWeight = 2
 
 // amountWeight is what an amount cue counts for.
 const amountWeight = 2
@@ -586,6 +651,7 @@ type cueMatch struct {
 	aspect Aspect
 	weight int
 	words  []string
+	when   bool
 }
 
 // signals is what a message says besides its topic.
@@ -630,7 +696,7 @@ func readSignals(text string) signals {
 	}
 	// An amount asked counts once, not at all for an age ("колко
 	// години"), and for a limit on one's own money ("wie viel Erspartes
-	// darf ich behalten") as a weak cue of what there is.
+	// darf ich behalten") as a cue of what there is.
 	age, limit := askedShape(words) == shapeAge, asksLimit(words)
 	amounted := false
 	// The cues found, in the order of the cue list; each with the
@@ -710,11 +776,11 @@ func readSignals(text string) signals {
 			w = 1
 		}
 		if c.amount && limit {
-			a, w = AspectWhat, 1
+			a, w = AspectWhat, limitWeight
 		}
 		money = money || c.amount && !limit
 		score[a] += w
-		s.matches = append(s.matches, cueMatch{aspect: a, weight: w, words: words[i : i+f.n]})
+		s.matches = append(s.matches, cueMatch{aspect: a, weight: w, words: words[i : i+f.n], when: c.when})
 	}
 	if money && score[AspectWho] > 0 {
 		// "wie viel Blindengeld steht mir zu?", "how much can I get?": the
@@ -1109,10 +1175,13 @@ var letterFold = func() map[rune]rune {
 
 // parseCues reads the cue lists and the amount cues; "wie lange:1" gives a
 // cue its own weight. Cues are folded as messages are.
-func parseCues(lists map[Aspect][]string, weights map[Aspect]int, amounts []string) []cue {
+func parseCues(lists map[Aspect][]string, weights map[Aspect]int, amounts, whens []string) []cue {
 	var out []cue
 	for _, p := range amounts {
 		out = append(out, cue{words: foldCue(p), aspect: AspectCosts, weight: amountWeight, amount: true})
+	}
+	for _, p := range whens {
+		out = append(out, cue{words: foldCue(p), aspect: AspectWhere, weight: 1, when: true})
 	}
 	for _, a := range aspectOrder {
 		for _, p := range lists[a] {
