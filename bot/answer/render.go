@@ -125,7 +125,15 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 			m.add(textPara(sen)) // "Gibt es in Mengede ein Sozialbüro?"
 			told = true
 		} else {
-			m.add(textPara(t.Summary.In(lang)))
+			// No aspect asked, but a sentence may say what the words ask
+			// ("Fährt der auch zur Dialyse?": "Er fährt nicht zum Arzt"):
+			// then the overview's first sentence is enough beside it.
+			if sen := bestSentence(t, lang, d.Question, nil, false, askedShape(foldWords(d.Question))); sen != "" {
+				m.add(textPara(firstSentence(t.Summary.In(lang))))
+				m.add(textPara(sen))
+			} else {
+				m.add(textPara(t.Summary.In(lang)))
+			}
 		}
 	case d.Aspect == AspectWhere:
 		// The offices below answer it; a sentence of the topic that names
@@ -135,11 +143,23 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 			if placeScore(sen) > 0 || onCard(sen, kb.OfficesOf(t)) {
 				d.Fits = d.Fits[:min(1, len(d.Fits))] // keep the message short
 			}
+		} else if how, ok := section(t, AspectHow); ok && len(kb.OfficesOf(t)) == 0 {
+			// No office card answers where ("Wohngeld, wen ruf ich an?"):
+			// how to apply names whom to call.
+			m.add(para(line(bold(sectionTitle(how, lang))), line(text(excerpt(how.Text.In(lang), d.Question, profileOf(t, lang))))))
 		}
 	case d.Aspect == AspectCosts && (!ok || asksAmount(foldWords(d.Question)) && !asksPrice(foldWords(d.Question))):
 		costsMessage(m, t, d, sec, ok)
 	case ok:
 		shown := excerpt(sec.Text.In(lang), withOfficeWords(kb, d.Question), profileOf(t, lang))
+		if sen := elsewhere(t, lang, d.Question, sec, shown); sen != "" {
+			// The section holds none of the question's words; another
+			// one's sentence does ("ab wie viel GdB bin ich
+			// schwerbehindert?" asks who, "Ab GdB 50" says what). It
+			// leads, and the section's first sentence is enough.
+			m.add(textPara(sen))
+			shown = firstSentence(sec.Text.In(lang))
+		}
 		if d.Aspect == AspectWho {
 			if rule := figureRule(t, lang, d.Question, shown); rule != "" {
 				// "wir verdienen 180.000": the income limit first.
@@ -213,7 +233,7 @@ func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
 	q := foldWords(question)
-	bound, marks, age := askedBound(q), askedMarks(q), askedAge(q)
+	bound, marks, age, level := askedBound(q), askedMarks(q), askedAge(q), askedLevel(q)
 	var best []string
 	var bestScores []float64
 	top := 0.0
@@ -222,9 +242,11 @@ func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 		scores := make([]float64, len(sens))
 		for i, sen := range sens {
 			if ws := prof.sentence(sen); ws.hasShape(sh) && utf8.RuneCountInString(sen) <= maxExcerpt {
-				scores[i] = shapeScore + sentenceScore(ws, terms) + boundScore(sen, bound) + markScore(sen, marks)
+				scores[i] = shapeScore + sentenceScore(ws, terms) + boundScore(sen, bound) + markScore(sen, marks) + levelScore(sen, level)
 				if age >= 0 && agesOf(foldWords(sen), age) {
-					scores[i] += shapeScore // "Kind mit 8 Jahren": "von 6 bis unter 14 Jahren"
+					// "Kind mit 8 Jahren": "von 6 bis unter 14 Jahren", a
+					// mark as strong as the words the rates are asked with.
+					scores[i] += 2 * shapeScore
 				}
 			}
 			if scores[i] > top {
@@ -561,13 +583,13 @@ func excerpt(s, question string, prof *profile) string {
 	sentences := splitSentences(s)
 	terms := telling(questionTerms(question, prof), sentences, prof)
 	q := foldWords(question)
-	sh, bound, marks := askedShape(q), askedBound(q), askedMarks(q)
+	sh, bound, marks, level := askedShape(q), askedBound(q), askedMarks(q), askedLevel(q)
 	where := slices.ContainsFunc(q, func(w string) bool { return whereWords[w] })
 	score := make([]float64, len(sentences))
 	focus := 0.0 // the best sentence's weight, the words that ask in full
 	for i, sen := range sentences {
 		ws := prof.sentence(sen)
-		score[i] = sentenceScore(ws, terms) + boundScore(sen, bound) + markScore(sen, marks)
+		score[i] = sentenceScore(ws, terms) + boundScore(sen, bound) + markScore(sen, marks) + levelScore(sen, level)
 		if where && placeScore(sen) >= minWhereSentence {
 			// "wo stelle ich den Antrag?": the sentence with the address.
 			score[i] += shapeScore
@@ -576,12 +598,20 @@ func excerpt(s, question string, prof *profile) string {
 		if ws.hasShape(sh) {
 			score[i] += shapeScore
 		}
+		if figureNear(sen, sh, terms) {
+			score[i] += shapeScore
+		}
 	}
 	order := make([]int, len(sentences))
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return score[order[a]] > score[order[b]] })
+	if slices.Max(score) >= focusScore || focus >= focusScore {
+		// Words that only ask ("zum Antrag") do not reorder a section: its
+		// beginning leads ("Personalausweis …" before what an unofficial
+		// page adds).
+		sort.SliceStable(order, func(a, b int) bool { return score[order[a]] > score[order[b]] })
+	}
 	keep := map[int]bool{}
 	size := 0
 	for _, i := range order {
@@ -667,6 +697,73 @@ var askedFigures = []struct{ cues, marks [][]string }{
 		foldCues("regelbedarfsstufe 1")},
 }
 
+// askedLevels are the persons a Regelsatz is asked for by what it is
+// about, not by an age (agesOf reads those): a couple ("als Ehepaar", "we
+// are married") is level 2, an adult in a home ("im Heim", "stationär",
+// "в доме престарелых") level 3. Every language writes the level as a
+// number in brackets after the amount ("(Stufe 2)", "(level 3)", "(3.
+// kademe)"), so the mark is that number (levelOf).
+var askedLevels = []struct {
+	cues  [][]string
+	level int
+}{
+	{foldCues("ehepaar*", "als paar", "verheiratet*", "eheleute", "zu zweit", "wir beide", "mit partner*", "mit meinem mann",
+		"mit meiner frau", "mit meinem partner", "mit meiner partnerin", "lebenspartner*", "married", "married couple",
+		"as a couple", "for a couple", "spouse", "husband and wife", "evli", "esimle", "eşimle", "супруг*", "подружж*",
+		"женаты", "małżeństwo", "malzenstwo", "małżonk*", "malzonk*", "casatorit*", "căsătorit*", "cuplu", "съпруз*",
+		"семейна двойка", "زوجين", "متزوج*", "زن و شوهر", "متاهل"),
+		2},
+	{foldCues("heim", "im heim", "pflegeheim", "altenheim", "altersheim", "wohnheim", "stationar", "stationaer", "einrichtung",
+		"care home", "nursing home", "in a home", "institution", "residential", "bakimevi", "bakımevi", "huzurevi",
+		"дом престарелых", "доме престарелых", "учреждени*", "интернат*", "будинок для літніх", "будинку для літніх",
+		"закладі", "dom opieki", "domu opieki", "placówce", "placowce", "camin", "cămin", "azil", "дом за стари",
+		"заведение", "دار رعاية", "دار المسنين", "مؤسسة", "خانه سالمندان", "آسایشگاه"),
+		3},
+}
+
+// askedLevel is the Regelsatz level a question asks by, or 0.
+func askedLevel(words []string) int {
+	for _, l := range askedLevels {
+		if holdsAny(words, l.cues) {
+			return l.level
+		}
+	}
+	return 0
+}
+
+// levelOf is the level a sentence or clause names in brackets after its
+// amount ("(Stufe 2)", "(Regelbedarfsstufe 1)", "(3. kademe)"), or 0.
+func levelOf(sen string) int {
+	level := 0
+	for rest := sen; ; {
+		open := strings.IndexByte(rest, '(')
+		if open < 0 {
+			return level
+		}
+		end := strings.IndexByte(rest[open:], ')')
+		if end < 0 {
+			return level
+		}
+		if f := strings.Fields(rest[open+1 : open+end]); len(f) <= 3 {
+			for _, w := range f {
+				if w = strings.TrimSuffix(w, "."); len(w) == 1 && w[0] >= '1' && w[0] <= '9' {
+					level = int(w[0] - '0')
+				}
+			}
+		}
+		rest = rest[open+end:]
+	}
+}
+
+// levelScore is what a sentence that names the level asked counts: as
+// much as a mark.
+func levelScore(sen string, level int) float64 {
+	if level > 0 && levelOf(sen) == level {
+		return 2 * shapeScore
+	}
+	return 0
+}
+
 // askedBound is the list of bound words a question asks by, or nil.
 func askedBound(words []string) [][]string {
 	for _, cs := range [][][]string{leastCues, mostCues} {
@@ -696,6 +793,9 @@ func holdsAny(words []string, cues [][]string) bool {
 // 17", "my son is 4 years old"), or -1.
 func askedAge(words []string) int {
 	for i, w := range words {
+		if a, ok := childAges[w]; ok {
+			return a // "wie viel kriegt ein Baby": under 6
+		}
 		if !isDigits(w) || len(w) > 3 {
 			continue
 		}
@@ -713,6 +813,10 @@ func askedAge(words []string) int {
 	}
 	return -1
 }
+
+// childAges are the ages that words for small children stand for.
+var childAges = map[string]int{"baby": 0, "babys": 0, "saugling": 0, "neugeborenes": 0, "neugeborene": 0, "newborn": 0,
+	"infant": 0, "kleinkind": 2, "toddler": 2, "kindergartenkind": 4}
 
 var ageVerbs = set(strings.Fields(`bin ist wird is am aged age alter i'm мне мені`))
 
@@ -807,6 +911,9 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 			if ws.hasShape(sh) {
 				sc[i] += shapeScore
 			}
+			if figureNear(sen, sh, terms) {
+				sc[i] += shapeScore
+			}
 			if sc[i] > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
 				best, bestScore, bestSec = i, sc[i], si
 			}
@@ -834,6 +941,102 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 	}
 	// Two clauses of one sentence side by side leave out nothing between.
 	return strings.ReplaceAll(strings.Join(out, " "), "… …", "…")
+}
+
+// elsewhere is the sentence of another section that holds the question's
+// rarer words, where the section shown holds none of them, or "".
+func elsewhere(t *knowledge.Topic, lang, question string, sec knowledge.Section, shown string) string {
+	if len(foldWords(question)) > maxElsewhereWords {
+		// A story's words tell of the person ("nach Schlaganfall voll
+		// erwerbsgemindert"), not of the fact it asks.
+		return ""
+	}
+	prof := profileOf(t, lang)
+	terms := questionTerms(question, prof)
+	sh := askedShape(foldWords(question))
+	if sh != shapeAmount && sh != shapeCount {
+		// An age or a span ("how old may the reports be") is asked of
+		// what the section says, not of a number elsewhere.
+		sh = shapeNone
+	}
+	// A sentence answers when it holds the question's words and, where a
+	// number is asked, a number of that kind.
+	answers := func(sen string) (float64, bool) {
+		ws := prof.sentence(sen)
+		sc := sentenceScore(ws, terms)
+		if sh == shapeNone {
+			return sc, sc >= focusScore
+		}
+		shaped := ws.hasShape(sh)
+		if shaped {
+			sc += shapeScore
+		}
+		if figureNear(sen, sh, terms) {
+			shaped, sc = true, sc+shapeScore
+		}
+		return sc, shaped && sc >= focusScore+shapeScore
+	}
+	for _, sen := range splitSentences(strings.TrimSpace(sec.Text.In(lang))) {
+		if _, ok := answers(sen); ok {
+			return ""
+		}
+	}
+	best := bestSentence(t, lang, question, nil, false, sh)
+	if sh != shapeNone {
+		// The overview may say the number ("rund 600
+		// Beschäftigungsmaßnahmen").
+		top := minWhereSentence
+		if best != "" {
+			top, _ = answers(best)
+		}
+		for _, sen := range splitSentences(strings.TrimSpace(t.Summary.In(lang))) {
+			if sc, ok := answers(sen); ok && sc > top {
+				best, top = sen, sc
+			}
+		}
+	}
+	if best == "" || strings.Contains(shown, best) {
+		return ""
+	}
+	return best
+}
+
+// maxElsewhereWords is the longest question whose words may bring a
+// sentence of another section.
+const maxElsewhereWords = 14
+
+// firstSentence is a text's first sentence, with "…" when more follows.
+func firstSentence(s string) string {
+	sens := splitSentences(strings.TrimSpace(s))
+	if len(sens) < 2 {
+		return strings.TrimSpace(s)
+	}
+	return sens[0] + " …"
+}
+
+// figureNear reports whether, for a question that asks how much or how
+// many, the sentence puts a number right beside a word of the question:
+// "ab wie viel GdB" is "Ab GdB 50", "wie viele Plätze" "70 Plätze".
+func figureNear(sen string, sh shape, terms []term) bool {
+	if sh != shapeAmount && sh != shapeCount {
+		return false
+	}
+	words := foldWords(sen)
+	for i, w := range words {
+		if (!isDigits(w) || len(w) > 3) && !numberWords[w] {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(words) || isDigits(words[j]) {
+				continue
+			}
+			st := stem(words[j])
+			if slices.ContainsFunc(terms, func(tm term) bool { return tm.code == "" && !isDigits(tm.word) && tm.stem == st }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clauses splits the sentences too long to show at their semicolons: a
