@@ -128,7 +128,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 			// No aspect asked, but a sentence may say what the words ask
 			// ("Fährt der auch zur Dialyse?": "Er fährt nicht zum Arzt"):
 			// then the overview's first sentence is enough beside it.
-			if sen := bestSentence(t, lang, d.Question, nil, false, askedShape(foldWords(d.Question))); sen != "" {
+			if sen := bestSentenceOver(t, lang, d.Question, nil, false, askedShape(foldWords(d.Question)), wholeQuestion(t, lang, d.Question)); sen != "" {
 				m.add(textPara(firstSentence(t.Summary.In(lang))))
 				m.add(textPara(sen))
 			} else {
@@ -152,7 +152,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 		costsMessage(m, t, d, sec, ok)
 	case ok:
 		shown := excerpt(sec.Text.In(lang), withOfficeWords(kb, d.Question), profileOf(t, lang))
-		if sen := elsewhere(t, lang, d.Question, sec, shown); sen != "" {
+		if sen := elsewhere(t, lang, d.Question, sec, shown); sen != "" && d.Aspect != AspectDeadlines && d.Aspect != AspectLegal {
 			// The section holds none of the question's words; another
 			// one's sentence does ("ab wie viel GdB bin ich
 			// schwerbehindert?" asks who, "Ab GdB 50" says what). It
@@ -203,6 +203,8 @@ func costsMessage(m *Message, t *knowledge.Topic, d Decision, sec knowledge.Sect
 	lang := d.Lang
 	sh := shapeAmount
 	switch {
+	case askedShape(foldWords(d.Question)) == shapePercent:
+		sh = shapePercent // "wie viel spart man im Theater": "50 % günstiger"
 	case ok:
 		sh = shapeMoney // an amount received, not "free of charge"
 	case slices.ContainsFunc(foldWords(d.Question), freeOfCharge):
@@ -233,7 +235,7 @@ func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
 	q := foldWords(question)
-	bound, marks, age, level := askedBound(q), askedMarks(q), askedAge(q), askedLevel(q)
+	bound, marks, age, level := askedBound(q), askedMarks(q), rateAge(q), askedLevel(q)
 	var best []string
 	var bestScores []float64
 	top := 0.0
@@ -583,13 +585,16 @@ func excerpt(s, question string, prof *profile) string {
 	sentences := splitSentences(s)
 	terms := telling(questionTerms(question, prof), sentences, prof)
 	q := foldWords(question)
-	sh, bound, marks, level := askedShape(q), askedBound(q), askedMarks(q), askedLevel(q)
+	sh, bound, marks, level, age := askedShape(q), askedBound(q), askedMarks(q), askedLevel(q), rateAge(q)
 	where := slices.ContainsFunc(q, func(w string) bool { return whereWords[w] })
 	score := make([]float64, len(sentences))
 	focus := 0.0 // the best sentence's weight, the words that ask in full
 	for i, sen := range sentences {
 		ws := prof.sentence(sen)
 		score[i] = sentenceScore(ws, terms) + boundScore(sen, bound) + markScore(sen, marks) + levelScore(sen, level)
+		if age >= 0 && ws.hasShape(shapeMoney) && agesOf(foldWords(sen), age) {
+			score[i] += 2 * shapeScore // "und für ein Kind von 8?": "390 € für Kinder von 6 bis unter 14"
+		}
 		if where && placeScore(sen) >= minWhereSentence {
 			// "wo stelle ich den Antrag?": the sentence with the address.
 			score[i] += shapeScore
@@ -606,7 +611,7 @@ func excerpt(s, question string, prof *profile) string {
 	for i := range order {
 		order[i] = i
 	}
-	if slices.Max(score) >= focusScore || focus >= focusScore {
+	if reorders(sentences, score, terms, prof) || focus >= focusScore {
 		// Words that only ask ("zum Antrag") do not reorder a section: its
 		// beginning leads ("Personalausweis …" before what an unofficial
 		// page adds).
@@ -636,6 +641,24 @@ func excerpt(s, question string, prof *profile) string {
 		text += " …"
 	}
 	return text
+}
+
+// reorders reports whether a sentence scores by more than the words that
+// only ask ("Antrag" in "was muss ich zum Antrag mitbringen"): a word of
+// the question, a shape or a mark asked.
+func reorders(sentences []string, score []float64, terms []term, prof *profile) bool {
+	var asking []term
+	for _, tm := range terms {
+		if tm.asks {
+			asking = append(asking, tm)
+		}
+	}
+	for i, sen := range sentences {
+		if score[i] > sentenceScore(prof.sentence(sen), asking) {
+			return true
+		}
+	}
+	return false
 }
 
 // telling gives a word of the topic's name back its weight where it labels
@@ -793,9 +816,6 @@ func holdsAny(words []string, cues [][]string) bool {
 // 17", "my son is 4 years old"), or -1.
 func askedAge(words []string) int {
 	for i, w := range words {
-		if a, ok := childAges[w]; ok {
-			return a // "wie viel kriegt ein Baby": under 6
-		}
 		if !isDigits(w) || len(w) > 3 {
 			continue
 		}
@@ -808,6 +828,26 @@ func askedAge(words []string) int {
 			prev = words[i-1]
 		}
 		if n <= 120 && (strings.HasPrefix(next, "jahr") || strings.HasPrefix(next, "year") || next == "alt" || next == "old" || ageVerbs[prev]) {
+			return n
+		}
+	}
+	return -1
+}
+
+// rateAge is the age a Regelsatz is asked for: the age a question names,
+// a child's age said as "ein Kind von 8" or "a child of 10", or the age a
+// word for a small child stands for ("wie viel kriegt ein Baby"). Only for
+// choosing sentences: these say no detail about the person asking.
+func rateAge(words []string) int {
+	if a := askedAge(words); a >= 0 {
+		return a
+	}
+	for i, w := range words {
+		if a, ok := childAges[w]; ok {
+			return a
+		}
+		if isDigits(w) && len(w) <= 2 && i >= 2 && (words[i-1] == "von" || words[i-1] == "mit" || words[i-1] == "of") && childWords[words[i-2]] {
+			n, _ := strconv.Atoi(w)
 			return n
 		}
 	}
@@ -827,6 +867,9 @@ func agesOf(words []string, age int) bool {
 	num := func(i int) int {
 		if i < 0 || i >= len(words) || !isDigits(words[i]) || len(words[i]) > 3 {
 			return -1
+		}
+		if i+1 < len(words) && (words[i+1] == "000" || words[i+1] == "€" || words[i+1] == "euro" || words[i+1] == "%") {
+			return -1 // "unter 100.000 Euro" is an amount, not an age
 		}
 		n, _ := strconv.Atoi(words[i])
 		return n
@@ -894,9 +937,31 @@ const minNextSentence = 1.0
 // when that holds enough as well and both are short ("… am Entenpoth 34,
 // 44263 Dortmund-Hörde. Bus 440, Haltestelle „Entenpoth“.").
 func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledge.Office, place bool, sh shape) string {
+	return bestSentenceOver(t, lang, question, offices, place, sh, minWhereSentence)
+}
+
+// wholeQuestion is the least a sentence must hold to answer a short
+// question with no aspect: all its words, where they weigh less than
+// minWhereSentence together ("und im Theater?" is "50 % günstiger: Theater
+// Dortmund"), but at least one rare word.
+func wholeQuestion(t *knowledge.Topic, lang, question string) float64 {
+	all, rare := 0.0, false
+	for _, tm := range questionTerms(question, profileOf(t, lang)) {
+		all += tm.weight + 0.1
+		rare = rare || !tm.name && !tm.asks && tm.weight >= focusScore
+	}
+	if !rare {
+		return minWhereSentence
+	}
+	return min(minWhereSentence, all-0.01)
+}
+
+// bestSentenceOver is bestSentence with the least score a sentence must
+// pass.
+func bestSentenceOver(t *knowledge.Topic, lang, question string, offices []*knowledge.Office, place bool, sh shape, least float64) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
-	best, bestScore, bestSec := -1, minWhereSentence, -1
+	best, bestScore, bestSec := -1, least, -1
 	var all [][]string
 	var scores [][]float64
 	for si, s := range t.Sections() {
@@ -982,12 +1047,24 @@ func elsewhere(t *knowledge.Topic, lang, question string, sec knowledge.Section,
 		}
 	}
 	best := bestSentence(t, lang, question, nil, false, sh)
+	if sh == shapeNone && best != "" && !ownWord(prof, prof.sentence(best), terms) {
+		// Without a number asked, only a word that one other section
+		// alone holds ("Physiotherapie": "zur Therapie") says that the
+		// question asks that section's fact: "Geburt" in a question of
+		// deadlines is everywhere.
+		best = ""
+	}
 	if sh != shapeNone {
 		// The overview may say the number ("rund 600
 		// Beschäftigungsmaßnahmen").
 		top := minWhereSentence
 		if best != "" {
-			top, _ = answers(best)
+			sc, ok := answers(best)
+			if !ok {
+				// Where a number is asked, the sentence must say one.
+				best, sc = "", minWhereSentence
+			}
+			top = sc
 		}
 		for _, sen := range splitSentences(strings.TrimSpace(t.Summary.In(lang))) {
 			if sc, ok := answers(sen); ok && sc > top {
@@ -999,6 +1076,26 @@ func elsewhere(t *knowledge.Topic, lang, question string, sec knowledge.Section,
 		return ""
 	}
 	return best
+}
+
+// ownWord reports whether a sentence holds a word of the question (not
+// one that only asks or names the topic) that just one section holds.
+func ownWord(prof *profile, ws *wordSet, terms []term) bool {
+	for _, tm := range terms {
+		if tm.asks || tm.name || !ws.holds(tm) {
+			continue
+		}
+		n := 0
+		for _, sec := range prof.sections {
+			if sec.holds(tm) {
+				n++
+			}
+		}
+		if n == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // maxElsewhereWords is the longest question whose words may bring a

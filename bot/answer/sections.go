@@ -231,7 +231,7 @@ func (ws *wordSet) hasShape(sh shape) bool {
 	for _, w := range ws.words {
 		switch {
 		case (sh == shapeAmount || sh == shapeMoney || sh == shapeFree) && (w == "€" || w == "euro"), sh == shapeAmount && freeOfCharge(w) && !freeAlone[w],
-			(sh == shapeAmount || sh == shapeMoney) && w == "%",
+			sh == shapePercent && w == "%",
 			sh == shapeFree && freeOfCharge(w):
 			return true
 		case sh == shapeAge && len(w) == 2 && isDigits(w):

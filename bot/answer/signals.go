@@ -390,6 +390,9 @@ const (
 	// shapeFree is an amount, or "free" ("frei: Westfalenpark"), asked by
 	// a question whether something is free.
 	shapeFree
+	// shapePercent is a share ("50 % günstiger"), asked by "wie viel
+	// Prozent", "Rabatt", "sparen".
+	shapePercent
 	// shapeCount is a number of things ("70 Plätze", "rund 600
 	// Beschäftigungsmaßnahmen"), asked by "wie viele".
 	shapeCount
@@ -403,7 +406,10 @@ var shapeCues = map[shape][][]string{
 	shapeAge: foldCues("wie alt", "welchem alter", "welches alter", "altersgrenze", "how old", "what age", "age limit", "kac yas*",
 		"hangi yas*", "عمر", "سن", "віку", "вік", "возраст*", "скольки лет", "ilu lat", "wieku", "varsta", "възраст", "колко години",
 		"سالگی", "سنی"),
-	shapeSpan: foldCues("wie lange", "bis wann", "ab wann", "uhrzeit*", "how long", "until when", "what time"),
+	shapeSpan: foldCues("wie lange", "bis wann", "ab wann", "uhrzeit*", "how long", "until when", "what time", "cat timp", "cât timp"),
+	shapePercent: foldCues("%", "prozent", "rabatt*", "ermassig*", "ermaessig*", "sparen", "spart", "gunstiger", "guenstiger",
+		"percent", "discount*", "cheaper", "reduction", "reduced", "indirim*", "скидк*", "знижк*", "zniżk*", "znizk*", "reducere",
+		"reduceri", "намален*", "отстъпк*", "تخفيض", "خصم", "تخفیف"),
 	shapeCount: foldCues("wie viele", "wieviele", "anzahl", "ab welchem", "ab welcher", "how many", "number of", "from what", "at what", "kac tane", "kaç tane",
 		"сколько мест", "скільки місць", "ile miejsc", "cate locuri", "câte locuri", "колко места", "چند تا", "كم عدد"),
 }
@@ -438,7 +444,8 @@ func asksAmount(words []string) bool {
 
 // askedShape is the shape of fact the words ask for, if any.
 func askedShape(words []string) shape {
-	for _, sh := range []shape{shapeAge, shapeCount, shapeAmount, shapeSpan} {
+	// A span before an amount: "cât timp" is how long, not "cât" how much.
+	for _, sh := range []shape{shapeAge, shapeCount, shapePercent, shapeSpan, shapeAmount} {
 		for _, c := range shapeCues[sh] {
 			if find(words, c) >= 0 {
 				return sh
