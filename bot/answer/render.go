@@ -603,7 +603,7 @@ func excerpt(s, question string, prof *profile) string {
 		if ws.hasShape(sh) {
 			score[i] += shapeScore
 		}
-		if figureNear(sen, sh, terms) {
+		if figureNear(prof, sen, sh, terms) {
 			score[i] += shapeScore
 		}
 	}
@@ -940,6 +940,15 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 	return bestSentenceOver(t, lang, question, offices, place, sh, minWhereSentence)
 }
 
+// termsWeight is the most a sentence can score by the question's words.
+func termsWeight(terms []term) float64 {
+	all := 0.0
+	for _, tm := range terms {
+		all += tm.weight + 0.1
+	}
+	return all
+}
+
 // wholeQuestion is the least a sentence must hold to answer a short
 // question with no aspect: all its words, where they weigh less than
 // minWhereSentence together ("und im Theater?" is "50 % günstiger: Theater
@@ -961,6 +970,9 @@ func wholeQuestion(t *knowledge.Topic, lang, question string) float64 {
 func bestSentenceOver(t *knowledge.Topic, lang, question string, offices []*knowledge.Office, place bool, sh shape, least float64) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
+	if !place && sh == shapeNone && termsWeight(terms) <= least {
+		return "" // no sentence can hold enough: spare reading them
+	}
 	best, bestScore, bestSec := -1, least, -1
 	var all [][]string
 	var scores [][]float64
@@ -976,7 +988,7 @@ func bestSentenceOver(t *knowledge.Topic, lang, question string, offices []*know
 			if ws.hasShape(sh) {
 				sc[i] += shapeScore
 			}
-			if figureNear(sen, sh, terms) {
+			if figureNear(prof, sen, sh, terms) {
 				sc[i] += shapeScore
 			}
 			if sc[i] > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
@@ -1036,7 +1048,7 @@ func elsewhere(t *knowledge.Topic, lang, question string, sec knowledge.Section,
 		if shaped {
 			sc += shapeScore
 		}
-		if figureNear(sen, sh, terms) {
+		if figureNear(prof, sen, sh, terms) {
 			shaped, sc = true, sc+shapeScore
 		}
 		return sc, shaped && sc >= focusScore+shapeScore
@@ -1114,11 +1126,11 @@ func firstSentence(s string) string {
 // figureNear reports whether, for a question that asks how much or how
 // many, the sentence puts a number right beside a word of the question:
 // "ab wie viel GdB" is "Ab GdB 50", "wie viele Plätze" "70 Plätze".
-func figureNear(sen string, sh shape, terms []term) bool {
+func figureNear(prof *profile, sen string, sh shape, terms []term) bool {
 	if sh != shapeAmount && sh != shapeCount {
 		return false
 	}
-	words := foldWords(sen)
+	words := prof.sentence(sen).seq
 	for i, w := range words {
 		if (!isDigits(w) || len(w) > 3) && !numberWords[w] {
 			continue

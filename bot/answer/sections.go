@@ -206,11 +206,15 @@ type wordSet struct {
 	stems map[string]bool
 	words []string
 	codes map[string]bool
+	// seq are the folded words in the text's order (a number beside a
+	// word: figureNear).
+	seq []string
 }
 
 func newWordSet(text string) *wordSet {
 	ws := &wordSet{stems: map[string]bool{}, codes: map[string]bool{}}
 	orig, folded := splitWords(text)
+	ws.seq = folded
 	seen := map[string]bool{}
 	for i, w := range folded {
 		ws.stems[stem(w)] = true
@@ -726,6 +730,9 @@ func officeTold(kb *knowledge.Base, d *Decision) string {
 		if !places[tm.word] {
 			terms = append(terms, tm)
 		}
+	}
+	if termsWeight(terms) < minWhereSentence {
+		return ""
 	}
 	best, bestScore, second := -1, 0.0, 0.0
 	for _, sec := range d.Topic.Sections() {
