@@ -125,7 +125,15 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 			m.add(textPara(sen)) // "Gibt es in Mengede ein Sozialbüro?"
 			told = true
 		} else {
-			m.add(textPara(t.Summary.In(lang)))
+			// No aspect asked, but a sentence may say what the words ask
+			// ("Fährt der auch zur Dialyse?": "Er fährt nicht zum Arzt"):
+			// then the overview's first sentence is enough beside it.
+			if sen := bestSentenceOver(t, lang, d.Question, nil, false, askedShape(foldWords(d.Question)), wholeQuestion(t, lang, d.Question)); sen != "" {
+				m.add(textPara(firstSentence(t.Summary.In(lang))))
+				m.add(textPara(sen))
+			} else {
+				m.add(textPara(t.Summary.In(lang)))
+			}
 		}
 	case d.Aspect == AspectWhere:
 		// The offices below answer it; a sentence of the topic that names
@@ -135,11 +143,23 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 			if placeScore(sen) > 0 || onCard(sen, kb.OfficesOf(t)) {
 				d.Fits = d.Fits[:min(1, len(d.Fits))] // keep the message short
 			}
+		} else if how, ok := section(t, AspectHow); ok && len(kb.OfficesOf(t)) == 0 {
+			// No office card answers where ("Wohngeld, wen ruf ich an?"):
+			// how to apply names whom to call.
+			m.add(para(line(bold(sectionTitle(how, lang))), line(text(excerpt(how.Text.In(lang), d.Question, profileOf(t, lang))))))
 		}
 	case d.Aspect == AspectCosts && (!ok || asksAmount(foldWords(d.Question)) && !asksPrice(foldWords(d.Question))):
 		costsMessage(m, t, d, sec, ok)
 	case ok:
 		shown := excerpt(sec.Text.In(lang), withOfficeWords(kb, d.Question), profileOf(t, lang))
+		if sen := elsewhere(t, lang, d.Question, sec, shown); sen != "" && d.Aspect != AspectDeadlines && d.Aspect != AspectLegal {
+			// The section holds none of the question's words; another
+			// one's sentence does ("ab wie viel GdB bin ich
+			// schwerbehindert?" asks who, "Ab GdB 50" says what). It
+			// leads, and the section's first sentence is enough.
+			m.add(textPara(sen))
+			shown = firstSentence(sec.Text.In(lang))
+		}
 		if d.Aspect == AspectWho {
 			if rule := figureRule(t, lang, d.Question, shown); rule != "" {
 				// "wir verdienen 180.000": the income limit first.
@@ -183,6 +203,8 @@ func costsMessage(m *Message, t *knowledge.Topic, d Decision, sec knowledge.Sect
 	lang := d.Lang
 	sh := shapeAmount
 	switch {
+	case askedShape(foldWords(d.Question)) == shapePercent:
+		sh = shapePercent // "wie viel spart man im Theater": "50 % günstiger"
 	case ok:
 		sh = shapeMoney // an amount received, not "free of charge"
 	case slices.ContainsFunc(foldWords(d.Question), freeOfCharge):
@@ -213,7 +235,7 @@ func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
 	q := foldWords(question)
-	bound, marks, age := askedBound(q), askedMarks(q), askedAge(q)
+	bound, marks, age, level := askedBound(q), askedMarks(q), rateAge(q), askedLevel(q)
 	var best []string
 	var bestScores []float64
 	top := 0.0
@@ -222,9 +244,11 @@ func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
 		scores := make([]float64, len(sens))
 		for i, sen := range sens {
 			if ws := prof.sentence(sen); ws.hasShape(sh) && utf8.RuneCountInString(sen) <= maxExcerpt {
-				scores[i] = shapeScore + sentenceScore(ws, terms) + boundScore(sen, bound) + markScore(sen, marks)
+				scores[i] = shapeScore + sentenceScore(ws, terms) + boundScore(sen, bound) + markScore(sen, marks) + levelScore(sen, level)
 				if age >= 0 && agesOf(foldWords(sen), age) {
-					scores[i] += shapeScore // "Kind mit 8 Jahren": "von 6 bis unter 14 Jahren"
+					// "Kind mit 8 Jahren": "von 6 bis unter 14 Jahren", a
+					// mark as strong as the words the rates are asked with.
+					scores[i] += 2 * shapeScore
 				}
 			}
 			if scores[i] > top {
@@ -561,13 +585,16 @@ func excerpt(s, question string, prof *profile) string {
 	sentences := splitSentences(s)
 	terms := telling(questionTerms(question, prof), sentences, prof)
 	q := foldWords(question)
-	sh, bound, marks := askedShape(q), askedBound(q), askedMarks(q)
+	sh, bound, marks, level, age := askedShape(q), askedBound(q), askedMarks(q), askedLevel(q), rateAge(q)
 	where := slices.ContainsFunc(q, func(w string) bool { return whereWords[w] })
 	score := make([]float64, len(sentences))
 	focus := 0.0 // the best sentence's weight, the words that ask in full
 	for i, sen := range sentences {
 		ws := prof.sentence(sen)
-		score[i] = sentenceScore(ws, terms) + boundScore(sen, bound) + markScore(sen, marks)
+		score[i] = sentenceScore(ws, terms) + boundScore(sen, bound) + markScore(sen, marks) + levelScore(sen, level)
+		if age >= 0 && ws.hasShape(shapeMoney) && agesOf(foldWords(sen), age) {
+			score[i] += 2 * shapeScore // "und für ein Kind von 8?": "390 € für Kinder von 6 bis unter 14"
+		}
 		if where && placeScore(sen) >= minWhereSentence {
 			// "wo stelle ich den Antrag?": the sentence with the address.
 			score[i] += shapeScore
@@ -576,12 +603,20 @@ func excerpt(s, question string, prof *profile) string {
 		if ws.hasShape(sh) {
 			score[i] += shapeScore
 		}
+		if figureNear(prof, sen, sh, terms) {
+			score[i] += shapeScore
+		}
 	}
 	order := make([]int, len(sentences))
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return score[order[a]] > score[order[b]] })
+	if reorders(sentences, score, terms, prof) || focus >= focusScore {
+		// Words that only ask ("zum Antrag") do not reorder a section: its
+		// beginning leads ("Personalausweis …" before what an unofficial
+		// page adds).
+		sort.SliceStable(order, func(a, b int) bool { return score[order[a]] > score[order[b]] })
+	}
 	keep := map[int]bool{}
 	size := 0
 	for _, i := range order {
@@ -606,6 +641,24 @@ func excerpt(s, question string, prof *profile) string {
 		text += " …"
 	}
 	return text
+}
+
+// reorders reports whether a sentence scores by more than the words that
+// only ask ("Antrag" in "was muss ich zum Antrag mitbringen"): a word of
+// the question, a shape or a mark asked.
+func reorders(sentences []string, score []float64, terms []term, prof *profile) bool {
+	var asking []term
+	for _, tm := range terms {
+		if tm.asks {
+			asking = append(asking, tm)
+		}
+	}
+	for i, sen := range sentences {
+		if score[i] > sentenceScore(prof.sentence(sen), asking) {
+			return true
+		}
+	}
+	return false
 }
 
 // telling gives a word of the topic's name back its weight where it labels
@@ -667,6 +720,73 @@ var askedFigures = []struct{ cues, marks [][]string }{
 		foldCues("regelbedarfsstufe 1")},
 }
 
+// askedLevels are the persons a Regelsatz is asked for by what it is
+// about, not by an age (agesOf reads those): a couple ("als Ehepaar", "we
+// are married") is level 2, an adult in a home ("im Heim", "stationär",
+// "в доме престарелых") level 3. Every language writes the level as a
+// number in brackets after the amount ("(Stufe 2)", "(level 3)", "(3.
+// kademe)"), so the mark is that number (levelOf).
+var askedLevels = []struct {
+	cues  [][]string
+	level int
+}{
+	{foldCues("ehepaar*", "als paar", "verheiratet*", "eheleute", "zu zweit", "wir beide", "mit partner*", "mit meinem mann",
+		"mit meiner frau", "mit meinem partner", "mit meiner partnerin", "lebenspartner*", "married", "married couple",
+		"as a couple", "for a couple", "spouse", "husband and wife", "evli", "esimle", "eşimle", "супруг*", "подружж*",
+		"женаты", "małżeństwo", "malzenstwo", "małżonk*", "malzonk*", "casatorit*", "căsătorit*", "cuplu", "съпруз*",
+		"семейна двойка", "زوجين", "متزوج*", "زن و شوهر", "متاهل"),
+		2},
+	{foldCues("heim", "im heim", "pflegeheim", "altenheim", "altersheim", "wohnheim", "stationar", "stationaer", "einrichtung",
+		"care home", "nursing home", "in a home", "institution", "residential", "bakimevi", "bakımevi", "huzurevi",
+		"дом престарелых", "доме престарелых", "учреждени*", "интернат*", "будинок для літніх", "будинку для літніх",
+		"закладі", "dom opieki", "domu opieki", "placówce", "placowce", "camin", "cămin", "azil", "дом за стари",
+		"заведение", "دار رعاية", "دار المسنين", "مؤسسة", "خانه سالمندان", "آسایشگاه"),
+		3},
+}
+
+// askedLevel is the Regelsatz level a question asks by, or 0.
+func askedLevel(words []string) int {
+	for _, l := range askedLevels {
+		if holdsAny(words, l.cues) {
+			return l.level
+		}
+	}
+	return 0
+}
+
+// levelOf is the level a sentence or clause names in brackets after its
+// amount ("(Stufe 2)", "(Regelbedarfsstufe 1)", "(3. kademe)"), or 0.
+func levelOf(sen string) int {
+	level := 0
+	for rest := sen; ; {
+		open := strings.IndexByte(rest, '(')
+		if open < 0 {
+			return level
+		}
+		end := strings.IndexByte(rest[open:], ')')
+		if end < 0 {
+			return level
+		}
+		if f := strings.Fields(rest[open+1 : open+end]); len(f) <= 3 {
+			for _, w := range f {
+				if w = strings.TrimSuffix(w, "."); len(w) == 1 && w[0] >= '1' && w[0] <= '9' {
+					level = int(w[0] - '0')
+				}
+			}
+		}
+		rest = rest[open+end:]
+	}
+}
+
+// levelScore is what a sentence that names the level asked counts: as
+// much as a mark.
+func levelScore(sen string, level int) float64 {
+	if level > 0 && levelOf(sen) == level {
+		return 2 * shapeScore
+	}
+	return 0
+}
+
 // askedBound is the list of bound words a question asks by, or nil.
 func askedBound(words []string) [][]string {
 	for _, cs := range [][][]string{leastCues, mostCues} {
@@ -714,6 +834,30 @@ func askedAge(words []string) int {
 	return -1
 }
 
+// rateAge is the age a Regelsatz is asked for: the age a question names,
+// a child's age said as "ein Kind von 8" or "a child of 10", or the age a
+// word for a small child stands for ("wie viel kriegt ein Baby"). Only for
+// choosing sentences: these say no detail about the person asking.
+func rateAge(words []string) int {
+	if a := askedAge(words); a >= 0 {
+		return a
+	}
+	for i, w := range words {
+		if a, ok := childAges[w]; ok {
+			return a
+		}
+		if isDigits(w) && len(w) <= 2 && i >= 2 && (words[i-1] == "von" || words[i-1] == "mit" || words[i-1] == "of") && childWords[words[i-2]] {
+			n, _ := strconv.Atoi(w)
+			return n
+		}
+	}
+	return -1
+}
+
+// childAges are the ages that words for small children stand for.
+var childAges = map[string]int{"baby": 0, "babys": 0, "saugling": 0, "neugeborenes": 0, "neugeborene": 0, "newborn": 0,
+	"infant": 0, "kleinkind": 2, "toddler": 2, "kindergartenkind": 4}
+
 var ageVerbs = set(strings.Fields(`bin ist wird is am aged age alter i'm мне мені`))
 
 // agesOf reports whether a text states an age range that holds the age:
@@ -723,6 +867,9 @@ func agesOf(words []string, age int) bool {
 	num := func(i int) int {
 		if i < 0 || i >= len(words) || !isDigits(words[i]) || len(words[i]) > 3 {
 			return -1
+		}
+		if i+1 < len(words) && (words[i+1] == "000" || words[i+1] == "€" || words[i+1] == "euro" || words[i+1] == "%") {
+			return -1 // "unter 100.000 Euro" is an amount, not an age
 		}
 		n, _ := strconv.Atoi(words[i])
 		return n
@@ -790,9 +937,43 @@ const minNextSentence = 1.0
 // when that holds enough as well and both are short ("… am Entenpoth 34,
 // 44263 Dortmund-Hörde. Bus 440, Haltestelle „Entenpoth“.").
 func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledge.Office, place bool, sh shape) string {
+	return bestSentenceOver(t, lang, question, offices, place, sh, minWhereSentence)
+}
+
+// termsWeight is the most a sentence can score by the question's words.
+func termsWeight(terms []term) float64 {
+	all := 0.0
+	for _, tm := range terms {
+		all += tm.weight + 0.1
+	}
+	return all
+}
+
+// wholeQuestion is the least a sentence must hold to answer a short
+// question with no aspect: all its words, where they weigh less than
+// minWhereSentence together ("und im Theater?" is "50 % günstiger: Theater
+// Dortmund"), but at least one rare word.
+func wholeQuestion(t *knowledge.Topic, lang, question string) float64 {
+	all, rare := 0.0, false
+	for _, tm := range questionTerms(question, profileOf(t, lang)) {
+		all += tm.weight + 0.1
+		rare = rare || !tm.name && !tm.asks && tm.weight >= focusScore
+	}
+	if !rare {
+		return minWhereSentence
+	}
+	return min(minWhereSentence, all-0.01)
+}
+
+// bestSentenceOver is bestSentence with the least score a sentence must
+// pass.
+func bestSentenceOver(t *knowledge.Topic, lang, question string, offices []*knowledge.Office, place bool, sh shape, least float64) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
-	best, bestScore, bestSec := -1, minWhereSentence, -1
+	if !place && sh == shapeNone && termsWeight(terms) <= least {
+		return "" // no sentence can hold enough: spare reading them
+	}
+	best, bestScore, bestSec := -1, least, -1
 	var all [][]string
 	var scores [][]float64
 	for si, s := range t.Sections() {
@@ -805,6 +986,9 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 				sc[i] += placeScore(sen)
 			}
 			if ws.hasShape(sh) {
+				sc[i] += shapeScore
+			}
+			if figureNear(prof, sen, sh, terms) {
 				sc[i] += shapeScore
 			}
 			if sc[i] > bestScore && utf8.RuneCountInString(sen) <= maxExcerpt {
@@ -834,6 +1018,134 @@ func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledg
 	}
 	// Two clauses of one sentence side by side leave out nothing between.
 	return strings.ReplaceAll(strings.Join(out, " "), "… …", "…")
+}
+
+// elsewhere is the sentence of another section that holds the question's
+// rarer words, where the section shown holds none of them, or "".
+func elsewhere(t *knowledge.Topic, lang, question string, sec knowledge.Section, shown string) string {
+	if len(foldWords(question)) > maxElsewhereWords {
+		// A story's words tell of the person ("nach Schlaganfall voll
+		// erwerbsgemindert"), not of the fact it asks.
+		return ""
+	}
+	prof := profileOf(t, lang)
+	terms := questionTerms(question, prof)
+	sh := askedShape(foldWords(question))
+	if sh != shapeAmount && sh != shapeCount {
+		// An age or a span ("how old may the reports be") is asked of
+		// what the section says, not of a number elsewhere.
+		sh = shapeNone
+	}
+	// A sentence answers when it holds the question's words and, where a
+	// number is asked, a number of that kind.
+	answers := func(sen string) (float64, bool) {
+		ws := prof.sentence(sen)
+		sc := sentenceScore(ws, terms)
+		if sh == shapeNone {
+			return sc, sc >= focusScore
+		}
+		shaped := ws.hasShape(sh)
+		if shaped {
+			sc += shapeScore
+		}
+		if figureNear(prof, sen, sh, terms) {
+			shaped, sc = true, sc+shapeScore
+		}
+		return sc, shaped && sc >= focusScore+shapeScore
+	}
+	for _, sen := range splitSentences(strings.TrimSpace(sec.Text.In(lang))) {
+		if _, ok := answers(sen); ok {
+			return ""
+		}
+	}
+	best := bestSentence(t, lang, question, nil, false, sh)
+	if sh == shapeNone && best != "" && !ownWord(prof, prof.sentence(best), terms) {
+		// Without a number asked, only a word that one other section
+		// alone holds ("Physiotherapie": "zur Therapie") says that the
+		// question asks that section's fact: "Geburt" in a question of
+		// deadlines is everywhere.
+		best = ""
+	}
+	if sh != shapeNone {
+		// The overview may say the number ("rund 600
+		// Beschäftigungsmaßnahmen").
+		top := minWhereSentence
+		if best != "" {
+			sc, ok := answers(best)
+			if !ok {
+				// Where a number is asked, the sentence must say one.
+				best, sc = "", minWhereSentence
+			}
+			top = sc
+		}
+		for _, sen := range splitSentences(strings.TrimSpace(t.Summary.In(lang))) {
+			if sc, ok := answers(sen); ok && sc > top {
+				best, top = sen, sc
+			}
+		}
+	}
+	if best == "" || strings.Contains(shown, best) {
+		return ""
+	}
+	return best
+}
+
+// ownWord reports whether a sentence holds a word of the question (not
+// one that only asks or names the topic) that just one section holds.
+func ownWord(prof *profile, ws *wordSet, terms []term) bool {
+	for _, tm := range terms {
+		if tm.asks || tm.name || !ws.holds(tm) {
+			continue
+		}
+		n := 0
+		for _, sec := range prof.sections {
+			if sec.holds(tm) {
+				n++
+			}
+		}
+		if n == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// maxElsewhereWords is the longest question whose words may bring a
+// sentence of another section.
+const maxElsewhereWords = 14
+
+// firstSentence is a text's first sentence, with "…" when more follows.
+func firstSentence(s string) string {
+	sens := splitSentences(strings.TrimSpace(s))
+	if len(sens) < 2 {
+		return strings.TrimSpace(s)
+	}
+	return sens[0] + " …"
+}
+
+// figureNear reports whether, for a question that asks how much or how
+// many, the sentence puts a number right beside a word of the question:
+// "ab wie viel GdB" is "Ab GdB 50", "wie viele Plätze" "70 Plätze".
+func figureNear(prof *profile, sen string, sh shape, terms []term) bool {
+	if sh != shapeAmount && sh != shapeCount {
+		return false
+	}
+	words := prof.sentence(sen).seq
+	for i, w := range words {
+		if (!isDigits(w) || len(w) > 3) && !numberWords[w] {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(words) || isDigits(words[j]) {
+				continue
+			}
+			st := stem(words[j])
+			if slices.ContainsFunc(terms, func(tm term) bool { return tm.code == "" && !isDigits(tm.word) && tm.stem == st }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clauses splits the sentences too long to show at their semicolons: a

@@ -236,11 +236,15 @@ type wordSet struct {
 	stems map[string]bool
 	words []string
 	codes map[string]bool
+	// seq are the folded words in the text's order (a number beside a
+	// word: figureNear).
+	seq []string
 }
 
 func newWordSet(text string) *wordSet {
 	ws := &wordSet{stems: map[string]bool{}, codes: map[string]bool{}}
 	orig, folded := splitWords(text)
+	ws.seq = folded
 	seen := map[string]bool{}
 	for i, w := range folded {
 		ws.stems[stem(w)] = true
@@ -261,16 +265,24 @@ func (ws *wordSet) hasShape(sh shape) bool {
 	for _, w := range ws.words {
 		switch {
 		case (sh == shapeAmount || sh == shapeMoney || sh == shapeFree) && (w == "€" || w == "euro"), sh == shapeAmount && freeOfCharge(w) && !freeAlone[w],
+			sh == shapePercent && w == "%",
 			sh == shapeFree && freeOfCharge(w):
 			return true
 		case sh == shapeAge && len(w) == 2 && isDigits(w):
 			return true
 		case sh == shapeSpan && spanWords[w]:
 			return true
+		case sh == shapeCount && (isDigits(w) && len(w) <= 3 && w != "000" || numberWords[w]):
+			return true
 		}
 	}
 	return false
 }
+
+// numberWords are numbers written as words ("zwölf Stadtbezirke",
+// "sieben Büros", "twelve").
+var numberWords = set(strings.Fields(`zwei drei vier funf sechs sieben acht neun zehn elf zwolf zwanzig hundert
+	two three four five six seven eight nine ten eleven twelve twenty hundred`))
 
 // spanWords are the units of a span of time or of a time of day.
 var spanWords = set(strings.Fields(`uhr tag tage tagen woche wochen monat monate monaten jahr jahre jahren
@@ -394,7 +406,7 @@ const nameWeight = 0.3
 func (p *profile) terms(question string) []term {
 	var out []term
 	seen := map[string]bool{}
-	orig, folded := splitWords(question)
+	orig, folded := splitWords(withFamilies(question))
 	asking := cueWords(folded)
 	for i, w := range folded {
 		if v := umlautSpelt(w); v != w && !p.knows(w) && p.knows(v) {
@@ -433,6 +445,46 @@ func (p *profile) terms(question string) []term {
 		out = p.withMaintenance(out, seen)
 	}
 	return out
+}
+
+// withFamilies is the question with the words the knowledge base says its
+// everyday words with, for choosing sentences: "Dialyse" and "Physio" are
+// a doctor and a therapy ("fährt nicht zum Arzt, … zur Therapie"), "140
+// Kilo" a body weight ("Körpergewicht über 120 kg"), the weekend a day
+// ("täglich"), the carer on holiday a carer who cannot ("verhindert").
+func withFamilies(q string) string {
+	var add []string
+	for _, w := range foldWords(q) {
+		for _, f := range wordFamilies {
+			if f.from[w] {
+				add = append(add, f.to...)
+			}
+		}
+	}
+	if len(add) == 0 {
+		return q
+	}
+	return q + " " + strings.Join(add, " ")
+}
+
+var wordFamilies = []struct {
+	from map[string]bool
+	to   []string
+}{
+	{set(strings.Fields(`dialyse physio physiotherapie physiotherapeut krankengymnastik ergotherapie logopadie arzttermin
+		arzttermine hausarzt facharzt zahnarzt klinik krankenhaus dialysis physiotherapy hospital clinic`)),
+		[]string{"arzt", "therapie", "doctor", "therapy"}},
+	{set(strings.Fields(`kilo kilos kilogramm wiege wiegt wiegen gewicht ubergewicht uebergewicht kilograms weigh weighs overweight`)),
+		[]string{"korpergewicht", "weight"}},
+	{set(strings.Fields(`wochenende wochenenden samstag samstags sonntag sonntags feiertag feiertags feiertagen weekend weekends
+		saturday saturdays sunday sundays`)),
+		[]string{"taglich", "daily"}},
+	{set(strings.Fields(`urlaub verreist kur krank vacation holiday holidays`)),
+		[]string{"verhindert", "ersatzpflege"}},
+	{set(strings.Fields(`postanschrift meldeadresse postadresse briefadresse`)),
+		[]string{"postadresse"}},
+	{set(strings.Fields(`mitfahren mitnehmen mitkommen begleiten begleitung begleiter begleiterin companion accompany`)),
+		[]string{"begleitperson", "companion"}},
 }
 
 // cueWords marks the words of a question that belong to a cue of how much,
@@ -501,7 +553,7 @@ const maintenanceWeight = 3.0
 var (
 	familyWords = set(strings.Fields(`kind kinder sohn sohne tochter tochter eltern mutter vater angehorige angehorigen
 		familie enkel enkelin geschwister bruder schwester children child son sons daughter daughters parents relatives family`))
-	payWords = []string{"zahl", "dazuzahl", "mitzahl", "bezahl", "aufkomm", "haft", "unterhalt", "pay", "liable"}
+	payWords = []string{"zahl", "dazuzahl", "mitzahl", "mitbezahl", "bezahl", "aufkomm", "haft", "unterhalt", "pay", "liable"}
 )
 
 // familyPays reports whether relatives are asked to pay ("müssen die Kinder
@@ -686,7 +738,63 @@ var topicWordCache = cache[*knowledge.Base, map[string]bool]{max: maxCachedBases
 func namedFirst(kb *knowledge.Base, d *Decision) {
 	if id := officeNamed(kb, d); id != "" {
 		officeFirst(d, id)
+	} else if id := officeTold(kb, d); id != "" {
+		officeFirst(d, id)
 	}
+}
+
+// officeTold is the one office of the decision's fitting offices that the
+// topic's sentence nearest the question names by its street ("– Gast-Haus
+// statt Bank, Rheinische Straße 22: kostenloses Frühstück" for "wo gibt es
+// Frühstück für Obdachlose?"), or "". The sentence must hold enough of the
+// question's rarer words and lead the sentences of the other offices;
+// places only for some (the shelters) keep the order the person gave them.
+func officeTold(kb *knowledge.Base, d *Decision) string {
+	if len(d.Fits) < 2 || d.Topic == nil {
+		return ""
+	}
+	prof := profileOf(d.Topic, d.Lang)
+	places := placeWords(kb)
+	var terms []term
+	for _, tm := range prof.terms(d.Question) {
+		if !places[tm.word] {
+			terms = append(terms, tm)
+		}
+	}
+	if termsWeight(terms) < minWhereSentence {
+		return ""
+	}
+	best, bestScore, second := -1, 0.0, 0.0
+	for _, sec := range d.Topic.Sections() {
+		for _, sen := range splitSentences(strings.TrimSpace(sec.Text.In(d.Lang))) {
+			named := -1
+			for i, f := range d.Fits {
+				if o := f.Office; o.Address != nil && o.Address.Street != "" && strings.Contains(sen, o.Address.Street) {
+					if named >= 0 {
+						named = -2 // two offices: the sentence tells no one
+						break
+					}
+					named = i
+				}
+			}
+			if named < 0 {
+				continue
+			}
+			sc := sentenceScore(prof.sentence(sen), terms)
+			switch {
+			case named == best:
+				bestScore = max(bestScore, sc)
+			case sc > bestScore:
+				best, bestScore, second = named, sc, bestScore
+			default:
+				second = max(second, sc)
+			}
+		}
+	}
+	if best <= 0 || bestScore < minWhereSentence || bestScore <= second || len(d.Fits[best].Office.Audience) > 0 {
+		return ""
+	}
+	return d.Fits[best].Office.ID
 }
 
 // officeNamed is the one office of the decision's fitting offices whose

@@ -450,6 +450,12 @@ const (
 	// shapeFree is an amount, or "free" ("frei: Westfalenpark"), asked by
 	// a question whether something is free.
 	shapeFree
+	// shapePercent is a share ("50 % günstiger"), asked by "wie viel
+	// Prozent", "Rabatt", "sparen".
+	shapePercent
+	// shapeCount is a number of things ("70 Plätze", "rund 600
+	// Beschäftigungsmaßnahmen"), asked by "wie viele".
+	shapeCount
 )
 
 var shapeCues = map[shape][][]string{
@@ -460,7 +466,12 @@ var shapeCues = map[shape][][]string{
 	shapeAge: foldCues("wie alt", "welchem alter", "welches alter", "altersgrenze", "how old", "what age", "age limit", "kac yas*",
 		"hangi yas*", "عمر", "سن", "віку", "вік", "возраст*", "скольки лет", "ilu lat", "wieku", "varsta", "възраст", "колко години",
 		"سالگی", "سنی"),
-	shapeSpan: foldCues("wie lange", "bis wann", "ab wann", "uhrzeit*", "how long", "until when", "what time"),
+	shapeSpan: foldCues("wie lange", "bis wann", "ab wann", "uhrzeit*", "how long", "until when", "what time", "cat timp", "cât timp"),
+	shapePercent: foldCues("%", "prozent", "rabatt*", "ermassig*", "ermaessig*", "sparen", "spart", "gunstiger", "guenstiger",
+		"percent", "discount*", "cheaper", "reduction", "reduced", "indirim*", "скидк*", "знижк*", "zniżk*", "znizk*", "reducere",
+		"reduceri", "намален*", "отстъпк*", "تخفيض", "خصم", "تخفیف"),
+	shapeCount: foldCues("wie viele", "wieviele", "anzahl", "ab welchem", "ab welcher", "how many", "number of", "from what", "at what", "kac tane", "kaç tane",
+		"сколько мест", "скільки місць", "ile miejsc", "cate locuri", "câte locuri", "колко места", "چند تا", "كم عدد"),
 }
 
 // asksPrice reports whether the words ask a price or a fee ("was kostet",
@@ -493,7 +504,8 @@ func asksAmount(words []string) bool {
 
 // askedShape is the shape of fact the words ask for, if any.
 func askedShape(words []string) shape {
-	for _, sh := range []shape{shapeAge, shapeAmount, shapeSpan} {
+	// A span before an amount: "cât timp" is how long, not "cât" how much.
+	for _, sh := range []shape{shapeAge, shapeCount, shapePercent, shapeSpan, shapeAmount} {
 		for _, c := range shapeCues[sh] {
 			if find(words, c) >= 0 {
 				return sh
@@ -593,6 +605,13 @@ var genderCues = []genderCue{
 	{strings.Fields("i am a guy"), "mann"}, {strings.Fields("i'm a guy"), "mann"},
 	{strings.Fields("bin die mama"), "frau"}, {strings.Fields("bin mama"), "frau"}, {strings.Fields("als mama"), "frau"},
 	{strings.Fields("bin der papa"), "mann"}, {strings.Fields("bin papa"), "mann"}, {strings.Fields("als papa"), "mann"},
+	// Without an article ("bin mann, 45"), and a person described ("where
+	// can a man sleep", "a homeless woman"): not "mein Mann", "my wife".
+	{strings.Fields("bin mann"), "mann"}, {strings.Fields("bin frau"), "frau"}, {strings.Fields("bin ne frau"), "frau"},
+	{strings.Fields("bin n mann"), "mann"}, {strings.Fields("bin ein mann"), "mann"}, {strings.Fields("bin eine frau"), "frau"},
+	{strings.Fields("obdachloser mann"), "mann"}, {strings.Fields("obdachlose frau"), "frau"},
+	{strings.Fields("a man"), "mann"}, {strings.Fields("a woman"), "frau"}, {strings.Fields("homeless man"), "mann"},
+	{strings.Fields("homeless woman"), "frau"}, {strings.Fields("single man"), "mann"}, {strings.Fields("single woman"), "frau"},
 }
 
 // The same in the eight translated languages: "for women", "I am a woman"
@@ -629,6 +648,9 @@ func genderFamily(gender string, ps ...string) []genderCue {
 // longer one "mein Mann" speaks of someone else.
 var shortGenderCues = map[string]string{"frau": "frau", "mann": "mann", "woman": "frau", "man": "mann", "frauen": "frau", "manner": "mann",
 	"weiblich": "frau", "mannlich": "mann", "female": "frau", "male": "mann"}
+
+// possessives say that a "Mann" or "Frau" is someone else's.
+var possessives = set(strings.Fields(`mein meine meinen meinem meiner dein deine ihr ihre ihren sein seine unser unsere my your her his our`))
 
 // tonightCues say that help is needed now, not at office hours.
 var tonightCues = [][]string{
@@ -805,7 +827,9 @@ func readSignals(text string) signals {
 	}
 	if s.gender == "" {
 		for i, w := range words {
-			if g := shortGenderCues[w]; g != "" && (len(words) <= 3 || i == 0) {
+			// Beside an age ("bin 52, mann", "Mann, 45"), not after "mein".
+			aged := i > 0 && isDigits(words[i-1]) || i+1 < len(words) && isDigits(words[i+1]) && (i == 0 || !possessives[words[i-1]])
+			if g := shortGenderCues[w]; g != "" && (len(words) <= 3 || i == 0 || aged) {
 				s.gender = g
 				used[i] = true
 			}
@@ -1248,7 +1272,7 @@ func splitWords(s string) (orig, folded []string) {
 			fold = letterFold[lr]
 		}
 		switch {
-		case r == '€' || r == '§':
+		case r == '€' || r == '§' || r == '%':
 			flush()
 			orig, folded = append(orig, string(r)), append(folded, string(r))
 		case fold != 0:
