@@ -333,9 +333,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// the person asks the conversation's topic again for them (a place
 	// alone, a postcode too, asks for the office there instead).
 	person := t != nil && sig.gender == "" && !sig.tonight && !onlyPlaceOrNumber(kb, sig.rest) && tellsAboutPerson(q, sig)
-	if t != nil && !(refers && len(fr) <= 2) && !(person && hasAmount(sig.words)) && strangeWord(kb, fr, germanNouns(msg, msgLang)) {
+	if t != nil && !(refers && len(fr) <= 2) && !(person && hasAmount(sig.words)) && !(len(hits) > 0 && topicOfHit(kb, hits[0]) == t.ID) &&
+		strangeWord(kb, fr, germanNouns(msg, msgLang)) {
 		// "wo kann man hier gut Pizza essen?" follows up on nothing; "muss
-		// mein Sohn da was zahlen?" points back with "da" and stays.
+		// mein Sohn da was zahlen?" points back with "da" and stays, and
+		// so does a message whose best hit is the conversation's topic
+		// ("HLU" … "ich bin 34, nach einer OP krankgeschrieben …").
 		t = nil
 	}
 	if t != nil && sig.thanks && sig.aspect == "" && !asksAbout(sig) && !strings.Contains(q, "?") && !namesAny(kb, fr) {
@@ -375,6 +378,13 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			// ("Demenz … wo bekommen wir Beratung? … in Brackel").
 			hits = append([]index.Hit{h}, slices.DeleteFunc(slices.Clone(hits), func(x index.Hit) bool { return x == h })...)
 		}
+	}
+	if t != nil && !switched && tellsAnew(kb, t, hits, res.Answered, sig.words, fr, d.Lang) {
+		// "Seniorenbüro Hörde" … "noch ne Frage: meine Tochter hat ihr Kind
+		// bekommen, sie will zu Hause bleiben, gibts da Geld?": a need told
+		// anew at length, which the search answers with a topic that
+		// speaks of it far more than the conversation's.
+		switched, named = true, true
 	}
 	if person && t != nil && !named {
 		if u := kb.Topic(spanWanted(kb, sig.words)); u != nil && u.ID != t.ID && amongFirst(kb, u.ID, hits, 3) {
@@ -777,15 +787,24 @@ func (a *Answerer) District(st *State, district string, t *knowledge.Topic, p Pe
 func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowledge.Topic, sig signals) Decision {
 	d.Followup = true
 	aspect := aspectFor(kb, t, d.Lang, sig)
+	if len(sig.matches) == 0 && len(sig.cues) == 0 && st.Aspect != AspectNone && elliptic(sig.words) {
+		// "was kostet das Schwimmbad?" … "und für meinen Sohn, der ist
+		// 12?": the same question for another case, though the person's
+		// age alone would ask who may get it.
+		aspect = st.Aspect
+	}
 	if aspect == "" && (st.Gender != "" && hasAudience(kb, t) || st.Tonight) || sig.gender != "" && len(sig.cues) == 0 && hasAudience(kb, t) {
 		// "ich bin die Mutter": the shelter that takes her.
 		aspect = AspectWhere
 	}
 	place := len(d.Result.Districts) == 1
-	if u := kb.Topic(st.Local); u != nil && place && !t.LocalOffices && u.ID != t.ID && onlyPlaceWords(kb, sig.rest) {
+	if u := kb.Topic(st.Local); u != nil && place && !t.LocalOffices && u.ID != t.ID && onlyPlaceWords(kb, sig.rest) &&
+		(len(sig.matches) == 0 || len(kb.OfficesOf(t)) <= 1) {
 		// "Meine Mutter braucht Beratung wegen Pflege" … "sie wohnt in
 		// Wickede": the place asks for the office there, which the topic
-		// close behind has.
+		// close behind has. Where to go asks for the topic's own office,
+		// where it has several: "Grundsicherung" … "wo muss sie hin, sie
+		// wohnt in Wickede".
 		t = u
 	}
 	if place && len(kb.OfficesOf(t)) > 1 && (aspect == "" || len(sig.matches) == 0 && onlyPlaceWords(kb, sig.rest)) {
