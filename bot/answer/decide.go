@@ -76,6 +76,9 @@ type Decision struct {
 	Thanks bool
 	// Followup is true when the message was read against the conversation.
 	Followup bool
+	// Shown: the answer just before showed the first office's card, and
+	// this one asks another part of the same topic; it is not repeated.
+	Shown bool
 	// Cut is true when the message was longer than index.MaxQuestionRunes.
 	Cut bool
 	// Reason says why a message was declined.
@@ -220,6 +223,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			// "und?", "wann?", "warum?": the topic again, "wann" by when
 			// or, where it has no deadlines, when its office is open.
 			return a.followup(kb, st, d, t, whenSignals(sig, profileOf(t, d.Lang))), nil
+		}
+		if t := kb.Topic(st.Topic); t != nil && sig.aspect == "" && (onlyYes(sig.words) || elliptic(sig.words)) {
+			// "ja", "genau": yes to the topic answered, which goes on;
+			// "and for deaf people?": what was asked, for them.
+			return a.followup(kb, st, d, t, sig), nil
 		}
 		if t := kb.Topic(st.Topic); t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight || pointsBack(sig.words) || aboutPerson(sig.words)) {
 			// "was gab es da schon so?" points back with "da"; "ich bin
@@ -444,7 +452,8 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// A message that names another topic switches to it, even when the
 	// search is unsure of it ("und was ist mit dem Dortmund-Pass?").
 	if t != nil && (sig.and || sig.lives || refers || sig.gender != "") && len(fr) <= 3 && !better && !(named && (res.Answered || res.Reason == index.ReasonUnsure) && topicOfHit(kb, hits[0]) != t.ID) {
-		if sig.lives && sig.aspect == "" {
+		if sig.lives && sig.aspect == "" && len(res.Districts) > 0 {
+			// "ich wohne in Eving", not "und wenn man alleine lebt?"
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
 		}
 		return a.followup(kb, st, d, t, sig), nil
@@ -787,7 +796,7 @@ func (a *Answerer) District(st *State, district string, t *knowledge.Topic, p Pe
 func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowledge.Topic, sig signals) Decision {
 	d.Followup = true
 	aspect := aspectFor(kb, t, d.Lang, sig)
-	if len(sig.matches) == 0 && len(sig.cues) == 0 && st.Aspect != AspectNone && elliptic(sig.words) {
+	if keepsAspect(sig, st.Aspect) {
 		// "was kostet das Schwimmbad?" … "und für meinen Sohn, der ist
 		// 12?": the same question for another case, though the person's
 		// age alone would ask who may get it.
@@ -821,8 +830,14 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 		// der auch zum Arzt?").
 		return a.answerOffice(kb, st, d, o, AspectWhere)
 	}
-	last := st.Office
+	last, before := st.Office, st.Topic
 	d = a.answerTopic(kb, st, d, t, aspect)
+	// "Pflegewohngeld" … "welche Unterlagen?": the card is still on the
+	// screen. Who and what may ask who is in charge ("wer ist dafür
+	// zuständig?"), and a topic with an office per Stadtbezirk may be
+	// asked for another one: they show it again.
+	d.Shown = !place && before == t.ID && last != "" && len(d.Fits) > 0 && d.Fits[0].Office.ID == last && d.Kind != KindAsk &&
+		!t.LocalOffices && cardless[aspect]
 	if !place && sig.gender == "" && officeFirst(&d, last) {
 		// "Gast-Haus statt Bank" … "wo ist das genau?": "das" is the office
 		// shown last, where it still fits.
@@ -830,6 +845,9 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 	}
 	return d
 }
+
+// cardless are the aspects whose answer needs no office card shown just before.
+var cardless = map[Aspect]bool{AspectCosts: true, AspectBring: true, AspectDeadlines: true, AspectLegal: true}
 
 // officeFirst moves the office with the id to the front of the decision's
 // fitting offices; false when it is not among them.
@@ -916,6 +934,9 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 	aspect := sig.aspect
 	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
 		aspect = aspectFor(kb, t, d.Lang, sig)
+		if t.ID == st.Topic && keepsAspect(sig, st.Aspect) {
+			aspect = st.Aspect // "wie viel für ein Ehepaar?" … "und wenn man alleine lebt?"
+		}
 	}
 	if aspect == AspectNone && sig.and && st.Aspect != AspectWhere {
 		aspect = st.Aspect // "und beim Elterngeld?" asks the same as before

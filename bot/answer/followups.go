@@ -594,6 +594,12 @@ func elliptic(words []string) bool {
 	return !slices.ContainsFunc(w, func(x string) bool { return questionWords[x] })
 }
 
+// keepsAspect reports whether a message asks the aspect last answered
+// again: it is elliptic and has no cue of its own.
+func keepsAspect(sig signals, last Aspect) bool {
+	return last != AspectNone && len(sig.matches) == 0 && len(sig.cues) == 0 && elliptic(sig.words)
+}
+
 // ellipsisStarts begin a message that goes on from the one before.
 var ellipsisStarts = set(strings.Fields(`und auch aber also and but`))
 
@@ -623,3 +629,11 @@ var countWords = set(strings.Fields(`ein eine einen zwei drei vier funf fuenf se
 // minTold: a message of fewer words asks about the conversation's topic
 // rather than tell a need of its own.
 const minTold = 8
+
+// onlyYes reports whether a message says yes and nothing else: "ja",
+// "ja genau", "yes please".
+func onlyYes(words []string) bool {
+	return len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return !yesWords[w] })
+}
+
+var yesWords = set(strings.Fields(`ja jaa jo jup jep genau richtig bitte gerne gern doch yes yeah yep yup please sure`))
