@@ -76,6 +76,9 @@ type Decision struct {
 	Thanks bool
 	// Followup is true when the message was read against the conversation.
 	Followup bool
+	// Shown: the answer just before showed the first office's card, and
+	// this one asks another part of the same topic; it is not repeated.
+	Shown bool
 	// Cut is true when the message was longer than index.MaxQuestionRunes.
 	Cut bool
 	// Reason says why a message was declined.
@@ -244,6 +247,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			// or, where it has no deadlines, when its office is open.
 			return a.followup(kb, st, d, t, whenSignals(sig, profileOf(t, d.Lang))), nil
 		}
+		if t := kb.Topic(st.Topic); t != nil && sig.aspect == "" && (onlyYes(sig.words) || elliptic(sig.words)) {
+			// "ja", "genau": yes to the topic answered, which goes on;
+			// "and for deaf people?": what was asked, for them.
+			return a.followup(kb, st, d, t, sig), nil
+		}
 		if t := kb.Topic(st.Topic); t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight || pointsBack(sig.words) || aboutPerson(sig.words)) {
 			// "was gab es da schon so?" points back with "da"; "ich bin
 			// aber über 60" tells about the person asking.
@@ -356,9 +364,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// the person asks the conversation's topic again for them (a place
 	// alone, a postcode too, asks for the office there instead).
 	person := t != nil && sig.gender == "" && !sig.tonight && !onlyPlaceOrNumber(kb, sig.rest) && tellsAboutPerson(q, sig)
-	if t != nil && !(refers && len(fr) <= 2) && !(person && hasAmount(sig.words)) && strangeWord(kb, fr, germanNouns(msg, msgLang)) {
+	if t != nil && !(refers && len(fr) <= 2) && !(person && hasAmount(sig.words)) && !(len(hits) > 0 && topicOfHit(kb, hits[0]) == t.ID) &&
+		strangeWord(kb, fr, germanNouns(msg, msgLang)) {
 		// "wo kann man hier gut Pizza essen?" follows up on nothing; "muss
-		// mein Sohn da was zahlen?" points back with "da" and stays.
+		// mein Sohn da was zahlen?" points back with "da" and stays, and
+		// so does a message whose best hit is the conversation's topic
+		// ("HLU" … "ich bin 34, nach einer OP krankgeschrieben …").
 		t = nil
 	}
 	if t != nil && sig.thanks && sig.aspect == "" && !asksAbout(sig) && !strings.Contains(q, "?") && !namesAny(kb, fr) {
@@ -398,6 +409,13 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			// ("Demenz … wo bekommen wir Beratung? … in Brackel").
 			hits = append([]index.Hit{h}, slices.DeleteFunc(slices.Clone(hits), func(x index.Hit) bool { return x == h })...)
 		}
+	}
+	if t != nil && !switched && tellsAnew(kb, t, hits, res.Answered, sig.words, fr, d.Lang) {
+		// "Seniorenbüro Hörde" … "noch ne Frage: meine Tochter hat ihr Kind
+		// bekommen, sie will zu Hause bleiben, gibts da Geld?": a need told
+		// anew at length, which the search answers with a topic that
+		// speaks of it far more than the conversation's.
+		switched, named = true, true
 	}
 	if person && t != nil && !named {
 		if u := kb.Topic(spanWanted(kb, sig.words)); u != nil && u.ID != t.ID && amongFirst(kb, u.ID, hits, 3) {
@@ -457,7 +475,8 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// A message that names another topic switches to it, even when the
 	// search is unsure of it ("und was ist mit dem Dortmund-Pass?").
 	if t != nil && (sig.and || sig.lives || refers || sig.gender != "") && len(fr) <= 3 && !better && !(named && (res.Answered || res.Reason == index.ReasonUnsure) && topicOfHit(kb, hits[0]) != t.ID) {
-		if sig.lives && sig.aspect == "" {
+		if sig.lives && sig.aspect == "" && len(res.Districts) > 0 {
+			// "ich wohne in Eving", not "und wenn man alleine lebt?"
 			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
 		}
 		return a.followup(kb, st, d, t, sig), nil
@@ -801,15 +820,24 @@ func (a *Answerer) District(st *State, district string, t *knowledge.Topic, p Pe
 func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowledge.Topic, sig signals) Decision {
 	d.Followup = true
 	aspect := aspectFor(kb, t, d.Lang, sig)
+	if keepsAspect(sig, st.Aspect) {
+		// "was kostet das Schwimmbad?" … "und für meinen Sohn, der ist
+		// 12?": the same question for another case, though the person's
+		// age alone would ask who may get it.
+		aspect = st.Aspect
+	}
 	if aspect == "" && (st.Gender != "" && hasAudience(kb, t) || st.Tonight) || sig.gender != "" && len(sig.cues) == 0 && hasAudience(kb, t) {
 		// "ich bin die Mutter": the shelter that takes her.
 		aspect = AspectWhere
 	}
 	place := len(d.Result.Districts) == 1
-	if u := kb.Topic(st.Local); u != nil && place && !t.LocalOffices && u.ID != t.ID && onlyPlaceWords(kb, sig.rest) {
+	if u := kb.Topic(st.Local); u != nil && place && !t.LocalOffices && u.ID != t.ID && onlyPlaceWords(kb, sig.rest) &&
+		(len(sig.matches) == 0 || len(kb.OfficesOf(t)) <= 1) {
 		// "Meine Mutter braucht Beratung wegen Pflege" … "sie wohnt in
 		// Wickede": the place asks for the office there, which the topic
-		// close behind has.
+		// close behind has. Where to go asks for the topic's own office,
+		// where it has several: "Grundsicherung" … "wo muss sie hin, sie
+		// wohnt in Wickede".
 		t = u
 	}
 	if place && len(kb.OfficesOf(t)) > 1 && (aspect == "" || len(sig.matches) == 0 && onlyPlaceWords(kb, sig.rest)) {
@@ -826,8 +854,14 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 		// der auch zum Arzt?").
 		return a.answerOffice(kb, st, d, o, AspectWhere)
 	}
-	last := st.Office
+	last, before := st.Office, st.Topic
 	d = a.answerTopic(kb, st, d, t, aspect)
+	// "Pflegewohngeld" … "welche Unterlagen?": the card is still on the
+	// screen. Who and what may ask who is in charge ("wer ist dafür
+	// zuständig?"), and a topic with an office per Stadtbezirk may be
+	// asked for another one: they show it again.
+	d.Shown = !place && before == t.ID && last != "" && len(d.Fits) > 0 && d.Fits[0].Office.ID == last && d.Kind != KindAsk &&
+		!t.LocalOffices && cardless[aspect]
 	if !place && sig.gender == "" && officeFirst(&d, last) {
 		// "Gast-Haus statt Bank" … "wo ist das genau?": "das" is the office
 		// shown last, where it still fits.
@@ -835,6 +869,9 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 	}
 	return d
 }
+
+// cardless are the aspects whose answer needs no office card shown just before.
+var cardless = map[Aspect]bool{AspectCosts: true, AspectBring: true, AspectDeadlines: true, AspectLegal: true}
 
 // officeFirst moves the office with the id to the front of the decision's
 // fitting offices; false when it is not among them.
@@ -921,6 +958,9 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 	aspect := sig.aspect
 	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
 		aspect = aspectFor(kb, t, d.Lang, sig)
+		if t.ID == st.Topic && keepsAspect(sig, st.Aspect) {
+			aspect = st.Aspect // "wie viel für ein Ehepaar?" … "und wenn man alleine lebt?"
+		}
 	}
 	if aspect == AspectNone && sig.and && st.Aspect != AspectWhere {
 		aspect = st.Aspect // "und beim Elterngeld?" asks the same as before

@@ -48,6 +48,13 @@ func TestFollowups(t *testing.T) {
 		{[]string{"Blindengeld", "zählt da mein Erspartes?"}, "blindengeld", anyAspect, ""},
 		{[]string{"Pflegewohngeld", "mein Vater ist im Heim in Hombruch, ich bin die Tochter"}, "pflegewohngeld", anyAspect, ""},
 		{[]string{"Behindertenfahrdienst", "wie melde ich mein Auto ab?"}, "", "", ""},
+		// "und für X?" asks what was asked before; a need told anew at
+		// length switches; "ja" goes on; "sie ist 9 …" tells about her.
+		{[]string{"was kostet das schwimmbad mit der dortmund karte", "und für meinen sohn, der ist 12?"}, "dortmund-pass", answer.AspectCosts, ""},
+		{[]string{"wie viel grundsicherung kriegt ein ehepaar", "und wenn man alleine lebt?"}, "grundsicherung", answer.AspectCosts, ""},
+		{[]string{"wie lange dauert der antrag auf schwerbehinderung", "ok. und meine frau kriegt im märz unser zweites kind, sie will ein jahr zuhause bleiben, gibts da geld vom staat"}, "elterngeld", anyAspect, ""},
+		{[]string{"Grundsicherung", "ja"}, "grundsicherung", anyAspect, ""},
+		{[]string{"meine tochter hat autismus und braucht in der schule eine begleitperson, wer bezahlt sowas", "sie ist 9 und geht in die 3. klasse"}, "eingliederungshilfe", anyAspect, ""},
 		// A reply to "Meinen Sie A oder B?" picks one by its place.
 		{[]string{"Pflegeheim kosten", "das zweite"}, "hilfe-zur-pflege", answer.AspectCosts, ""},
 		{[]string{"Pflegeheim kosten", "das erste bitte"}, "pflegewohngeld", answer.AspectCosts, ""},

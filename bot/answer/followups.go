@@ -297,7 +297,8 @@ func tellsAboutPerson(q string, sig signals) bool {
 			return false
 		}
 	}
-	self := slices.ContainsFunc(sig.words, func(w string) bool { return selfWords[w] })
+	// "sie ist 9 und geht in die 3. Klasse": the person asked about.
+	self := slices.ContainsFunc(sig.words, func(w string) bool { return selfWords[w] }) || thirdPerson[sig.words[0]]
 	// "ich bekomme Bürgergeld": what the person gets.
 	return self && (hasAmount(sig.words) || aboutPerson(sig.words) || slices.ContainsFunc(sig.words, isStatus) || len(received(sig.words)) > 0 ||
 		slices.ContainsFunc(sig.words, func(w string) bool { return personWords[w] })) ||
@@ -315,6 +316,9 @@ var statusPrefixes = []string{"пенсіонер", "пенсионер", "emekl
 // selfWords speak of the person writing and their own.
 var selfWords = set(strings.Fields(`ich mein meine meiner meinem meinen meins wir unser unsere unserer unserem unseren
 	bin hab habe i i'm my we our я мені мій моя мы мне мой ми ben benim biz ja mój moja eu أنا انا نحن`))
+
+// thirdPerson begin a statement about the person asked about.
+var thirdPerson = set(strings.Fields(`er sie he she`))
 
 // questionWords ask; a sentence with one is no statement about the person.
 var questionWords = set(strings.Fields(`wie was wer wo wann warum wieso weshalb welche welcher welches welchen welchem
@@ -578,3 +582,58 @@ func chosen(kb *knowledge.Base, offered [2]string, words []string) (index.Hit, b
 	}
 	return index.Hit{}, false
 }
+
+// elliptic reports whether a message of a few words goes on from the one
+// before without a question of its own: "und für meinen Sohn?", "auch in
+// der Kurzzeitpflege?", "ok, und wenn man allein lebt?", "and for kids?".
+func elliptic(words []string) bool {
+	w := words[leadingAssent(words):]
+	if len(w) < 2 || len(w) > 8 || !ellipsisStarts[w[0]] && !(len(w) > 2 && (w[0] == "what" || w[0] == "how") && w[1] == "about") {
+		return false
+	}
+	return !slices.ContainsFunc(w, func(x string) bool { return questionWords[x] })
+}
+
+// keepsAspect reports whether a message asks the aspect last answered
+// again: it is elliptic and has no cue of its own.
+func keepsAspect(sig signals, last Aspect) bool {
+	return last != AspectNone && len(sig.matches) == 0 && len(sig.cues) == 0 && elliptic(sig.words)
+}
+
+// ellipsisStarts begin a message that goes on from the one before.
+var ellipsisStarts = set(strings.Fields(`und auch aber also and but`))
+
+// tellsAnew reports whether a message of some length tells a need of its
+// own: the search answered it with another topic than t, whose text holds
+// more of its words (fr, those that may name a topic, or all of them).
+func tellsAnew(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, answered bool, words, fr []string, lang string) bool {
+	// How many there are ("mit meinen zwei Kindern") tells who, not what.
+	fr = slices.DeleteFunc(slices.Clone(fr), func(w string) bool { return countWords[w] })
+	if !answered || len(hits) == 0 || len(words) < minTold || len(fr) == 0 {
+		return false
+	}
+	u := kb.Topic(topicOfHit(kb, hits[0]))
+	if u == nil || u.ID == t.ID {
+		return false
+	}
+	hu, _ := speaks(kb, u, lang, fr)
+	ht, _ := speaks(kb, t, lang, fr)
+	wu, _ := speaks(kb, u, lang, words)
+	wt, _ := speaks(kb, t, lang, words)
+	return hu > ht || wu >= wt+2
+}
+
+var countWords = set(strings.Fields(`ein eine einen zwei drei vier funf fuenf sechs sieben acht neun zehn beide beiden
+	one two three four five six seven eight nine ten both`))
+
+// minTold: a message of fewer words asks about the conversation's topic
+// rather than tell a need of its own.
+const minTold = 8
+
+// onlyYes reports whether a message says yes and nothing else: "ja",
+// "ja genau", "yes please".
+func onlyYes(words []string) bool {
+	return len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return !yesWords[w] })
+}
+
+var yesWords = set(strings.Fields(`ja jaa jo jup jep genau richtig bitte gerne gern doch yes yeah yep yup please sure`))

@@ -185,7 +185,9 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	if d.Aspect == AspectHow {
 		m.add(links(t.Links, lang))
 	}
-	offices(m, kb, d, told)
+	if !d.Shown {
+		offices(m, kb, d, told)
+	}
 	if !t.Checked.IsZero() {
 		m.add(para(freshness(knowledge.FreshnessOf(t.Checked, 0, d.Now), lang)))
 	}
