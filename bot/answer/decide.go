@@ -211,6 +211,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		return d, nil
 	}
 
+	if d, ok := a.opener(st, p, d, sig, q, msgLang, sure); ok {
+		return d, nil
+	}
+
 	// A message of nothing but cues ("und wo ist das?", "was kostet das?",
 	// "ich bin eine Frau") names no topic: it follows up on the last one,
 	// or asks back what it is about. It needs no search.
@@ -496,6 +500,13 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
 	}
+	if res.Answered && len(hits) > 0 && t == nil && !isStory(q) && asksElsewhere(kb, hits[0], sig.words, res.Elsewhere, d.Lang) {
+		// "blauer Parkausweis für Schwerbehinderte", "когда вывозят
+		// крупный мусор": another office's service, and no title of the
+		// topic the search found for the words beside it.
+		d.Kind, d.Reason, d.Choices = KindDeclined, index.ReasonOutOfScope, nil
+		return d, nil
+	}
 	if res.Answered && len(hits) > 0 {
 		hits = a.preferNamed(kb, hits, slices.Concat(titleCompounds(kb, sig.words), sig.rest), d.Lang, res.Districts)
 		if t != nil && asksAbout(sig) {
@@ -555,6 +566,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		return d, nil
 	case len(hits) > 0 && !(res.Reason == index.ReasonOutOfScope && len(res.Elsewhere) > 0 && !namesTitle(kb.Topic(topicOfHit(kb, hits[0])), sig.words)) &&
+		!(t == nil && !isStory(q) && asksElsewhere(kb, hits[0], sig.words, res.Elsewhere, d.Lang)) &&
 		(named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead) ||
 			named && leads(kb, hits, namedLead) || isStory(q) && res.Reason == index.ReasonUnsure && leads(kb, hits, storyUnsureLead)):
 		// A long story dilutes the share of words any topic explains, and so
@@ -571,6 +583,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			return d, nil
 		}
 		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
+	}
+	if st.Topic == "" && len(res.Elsewhere) == 0 && goesOnFromNothing(sig.words) {
+		// "а для дружини?", "ve eşim?" with nothing before: about what?
+		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
+		return d, nil
 	}
 	d.Kind, d.Reason, d.Choices = KindDeclined, res.Reason, hits
 	if d.Reason == "" {
