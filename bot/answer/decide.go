@@ -246,10 +246,13 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Reason, d.Lang, d.OtherLanguage = KindDeclined, index.ReasonOutOfScope, LangOther, true
 		return d, nil
 	}
-	sq := q
+	// "Entschuldigung, wo ist das Sozialbüro …": the greeting or excuse
+	// before the question is searched for nothing.
+	sq := withoutOpening(q)
+	sig.query = withoutOpening(sig.query)
 	if feelings {
 		// Feelings and urgency beside the need are searched for nothing.
-		sig.query, sq = withoutFeelings(sig.query), withoutFeelings(q)
+		sig.query, sq = withoutFeelings(sig.query), withoutFeelings(sq)
 	}
 	res, cueless, err := a.search(ctx, kb, sq, sig)
 	if err != nil {

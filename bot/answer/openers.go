@@ -109,7 +109,7 @@ var openerLists = map[string]struct {
 	"tr": {
 		greet: `merhaba merhabalar selam selamlar slm iyi günler gunler akşamlar aksamlar sabahlar hayırlı hayirli kolay gelsin
 			aleyküm aleykum selamün selamun`,
-		ask: `şey sey soru sorum sorular sorularım sorularim sormak soracaktım soracaktim sorabilir sorabilirmiyim miyim
+		ask: `yardımınıza yardiminiza ihtiyacım ihtiyacim ihtiyaç ihtiyac şey sey soru sorum sorular sorularım sorularim sormak soracaktım soracaktim sorabilir sorabilirmiyim miyim
 			danışmak danismak yardım yardim yardımcı yardimci yardıma yardima`,
 		excuse: `affedersiniz pardon özür ozur kusura dilerim bakmayın bakmayin`,
 		other: `bir bi ben benim bana sizin size siz sen senin var olacaktı olacakti olacak vardı vardi acaba istiyorum isterdim
@@ -162,7 +162,7 @@ var openerLists = map[string]struct {
 		greet:  `سلام درود وقت روز بخیر صبح`,
 		ask:    `چیزی سوال سؤال سوالی پرسش بپرسم کمک راهنمایی`,
 		excuse: `ببخشید`,
-		other:  `یک یه داشتم دارم میتونم میشه می‌تونم من به شما از لطفا لطفاً نیاز`,
+		other:  `یک یه داشتم دارم میخواستم میخوام می‌خواستم میتونم میشه می‌تونم من به شما از لطفا لطفاً نیاز`,
 		assent: `بله آره اره باشه`,
 	},
 }
@@ -229,6 +229,12 @@ var pleaseWords = set(foldWords(`bitte gerne gern please lütfen lutfen من ف�
 // false for any other message.
 func (a *Answerer) opener(st *State, p Person, d Decision, sig signals, q, msgLang string, sure bool) (Decision, bool) {
 	o, greeted := openingOf(sig.words, strings.HasSuffix(q, "?"))
+	chat := o == notOpening && smallTalk(sig.words)
+	if chat {
+		// "wie gehts dir bot", "как дела? ты кто?": the bot says what it
+		// is for, as to a greeting.
+		o = opensGreeting
+	}
 	if o == notOpening && !(st.Topic == "" && sig.thanks) {
 		return d, false
 	}
@@ -242,7 +248,7 @@ func (a *Answerer) opener(st *State, p Person, d Decision, sig signals, q, msgLa
 		// German and English greetings the search tells.
 		d.Lang = a.lang(st, p, msgLang, sure)
 		d.Kind = KindGreeting
-		if strings.HasSuffix(q, "?") {
+		if !chat && strings.HasSuffix(q, "?") {
 			d.Kind, d.Ask = KindAsk, AskTopic
 		}
 		return d, true
@@ -289,9 +295,83 @@ func asksElsewhere(kb *knowledge.Base, h index.Hit, words, elsewhere []string, l
 	if len(elsewhere) == 0 {
 		return false
 	}
-	rest := without(words, foldWords(strings.Join(elsewhere, " ")))
+	other := foldWords(strings.Join(elsewhere, " "))
+	for i, w := range words {
+		if i+1 < len(words) && secondWords[words[i+1]] && slices.Contains(other, w) {
+			// "Arbeitslosengeld 2" is the Bürgergeld's old name; the search
+			// reads no numbers, and saw "Arbeitslosengeld" (I).
+			other = slices.DeleteFunc(other, func(o string) bool { return o == w })
+		}
+	}
+	if len(other) == 0 {
+		return false
+	}
+	rest := without(words, other)
 	if namesTitle(kb.Topic(topicOfHit(kb, h)), rest) {
 		return false
 	}
 	return lang == "de" || lang == "en" || !namesTopic(kb, h, rest, lang)
 }
+
+// withoutOpening is a message without the greetings and excuses it begins
+// with ("Hallo, …", "Entschuldigen Sie bitte, …", "Merhaba, …"); the
+// message itself when they are all of it.
+func withoutOpening(q string) string {
+	orig, words := splitWords(q)
+	n := 0
+	for n < len(words) && (openerGreetings[words[n]] || excuseWords[words[n]] || greetingWords[words[n]] && !assent[words[n]] ||
+		n > 0 && (pleaseWords[words[n]] || addressWords[words[n]])) {
+		n++
+	}
+	if n == 0 || n == len(words) {
+		return q
+	}
+	// Cut after the n-th word as written, keeping the rest's punctuation.
+	at := 0
+	for _, w := range orig[:n] {
+		at += strings.Index(q[at:], w) + len(w)
+	}
+	return strings.TrimLeft(q[at:], " ,.;:!-–")
+}
+
+// addressWords follow a greeting or excuse: "Entschuldigen Sie", "Hallo
+// zusammen", "hi all".
+var addressWords = set(foldWords(`sie zusammen leute alle ihr all everyone guys`))
+
+// secondWords number the second of a benefit: "Arbeitslosengeld 2", "ALG II".
+var secondWords = set(strings.Fields(`2 ii`))
+
+// smallTalk reports whether a message is small talk with the bot and
+// nothing else: it asks how the bot is, who or what it is ("wie geht's
+// dir", "bist du ein Mensch", "как дела", "nasılsın"), and every other
+// word is an opener's or a word for the bot.
+func smallTalk(words []string) bool {
+	used := make([]bool, len(words))
+	found := false
+	for _, p := range smallTalkCues {
+		if i := find(words, p); i >= 0 {
+			found = true
+			mark(used, i, len(p))
+		}
+	}
+	if !found {
+		return false
+	}
+	for i, w := range words {
+		if !used[i] && !botWords[w] && !openerGreetings[w] && !openerWords[w] && !followupWords[w] && !stopWords[w] && !greetingWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// smallTalkCues ask the bot how it is or what it is, in the ten languages.
+var smallTalkCues = foldCues("wie geht es dir", "wie gehts dir", "wie geht's dir", "wie geht es ihnen", "wer bist du", "was bist du",
+	"bist du ein", "bist du eine", "how are you", "who are you", "what are you", "are you a", "are you real",
+	"nasılsın", "nasilsin", "naber", "sen kimsin", "kimsin", "كيف حالك", "من انت", "من أنت", "как дела", "как ты", "кто ты", "ты кто", "ты бот",
+	"як справи", "як ти", "хто ти", "ти хто", "jak się masz", "jak sie masz", "kim jesteś", "kim jestes", "ce faci", "cine ești", "cine esti",
+	"как си", "кой си", "حالت چطوره", "خوبی", "تو کی هستی", "کی هستی")
+
+// botWords speak of the bot itself.
+var botWords = set(foldWords(`bot chatbot roboter robot maschine machine mensch human person echter echte real ki ai
+	бот робот человек людина bota robotu insan yapay روبوت بوت ربات آدم człowiek człowiekiem om`))
