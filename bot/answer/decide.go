@@ -247,9 +247,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		return d, nil
 	}
 	// "Entschuldigung, wo ist das Sozialbüro …": the greeting or excuse
-	// before the question is searched for nothing.
-	sq := withoutOpening(q)
-	sig.query = withoutOpening(sig.query)
+	// before a question is searched for nothing.
+	sq := q
+	if !isStory(q) {
+		// A story's search weighs all its sentences; one word less moves it.
+		sq, sig.query = withoutOpening(q), withoutOpening(sig.query)
+	}
 	if feelings {
 		// Feelings and urgency beside the need are searched for nothing.
 		sig.query, sq = withoutFeelings(sig.query), withoutFeelings(sq)
@@ -503,7 +506,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
 	}
-	if res.Answered && len(hits) > 0 && t == nil && !isStory(q) && asksElsewhere(kb, hits[0], sig.words, res.Elsewhere, d.Lang) {
+	if res.Answered && len(hits) > 0 && st.Topic == "" && !isStory(q) && asksElsewhere(kb, hits[0], sig.words, res.Elsewhere, d.Lang) {
 		// "blauer Parkausweis für Schwerbehinderte", "когда вывозят
 		// крупный мусор": another office's service, and no title of the
 		// topic the search found for the words beside it.
@@ -569,7 +572,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		return d, nil
 	case len(hits) > 0 && !(res.Reason == index.ReasonOutOfScope && len(res.Elsewhere) > 0 && !namesTitle(kb.Topic(topicOfHit(kb, hits[0])), sig.words)) &&
-		!(t == nil && !isStory(q) && asksElsewhere(kb, hits[0], sig.words, res.Elsewhere, d.Lang)) &&
+		!(st.Topic == "" && !isStory(q) && asksElsewhere(kb, hits[0], sig.words, res.Elsewhere, d.Lang)) &&
 		(named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead) ||
 			named && leads(kb, hits, namedLead) || isStory(q) && res.Reason == index.ReasonUnsure && leads(kb, hits, storyUnsureLead)):
 		// A long story dilutes the share of words any topic explains, and so

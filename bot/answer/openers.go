@@ -307,10 +307,56 @@ func asksElsewhere(kb *knowledge.Base, h index.Hit, words, elsewhere []string, l
 		return false
 	}
 	rest := without(words, other)
-	if namesTitle(kb.Topic(topicOfHit(kb, h)), rest) {
+	t := kb.Topic(topicOfHit(kb, h))
+	if namesTitle(t, rest) || beginsTitle(kb, t, rest) {
 		return false
 	}
-	return lang == "de" || lang == "en" || !namesTopic(kb, h, rest, lang)
+	return lang == "de" || lang == "en" || !namesTitleIn(kb, topicOfHit(kb, h), rest, lang)
+}
+
+// beginsTitle reports whether one of words is a compound that begins with
+// a word of the topic's German or English title: "Elterngeldantrag".
+func beginsTitle(kb *knowledge.Base, t *knowledge.Topic, words []string) bool {
+	if t == nil {
+		return false
+	}
+	for _, tw := range titleWordsOf(kb, t.ID, "en").naming {
+		if len(tw) < 6 || commonTitleWords[tw] {
+			continue
+		}
+		if slices.ContainsFunc(words, func(w string) bool { return len(w) > len(tw) && strings.HasPrefix(w, tw) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesTitleIn reports whether one of words is a word of the topic's title
+// in lang, or that word with another ending of one letter or two: "пособие"
+// names "пособия", but "крупный" (large) does not name "крупных городов"
+// (large cities). Letters, not bytes, are counted.
+func namesTitleIn(kb *knowledge.Base, topic string, words []string, lang string) bool {
+	for _, tw := range titleWordsOf(kb, topic, lang).naming {
+		t := []rune(tw)
+		if len(t) < 6 || commonTitleWords[tw] {
+			continue
+		}
+		for _, w := range words {
+			if r := []rune(w); len(r) >= 5 && commonRunes(r, t) >= min(len(t)-1, 10) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commonRunes is how many letters a and b begin with alike.
+func commonRunes(a, b []rune) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // withoutOpening is a message without the greetings and excuses it begins
