@@ -292,7 +292,10 @@ var andWords = set(foldWords(`und aber and but а и і ve ya peki وماذا و
 // parking office, though "schwerbehindert" begins the
 // Schwerbehindertenausweis' title.
 func asksElsewhere(kb *knowledge.Base, h index.Hit, words, elsewhere []string, lang string) bool {
-	if len(elsewhere) == 0 {
+	if len(elsewhere) == 0 || len(words) > maxElsewhereWords {
+		// A longer message tells of other offices besides its question
+		// ("laut Rentenversicherung voll erwerbsgemindert … stockt das
+		// Sozialamt auf?").
 		return false
 	}
 	other := foldWords(strings.Join(elsewhere, " "))
@@ -421,3 +424,7 @@ var smallTalkCues = foldCues("wie geht es dir", "wie gehts dir", "wie geht's dir
 // botWords speak of the bot itself.
 var botWords = set(foldWords(`bot chatbot roboter robot maschine machine mensch human person echter echte real ki ai
 	бот робот человек людина bota robotu insan yapay روبوت بوت ربات آدم człowiek człowiekiem om`))
+
+// maxElsewhereWords is the longest message asksElsewhere reads as a
+// question for another office.
+const maxElsewhereWords = 12
