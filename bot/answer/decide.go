@@ -237,6 +237,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		return d, nil
 	}
 
+	if d, ok := a.opener(st, p, d, sig, q, msgLang, sure); ok {
+		return d, nil
+	}
+
 	// A message of nothing but cues ("und wo ist das?", "was kostet das?",
 	// "ich bin eine Frau") names no topic: it follows up on the last one,
 	// or asks back what it is about. It needs no search.
@@ -273,10 +277,16 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Reason, d.Lang, d.OtherLanguage = KindDeclined, index.ReasonOutOfScope, LangOther, true
 		return d, nil
 	}
+	// "Entschuldigung, wo ist das Sozialbüro …": the greeting or excuse
+	// before a question is searched for nothing.
 	sq := q
+	if !isStory(q) {
+		// A story's search weighs all its sentences; one word less moves it.
+		sq, sig.query = withoutOpening(q), withoutOpening(sig.query)
+	}
 	if feelings {
 		// Feelings and urgency beside the need are searched for nothing.
-		sig.query, sq = withoutFeelings(sig.query), withoutFeelings(q)
+		sig.query, sq = withoutFeelings(sig.query), withoutFeelings(sq)
 	}
 	res, cueless, err := a.search(ctx, kb, sq, sig)
 	if err != nil {
@@ -538,6 +548,13 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
 	}
+	if res.Answered && len(hits) > 0 && st.Topic == "" && !isStory(q) && asksElsewhere(kb, hits[0], sig.words, res.Elsewhere, d.Lang) {
+		// "blauer Parkausweis für Schwerbehinderte", "когда вывозят
+		// крупный мусор": another office's service, and no title of the
+		// topic the search found for the words beside it.
+		d.Kind, d.Reason, d.Choices = KindDeclined, index.ReasonOutOfScope, nil
+		return d, nil
+	}
 	if res.Answered && len(hits) > 0 {
 		hits = a.preferNamed(kb, hits, slices.Concat(titleCompounds(kb, sig.words), sig.rest), d.Lang, res.Districts)
 		if t != nil && asksAbout(sig) {
@@ -597,6 +614,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		return d, nil
 	case len(hits) > 0 && !(res.Reason == index.ReasonOutOfScope && len(res.Elsewhere) > 0 && !namesTitle(kb.Topic(topicOfHit(kb, hits[0])), sig.words)) &&
+		!(st.Topic == "" && !isStory(q) && asksElsewhere(kb, hits[0], sig.words, res.Elsewhere, d.Lang)) &&
 		(named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead) ||
 			named && leads(kb, hits, namedLead) || isStory(q) && res.Reason == index.ReasonUnsure && leads(kb, hits, storyUnsureLead) ||
 			t == nil && res.Reason == index.ReasonUnsure && !isStory(q) && plainlyNamed(kb, hits, sig, msgLang)):
@@ -614,6 +632,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			return d, nil
 		}
 		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
+	}
+	if st.Topic == "" && len(res.Elsewhere) == 0 && goesOnFromNothing(sig.words) {
+		// "а для дружини?", "ve eşim?" with nothing before: about what?
+		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
+		return d, nil
 	}
 	d.Kind, d.Reason, d.Choices = KindDeclined, res.Reason, hits
 	if d.Reason == "" {
