@@ -1025,7 +1025,7 @@ func bestSentenceOver(t *knowledge.Topic, lang, question string, offices []*know
 // elsewhere is the sentence of another section that holds the question's
 // rarer words, where the section shown holds none of them, or "".
 func elsewhere(t *knowledge.Topic, lang, question string, sec knowledge.Section, shown string) string {
-	if len(foldWords(question)) > maxElsewhereWords {
+	if len(foldWords(question)) > maxOtherSectionWords {
 		// A story's words tell of the person ("nach Schlaganfall voll
 		// erwerbsgemindert"), not of the fact it asks.
 		return ""
@@ -1112,9 +1112,9 @@ func ownWord(prof *profile, ws *wordSet, terms []term) bool {
 	return false
 }
 
-// maxElsewhereWords is the longest question whose words may bring a
+// maxOtherSectionWords is the longest question whose words may bring a
 // sentence of another section.
-const maxElsewhereWords = 14
+const maxOtherSectionWords = 14
 
 // firstSentence is a text's first sentence, with "…" when more follows.
 func firstSentence(s string) string {
