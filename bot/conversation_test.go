@@ -203,7 +203,7 @@ func TestConversation(t *testing.T) {
 		// A question in Arabic is answered in Arabic (here: out of scope).
 		{"arabic", privateText(user, "de", "مرحبا كيف حالك"), []call{
 			c("sendChatAction"),
-			c("sendMessage", firstWords(answer.T("ar", answer.MsgOutOfScope))),
+			c("sendMessage", firstWords(answer.T("ar", answer.MsgGreeting))),
 		}, []string{"Deutsch und Englisch", "Dazu kann ich leider nichts sagen"}},
 		{"long answer is split", privateText(user, "de", "lang"), []call{
 			c("sendChatAction"),
