@@ -197,10 +197,5 @@ var foreignFillers = [nLangs][]string{
 		chegune koja kojast kei key chi che chera kodum kodam baraye bara bayad begiram begirim migiran
 		migiram gereftan daryaft komak shomare telefon adres etelaat salam mamnun merci mersi
 		میخوام میخواستم میشه میتونم چیکار چکار چطوری چجوری کجاست چنده چقدر باید بگیرم بکنم
-		چیه کیه اینجا
-		میدن میده میدهند میدهد بدن بدید برم بریم میرم میریم برن برید رفتن هست هستش هستن هستند خیلی دیگه
-		الان الآن یه داره دارم دارن دارند ندارم نداره ندارن میکنه میکنم میکنن بکنه کنم میتونه میتونیم
-		میتونن کسی هیچ اونجا گفتن گفته گفت
-		mide midan midand bedan bedid beram berim miram miran beran hast hastam hastesh kheili kheyli
-		dige alan ye dare daram daran nadaram nadare mikone mikonam mitoone mitoonim kasi hich goftan gofte`),
+		چیه کیه اینجا`),
 }
