@@ -139,7 +139,10 @@ var foreignFillers = [nLangs][]string{
 		alırım alirim almak nasıl nasil nerede nereye zaman kim hangi neden niye bilgi adres adresi telefon
 		numara numarası numarasi saatleri açılış acilis randevu iletişim iletisim merhaba selam teşekkür
 		tesekkur dortmund şehir sehir yapabilirim yapmalıyım yapmaliyim yapılır yapilir yapmak yaparım yaparim
-		yardım yardim olur mu mı`),
+		yardım yardim olur mu mı
+		gidebilirim gideceğim gidecegim gitmeliyim gidiyorum gitmem gitmek gideyim kime kimden kimin nereden
+		nerden artık artik bile sadece hala hâlâ biraz falan filan yani işte iste dedi dediler diyor
+		diyorlar söyledi soyledi söylediler soylediler olacak ediyorlar yapıyor yapiyor`),
 	3: strings.Fields(`من فضلك أحتاج احتاج أريد اريد ممكن يمكن أستطيع استطيع كيف أين اين متى ماذا ما لماذا أي
 		معلومات عنوان هاتف رقم مواعيد دوام تواصل موعد مرحبا السلام عليكم شكرا دورتموند مدينة أحصل احصل
 		الحصول مساعدة
@@ -149,29 +152,45 @@ var foreignFillers = [nLangs][]string{
 		musa3ade musa3ada mosa3ada mosa3ade msa3de msa3ade ysa3edni ysa3dni sa3edni sa3idni raqam ra2am
 		3nwan marhaba salam shukran shokran
 		بدي بدنا ابغى ابي عايز عاوز شو ايش إيش اكو أكو كلش مالتي لمين منين قديش قديه ازاي إزاي ليش
-		وين فين هيك هاد هاي هذا هذه يعني لازم`),
+		وين فين هيك هاد هاي هذا هذه يعني لازم
+		هلق هلأ هلا لهلق هلحين هسه هسة الحين دحين حاليا كتير كثير كتيير شي شيء اشي إشي هيك كذا كدا
+		لسا لسه لساتني بس طيب والله كمان برضو برضه أيضا ايضا مشان عشان علشان لأن لان
+		بدو بدها بعرف مابعرف بروح روح نروح اروح أروح لقيت مجبور مجبورة جنب صرلي صارلي
+		حدا حدن رح حيلا ليش اللي يلي
+		hala2 hal2 halla2 hassa hala ktir kteer kter shi ishi shwaye lessa lissa bas ya3ni tayeb wallah
+		kaman kamen 3shan mshan msh mish 3ndo 3nda bdo bda`),
 	4: strings.Fields(`будь ласка потрібно потрібна потрібен треба хочу можу можна отримати де коли як що хто
 		який яка які чому інформація адреса телефон номер години контакт запис прийом привіт добрий день
 		дякую дортмунд місто зробити робити допоможіть допомога підкажіть
 		bud laska potribno potribna potriben treba khochu hochu mozhu mozhna otrymaty de koly yak shcho scho
 		khto khro yakyi yaka chomu informatsiya adresa telefon nomer pryvit dyakuyu zrobyty robyty
-		dopomozhit dopomoga dopomoha pidkazhit dlya dlia na v u z do vid ya my meni nam`),
+		dopomozhit dopomoga dopomoha pidkazhit dlya dlia na v u z do vid ya my meni nam
+		звернутися звертатися звернутись звертатись зараз тепер дуже щось хтось ніхто нічого кажуть
+		сказав сказала сказали отримувати піти йти іти
+		zvernutysia zvernutysya zvernutys zaraz teper duzhe shchos khtos kazhut skazaly`),
 	5: strings.Fields(`пожалуйста нужно нужна нужен надо хочу могу можно получить где когда как что кто какой
 		какая какие почему информация адрес телефон номер часы контакт запись приём прием здравствуйте
 		привет спасибо дортмунд город сделать делать помогите помощь подскажите
 		pozhaluista pozhaluysta nuzhno nuzhna nuzhen nado hochu khochu mogu mozhno poluchit gde kogda kak
 		chto shto kto kakoy kakaya pochemu informatsiya adres telefon nomer privet spasibo sdelat delat
-		pomogite pomosh pomoshch podskazhite dlya na v u s k ot ya my mne nam`),
+		pomogite pomosh pomoshch podskazhite dlya na v u s k ot ya my mne nam
+		обратиться обращаться обратится куда сейчас теперь очень что-то кто-то никто ничего говорят
+		сказал сказала сказали получать пойти идти
+		obratitsya obratitsa kuda seichas seychas teper ochen govoryat skazali`),
 	6: strings.Fields(`proszę prosze potrzebuję potrzebuje chcę chce mogę moge muszę musze dostać dostac otrzymać
 		otrzymac gdzie kiedy jak co kto który ktory dlaczego informacja informacje adres telefon numer
 		godziny kontakt termin wizyta dzień dzien dobry cześć czesc dziękuję dziekuje dortmund miasto
-		zrobić zrobic pomoc pomocy`),
+		zrobić zrobic pomoc pomocy
+		zwrócić zwrocic zgłosić zglosic udać udac iść isc pójść pojsc teraz ktoś ktos coś cos nikt nic
+		powiedzieli powiedział powiedzial mówią mowia`),
 	7: strings.Fields(`vă va rog nevoie vreau pot trebuie primesc primi obține obtine unde când cand cum ce cine
 		care informații informatii adresa telefon număr numar program contact programare bună buna ziua
-		salut mulțumesc multumesc dortmund oraș oras fac ajutor`),
+		salut mulțumesc multumesc dortmund oraș oras fac ajutor
+		merg mergem duc acum ceva cineva nimeni nimic zis spus spun adresez`),
 	8: strings.Fields(`моля трябва нужда искам мога може получа получите къде кога как какво кой коя защо
 		информация адрес телефон номер работно време контакт час записване здравейте здрасти благодаря
-		дортмунд град направя помощ помогнете`),
+		дортмунд град направя помощ помогнете
+		обърна обърнем обърнете отида отидем сега нещо някой никой нищо казаха каза казват`),
 	9: strings.Fields(`لطفا لطفاً نیاز دارم میخواهم میخوام میتوانم چطور چگونه کجا کی چه چی چرا کدام اطلاعات آدرس
 		تلفن شماره ساعت کاری تماس وقت نوبت سلام ممنون مرسی دورتموند شهر بگیرم دریافت کمک
 		man ma lotfan mikham mikhaham mikhastam mitunam mitoonam mishe mishavad chetori chetor chejuri
