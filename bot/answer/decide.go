@@ -699,7 +699,9 @@ func (a *Answerer) storySearch(ctx context.Context, kb *knowledge.Base, q string
 			words = keep
 		}
 	}
-	if len(words) == 0 {
+	if len(words) < 2 {
+		// One word of a long story ("beantrage") is too little to
+		// choose by.
 		return whole, false, nil
 	}
 	again, err := a.s.Search(ctx, strings.Join(words, " "))

@@ -532,6 +532,13 @@ func received(words []string) []string {
 		if getWords[w] && strings.HasSuffix(w, "t") && i >= 3 && isBenefit(words[i-1]) && relatives[words[i-2]] && !subjectWords[words[i-3]] {
 			out = append(out, words[i-1])
 		}
+		// "sie hat bis zuletzt Grundsicherung bekommen", "er hatte
+		// Wohngeld bezogen": the benefit between "hat" and the participle
+		// (not "hat noch kein Geld bekommen").
+		if isBenefit(w) && (i == 0 || !denials[words[i-1]]) && slices.ContainsFunc(words[max(0, i-4):i], func(v string) bool { return haveWords[v] || v == "hatte" || v == "hatten" }) &&
+			slices.ContainsFunc(words[i+1:min(len(words), i+5)], func(v string) bool { return gotParticiples[v] }) {
+			out = append(out, w)
+		}
 		// "von der Grundsicherung gelebt", "lebt von Bürgergeld"
 		if w == "von" && i+3 < len(words) && livedWords[words[i+3]] || w == "von" && i > 0 && livedWords[words[i-1]] {
 			for k := i + 1; k < len(words) && k <= i+2; k++ {
@@ -556,7 +563,7 @@ func asksToGet(words []string, i int) bool {
 
 var (
 	subjectWords = set(strings.Fields(`ich du er sie es wir ihr man`))
-	auxWords     = set(strings.Fields(`do does did can could will would may`))
+	auxWords     = set(strings.Fields(`do does did can could will would may might`))
 	relatives    = set(strings.Fields(`die der welche welcher who`))
 )
 
@@ -567,6 +574,9 @@ var receivedSince = set(strings.Fields(`jetzt schon auch noch nur aktuell derzei
 // linkWords join the words of a benefit's name ("Hilfe zum Lebensunterhalt",
 // "Hilfe zur Pflege").
 var linkWords = set(strings.Fields(`zum zur zu der des`))
+
+// gotParticiples end a perfect tense of getting ("hat … bekommen").
+var gotParticiples = set(strings.Fields(`bekommen gekriegt bezogen erhalten gehabt`))
 
 var livedWords = set(strings.Fields(`gelebt lebt leben lebte lebten`))
 
@@ -836,8 +846,13 @@ func works(words []string) bool {
 			return true
 		}
 	}
-	return false
+	// "ich will einfach wieder richtig arbeiten", "I want a proper job
+	// again": someone who wants work can work.
+	return slices.ContainsFunc(wantsWork, func(c []string) bool { return find(words, c) >= 0 })
 }
+
+var wantsWork = foldCues("wieder arbeiten", "richtig arbeiten", "will arbeiten", "mochte arbeiten", "moechte arbeiten", "arbeiten will",
+	"arbeiten mochte", "arbeiten moechte", "arbeit finden", "job finden", "arbeit suchen", "want to work", "find a job", "find work", "proper job", "a job again")
 
 // workWords say that the person asking works, or has lost work and can
 // work; not "arbeitet", "verdient": "der verdient gut" is the son who may
@@ -856,17 +871,52 @@ func forGood(words []string) bool {
 		}
 		if n, err := strconv.Atoi(w); err == nil && n >= 65 && n < 110 &&
 			(i > 0 && ageBefore[words[i-1]] || i+1 < len(words) && yearWords[words[i+1]] ||
-				slices.ContainsFunc(words[max(0, i-3):i], func(v string) bool { return v == "bin" || v == "am" || v == "sind" })) {
-			// "ich bin 70", "Witwe, 71", "72 Jahre", "ich bin aber schon 68"
+				slices.ContainsFunc(words[max(0, i-3):i], func(v string) bool { return v == "bin" || v == "am" || v == "sind" }) ||
+				personAge(words, i)) {
+			// "ich bin 70", "Witwe, 71", "72 Jahre", "ich bin aber schon 68",
+			// "Frau S. (71)", "mein Nachbar, 79", "beide über 70"
 			return true
 		}
 	}
-	return slices.ContainsFunc(lastingCues, func(c []string) bool { return find(words, c) >= 0 })
+	return slices.ContainsFunc(lastingCues, func(c []string) bool { return find(words, c) >= 0 }) ||
+		slices.ContainsFunc(words, func(w string) bool {
+			return slices.ContainsFunc(pensionAgePrefixes, func(p string) bool { return strings.HasPrefix(w, p) })
+		})
+}
+
+// personAge reports whether the number at i is the age of a person the
+// story names: right after the person ("Frau S. (71)", "mein Nachbar, 79",
+// "Herr K 74") or after "über" said of them ("beide über 70"), and before
+// no unit ("Oma 80 Euro").
+func personAge(words []string, i int) bool {
+	if i+1 < len(words) && units[words[i+1]] || i == 0 {
+		return false
+	}
+	prev := words[i-1]
+	switch {
+	case personWords[prev] || honorifics[prev]:
+		return true
+	case i >= 2 && utf8.RuneCountInString(prev) == 1 && (personWords[words[i-2]] || honorifics[words[i-2]]):
+		return true // an initial: "Frau S. (71)"
+	case i >= 2 && (prev == "uber" || prev == "ueber" || prev == "over") && (ageBefore[words[i-2]] || words[i-2] == "beide" || words[i-2] == "both"):
+		return true
+	}
+	return false
 }
 
 var (
+	// units follow a number that is no age.
+	units      = set(strings.Fields(`euro eur € prozent % qm quadratmeter m2 stunden std minuten tage tagen wochen monate monaten km kg kilo mal cent`))
+	honorifics = set(strings.Fields(`herr herrn frau mr mrs ms`))
+	// pensionAgePrefixes say the person draws an old-age pension: of
+	// pension age, unable to work for good in the sense of the span topics
+	// ("Altersrente", "Rentner", "im Ruhestand", "retired").
+	pensionAgePrefixes = []string{"altersrent", "rentner", "ruhestand", "vorruhestand", "pensionar", "pensioner", "retired", "retiree"}
+)
+
+var (
 	lastingPrefixes = []string{"erwerbsminder", "erwerbsgemindert", "dauerhaft", "permanent"}
-	lastingCues     = foldCues("auf dauer", "nie mehr arbeiten", "nie wieder arbeiten", "nie arbeiten", "gar nicht mehr arbeiten", "for good")
+	lastingCues     = foldCues("auf dauer", "nie mehr arbeiten", "nie wieder arbeiten", "nie arbeiten", "gar nicht mehr arbeiten", "for good", "in rente")
 	temporaryCues   = foldCues("nicht dauerhaft", "nicht auf dauer", "vorubergehend", "voruebergehend", "zeitweise", "krankgeschrieben", "paar monate", "nachsten monate",
 		"halbes jahr", "eine zeit lang", "fur eine zeit", "temporarily", "few months", "for a while")
 	yearWords = set(strings.Fields("jahre jahren jahr years year"))
