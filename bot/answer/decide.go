@@ -293,7 +293,13 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		return d, fmt.Errorf("decide: %w", err)
 	}
 	res.Question = q
-	res.Hits = bySituation(kb, res.Hits, q, sig.words)
+	var aged bool
+	res.Hits, aged = bySituation(kb, res.Hits, q, sig.words)
+	// A story of a person of pension age whose money is short ("er ist 74,
+	// die kleine Rente reicht hinten und vorne nicht"), whose search found
+	// the topic for them first or behind topics of side details, is
+	// answered with it, though its many words leave the search unsure.
+	aged = aged && isStory(q)
 	d.Result = res
 	// The words that matched show the language only where the message's
 	// own letters and words did not: a German office name in a Turkish
@@ -615,7 +621,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		return d, nil
 	case len(hits) > 0 && !(res.Reason == index.ReasonOutOfScope && len(res.Elsewhere) > 0 && !namesTitle(kb.Topic(topicOfHit(kb, hits[0])), sig.words)) &&
 		!(st.Topic == "" && !isStory(q) && asksElsewhere(kb, hits[0], sig.words, res.Elsewhere, d.Lang)) &&
-		(named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead) ||
+		(aged || named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead) ||
 			named && leads(kb, hits, namedLead) || isStory(q) && res.Reason == index.ReasonUnsure && leads(kb, hits, storyUnsureLead) ||
 			t == nil && res.Reason == index.ReasonUnsure && !isStory(q) && plainlyNamed(kb, hits, sig, msgLang)):
 		// A long story dilutes the share of words any topic explains, and so
@@ -765,7 +771,9 @@ func (a *Answerer) storySearch(ctx context.Context, kb *knowledge.Base, q string
 			words = keep
 		}
 	}
-	if len(words) == 0 {
+	if len(words) < 2 {
+		// One word of a long story ("beantrage") is too little to
+		// choose by.
 		return whole, false, nil
 	}
 	again, err := a.s.Search(ctx, strings.Join(words, " "))

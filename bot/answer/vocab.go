@@ -532,6 +532,13 @@ func received(words []string) []string {
 		if getWords[w] && strings.HasSuffix(w, "t") && i >= 3 && isBenefit(words[i-1]) && relatives[words[i-2]] && !subjectWords[words[i-3]] {
 			out = append(out, words[i-1])
 		}
+		// "sie hat bis zuletzt Grundsicherung bekommen", "er hatte
+		// Wohngeld bezogen": the benefit between "hat" and the participle
+		// (not "hat noch kein Geld bekommen").
+		if isBenefit(w) && (i == 0 || !denials[words[i-1]]) && slices.ContainsFunc(words[max(0, i-4):i], func(v string) bool { return haveWords[v] || v == "hatte" || v == "hatten" }) &&
+			slices.ContainsFunc(words[i+1:min(len(words), i+5)], func(v string) bool { return gotParticiples[v] }) {
+			out = append(out, w)
+		}
 		// "von der Grundsicherung gelebt", "lebt von Bürgergeld"
 		if w == "von" && i+3 < len(words) && livedWords[words[i+3]] || w == "von" && i > 0 && livedWords[words[i-1]] {
 			for k := i + 1; k < len(words) && k <= i+2; k++ {
@@ -556,7 +563,7 @@ func asksToGet(words []string, i int) bool {
 
 var (
 	subjectWords = set(strings.Fields(`ich du er sie es wir ihr man`))
-	auxWords     = set(strings.Fields(`do does did can could will would may`))
+	auxWords     = set(strings.Fields(`do does did can could will would may might`))
 	relatives    = set(strings.Fields(`die der welche welcher who`))
 )
 
@@ -567,6 +574,9 @@ var receivedSince = set(strings.Fields(`jetzt schon auch noch nur aktuell derzei
 // linkWords join the words of a benefit's name ("Hilfe zum Lebensunterhalt",
 // "Hilfe zur Pflege").
 var linkWords = set(strings.Fields(`zum zur zu der des`))
+
+// gotParticiples end a perfect tense of getting ("hat … bekommen").
+var gotParticiples = set(strings.Fields(`bekommen gekriegt bezogen erhalten gehabt`))
 
 var livedWords = set(strings.Fields(`gelebt lebt leben lebte lebten`))
 
@@ -750,6 +760,58 @@ func byDuration(kb *knowledge.Base, hits []index.Hit, words []string) []index.Hi
 	return withoutTopics(kb, hits, map[string]bool{other: true})
 }
 
+// byAge puts the topic for those who cannot work for good (Grundsicherung,
+// need_span lasting) first where the message says the person is of pension
+// age and short of money ("er ist 74 … die Witwenrente plus seine kleine
+// Rente reicht hinten und vorne nicht, er hat schon Stromschulden"), the
+// topic is among the first three the search found, and no topic before it
+// is named by its title: the others matched a side detail ("Schulden").
+//
+// Not where the money is short for a need with a topic of its own: care or
+// a care home ("die Rente reicht nicht für das Heim"), a funeral.
+func byAge(kb *knowledge.Base, hits []index.Hit, words []string) ([]index.Hit, bool) {
+	lasting := kb.SpanTopic(knowledge.SpanLasting)
+	if lasting == nil || len(hits) == 0 || !pensionAge(words) || !shortOfMoney(words) || !amongFirst(kb, lasting.ID, hits, 3) ||
+		slices.ContainsFunc(words, func(w string) bool {
+			return slices.ContainsFunc(ownNeeds, func(p string) bool { return strings.HasPrefix(w, p) || strings.HasSuffix(w, p) })
+		}) {
+		return hits, false
+	}
+	drop := map[string]bool{}
+	for i, h := range hits {
+		t := topicOfHit(kb, h, hits[:i]...)
+		if t == lasting.ID {
+			break
+		}
+		if t == "" || drop[t] {
+			continue
+		}
+		if namesTopic(kb, h, words, "de") || namesTopic(kb, h, words, "en") {
+			return hits, false
+		}
+		drop[t] = true
+	}
+	if len(drop) == 0 {
+		return hits, true
+	}
+	return withoutTopics(kb, hits, drop), true
+}
+
+// ownNeeds begin or end the words of needs with a topic of their own
+// beside money to live on: care, a care home, a funeral.
+var ownNeeds = []string{"pflege", "heim", "beerdigung", "bestattung", "beisetzung", "bestatter", "care", "nursing", "funeral", "burial"}
+
+// shortOfMoney reports whether the words say the money is not enough to
+// live on ("reicht hinten und vorne nicht", "kommt mit der Rente nicht aus",
+// "nur eine kleine Rente", "not enough").
+func shortOfMoney(words []string) bool {
+	return slices.ContainsFunc(shortCues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+var shortCues = foldCues("reicht nicht", "reicht ** nicht", "reicht kaum", "reicht nie", "nicht aus", "fast nix", "fast nichts", "kaum was",
+	"kaum etwas", "zu wenig", "kleine rente", "kleinen rente", "kleine altersrente", "kleinen altersrente", "winzige rente", "mini rente",
+	"kein geld", "nix mehr", "nichts mehr", "not enough", "small pension", "tiny pension", "too little", "no money", "barely")
+
 // withoutTopics are the hits of other topics than those in drop.
 func withoutTopics(kb *knowledge.Base, hits []index.Hit, drop map[string]bool) []index.Hit {
 	var out []index.Hit
@@ -788,10 +850,13 @@ func spanWanted(kb *knowledge.Base, words []string) string {
 // or earn too much for ("Grundsicherung krieg ich nicht", "I earn too much
 // for Bürgergeld"). A ruled-out topic's hits are left out where a topic the
 // search found among its first four remains first.
-func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string) []index.Hit {
-	hits = byDuration(kb, hits, words)
+//
+// aged reports that the person is of pension age and short of money and
+// the topic for them leads (byAge): the situation answers a story.
+func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string) (_ []index.Hit, aged bool) {
+	hits, aged = byAge(kb, byDuration(kb, hits, words), words)
 	if len(hits) == 0 {
-		return hits
+		return hits, false
 	}
 	drop := map[string]bool{}
 	if works(words) && !forGood(words) {
@@ -809,13 +874,13 @@ func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string)
 		}
 	}
 	if len(drop) == 0 {
-		return hits
+		return hits, aged
 	}
 	kept := withoutTopics(kb, hits, drop)
 	if len(kept) == 0 || !amongFirst(kb, topicOfHit(kb, kept[0]), hits, 4) {
-		return hits
+		return hits, aged
 	}
-	return kept
+	return kept, aged && topicOfHit(kb, kept[0]) == topicOfHit(kb, hits[0])
 }
 
 // works reports whether the words say the person works or is out of work
@@ -836,8 +901,13 @@ func works(words []string) bool {
 			return true
 		}
 	}
-	return false
+	// "ich will einfach wieder richtig arbeiten", "I want a proper job
+	// again": someone who wants work can work.
+	return slices.ContainsFunc(wantsWork, func(c []string) bool { return find(words, c) >= 0 })
 }
+
+var wantsWork = foldCues("wieder arbeiten", "richtig arbeiten", "will arbeiten", "mochte arbeiten", "moechte arbeiten", "arbeiten will",
+	"arbeiten mochte", "arbeiten moechte", "arbeit finden", "job finden", "arbeit suchen", "want to work", "find a job", "find work", "proper job", "a job again")
 
 // workWords say that the person asking works, or has lost work and can
 // work; not "arbeitet", "verdient": "der verdient gut" is the son who may
@@ -847,26 +917,70 @@ var workWords = set(strings.Fields(`arbeite jobbe verdiene verdienen teilzeit vo
 	working earn earns earning wage wages salary part-time full-time unemployed`))
 
 // forGood reports whether the words say the person cannot work for good:
-// a full reduction in earning capacity, "auf Dauer", or an age of 65 and
-// more ("ich bin 70", "72 Jahre").
+// a full reduction in earning capacity, "auf Dauer", or pension age.
 func forGood(words []string) bool {
-	for i, w := range words {
+	for _, w := range words {
 		if slices.ContainsFunc(lastingPrefixes, func(p string) bool { return strings.HasPrefix(w, p) }) {
 			return true
 		}
+	}
+	return pensionAge(words) || slices.ContainsFunc(lastingCues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+// pensionAge reports whether the words say the person is of pension age:
+// an age of 65 and more ("ich bin 70", "72 Jahre", "Frau S. (71)") or an
+// old-age pension ("Altersrente", "Rentner", "in Rente", "retired").
+func pensionAge(words []string) bool {
+	for i, w := range words {
 		if n, err := strconv.Atoi(w); err == nil && n >= 65 && n < 110 &&
 			(i > 0 && ageBefore[words[i-1]] || i+1 < len(words) && yearWords[words[i+1]] ||
-				slices.ContainsFunc(words[max(0, i-3):i], func(v string) bool { return v == "bin" || v == "am" || v == "sind" })) {
-			// "ich bin 70", "Witwe, 71", "72 Jahre", "ich bin aber schon 68"
+				slices.ContainsFunc(words[max(0, i-3):i], func(v string) bool { return v == "bin" || v == "am" || v == "sind" }) ||
+				personAge(words, i)) {
+			// "ich bin 70", "Witwe, 71", "72 Jahre", "ich bin aber schon 68",
+			// "Frau S. (71)", "mein Nachbar, 79", "beide über 70"
+			return true
+		}
+		if slices.ContainsFunc(pensionAgePrefixes, func(p string) bool { return strings.HasPrefix(w, p) }) {
 			return true
 		}
 	}
-	return slices.ContainsFunc(lastingCues, func(c []string) bool { return find(words, c) >= 0 })
+	return slices.ContainsFunc(pensionCues, func(c []string) bool { return find(words, c) >= 0 })
 }
+
+// personAge reports whether the number at i is the age of a person the
+// story names: right after the person ("Frau S. (71)", "mein Nachbar, 79",
+// "Herr K 74") or after "über" said of them ("beide über 70"), and before
+// no unit ("Oma 80 Euro").
+func personAge(words []string, i int) bool {
+	if i+1 < len(words) && units[words[i+1]] || i == 0 {
+		return false
+	}
+	prev := words[i-1]
+	switch {
+	case personWords[prev] || honorifics[prev]:
+		return true
+	case i >= 2 && utf8.RuneCountInString(prev) == 1 && (personWords[words[i-2]] || honorifics[words[i-2]]):
+		return true // an initial: "Frau S. (71)"
+	case i >= 2 && (prev == "uber" || prev == "ueber" || prev == "over") && (ageBefore[words[i-2]] || words[i-2] == "beide" || words[i-2] == "both"):
+		return true
+	}
+	return false
+}
+
+var (
+	// units follow a number that is no age.
+	units      = set(strings.Fields(`euro eur € prozent % qm quadratmeter m2 stunden std minuten tage tagen wochen monate monaten km kg kilo mal cent`))
+	honorifics = set(strings.Fields(`herr herrn frau mr mrs ms`))
+	// pensionAgePrefixes say the person draws an old-age pension: of
+	// pension age, unable to work for good in the sense of the span topics
+	// ("Altersrente", "Rentner", "im Ruhestand", "retired").
+	pensionAgePrefixes = []string{"altersrent", "rentner", "ruhestand", "vorruhestand", "pensionar", "pensioner", "retired", "retiree"}
+)
 
 var (
 	lastingPrefixes = []string{"erwerbsminder", "erwerbsgemindert", "dauerhaft", "permanent"}
 	lastingCues     = foldCues("auf dauer", "nie mehr arbeiten", "nie wieder arbeiten", "nie arbeiten", "gar nicht mehr arbeiten", "for good")
+	pensionCues     = foldCues("in rente", "in pension")
 	temporaryCues   = foldCues("nicht dauerhaft", "nicht auf dauer", "vorubergehend", "voruebergehend", "zeitweise", "krankgeschrieben", "paar monate", "nachsten monate",
 		"halbes jahr", "eine zeit lang", "fur eine zeit", "temporarily", "few months", "for a while")
 	yearWords = set(strings.Fields("jahre jahren jahr years year"))
