@@ -265,9 +265,11 @@ func (b *Base) useCrisisModel(c *checker) {
 }
 
 // modelScore is the model's probability that the words are a crisis, and
-// the most likely kind; 0 without a model.
+// the most likely kind; 0 without a model, and 0 for a message of one or two
+// words without a crisis cue: "und dann?", "and then?" carry too little for
+// the model to judge, and a short crisis names its cue ("will sterben").
 func (b *Base) modelScore(words [][]string, masked []bool) (float64, int) {
-	if b.model == nil {
+	if b.model == nil || len(words) < 3 && !b.cueWords.any(words) {
 		return 0, 0
 	}
 	return b.model.score(words, masked, &b.cueWords)
@@ -324,6 +326,15 @@ func (x *cueIndex) add(name string, w phraseWord) {
 		k := stemKey(st)
 		x.byStem[k] = append(x.byStem[k], cueStem{st, uint8(i)})
 	}
+}
+
+// any reports whether one of the words belongs to a cue.
+func (x *cueIndex) any(words [][]string) bool {
+	found := false
+	for _, forms := range words {
+		x.each(forms, func(string) { found = true })
+	}
+	return found
 }
 
 // each calls fn with the name of each cue one of the spellings belongs to,

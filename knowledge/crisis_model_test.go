@@ -619,6 +619,27 @@ func TestCrisisModelAlarms(t *testing.T) {
 	}
 }
 
+// TestCrisisShortMessages: a reply of one or two words without a crisis
+// cue is no alarm ("und dann?" once read as violence), a short crisis is.
+func TestCrisisShortMessages(t *testing.T) {
+	kb := loadBuiltinKB(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"und dann?", false},
+		{"and then?", false},
+		{"und jetzt?", false},
+		{"will sterben", true},
+		{"мене зґвалтували", true},
+		{"kocam dövüyor", true},
+	} {
+		if got := kb.DetectCrisis(tc.text) != nil; got != tc.want {
+			t.Errorf("DetectCrisis(%q): alarm %t, want %t", tc.text, got, tc.want)
+		}
+	}
+}
+
 // BenchmarkCrisisModelScore is the model's part of DetectCrisis on a
 // message of the usual length: it must stay below 50 µs.
 func BenchmarkCrisisModelScore(b *testing.B) {
