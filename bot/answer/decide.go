@@ -741,8 +741,51 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 	if !story {
 		return res, nil, nil
 	}
-	again, _, err := a.storySearch(ctx, kb, q, res, 3)
+	again, ok, err := a.storySearch(ctx, kb, q, res, 3)
+	if err != nil || ok {
+		return again, nil, err
+	}
+	again, _, err = a.askSearch(ctx, kb, q, res)
 	return again, nil, err
+}
+
+// askSearch searches the last two sentences of a story the search was not
+// sure of: people tell their life first and say the need last ("… wohnen
+// zu fünft in 62 qm. Bei der Wohnungsgesellschaft hieß es, wir brauchen
+// einen Schein. Wie kommen wir an den?"). It takes that result (ok) when
+// the search, made as for a short question (clause by clause), is sure of
+// it and its topic is among the first four the whole story found, so the
+// tail chooses among the story's topics, not beyond.
+func (a *Answerer) askSearch(ctx context.Context, kb *knowledge.Base, q string, whole index.Result) (index.Result, bool, error) {
+	ss := storySentences(q)
+	if wh := knownHits(kb, whole.Hits); len(ss) < 3 || len(wh) == 0 || whole.Reason == index.ReasonUnsure && leads(kb, wh, storyUnsureLead) {
+		// A story whose best topic stands clear of the next is answered
+		// by its whole text.
+		return whole, false, nil
+	}
+	if lang, _ := index.DetectLanguage(q); lang != "de" && lang != "en" {
+		// Sentence marks and clause rules are read in German and English.
+		return whole, false, nil
+	}
+	tail := strings.Join(ss[len(ss)-2:], " ")
+	if isStory(tail) {
+		return whole, false, nil
+	}
+	sig := readSignals(tail)
+	again, _, err := a.search(ctx, kb, tail, sig)
+	if err != nil {
+		return whole, false, err
+	}
+	// The tail names its topic by a word of the topic's own ("Schein"),
+	// not only by the help it asks for ("wo kann ich den Antrag stellen"),
+	// which fits many topics once the story's life is cut off.
+	if hits := knownHits(kb, again.Hits); again.Answered && len(again.Elsewhere) == 0 && len(hits) > 0 &&
+		amongFirst(kb, topicOfHit(kb, hits[0]), knownHits(kb, whole.Hits), 3) && leads(kb, hits, a.margin) &&
+		namesOwnWord(kb.Topic(topicOfHit(kb, hits[0])), sig.rest) {
+		again.Question, again.Districts = q, whole.Districts
+		return again, true, nil
+	}
+	return whole, false, nil
 }
 
 // namesAnyTitle reports whether w is a word of some topic's title: a
