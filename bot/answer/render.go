@@ -829,11 +829,41 @@ func askedAge(words []string) int {
 		if i > 0 {
 			prev = words[i-1]
 		}
-		if n <= 120 && (strings.HasPrefix(next, "jahr") || strings.HasPrefix(next, "year") || next == "alt" || next == "old" || ageVerbs[prev]) {
+		if n <= 120 && (strings.HasPrefix(next, "jahr") || strings.HasPrefix(next, "jaehr") || strings.HasPrefix(next, "year") ||
+			next == "alt" || next == "old" || ageVerbs[prev]) {
 			return n
 		}
 	}
 	return -1
+}
+
+// ageUnits are the words for "years (old)" after an age in the languages
+// the knowledge base is written in ("8 лет", "8 yaşında", "۸ ساله", "8
+// lat"), as prefixes.
+var ageUnits = []string{"лет", "год", "рок", "рiк", "рік", "lat", "ani", "an", "yas", "ساله", "سال", "سنوات", "سنة", "سنين", "عام"}
+
+// ageWords are a question's folded words with Persian and Arabic-Indic
+// digits as Latin ones ("۸" → "8") and an age joined to its unit split
+// ("16-jähriger" → "16", "jahriger").
+func ageWords(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		w = strings.Map(func(r rune) rune {
+			switch {
+			case r >= '٠' && r <= '٩':
+				return '0' + (r - '٠')
+			case r >= '۰' && r <= '۹':
+				return '0' + (r - '۰')
+			}
+			return r
+		}, w)
+		if n, unit, ok := strings.Cut(w, "-"); ok && isDigits(n) && unit != "" {
+			out = append(out, n, unit)
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // rateAge is the age a Regelsatz is asked for: the age a question names,
@@ -841,12 +871,19 @@ func askedAge(words []string) int {
 // word for a small child stands for ("wie viel kriegt ein Baby"). Only for
 // choosing sentences: these say no detail about the person asking.
 func rateAge(words []string) int {
+	words = ageWords(words)
 	if a := askedAge(words); a >= 0 {
 		return a
 	}
 	for i, w := range words {
 		if a, ok := childAges[w]; ok {
 			return a
+		}
+		if isDigits(w) && len(w) <= 2 && i+1 < len(words) && slices.ContainsFunc(ageUnits, func(u string) bool {
+			return words[i+1] == u || len(u) > 2 && strings.HasPrefix(words[i+1], u)
+		}) {
+			n, _ := strconv.Atoi(w)
+			return n // "ребенку 8 лет", "kızım 8 yaşında", "کودک ۸ ساله"
 		}
 		if isDigits(w) && len(w) <= 2 && i >= 2 && (words[i-1] == "von" || words[i-1] == "mit" || words[i-1] == "of") && childWords[words[i-2]] {
 			n, _ := strconv.Atoi(w)
@@ -876,14 +913,36 @@ func agesOf(words []string, age int) bool {
 		n, _ := strconv.Atoi(words[i])
 		return n
 	}
+	// from is the lower end of a range that ends at word i: "von 6 bis
+	// unter", "от 6 до неполных", "de la 6 până la sub", or 0.
+	from := func(i int) int {
+		j := i - 1
+		for j >= 0 && rangeTo[words[j]] {
+			j--
+		}
+		if j < i-1 && num(j) >= 0 {
+			return num(j)
+		}
+		return 0
+	}
 	for i, w := range words {
 		switch {
-		case (w == "unter" || w == "under" || w == "below") && num(i+1) >= 0:
-			lo := 0
-			if i >= 2 && (words[i-1] == "bis" || words[i-1] == "to") && num(i-2) >= 0 {
-				lo = num(i - 2)
+		case underWords[w]:
+			hi := num(i + 1)
+			if hi < 0 && i+1 < len(words) && rangeTo[words[i+1]] {
+				hi = num(i + 2) // "أقل من 14"
 			}
-			if age >= lo && age < num(i+1) {
+			if hi >= 0 && age >= from(i) && age < hi {
+				return true
+			}
+		case (w == "kucuk" || w == "kadar") && i >= 2 && strings.HasPrefix(words[i-1], "yas") && num(i-2) >= 0:
+			// Turkish says the bound after the age: "6 yaşından küçük", "6
+			// yaşından 14 yaşına kadar".
+			lo := 0
+			if i >= 4 && strings.HasPrefix(words[i-3], "yasindan") && num(i-4) >= 0 {
+				lo = num(i - 4)
+			}
+			if age >= lo && age < num(i-2) {
 				return true
 			}
 		case (w == "ab" || w == "from" || w == "uber" || w == "over") && num(i+1) >= 0 && (i+2 >= len(words) || words[i+2] != "bis" && words[i+2] != "to"):
@@ -894,6 +953,14 @@ func agesOf(words []string, age int) bool {
 	}
 	return false
 }
+
+// underWords say "under" before an age in the languages of the knowledge
+// base ("unter 6", "до неполных 18", "poniżej 18", "زیر 14", "أقل من 14");
+// rangeTo are the words between the ends of a range ("von 6 bis unter 14").
+var (
+	underWords = set(strings.Fields(`unter under below неполных неполного неповних ponizej poniżej sub под زیر أقل اقل دون`))
+	rangeTo    = set(strings.Fields(`bis to до do la pana până تا إلى الى من`))
+)
 
 // boundScore is what a sentence that says the bound a question asks
 // counts.
@@ -1161,7 +1228,8 @@ func clauses(sens []string) []string {
 			continue
 		}
 		// "…" marks what was left out before and after a clause.
-		parts := strings.Split(sen, "; ")
+		// Arabic and Farsi write the semicolon as "؛".
+		parts := strings.Split(strings.ReplaceAll(sen, "؛ ", "; "), "; ")
 		for i, c := range parts {
 			if i > 0 {
 				c = "… " + c
