@@ -148,7 +148,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 			// how to apply names whom to call.
 			m.add(para(line(bold(sectionTitle(how, lang))), line(text(excerpt(how.Text.In(lang), d.Question, profileOf(t, lang))))))
 		}
-	case d.Aspect == AspectCosts && (!ok || asksAmount(foldWords(d.Question)) && !asksPrice(foldWords(d.Question))):
+	case d.Aspect == AspectCosts && (!ok || amountAsked(foldWords(d.Question))):
 		costsMessage(m, t, d, sec, ok)
 	case ok:
 		shown := excerpt(sec.Text.In(lang), withOfficeWords(kb, d.Question), profileOf(t, lang))
@@ -193,6 +193,13 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	}
 	m.add(footer(t.Sources, t.Reviewed, lang))
 	topicButtons(m, kb, t, d.Aspect, lang)
+}
+
+// amountAsked reports whether a question of costs asks how much one gets,
+// not what one pays: by its words, or by the person an amount is for ("und
+// für ein Kind von 8?", "und als Ehepaar?").
+func amountAsked(q []string) bool {
+	return (asksAmount(q) || rateAge(q) >= 0 || askedLevel(q) > 0) && !asksPrice(q)
 }
 
 // costsMessage answers an amount asked ("wie viel Elterngeld", "was kostet
@@ -1106,7 +1113,13 @@ func elsewhere(t *knowledge.Topic, lang, question string, sec knowledge.Section,
 		sh = shapeNone
 	}
 	// A sentence answers when it holds the question's words and, where a
-	// number is asked, a number of that kind.
+	// number is asked, a number of that kind. A question of the topic's own
+	// words ("ab wie viel GdB bin ich schwerbehindert?") weighs little: the
+	// sentence that holds all of them beside a number answers it.
+	need := focusScore
+	if len(terms) >= 2 {
+		need = min(need, termsWeight(terms)-0.01)
+	}
 	answers := func(sen string) (float64, bool) {
 		ws := prof.sentence(sen)
 		sc := sentenceScore(ws, terms)
@@ -1120,7 +1133,7 @@ func elsewhere(t *knowledge.Topic, lang, question string, sec knowledge.Section,
 		if figureNear(prof, sen, sh, terms) {
 			shaped, sc = true, sc+shapeScore
 		}
-		return sc, shaped && sc >= focusScore+shapeScore
+		return sc, shaped && sc >= need+shapeScore
 	}
 	for _, sen := range splitSentences(strings.TrimSpace(sec.Text.In(lang))) {
 		if _, ok := answers(sen); ok {
@@ -1266,7 +1279,7 @@ func placeScore(sen string) float64 {
 		switch {
 		case len(w) == 5 && isDigits(w), w == "www":
 			score = max(score, minWhereSentence+transitScore)
-		case i+1 < len(words) && isStreet(w) && isHouseNumber(words[i+1]):
+		case i+1 < len(words) && (isStreet(w) || i > 0 && streetWords[w]) && isHouseNumber(words[i+1]):
 			// A street without a postcode: shown only when the sentence
 			// also holds a word of the question ("in Bochum").
 			score = max(score, minWhereSentence)
@@ -1295,6 +1308,10 @@ func isStreet(w string) bool {
 func isHouseNumber(w string) bool {
 	return w != "" && w[0] >= '1' && w[0] <= '9' && len(w) <= 6
 }
+
+// streetWords end a street's name written in two words ("Rheinische
+// Straße 22", "Am Zoo 2" aside).
+var streetWords = set(strings.Fields(`strasse str platz weg allee ring damm`))
 
 var transitWords = set(strings.Fields(`bus haltestelle gleis u-bahn stadtbahn stop platform platforms`))
 
