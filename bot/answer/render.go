@@ -892,13 +892,17 @@ func rateAge(words []string) int {
 			n, _ := strconv.Atoi(w)
 			return n // "ребенку 8 лет", "kızım 8 yaşında", "کودک ۸ ساله"
 		}
-		if isDigits(w) && len(w) <= 2 && i >= 2 && (words[i-1] == "von" || words[i-1] == "mit" || words[i-1] == "of") && childWords[words[i-2]] {
+		if isDigits(w) && len(w) <= 2 && i >= 2 && (words[i-1] == "von" || words[i-1] == "mit" || words[i-1] == "of") && (childWords[words[i-2]] || youthWords[words[i-2]]) {
 			n, _ := strconv.Atoi(w)
 			return n
 		}
 	}
 	return -1
 }
+
+// youthWords name a young person whose age may follow ("ein Jugendlicher
+// von 15", "a teenager of 15", "my son of 12").
+var youthWords = set(strings.Fields(`jugendliche jugendlicher jugendlichen teenager teen sohn tochter son daughter boy girl junge madchen`))
 
 // childAges are the ages that words for small children stand for.
 var childAges = map[string]int{"baby": 0, "babys": 0, "saugling": 0, "neugeborenes": 0, "neugeborene": 0, "newborn": 0,

@@ -490,6 +490,9 @@ var wordFamilies = []struct {
 	{set(strings.Fields(`essen essensausgabe mahlzeit mahlzeiten mittagessen fruhstucken fruehstuecken fruehstueck hunger hungrig
 		eat eating food meal meals breakfast lunch hungry`)),
 		[]string{"fruhstuck", "suppenkuche", "breakfast", "soup"}},
+	// Farsi spells "ticket" both ways and says "a month" colloquially.
+	{set(strings.Fields(`بلیط بليط`)), []string{"بلیت"}},
+	{set(strings.Fields(`ماهی ماهیانه ماهانه`)), []string{"ماهانه", "ماه"}},
 }
 
 // cueWords marks the words of a question that belong to a cue of how much,
