@@ -148,7 +148,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 			// how to apply names whom to call.
 			m.add(para(line(bold(sectionTitle(how, lang))), line(text(excerpt(how.Text.In(lang), d.Question, profileOf(t, lang))))))
 		}
-	case d.Aspect == AspectCosts && (!ok || asksAmount(foldWords(d.Question)) && !asksPrice(foldWords(d.Question))):
+	case d.Aspect == AspectCosts && (!ok || amountAsked(foldWords(d.Question))):
 		costsMessage(m, t, d, sec, ok)
 	case ok:
 		shown := excerpt(sec.Text.In(lang), withOfficeWords(kb, d.Question), profileOf(t, lang))
@@ -193,6 +193,13 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	}
 	m.add(footer(t.Sources, t.Reviewed, lang))
 	topicButtons(m, kb, t, d.Aspect, lang)
+}
+
+// amountAsked reports whether a question of costs asks how much one gets,
+// not what one pays: by its words, or by the person an amount is for ("und
+// für ein Kind von 8?", "und als Ehepaar?").
+func amountAsked(q []string) bool {
+	return (asksAmount(q) || rateAge(q) >= 0 || askedLevel(q) > 0) && !asksPrice(q)
 }
 
 // costsMessage answers an amount asked ("wie viel Elterngeld", "was kostet
@@ -829,11 +836,41 @@ func askedAge(words []string) int {
 		if i > 0 {
 			prev = words[i-1]
 		}
-		if n <= 120 && (strings.HasPrefix(next, "jahr") || strings.HasPrefix(next, "year") || next == "alt" || next == "old" || ageVerbs[prev]) {
+		if n <= 120 && (strings.HasPrefix(next, "jahr") || strings.HasPrefix(next, "jaehr") || strings.HasPrefix(next, "year") ||
+			next == "alt" || next == "old" || ageVerbs[prev]) {
 			return n
 		}
 	}
 	return -1
+}
+
+// ageUnits are the words for "years (old)" after an age in the languages
+// the knowledge base is written in ("8 лет", "8 yaşında", "۸ ساله", "8
+// lat"), as prefixes.
+var ageUnits = []string{"лет", "год", "рок", "рiк", "рік", "lat", "ani", "an", "yas", "ساله", "سال", "سنوات", "سنة", "سنين", "عام"}
+
+// ageWords are a question's folded words with Persian and Arabic-Indic
+// digits as Latin ones ("۸" → "8") and an age joined to its unit split
+// ("16-jähriger" → "16", "jahriger").
+func ageWords(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		w = strings.Map(func(r rune) rune {
+			switch {
+			case r >= '٠' && r <= '٩':
+				return '0' + (r - '٠')
+			case r >= '۰' && r <= '۹':
+				return '0' + (r - '۰')
+			}
+			return r
+		}, w)
+		if n, unit, ok := strings.Cut(w, "-"); ok && isDigits(n) && unit != "" {
+			out = append(out, n, unit)
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // rateAge is the age a Regelsatz is asked for: the age a question names,
@@ -841,6 +878,7 @@ func askedAge(words []string) int {
 // word for a small child stands for ("wie viel kriegt ein Baby"). Only for
 // choosing sentences: these say no detail about the person asking.
 func rateAge(words []string) int {
+	words = ageWords(words)
 	if a := askedAge(words); a >= 0 {
 		return a
 	}
@@ -848,13 +886,23 @@ func rateAge(words []string) int {
 		if a, ok := childAges[w]; ok {
 			return a
 		}
-		if isDigits(w) && len(w) <= 2 && i >= 2 && (words[i-1] == "von" || words[i-1] == "mit" || words[i-1] == "of") && childWords[words[i-2]] {
+		if isDigits(w) && len(w) <= 2 && i+1 < len(words) && slices.ContainsFunc(ageUnits, func(u string) bool {
+			return words[i+1] == u || len(u) > 2 && strings.HasPrefix(words[i+1], u)
+		}) {
+			n, _ := strconv.Atoi(w)
+			return n // "ребенку 8 лет", "kızım 8 yaşında", "کودک ۸ ساله"
+		}
+		if isDigits(w) && len(w) <= 2 && i >= 2 && (words[i-1] == "von" || words[i-1] == "mit" || words[i-1] == "of") && (childWords[words[i-2]] || youthWords[words[i-2]]) {
 			n, _ := strconv.Atoi(w)
 			return n
 		}
 	}
 	return -1
 }
+
+// youthWords name a young person whose age may follow ("ein Jugendlicher
+// von 15", "a teenager of 15", "my son of 12").
+var youthWords = set(strings.Fields(`jugendliche jugendlicher jugendlichen teenager teen sohn tochter son daughter boy girl junge madchen`))
 
 // childAges are the ages that words for small children stand for.
 var childAges = map[string]int{"baby": 0, "babys": 0, "saugling": 0, "neugeborenes": 0, "neugeborene": 0, "newborn": 0,
@@ -876,14 +924,36 @@ func agesOf(words []string, age int) bool {
 		n, _ := strconv.Atoi(words[i])
 		return n
 	}
+	// from is the lower end of a range that ends at word i: "von 6 bis
+	// unter", "от 6 до неполных", "de la 6 până la sub", or 0.
+	from := func(i int) int {
+		j := i - 1
+		for j >= 0 && rangeTo[words[j]] {
+			j--
+		}
+		if j < i-1 && num(j) >= 0 {
+			return num(j)
+		}
+		return 0
+	}
 	for i, w := range words {
 		switch {
-		case (w == "unter" || w == "under" || w == "below") && num(i+1) >= 0:
-			lo := 0
-			if i >= 2 && (words[i-1] == "bis" || words[i-1] == "to") && num(i-2) >= 0 {
-				lo = num(i - 2)
+		case underWords[w]:
+			hi := num(i + 1)
+			if hi < 0 && i+1 < len(words) && rangeTo[words[i+1]] {
+				hi = num(i + 2) // "أقل من 14"
 			}
-			if age >= lo && age < num(i+1) {
+			if hi >= 0 && age >= from(i) && age < hi {
+				return true
+			}
+		case (w == "kucuk" || w == "kadar") && i >= 2 && strings.HasPrefix(words[i-1], "yas") && num(i-2) >= 0:
+			// Turkish says the bound after the age: "6 yaşından küçük", "6
+			// yaşından 14 yaşına kadar".
+			lo := 0
+			if i >= 4 && strings.HasPrefix(words[i-3], "yasindan") && num(i-4) >= 0 {
+				lo = num(i - 4)
+			}
+			if age >= lo && age < num(i-2) {
 				return true
 			}
 		case (w == "ab" || w == "from" || w == "uber" || w == "over") && num(i+1) >= 0 && (i+2 >= len(words) || words[i+2] != "bis" && words[i+2] != "to"):
@@ -894,6 +964,14 @@ func agesOf(words []string, age int) bool {
 	}
 	return false
 }
+
+// underWords say "under" before an age in the languages of the knowledge
+// base ("unter 6", "до неполных 18", "poniżej 18", "زیر 14", "أقل من 14");
+// rangeTo are the words between the ends of a range ("von 6 bis unter 14").
+var (
+	underWords = set(strings.Fields(`unter under below неполных неполного неповних ponizej poniżej sub под زیر أقل اقل دون`))
+	rangeTo    = set(strings.Fields(`bis to до do la pana până تا إلى الى من`))
+)
 
 // boundScore is what a sentence that says the bound a question asks
 // counts.
@@ -1039,7 +1117,13 @@ func elsewhere(t *knowledge.Topic, lang, question string, sec knowledge.Section,
 		sh = shapeNone
 	}
 	// A sentence answers when it holds the question's words and, where a
-	// number is asked, a number of that kind.
+	// number is asked, a number of that kind. A question of the topic's own
+	// words ("ab wie viel GdB bin ich schwerbehindert?") weighs little: the
+	// sentence that holds all of them beside a number answers it.
+	need := focusScore
+	if len(terms) >= 2 {
+		need = min(need, termsWeight(terms)-0.01)
+	}
 	answers := func(sen string) (float64, bool) {
 		ws := prof.sentence(sen)
 		sc := sentenceScore(ws, terms)
@@ -1053,7 +1137,7 @@ func elsewhere(t *knowledge.Topic, lang, question string, sec knowledge.Section,
 		if figureNear(prof, sen, sh, terms) {
 			shaped, sc = true, sc+shapeScore
 		}
-		return sc, shaped && sc >= focusScore+shapeScore
+		return sc, shaped && sc >= need+shapeScore
 	}
 	for _, sen := range splitSentences(strings.TrimSpace(sec.Text.In(lang))) {
 		if _, ok := answers(sen); ok {
@@ -1161,7 +1245,8 @@ func clauses(sens []string) []string {
 			continue
 		}
 		// "…" marks what was left out before and after a clause.
-		parts := strings.Split(sen, "; ")
+		// Arabic and Farsi write the semicolon as "؛".
+		parts := strings.Split(strings.ReplaceAll(sen, "؛ ", "; "), "; ")
 		for i, c := range parts {
 			if i > 0 {
 				c = "… " + c
@@ -1198,7 +1283,7 @@ func placeScore(sen string) float64 {
 		switch {
 		case len(w) == 5 && isDigits(w), w == "www":
 			score = max(score, minWhereSentence+transitScore)
-		case i+1 < len(words) && isStreet(w) && isHouseNumber(words[i+1]):
+		case i+1 < len(words) && (isStreet(w) || i > 0 && streetWords[w]) && isHouseNumber(words[i+1]):
 			// A street without a postcode: shown only when the sentence
 			// also holds a word of the question ("in Bochum").
 			score = max(score, minWhereSentence)
@@ -1227,6 +1312,10 @@ func isStreet(w string) bool {
 func isHouseNumber(w string) bool {
 	return w != "" && w[0] >= '1' && w[0] <= '9' && len(w) <= 6
 }
+
+// streetWords end a street's name written in two words ("Rheinische
+// Straße 22", "Am Zoo 2" aside).
+var streetWords = set(strings.Fields(`strasse str platz weg allee ring damm`))
 
 var transitWords = set(strings.Fields(`bus haltestelle gleis u-bahn stadtbahn stop platform platforms`))
 

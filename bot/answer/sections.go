@@ -451,7 +451,8 @@ func (p *profile) terms(question string) []term {
 // everyday words with, for choosing sentences: "Dialyse" and "Physio" are
 // a doctor and a therapy ("fährt nicht zum Arzt, … zur Therapie"), "140
 // Kilo" a body weight ("Körpergewicht über 120 kg"), the weekend a day
-// ("täglich"), the carer on holiday a carer who cannot ("verhindert").
+// ("täglich"), the carer on holiday a carer who cannot ("verhindert"), a
+// meal the breakfast or soup kitchen a place serves.
 func withFamilies(q string) string {
 	var add []string
 	for _, w := range foldWords(q) {
@@ -485,6 +486,13 @@ var wordFamilies = []struct {
 		[]string{"postadresse"}},
 	{set(strings.Fields(`mitfahren mitnehmen mitkommen begleiten begleitung begleiter begleiterin companion accompany`)),
 		[]string{"begleitperson", "companion"}},
+	// "wo krieg ich was zu essen?": the places say their meals.
+	{set(strings.Fields(`essen essensausgabe mahlzeit mahlzeiten mittagessen fruhstucken fruehstuecken fruehstueck hunger hungrig
+		eat eating food meal meals breakfast lunch hungry`)),
+		[]string{"fruhstuck", "suppenkuche", "breakfast", "soup"}},
+	// Farsi spells "ticket" both ways and says "a month" colloquially.
+	{set(strings.Fields(`بلیط بليط`)), []string{"بلیت"}},
+	{set(strings.Fields(`ماهی ماهیانه ماهانه`)), []string{"ماهانه", "ماه"}},
 }
 
 // cueWords marks the words of a question that belong to a cue of how much,
