@@ -261,6 +261,12 @@ func namingWords(kb *knowledge.Base) map[string]map[string]bool {
 	})
 }
 
+// keywordWords are the folded words of a topic's keywords, of one word or
+// more ("Krankengeld vorbei": "krankengeld", "vorbei").
+func keywordWords(t *knowledge.Topic) []string {
+	return foldWords(strings.Join(t.Keywords, " "))
+}
+
 var namingCache = cache[*knowledge.Base, map[string]map[string]bool]{max: maxCachedBases}
 
 // meansWords speak of a person's income or pension beside an amount ("meine
