@@ -413,6 +413,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// is not the topic asked about.
 		named = false
 	}
+	if named && person && hasAmount(sig.words) && !namesTopic(kb, hits[0], slices.DeleteFunc(slices.Clone(fr), func(w string) bool { return meansWords[w] || gradeWords[w] }), d.Lang) {
+		// "Pflegewohngeld" … "meine Mutter hat Pflegegrad 3 und ist im
+		// Heim": a grade beside its number tells who the person is, like
+		// an amount of pension; it does not ask about Hilfe zur Pflege.
+		named = false
+	}
 	// "Fahrdienst" … "wie krieg ich eigentlich den Schwerbehindertenausweis":
 	// a word that names another topic the search found leaves the
 	// conversation's topic for it.

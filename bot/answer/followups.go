@@ -274,6 +274,10 @@ var namingCache = cache[*knowledge.Base, map[string]map[string]bool]{max: maxCac
 var meansWords = set(strings.Fields(`rente renten altersrente einkommen lohn gehalt netto brutto euro eur verdiene verdienen
 	verdient pension income salary wage wages net gross`))
 
+// gradeWords name a grade a person has beside its number ("Pflegegrad 3",
+// "GdB 50"): who they are, not the topic asked about.
+var gradeWords = set(strings.Fields(`pflegegrad pflegegrads pflegestufe grad gdb behinderungsgrad merkzeichen`))
+
 // savingsWords speak of what a person owns, which every means-tested
 // topic asks about: "zählt da mein Erspartes?" names none of them.
 var savingsWords = set(strings.Fields(`erspartes ersparnis ersparnisse erspartem vermogen vermoegen sparbuch konto
