@@ -393,10 +393,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Thanks = KindGreeting, true
 		return d, nil
 	}
-	if t != nil && sig.aspect != AspectBring && namesElsewhere(sig.rest, res.Elsewhere) {
+	if t != nil && sig.aspect != AspectBring && namesElsewhere(without(without(sig.rest, keywordWords(t)), received(sig.words)), res.Elsewhere) {
 		// "Grundsicherung" … "wo kann ich meinen Personalausweis
 		// verlängern?": another office's service, though the topic's list
-		// of papers names the word.
+		// of papers names the word. One the topic's keywords hold is the
+		// person's situation in it: "HLU" … "mein Krankengeld ist vorbei";
+		// so is what they get: "ich krieg Arbeitslosengeld 1, geht das?".
 		t = nil
 	}
 	// "und für meine Mutter?", "ich wohne in Bochum": a short follow-up
@@ -409,6 +411,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// "Maßnahme für Langzeitarbeitslose" … "wie komm ich da rein? ich
 		// krieg Bürgergeld": what the person gets tells who they are; it
 		// is not the topic asked about.
+		named = false
+	}
+	if named && person && hasAmount(sig.words) && !namesTopic(kb, hits[0], slices.DeleteFunc(slices.Clone(fr), func(w string) bool { return meansWords[w] || gradeWords[w] }), d.Lang) {
+		// "Pflegewohngeld" … "meine Mutter hat Pflegegrad 3 und ist im
+		// Heim": a grade beside its number tells who the person is, like
+		// an amount of pension; it does not ask about Hilfe zur Pflege.
 		named = false
 	}
 	// "Fahrdienst" … "wie krieg ich eigentlich den Schwerbehindertenausweis":
@@ -447,8 +455,8 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// Behinderung nie arbeiten, geht das auch?": a message that ends
 		// asking about "das" asks the conversation's topic, whatever it
 		// tells before; "Behinderung" is in three titles and names none.
-		// "… auch?" asks whether it is for them too: who.
-		if sig.aspect == "" && slices.Contains(sig.words, "auch") {
+		// "… auch?", "… trotzdem?" asks whether it is for them too: who.
+		if sig.aspect == "" && slices.ContainsFunc(sig.words, func(w string) bool { return w == "auch" || w == "trotzdem" }) {
 			sig.aspect, sig.cues = AspectWho, map[Aspect]int{AspectWho: 1}
 		}
 		return a.followup(kb, st, d, t, sig), nil

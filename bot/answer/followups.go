@@ -261,12 +261,22 @@ func namingWords(kb *knowledge.Base) map[string]map[string]bool {
 	})
 }
 
+// keywordWords are the folded words of a topic's keywords, of one word or
+// more ("Krankengeld vorbei": "krankengeld", "vorbei").
+func keywordWords(t *knowledge.Topic) []string {
+	return foldWords(strings.Join(t.Keywords, " "))
+}
+
 var namingCache = cache[*knowledge.Base, map[string]map[string]bool]{max: maxCachedBases}
 
 // meansWords speak of a person's income or pension beside an amount ("meine
 // Rente ist 1400 netto"): who they are, not the topic asked about.
 var meansWords = set(strings.Fields(`rente renten altersrente einkommen lohn gehalt netto brutto euro eur verdiene verdienen
 	verdient pension income salary wage wages net gross`))
+
+// gradeWords name a grade a person has beside its number ("Pflegegrad 3",
+// "GdB 50"): who they are, not the topic asked about.
+var gradeWords = set(strings.Fields(`pflegegrad pflegegrads pflegestufe grad gdb behinderungsgrad merkzeichen`))
 
 // savingsWords speak of what a person owns, which every means-tested
 // topic asks about: "zählt da mein Erspartes?" names none of them.

@@ -526,6 +526,12 @@ func received(words []string) []string {
 			for k := j; k < len(words) && k < j+3 && (k < j+2 || linkWords[words[k-1]]); k++ {
 				out = append(out, words[k])
 			}
+			// "ich bekomme Kindergeld und Wohngeld": both.
+			for k := j + 1; k+1 < len(words) && k < j+4; k++ {
+				if alsoGot[words[k]] && isBenefit(words[k+1]) {
+					out = append(out, words[k+1])
+				}
+			}
 		}
 		// "für meine Oma, die Grundsicherung bekommt": a relative clause
 		// about someone, not "bis sie die Grundsicherung bekommt".
@@ -570,6 +576,9 @@ var (
 // receivedSince are the words of time between a verb of getting and what
 // is got ("wir kriegen seit Mai Wohngeld").
 var receivedSince = set(strings.Fields(`jetzt schon auch noch nur aktuell derzeit momentan bereits zurzeit seit now already also still currently`))
+
+// alsoGot join two benefits a person gets.
+var alsoGot = set(strings.Fields(`und sowie oder plus and or`))
 
 // linkWords join the words of a benefit's name ("Hilfe zum Lebensunterhalt",
 // "Hilfe zur Pflege").
