@@ -699,6 +699,14 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 			}
 		}
 	}
+	if !isStory(q) {
+		// "Bürgergeld alıyoruz, sınıf gezisi 90 euro": the benefit a
+		// Ukrainian or Turkish message says the person gets is who asks;
+		// the message without it chooses among the first three topics.
+		if again, ok, err := a.withoutReceivedForeign(ctx, kb, q, res); err != nil || ok {
+			return again, nil, err
+		}
+	}
 	if isStory(q) && res.Answered {
 		// A story that two topics explain alike ("… Pflegegrad 4 … für die
 		// Investitionskosten einen Zuschuss …" is Hilfe zur Pflege and
@@ -833,6 +841,37 @@ func (a *Answerer) storySearch(ctx context.Context, kb *knowledge.Base, q string
 	}
 	if hits := knownHits(kb, again.Hits); again.Answered && len(hits) > 0 && amongFirst(kb, topicOfHit(kb, hits[0]), knownHits(kb, whole.Hits), n) &&
 		leads(kb, hits, a.margin) {
+		again.Question, again.Districts = q, whole.Districts
+		return again, true, nil
+	}
+	return whole, false, nil
+}
+
+// withoutReceivedForeign searches a message without the benefits it says
+// the person gets (receivedForeign) and takes that result (ok) when it
+// answers with another of the first three topics of whole.
+func (a *Answerer) withoutReceivedForeign(ctx context.Context, kb *knowledge.Base, q string, whole index.Result) (index.Result, bool, error) {
+	orig, words := splitWords(q)
+	got := receivedForeign(words)
+	hits := knownHits(kb, whole.Hits)
+	if len(got) == 0 || len(hits) == 0 {
+		return whole, false, nil
+	}
+	var keep []string
+	for i, w := range words {
+		if !slices.Contains(got, w) {
+			keep = append(keep, orig[i])
+		}
+	}
+	if len(keep) < 4 {
+		// "отримую бюргергельд, як продовжити": too little is left.
+		return whole, false, nil
+	}
+	again, err := a.s.Search(ctx, strings.Join(keep, " "))
+	if err != nil {
+		return whole, false, err
+	}
+	if h := knownHits(kb, again.Hits); again.Answered && len(h) > 0 && amongFirst(kb, topicOfHit(kb, h[0]), hits, 3) {
 		again.Question, again.Districts = q, whole.Districts
 		return again, true, nil
 	}

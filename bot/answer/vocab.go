@@ -997,3 +997,57 @@ var (
 	// "Witwe, 71", "Rentner, 72".
 	ageBefore = set(strings.Fields("bin ist am sind is are aged rentner rentnerin witwe witwer seniorin senior pensioner widow widower"))
 )
+
+// receivedForeign are the words that name a benefit or office a Ukrainian or
+// Turkish message says the person already gets ("Bürgergeld alıyoruz",
+// "ми отримуємо бюргергельд", "хто на бюргергельді", "сидимо на
+// джобцентрі"): like received for German and English, they say who asks,
+// not what about. Turkish puts the benefit before its verb, Ukrainian after
+// it or in the locative after "на" ("-і", not the "на" of applying for it).
+func receivedForeign(words []string) []string {
+	var out []string
+	for i, w := range words {
+		switch {
+		case foreignGetBefore[w]:
+			for k := max(0, i-2); k < i; k++ {
+				if benefitLike(words[k]) {
+					out = append(out, words[k])
+				}
+			}
+		case foreignGetAfter[w]:
+			for k := i + 1; k < min(len(words), i+3); k++ {
+				if benefitLike(words[k]) {
+					out = append(out, words[k])
+				}
+			}
+		case (w == "на" || w == "na") && i+1 < len(words) && benefitLike(words[i+1]) && strings.HasSuffix(words[i+1], "і"):
+			out = append(out, words[i+1])
+		}
+	}
+	return out
+}
+
+// benefitLike reports whether a folded word, maybe with a Turkish case
+// ending after an apostrophe ("bürgergeld'den") or in Cyrillic letters,
+// names a benefit or the Jobcenter.
+func benefitLike(w string) bool {
+	if i := strings.IndexByte(w, '\''); i > 0 {
+		w = w[:i]
+	}
+	for _, part := range []string{"geld", "sicherung", "sozialhilfe", "jobcenter", "гельд", "зіхерунг", "зихерунг", "джобцентр", "соціалк"} {
+		if strings.Contains(w, part) {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignGetBefore are Turkish verbs of getting that follow the benefit;
+// foreignGetAfter Ukrainian (and surzhyk, Latin-letter) ones it follows.
+var (
+	// Folded as messages are: "alıyoruz" is "aliyoruz".
+	foreignGetBefore = set(strings.Fields(`aliyoruz aliyorum aliyor aliyorlar aliyoz aliyom yararlaniyoruz yararlaniyorum
+		aldigimiz`))
+	foreignGetAfter = set(strings.Fields(`отримуємо отримую отримує отримують отримувала отримував отримували получаємо получаю
+		получає получають сидимо сиджу живемо живу otrymuiemo otrymuyemo otrymuju otrymuyu otrymuye poluchaiemo poluchayemo`))
+)
