@@ -197,5 +197,6 @@ var foreignFillers = [nLangs][]string{
 		chegune koja kojast kei key chi che chera kodum kodam baraye bara bayad begiram begirim migiran
 		migiram gereftan daryaft komak shomare telefon adres etelaat salam mamnun merci mersi
 		میخوام میخواستم میشه میتونم چیکار چکار چطوری چجوری کجاست چنده چقدر باید بگیرم بکنم
-		چیه کیه اینجا`),
+		چیه کیه اینجا
+		برم بریم میرم میریم برید beram berim miram`),
 }
