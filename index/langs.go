@@ -158,7 +158,8 @@ var foreignFillers = [nLangs][]string{
 		بدو بدها بعرف مابعرف بروح روح نروح اروح أروح لقيت مجبور مجبورة جنب صرلي صارلي
 		حدا حدن رح حيلا ليش اللي يلي
 		hala2 hal2 halla2 hassa hala ktir kteer kter shi ishi shwaye lessa lissa bas ya3ni tayeb wallah
-		kaman kamen 3shan mshan msh mish 3ndo 3nda bdo bda`),
+		kaman kamen 3shan mshan msh mish 3ndo 3nda bdo bda
+		lal lel lil bl bel bil fl fel fil 3al 3l la bdha bdhom 7ada 7ad`),
 	4: strings.Fields(`будь ласка потрібно потрібна потрібен треба хочу можу можна отримати де коли як що хто
 		який яка які чому інформація адреса телефон номер години контакт запис прийом привіт добрий день
 		дякую дортмунд місто зробити робити допоможіть допомога підкажіть
@@ -197,5 +198,7 @@ var foreignFillers = [nLangs][]string{
 		chegune koja kojast kei key chi che chera kodum kodam baraye bara bayad begiram begirim migiran
 		migiram gereftan daryaft komak shomare telefon adres etelaat salam mamnun merci mersi
 		میخوام میخواستم میشه میتونم چیکار چکار چطوری چجوری کجاست چنده چقدر باید بگیرم بکنم
-		چیه کیه اینجا`),
+		چیه کیه اینجا
+		برم بریم میرم میریم برید beram berim miram
+		va vali too tu dar az ba be ham hastam hasti hast shode shod lazem dare daram`),
 }

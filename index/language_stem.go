@@ -7,25 +7,32 @@ import (
 
 // inflections returns the known terms an unknown term of a translated
 // language may be another form of: terms with the same long beginning,
-// and in Arabic the term without a one-letter prefix the light stemmer
-// leaves (the colloquial present "بيعمل", "لشقة").
+// and in Arabic the term without a prefix (arabicRest).
 func (ix *Index) inflections(lang int, term string) []string {
 	out := ix.vocab[lang].sameStem(term)
-	if Languages[lang] != "ar" || utf8.RuneCountInString(term) < 3 {
-		return out
-	}
-	if first, size := utf8.DecodeRuneInString(term); strings.ContainsRune("وفبلك", first) && ix.known(lang, term[size:]) {
-		out = append(out, term[size:])
-	}
-	// Spoken Arabic glues "على ال" and "هذا ال" to the noun: "عالدكتور"
-	// (to the doctor), "هالشهر" (this month); the stemmer knows only the
-	// written article forms.
-	for _, p := range []string{"عال", "هال"} {
-		if rest, ok := strings.CutPrefix(term, p); ok && utf8.RuneCountInString(rest) >= 2 && ix.known(lang, rest) {
-			out = append(out, rest)
-		}
+	if rest := ix.arabicRest(lang, term); rest != "" {
+		out = append(out, rest)
 	}
 	return out
+}
+
+// arabicRest returns the known Arabic term an unknown one is with a prefix
+// the light stemmer leaves, or "": a one-letter prefix (the colloquial
+// present "بيعمل", "لشقة"), or "على ال" and "هذا ال" that spoken Arabic
+// glues to the noun ("عالدكتور", to the doctor; "هالشهر", this month).
+func (ix *Index) arabicRest(lang int, term string) string {
+	if Languages[lang] != "ar" || utf8.RuneCountInString(term) < 3 {
+		return ""
+	}
+	for _, p := range []string{"عال", "هال"} {
+		if rest, ok := strings.CutPrefix(term, p); ok && utf8.RuneCountInString(rest) >= 2 && ix.known(lang, rest) {
+			return rest
+		}
+	}
+	if first, size := utf8.DecodeRuneInString(term); strings.ContainsRune("وفبلك", first) && ix.known(lang, term[size:]) {
+		return term[size:]
+	}
+	return ""
 }
 
 // sameStem returns the known terms that share a long beginning with term:

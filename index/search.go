@@ -501,6 +501,11 @@ func (ix *Index) analyzeIn(text, lang string, confident bool) question {
 		}
 		q.near[lang] = map[int][]string{}
 		for i, w := range q.content[lang] {
+			// A clitic split off leaves a word as sure as one written apart:
+			// it is searched at full weight, not as a spelling.
+			if rest := ix.arabicRest(lang, w.terms[0]); rest != "" && !ix.known(lang, w.terms[0]) {
+				q.terms[lang] = append(q.terms[lang], rest)
+			}
 			if !ix.known(lang, w.terms[0]) {
 				q.near[lang][i] = ix.vocab[lang].near(w.terms[0])
 				if lang > langEN {
