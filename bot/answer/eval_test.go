@@ -131,12 +131,14 @@ func gate(t *testing.T, file string, f floors) {
 // code of 09:55, the crisis model having learnt the fourth set): top-1
 // 86.7 %, aspect 84.5 %, fact 85.5 %, follow-ups 83.5 %, stories 78.8 %,
 // language 98.3 %, crisis 90.0 %, false alarms 0.5 % (2 of 407), confidently
-// wrong 6.7 %, median 583 characters. The floors are the figures reached,
-// less about one item; raise them, never lower them.
+// wrong 6.7 %, median 583 characters. After the rounds of 10:05–11:40 and
+// 11:45–12:20: 88.3, 87.4, 89.5, 88.1, 81.2, 98.3, 90.0 %, no false alarm,
+// 6.6 %, median 582. The floors are the figures reached, less about one
+// item; raise them, never lower them.
 func TestHeldOut(t *testing.T) {
 	gate(t, filepath.Join("testdata", "conversations-heldout.yaml"), floors{
-		top1: 0.86, aspect: 0.83, has: 0.84, followups: 0.82, stories: 0.77, lang: 0.97, crisis: 0.87,
-		falseAlarms: 0.008, confidentlyWrong: 0.07,
+		top1: 0.875, aspect: 0.86, has: 0.88, followups: 0.87, stories: 0.80, lang: 0.97, crisis: 0.87,
+		falseAlarms: 0.005, confidentlyWrong: 0.07,
 	})
 }
 

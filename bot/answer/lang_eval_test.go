@@ -15,9 +15,9 @@ type langFloors struct{ Lang, Top1 float64 }
 // figures reached, less about one question. Raise them to what is reached
 // (go test -run HeldOutLanguages -v prints it); never lower them.
 var heldOutFloors = map[string]langFloors{
-	"tr": {Lang: 0.91, Top1: 0.83}, // language right, top-1 at first sight: 0.929, 0.857
-	"ar": {Lang: 0.98, Top1: 0.71}, // 1.000, 0.735
-	"uk": {Lang: 0.91, Top1: 0.82}, // 0.929, 0.840
+	"tr": {Lang: 0.92, Top1: 0.83}, // language right, top-1 at first sight: 0.929, 0.857; after the rounds of 10:05–12:20: 0.946, 0.857
+	"ar": {Lang: 0.98, Top1: 0.73}, // 1.000, 0.735; after: 1.000, 0.755
+	"uk": {Lang: 0.91, Top1: 0.84}, // 0.929, 0.840; after: 0.929, 0.860
 	"ru": {Lang: 0.91, Top1: 0.88}, // 0.929, 0.900
 	"pl": {Lang: 0.92, Top1: 0.89}, // 0.946, 0.918
 	"ro": {Lang: 0.91, Top1: 0.90}, // 0.929, 0.920
