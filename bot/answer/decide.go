@@ -223,10 +223,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// topic that helps, with the place that fits the person now.
 	if c := crisis; c != nil {
 		d.Kind, d.Crisis, d.Lines = KindCrisis, c, kb.CrisisLines(c)
-		if langs := kb.SignalLanguages(q); !sure && len(langs) > 0 && !slices.Contains(langs, msgLang) {
+		if !sure {
 			// Too short to tell its language, but its crisis words are
 			// of one: the lines in the words the person wrote.
-			msgLang, sure = langs[0], true
+			if langs := kb.SignalLanguages(q); len(langs) > 0 && !slices.Contains(langs, msgLang) {
+				msgLang, sure = langs[0], true
+			}
 		}
 		d.Lang = a.lang(st, p, msgLang, sure && !other)
 		if t, tonight := a.crisisTopic(ctx, kb, st, q, c); t != nil {
