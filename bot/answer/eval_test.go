@@ -125,18 +125,30 @@ func gate(t *testing.T, file string, f floors) {
 	}
 }
 
-// TestHeldOut gates on the fifth held-out set of conversations, never tuned
-// on: written fresh on 2026-12-02 at 09:55 by three writers who saw neither
+// TestHeldOut gates on the sixth held-out set of conversations, never tuned
+// on: written fresh on 2026-12-02 at 12:30 by three writers who saw neither
 // the code nor the other sets, measured only as totals. At first sight (the
-// code of 09:55, the crisis model having learnt the fourth set): top-1
-// 86.7 %, aspect 84.5 %, fact 85.5 %, follow-ups 83.5 %, stories 78.8 %,
-// language 98.3 %, crisis 90.0 %, false alarms 0.5 % (2 of 407), confidently
-// wrong 6.7 %, median 583 characters. After the rounds of 10:05–11:40 and
-// 11:45–12:20: 88.3, 87.4, 89.5, 88.1, 81.2, 98.3, 90.0 %, no false alarm,
-// 6.6 %, median 582. The floors are the figures reached, less about one
-// item; raise them, never lower them.
+// code of 12:30, the crisis model having learnt the fifth set): top-1
+// 79.6 %, aspect 85.9 %, fact 89.4 %, follow-ups 66.2 %, stories 78.8 %,
+// language 94.2 %, crisis 82.5 %, false alarms 1.4 % (6 of 427), confidently
+// wrong 16.4 %, median 586 characters. The floors are the figures reached,
+// less about one item; raise them, never lower them.
 func TestHeldOut(t *testing.T) {
 	gate(t, filepath.Join("testdata", "conversations-heldout.yaml"), floors{
+		top1: 0.79, aspect: 0.85, has: 0.88, followups: 0.65, stories: 0.77, lang: 0.93, crisis: 0.80,
+		falseAlarms: 0.016, confidentlyWrong: 0.168,
+	})
+}
+
+// TestRetired5 keeps the fifth held-out set (written fresh on 2026-12-02 at
+// 09:55, measured only as totals until it was retired at 12:30 the same day,
+// once its misses were read; the crisis model learns from it since) from
+// sliding back. When retired: top-1 88.3 %, aspect 87.4 %, fact 89.5 %,
+// follow-ups 88.1 %, stories 81.2 %, language 98.3 %, crisis 90.0 %, no
+// false alarm, confidently wrong 6.6 %, median 582 characters (first sight:
+// 86.7, 84.5, 85.5, 83.5, 78.8, 98.3, 90.0, 0.5, 6.7 %).
+func TestRetired5(t *testing.T) {
+	gate(t, filepath.Join("testdata", "conversations-retired-5.yaml"), floors{
 		top1: 0.875, aspect: 0.86, has: 0.88, followups: 0.87, stories: 0.80, lang: 0.97, crisis: 0.87,
 		falseAlarms: 0.005, confidentlyWrong: 0.07,
 	})

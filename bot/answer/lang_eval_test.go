@@ -9,12 +9,26 @@ import (
 // the expected topic first. The targets are 0.98 and 0.9.
 type langFloors struct{ Lang, Top1 float64 }
 
-// heldOutFloors gate the fifth held-out sets
+// heldOutFloors gate the sixth held-out sets
 // (index/testdata/questions-<lang>-heldout.yaml, written fresh on 2026-12-02
-// at 09:55 by people who saw neither the code nor the other sets): the
+// at 12:30 by people who saw neither the code nor the other sets): the
 // figures reached, less about one question. Raise them to what is reached
 // (go test -run HeldOutLanguages -v prints it); never lower them.
 var heldOutFloors = map[string]langFloors{
+	"tr": {Lang: 0.92, Top1: 0.83}, // language right, top-1 at first sight: 0.946, 0.851
+	"ar": {Lang: 0.98, Top1: 0.76}, // 1.000, 0.787
+	"uk": {Lang: 0.82, Top1: 0.83}, // 0.839, 0.851
+	"ru": {Lang: 0.96, Top1: 0.83}, // 0.982, 0.851
+	"pl": {Lang: 0.87, Top1: 0.68}, // 0.893, 0.702
+	"ro": {Lang: 0.92, Top1: 0.80}, // 0.946, 0.830
+	"bg": {Lang: 0.92, Top1: 0.70}, // 0.946, 0.723
+	"fa": {Lang: 0.92, Top1: 0.83}, // 0.946, 0.851
+}
+
+// retired5Floors keep the fifth held-out sets
+// (questions-<lang>-retired-5.yaml, written on 2026-12-02 at 09:55, retired
+// at 12:30 once their misses were read) from sliding back.
+var retired5Floors = map[string]langFloors{
 	"tr": {Lang: 0.92, Top1: 0.83}, // language right, top-1 at first sight: 0.929, 0.857; after the rounds of 10:05–12:20: 0.946, 0.857
 	"ar": {Lang: 0.98, Top1: 0.73}, // 1.000, 0.735; after: 1.000, 0.755
 	"uk": {Lang: 0.91, Top1: 0.84}, // 0.929, 0.840; after: 0.929, 0.860
@@ -98,7 +112,7 @@ func TestHeldOutLanguages(t *testing.T) {
 		for _, set := range []struct {
 			name   string
 			floors map[string]langFloors
-		}{{"heldout", heldOutFloors}, {"retired", retiredFloors}, {"retired-4", retired4Floors}, {"retired-3", retired3Floors}, {"retired-2", retired2Floors}} {
+		}{{"heldout", heldOutFloors}, {"retired", retiredFloors}, {"retired-5", retired5Floors}, {"retired-4", retired4Floors}, {"retired-3", retired3Floors}, {"retired-2", retired2Floors}} {
 			t.Run(s.Lang+"-"+set.name, func(t *testing.T) {
 				r := evaluate(t, filepath.Join("..", "..", "index", "testdata", "questions-"+s.Lang+"-"+set.name+".yaml"))
 				t.Logf("%s %s: language right %v, top-1 %v; %d of %d texts translated", s.Lang, set.name, r.Lang, r.Top1, s.Current, s.Total)
