@@ -500,7 +500,8 @@ var wordFamilies = []struct {
 func cueWords(words []string) []bool {
 	used := make([]bool, len(words))
 	spelt := umlautsSpelt(words)
-	for _, c := range cueStarts.candidates(slices.Concat(words, spelt)) {
+	for _, k := range cueStarts.candidates(words, spelt) {
+		c := &cueStarts.cues[k]
 		if !c.amount && c.aspect != AspectWho && c.aspect != AspectWhat && c.aspect != AspectHow {
 			// "Bus", "gratuit", "Unterlagen" name what the sentence says.
 			continue
