@@ -1032,8 +1032,11 @@ func mark(used []bool, i, n int) {
 }
 
 func find(words, pattern []string) int {
+	// The common case, without a gap, looked at once, not at every word:
+	// find runs for every cue of a list.
+	gap := slices.Contains(pattern, "**")
 	for i := range words {
-		if matchAt(words, i, pattern) {
+		if gap && matchWords(words, i, pattern) != nil || !gap && matchPlain(words, i, pattern) {
 			return i
 		}
 	}
@@ -1042,19 +1045,22 @@ func find(words, pattern []string) int {
 
 func matchAt(words []string, i int, pattern []string) bool {
 	if !slices.Contains(pattern, "**") {
-		// The common case, without allocations: find runs for every cue
-		// at every word.
-		if i+len(pattern) > len(words) {
-			return false
-		}
-		for k, p := range pattern {
-			if !matchWord(words[i+k], p) {
-				return false
-			}
-		}
-		return true
+		return matchPlain(words, i, pattern)
 	}
 	return matchWords(words, i, pattern) != nil
+}
+
+// matchPlain is matchAt of a pattern without "**", without allocations.
+func matchPlain(words []string, i int, pattern []string) bool {
+	if i+len(pattern) > len(words) {
+		return false
+	}
+	for k, p := range pattern {
+		if !matchWord(words[i+k], p) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxGap is how many words "**" in a cue stands for at most: "gilt ** auch
