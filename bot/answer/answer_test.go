@@ -184,11 +184,11 @@ func TestMessageRendering(t *testing.T) {
 
 func TestExcerpt(t *testing.T) {
 	long := strings.Repeat("Ein Satz über nichts Besonderes. ", 20) + "Ab der 31. Fahrt zahlen Sie 25 € pro Fahrt. " + strings.Repeat("Noch ein Satz. ", 10)
-	got := excerpt(long, "Was kostet die 31. Fahrt?", nil)
+	got := excerpt(long, readQuestion("Was kostet die 31. Fahrt?"), nil)
 	if !strings.Contains(got, "25 €") || utf8.RuneCountInString(got) > maxExcerpt+2 {
 		t.Errorf("excerpt misses the sentence asked for or is too long (%d):\n%s", utf8.RuneCountInString(got), got)
 	}
-	if short := "Kurz."; excerpt(short, "x", nil) != short {
+	if short := "Kurz."; excerpt(short, readQuestion("x"), nil) != short {
 		t.Error("a short section is cut")
 	}
 	// A compound holds the question's word, a code is matched as written,
@@ -206,7 +206,7 @@ func TestExcerpt(t *testing.T) {
 		{strings.Repeat("Одно предложение ни о чём. ", 15) + "Автобус 440, остановка. " + strings.Repeat("Ещё одно. ", 15), "Какой автобус?", "440"},
 		{strings.Repeat("جملة عن لا شيء هنا. ", 20) + "الباص 440 يذهب إلى هناك. " + strings.Repeat("جملة أخرى. ", 15), "أي باص؟", "440"},
 	} {
-		if got := excerpt(tc.text, tc.q, nil); !strings.Contains(got, tc.want) || utf8.RuneCountInString(got) > maxExcerpt+2 {
+		if got := excerpt(tc.text, readQuestion(tc.q), nil); !strings.Contains(got, tc.want) || utf8.RuneCountInString(got) > maxExcerpt+2 {
 			t.Errorf("%q: excerpt misses %q or is too long:\n%s", tc.q, tc.want, got)
 		}
 	}
@@ -235,7 +235,7 @@ func TestWithOfficeWords(t *testing.T) {
 		if got := strings.Contains(q, "Erstausstattung"); got != tc.want {
 			t.Errorf("withOfficeWords(%q) = %q, want Erstausstattung: %v", tc.q, q, tc.want)
 		}
-		if tc.want && !strings.Contains(excerpt(text, q, nil), "Erstausstattung") {
+		if tc.want && !strings.Contains(excerpt(text, readQuestion(q), nil), "Erstausstattung") {
 			t.Errorf("%q: the excerpt misses the sentence with the office's word", tc.q)
 		}
 	}

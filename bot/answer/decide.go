@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -359,6 +360,8 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// fr are the words that may name a topic: the people a follow-up speaks
 	// of ("und meine Schwester?") ask the conversation's topic for them.
 	fr := withoutPersons(sig.rest)
+	// frRead is fr read once for the topics it is weighed against.
+	frRead := sync.OnceValue(func() *reading { return readWords(fr) })
 	if registersElsewhere(kb, sig.words) && !(len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)) {
 		// "Behindertenfahrdienst" … "Wie melde ich mein Auto ab?": another
 		// office's service, though the Fahrdienst speaks of a car.
@@ -480,7 +483,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// conversation's, holds all of, and more of them than the conversation's.
 	// A person telling about themselves ("ich bin die Mutter") asks nothing new.
 	better := t != nil && sig.aspect != "" && sig.gender == "" && res.Answered && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID &&
-		speaksBetter(kb, kb.Topic(topicOfHit(kb, hits[0])), t, d.Lang, fr)
+		speaksBetter(kb, kb.Topic(topicOfHit(kb, hits[0])), t, d.Lang, frRead())
 	if t != nil && sig.aspect != "" && !named && len(sig.rest) <= 3 && res.Answered && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && a.onlyCues(ctx, q, sig, cueless) {
 		// "bis wann muss der Antrag da sein?": the search found a topic
 		// only through the words that ask for an aspect.
@@ -492,7 +495,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// topic, though another topic's text holds the word.
 		return a.followup(kb, st, d, t, sig), nil
 	}
-	if t != nil && (sig.aspect != "" || sig.and || refers) && !named && len(fr) <= 3 && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && speaksOf(kb, t, d.Lang, fr) && !better {
+	if t != nil && (sig.aspect != "" || sig.and || refers) && !named && len(fr) <= 3 && len(hits) > 0 && topicOfHit(kb, hits[0]) != t.ID && speaksOf(kb, t, d.Lang, frRead()) && !better {
 		// "Wohnungslos" … "wo krieg ich morgen früh was zu essen?": a short
 		// question whose words the conversation's topic speaks of stays
 		// with it rather than go to another topic that shares a word.
@@ -507,7 +510,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		return a.followup(kb, st, d, t, sig), nil
 	}
-	if t != nil && !named && len(fr) > 0 && len(fr) <= 3 && len(fr) < len(sig.rest) && speaksOf(kb, t, d.Lang, fr) && !better {
+	if t != nil && !named && len(fr) > 0 && len(fr) <= 3 && len(fr) < len(sig.rest) && speaksOf(kb, t, d.Lang, frRead()) && !better {
 		// "Behindertenfahrdienst" … "darf meine Frau mitfahren?": a person
 		// and words the conversation's topic speaks of ask it for them,
 		// though "Frau" finds the women's shelter.
@@ -579,7 +582,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			hits = preferSwitch(kb, hits, slices.Concat(titleCompounds(kb, sig.words), sig.rest), d.Lang)
 		}
 		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
-			if t != nil && !named && len(fr) <= 4 && speaksOf(kb, t, d.Lang, fr) {
+			if t != nil && !named && len(fr) <= 4 && speaksOf(kb, t, d.Lang, frRead()) {
 				// "Grundsicherung" … "zählt mein Auto als Vermögen?": two
 				// other topics too close to choose, and the conversation's
 				// speaks of the words: it is the one asked about.
@@ -603,12 +606,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// "Blindengeld" … "was für Nachweise muss ich abgeben?": a cue and
 		// a verb the knowledge base does not use ask the topic again.
 		return a.followup(kb, st, d, t, sig), nil
-	case t != nil && !named && len(fr) <= 3 && len(sig.words) <= 12 && allUsed(kb, fr) && speaksOf(kb, t, d.Lang, fr):
+	case t != nil && !named && len(fr) <= 3 && len(sig.words) <= 12 && allUsed(kb, fr) && speaksOf(kb, t, d.Lang, frRead()):
 		// "Behindertenfahrdienst" … "darf meine Frau mitfahren?": a short
 		// message the search finds nothing for, whose words the
 		// conversation's topic speaks of, asks about that topic.
 		return a.followup(kb, st, d, t, sig), nil
-	case t != nil && !named && len(sig.words) <= 15 && len(fr) <= 6 && allUsed(kb, fr) && speaksAtLeast(kb, t, hits, d.Lang, fr):
+	case t != nil && !named && len(sig.words) <= 15 && len(fr) <= 6 && allUsed(kb, fr) && speaksAtLeast(kb, t, hits, d.Lang, frRead()):
 		// "Schwerbehindertenausweis" … "muss ich die Befunde im Original
 		// schicken oder reicht Kopie?": a question the search is unsure
 		// of, whose words the conversation's topic speaks of as well as
@@ -968,7 +971,7 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 		aspect = AspectWhere
 	}
 	if o := kb.Office(st.Office); o != nil && st.AtOffice && !place && (aspect == AspectWhere ||
-		(aspect == AspectNone || aspect == AspectWhat) && sig.aspect == AspectNone && !speaksOf(kb, t, d.Lang, withoutPersons(sig.rest))) {
+		(aspect == AspectNone || aspect == AspectWhat) && sig.aspect == AspectNone && !speaksOf(kb, t, d.Lang, readWords(withoutPersons(sig.rest)))) {
 		// "Wo ist das Sozialbüro in Scharnhorst?" … "kann ich da einfach
 		// hingehen?": the office shown, not the first topic it serves. A
 		// part of the topic asked, or what its text speaks of, is asked of
@@ -1010,14 +1013,14 @@ func officeFirst(d *Decision, id string) bool {
 }
 
 // speaksOf reports whether the topic's text holds most of the words.
-func speaksOf(kb *knowledge.Base, t *knowledge.Topic, lang string, words []string) bool {
+func speaksOf(kb *knowledge.Base, t *knowledge.Topic, lang string, words *reading) bool {
 	held, all := speaks(kb, t, lang, words)
 	return held > 0 && 3*held >= all
 }
 
 // speaksAtLeast reports whether topic t speaks of most of the words, and
 // of as many of them as the topic of the best hit.
-func speaksAtLeast(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, lang string, words []string) bool {
+func speaksAtLeast(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, lang string, words *reading) bool {
 	held, all := speaks(kb, t, lang, words)
 	if held == 0 || 2*held <= all {
 		return false
@@ -1037,7 +1040,7 @@ func speaksAtLeast(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, lan
 // least, and of more of them than t (one shared word says too little): "Grundsicherung" … "und wenn ich keine
 // Wohnung habe, wo kann ich schlafen?" goes to the help for the homeless,
 // which holds both words, where Grundsicherung holds only "Wohnung".
-func speaksBetter(kb *knowledge.Base, u, t *knowledge.Topic, lang string, words []string) bool {
+func speaksBetter(kb *knowledge.Base, u, t *knowledge.Topic, lang string, words *reading) bool {
 	if u == nil {
 		return false
 	}
@@ -1048,10 +1051,10 @@ func speaksBetter(kb *knowledge.Base, u, t *knowledge.Topic, lang string, words 
 
 // speaks counts the words (places and numbers aside) that t's summary or
 // sections hold, and all of them.
-func speaks(kb *knowledge.Base, t *knowledge.Topic, lang string, words []string) (held, all int) {
+func speaks(kb *knowledge.Base, t *knowledge.Topic, lang string, words *reading) (held, all int) {
 	prof := profileOf(t, lang)
 	places := placeWords(kb)
-	for _, tm := range prof.terms(strings.Join(words, " ")) {
+	for _, tm := range prof.terms(words) {
 		if places[tm.word] || isDigits(tm.word) {
 			continue
 		}

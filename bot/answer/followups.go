@@ -35,7 +35,7 @@ func switchTo(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, words, r
 	compounds := joined(words)
 	own := namingWords(kb)[t.ID]
 	cand = slices.DeleteFunc(cand, func(w string) bool {
-		held, _ := speaks(kb, t, lang, []string{w})
+		held, _ := speaks(kb, t, lang, readWords([]string{w}))
 		return own[w] || own[lightStem(w)] || held > 0
 	})
 	// A title, or a keyword of that topic alone: "was ist mit Blindengeld?"
@@ -626,10 +626,11 @@ func tellsAnew(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, answere
 	if u == nil || u.ID == t.ID {
 		return false
 	}
-	hu, _ := speaks(kb, u, lang, fr)
-	ht, _ := speaks(kb, t, lang, fr)
-	wu, _ := speaks(kb, u, lang, words)
-	wt, _ := speaks(kb, t, lang, words)
+	frRead, wordsRead := readWords(fr), readWords(words)
+	hu, _ := speaks(kb, u, lang, frRead)
+	ht, _ := speaks(kb, t, lang, frRead)
+	wu, _ := speaks(kb, u, lang, wordsRead)
+	wt, _ := speaks(kb, t, lang, wordsRead)
 	return hu > ht || wu >= wt+2
 }
 

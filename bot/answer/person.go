@@ -115,8 +115,8 @@ const personCue = strongCue
 // the section shown does not say it: "wir verdienen zusammen 180.000" is
 // answered by the Elterngeld's income limit, which its text states with
 // what there is, not with who may get it.
-func figureRule(t *knowledge.Topic, lang, question, shown string) string {
-	q := foldWords(question)
+func figureRule(t *knowledge.Topic, lang string, question *reading, shown string) string {
+	q := foldWords(question.text)
 	var sh shape
 	var marks [][]string
 	switch {

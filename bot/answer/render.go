@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -116,6 +117,8 @@ func askMessage(m *Message, kb *knowledge.Base, d Decision) {
 // review date. The rest is one tap away.
 func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	t, lang := d.Topic, d.Lang
+	// q is the question read once for the sentences it is weighed against.
+	q := sync.OnceValue(func() *reading { return readQuestion(d.Question) })
 	m.add(para(line(bold(t.Title.In(lang)))))
 	sec, ok := section(t, d.Aspect)
 	told := false // what the knowledge base says of the district named
@@ -128,7 +131,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 			// No aspect asked, but a sentence may say what the words ask
 			// ("Fährt der auch zur Dialyse?": "Er fährt nicht zum Arzt"):
 			// then the overview's first sentence is enough beside it.
-			if sen := bestSentenceOver(t, lang, d.Question, nil, false, askedShape(foldWords(d.Question)), wholeQuestion(t, lang, d.Question)); sen != "" {
+			if sen := bestSentenceOver(t, lang, q(), nil, false, askedShape(foldWords(d.Question)), wholeQuestion(t, lang, q())); sen != "" {
 				m.add(textPara(firstSentence(t.Summary.In(lang))))
 				m.add(textPara(sen))
 			} else {
@@ -138,7 +141,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	case d.Aspect == AspectWhere:
 		// The offices below answer it; a sentence of the topic that names
 		// the place asked for ("Bochum", "Hauptbahnhof") comes first.
-		if sen := bestSentence(t, lang, d.Question, kb.OfficesOf(t), true, shapeNone); sen != "" {
+		if sen := bestSentence(t, lang, q(), kb.OfficesOf(t), true, shapeNone); sen != "" {
 			m.add(textPara(sen))
 			if placeScore(sen) > 0 || onCard(sen, kb.OfficesOf(t)) {
 				d.Fits = d.Fits[:min(1, len(d.Fits))] // keep the message short
@@ -146,13 +149,13 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 		} else if how, ok := section(t, AspectHow); ok && len(kb.OfficesOf(t)) == 0 {
 			// No office card answers where ("Wohngeld, wen ruf ich an?"):
 			// how to apply names whom to call.
-			m.add(para(line(bold(sectionTitle(how, lang))), line(text(excerpt(how.Text.In(lang), d.Question, profileOf(t, lang))))))
+			m.add(para(line(bold(sectionTitle(how, lang))), line(text(excerpt(how.Text.In(lang), q(), profileOf(t, lang))))))
 		}
 	case d.Aspect == AspectCosts && (!ok || amountAsked(foldWords(d.Question))):
 		costsMessage(m, t, d, sec, ok)
 	case ok:
-		shown := excerpt(sec.Text.In(lang), withOfficeWords(kb, d.Question), profileOf(t, lang))
-		if sen := elsewhere(t, lang, d.Question, sec, shown); sen != "" && d.Aspect != AspectDeadlines && d.Aspect != AspectLegal {
+		shown := excerpt(sec.Text.In(lang), readQuestion(withOfficeWords(kb, d.Question)), profileOf(t, lang))
+		if sen := elsewhere(t, lang, q(), sec, shown); sen != "" && d.Aspect != AspectDeadlines && d.Aspect != AspectLegal {
 			// The section holds none of the question's words; another
 			// one's sentence does ("ab wie viel GdB bin ich
 			// schwerbehindert?" asks who, "Ab GdB 50" says what). It
@@ -161,7 +164,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 			shown = firstSentence(sec.Text.In(lang))
 		}
 		if d.Aspect == AspectWho {
-			if rule := figureRule(t, lang, d.Question, shown); rule != "" {
+			if rule := figureRule(t, lang, q(), shown); rule != "" {
 				// "wir verdienen 180.000": the income limit first.
 				m.add(para(line(bold(sectionTitle(sec, lang))), line(text(rule)), line(text(shown))))
 				break
@@ -172,14 +175,14 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 		// No section for the aspect: a sentence of another section may
 		// still answer it, honestly next to what the knowledge base does
 		// not know.
-		sen := bestSentence(t, lang, d.Question, nil, false, askedShape(foldWords(d.Question)))
+		sen := bestSentence(t, lang, q(), nil, false, askedShape(foldWords(d.Question)))
 		if sen != "" {
 			m.add(textPara(sen))
 		} else {
 			m.add(markupPara(T(lang, MsgNoSection, Esc(aspectTitle(d.Aspect, lang)))))
 		}
 		if u := strings.TrimSpace(t.Unknown.In(lang)); u != "" {
-			m.add(textPara(excerpt(u, d.Question, nil)))
+			m.add(textPara(excerpt(u, q(), nil)))
 		}
 	}
 	if d.Aspect == AspectHow {
@@ -219,18 +222,19 @@ func costsMessage(m *Message, t *knowledge.Topic, d Decision, sec knowledge.Sect
 	case slices.ContainsFunc(foldWords(d.Question), freeOfCharge):
 		sh = shapeFree // "ist der Westfalenpark umsonst?"
 	}
-	sen := amountExcerpt(t, lang, d.Question, sh)
+	q := readQuestion(d.Question)
+	sen := amountExcerpt(t, lang, q, sh)
 	switch {
 	case sen != "":
 		m.add(textPara(sen))
 	case ok:
-		m.add(para(line(bold(sectionTitle(sec, lang))), line(text(excerpt(sec.Text.In(lang), d.Question, profileOf(t, lang))))))
+		m.add(para(line(bold(sectionTitle(sec, lang))), line(text(excerpt(sec.Text.In(lang), q, profileOf(t, lang))))))
 		return
 	default:
 		m.add(markupPara(T(lang, MsgNoSection, Esc(aspectTitle(d.Aspect, lang)))))
 	}
 	if u := strings.TrimSpace(t.Unknown.In(lang)); u != "" {
-		m.add(textPara(excerpt(u, d.Question, nil)))
+		m.add(textPara(excerpt(u, q, nil)))
 	}
 }
 
@@ -240,10 +244,10 @@ func costsMessage(m *Message, t *knowledge.Topic, d Decision, sec knowledge.Sect
 // word of the question, in the text's order, as many as fit (all that hold
 // an amount when none holds a word of the question). Empty when no
 // sentence holds an amount.
-func amountExcerpt(t *knowledge.Topic, lang, question string, sh shape) string {
+func amountExcerpt(t *knowledge.Topic, lang string, question *reading, sh shape) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
-	q := foldWords(question)
+	q := foldWords(question.text)
 	bound, marks, age, level := askedBound(q), askedMarks(q), rateAge(q), askedLevel(q)
 	var best []string
 	var bestScores []float64
@@ -586,14 +590,14 @@ const maxExcerpt = 380
 // text's order, so that the fact asked for leads and the message stays
 // short; without such sentences, to its beginning. The whole section is one
 // tap away.
-func excerpt(s, question string, prof *profile) string {
+func excerpt(s string, question *reading, prof *profile) string {
 	s = strings.TrimSpace(s)
 	if utf8.RuneCountInString(s) <= maxExcerpt {
 		return s
 	}
 	sentences := splitSentences(s)
 	terms := telling(questionTerms(question, prof), sentences, prof)
-	q := foldWords(question)
+	q := foldWords(question.text)
 	sh, bound, marks, level, age := askedShape(q), askedBound(q), askedMarks(q), askedLevel(q), rateAge(q)
 	where := slices.ContainsFunc(q, func(w string) bool { return whereWords[w] })
 	score := make([]float64, len(sentences))
@@ -1016,7 +1020,7 @@ const minNextSentence = 1.0
 // tells where to go, if it holds enough; with the next best of its section
 // when that holds enough as well and both are short ("… am Entenpoth 34,
 // 44263 Dortmund-Hörde. Bus 440, Haltestelle „Entenpoth“.").
-func bestSentence(t *knowledge.Topic, lang, question string, offices []*knowledge.Office, place bool, sh shape) string {
+func bestSentence(t *knowledge.Topic, lang string, question *reading, offices []*knowledge.Office, place bool, sh shape) string {
 	return bestSentenceOver(t, lang, question, offices, place, sh, minWhereSentence)
 }
 
@@ -1033,7 +1037,7 @@ func termsWeight(terms []term) float64 {
 // question with no aspect: all its words, where they weigh less than
 // minWhereSentence together ("und im Theater?" is "50 % günstiger: Theater
 // Dortmund"), but at least one rare word.
-func wholeQuestion(t *knowledge.Topic, lang, question string) float64 {
+func wholeQuestion(t *knowledge.Topic, lang string, question *reading) float64 {
 	all, rare := 0.0, false
 	for _, tm := range questionTerms(question, profileOf(t, lang)) {
 		all += tm.weight + 0.1
@@ -1047,7 +1051,7 @@ func wholeQuestion(t *knowledge.Topic, lang, question string) float64 {
 
 // bestSentenceOver is bestSentence with the least score a sentence must
 // pass.
-func bestSentenceOver(t *knowledge.Topic, lang, question string, offices []*knowledge.Office, place bool, sh shape, least float64) string {
+func bestSentenceOver(t *knowledge.Topic, lang string, question *reading, offices []*knowledge.Office, place bool, sh shape, least float64) string {
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
 	if !place && sh == shapeNone && termsWeight(terms) <= least {
@@ -1102,15 +1106,15 @@ func bestSentenceOver(t *knowledge.Topic, lang, question string, offices []*know
 
 // elsewhere is the sentence of another section that holds the question's
 // rarer words, where the section shown holds none of them, or "".
-func elsewhere(t *knowledge.Topic, lang, question string, sec knowledge.Section, shown string) string {
-	if len(foldWords(question)) > maxOtherSectionWords {
+func elsewhere(t *knowledge.Topic, lang string, question *reading, sec knowledge.Section, shown string) string {
+	if len(foldWords(question.text)) > maxOtherSectionWords {
 		// A story's words tell of the person ("nach Schlaganfall voll
 		// erwerbsgemindert"), not of the fact it asks.
 		return ""
 	}
 	prof := profileOf(t, lang)
 	terms := questionTerms(question, prof)
-	sh := askedShape(foldWords(question))
+	sh := askedShape(foldWords(question.text))
 	if sh != shapeAmount && sh != shapeCount {
 		// An age or a span ("how old may the reports be") is asked of
 		// what the section says, not of a number elsewhere.
@@ -1321,7 +1325,7 @@ var transitWords = set(strings.Fields(`bus haltestelle gleis u-bahn stadtbahn st
 
 // questionTerms are the question's words that may point to a sentence;
 // without a topic (prof nil) every word weighs the same.
-func questionTerms(question string, prof *profile) []term {
+func questionTerms(question *reading, prof *profile) []term {
 	if prof != nil {
 		return prof.terms(question)
 	}

@@ -83,7 +83,7 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 	places := placeWords(kb)
 	offices := officeWords(kb, t, lang)
 	var terms []term
-	for _, tm := range prof.terms(sig.query) {
+	for _, tm := range prof.terms(readQuestion(sig.query)) {
 		// A word that names one of the topic's places ("Gast-Haus",
 		// "ZBS") says which office, not which section: the section that
 		// lists the places does not answer "Telefon Gast-Haus".
@@ -401,13 +401,30 @@ type term struct {
 // nameWeight is what a word of the topic's title counts for in a sentence.
 const nameWeight = 0.3
 
+// reading is a question read once for all the topics and sections it is
+// weighed against: its words as written and folded (with the words of their
+// families), which of them ask, and whether it asks relatives to pay.
+type reading struct {
+	text         string
+	orig, folded []string
+	asking       []bool
+	pays         bool
+}
+
+func readQuestion(question string) *reading {
+	orig, folded := splitWords(withFamilies(question))
+	return &reading{text: question, orig: orig, folded: folded, asking: cueWords(folded), pays: familyPays(folded)}
+}
+
+// readWords is readQuestion of words already folded.
+func readWords(words []string) *reading { return readQuestion(strings.Join(words, " ")) }
+
 // terms are the question's words that may point to a sentence: not function
 // words, each stem once.
-func (p *profile) terms(question string) []term {
+func (p *profile) terms(r *reading) []term {
 	var out []term
 	seen := map[string]bool{}
-	orig, folded := splitWords(withFamilies(question))
-	asking := cueWords(folded)
+	orig, folded, asking := r.orig, r.folded, r.asking
 	for i, w := range folded {
 		if v := umlautSpelt(w); v != w && !p.knows(w) && p.knows(v) {
 			w = v // "Gebuehren" is the "Gebühren" of the text
@@ -441,7 +458,7 @@ func (p *profile) terms(question string) []term {
 		}
 		out = append(out, tm)
 	}
-	if familyPays(folded) {
+	if r.pays {
 		out = p.withMaintenance(out, seen)
 	}
 	return out
@@ -500,7 +517,8 @@ var wordFamilies = []struct {
 func cueWords(words []string) []bool {
 	used := make([]bool, len(words))
 	spelt := umlautsSpelt(words)
-	for _, c := range cueStarts.candidates(slices.Concat(words, spelt)) {
+	for _, k := range cueStarts.candidates(words, spelt) {
+		c := &cueStarts.cues[k]
 		if !c.amount && c.aspect != AspectWho && c.aspect != AspectWhat && c.aspect != AspectHow {
 			// "Bus", "gratuit", "Unterlagen" name what the sentence says.
 			continue
@@ -764,7 +782,7 @@ func officeTold(kb *knowledge.Base, d *Decision) string {
 	prof := profileOf(d.Topic, d.Lang)
 	places := placeWords(kb)
 	var terms []term
-	for _, tm := range prof.terms(d.Question) {
+	for _, tm := range prof.terms(readQuestion(d.Question)) {
 		if !places[tm.word] {
 			terms = append(terms, tm)
 		}

@@ -734,15 +734,15 @@ func readSignals(text string) signals {
 	// written in; and the words without their Arabic or Persian clitics
 	// ("سعرها" is "سعر", its price).
 	stripped := cliticsStripped(words)
-	cands := cueStarts.candidates(slices.Concat(words, spelt, stripped))
+	cands := cueStarts.candidates(words, spelt, stripped)
 	forms := [][]string{words}
 	for _, f := range [][]string{spelt, stripped} {
 		if f != nil {
 			forms = append(forms, f)
 		}
 	}
-	for k := range cands {
-		c := &cands[k]
+	for _, k := range cands {
+		c := &cueStarts.cues[k]
 		for i := range words {
 			own := matchForms(forms, i, c.words)
 			if own == nil && c.words[0][0] == '=' {
@@ -903,22 +903,26 @@ var cueStarts = indexCues(aspectCues)
 type cueIndex struct {
 	cues []cue
 	// exact holds the cues whose first word is a word, by that word;
-	// prefix those whose first word is a beginning ("kost*"), by its first
-	// byte; other the rest ("*nummer", "=zahlt"), which are always tried.
-	exact  map[string][]int
-	prefix [256][]int
-	other  []int
+	// prefix those whose first word is a beginning ("kost*"), by that
+	// beginning ("kost"), longest the longest such beginning in bytes;
+	// other the rest ("*nummer", "=zahlt"), which are always tried.
+	exact   map[string][]int
+	prefix  map[string][]int
+	longest int
+	other   []int
 }
 
 func indexCues(cues []cue) *cueIndex {
-	x := &cueIndex{cues: cues, exact: map[string][]int{}}
+	x := &cueIndex{cues: cues, exact: map[string][]int{}, prefix: map[string][]int{}}
 	for i, c := range cues {
 		w := c.words[0]
 		switch {
 		case !strings.ContainsAny(w, "*="):
 			x.exact[w] = append(x.exact[w], i)
 		case len(w) > 1 && w[0] != '*' && w[0] != '=' && strings.IndexByte(w, '*') == len(w)-1:
-			x.prefix[w[0]] = append(x.prefix[w[0]], i)
+			begin := w[:len(w)-1]
+			x.prefix[begin] = append(x.prefix[begin], i)
+			x.longest = max(x.longest, len(begin))
 		default:
 			x.other = append(x.other, i)
 		}
@@ -926,30 +930,22 @@ func indexCues(cues []cue) *cueIndex {
 	return x
 }
 
-// candidates are the cues, in their order, whose first word may match one
-// of the words.
-func (x *cueIndex) candidates(words []string) []cue {
-	try := make([]bool, len(x.cues))
-	for _, i := range x.other {
-		try[i] = true
-	}
-	for _, w := range words {
-		for _, i := range x.exact[w] {
-			try[i] = true
-		}
-		if w != "" {
-			for _, i := range x.prefix[w[0]] {
-				try[i] = true
+// candidates are the positions in x.cues, in order, of the cues whose
+// first word may match one of the words of the forms: each word's
+// beginnings are looked up, not every cue of its first letter tried (the
+// cues of ten languages share a few first bytes).
+func (x *cueIndex) candidates(forms ...[]string) []int {
+	out := slices.Clone(x.other)
+	for _, words := range forms {
+		for _, w := range words {
+			out = append(out, x.exact[w]...)
+			for n := 1; n <= len(w) && n <= x.longest; n++ {
+				out = append(out, x.prefix[w[:n]]...)
 			}
 		}
 	}
-	var out []cue
-	for i, ok := range try {
-		if ok {
-			out = append(out, x.cues[i])
-		}
-	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // counts reports whether a cue asks how many ("wie viele", "how many"):
@@ -1036,8 +1032,11 @@ func mark(used []bool, i, n int) {
 }
 
 func find(words, pattern []string) int {
+	// The common case, without a gap, looked at once, not at every word:
+	// find runs for every cue of a list.
+	gap := slices.Contains(pattern, "**")
 	for i := range words {
-		if matchAt(words, i, pattern) {
+		if gap && matchWords(words, i, pattern) != nil || !gap && matchPlain(words, i, pattern) {
 			return i
 		}
 	}
@@ -1046,19 +1045,22 @@ func find(words, pattern []string) int {
 
 func matchAt(words []string, i int, pattern []string) bool {
 	if !slices.Contains(pattern, "**") {
-		// The common case, without allocations: find runs for every cue
-		// at every word.
-		if i+len(pattern) > len(words) {
-			return false
-		}
-		for k, p := range pattern {
-			if !matchWord(words[i+k], p) {
-				return false
-			}
-		}
-		return true
+		return matchPlain(words, i, pattern)
 	}
 	return matchWords(words, i, pattern) != nil
+}
+
+// matchPlain is matchAt of a pattern without "**", without allocations.
+func matchPlain(words []string, i int, pattern []string) bool {
+	if i+len(pattern) > len(words) {
+		return false
+	}
+	for k, p := range pattern {
+		if !matchWord(words[i+k], p) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxGap is how many words "**" in a cue stands for at most: "gilt ** auch
