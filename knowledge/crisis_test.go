@@ -408,6 +408,16 @@ func TestCrisisHeldOut(t *testing.T) {
 		// 41, 4 of 48 look-alikes alarmed (violence "when I was a child"
 		// in four languages); once learnt 41 of 41, none.
 		{"crisis-messages-14.yaml", 0.99, 0.0},
+		// Batch 17 (ten languages: farewells without a crisis word, "it
+		// does not matter, I won't be there" after a benefit question,
+		// thrown out by a partner at night with a child, a carer's abuse
+		// at night; look-alikes of deaths, funerals, "die Miete bringt
+		// mich um", past violence, askers, "Notfall" for the heating),
+		// written on 2026-12-02 at 12:50: at first sight 28 of 44, 2 of
+		// 50 look-alikes alarmed; once learnt 44 of 44, 2 of 50 (a
+		// teacher and a social worker asking, on the signal of a word of
+		// violence).
+		{"crisis-messages-17.yaml", 0.99, 0.041},
 	} {
 		m := readCrisisMessages(t, set.name)
 		checkCoverage(t, m, 40, CrisisLanguages)
