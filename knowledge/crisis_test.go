@@ -418,6 +418,13 @@ func TestCrisisHeldOut(t *testing.T) {
 		// teacher and a social worker asking, on the signal of a word of
 		// violence).
 		{"crisis-messages-17.yaml", 0.99, 0.041},
+		// Batch 18 (ten languages: keys or a PIN handed over with "look
+		// after mum", a pet "when I'm gone", locked out at night, a carer
+		// in the bed at night; look-alikes of deaths, "ich sterbe vor
+		// Hunger", evictions, a nurse asking), written midway at 13:05:
+		// at first sight 33 of 41, none of 42 look-alikes alarmed; after
+		// its signals 41 of 41, none. Not learnt by the model (unlearnt/).
+		{"unlearnt/crisis-messages-18.yaml", 0.99, 0.0},
 	} {
 		m := readCrisisMessages(t, set.name)
 		checkCoverage(t, m, 40, CrisisLanguages)
