@@ -369,13 +369,10 @@ func storySentences(q string) []string {
 // the search answers the whole message with, leading the next: "thrown
 // out at night, on the street with the children" in any language. Unlike
 // sureTopic it asks for no word of the German or English vocabulary: a
-// need of the night is read in the message's own language. An unsure
-// search is enough: the lines come first whatever it says, and a crisis
-// told at length ("schlaf seit 3 nächten draußen am hbf, meine füße sind
-// taub") covers its need with only a few of its words.
+// need of the night is read in the message's own language.
 func (a *Answerer) crisisNeed(ctx context.Context, kb *knowledge.Base, q string) *knowledge.Topic {
 	res, err := a.s.Search(ctx, q)
-	if err != nil || !res.Answered && res.Reason != index.ReasonUnsure || len(res.Elsewhere) > 0 {
+	if err != nil || !res.Answered || len(res.Elsewhere) > 0 {
 		return nil
 	}
 	hits := knownHits(kb, res.Hits)
