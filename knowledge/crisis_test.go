@@ -408,6 +408,23 @@ func TestCrisisHeldOut(t *testing.T) {
 		// 41, 4 of 48 look-alikes alarmed (violence "when I was a child"
 		// in four languages); once learnt 41 of 41, none.
 		{"crisis-messages-14.yaml", 0.99, 0.0},
+		// Batch 17 (ten languages: farewells without a crisis word, "it
+		// does not matter, I won't be there" after a benefit question,
+		// thrown out by a partner at night with a child, a carer's abuse
+		// at night; look-alikes of deaths, funerals, "die Miete bringt
+		// mich um", past violence, askers, "Notfall" for the heating),
+		// written on 2026-12-02 at 12:50: at first sight 28 of 44, 2 of
+		// 50 look-alikes alarmed; once learnt 44 of 44, 2 of 50 (a
+		// teacher and a social worker asking, on the signal of a word of
+		// violence).
+		{"crisis-messages-17.yaml", 0.99, 0.041},
+		// Batch 18 (ten languages: keys or a PIN handed over with "look
+		// after mum", a pet "when I'm gone", locked out at night, a carer
+		// in the bed at night; look-alikes of deaths, "ich sterbe vor
+		// Hunger", evictions, a nurse asking), written midway at 13:05:
+		// at first sight 33 of 41, none of 42 look-alikes alarmed; after
+		// its signals 41 of 41, none. Not learnt by the model (unlearnt/).
+		{"unlearnt/crisis-messages-18.yaml", 0.99, 0.0},
 	} {
 		m := readCrisisMessages(t, set.name)
 		checkCoverage(t, m, 40, CrisisLanguages)
