@@ -49,7 +49,7 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 			cues[a] = w // set by the caller, without words
 		}
 	}
-	if personDetail(sig.words) && !strongerCue(cues, AspectWho) && cues[AspectWhat] == 0 && cues[AspectCosts] == 0 {
+	if (personDetail(sig.words) || statesMark(sig.words)) && !strongerCue(cues, AspectWho) && cues[AspectWhat] == 0 && cues[AspectCosts] == 0 {
 		// "Elterngeld, ich bin die Tante", "wir verdienen 180.000": whether
 		// that person may get it; not "mein Enkel ist 12, was bekommt er?".
 		cues[AspectWho] += personCue
@@ -186,7 +186,17 @@ func onlyWhen(matches []cueMatch) bool {
 // The German text is read, whatever the language asked in.
 func runsAtHours(t *knowledge.Topic) bool {
 	sec := profileOf(t, "de").sections[AspectWhat]
-	return sec != nil && slices.Contains(sec.words, "uhr")
+	if sec == nil {
+		return false
+	}
+	// "von 7 bis 24 Uhr", not "rund um die Uhr" (a shelter's door, whose
+	// hours its office card tells).
+	for i, w := range sec.seq {
+		if w == "uhr" && i > 0 && isDigits(sec.seq[i-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // spanSection is the first of the sections that tell what a topic is
@@ -406,7 +416,8 @@ const nameWeight = 0.3
 func (p *profile) terms(question string) []term {
 	var out []term
 	seen := map[string]bool{}
-	orig, folded := splitWords(withFamilies(question))
+	q, added := withFamilies(question)
+	orig, folded := splitWords(q)
 	asking := cueWords(folded)
 	for i, w := range folded {
 		if v := umlautSpelt(w); v != w && !p.knows(w) && p.knows(v) {
@@ -424,7 +435,9 @@ func (p *profile) terms(question string) []term {
 			continue
 		}
 		seen[key] = true
-		tm.name = tm.code == "" && p.name[tm.stem]
+		// A word of a family points to its sentence though the title
+		// holds it ("Prozent": "Ab GdB 50").
+		tm.name = tm.code == "" && p.name[tm.stem] && i < len(folded)-added
 		df := 0
 		for _, sec := range p.sections {
 			if sec.holds(tm) {
@@ -453,7 +466,7 @@ func (p *profile) terms(question string) []term {
 // Kilo" a body weight ("Körpergewicht über 120 kg"), the weekend a day
 // ("täglich"), the carer on holiday a carer who cannot ("verhindert"), a
 // meal the breakfast or soup kitchen a place serves.
-func withFamilies(q string) string {
+func withFamilies(q string) (string, int) {
 	var add []string
 	for _, w := range foldWords(q) {
 		for _, f := range wordFamilies {
@@ -463,9 +476,9 @@ func withFamilies(q string) string {
 		}
 	}
 	if len(add) == 0 {
-		return q
+		return q, 0
 	}
-	return q + " " + strings.Join(add, " ")
+	return q + " " + strings.Join(add, " "), len(add)
 }
 
 var wordFamilies = []struct {
@@ -490,6 +503,13 @@ var wordFamilies = []struct {
 	{set(strings.Fields(`essen essensausgabe mahlzeit mahlzeiten mittagessen fruhstucken fruehstuecken fruehstueck hunger hungrig
 		eat eating food meal meals breakfast lunch hungry`)),
 		[]string{"fruhstuck", "suppenkuche", "breakfast", "soup"}},
+	// "ab wie viel Prozent": the degree of disability ("Ab GdB 50").
+	{set(strings.Fields(`prozent prozentig percent`)), []string{"gdb"}},
+	// "welche Bäder", "swimming pool": the baths a list names ("Nordbad und Südbad").
+	{set(strings.Fields(`bad bader baeder schwimmbad schwimmbader schwimmbaeder schwimmbaedern hallenbad freibad schwimmen
+		pool pools swimming`)), []string{"nordbad", "sudbad", "schwimmbad"}},
+	// "Nachhilfe" is the "Lernförderung" of the text.
+	{set(strings.Fields(`nachhilfe nachhilfeunterricht tutoring tutor`)), []string{"lernforderung"}},
 	// Farsi spells "ticket" both ways and says "a month" colloquially.
 	{set(strings.Fields(`بلیط بليط`)), []string{"بلیت"}},
 	{set(strings.Fields(`ماهی ماهیانه ماهانه`)), []string{"ماهانه", "ماه"}},
