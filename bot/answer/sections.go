@@ -87,7 +87,7 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		// A word that names one of the topic's places ("Gast-Haus",
 		// "ZBS") says which office, not which section: the section that
 		// lists the places does not answer "Telefon Gast-Haus".
-		if !tm.name && !places[tm.word] && !offices[tm.stem] && !slices.Contains(maintenanceWords, tm.word) {
+		if !tm.name && !tm.excerpt && !places[tm.word] && !offices[tm.stem] && !slices.Contains(maintenanceWords, tm.word) {
 			terms = append(terms, tm)
 		}
 	}
@@ -405,7 +405,10 @@ type term struct {
 	// "Unterhaltspflicht", not "Lebensunterhalt", whose stem "unter" would
 	// be any "unter").
 	prefix bool
-	weight float64
+	// family: the word was added for a word of the question (withFamilies);
+	// excerpt: by a family that points to sentences, not to sections.
+	family, excerpt bool
+	weight          float64
 }
 
 // nameWeight is what a word of the topic's title counts for in a sentence.
@@ -416,7 +419,7 @@ const nameWeight = 0.3
 func (p *profile) terms(question string) []term {
 	var out []term
 	seen := map[string]bool{}
-	q, added := withFamilies(question)
+	q, added, excerptOnly := withFamilies(question)
 	orig, folded := splitWords(q)
 	asking := cueWords(folded)
 	for i, w := range folded {
@@ -437,7 +440,9 @@ func (p *profile) terms(question string) []term {
 		seen[key] = true
 		// A word of a family points to its sentence though the title
 		// holds it ("Prozent": "Ab GdB 50").
-		tm.name = tm.code == "" && p.name[tm.stem] && i < len(folded)-added
+		tm.family = i >= len(folded)-added
+		tm.excerpt = i >= len(folded)-excerptOnly
+		tm.name = tm.code == "" && p.name[tm.stem] && !tm.family
 		df := 0
 		for _, sec := range p.sections {
 			if sec.holds(tm) {
@@ -466,25 +471,45 @@ func (p *profile) terms(question string) []term {
 // Kilo" a body weight ("Körpergewicht über 120 kg"), the weekend a day
 // ("täglich"), the carer on holiday a carer who cannot ("verhindert"), a
 // meal the breakfast or soup kitchen a place serves.
-func withFamilies(q string) (string, int) {
+// The words of excerptFamilies come last; excerptOnly counts them.
+func withFamilies(q string) (out string, added, excerptOnly int) {
 	var add []string
-	for _, w := range foldWords(q) {
-		for _, f := range wordFamilies {
-			if f.from[w] {
-				add = append(add, f.to...)
+	words := foldWords(q)
+	for _, fs := range [][]family{wordFamilies, excerptFamilies} {
+		excerptOnly = len(add)
+		for _, w := range words {
+			for _, f := range fs {
+				if f.from[w] {
+					add = append(add, f.to...)
+				}
 			}
 		}
 	}
 	if len(add) == 0 {
-		return q, 0
+		return q, 0, 0
 	}
-	return q + " " + strings.Join(add, " "), len(add)
+	return q + " " + strings.Join(add, " "), len(add), len(add) - excerptOnly
 }
 
-var wordFamilies = []struct {
+// family is a set of everyday words and the knowledge base's words for them.
+type family struct {
 	from map[string]bool
 	to   []string
-}{
+}
+
+// excerptFamilies point to the sentence that says the fact, not to the
+// section asked: "ab wie viel Prozent" asks who, "Ab GdB 50" is said in
+// what there is.
+var excerptFamilies = []family{
+	{set(strings.Fields(`prozent prozentig percent`)), []string{"gdb"}},
+	// "welche Bäder", "swimming pool": the baths a list names ("Nordbad und Südbad").
+	{set(strings.Fields(`bad bader baeder schwimmbad schwimmbader schwimmbaeder schwimmbaedern hallenbad freibad schwimmen
+		pool pools swimming`)), []string{"nordbad"}},
+	// "Nachhilfe" is the "Lernförderung" of the text.
+	{set(strings.Fields(`nachhilfe nachhilfeunterricht tutoring tutor`)), []string{"lernforderung"}},
+}
+
+var wordFamilies = []family{
 	{set(strings.Fields(`dialyse physio physiotherapie physiotherapeut krankengymnastik ergotherapie logopadie arzttermin
 		arzttermine hausarzt facharzt zahnarzt klinik krankenhaus dialysis physiotherapy hospital clinic`)),
 		[]string{"arzt", "therapie", "doctor", "therapy"}},
@@ -503,13 +528,6 @@ var wordFamilies = []struct {
 	{set(strings.Fields(`essen essensausgabe mahlzeit mahlzeiten mittagessen fruhstucken fruehstuecken fruehstueck hunger hungrig
 		eat eating food meal meals breakfast lunch hungry`)),
 		[]string{"fruhstuck", "suppenkuche", "breakfast", "soup"}},
-	// "ab wie viel Prozent": the degree of disability ("Ab GdB 50").
-	{set(strings.Fields(`prozent prozentig percent`)), []string{"gdb"}},
-	// "welche Bäder", "swimming pool": the baths a list names ("Nordbad und Südbad").
-	{set(strings.Fields(`bad bader baeder schwimmbad schwimmbader schwimmbaeder schwimmbaedern hallenbad freibad schwimmen
-		pool pools swimming`)), []string{"nordbad", "sudbad", "schwimmbad"}},
-	// "Nachhilfe" is the "Lernförderung" of the text.
-	{set(strings.Fields(`nachhilfe nachhilfeunterricht tutoring tutor`)), []string{"lernforderung"}},
 	// Farsi spells "ticket" both ways and says "a month" colloquially.
 	{set(strings.Fields(`بلیط بليط`)), []string{"بلیت"}},
 	{set(strings.Fields(`ماهی ماهیانه ماهانه`)), []string{"ماهانه", "ماه"}},

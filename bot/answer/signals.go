@@ -106,7 +106,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"zuzahl*", "freifahrt*", "*freifahrt", "*freifahrten", "free rides", "free trips", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
 		"was zahlen", "was bezahlen", "etwas zahlen", "etwas bezahlen", "was dazu*", "was zuzahlen", "umsonst", "gratis", "kostenlos*",
 		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*", "do i pay", "do i have to pay",
-		"have to pay anything", "how much is", "how much are",
+		"have to pay anything", "pay anything", "need to pay",
 	},
 	AspectDeadlines: {
 		// how far back, missed, still something after a late application: de en tr ar uk ru pl ro bg fa
@@ -483,7 +483,7 @@ var shapeCues = map[shape][][]string{
 	shapePercent: foldCues("%", "prozent", "rabatt*", "ermassig*", "ermaessig*", "sparen", "spart", "gunstiger", "guenstiger",
 		"percent", "discount*", "cheaper", "reduction", "reduced", "indirim*", "скидк*", "знижк*", "zniżk*", "znizk*", "reducere",
 		"reduceri", "намален*", "отстъпк*", "تخفيض", "خصم", "تخفیف"),
-	shapeCount: foldCues("wie viele", "wieviele", "anzahl", "ab welchem", "ab welcher", "ab wie viel", "ab wieviel", "how many", "number of", "from what", "at what", "kac tane", "kaç tane",
+	shapeCount: foldCues("wie viele", "wieviele", "anzahl", "ab welchem", "ab welcher", "ab wie viel prozent", "ab wieviel prozent", "how many", "number of", "from what", "at what", "kac tane", "kaç tane",
 		"сколько мест", "скільки місць", "ile miejsc", "cate locuri", "câte locuri", "колко места", "چند تا", "كم عدد"),
 }
 
