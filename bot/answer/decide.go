@@ -582,10 +582,13 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			hits = preferSwitch(kb, hits, slices.Concat(titleCompounds(kb, sig.words), sig.rest), d.Lang)
 		}
 		if alt, ok := a.close(kb, hits, st, sig.rest, d.Lang); ok {
-			if t != nil && !named && len(fr) <= 4 && speaksOf(kb, t, d.Lang, frRead()) {
+			if t != nil && !named && (len(fr) <= 4 && speaksOf(kb, t, d.Lang, frRead()) || sig.aspect != "" && a.tied(kb, hits, t.ID)) {
 				// "Grundsicherung" … "zählt mein Auto als Vermögen?": two
 				// other topics too close to choose, and the conversation's
-				// speaks of the words: it is the one asked about.
+				// speaks of the words, or is as close as they are to a
+				// question of an aspect ("Bestattungskosten" … "wer ist
+				// zuständig, wenn er in Bochum gestorben ist?"): it is the
+				// one asked about.
 				return a.followup(kb, st, d, t, sig), nil
 			}
 			d.Kind, d.Ask, d.Choices, d.Aspect = KindAsk, AskChoice, alt, sig.aspect
@@ -1227,6 +1230,20 @@ func (a *Answerer) close(kb *knowledge.Base, hits []index.Hit, st *State, rest [
 		return []index.Hit{topicHit(kb, hits[0], first), topicHit(kb, h, t)}, true
 	}
 	return nil, false
+}
+
+// tied reports whether a hit of the topic scores within the margin of the
+// best hit.
+func (a *Answerer) tied(kb *knowledge.Base, hits []index.Hit, topic string) bool {
+	for i, h := range hits {
+		if hits[0].Score-h.Score >= a.margin {
+			return false
+		}
+		if topicOfHit(kb, h, hits[:i]...) == topic {
+			return true
+		}
+	}
+	return false
 }
 
 // preferNamed puts first a topic that scores within the margin of the best

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -157,4 +158,27 @@ var (
 	maintenanceMarks = foldCues("unterhalt*", "maintenance")
 	incomeMarks      = foldCues("*einkommen*", "income", "gesamteinkommen")
 	ageMarks         = foldCues("altersgrenze", "geburtsjahr", "age limit", "year of birth", "jahren", "years")
+)
+
+// statesMark reports whether a message states the Merkzeichen the person's
+// card holds ("der hat nur G im Ausweis", "mit Merkzeichen B"): a detail
+// the rules of who may use a service turn on.
+func statesMark(words []string) bool {
+	card := slices.ContainsFunc(words, func(w string) bool {
+		return strings.HasPrefix(w, "merkzeichen") || strings.HasSuffix(w, "ausweis") || w == "card" || w == "pass"
+	})
+	if !card {
+		return false
+	}
+	for i, w := range words {
+		if markWords[w] && i > 0 && markBefore[words[i-1]] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	markWords  = set(strings.Fields(`g ag b h bl gl rf`))
+	markBefore = set(strings.Fields(`nur hat habe hab mit merkzeichen kein keinen only has have with`))
 )

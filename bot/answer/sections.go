@@ -49,7 +49,7 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 			cues[a] = w // set by the caller, without words
 		}
 	}
-	if personDetail(sig.words) && !strongerCue(cues, AspectWho) && cues[AspectWhat] == 0 && cues[AspectCosts] == 0 {
+	if (personDetail(sig.words) || statesMark(sig.words)) && !strongerCue(cues, AspectWho) && cues[AspectWhat] == 0 && cues[AspectCosts] == 0 {
 		// "Elterngeld, ich bin die Tante", "wir verdienen 180.000": whether
 		// that person may get it; not "mein Enkel ist 12, was bekommt er?".
 		cues[AspectWho] += personCue
@@ -87,7 +87,7 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		// A word that names one of the topic's places ("Gast-Haus",
 		// "ZBS") says which office, not which section: the section that
 		// lists the places does not answer "Telefon Gast-Haus".
-		if !tm.name && !places[tm.word] && !offices[tm.stem] && !slices.Contains(maintenanceWords, tm.word) {
+		if !tm.name && !tm.excerpt && !places[tm.word] && !offices[tm.stem] && !slices.Contains(maintenanceWords, tm.word) {
 			terms = append(terms, tm)
 		}
 	}
@@ -186,7 +186,17 @@ func onlyWhen(matches []cueMatch) bool {
 // The German text is read, whatever the language asked in.
 func runsAtHours(t *knowledge.Topic) bool {
 	sec := profileOf(t, "de").sections[AspectWhat]
-	return sec != nil && slices.Contains(sec.words, "uhr")
+	if sec == nil {
+		return false
+	}
+	// "von 7 bis 24 Uhr", not "rund um die Uhr" (a shelter's door, whose
+	// hours its office card tells).
+	for i, w := range sec.seq {
+		if w == "uhr" && i > 0 && isDigits(sec.seq[i-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // spanSection is the first of the sections that tell what a topic is
@@ -395,7 +405,10 @@ type term struct {
 	// "Unterhaltspflicht", not "Lebensunterhalt", whose stem "unter" would
 	// be any "unter").
 	prefix bool
-	weight float64
+	// family: the word was added for a word of the question (withFamilies);
+	// excerpt: by a family that points to sentences, not to sections.
+	family, excerpt bool
+	weight          float64
 }
 
 // nameWeight is what a word of the topic's title counts for in a sentence.
@@ -409,11 +422,17 @@ type reading struct {
 	orig, folded []string
 	asking       []bool
 	pays         bool
+	// added and excerptOnly count the family words at the end of folded:
+	// the last added came from families, the last excerptOnly of them
+	// only choose the sentence.
+	added, excerptOnly int
 }
 
 func readQuestion(question string) *reading {
-	orig, folded := splitWords(withFamilies(question))
-	return &reading{text: question, orig: orig, folded: folded, asking: cueWords(folded), pays: familyPays(folded)}
+	q, added, excerptOnly := withFamilies(question)
+	orig, folded := splitWords(q)
+	return &reading{text: question, orig: orig, folded: folded, asking: cueWords(folded), pays: familyPays(folded),
+		added: added, excerptOnly: excerptOnly}
 }
 
 // readWords is readQuestion of words already folded.
@@ -424,7 +443,7 @@ func readWords(words []string) *reading { return readQuestion(strings.Join(words
 func (p *profile) terms(r *reading) []term {
 	var out []term
 	seen := map[string]bool{}
-	orig, folded, asking := r.orig, r.folded, r.asking
+	orig, folded, asking, added, excerptOnly := r.orig, r.folded, r.asking, r.added, r.excerptOnly
 	for i, w := range folded {
 		if v := umlautSpelt(w); v != w && !p.knows(w) && p.knows(v) {
 			w = v // "Gebuehren" is the "Gebühren" of the text
@@ -441,7 +460,11 @@ func (p *profile) terms(r *reading) []term {
 			continue
 		}
 		seen[key] = true
-		tm.name = tm.code == "" && p.name[tm.stem]
+		// A word of a family points to its sentence though the title
+		// holds it ("Prozent": "Ab GdB 50").
+		tm.family = i >= len(folded)-added
+		tm.excerpt = i >= len(folded)-excerptOnly
+		tm.name = tm.code == "" && p.name[tm.stem] && !tm.family
 		df := 0
 		for _, sec := range p.sections {
 			if sec.holds(tm) {
@@ -470,25 +493,45 @@ func (p *profile) terms(r *reading) []term {
 // Kilo" a body weight ("Körpergewicht über 120 kg"), the weekend a day
 // ("täglich"), the carer on holiday a carer who cannot ("verhindert"), a
 // meal the breakfast or soup kitchen a place serves.
-func withFamilies(q string) string {
+// The words of excerptFamilies come last; excerptOnly counts them.
+func withFamilies(q string) (out string, added, excerptOnly int) {
 	var add []string
-	for _, w := range foldWords(q) {
-		for _, f := range wordFamilies {
-			if f.from[w] {
-				add = append(add, f.to...)
+	words := foldWords(q)
+	for _, fs := range [][]family{wordFamilies, excerptFamilies} {
+		excerptOnly = len(add)
+		for _, w := range words {
+			for _, f := range fs {
+				if f.from[w] {
+					add = append(add, f.to...)
+				}
 			}
 		}
 	}
 	if len(add) == 0 {
-		return q
+		return q, 0, 0
 	}
-	return q + " " + strings.Join(add, " ")
+	return q + " " + strings.Join(add, " "), len(add), len(add) - excerptOnly
 }
 
-var wordFamilies = []struct {
+// family is a set of everyday words and the knowledge base's words for them.
+type family struct {
 	from map[string]bool
 	to   []string
-}{
+}
+
+// excerptFamilies point to the sentence that says the fact, not to the
+// section asked: "ab wie viel Prozent" asks who, "Ab GdB 50" is said in
+// what there is.
+var excerptFamilies = []family{
+	{set(strings.Fields(`prozent prozentig percent`)), []string{"gdb"}},
+	// "welche Bäder", "swimming pool": the baths a list names ("Nordbad und Südbad").
+	{set(strings.Fields(`bad bader baeder schwimmbad schwimmbader schwimmbaeder schwimmbaedern hallenbad freibad schwimmen
+		pool pools swimming`)), []string{"nordbad"}},
+	// "Nachhilfe" is the "Lernförderung" of the text.
+	{set(strings.Fields(`nachhilfe nachhilfeunterricht tutoring tutor`)), []string{"lernforderung"}},
+}
+
+var wordFamilies = []family{
 	{set(strings.Fields(`dialyse physio physiotherapie physiotherapeut krankengymnastik ergotherapie logopadie arzttermin
 		arzttermine hausarzt facharzt zahnarzt klinik krankenhaus dialysis physiotherapy hospital clinic`)),
 		[]string{"arzt", "therapie", "doctor", "therapy"}},

@@ -76,7 +76,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"belge*", "evrak*", "ne lazım", "وثائق", "الوثائق", "أوراق", "الأوراق", "مستندات", "المستندات",
 		"документ*", "dokument*", "document*", "acte", "actele", "مدارک", "مدرک",
 		"brauchen die:2", "wollen die:2",
-		"mitbring*", "mitnehm*", "mitschick*", "mitsend*", "beileg*", "unterlage*", "dokument*", "nachweis*",
+		"mitbring*", "mitbrin*", "mitbrng*", "mitnehm*", "mitnem*", "mitschick*", "mitsend*", "beileg*", "unterlage*", "dokument*", "nachweis*",
 		"papiere", "papieren", "belege", "bescheinigung*", "brauch* ich dafur", "brauch* ich dazu", "was brauch*", "ausfull*",
 		"was muss ich vorlegen", "vorlegen", "einreich*", "bring", "documents", "document", "papers", "paperwork",
 		"proof", "what do i need", "brauche ich:1", "brauch ich:1", "brauch ma:1", "notig:1", "erforderlich:1",
@@ -106,7 +106,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"zuzahl*", "freifahrt*", "*freifahrt", "*freifahrten", "free rides", "free trips", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
 		"was zahlen", "was bezahlen", "etwas zahlen", "etwas bezahlen", "was dazu*", "was zuzahlen", "umsonst", "gratis", "kostenlos*",
 		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*", "do i pay", "do i have to pay",
-		"have to pay anything",
+		"have to pay anything", "pay anything", "need to pay",
 	},
 	AspectDeadlines: {
 		// how far back, missed, still something after a late application: de en tr ar uk ru pl ro bg fa
@@ -184,7 +184,10 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"хто має право", "чи маю право", "умови", "кто может", "кто имеет право", "имею ли я право", "условия",
 		"kto może", "czy przysługuje", "czy mam prawo", "warunki", "cine poate", "am dreptul", "cine are dreptul",
 		"condiții", "кой може", "имам ли право", "кой има право", "چه کسی", "حق دارم", "شرایط",
-		"wer bekommt", "wer kann", "wer darf", "wer hat anspruch", "anspruch*", "berechtigt*", "voraussetzung*",
+		"wer bekommt", "wer kann", "wer darf", "wer hat anspruch",
+		// who pays ("wer zahlt die Schulbegleitung", "which sozialamt pays"): whose it is, weakly; a section that
+		// names what is paid still answers "wer zahlt den Rest im Heim"
+		"wer zahlt:1", "wer bezahlt:1", "who pays:1", "which ** pays:1", "anspruch*", "berechtigt*", "voraussetzung*",
 		"bedingung*", "steht mir", "steht uns", "bekomme ich das", "kriege ich das", "habe ich anspruch",
 		"konnen wir das bekommen", "kann ich das bekommen", "who can", "who gets", "eligib*",
 		"entitled", "qualify", "requirements", "am i allowed", "bekomme ich:1", "bekommen auch:1", "krieg ich:1",
@@ -247,7 +250,14 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"nerede", "nerde", "adres*", "açık", "أين", "اين", "وين", "عنوان", "العنوان", "هاتف", "де", "адрес*",
 		"куди", "где", "куда", "gdzie", "unde", "къде", "کجا", "کجاست", "آدرس", "نشانی", "تلفن",
 		"wo", "wohin", "adresse*", "anschrift*", "offnungszeit*", "sprechzeit*", "sprechstunde*", "telefon*",
-		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf", "haben * auf", "hat * auf", "haben auf", "auf haben", "aufhaben", "macht * auf", "machen * auf", "offn*", "hinkommen", "bus:1", "bahn:1",
+		"nummer", "anrufen", "erreich*", "geoffnet", "offen", "auf hat", "hat auf",
+		// the phone typed short or wrong ("tel nr?", "telfon seniorenbuero"), open on a day with
+		// words between ("hat das am sonntag auf?"), an appointment needed ("muss ich da nen termin machen")
+		"telfon*", "telefn*", "tel", "tel nr", "telnr*", "tel-nr", "handynummer", "nr:2",
+		"hat das ** auf", "hat der ** auf", "hat die ** auf", "haben die ** auf", "ist das ** offen", "ist der ** offen", "ist die ** offen", "sind die ** offen",
+		"termin machen:1", "termin ausmachen:1", "termin vereinbaren:1", "termin brauch*:1", "brauch* ** termin:1",
+		"appointment*:1", "randevu*:1", "wann sind die da", "wann sind sie da", "wen ruf*:3", "ruf ich ** an:3", "ruf ich an:3", "rufe ich ** an:3", "rufe ich an:3", "wann ist jemand da", "wann ist da jemand",
+		"when are they there", "when is someone there", "haben * auf", "hat * auf", "haben auf", "auf haben", "aufhaben", "macht * auf", "machen * auf", "offn*", "hinkommen", "bus:1", "bahn:1",
 		// which street, how to find it, where it is
 		"welche strasse:4", "welcher strasse:4", "which street:4", "what street:4", "how do i find:4", "how can i find:4", "wo ist:4", "wo sind:4",
 		"where is:4", "where's:4", "wheres:4", "where are:4",
@@ -321,7 +331,10 @@ var aspectCues = parseCues(map[Aspect][]string{
 		// "how" alone, weak: tr ar uk ru pl ro bg fa, Latin transliterations
 		"nasil:1", "كيف:1", "як:1", "как:1", "jak:1", "cum:1", "چطور:1", "چطوری:1", "چگونه:1", "chetori:1", "chetor:1",
 		"kif:1", "keef:1", "kak:1", "yak:1", "darkhast",
-		"beantrag*", "antrag", "antrage", "antragstell*", "formular*", "wie bekomme:2", "wie kriege:2", "wie komme ich", "wie komm*", "dran", "rankomm*", "online",
+		"beantrag*", "antrag", "antrage", "antragstell*",
+		// which office handles it ("welches amt macht das pflegewohngeld", "who handles Pflegewohngeld")
+		"welches amt:2", "welche behorde:2", "wo schick* ** hin:4", "wo ** hinschick*:4",
+		"how do i apply:3", "how do we apply:3", "how can i apply:3", "how can we apply:3", "how to apply:3", "how do we:2", "personlich hin:3", "personlich vorbei*:2", "personlich:1", "in person:2", "schriftlich:2", "who handles:3", "which office handles:3", "which department:2", "formular*", "wie bekomme:2", "wie kriege:2", "wie komme ich", "wie komm*", "dran", "rankomm*", "online",
 		"wie geht", "wie lauft", "ablauf", "anmeld*", "apply*", "application", "how do i get", "how to get",
 		"how do i", "form", "register", "wer hilft:2", "wer berat*:2", "hilft mir beim:2", "helps me:2", "who helps:2",
 		"wie lange vorher:2", "wie fruh", "vorher buchen", "vorher bestellen", "in advance:2", "wait*:2",
@@ -470,7 +483,7 @@ var shapeCues = map[shape][][]string{
 	shapePercent: foldCues("%", "prozent", "rabatt*", "ermassig*", "ermaessig*", "sparen", "spart", "gunstiger", "guenstiger",
 		"percent", "discount*", "cheaper", "reduction", "reduced", "indirim*", "скидк*", "знижк*", "zniżk*", "znizk*", "reducere",
 		"reduceri", "намален*", "отстъпк*", "تخفيض", "خصم", "تخفیف"),
-	shapeCount: foldCues("wie viele", "wieviele", "anzahl", "ab welchem", "ab welcher", "how many", "number of", "from what", "at what", "kac tane", "kaç tane",
+	shapeCount: foldCues("wie viele", "wieviele", "anzahl", "ab welchem", "ab welcher", "ab wie viel prozent", "ab wieviel prozent", "how many", "number of", "from what", "at what", "kac tane", "kaç tane",
 		"сколько мест", "скільки місць", "ile miejsc", "cate locuri", "câte locuri", "колко места", "چند تا", "كم عدد"),
 }
 
@@ -582,6 +595,13 @@ var stopWords = set(strings.Fields(`
 	when because whether that not any more all also very only from with without after before
 	about into have been will would should could does there their they them this these those`))
 
+// whatIfCues begin a message that asks the conversation's topic for another
+// case.
+var whatIfCues = [][]string{
+	strings.Fields("was ist wenn"), strings.Fields("was wenn"), strings.Fields("wie ist das wenn"), strings.Fields("wie ist es wenn"),
+	strings.Fields("what if"), strings.Fields("what happens if"),
+}
+
 // pointers are words that point back to what was said before.
 var pointers = set(strings.Fields(`da dafur dazu davon damit dort dahin dorthin it that there them`))
 
@@ -591,7 +611,8 @@ var articles = set(strings.Fields(`das die den dem der this`))
 // genderCues tell whether the person speaks of a woman or a man.
 var genderCues = []genderCue{
 	{strings.Fields("ich bin eine frau"), "frau"}, {strings.Fields("als frau"), "frau"},
-	{strings.Fields("fur frauen"), "frau"}, {strings.Fields("fur eine frau"), "frau"},
+	{strings.Fields("fur frauen"), "frau"}, {strings.Fields("konnen frauen"), "frau"}, {strings.Fields("can women"), "frau"},
+	{strings.Fields("for women"), "frau"}, {strings.Fields("obdachlose frauen"), "frau"}, {strings.Fields("wohnungslose frauen"), "frau"}, {strings.Fields("homeless women"), "frau"}, {strings.Fields("fur eine frau"), "frau"},
 	{strings.Fields("i am a woman"), "frau"}, {strings.Fields("i'm a woman"), "frau"}, {strings.Fields("as a woman"), "frau"},
 	{strings.Fields("ich bin die mutter"), "frau"}, {strings.Fields("ich bin mutter"), "frau"}, {strings.Fields("als mutter"), "frau"},
 	{strings.Fields("ich bin der vater"), "mann"}, {strings.Fields("ich bin vater"), "mann"}, {strings.Fields("als vater"), "mann"},
@@ -865,7 +886,9 @@ func readSignals(text string) signals {
 			s.refers = s.refers || pointers[w] || article
 		}
 	}
-	s.and = len(words) > 0 && (words[0] == "und" || words[0] == "and" || words[0] == "aber" || words[0] == "what" && len(words) > 1 && words[1] == "about")
+	s.and = len(words) > 0 && (words[0] == "und" || words[0] == "and" || words[0] == "aber" || words[0] == "what" && len(words) > 1 && words[1] == "about") ||
+		// "was ist, wenn ich ein Auto habe?", "what if I have savings?": the same question for another case
+		slices.ContainsFunc(whatIfCues, func(c []string) bool { return matchAt(words, 0, c) })
 	s.query = text
 	if slices.Contains(used, true) {
 		var q []string
@@ -974,7 +997,9 @@ func applyingWhere(words []string, score map[Aspect]int, matches []cueMatch) {
 		return
 	}
 	for _, m := range matches {
-		if m.aspect == AspectWhere && (len(m.words) > 1 || !whereWords[m.words[0]]) {
+		// A weak cue of where ("Bus" in "das billige Bus-Ticket, wo bestell
+		// ich das?") names the thing, not a place asked.
+		if m.aspect == AspectWhere && m.weight > 1 && (len(m.words) > 1 || !whereWords[m.words[0]]) {
 			return
 		}
 	}
