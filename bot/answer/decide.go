@@ -286,6 +286,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// A story's search weighs all its sentences; one word less moves it.
 		sq, sig.query = withoutOpening(q), withoutOpening(sig.query)
 	}
+	if isStory(q) {
+		// "gibts da was vom Staat außer Wohngeld?": the benefit set aside
+		// is searched for nothing.
+		sq = dropWords(sq, exceptedBenefits(kb, sig.words))
+	}
 	if feelings {
 		// Feelings and urgency beside the need are searched for nothing.
 		sig.query, sq = withoutFeelings(sig.query), withoutFeelings(sq)
@@ -691,7 +696,8 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 				if err != nil {
 					return res, nil, err
 				}
-				if h := knownHits(kb, again.Hits); again.Answered && len(h) > 0 && amongFirst(kb, topicOfHit(kb, h[0]), whole, 4) {
+				if h := knownHits(kb, again.Hits); len(h) > 0 && (again.Answered || again.Reason == index.ReasonUnsure && leads(kb, h, storyUnsureLead)) &&
+					amongFirst(kb, topicOfHit(kb, h[0]), whole, 4) {
 					again.Question = q
 					if len(res.Districts) > 0 {
 						again.Districts = res.Districts

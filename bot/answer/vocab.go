@@ -280,6 +280,9 @@ type vocab struct {
 	// titles are the words one of which names a topic by its title, as
 	// namesTitle reads a single word.
 	titles map[string]bool
+	// elders are the topics only for older people: their who begins
+	// "Ältere Menschen" / "Older people" (the Seniorenbüros).
+	elders map[string]bool
 }
 
 // namesWord reports whether w, or a compound it begins, names some topic.
@@ -303,7 +306,7 @@ func vocabOf(kb *knowledge.Base) vocab {
 }
 
 func newVocab(kb *knowledge.Base) vocab {
-	v := vocab{names: map[string]bool{}, used: map[string]bool{}, titles: map[string]bool{}}
+	v := vocab{names: map[string]bool{}, used: map[string]bool{}, titles: map[string]bool{}, elders: map[string]bool{}}
 	name := func(text string) {
 		for _, w := range foldWords(text) {
 			if len(w) < 3 || isDigits(w) || followupWords[w] || stopWords[w] || commonTitleWords[w] {
@@ -331,6 +334,9 @@ func newVocab(kb *knowledge.Base) vocab {
 		}
 		for _, k := range t.Keywords {
 			name(k)
+		}
+		if w := foldWords(t.Who.DE); len(w) > 1 && w[0] == "altere" && w[1] == "menschen" {
+			v.elders[t.ID] = true
 		}
 		for _, x := range []knowledge.Text{t.Title, t.Summary, t.Who, t.What, t.How, t.Bring, t.Costs, t.Deadlines, t.Legal, t.Unknown} {
 			use(x)
@@ -494,7 +500,10 @@ func withoutBackground(kb *knowledge.Base, q string, best index.Hit) string {
 		return q
 	}
 	if t.Referral {
-		return withoutRefusals(q)
+		// "Das Jobcenter sagt, ich verdiene zu viel."
+		if rest := withoutRefusals(q); rest != q {
+			return rest
+		}
 	}
 	orig, words := splitWords(q)
 	got := received(words)
@@ -882,6 +891,30 @@ func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string)
 			}
 		}
 	}
+	for _, h := range hits {
+		if namesTopic(kb, h, exceptedBenefits(kb, words), "de") {
+			// "gibts da was ausser Wohngeld?", "Wohngeld hat er schon
+			// beantragt … gibt es noch was anderes?"
+			drop[topicOfHit(kb, h)] = true
+		}
+	}
+	if forCareHome(words) || notShortOfMoney(words) {
+		// "ihre 900 Rente reicht nicht fürs Heim": the care home's
+		// topic, not money to live on; "sie hat eine gute Rente", "egal
+		// was man verdient": money to live on is not what is asked.
+		for _, span := range []string{knowledge.SpanLasting, knowledge.SpanTemporary} {
+			if t := kb.SpanTopic(span); t != nil {
+				drop[t.ID] = true
+			}
+		}
+	}
+	if young(words) {
+		// "mein Bruder ist 35 und hat Autismus … wer hilft beim
+		// Einkaufen?": not the offices for older people.
+		for id := range vocabOf(kb).elders {
+			drop[id] = true
+		}
+	}
 	if len(drop) == 0 {
 		return hits, aged
 	}
@@ -891,6 +924,103 @@ func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string)
 	}
 	return kept, aged && topicOfHit(kb, kept[0]) == topicOfHit(kb, hits[0])
 }
+
+// exceptedBenefits are the benefits named in topic titles that a message sets
+// aside: right after "außer", "besides", "other than", "statt" ("gibts da
+// was vom Staat außer Wohngeld?"), or told with "schon" where the message
+// asks for something else ("Wohngeld hat er schon beantragt … gibt es noch
+// was anderes?").
+func exceptedBenefits(kb *knowledge.Base, words []string) []string {
+	var out []string
+	other := slices.ContainsFunc(elseCues, func(c []string) bool { return find(words, c) >= 0 })
+	for i, w := range words {
+		if !namesAnyTitle(kb, w) || !isBenefit(w) || plainMoney[w] {
+			continue
+		}
+		for k := max(0, i-3); k < i; k++ {
+			if exceptWords[words[k]] || k > 0 && exceptPairs[words[k-1]+" "+words[k]] {
+				out = append(out, w)
+				break
+			}
+		}
+		if other && slices.ContainsFunc(words[max(0, i-3):min(len(words), i+4)], func(v string) bool { return alreadyWords[v] }) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+var (
+	// plainMoney name no benefit of their own: "er bekommt schon Geld
+	// vom LWL … gibt es dazu noch was?" sets nothing aside.
+	plainMoney   = set(strings.Fields(`geld rente pension`))
+	exceptWords  = set(strings.Fields(`ausser auser ausserdem statt anstatt anstelle besides except`))
+	exceptPairs  = set([]string{"other than", "apart from", "instead of", "aside from"})
+	alreadyWords = set(strings.Fields(`schon bereits already`))
+	elseCues     = foldCues("was anderes", "etwas anderes", "noch was", "noch etwas", "sonst noch", "sonst was", "something else",
+		"anything else", "other help", "anything more")
+)
+
+// dropWords is q without the words whose folded form is one of drop,
+// its punctuation kept: the sentences stay as they were.
+func dropWords(q string, drop []string) string {
+	if len(drop) == 0 {
+		return q
+	}
+	fields := strings.Fields(q)
+	for i, f := range fields {
+		if w := foldWords(f); len(w) == 1 && slices.Contains(drop, w[0]) {
+			fields[i] = strings.TrimLeftFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+		}
+	}
+	return strings.Join(fields, " ")
+}
+
+// forCareHome reports whether the words tell of a care home ("muss ins
+// Heim", "im Pflegeheim", "care home"): its costs have topics of their own.
+func forCareHome(words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return careHomeWords[w] }) ||
+		slices.ContainsFunc(careHomeCues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+var (
+	careHomeWords = set(strings.Fields(`heim pflegeheim altenheim altersheim seniorenheim heimkosten heimplatz heimrechnung pflegeeinrichtung`))
+	careHomeCues  = foldCues("care home", "nursing home")
+)
+
+// notShortOfMoney reports whether the words say money is not the need: a
+// good pension, enough money, help whatever one earns.
+func notShortOfMoney(words []string) bool {
+	return slices.ContainsFunc(wealthCues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+var wealthCues = foldCues("gute rente", "guten rente", "gute pension", "guten pension", "ordentliche rente", "ordentlichen rente",
+	"ordentliche pension", "ordentliche beamtenpension", "gute beamtenpension", "genug geld", "genug rente", "nicht ums geld", "nicht um geld",
+	"um geld geht es nicht", "geld ist nicht das problem", "egal was man verdient", "egal wie viel man verdient", "unabhangig vom einkommen",
+	"einkommensunabhangig", "good pension", "decent pension", "enough money", "not about money", "money is not the problem",
+	"regardless of income", "whatever you earn")
+
+// young reports whether the words give the age of a person under 55 ("bin
+// 38", "mein Bruder ist 35", "Ich (34)") and name no one older: no parent
+// or grandparent, no age of pension.
+func young(words []string) bool {
+	if pensionAge(words) || slices.ContainsFunc(words, func(w string) bool { return elderWords[w] }) {
+		return false
+	}
+	for i, w := range words {
+		if n, err := strconv.Atoi(w); err == nil && n > 0 && n < 55 && (i+1 >= len(words) || !units[words[i+1]]) &&
+			(i+1 >= len(words) || !personWords[words[i+1]] && !childWords[words[i+1]]) &&
+			(i > 0 && (ageBefore[words[i-1]] || subjectWords[words[i-1]] || personWords[words[i-1]]) ||
+				i+2 < len(words) && yearWords[words[i+1]] && (words[i+2] == "alt" || words[i+2] == "old")) {
+			return true
+		}
+	}
+	return false
+}
+
+var elderWords = set(strings.Fields(`mutter mama mutti vater papa vati eltern oma omi opa grossmutter grossvater grosseltern schwiegermutter
+	schwiegervater schwiegereltern tante onkel senior seniorin mother mom mum father dad parents grandma grandpa grandmother grandfather
+	grandparents aunt uncle elderly`))
 
 // works reports whether the words say the person works or is out of work
 // and looking ("ich arbeite 25 Stunden", "verdiene 1100 netto", "I work part
@@ -916,7 +1046,8 @@ func works(words []string) bool {
 }
 
 var wantsWork = foldCues("wieder arbeiten", "richtig arbeiten", "will arbeiten", "mochte arbeiten", "moechte arbeiten", "arbeiten will",
-	"arbeiten mochte", "arbeiten moechte", "arbeit finden", "job finden", "arbeit suchen", "want to work", "find a job", "find work", "proper job", "a job again")
+	"arbeiten mochte", "arbeiten moechte", "arbeit finden", "job finden", "arbeit suchen", "want to work", "find a job", "find work", "proper job", "a job again",
+	"look for work", "looking for work", "look for a job", "looking for a job", "found a job", "job search", "such arbeit", "suche arbeit", "suche einen job")
 
 // workWords say that the person asking works, or has lost work and can
 // work; not "arbeitet", "verdient": "der verdient gut" is the son who may
