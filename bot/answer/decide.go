@@ -287,9 +287,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		sq, sig.query = withoutOpening(q), withoutOpening(sig.query)
 	}
 	if isStory(q) {
-		// "gibts da was vom Staat außer Wohngeld?": the benefit set aside
-		// is searched for nothing.
-		sq = dropWords(sq, exceptedBenefits(kb, sig.words))
+		// "gibts da was vom Staat außer Wohngeld?", "die Beerdigung haben
+		// wir schon bezahlt": what is set aside or settled is searched for
+		// nothing.
+		sq = dropWords(sq, append(exceptedBenefits(kb, sig.words), settledWords(kb, sig.words)...))
 	}
 	if feelings {
 		// Feelings and urgency beside the need are searched for nothing.

@@ -816,8 +816,10 @@ func byAge(kb *knowledge.Base, hits []index.Hit, words []string) ([]index.Hit, b
 }
 
 // ownNeeds begin or end the words of needs with a topic of their own
-// beside money to live on: care, a care home, a funeral.
-var ownNeeds = []string{"pflege", "heim", "beerdigung", "bestattung", "beisetzung", "bestatter", "care", "nursing", "funeral", "burial"}
+// beside money to live on: care, a care home, a funeral, a ride ("ein Taxi
+// kann sie sich von der kleinen Rente nicht leisten").
+var ownNeeds = []string{"pflege", "heim", "beerdigung", "bestattung", "beisetzung", "bestatter", "care", "nursing", "funeral", "burial",
+	"taxi", "rollator", "rollstuhl", "fahrdienst", "wheelchair"}
 
 // shortOfMoney reports whether the words say the money is not enough to
 // live on ("reicht hinten und vorne nicht", "kommt mit der Rente nicht aus",
@@ -908,6 +910,19 @@ func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string)
 			}
 		}
 	}
+	if young(words) && !slices.ContainsFunc(words, func(w string) bool {
+		return slices.ContainsFunc(unableWords, func(p string) bool { return strings.HasPrefix(w, p) })
+	}) &&
+		!slices.ContainsFunc(unableCues, func(c []string) bool { return find(words, c) >= 0 }) && spanWanted(kb, words) == "" {
+		// "bin 22 … die Ausbildung abgebrochen, kein Geld für die Miete":
+		// a person of working age who says nothing of being unable to work
+		// can work; the topics for those who cannot are not theirs.
+		for _, span := range []string{knowledge.SpanLasting, knowledge.SpanTemporary} {
+			if t := kb.SpanTopic(span); t != nil {
+				drop[t.ID] = true
+			}
+		}
+	}
 	if young(words) {
 		// "mein Bruder ist 35 und hat Autismus … wer hilft beim
 		// Einkaufen?": not the offices for older people.
@@ -960,6 +975,33 @@ var (
 	elseCues     = foldCues("was anderes", "etwas anderes", "noch was", "noch etwas", "sonst noch", "sonst was", "something else",
 		"anything else", "other help", "anything more")
 )
+
+// settledWords are the words naming a topic that a story tells is settled:
+// "schon" or "already" with a verb of having or paying near it ("die
+// Beerdigung haben wir schon bezahlt", "Pflegegrad haben wir schon"), not
+// one still waited for ("schon beantragt") nor money got from someone ("er
+// bekommt schon Geld vom LWL … gibt es dazu noch was?"). What is settled
+// is not what the person asks for.
+func settledWords(kb *knowledge.Base, words []string) []string {
+	var out []string
+	for i, w := range words {
+		if !alreadyWords[w] {
+			continue
+		}
+		near := words[max(0, i-3):min(len(words), i+3)]
+		if !slices.ContainsFunc(near, func(v string) bool { return settledVerbs[v] || haveWords[v] }) {
+			continue
+		}
+		for _, v := range near {
+			if namesAny(kb, []string{v}) && !plainMoney[v] {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+var settledVerbs = set(strings.Fields(`bezahlt gezahlt erledigt gemacht geregelt paid done sorted`))
 
 // dropWords is q without the words whose folded form is one of drop,
 // its punctuation kept: the sentences stay as they were.
@@ -1017,6 +1059,13 @@ func young(words []string) bool {
 	}
 	return false
 }
+
+// unableWords begin the words, and unableCues are the phrases, that say a
+// person cannot work or is ill.
+var (
+	unableWords = []string{"krank", "erwerbsunfah", "arbeitsunfah", "erwerbsminder", "erwerbsgemindert", "behindert", "behinderung", "disab", "sick", "ill"}
+	unableCues  = foldCues("nicht arbeiten", "kann nicht mehr", "cannot work", "can't work", "unable to work", "not able to work", "no longer work")
+)
 
 var elderWords = set(strings.Fields(`mutter mama mutti vater papa vati eltern oma omi opa grossmutter grossvater grosseltern schwiegermutter
 	schwiegervater schwiegereltern tante onkel senior seniorin mother mom mum father dad parents grandma grandpa grandmother grandfather
@@ -1119,9 +1168,10 @@ var (
 
 var (
 	lastingPrefixes = []string{"erwerbsminder", "erwerbsgemindert", "dauerhaft", "permanent"}
-	lastingCues     = foldCues("auf dauer", "nie mehr arbeiten", "nie wieder arbeiten", "nie arbeiten", "gar nicht mehr arbeiten", "for good")
-	pensionCues     = foldCues("in rente", "in pension")
-	temporaryCues   = foldCues("nicht dauerhaft", "nicht auf dauer", "vorubergehend", "voruebergehend", "zeitweise", "krankgeschrieben", "paar monate", "nachsten monate",
+	lastingCues     = foldCues("auf dauer", "nie mehr arbeiten", "nie wieder arbeiten", "nie arbeiten", "gar nicht mehr arbeiten", "for good",
+		"disability pension", "never work again")
+	pensionCues   = foldCues("in rente", "in pension")
+	temporaryCues = foldCues("nicht dauerhaft", "nicht auf dauer", "vorubergehend", "voruebergehend", "zeitweise", "krankgeschrieben", "paar monate", "nachsten monate",
 		"halbes jahr", "eine zeit lang", "fur eine zeit", "temporarily", "few months", "for a while")
 	yearWords = set(strings.Fields("jahre jahren jahr years year"))
 	// ageBefore come right before an age: "ich bin 70", "she is 79",
