@@ -817,8 +817,20 @@ func (a *Answerer) askSearch(ctx context.Context, kb *knowledge.Base, q string, 
 // benefit ("Bürgergeld"), not a service the story's topic offers
 // ("Frühförderung").
 func namesAnyTitle(kb *knowledge.Base, w string) bool {
-	return vocabOf(kb).titles[w]
+	t := vocabOf(kb).titles
+	return t[w] || t[umlautless(w)]
 }
+
+// umlautless writes a word's "ae", "oe", "ue" as the folded umlauts a, o,
+// u: "buergergeld" is "burgergeld", as "Bürgergeld" folds.
+func umlautless(w string) string {
+	if !strings.Contains(w, "e") || !strings.Contains(w, "ae") && !strings.Contains(w, "oe") && !strings.Contains(w, "ue") {
+		return w
+	}
+	return umlautReplacer.Replace(w)
+}
+
+var umlautReplacer = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u")
 
 // storySearch searches a story by its topic words alone, less the benefits
 // the person already gets ("wir bekommen Bürgergeld … Nachhilfe"), and takes
@@ -1518,6 +1530,10 @@ func namesTopic(kb *knowledge.Base, h index.Hit, rest []string, lang string) boo
 			// without a hyphen ("Dortmund-Pass", "DortmundPass").
 			w, tw := strings.ReplaceAll(w, "-", ""), strings.ReplaceAll(tw, "-", "")
 			if w == tw || commonPrefix(w, tw) >= min(len(tw), 10) {
+				return true
+			}
+			if u := umlautless(w); u != w && (u == tw || commonPrefix(u, tw) >= min(len(tw), 10)) {
+				// "Buergergeld", "Gehoerlosengeld"
 				return true
 			}
 		}

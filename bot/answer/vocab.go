@@ -554,6 +554,10 @@ func received(words []string) []string {
 			slices.ContainsFunc(words[i+1:min(len(words), i+5)], func(v string) bool { return gotParticiples[v] }) {
 			out = append(out, w)
 		}
+		// "I'm on Bürgergeld myself", "she has been on Wohngeld"
+		if w == "on" && i > 0 && beenOn[words[i-1]] && i+1 < len(words) && isBenefit(words[i+1]) {
+			out = append(out, words[i+1])
+		}
 		// "von der Grundsicherung gelebt", "lebt von Bürgergeld"
 		if w == "von" && i+3 < len(words) && livedWords[words[i+3]] || w == "von" && i > 0 && livedWords[words[i-1]] {
 			for k := i + 1; k < len(words) && k <= i+2; k++ {
@@ -595,6 +599,8 @@ var linkWords = set(strings.Fields(`zum zur zu der des`))
 
 // gotParticiples end a perfect tense of getting ("hat … bekommen").
 var gotParticiples = set(strings.Fields(`bekommen gekriegt bezogen erhalten gehabt`))
+
+var beenOn = set(strings.Fields(`am im is are was were been`))
 
 var livedWords = set(strings.Fields(`gelebt lebt leben lebte lebten`))
 
@@ -830,7 +836,8 @@ func shortOfMoney(words []string) bool {
 
 var shortCues = foldCues("reicht nicht", "reicht ** nicht", "reicht kaum", "reicht nie", "nicht aus", "fast nix", "fast nichts", "kaum was",
 	"kaum etwas", "zu wenig", "kleine rente", "kleinen rente", "kleine altersrente", "kleinen altersrente", "winzige rente", "mini rente",
-	"kein geld", "nix mehr", "nichts mehr", "not enough", "small pension", "tiny pension", "too little", "no money", "barely")
+	"kein geld", "nix mehr", "nichts mehr", "not enough", "small pension", "tiny pension", "too little", "no money", "barely",
+	"keine rente", "kein einkommen", "no pension", "no income", "nie gearbeitet", "never worked")
 
 // withoutTopics are the hits of other topics than those in drop.
 func withoutTopics(kb *knowledge.Base, hits []index.Hit, drop map[string]bool) []index.Hit {
@@ -1169,7 +1176,7 @@ var (
 var (
 	lastingPrefixes = []string{"erwerbsminder", "erwerbsgemindert", "dauerhaft", "permanent"}
 	lastingCues     = foldCues("auf dauer", "nie mehr arbeiten", "nie wieder arbeiten", "nie arbeiten", "gar nicht mehr arbeiten", "for good",
-		"disability pension", "never work again")
+		"disability pension", "never work again", "nie ** arbeiten", "never ** work")
 	pensionCues   = foldCues("in rente", "in pension")
 	temporaryCues = foldCues("nicht dauerhaft", "nicht auf dauer", "vorubergehend", "voruebergehend", "zeitweise", "krankgeschrieben", "paar monate", "nachsten monate",
 		"halbes jahr", "eine zeit lang", "fur eine zeit", "temporarily", "few months", "for a while")
