@@ -824,7 +824,7 @@ func namesAnyTitle(kb *knowledge.Base, w string) bool {
 // umlautless writes a word's "ae", "oe", "ue" as the folded umlauts a, o,
 // u: "buergergeld" is "burgergeld", as "Bürgergeld" folds.
 func umlautless(w string) string {
-	if !strings.Contains(w, "e") || !strings.Contains(w, "ae") && !strings.Contains(w, "oe") && !strings.Contains(w, "ue") {
+	if !strings.Contains(w, "ae") && !strings.Contains(w, "oe") && !strings.Contains(w, "ue") {
 		return w
 	}
 	return umlautReplacer.Replace(w)
@@ -1532,9 +1532,11 @@ func namesTopic(kb *knowledge.Base, h index.Hit, rest []string, lang string) boo
 			if w == tw || commonPrefix(w, tw) >= min(len(tw), 10) {
 				return true
 			}
-			if u := umlautless(w); u != w && (u == tw || commonPrefix(u, tw) >= min(len(tw), 10)) {
+			if strings.Contains(w, "ue") || strings.Contains(w, "oe") || strings.Contains(w, "ae") {
 				// "Buergergeld", "Gehoerlosengeld"
-				return true
+				if u := umlautReplacer.Replace(w); u == tw || commonPrefix(u, tw) >= min(len(tw), 10) {
+					return true
+				}
 			}
 		}
 	}
