@@ -920,7 +920,8 @@ func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string)
 	if young(words) && !slices.ContainsFunc(words, func(w string) bool {
 		return slices.ContainsFunc(unableWords, func(p string) bool { return strings.HasPrefix(w, p) })
 	}) &&
-		!slices.ContainsFunc(unableCues, func(c []string) bool { return find(words, c) >= 0 }) && spanWanted(kb, words) == "" {
+		!slices.ContainsFunc(unableCues, func(c []string) bool { return find(words, c) >= 0 }) && spanWanted(kb, words) == "" &&
+		!slices.ContainsFunc(hits, func(h index.Hit) bool { return spanTopic(kb, topicOfHit(kb, h)) && namesTopic(kb, h, words, "de") }) {
 		// "bin 22 … die Ausbildung abgebrochen, kein Geld für die Miete":
 		// a person of working age who says nothing of being unable to work
 		// can work; the topics for those who cannot are not theirs.
@@ -1067,11 +1068,24 @@ func young(words []string) bool {
 	return false
 }
 
+// spanTopic reports whether a topic is one of money to live on for those
+// who cannot work (need_span).
+func spanTopic(kb *knowledge.Base, id string) bool {
+	for _, span := range []string{knowledge.SpanLasting, knowledge.SpanTemporary} {
+		if t := kb.SpanTopic(span); t != nil && t.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // unableWords begin the words, and unableCues are the phrases, that say a
-// person cannot work or is ill.
+// person cannot work (fully) or is ill.
 var (
-	unableWords = []string{"krank", "erwerbsunfah", "arbeitsunfah", "erwerbsminder", "erwerbsgemindert", "behindert", "behinderung", "disab", "sick", "ill"}
-	unableCues  = foldCues("nicht arbeiten", "kann nicht mehr", "cannot work", "can't work", "unable to work", "not able to work", "no longer work")
+	unableWords = []string{"krank", "erwerbsunfah", "arbeitsunfah", "erwerbsminder", "erwerbsgemindert", "behindert", "behinderung", "disab", "sick", "ill",
+		"emrente", "em-rente"}
+	unableCues = foldCues("nicht arbeiten", "kann nicht mehr", "nur noch", "stunden am tag", "em rente", "cannot work", "can't work", "unable to work",
+		"not able to work", "no longer work", "hours a day")
 )
 
 var elderWords = set(strings.Fields(`mutter mama mutti vater papa vati eltern oma omi opa grossmutter grossvater grosseltern schwiegermutter
@@ -1179,7 +1193,7 @@ var (
 		"disability pension", "never work again", "nie ** arbeiten", "never ** work")
 	pensionCues   = foldCues("in rente", "in pension")
 	temporaryCues = foldCues("nicht dauerhaft", "nicht auf dauer", "vorubergehend", "voruebergehend", "zeitweise", "krankgeschrieben", "paar monate", "nachsten monate",
-		"halbes jahr", "eine zeit lang", "fur eine zeit", "temporarily", "few months", "for a while")
+		"halbes jahr", "eine zeit lang", "fur eine zeit", "temporarily", "temporary", "few months", "for a while")
 	yearWords = set(strings.Fields("jahre jahren jahr years year"))
 	// ageBefore come right before an age: "ich bin 70", "she is 79",
 	// "Witwe, 71", "Rentner, 72".
