@@ -287,6 +287,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// A story's search weighs all its sentences; one word less moves it.
 		sq, sig.query = withoutOpening(q), withoutOpening(sig.query)
 	}
+	if isStory(q) {
+		// "gibts da was vom Staat außer Wohngeld?", "die Beerdigung haben
+		// wir schon bezahlt": what is set aside or settled is searched for
+		// nothing.
+		sq = dropWords(sq, append(exceptedBenefits(kb, sig.words), settledWords(kb, sig.words)...))
+	}
 	if feelings {
 		// Feelings and urgency beside the need are searched for nothing.
 		sig.query, sq = withoutFeelings(sig.query), withoutFeelings(sq)
@@ -697,7 +703,8 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 				if err != nil {
 					return res, nil, err
 				}
-				if h := knownHits(kb, again.Hits); again.Answered && len(h) > 0 && amongFirst(kb, topicOfHit(kb, h[0]), whole, 4) {
+				if h := knownHits(kb, again.Hits); len(h) > 0 && (again.Answered || again.Reason == index.ReasonUnsure && leads(kb, h, storyUnsureLead)) &&
+					amongFirst(kb, topicOfHit(kb, h[0]), whole, 4) {
 					again.Question = q
 					if len(res.Districts) > 0 {
 						again.Districts = res.Districts
@@ -816,8 +823,20 @@ func (a *Answerer) askSearch(ctx context.Context, kb *knowledge.Base, q string, 
 // benefit ("Bürgergeld"), not a service the story's topic offers
 // ("Frühförderung").
 func namesAnyTitle(kb *knowledge.Base, w string) bool {
-	return vocabOf(kb).titles[w]
+	t := vocabOf(kb).titles
+	return t[w] || t[umlautless(w)]
 }
+
+// umlautless writes a word's "ae", "oe", "ue" as the folded umlauts a, o,
+// u: "buergergeld" is "burgergeld", as "Bürgergeld" folds.
+func umlautless(w string) string {
+	if !strings.Contains(w, "ae") && !strings.Contains(w, "oe") && !strings.Contains(w, "ue") {
+		return w
+	}
+	return umlautReplacer.Replace(w)
+}
+
+var umlautReplacer = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u")
 
 // storySearch searches a story by its topic words alone, less the benefits
 // the person already gets ("wir bekommen Bürgergeld … Nachhilfe"), and takes
@@ -1532,6 +1551,12 @@ func namesTopic(kb *knowledge.Base, h index.Hit, rest []string, lang string) boo
 			w, tw := strings.ReplaceAll(w, "-", ""), strings.ReplaceAll(tw, "-", "")
 			if w == tw || commonPrefix(w, tw) >= min(len(tw), 10) {
 				return true
+			}
+			if strings.Contains(w, "ue") || strings.Contains(w, "oe") || strings.Contains(w, "ae") {
+				// "Buergergeld", "Gehoerlosengeld"
+				if u := umlautReplacer.Replace(w); u == tw || commonPrefix(u, tw) >= min(len(tw), 10) {
+					return true
+				}
 			}
 		}
 	}

@@ -280,6 +280,9 @@ type vocab struct {
 	// titles are the words one of which names a topic by its title, as
 	// namesTitle reads a single word.
 	titles map[string]bool
+	// elders are the topics only for older people: their who begins
+	// "Ältere Menschen" / "Older people" (the Seniorenbüros).
+	elders map[string]bool
 }
 
 // namesWord reports whether w, or a compound it begins, names some topic.
@@ -303,7 +306,7 @@ func vocabOf(kb *knowledge.Base) vocab {
 }
 
 func newVocab(kb *knowledge.Base) vocab {
-	v := vocab{names: map[string]bool{}, used: map[string]bool{}, titles: map[string]bool{}}
+	v := vocab{names: map[string]bool{}, used: map[string]bool{}, titles: map[string]bool{}, elders: map[string]bool{}}
 	name := func(text string) {
 		for _, w := range foldWords(text) {
 			if len(w) < 3 || isDigits(w) || followupWords[w] || stopWords[w] || commonTitleWords[w] {
@@ -331,6 +334,9 @@ func newVocab(kb *knowledge.Base) vocab {
 		}
 		for _, k := range t.Keywords {
 			name(k)
+		}
+		if w := foldWords(t.Who.DE); len(w) > 1 && w[0] == "altere" && w[1] == "menschen" {
+			v.elders[t.ID] = true
 		}
 		for _, x := range []knowledge.Text{t.Title, t.Summary, t.Who, t.What, t.How, t.Bring, t.Costs, t.Deadlines, t.Legal, t.Unknown} {
 			use(x)
@@ -494,7 +500,10 @@ func withoutBackground(kb *knowledge.Base, q string, best index.Hit) string {
 		return q
 	}
 	if t.Referral {
-		return withoutRefusals(q)
+		// "Das Jobcenter sagt, ich verdiene zu viel."
+		if rest := withoutRefusals(q); rest != q {
+			return rest
+		}
 	}
 	orig, words := splitWords(q)
 	got := received(words)
@@ -545,6 +554,10 @@ func received(words []string) []string {
 			slices.ContainsFunc(words[i+1:min(len(words), i+5)], func(v string) bool { return gotParticiples[v] }) {
 			out = append(out, w)
 		}
+		// "I'm on Bürgergeld myself", "she has been on Wohngeld"
+		if w == "on" && i > 0 && beenOn[words[i-1]] && i+1 < len(words) && isBenefit(words[i+1]) {
+			out = append(out, words[i+1])
+		}
 		// "von der Grundsicherung gelebt", "lebt von Bürgergeld"
 		if w == "von" && i+3 < len(words) && livedWords[words[i+3]] || w == "von" && i > 0 && livedWords[words[i-1]] {
 			for k := i + 1; k < len(words) && k <= i+2; k++ {
@@ -586,6 +599,8 @@ var linkWords = set(strings.Fields(`zum zur zu der des`))
 
 // gotParticiples end a perfect tense of getting ("hat … bekommen").
 var gotParticiples = set(strings.Fields(`bekommen gekriegt bezogen erhalten gehabt`))
+
+var beenOn = set(strings.Fields(`am im is are was were been`))
 
 var livedWords = set(strings.Fields(`gelebt lebt leben lebte lebten`))
 
@@ -807,8 +822,10 @@ func byAge(kb *knowledge.Base, hits []index.Hit, words []string) ([]index.Hit, b
 }
 
 // ownNeeds begin or end the words of needs with a topic of their own
-// beside money to live on: care, a care home, a funeral.
-var ownNeeds = []string{"pflege", "heim", "beerdigung", "bestattung", "beisetzung", "bestatter", "care", "nursing", "funeral", "burial"}
+// beside money to live on: care, a care home, a funeral, a ride ("ein Taxi
+// kann sie sich von der kleinen Rente nicht leisten").
+var ownNeeds = []string{"pflege", "heim", "beerdigung", "bestattung", "beisetzung", "bestatter", "care", "nursing", "funeral", "burial",
+	"taxi", "rollator", "rollstuhl", "fahrdienst", "wheelchair"}
 
 // shortOfMoney reports whether the words say the money is not enough to
 // live on ("reicht hinten und vorne nicht", "kommt mit der Rente nicht aus",
@@ -819,7 +836,8 @@ func shortOfMoney(words []string) bool {
 
 var shortCues = foldCues("reicht nicht", "reicht ** nicht", "reicht kaum", "reicht nie", "nicht aus", "fast nix", "fast nichts", "kaum was",
 	"kaum etwas", "zu wenig", "kleine rente", "kleinen rente", "kleine altersrente", "kleinen altersrente", "winzige rente", "mini rente",
-	"kein geld", "nix mehr", "nichts mehr", "not enough", "small pension", "tiny pension", "too little", "no money", "barely")
+	"kein geld", "nix mehr", "nichts mehr", "not enough", "small pension", "tiny pension", "too little", "no money", "barely",
+	"keine rente", "kein einkommen", "no pension", "no income", "nie gearbeitet", "never worked")
 
 // withoutTopics are the hits of other topics than those in drop.
 func withoutTopics(kb *knowledge.Base, hits []index.Hit, drop map[string]bool) []index.Hit {
@@ -882,6 +900,44 @@ func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string)
 			}
 		}
 	}
+	for _, h := range hits {
+		if namesTopic(kb, h, exceptedBenefits(kb, words), "de") {
+			// "gibts da was ausser Wohngeld?", "Wohngeld hat er schon
+			// beantragt … gibt es noch was anderes?"
+			drop[topicOfHit(kb, h)] = true
+		}
+	}
+	if forCareHome(words) || notShortOfMoney(words) {
+		// "ihre 900 Rente reicht nicht fürs Heim": the care home's
+		// topic, not money to live on; "sie hat eine gute Rente", "egal
+		// was man verdient": money to live on is not what is asked.
+		for _, span := range []string{knowledge.SpanLasting, knowledge.SpanTemporary} {
+			if t := kb.SpanTopic(span); t != nil {
+				drop[t.ID] = true
+			}
+		}
+	}
+	if young(words) && !slices.ContainsFunc(words, func(w string) bool {
+		return slices.ContainsFunc(unableWords, func(p string) bool { return strings.HasPrefix(w, p) })
+	}) &&
+		!slices.ContainsFunc(unableCues, func(c []string) bool { return find(words, c) >= 0 }) && spanWanted(kb, words) == "" &&
+		!slices.ContainsFunc(hits, func(h index.Hit) bool { return spanTopic(kb, topicOfHit(kb, h)) && namesTopic(kb, h, words, "de") }) {
+		// "bin 22 … die Ausbildung abgebrochen, kein Geld für die Miete":
+		// a person of working age who says nothing of being unable to work
+		// can work; the topics for those who cannot are not theirs.
+		for _, span := range []string{knowledge.SpanLasting, knowledge.SpanTemporary} {
+			if t := kb.SpanTopic(span); t != nil {
+				drop[t.ID] = true
+			}
+		}
+	}
+	if young(words) {
+		// "mein Bruder ist 35 und hat Autismus … wer hilft beim
+		// Einkaufen?": not the offices for older people.
+		for id := range vocabOf(kb).elders {
+			drop[id] = true
+		}
+	}
 	if len(drop) == 0 {
 		return hits, aged
 	}
@@ -891,6 +947,150 @@ func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string)
 	}
 	return kept, aged && topicOfHit(kb, kept[0]) == topicOfHit(kb, hits[0])
 }
+
+// exceptedBenefits are the benefits named in topic titles that a message sets
+// aside: right after "außer", "besides", "other than", "statt" ("gibts da
+// was vom Staat außer Wohngeld?"), or told with "schon" where the message
+// asks for something else ("Wohngeld hat er schon beantragt … gibt es noch
+// was anderes?").
+func exceptedBenefits(kb *knowledge.Base, words []string) []string {
+	var out []string
+	other := slices.ContainsFunc(elseCues, func(c []string) bool { return find(words, c) >= 0 })
+	for i, w := range words {
+		if !namesAnyTitle(kb, w) || !isBenefit(w) || plainMoney[w] {
+			continue
+		}
+		for k := max(0, i-3); k < i; k++ {
+			if exceptWords[words[k]] || k > 0 && exceptPairs[words[k-1]+" "+words[k]] {
+				out = append(out, w)
+				break
+			}
+		}
+		if other && slices.ContainsFunc(words[max(0, i-3):min(len(words), i+4)], func(v string) bool { return alreadyWords[v] }) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+var (
+	// plainMoney name no benefit of their own: "er bekommt schon Geld
+	// vom LWL … gibt es dazu noch was?" sets nothing aside.
+	plainMoney   = set(strings.Fields(`geld rente pension`))
+	exceptWords  = set(strings.Fields(`ausser auser ausserdem statt anstatt anstelle besides except`))
+	exceptPairs  = set([]string{"other than", "apart from", "instead of", "aside from"})
+	alreadyWords = set(strings.Fields(`schon bereits already`))
+	elseCues     = foldCues("was anderes", "etwas anderes", "noch was", "noch etwas", "sonst noch", "sonst was", "something else",
+		"anything else", "other help", "anything more")
+)
+
+// settledWords are the words naming a topic that a story tells is settled:
+// "schon" or "already" with a verb of having or paying near it ("die
+// Beerdigung haben wir schon bezahlt", "Pflegegrad haben wir schon"), not
+// one still waited for ("schon beantragt") nor money got from someone ("er
+// bekommt schon Geld vom LWL … gibt es dazu noch was?"). What is settled
+// is not what the person asks for.
+func settledWords(kb *knowledge.Base, words []string) []string {
+	var out []string
+	for i, w := range words {
+		if !alreadyWords[w] {
+			continue
+		}
+		near := words[max(0, i-3):min(len(words), i+3)]
+		if !slices.ContainsFunc(near, func(v string) bool { return settledVerbs[v] || haveWords[v] }) {
+			continue
+		}
+		for _, v := range near {
+			if namesAny(kb, []string{v}) && !plainMoney[v] {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+var settledVerbs = set(strings.Fields(`bezahlt gezahlt erledigt gemacht geregelt paid done sorted`))
+
+// dropWords is q without the words whose folded form is one of drop,
+// its punctuation kept: the sentences stay as they were.
+func dropWords(q string, drop []string) string {
+	if len(drop) == 0 {
+		return q
+	}
+	fields := strings.Fields(q)
+	for i, f := range fields {
+		if w := foldWords(f); len(w) == 1 && slices.Contains(drop, w[0]) {
+			fields[i] = strings.TrimLeftFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+		}
+	}
+	return strings.Join(fields, " ")
+}
+
+// forCareHome reports whether the words tell of a care home ("muss ins
+// Heim", "im Pflegeheim", "care home"): its costs have topics of their own.
+func forCareHome(words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return careHomeWords[w] }) ||
+		slices.ContainsFunc(careHomeCues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+var (
+	careHomeWords = set(strings.Fields(`heim pflegeheim altenheim altersheim seniorenheim heimkosten heimplatz heimrechnung pflegeeinrichtung`))
+	careHomeCues  = foldCues("care home", "nursing home")
+)
+
+// notShortOfMoney reports whether the words say money is not the need: a
+// good pension, enough money, help whatever one earns.
+func notShortOfMoney(words []string) bool {
+	return slices.ContainsFunc(wealthCues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+var wealthCues = foldCues("gute rente", "guten rente", "gute pension", "guten pension", "ordentliche rente", "ordentlichen rente",
+	"ordentliche pension", "ordentliche beamtenpension", "gute beamtenpension", "genug geld", "genug rente", "nicht ums geld", "nicht um geld",
+	"um geld geht es nicht", "geld ist nicht das problem", "egal was man verdient", "egal wie viel man verdient", "unabhangig vom einkommen",
+	"einkommensunabhangig", "good pension", "decent pension", "enough money", "not about money", "money is not the problem",
+	"regardless of income", "whatever you earn")
+
+// young reports whether the words give the age of a person under 55 ("bin
+// 38", "mein Bruder ist 35", "Ich (34)") and name no one older: no parent
+// or grandparent, no age of pension.
+func young(words []string) bool {
+	if pensionAge(words) || slices.ContainsFunc(words, func(w string) bool { return elderWords[w] }) {
+		return false
+	}
+	for i, w := range words {
+		if n, err := strconv.Atoi(w); err == nil && n > 0 && n < 55 && (i+1 >= len(words) || !units[words[i+1]]) &&
+			(i+1 >= len(words) || !personWords[words[i+1]] && !childWords[words[i+1]]) &&
+			(i > 0 && (ageBefore[words[i-1]] || subjectWords[words[i-1]] || personWords[words[i-1]]) ||
+				i+2 < len(words) && yearWords[words[i+1]] && (words[i+2] == "alt" || words[i+2] == "old")) {
+			return true
+		}
+	}
+	return false
+}
+
+// spanTopic reports whether a topic is one of money to live on for those
+// who cannot work (need_span).
+func spanTopic(kb *knowledge.Base, id string) bool {
+	for _, span := range []string{knowledge.SpanLasting, knowledge.SpanTemporary} {
+		if t := kb.SpanTopic(span); t != nil && t.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// unableWords begin the words, and unableCues are the phrases, that say a
+// person cannot work (fully) or is ill.
+var (
+	unableWords = []string{"krank", "erwerbsunfah", "arbeitsunfah", "erwerbsminder", "erwerbsgemindert", "behindert", "behinderung", "disab", "sick", "ill",
+		"emrente", "em-rente"}
+	unableCues = foldCues("nicht arbeiten", "kann nicht mehr", "nur noch", "stunden am tag", "em rente", "cannot work", "can't work", "unable to work",
+		"not able to work", "no longer work", "hours a day")
+)
+
+var elderWords = set(strings.Fields(`mutter mama mutti vater papa vati eltern oma omi opa grossmutter grossvater grosseltern schwiegermutter
+	schwiegervater schwiegereltern tante onkel senior seniorin mother mom mum father dad parents grandma grandpa grandmother grandfather
+	grandparents aunt uncle elderly`))
 
 // works reports whether the words say the person works or is out of work
 // and looking ("ich arbeite 25 Stunden", "verdiene 1100 netto", "I work part
@@ -916,7 +1116,8 @@ func works(words []string) bool {
 }
 
 var wantsWork = foldCues("wieder arbeiten", "richtig arbeiten", "will arbeiten", "mochte arbeiten", "moechte arbeiten", "arbeiten will",
-	"arbeiten mochte", "arbeiten moechte", "arbeit finden", "job finden", "arbeit suchen", "want to work", "find a job", "find work", "proper job", "a job again")
+	"arbeiten mochte", "arbeiten moechte", "arbeit finden", "job finden", "arbeit suchen", "want to work", "find a job", "find work", "proper job", "a job again",
+	"look for work", "looking for work", "look for a job", "looking for a job", "found a job", "job search", "such arbeit", "suche arbeit", "suche einen job")
 
 // workWords say that the person asking works, or has lost work and can
 // work; not "arbeitet", "verdient": "der verdient gut" is the son who may
@@ -988,10 +1189,11 @@ var (
 
 var (
 	lastingPrefixes = []string{"erwerbsminder", "erwerbsgemindert", "dauerhaft", "permanent"}
-	lastingCues     = foldCues("auf dauer", "nie mehr arbeiten", "nie wieder arbeiten", "nie arbeiten", "gar nicht mehr arbeiten", "for good")
-	pensionCues     = foldCues("in rente", "in pension")
-	temporaryCues   = foldCues("nicht dauerhaft", "nicht auf dauer", "vorubergehend", "voruebergehend", "zeitweise", "krankgeschrieben", "paar monate", "nachsten monate",
-		"halbes jahr", "eine zeit lang", "fur eine zeit", "temporarily", "few months", "for a while")
+	lastingCues     = foldCues("auf dauer", "nie mehr arbeiten", "nie wieder arbeiten", "nie arbeiten", "gar nicht mehr arbeiten", "for good",
+		"disability pension", "never work again", "nie ** arbeiten", "never ** work")
+	pensionCues   = foldCues("in rente", "in pension")
+	temporaryCues = foldCues("nicht dauerhaft", "nicht auf dauer", "vorubergehend", "voruebergehend", "zeitweise", "krankgeschrieben", "paar monate", "nachsten monate",
+		"halbes jahr", "eine zeit lang", "fur eine zeit", "temporarily", "temporary", "few months", "for a while")
 	yearWords = set(strings.Fields("jahre jahren jahr years year"))
 	// ageBefore come right before an age: "ich bin 70", "she is 79",
 	// "Witwe, 71", "Rentner, 72".
