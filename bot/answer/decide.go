@@ -1116,6 +1116,13 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 		st.Topic = t.ID
 		return d
 	}
+	if o := shelterFor(kb, t, sig.gender, sig.aspect); o != nil {
+		// "kadinlar icin gece kalinacak yer": the office only for women
+		// of the topic found, not the topic's card of every office.
+		d = a.answerOffice(kb, st, d, o, aspect)
+		st.Topic = t.ID
+		return d
+	}
 	if named != nil && t.LocalOffices && len(named.Districts) == 1 && len(districts) == 0 {
 		st.District = named.Districts[0] // "Seniorenbüro Kaiserviertel"
 	}
@@ -1134,6 +1141,27 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 		st.Office = named.ID
 	}
 	return d
+}
+
+// shelterFor is the one office of topic t that is only for the gender the
+// message states (knowledge.Office.Audience), when the message's cues ask
+// nothing or where (the topic's sections may read "what" into it): a woman asking for a place to sleep is answered with
+// the women's night shelter. Nil for any other topic or aspect.
+func shelterFor(kb *knowledge.Base, t *knowledge.Topic, gender string, aspect Aspect) *knowledge.Office {
+	audience := knowledge.GenderAudience(gender)
+	if audience == "" || t == nil || t.LocalOffices || t.Referral || aspect != AspectNone && aspect != AspectWhere {
+		return nil
+	}
+	var found *knowledge.Office
+	for _, o := range kb.OfficesOf(t) {
+		if slices.Contains(o.Audience, audience) {
+			if found != nil {
+				return nil
+			}
+			found = o
+		}
+	}
+	return found
 }
 
 // answerOffice answers an office alone; the conversation goes on with the
