@@ -861,7 +861,8 @@ func (a *Answerer) withoutReceivedForeign(ctx context.Context, kb *knowledge.Bas
 	}
 	var keep []string
 	for i, w := range words {
-		if !slices.Contains(got, w) {
+		// Neither the benefit nor the verb of getting it ("ناخد", take).
+		if !slices.Contains(got, w) && !foreignGetBefore[w] && !foreignGetAfter[w] {
 			keep = append(keep, orig[i])
 		}
 	}
