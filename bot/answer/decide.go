@@ -273,6 +273,13 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 	}
 
+	if st.Topic == "" && onlyPersonAsked(sig.words) {
+		// "ya eşim için?", "وللبنت؟" with nothing before: about what?
+		d.Lang = a.lang(st, p, msgLang, sure)
+		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
+		st.Aspect = sig.aspect
+		return d, nil
+	}
 	if other && p.ChosenLang == "" {
 		// A language the bot does not speak: no German or English answer
 		// to a question it cannot read, but where help in other languages is.
