@@ -1124,6 +1124,15 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 		st.Topic = t.ID
 		return d
 	}
+	if named != nil && !t.LocalOffices && !t.Referral && len(named.Districts) == 0 && len(t.Offices) > 1 && (aspect == AspectNone || aspect == AspectWhere) && d.Lang != "de" && d.Lang != "en" {
+		// "الغاست هاوس بيفتح يوم الأحد؟": an office named in a translated
+		// language (its search words, which askedOffice's German call
+		// words do not know), matched as strongly as its topic, is what
+		// is asked for; a topic of one office shows it anyway.
+		d = a.answerOffice(kb, st, d, named, aspect)
+		st.Topic = t.ID
+		return d
+	}
 	if o := shelterFor(kb, t, sig.gender, sig.aspect); o != nil {
 		// "kadinlar icin gece kalinacak yer": the office only for women
 		// of the topic found, not the topic's card of every office.
