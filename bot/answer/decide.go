@@ -656,6 +656,18 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
 	}
+	if len(hits) > 0 && res.Reason == index.ReasonUnsure {
+		if t := kb.Topic(topicOfHit(kb, hits[0])); t != nil {
+			if o := shelterFor(kb, t, sig.gender, sig.aspect); o != nil {
+				// "bi adam yatiyo … erkekler icin gecelik yer var mi": a
+				// man or a woman named beside the search's best guess of
+				// a topic with a shelter only for them is that shelter.
+				d = a.answerOffice(kb, st, d, o, sig.aspect)
+				st.Topic = t.ID
+				return d, nil
+			}
+		}
+	}
 	if st.Topic == "" && len(res.Elsewhere) == 0 && goesOnFromNothing(sig.words) {
 		// "а для дружини?", "ve eşim?" with nothing before: about what?
 		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
@@ -1124,11 +1136,12 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 		st.Topic = t.ID
 		return d
 	}
-	if named != nil && !t.LocalOffices && !t.Referral && len(named.Districts) == 0 && len(t.Offices) > 1 && (aspect == AspectNone || aspect == AspectWhere) && d.Lang != "de" && d.Lang != "en" {
+	if named != nil && !t.LocalOffices && !t.Referral && len(named.Districts) == 0 && len(t.Offices) > 1 && (aspect == AspectNone || aspect == AspectWhere || aspect == AspectWhat) && d.Lang != "de" && d.Lang != "en" {
 		// "الغاست هاوس بيفتح يوم الأحد؟": an office named in a translated
 		// language (its search words, which askedOffice's German call
 		// words do not know), matched as strongly as its topic, is what
-		// is asked for; a topic of one office shows it anyway.
+		// is asked for, also what it offers ("الغاست هاوس بيعطي فطور؟");
+		// a topic of one office shows it anyway.
 		d = a.answerOffice(kb, st, d, named, aspect)
 		st.Topic = t.ID
 		return d
