@@ -885,7 +885,7 @@ func (a *Answerer) withoutReceivedForeign(ctx context.Context, kb *knowledge.Bas
 			keep = append(keep, orig[i])
 		}
 	}
-	if len(keep) < 4 {
+	if len(words)-len(got) < 4 || len(keep) == 0 {
 		// "отримую бюргергельд, як продовжити": too little is left.
 		return whole, false, nil
 	}
