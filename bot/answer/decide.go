@@ -1136,12 +1136,12 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 		st.Topic = t.ID
 		return d
 	}
-	if named != nil && !t.LocalOffices && !t.Referral && len(named.Districts) == 0 && len(t.Offices) > 1 && (aspect == AspectNone || aspect == AspectWhere || aspect == AspectWhat) && d.Lang != "de" && d.Lang != "en" {
+	if named != nil && !t.LocalOffices && !t.Referral && len(named.Districts) == 0 && len(t.Offices) > 1 && named.ID != t.Offices[0] && (aspect == AspectNone || aspect == AspectWhere || aspect == AspectWhat) && d.Lang != "de" && d.Lang != "en" {
 		// "الغاست هاوس بيفتح يوم الأحد؟": an office named in a translated
 		// language (its search words, which askedOffice's German call
 		// words do not know), matched as strongly as its topic, is what
 		// is asked for, also what it offers ("الغاست هاوس بيعطي فطور؟");
-		// a topic of one office shows it anyway.
+		// a topic's card shows its first or only office anyway.
 		d = a.answerOffice(kb, st, d, named, aspect)
 		st.Topic = t.ID
 		return d
