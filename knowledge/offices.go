@@ -35,6 +35,10 @@ type OfficeFit struct {
 // genderAudience maps Need.Gender to the audience of offices only for it.
 var genderAudience = map[string]string{"frau": "frauen", "mann": "maenner"}
 
+// GenderAudience is the audience of the offices only for a Need.Gender
+// ("frau": "frauen"), or "".
+func GenderAudience(gender string) string { return genderAudience[gender] }
+
 // OfficesFor returns the offices of a topic that fit the person, best first:
 //
 //  1. with a known district and a topic with local_offices, the district's office;

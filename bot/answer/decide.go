@@ -274,6 +274,13 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 	}
 
+	if st.Topic == "" && onlyPersonAsked(sig.words) {
+		// "ya eşim için?", "وللبنت؟" with nothing before: about what?
+		d.Lang = a.lang(st, p, msgLang, sure)
+		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
+		st.Aspect = sig.aspect
+		return d, nil
+	}
 	if other && p.ChosenLang == "" {
 		// A language the bot does not speak: no German or English answer
 		// to a question it cannot read, but where help in other languages is.
@@ -661,6 +668,18 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
 	}
+	if len(hits) > 0 && res.Reason == index.ReasonUnsure {
+		if t := kb.Topic(topicOfHit(kb, hits[0])); t != nil {
+			if o := shelterFor(kb, t, sig.gender, sig.aspect); o != nil {
+				// "bi adam yatiyo … erkekler icin gecelik yer var mi": a
+				// man or a woman named beside the search's best guess of
+				// a topic with a shelter only for them is that shelter.
+				d = a.answerOffice(kb, st, d, o, sig.aspect)
+				st.Topic = t.ID
+				return d, nil
+			}
+		}
+	}
 	if st.Topic == "" && len(res.Elsewhere) == 0 && goesOnFromNothing(sig.words) {
 		// "а для дружини?", "ve eşim?" with nothing before: about what?
 		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
@@ -886,11 +905,12 @@ func (a *Answerer) withoutReceivedForeign(ctx context.Context, kb *knowledge.Bas
 	}
 	var keep []string
 	for i, w := range words {
-		if !slices.Contains(got, w) {
+		// Neither the benefit nor the verb of getting it ("ناخد", take).
+		if !slices.Contains(got, w) && !foreignGetBefore[w] && !foreignGetAfter[w] {
 			keep = append(keep, orig[i])
 		}
 	}
-	if len(keep) < 4 {
+	if len(words)-len(got) < 4 || len(keep) == 0 {
 		// "отримую бюргергельд, як продовжити": too little is left.
 		return whole, false, nil
 	}
@@ -1141,6 +1161,23 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 		st.Topic = t.ID
 		return d
 	}
+	if named != nil && !t.LocalOffices && !t.Referral && len(named.Districts) == 0 && len(t.Offices) > 1 && named.ID != t.Offices[0] && (aspect == AspectNone || aspect == AspectWhere || aspect == AspectWhat) && d.Lang != "de" && d.Lang != "en" {
+		// "الغاست هاوس بيفتح يوم الأحد؟": an office named in a translated
+		// language (its search words, which askedOffice's German call
+		// words do not know), matched as strongly as its topic, is what
+		// is asked for, also what it offers ("الغاست هاوس بيعطي فطور؟");
+		// a topic's card shows its first or only office anyway.
+		d = a.answerOffice(kb, st, d, named, aspect)
+		st.Topic = t.ID
+		return d
+	}
+	if o := shelterFor(kb, t, sig.gender, sig.aspect); o != nil {
+		// "kadinlar icin gece kalinacak yer": the office only for women
+		// of the topic found, not the topic's card of every office.
+		d = a.answerOffice(kb, st, d, o, aspect)
+		st.Topic = t.ID
+		return d
+	}
 	if named != nil && t.LocalOffices && len(named.Districts) == 1 && len(districts) == 0 {
 		st.District = named.Districts[0] // "Seniorenbüro Kaiserviertel"
 	}
@@ -1159,6 +1196,27 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 		st.Office = named.ID
 	}
 	return d
+}
+
+// shelterFor is the one office of topic t that is only for the gender the
+// message states (knowledge.Office.Audience), when the message's cues ask
+// nothing or where (the topic's sections may read "what" into it): a woman asking for a place to sleep is answered with
+// the women's night shelter. Nil for any other topic or aspect.
+func shelterFor(kb *knowledge.Base, t *knowledge.Topic, gender string, aspect Aspect) *knowledge.Office {
+	audience := knowledge.GenderAudience(gender)
+	if audience == "" || t == nil || t.LocalOffices || t.Referral || aspect != AspectNone && aspect != AspectWhere {
+		return nil
+	}
+	var found *knowledge.Office
+	for _, o := range kb.OfficesOf(t) {
+		if slices.Contains(o.Audience, audience) {
+			if found != nil {
+				return nil
+			}
+			found = o
+		}
+	}
+	return found
 }
 
 // answerOffice answers an office alone; the conversation goes on with the

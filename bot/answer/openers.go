@@ -3,6 +3,7 @@ package answer
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sozialamt-dortmund/sozialbot/index"
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
@@ -278,6 +279,54 @@ func (a *Answerer) opener(st *State, p Person, d Decision, sig signals, q, msgLa
 func goesOnFromNothing(words []string) bool {
 	return len(words) >= 2 && len(words) <= 5 && andWords[words[0]]
 }
+
+// onlyPersonAsked reports whether a short message names nothing but a
+// person and the words that link it to what was said before ("ya eşim
+// için?", "وللبنت؟", "برای برادرم چی؟", "und für meine Mutter?"): said
+// with no conversation before it, whom it is for is clear, what is not.
+func onlyPersonAsked(words []string) bool {
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	person, linked := false, len(words) > 1 && andWords[words[0]]
+	for _, w := range words {
+		bare, joined := arabicLinked(w)
+		switch {
+		case personWords[w] || foreignPersonWords[w] || foreignPersonWords[bare]:
+			person = true
+			linked = linked || joined
+		case andWords[w] || personLinkWords[w] || possessives[w] || stopWords[w]:
+			linked = linked || personLinkWords[w]
+		default:
+			return false
+		}
+	}
+	return person && linked
+}
+
+// arabicLinked strips the "and" and "for" Arabic joins to a word ("وللمرة":
+// and for the wife); joined tells that it had them.
+func arabicLinked(w string) (string, bool) {
+	for _, p := range []string{"وللل", "ولل", "ول", "لل"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 2 {
+			return rest, true
+		}
+	}
+	return w, false
+}
+
+// personLinkWords ask "and for …?" in the translated languages: "için",
+// "ne", "peki", "برای", "چی", "چطور", "طيب", "شو", "for", "für".
+var personLinkWords = set(foldWords(`için icin ne peki nasıl nasil برای واسه چی چطور پس طيب طب شو وشو ماذا for what about für fur was ist mit`))
+
+// foreignPersonWords are the relatives and persons of a follow-up in Turkish,
+// Arabic and Farsi, as written with the possessive ("eşim", my spouse).
+var foreignPersonWords = set(foldWords(`eşim esim annem babam kocam karım karim oğlum oglum kızım kizim çocuğum cocugum
+	çocuklarım cocuklarim kardeşim kardesim ablam abim dedem ninem anneannem babaannem teyzem halam dayım dayim amcam
+	komşum komsum arkadaşım arkadasim kayınvalidem kayinvalidem
+	زوجي زوجتي مرتي جوزي امي أمي ابوي ابي أبي بنتي ابني اخوي اخي أخي اختي أختي جدتي جدي ستي عمي خالي عمتي خالتي
+	جاري جارتي مرة المرة بنت البنت ولد الولد الاولاد ولادي اولادي الزوجة الزوج زوجة زوج
+	برادرم خواهرم مادرم پدرم همسرم شوهرم زنم پسرم دخترم بچم بچهام بچههام بچهها مادربزرگم پدربزرگم دوستم همسایهام همسایم`))
 
 // andWords begin a follow-up: "und", "and", "aber", "а", "и", "і", "ve",
 // "ya", "peki", "و", "și", "ами", "پس"; not the Polish "i" and "a", which

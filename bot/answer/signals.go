@@ -50,6 +50,9 @@ type cue struct {
 	amount bool
 	// when: the cue asks a time of the week or day (whenCues).
 	when bool
+	// keep: the cue's words name the need too ("kalacak yer", a place to
+	// sleep, asks where and names the shelter): they stay in the query.
+	keep bool
 }
 
 // aspectCues are the ways people ask for an aspect, in German and English,
@@ -234,8 +237,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"дзвони*", "подзвони*", "зателефону*", "звонит*", "позвонит*", "اتصل", "بتصل", "زنگ بزنم", "زنگ بزنیم", "ساعت کار",
 		// its number, until what time open: Finglish, Arabizi, fa ar uk ru
 		"shomar*", "ra2m*", "تا ساعت چند", "ساعت چند باز*", "بازه", "لاي ساعة", "لأي ساعة", "فاتح", "فاتحين", "بيفتح*",
-		// a place to sleep asked: tr ar fa uk ru
-		"kalinacak yer", "kalacak yer", "yatacak yer", "مكان ننام", "مكان نام", "مكان للنوم", "مكان ينامو", "جای خواب", "де переночувати", "де ночувати", "где переночевать",
+		// a place to sleep asked: tr ar fa uk ru; "+": its words name the need as well
+		"+kalinacak yer", "+kalacak yer", "+yatacak yer", "+مكان ننام", "+مكان نام", "+مكان للنوم", "+مكان ينامو", "+جای خواب",
+		"де переночувати", "де ночувати", "где переночевать",
 		"до котрої", "о котрій", "до скількох", "до скольки", "до которого часа",
 		// calling, still there, days, Latin letters (ru fa); the bus or the train alone is weak ("ein günstiges Ticket für Bus und Bahn")
 		"dzwoni*:3", "zadzwoni*:3", "дзвони*:3", "подзвони*:3", "звони*:3", "позвони*:3", "звъня:3", "звънн*:3", "obadi*:3",
@@ -646,6 +650,16 @@ var translatedGenderCues = slices.Concat(
 		"jestem mężczyzną", "jestem mezczyzna", "erkekler için", "erkekler icin", "erkek için", "erkek icin", "ben erkeğim", "ben erkegim",
 		"pentru bărbați", "pentru barbati", "sunt bărbat", "sunt barbat", "за мъже", "аз съм мъж", "للرجال", "أنا رجل", "انا رجل", "انا زلمة",
 		"مردان", "برای مرد", "من مرد هستم", "من یک مرد هستم"),
+	// tr ar fa colloquial, Arabizi and Finglish: women or men as a group,
+	// "a woman", "I am a man". Not the words that also say "my wife",
+	// "once" or "died" ("karım", "مرة", "مرد").
+	genderFamily("frau", "kadınlara", "kadinlara", "kadınlar", "kadinlar", "kadın", "kadin", "bayanlar", "bayanlara", "bayan için", "bayan icin",
+		"النساء", "نساء", "للنسوان", "النسوان", "نسوان", "الستات", "ستات", "للستات", "امرأة", "امراة", "إمرأة", "سيدة", "بنت لحالها",
+		"nisa2", "niswan", "lel niswan", "zan", "zanha", "zanan", "zan hastam", "baraye zanan", "زن", "زنها", "زن ها", "یه زن", "یک زن",
+		"زن هستم", "خانمها", "خانم ها", "یه خانم", "یک خانم", "زنانه"),
+	genderFamily("mann", "erkeklere", "erkekler", "erkek", "bir adam", "bi adam", "adamlar",
+		"الرجال", "رجال", "رجّال", "للزلام", "زلام", "زلمة", "رجل", "شب لحالو", "rjal", "rijal", "lel rjal", "zalame",
+		"mardha", "mardan", "mard hastam", "baraye mardha", "baraye mardan", "مردها", "مرد ها", "یه مرد", "یک مرد", "مرد هستم", "آقایان", "مردانه"),
 )
 
 // allGenderCues are read for every message: built once.
@@ -773,7 +787,7 @@ func readSignals(text string) signals {
 				continue
 			}
 			for _, k := range own {
-				used[k] = true
+				used[k] = used[k] || !c.keep
 			}
 			all = append(all, found{c, i, own[len(own)-1] + 1 - i, own})
 		}
@@ -1237,11 +1251,13 @@ func parseCues(lists map[Aspect][]string, weights map[Aspect]int, amounts, whens
 	for _, a := range aspectOrder {
 		for _, p := range lists[a] {
 			w := weights[a]
+			keep := strings.HasPrefix(p, "+")
+			p = strings.TrimPrefix(p, "+")
 			if i := strings.LastIndexByte(p, ':'); i > 0 {
 				w = int(p[i+1] - '0')
 				p = p[:i]
 			}
-			out = append(out, cue{words: foldCue(p), aspect: a, weight: w})
+			out = append(out, cue{words: foldCue(p), aspect: a, weight: w, keep: keep})
 		}
 	}
 	return out

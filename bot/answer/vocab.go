@@ -1236,7 +1236,8 @@ func benefitLike(w string) bool {
 	if i := strings.IndexByte(w, '\''); i > 0 {
 		w = w[:i]
 	}
-	for _, part := range []string{"geld", "sicherung", "sozialhilfe", "jobcenter", "гельд", "зіхерунг", "зихерунг", "джобцентр", "соціалк"} {
+	for _, part := range []string{"geld", "sicherung", "sozialhilfe", "jobcenter", "гельд", "зіхерунг", "зихерунг", "джобцентр", "соціалк",
+		"گلد", "غيلد", "غلد", "زیشرونگ", "زيشرونغ", "سيشرونغ"} {
 		if strings.Contains(w, part) {
 			return true
 		}
@@ -1244,12 +1245,15 @@ func benefitLike(w string) bool {
 	return false
 }
 
-// foreignGetBefore are Turkish verbs of getting that follow the benefit;
-// foreignGetAfter Ukrainian (and surzhyk, Latin-letter) ones it follows.
+// foreignGetBefore are Turkish and Farsi verbs of getting that follow the
+// benefit; foreignGetAfter Ukrainian (and surzhyk, Latin-letter) and
+// Arabic ones it follows ("عم ناخد Wohngeld").
 var (
 	// Folded as messages are: "alıyoruz" is "aliyoruz".
 	foreignGetBefore = set(strings.Fields(`aliyoruz aliyorum aliyor aliyorlar aliyoz aliyom yararlaniyoruz yararlaniyorum
-		aldigimiz`))
+		aldigimiz
+		میگیرم میگیریم میگیره میگیرن میگیرد میگیرند migiram migirim`))
 	foreignGetAfter = set(strings.Fields(`отримуємо отримую отримує отримують отримувала отримував отримували получаємо получаю
-		получає получають сидимо сиджу живемо живу otrymuiemo otrymuyemo otrymuju otrymuyu otrymuye poluchaiemo poluchayemo`))
+		получає получають сидимо сиджу живемо живу otrymuiemo otrymuyemo otrymuju otrymuyu otrymuye poluchaiemo poluchayemo
+		ناخد ناخذ نأخذ باخد باخذ آخذ اخذ بناخد بناخذ بآخذ بياخد بياخذ ياخذ ياخد تاخد بتاخد نستلم بستلم نقبض بنقبض نحصل بنحصل احصل أحصل`))
 )
