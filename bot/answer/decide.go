@@ -541,7 +541,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Ask = KindAsk, AskTopic
 		return d, nil
 	}
-	if t == nil && (sig.and || pointer) && len(sig.rest) <= 3 && !named && !namedOffice {
+	if t == nil && (sig.and || pointer) && len(sig.rest) <= 3 && !named && !namedOffice || t == nil && asksWhatNext(sig.words) {
 		// "und für meine Mutter?" with nothing before it: about what?
 		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
 		return d, nil
