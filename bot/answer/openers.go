@@ -328,6 +328,34 @@ var foreignPersonWords = set(foldWords(`eşim esim annem babam kocam karım kari
 	جاري جارتي مرة المرة بنت البنت ولد الولد الاولاد ولادي اولادي الزوجة الزوج زوجة زوج
 	برادرم خواهرم مادرم پدرم همسرم شوهرم زنم پسرم دخترم بچم بچهام بچههام بچهها مادربزرگم پدربزرگم دوستم همسایهام همسایم`))
 
+// asksWhatNext reports whether a short message only asks what comes next
+// ("а шо далі?", "a co dalej?", "și mai departe?", "и после какво?", "ну и
+// что дальше?"): a word of "next" or "now", and besides it only small words
+// of asking, doing and going on. Said with no conversation before, it asks
+// back: no search can tell what it goes on from.
+func asksWhatNext(words []string) bool {
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	next := false
+	for _, w := range words {
+		switch {
+		case nextWords[w]:
+			next = true
+		case !andWords[w] && !nextSmallWords[w]:
+			return false
+		}
+	}
+	return next
+}
+
+var (
+	// nextWords: "next", "then", "now", "further" in uk ru bg pl ro.
+	nextWords = set(foldWords(`далі потім тепер далее дальше потом теперь сейчас после нататък сега dalej potem teraz departe apoi acum`))
+	// nextSmallWords may stand beside them: "what", "to do", "well", "and".
+	nextSmallWords = set(foldWords(`шо що што что чо какво ну та й і и а робити делать правя co i a no robic zrobic ce si mai fac facem`))
+)
+
 // andWords begin a follow-up: "und", "and", "aber", "а", "и", "і", "ve",
 // "ya", "peki", "و", "și", "ами", "پس"; not the Polish "i" and "a", which
 // are English words.

@@ -893,6 +893,15 @@ func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string)
 			}
 		}
 	}
+	if avoided := notThrough(words); len(avoided) > 0 {
+		// "Arbeit, aber nicht über das Jobcenter", "не через Jobcenter":
+		// the office the person wants to avoid, and the topics it handles.
+		for i, h := range hits {
+			if namesTopic(kb, h, avoided, "de") {
+				drop[topicOfHit(kb, h, hits[:i]...)] = true
+			}
+		}
+	}
 	if denied := refusedBenefits(kb, q); len(denied) > 0 {
 		for _, h := range hits {
 			if namesTopic(kb, h, denied, "de") {
@@ -947,6 +956,40 @@ func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string)
 	}
 	return kept, aged && topicOfHit(kb, kept[0]) == topicOfHit(kb, hits[0])
 }
+
+// notThrough are the words a message names right after "nicht über",
+// "не через", "nie przez", "nu prin", "не чрез" ("not through", a verb may
+// stand between the two words): an office
+// the person does not want to go through. A Cyrillic spelling of an office
+// is read in Latin letters ("джобцентр").
+func notThrough(words []string) []string {
+	var out []string
+	negated := func(k int) bool { return k >= 0 && (denials[words[k]] || foreignNot[words[k]]) }
+	for i := 1; i+1 < len(words); i++ {
+		if !throughWords[words[i]] || !negated(i-1) && !negated(i-2) {
+			continue // "nie chcę przez Jobcenter": a verb between
+		}
+		w := words[i+1]
+		if articles[w] && i+2 < len(words) {
+			w = words[i+2] // "nicht über das Jobcenter"
+		}
+		for cyr, lat := range cyrillicOffices {
+			if strings.HasPrefix(w, cyr) {
+				w = lat
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+var (
+	foreignNot   = set(strings.Fields(`не nie nu`))
+	throughWords = set(strings.Fields(`uber ueber through via через przez prin чрез`))
+	// cyrillicOffices: offices people write in Cyrillic letters, by the
+	// beginning all their case forms share.
+	cyrillicOffices = map[string]string{"джобцентр": "jobcenter", "джобцентер": "jobcenter", "джобцентър": "jobcenter", "социалам": "sozialamt", "соціалам": "sozialamt"}
+)
 
 // exceptedBenefits are the benefits named in topic titles that a message sets
 // aside: right after "außer", "besides", "other than", "statt" ("gibts da
@@ -1188,12 +1231,19 @@ var (
 )
 
 var (
-	lastingPrefixes = []string{"erwerbsminder", "erwerbsgemindert", "dauerhaft", "permanent"}
-	lastingCues     = foldCues("auf dauer", "nie mehr arbeiten", "nie wieder arbeiten", "nie arbeiten", "gar nicht mehr arbeiten", "for good",
-		"disability pension", "never work again", "nie ** arbeiten", "never ** work")
+	lastingPrefixes = []string{"erwerbsminder", "erwerbsgemindert", "dauerhaft", "permanent",
+		// uk ru bg pl ro: "for good", "without a time limit", "for life"
+		"назавжди", "безстроков", "довічн", "навсегда", "бессрочн", "пожизненн", "завинаги", "безсрочн", "trwal", "bezterminow", "definitiv"}
+	lastingCues = foldCues("auf dauer", "nie mehr arbeiten", "nie wieder arbeiten", "nie arbeiten", "gar nicht mehr arbeiten", "for good",
+		"disability pension", "never work again", "nie ** arbeiten", "never ** work",
+		"na zawsze", "na stale", "pentru totdeauna", "pe viata")
 	pensionCues   = foldCues("in rente", "in pension")
 	temporaryCues = foldCues("nicht dauerhaft", "nicht auf dauer", "vorubergehend", "voruebergehend", "zeitweise", "krankgeschrieben", "paar monate", "nachsten monate",
-		"halbes jahr", "eine zeit lang", "fur eine zeit", "temporarily", "temporary", "few months", "for a while")
+		"halbes jahr", "eine zeit lang", "fur eine zeit", "temporarily", "temporary", "few months", "for a while",
+		// uk ru bg pl ro: "for a time", "temporary", "for a year", "for two years"
+		"тимчасов*", "на час", "на рік", "на * роки", "на * років", "временн*", "на время", "на год", "на * года", "на * лет",
+		"за година", "за една година", "за * години", "tymczasow*", "czasowo", "na czas okreslony", "na rok", "na * lata", "na * lat",
+		"temporar*", "pe un an", "pe * ani", "pe o perioada", "pe timp limitat")
 	yearWords = set(strings.Fields("jahre jahren jahr years year"))
 	// ageBefore come right before an age: "ich bin 70", "she is 79",
 	// "Witwe, 71", "Rentner, 72".
