@@ -1154,14 +1154,6 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 	}
 	t := kb.Topic(h.ID)
 	named := namedOffice(kb, t, hits)
-	if o := genderedOffice(kb, t, hits, sig); o != nil {
-		// "нічліжка для жінок", "adapost pentru femei": the search found
-		// the shelter for the one gender close behind its topic and the
-		// other well below; the shelter itself answers.
-		d = a.answerOffice(kb, st, d, o, aspect)
-		st.Topic = t.ID
-		return d
-	}
 	if o := askedOffice(kb, t, sig, aspect, named, d.Lang); o != nil {
 		// "adresse männerübernachtungsstelle": the office asked for, not
 		// the topic whose card would show it among others.
@@ -1238,62 +1230,6 @@ func (a *Answerer) answerOffice(kb *knowledge.Base, st *State, d Decision, o *kn
 	}
 	return d
 }
-
-// genderedOffice is the office of topic t only for women or only for men
-// that the message asks for by gender ("нічліжка для жінок", "adapost
-// pentru femei", "ночлежка для мужиков"): the message names the gender
-// (signals, or a word of genderWords), and the search ranks the office for
-// it right behind the topic (at least genderedClose of its score) with every
-// office for the other gender clearly lower. Only for a message whose cues
-// ask nothing or where.
-func genderedOffice(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, sig signals) *knowledge.Office {
-	if t == nil || len(hits) < 2 || sig.aspect != AspectNone && sig.aspect != AspectWhere || hits[1].Kind != index.KindOffice ||
-		hits[1].Score < genderedClose*hits[0].Score || !contains(t.Offices, hits[1].ID) {
-		return nil
-	}
-	gender := sig.gender
-	for _, w := range sig.words {
-		if gender != "" {
-			break
-		}
-		gender = genderWords[w]
-	}
-	audience := map[string]string{"frau": "frauen", "mann": "maenner"}[gender]
-	o := kb.Office(hits[1].ID)
-	if audience == "" || o == nil || !slices.Contains(o.Audience, audience) {
-		return nil
-	}
-	for _, h := range hits[2:] {
-		u := kb.Office(h.ID)
-		if h.Kind == index.KindOffice && u != nil && len(u.Audience) > 0 && !slices.Contains(u.Audience, audience) && h.Score >= genderedClose*hits[1].Score {
-			return nil
-		}
-	}
-	return o
-}
-
-// genderedClose: how close behind a gendered office must be (see genderedOffice).
-const genderedClose = 0.8
-
-// genderWords name women or men as a group or a person, in the forms a
-// question about a shelter uses ("для жінок", "dla kobiet", "pentru
-// femei", "за мъже", "мужику переночевать"); not the words that also mean
-// wife or husband ("жена", "чоловік", "soț").
-var genderWords = func() map[string]string {
-	m := map[string]string{}
-	for g, ws := range map[string]string{
-		"frau": `frauen woman women female жінки жінок жінці жінкам жіноча жіночий жіноче жіночу женщина женщины женщин женщине
-			женщинам женская женский женскую kobieta kobiety kobiet kobiecie kobietom femeie femei femeile femeilor femeia жени жените`,
-		"mann": `manner men male чоловіків чоловікам чоловіча чоловічий мужиків мужик мужика мужику мужики мужиков мужикам мужчина мужчины мужчин мужчине
-			мужчинам мужская мужской мужскую mezczyzna mezczyzny mezczyzn mezczyzni facet faceta facetow barbat barbati barbatii
-			barbatilor мъж мъже мъжете мъжа`,
-	} {
-		for _, w := range strings.Fields(ws) {
-			m[w] = g
-		}
-	}
-	return m
-}()
 
 // namedOffice is the office of topic t that the search matched as well as
 // the topic itself (the index lists it right after its topic with the same

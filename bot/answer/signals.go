@@ -657,6 +657,14 @@ var translatedGenderCues = slices.Concat(
 		"النساء", "نساء", "للنسوان", "النسوان", "نسوان", "الستات", "ستات", "للستات", "امرأة", "امراة", "إمرأة", "سيدة", "بنت لحالها",
 		"nisa2", "niswan", "lel niswan", "zan", "zanha", "zanan", "zan hastam", "baraye zanan", "زن", "زنها", "زن ها", "یه زن", "یک زن",
 		"زن هستم", "خانمها", "خانم ها", "یه خانم", "یک خانم", "زنانه"),
+	// uk ru pl ro bg: women or men as a group or a person, in the forms a
+	// question about a shelter uses ("для жінок", "мужику переночевать");
+	// not the words that also say wife or husband ("жена", "чоловік", "soț").
+	genderFamily("frau", strings.Fields(`жінки жінок жінці жінкам жіноча жіночий жіноче жіночу женщина женщины женщин женщине
+		женщинам женская женский женскую kobieta kobiety kobiet kobiecie kobietom femeie femei femeile femeilor femeia жени жените`)...),
+	genderFamily("mann", strings.Fields(`чоловіків чоловікам чоловіча чоловічий мужиків мужик мужика мужику мужики мужиков мужикам мужчина мужчины
+		мужчин мужчине мужчинам мужская мужской мужскую mezczyzna mezczyzny mezczyzn mezczyzni facet faceta facetow barbat barbati barbatii
+		barbatilor мъж мъже мъжете мъжа`)...),
 	genderFamily("mann", "erkeklere", "erkekler", "erkek", "bir adam", "bi adam", "adamlar",
 		"الرجال", "رجال", "رجّال", "للزلام", "زلام", "زلمة", "رجل", "شب لحالو", "rjal", "rijal", "lel rjal", "zalame",
 		"mardha", "mardan", "mard hastam", "baraye mardha", "baraye mardan", "مردها", "مرد ها", "یه مرد", "یک مرد", "مرد هستم", "آقایان", "مردانه"),
