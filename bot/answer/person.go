@@ -1,10 +1,12 @@
 package answer
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sozialamt-dortmund/sozialbot/index"
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
@@ -158,3 +160,61 @@ var (
 	incomeMarks      = foldCues("*einkommen*", "income", "gesamteinkommen")
 	ageMarks         = foldCues("altersgrenze", "geburtsjahr", "age limit", "year of birth", "jahren", "years")
 )
+
+// personSpan is the topic of the need for money to live on that fits what
+// a message says of the person: unable to work for a time (Hilfe zum
+// Lebensunterhalt), for good or of pension age (Grundsicherung), or able to
+// work (Bürgergeld: "bin 34 und kann arbeiten", "ach ne ich bin erst 29
+// und such Arbeit"); "" when it says none of them or the knowledge base
+// has no such topic.
+func personSpan(kb *knowledge.Base, words []string) string {
+	if id := spanWanted(kb, words); id != "" {
+		return id
+	}
+	if t := kb.SpanTopic(knowledge.SpanWorking); t != nil && ableToWork(words) {
+		return t.ID
+	}
+	return ""
+}
+
+// ableToWork reports whether the words say the person can work or is
+// looking for work ("gesund und arbeitslos", "könnte arbeiten, find aber
+// nix", "lost my job"), and no denial comes right before the cue ("kann
+// nicht arbeiten").
+func ableToWork(words []string) bool {
+	if works(words) {
+		return true
+	}
+	for _, c := range ableCues {
+		i := find(words, c)
+		if i >= 0 && !slices.ContainsFunc(words[max(0, i-2):i], func(w string) bool { return denials[w] }) {
+			return true
+		}
+	}
+	return false
+}
+
+var ableCues = foldCues("kann arbeiten", "konnte arbeiten", "koennte arbeiten", "arbeiten kann", "arbeiten konnte", "arbeiten koennte",
+	"erwerbsfahig", "erwerbsfaehig", "arbeitsfahig", "arbeitsfaehig", "such arbeit", "suche arbeit", "such nen job", "suche nen job",
+	"such einen job", "suche einen job", "suche job", "such job", "arbeitssuchend", "arbeitsuchend", "job verloren", "arbeit verloren",
+	"gesund", "can work", "able to work", "looking for work", "looking for a job", "lost my job", "lost his job", "lost her job",
+	"out of work", "jobless")
+
+// switchesSpan reports whether a follow-up that says how the person stands
+// to work moves the conversation to another topic of the same need: the
+// conversation is about money to live on (its topic is one of that need,
+// or a message said the money is short), or the search found that topic
+// among its first three. A statement about the person, an age beside
+// the person's own words, or a span said outright ("mein Arzt sagt, ich
+// kann nie wieder arbeiten") tells it; a question about working ("muss ich
+// Arbeit suchen?") does not.
+func switchesSpan(kb *knowledge.Base, t, u *knowledge.Topic, means, person bool, words []string, hits []index.Hit) bool {
+	if u == nil || t == nil || u.ID == t.ID || len(words) > 20 {
+		return false
+	}
+	if !(t.NeedSpan != "" || means || amongFirst(kb, u.ID, hits, 3)) {
+		return false
+	}
+	self := slices.ContainsFunc(words, func(w string) bool { return selfWords[w] })
+	return person || self && hasAmount(words) || u.NeedSpan != knowledge.SpanWorking && self
+}

@@ -819,7 +819,8 @@ func shortOfMoney(words []string) bool {
 
 var shortCues = foldCues("reicht nicht", "reicht ** nicht", "reicht kaum", "reicht nie", "nicht aus", "fast nix", "fast nichts", "kaum was",
 	"kaum etwas", "zu wenig", "kleine rente", "kleinen rente", "kleine altersrente", "kleinen altersrente", "winzige rente", "mini rente",
-	"kein geld", "nix mehr", "nichts mehr", "not enough", "small pension", "tiny pension", "too little", "no money", "barely")
+	"kein geld", "nix mehr", "nichts mehr", "not enough", "small pension", "tiny pension", "too little", "no money", "barely",
+	"wenig geld", "nicht reicht", "nicht mehr reicht", "kein einkommen", "ohne einkommen", "nicht genug geld", "little money", "no income")
 
 // withoutTopics are the hits of other topics than those in drop.
 func withoutTopics(kb *knowledge.Base, hits []index.Hit, drop map[string]bool) []index.Hit {
