@@ -430,6 +430,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// an amount of pension; it does not ask about Hilfe zur Pflege.
 		named = false
 	}
+	if t != nil && !newSubject(sig.words) && forAnotherPerson(sig.words, msgLang) && !namesAny(kb, withoutPersons(sig.rest)) {
+		// "Sosyal bilet" … "çocuklarım için de var mı": the topic for them.
+		return a.followup(kb, st, d, t, sig), nil
+	}
 	// "Fahrdienst" … "wie krieg ich eigentlich den Schwerbehindertenausweis":
 	// a word that names another topic the search found leaves the
 	// conversation's topic for it.
@@ -452,7 +456,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// speaks of it far more than the conversation's.
 		switched, named = true, true
 	}
-	if u := kb.Topic(personSpan(kb, sig.words)); !named && sig.gender == "" && switchesSpan(kb, t, u, means, person, sig.words, hits) {
+	// The words of working ("unemployed") name Beschäftigungsförderung; said
+	// of the person they tell who it is.
+	namedBeyond := named && namesTopic(kb, hits[0], slices.DeleteFunc(slices.Clone(fr), func(w string) bool { return workWords[w] }), d.Lang)
+	if u := kb.Topic(personSpan(kb, sig.words)); !namedBeyond && switchesSpan(kb, t, u, means, person || sig.gender != "" && tellsAboutPerson(q, sig), sig.words, hits) {
 		// "wo beantrag ich Bürgergeld" … "ich bin aber schon 68, Rente
 		// ist mini", "Grundsicherung" … "ach ne ich bin erst 29 und such
 		// Arbeit": how long the person cannot work, their age, or that

@@ -187,7 +187,7 @@ func ableToWork(words []string) bool {
 	}
 	for _, c := range ableCues {
 		i := find(words, c)
-		if i >= 0 && !slices.ContainsFunc(words[max(0, i-2):i], func(w string) bool { return denials[w] }) {
+		if i >= 0 && !slices.ContainsFunc(words[max(0, i-2):i], func(w string) bool { return denials[w] || mayWords[w] }) {
 			return true
 		}
 	}
@@ -198,7 +198,12 @@ var ableCues = foldCues("kann arbeiten", "konnte arbeiten", "koennte arbeiten", 
 	"erwerbsfahig", "erwerbsfaehig", "arbeitsfahig", "arbeitsfaehig", "such arbeit", "suche arbeit", "such nen job", "suche nen job",
 	"such einen job", "suche einen job", "suche job", "such job", "arbeitssuchend", "arbeitsuchend", "job verloren", "arbeit verloren",
 	"gesund", "can work", "able to work", "looking for work", "looking for a job", "lost my job", "lost his job", "lost her job",
-	"out of work", "jobless")
+	"out of work", "jobless", "such* ** arbeit", "such* ** job", "such* ** jobs", "such* ** ausbildung*", "such* ** arbeitsstelle",
+	"kein* job", "kein* arbeit", "ohne job", "ohne arbeit", "no job", "noch arbeitsfahig", "healthy")
+
+// mayWords before "keine Arbeit" say what the person cannot do, not that
+// they have no work: "ich kann keine Arbeit machen".
+var mayWords = set(strings.Fields(`kann konnen koennen darf durfen can may`))
 
 // switchesSpan reports whether a follow-up that says how the person stands
 // to work moves the conversation to another topic of the same need: the
@@ -218,3 +223,33 @@ func switchesSpan(kb *knowledge.Base, t, u *knowledge.Topic, means, person bool,
 	self := slices.ContainsFunc(words, func(w string) bool { return selfWords[w] })
 	return person || self && hasAmount(words) || u.NeedSpan != knowledge.SpanWorking && self
 }
+
+// forAnotherPerson reports whether a short message in a language other
+// than German or English asks the conversation's topic for another person
+// ("çocuklarım için de var mı", "а для моєї мами?", "a dla moich dzieci?"):
+// a word of the family in that language, few words besides.
+func forAnotherPerson(words []string, lang string) bool {
+	if lang == "de" || lang == "en" || len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	return slices.ContainsFunc(words, func(w string) bool {
+		return foreignPersons[w] || slices.ContainsFunc(foreignPersonStems, func(p string) bool { return strings.HasPrefix(w, p) })
+	})
+}
+
+// foreignPersons are the family words of tr, pl and ro as messages fold
+// them (with their usual endings); foreignPersonStems begin those of uk,
+// ru, bg (Cyrillic) and ar, fa, whose endings vary more.
+var (
+	foreignPersons = set(strings.Fields(`annem anneme annemin annem icin babam babama babamin cocugum cocuguma cocuklarim cocuklarima
+		cocuklarimin cocuklar cocuk oglum ogluma kizim kizima esim esime karim karima kocam kocama dedem nenem ninem babaannem
+		anneannem kardesim kardesime ablam abim torunum komsum komsuma
+		mama mamy mamie mamą ojciec ojca taty tata dziecko dzieci dziecka dzieciom syn syna synowi corka corki corce zona zony
+		zonie maz meza mezowi babcia babci dziadek dziadka brat brata siostra siostry sasiad sasiadka
+		mama mamei tata tatal copil copii copilul copiilor fiul fiica sotia sotiei sotul sotului bunica bunicul`))
+	foreignPersonStems = []string{"мам", "тат", "бать", "бат", "діт", "дити", "дитя", "сина", "сину", "доньк", "дочк", "доч", "бабус", "дідус",
+		"дружин", "чоловік", "брат", "сестр", "сусід", "пап", "отц", "отец", "мать", "матер", "дет", "ребен", "ребён", "сын",
+		"бабушк", "дедушк", "жен", "муж", "сосед", "майк", "баща", "дете", "деца", "съпруг",
+		"أمي", "لأمي", "والد", "أبي", "لأبي", "ابني", "لابني", "ابنتي", "أطفالي", "لأطفالي", "زوجتي", "لزوجتي", "زوجي", "جدتي", "جدي",
+		"مادر", "پدر", "بچه", "فرزند", "همسر", "پسر", "دختر"}
+)

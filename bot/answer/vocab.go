@@ -993,7 +993,7 @@ var (
 	pensionCues     = foldCues("in rente", "in pension")
 	temporaryCues   = foldCues("nicht dauerhaft", "nicht auf dauer", "vorubergehend", "voruebergehend", "zeitweise", "krankgeschrieben", "paar monate", "nachsten monate",
 		"halbes jahr", "eine zeit lang", "fur eine zeit", "temporarily", "few months", "for a while")
-	yearWords = set(strings.Fields("jahre jahren jahr years year"))
+	yearWords = set(strings.Fields("jahre jahren jahr years year лет года год років роки рік lata lat ani години yasinda yasindayim yasindadir سنة عاما سال ساله"))
 	// ageBefore come right before an age: "ich bin 70", "she is 79",
 	// "Witwe, 71", "Rentner, 72".
 	ageBefore = set(strings.Fields("bin ist am sind is are aged rentner rentnerin witwe witwer seniorin senior pensioner widow widower"))
