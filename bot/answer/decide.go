@@ -265,7 +265,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		if t := kb.Topic(st.Topic); t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight || pointsBack(sig.words) || aboutPerson(sig.words)) {
 			// "was gab es da schon so?" points back with "da"; "ich bin
 			// aber über 60" tells about the person asking.
-			if u := kb.Topic(personSpan(kb, sig.words)); sig.gender == "" && switchesSpan(kb, t, u, means, tellsAboutPerson(q, sig), sig.words, nil) {
+			if u := kb.Topic(personSpan(kb, sig.words)); switchesSpan(kb, t, u, means, tellsAboutPerson(q, sig), q, sig.words, nil) {
 				// "Bürgergeld" … "nee bin schon 67": the topic of that need for them.
 				return a.followup(kb, st, d, u, personSignals(sig, AspectNone)), nil
 			}
@@ -459,12 +459,14 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// The words of working ("unemployed") name Beschäftigungsförderung; said
 	// of the person they tell who it is.
 	namedBeyond := named && namesTopic(kb, hits[0], slices.DeleteFunc(slices.Clone(fr), func(w string) bool { return workWords[w] }), d.Lang)
-	if u := kb.Topic(personSpan(kb, sig.words)); !namedBeyond && switchesSpan(kb, t, u, means, person || sig.gender != "" && tellsAboutPerson(q, sig), sig.words, hits) {
-		// "wo beantrag ich Bürgergeld" … "ich bin aber schon 68, Rente
-		// ist mini", "Grundsicherung" … "ach ne ich bin erst 29 und such
-		// Arbeit": how long the person cannot work, their age, or that
-		// they can work makes the other topic of that need the one that fits.
-		return a.followup(kb, st, d, u, personSignals(sig, AspectNone)), nil
+	if t != nil && !namedBeyond && len(sig.words) <= maxSpanWords {
+		if u := kb.Topic(personSpan(kb, sig.words)); switchesSpan(kb, t, u, means, person || sig.gender != "" && tellsAboutPerson(q, sig), q, sig.words, hits) {
+			// "wo beantrag ich Bürgergeld" … "ich bin aber schon 68, Rente
+			// ist mini", "Grundsicherung" … "ach ne ich bin erst 29 und such
+			// Arbeit": how long the person cannot work, their age, or that
+			// they can work makes the other topic of that need the one that fits.
+			return a.followup(kb, st, d, u, personSignals(sig, AspectNone)), nil
+		}
 	}
 	if person && t != nil && !named {
 		return a.followup(kb, st, d, t, personSignals(sig, st.Aspect)), nil

@@ -205,20 +205,32 @@ var ableCues = foldCues("kann arbeiten", "konnte arbeiten", "koennte arbeiten", 
 // they have no work: "ich kann keine Arbeit machen".
 var mayWords = set(strings.Fields(`kann konnen koennen darf durfen can may`))
 
+// maxSpanWords: a longer message tells a need of its own.
+const maxSpanWords = 20
+
 // switchesSpan reports whether a follow-up that says how the person stands
 // to work moves the conversation to another topic of the same need: the
 // conversation is about money to live on (its topic is one of that need,
-// or a message said the money is short), or the search found that topic
-// among its first three. A statement about the person, an age beside
-// the person's own words, or a span said outright ("mein Arzt sagt, ich
-// kann nie wieder arbeiten") tells it; a question about working ("muss ich
-// Arbeit suchen?") does not.
-func switchesSpan(kb *knowledge.Base, t, u *knowledge.Topic, means, person bool, words []string, hits []index.Hit) bool {
-	if u == nil || t == nil || u.ID == t.ID || len(words) > 20 {
+// or a message said the money is short): a statement about the person, an
+// age beside the person's own words, or a span said outright ("mein Arzt
+// sagt, ich kann nie wieder arbeiten") tells it; a question about working
+// ("muss ich Arbeit suchen?") does not. In another need's conversation
+// only a statement about the person does, where the search found that
+// topic among its first three.
+func switchesSpan(kb *knowledge.Base, t, u *knowledge.Topic, means, person bool, q string, words []string, hits []index.Hit) bool {
+	if u == nil || t == nil || u.ID == t.ID || len(words) == 0 || len(words) > maxSpanWords {
 		return false
 	}
-	if !(t.NeedSpan != "" || means || amongFirst(kb, u.ID, hits, 3)) {
-		return false
+	if t.NeedSpan == "" && !means {
+		// Another need's conversation: only a statement about the person,
+		// and the search found that topic too.
+		return person && amongFirst(kb, u.ID, hits, 3)
+	}
+	// "meine Nachbarin ist 80 und einsam, gibts da Treffen?" asks a
+	// question of its own; "und wenn ich erst 40 bin und arbeiten kann?"
+	// asks the same for that person.
+	if strings.ContainsAny(q, "?؟") && !ellipsisStarts[words[0]] {
+		return person
 	}
 	self := slices.ContainsFunc(words, func(w string) bool { return selfWords[w] })
 	return person || self && hasAmount(words) || u.NeedSpan != knowledge.SpanWorking && self
