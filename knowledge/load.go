@@ -75,6 +75,9 @@ func (b *Base) Topic(id string) *Topic { return b.topics[id] }
 const (
 	SpanLasting   = "lasting"
 	SpanTemporary = "temporary"
+	// SpanWorking is the same need for those who can work (Bürgergeld):
+	// "ich bin 34 und kann arbeiten" leaves the other two for it.
+	SpanWorking = "working"
 )
 
 // SpanTopic returns the topic whose need_span is span, or nil (validate

@@ -198,7 +198,7 @@ var schemaRules = map[string]fieldRule{
 	"Topic.unknown":       {desc: "Say honestly what could not be confirmed, and whom citizens can ask. Shown in the answer and listed in `sozialbot review`."},
 	"Topic.referral":      {desc: "true when this is not the Sozialamt's task and the answer says where to go instead."},
 	"Topic.offices":       {desc: "The ids of the offices responsible for the topic.", pattern: idPattern.String(), unique: true},
-	"Topic.need_span":     {desc: "lasting or temporary: tells apart two topics for the same need that differ only in how long it lasts (Grundsicherung: lasting; Hilfe zum Lebensunterhalt: temporary).", enum: []string{"lasting", "temporary"}},
+	"Topic.need_span":     {desc: "lasting, temporary or working: tells apart topics for the same need (money to live on) that differ only in how long the person cannot work (Grundsicherung: lasting; Hilfe zum Lebensunterhalt: temporary) or that they can (Bürgergeld: working).", enum: []string{"lasting", "temporary", "working"}},
 	"Topic.local_offices": {desc: "true when there is one office per Stadtbezirk and a question naming a place should lead to the office of that place."},
 	"Topic.links":         {desc: "Web pages worth opening."},
 	"Topic.phrasings":     {desc: "Questions as citizens would write them; they help the search."},

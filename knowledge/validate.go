@@ -157,8 +157,8 @@ func (b *Base) checkTopic(c *checker, t *Topic, categories map[string]bool) {
 		}
 		seen[id] = true
 	}
-	if t.NeedSpan != "" && t.NeedSpan != SpanLasting && t.NeedSpan != SpanTemporary {
-		c.errorf(t.Pos.At("need_span"), "%s: need_span is %q; it can be %q or %q", what, t.NeedSpan, SpanLasting, SpanTemporary)
+	if t.NeedSpan != "" && t.NeedSpan != SpanLasting && t.NeedSpan != SpanTemporary && t.NeedSpan != SpanWorking {
+		c.errorf(t.Pos.At("need_span"), "%s: need_span is %q; it can be %q, %q or %q", what, t.NeedSpan, SpanLasting, SpanTemporary, SpanWorking)
 	}
 	if t.LocalOffices && len(t.Offices) == 0 {
 		c.errorf(t.Pos.At("local_offices"), "%s: local_offices needs a list of offices", what)

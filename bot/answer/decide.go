@@ -220,6 +220,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if sig.tonight {
 		st.Tonight = true
 	}
+	// "ich hab zu wenig Geld zum Leben" … "bin 70": the need for money to
+	// live on, whichever topic answered it, is what a person's age asks.
+	means := st.Means || shortOfMoney(sig.words)
+	st.Means = means
 	// Crisis help comes first, before any search: the lines, then the
 	// topic that helps, with the place that fits the person now.
 	if c := crisis; c != nil {
@@ -262,6 +266,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		if t := kb.Topic(st.Topic); t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight || pointsBack(sig.words) || aboutPerson(sig.words)) {
 			// "was gab es da schon so?" points back with "da"; "ich bin
 			// aber über 60" tells about the person asking.
+			if u := kb.Topic(personSpan(kb, sig.words)); switchesSpan(kb, t, u, means, tellsAboutPerson(q, sig), q, sig.words, nil) {
+				// "Bürgergeld" … "nee bin schon 67": the topic of that need for them.
+				return a.followup(kb, st, d, u, personSignals(sig, AspectNone)), nil
+			}
 			if sig.gender == "" && !sig.tonight && tellsAboutPerson(q, sig) {
 				sig = personSignals(sig, st.Aspect)
 			}
@@ -424,7 +432,8 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// the search finds a weak match for one of its words.
 	// Words for another office's service name none of our topics: "kimlik
 	// kartı" (identity card) shares a word with "engelli kimlik kartı".
-	named := len(hits) > 0 && namesTopic(kb, hits[0], without(fr, foldWords(strings.Join(res.Elsewhere, " "))), d.Lang)
+	// A title's compound written apart names it too ("dortmund pass wer kriegt den").
+	named := len(hits) > 0 && namesTopic(kb, hits[0], slices.Concat(without(fr, foldWords(strings.Join(res.Elsewhere, " "))), titleCompounds(kb, sig.words)), d.Lang)
 	if named && t != nil && !namesTopic(kb, hits[0], without(sig.rest, received(sig.words)), d.Lang) {
 		// "Maßnahme für Langzeitarbeitslose" … "wie komm ich da rein? ich
 		// krieg Bürgergeld": what the person gets tells who they are; it
@@ -436,6 +445,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// Heim": a grade beside its number tells who the person is, like
 		// an amount of pension; it does not ask about Hilfe zur Pflege.
 		named = false
+	}
+	if t != nil && !newSubject(sig.words) && forAnotherPerson(sig.words, msgLang) && !namesAny(kb, withoutPersons(sig.rest)) {
+		// "Sosyal bilet" … "çocuklarım için de var mı": the topic for them.
+		return a.followup(kb, st, d, t, sig), nil
 	}
 	// "Fahrdienst" … "wie krieg ich eigentlich den Schwerbehindertenausweis":
 	// a word that names another topic the search found leaves the
@@ -459,13 +472,19 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// speaks of it far more than the conversation's.
 		switched, named = true, true
 	}
-	if person && t != nil && !named {
-		if u := kb.Topic(spanWanted(kb, sig.words)); u != nil && u.ID != t.ID && amongFirst(kb, u.ID, hits, 3) {
+	// The words of working ("unemployed") name Beschäftigungsförderung; said
+	// of the person they tell who it is.
+	namedBeyond := named && namesTopic(kb, hits[0], slices.DeleteFunc(slices.Clone(fr), func(w string) bool { return workWords[w] }), d.Lang)
+	if t != nil && !namedBeyond && len(sig.words) <= maxSpanWords {
+		if u := kb.Topic(personSpan(kb, sig.words)); switchesSpan(kb, t, u, means, person || sig.gender != "" && tellsAboutPerson(q, sig), q, sig.words, hits) {
 			// "wo beantrag ich Bürgergeld" … "ich bin aber schon 68, Rente
-			// ist mini": how long the person cannot work, or their age,
-			// makes the other topic of that need the one that fits.
+			// ist mini", "Grundsicherung" … "ach ne ich bin erst 29 und such
+			// Arbeit": how long the person cannot work, their age, or that
+			// they can work makes the other topic of that need the one that fits.
 			return a.followup(kb, st, d, u, personSignals(sig, AspectNone)), nil
 		}
+	}
+	if person && t != nil && !named {
 		return a.followup(kb, st, d, t, personSignals(sig, st.Aspect)), nil
 	}
 	if t != nil && !switched && endsPointingBack(q) && !(len(hits) > 0 && namesTopic(kb, hits[0], uncommonTitleWords(kb, fr, d.Lang), d.Lang)) {
@@ -536,7 +555,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// A place in another script or language is no German place word, and
 	// that language's small words are no German stop words ("ما در برکل
 	// هستیم", we are in Brackel): its place words do not count.
-	short := len(fr) <= 3 || msgLang != "de" && msgLang != "en" && len(fr)-res.PlaceWords <= 3
+	short := len(fr)-res.PlaceWords <= 3
 	if t != nil && len(res.Districts) == 1 && !named && short && len(kb.OfficesOf(t)) > 1 && !namesAny(kb, fr) {
 		// "Seniorenbüro Mengede" … "gibts auch eins in Bodelschwingh?": a
 		// place and no word that names a topic asks for the office there.
@@ -561,6 +580,13 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// "und für meine Mutter?" with nothing before it: about what?
 		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
 		return d, nil
+	}
+	if u := kb.Topic(st.Local); t == nil && st.Topic == "" && u != nil && u.LocalOffices && onlyPlace && len(res.Districts) == 1 {
+		// "gibts sowas wie ne Beratungsstelle für ältere Leute" (not sure:
+		// the Seniorenbüros first) … "44143": the office of the place of
+		// the topic the bot was not sure of.
+		st.District = res.Districts[0]
+		return a.answerTopic(kb, st, d, u, AspectWhere), nil
 	}
 	if t == nil && onlyPlace && len(res.Districts) == 1 && sig.aspect == "" {
 		// "Ich wohne in Eving": the district is remembered, the topic asked,
@@ -688,6 +714,15 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	d.Kind, d.Reason, d.Choices = KindDeclined, res.Reason, hits
 	if d.Reason == "" {
 		d.Reason = index.ReasonOutOfScope
+	}
+	st.Local = ""
+	if len(hits) == 0 || d.Reason != index.ReasonUnsure || st.Topic != "" {
+		return d, nil
+	}
+	if u := kb.Topic(topicOfHit(kb, hits[0])); u != nil && u.LocalOffices {
+		// Not sure, but the first suggestion has an office per Stadtbezirk:
+		// a place alone next asks for it.
+		st.Local = u.ID
 	}
 	return d, nil
 }
@@ -1123,6 +1158,7 @@ func hasAudience(kb *knowledge.Base, t *knowledge.Topic) bool {
 func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []index.Hit, sig signals, districts []string) Decision {
 	h := hits[0]
 	st.Local = localBehind(kb, hits)
+	st.Means = shortOfMoney(sig.words)
 	aspect := sig.aspect
 	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
 		aspect = aspectFor(kb, t, d.Lang, sig)

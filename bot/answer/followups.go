@@ -24,8 +24,11 @@ func switchTo(kb *knowledge.Base, t *knowledge.Topic, hits []index.Hit, words, r
 		return index.Hit{}, false
 	}
 	amount := hasAmount(words)
+	// A place asks for the office there; it switches no topic, though a
+	// topic's keywords hold it ("Seniorenbüro" … "in Brackel").
+	places := placeWords(kb)
 	cand := slices.DeleteFunc(without(withoutPersons(rest), received(words)), func(w string) bool {
-		return savingsWords[w] || isStatus(w) || amount && meansWords[w]
+		return savingsWords[w] || isStatus(w) || amount && meansWords[w] || places[w]
 	})
 	if len(cand) == 0 || namesTopic(kb, index.Hit{ID: t.ID, Kind: index.KindTopic}, cand, lang) {
 		return index.Hit{}, false

@@ -28,6 +28,10 @@ type State struct {
 	// AtOffice: the last answer was an office alone ("Wo ist das Sozialbüro
 	// in Scharnhorst?"), so "kann ich da einfach hingehen?" asks about it.
 	AtOffice bool
+	// Means: a message of the conversation said the money to live on is
+	// short, so a person's age or ability to work that follows asks for
+	// the topic of that need that fits them.
+	Means bool
 }
 
 // Memory keeps the State of each chat, in memory only: it is forgotten

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sozialamt-dortmund/sozialbot/index"
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
 )
 
@@ -181,4 +182,109 @@ func statesMark(words []string) bool {
 var (
 	markWords  = set(strings.Fields(`g ag b h bl gl rf`))
 	markBefore = set(strings.Fields(`nur hat habe hab mit merkzeichen kein keinen only has have with`))
+)
+
+// personSpan is the topic of the need for money to live on that fits what
+// a message says of the person: unable to work for a time (Hilfe zum
+// Lebensunterhalt), for good or of pension age (Grundsicherung), or able to
+// work (Bürgergeld: "bin 34 und kann arbeiten", "ach ne ich bin erst 29
+// und such Arbeit"); "" when it says none of them or the knowledge base
+// has no such topic.
+func personSpan(kb *knowledge.Base, words []string) string {
+	if id := spanWanted(kb, words); id != "" {
+		return id
+	}
+	if t := kb.SpanTopic(knowledge.SpanWorking); t != nil && ableToWork(words) {
+		return t.ID
+	}
+	return ""
+}
+
+// ableToWork reports whether the words say the person can work or is
+// looking for work ("gesund und arbeitslos", "könnte arbeiten, find aber
+// nix", "lost my job"), and no denial comes right before the cue ("kann
+// nicht arbeiten").
+func ableToWork(words []string) bool {
+	if works(words) {
+		return true
+	}
+	for _, c := range ableCues {
+		i := find(words, c)
+		if i >= 0 && !slices.ContainsFunc(words[max(0, i-2):i], func(w string) bool { return denials[w] || mayWords[w] }) {
+			return true
+		}
+	}
+	return false
+}
+
+var ableCues = foldCues("kann arbeiten", "konnte arbeiten", "koennte arbeiten", "arbeiten kann", "arbeiten konnte", "arbeiten koennte",
+	"erwerbsfahig", "erwerbsfaehig", "arbeitsfahig", "arbeitsfaehig", "such arbeit", "suche arbeit", "such nen job", "suche nen job",
+	"such einen job", "suche einen job", "suche job", "such job", "arbeitssuchend", "arbeitsuchend", "job verloren", "arbeit verloren",
+	"gesund", "can work", "able to work", "looking for work", "looking for a job", "lost my job", "lost his job", "lost her job",
+	"out of work", "jobless", "such* ** arbeit", "such* ** job", "such* ** jobs", "such* ** ausbildung*", "such* ** arbeitsstelle",
+	"kein* job", "kein* arbeit", "ohne job", "ohne arbeit", "no job", "noch arbeitsfahig", "healthy")
+
+// mayWords before "keine Arbeit" say what the person cannot do, not that
+// they have no work: "ich kann keine Arbeit machen".
+var mayWords = set(strings.Fields(`kann konnen koennen darf durfen can may`))
+
+// maxSpanWords: a longer message tells a need of its own.
+const maxSpanWords = 20
+
+// switchesSpan reports whether a follow-up that says how the person stands
+// to work moves the conversation to another topic of the same need: the
+// conversation is about money to live on (its topic is one of that need,
+// or a message said the money is short): a statement about the person, an
+// age beside the person's own words, or a span said outright ("mein Arzt
+// sagt, ich kann nie wieder arbeiten") tells it; a question about working
+// ("muss ich Arbeit suchen?") does not. In another need's conversation
+// only a statement about the person does, where the search found that
+// topic among its first three.
+func switchesSpan(kb *knowledge.Base, t, u *knowledge.Topic, means, person bool, q string, words []string, hits []index.Hit) bool {
+	if u == nil || t == nil || u.ID == t.ID || len(words) == 0 || len(words) > maxSpanWords {
+		return false
+	}
+	if t.NeedSpan == "" && !means {
+		// Another need's conversation: only a statement about the person,
+		// and the search found that topic too.
+		return person && amongFirst(kb, u.ID, hits, 3)
+	}
+	// "meine Nachbarin ist 80 und einsam, gibts da Treffen?" asks a
+	// question of its own; "und wenn ich erst 40 bin und arbeiten kann?"
+	// asks the same for that person.
+	if strings.ContainsAny(q, "?؟") && !ellipsisStarts[words[0]] {
+		return person
+	}
+	self := slices.ContainsFunc(words, func(w string) bool { return selfWords[w] })
+	return person || self && hasAmount(words) || u.NeedSpan != knowledge.SpanWorking && self
+}
+
+// forAnotherPerson reports whether a short message in a language other
+// than German or English asks the conversation's topic for another person
+// ("çocuklarım için de var mı", "а для моєї мами?", "a dla moich dzieci?"):
+// a word of the family in that language, few words besides.
+func forAnotherPerson(words []string, lang string) bool {
+	if lang == "de" || lang == "en" || len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	return slices.ContainsFunc(words, func(w string) bool {
+		return foreignPersons[w] || slices.ContainsFunc(foreignPersonStems, func(p string) bool { return strings.HasPrefix(w, p) })
+	})
+}
+
+// foreignPersons are the family words of tr, pl and ro as messages fold
+// them (with their usual endings); foreignPersonStems begin those of uk,
+// ru, bg (Cyrillic) and ar, fa, whose endings vary more.
+var (
+	foreignPersons = set(strings.Fields(`annem anneme annemin annem icin babam babama babamin cocugum cocuguma cocuklarim cocuklarima
+		cocuklarimin cocuklar cocuk oglum ogluma kizim kizima esim esime karim karima kocam kocama dedem nenem ninem babaannem
+		anneannem kardesim kardesime ablam abim torunum komsum komsuma
+		mama mamy mamie mamą ojciec ojca taty tata dziecko dzieci dziecka dzieciom syn syna synowi corka corki corce zona zony
+		zonie maz meza mezowi babcia babci dziadek dziadka brat brata siostra siostry sasiad sasiadka
+		mama mamei tata tatal copil copii copilul copiilor fiul fiica sotia sotiei sotul sotului bunica bunicul`))
+	foreignPersonStems = []string{"мам", "тат", "бать", "бат", "діт", "дити", "дитя", "сина", "сину", "доньк", "дочк", "доч", "бабус", "дідус",
+		"дружин", "чоловік", "брат", "сестр", "сусід", "пап", "отц", "отец", "мать", "матер", "дет", "ребен", "ребён", "сын",
+		"бабушк", "дедушк", "жен", "муж", "сосед", "майк", "баща", "дете", "деца", "съпруг",
+		"أمي", "لأمي", "والد", "أبي", "لأبي", "ابني", "لابني", "ابنتي", "أطفالي", "لأطفالي", "زوجتي", "لزوجتي", "زوجي", "جدتي", "جدي",
+		"مادر", "پدر", "بچه", "فرزند", "همسر", "پسر", "دختر"}
 )

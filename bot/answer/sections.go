@@ -723,7 +723,8 @@ func newPlaceWords(kb *knowledge.Base) map[string]bool {
 	m := map[string]bool{}
 	for _, d := range kb.Districts {
 		for _, name := range append(append([]string{d.Name}, d.Stadtteile...), d.Colloquial...) {
-			for _, w := range foldWords(name) {
+			// "Hörde" is written "Hoerde" too.
+			for _, w := range append(foldWords(name), foldWords(umlautsWritten.Replace(name))...) {
 				m[w] = true
 			}
 		}
@@ -732,6 +733,9 @@ func newPlaceWords(kb *knowledge.Base) map[string]bool {
 }
 
 var placeCache = cache[*knowledge.Base, map[string]bool]{max: maxCachedBases}
+
+// umlautsWritten writes a name's umlauts out, as a keyboard without them does.
+var umlautsWritten = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss")
 
 // storyWords are the words of a message that name a topic: words of the
 // topics' titles and keywords and of the synonyms, as written, each once.

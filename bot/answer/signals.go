@@ -709,6 +709,11 @@ var liveCues = [][]string{
 	// tr ar uk ru pl ro bg fa: "I live (in)"
 	{"oturuyorum"}, {"yasiyorum"}, {"اسكن"}, {"ساكن"}, {"мешкаю"}, {"живу"}, {"живем"}, {"живемо"}, {"проживаю"},
 	{"mieszkam"}, {"locuiesc"}, {"живея"}, {"ساکن"}, {"زندگی"},
+	// a move: the place named is where the person will live ("wir ziehen
+	// nächsten Monat nach Hombruch", "we're moving to Hörde")
+	{"ziehe"}, {"ziehen"}, {"zieht"}, {"umziehen"}, {"umgezogen"}, {"gezogen"}, {"moving"}, {"move", "to"}, {"moved", "to"}, {"relocating"},
+	{"tasiniyoruz"}, {"tasiniyorum"}, {"tasindik"}, {"tasindim"}, {"переїжджаємо"}, {"переїжджаю"}, {"переїхали"}, {"переезжаем"},
+	{"переезжаю"}, {"переехали"}, {"przeprowadzamy"}, {"przeprowadzam"}, {"ننتقل"}, {"انتقلنا"}, {"سننتقل"},
 }
 
 // cueMatch is a cue found in a message.

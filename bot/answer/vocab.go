@@ -837,7 +837,8 @@ func shortOfMoney(words []string) bool {
 var shortCues = foldCues("reicht nicht", "reicht ** nicht", "reicht kaum", "reicht nie", "nicht aus", "fast nix", "fast nichts", "kaum was",
 	"kaum etwas", "zu wenig", "kleine rente", "kleinen rente", "kleine altersrente", "kleinen altersrente", "winzige rente", "mini rente",
 	"kein geld", "nix mehr", "nichts mehr", "not enough", "small pension", "tiny pension", "too little", "no money", "barely",
-	"keine rente", "kein einkommen", "no pension", "no income", "nie gearbeitet", "never worked")
+	"keine rente", "kein einkommen", "no pension", "no income", "nie gearbeitet", "never worked",
+	"wenig geld", "nicht reicht", "nicht mehr reicht", "ohne einkommen", "nicht genug geld", "little money")
 
 // withoutTopics are the hits of other topics than those in drop.
 func withoutTopics(kb *knowledge.Base, hits []index.Hit, drop map[string]bool) []index.Hit {
@@ -1244,7 +1245,7 @@ var (
 		"тимчасов*", "на час", "на рік", "на * роки", "на * років", "временн*", "на время", "на год", "на * года", "на * лет",
 		"за година", "за една година", "за * години", "tymczasow*", "czasowo", "na czas okreslony", "na rok", "na * lata", "na * lat",
 		"temporar*", "pe un an", "pe * ani", "pe o perioada", "pe timp limitat")
-	yearWords = set(strings.Fields("jahre jahren jahr years year"))
+	yearWords = set(strings.Fields("jahre jahren jahr years year лет года год років роки рік lata lat ani години yasinda yasindayim yasindadir سنة عاما سال ساله"))
 	// ageBefore come right before an age: "ich bin 70", "she is 79",
 	// "Witwe, 71", "Rentner, 72".
 	ageBefore = set(strings.Fields("bin ist am sind is are aged rentner rentnerin witwe witwer seniorin senior pensioner widow widower"))
