@@ -292,7 +292,7 @@ func onlyPersonAsked(words []string) bool {
 	for _, w := range words {
 		bare, joined := arabicLinked(w)
 		switch {
-		case personWords[w] || foreignPersonWords[w] || foreignPersonWords[bare]:
+		case personWords[w] || foreignPerson(w) || foreignPerson(bare):
 			person = true
 			linked = linked || joined
 		case andWords[w] || personLinkWords[w] || possessives[w] || stopWords[w]:
@@ -318,15 +318,6 @@ func arabicLinked(w string) (string, bool) {
 // personLinkWords ask "and for …?" in the translated languages: "için",
 // "ne", "peki", "برای", "چی", "چطور", "طيب", "شو", "for", "für".
 var personLinkWords = set(foldWords(`için icin ne peki nasıl nasil برای واسه چی چطور پس طيب طب شو وشو ماذا for what about für fur was ist mit`))
-
-// foreignPersonWords are the relatives and persons of a follow-up in Turkish,
-// Arabic and Farsi, as written with the possessive ("eşim", my spouse).
-var foreignPersonWords = set(foldWords(`eşim esim annem babam kocam karım karim oğlum oglum kızım kizim çocuğum cocugum
-	çocuklarım cocuklarim kardeşim kardesim ablam abim dedem ninem anneannem babaannem teyzem halam dayım dayim amcam
-	komşum komsum arkadaşım arkadasim kayınvalidem kayinvalidem
-	زوجي زوجتي مرتي جوزي امي أمي ابوي ابي أبي بنتي ابني اخوي اخي أخي اختي أختي جدتي جدي ستي عمي خالي عمتي خالتي
-	جاري جارتي مرة المرة بنت البنت ولد الولد الاولاد ولادي اولادي الزوجة الزوج زوجة زوج
-	برادرم خواهرم مادرم پدرم همسرم شوهرم زنم پسرم دخترم بچم بچهام بچههام بچهها مادربزرگم پدربزرگم دوستم همسایهام همسایم`))
 
 // asksWhatNext reports whether a short message only asks what comes next
 // ("а шо далі?", "a co dalej?", "și mai departe?", "и после какво?", "ну и

@@ -267,21 +267,30 @@ func forAnotherPerson(words []string, lang string) bool {
 	if lang == "de" || lang == "en" || len(words) == 0 || len(words) > 6 {
 		return false
 	}
-	return slices.ContainsFunc(words, func(w string) bool {
-		return foreignPersons[w] || slices.ContainsFunc(foreignPersonStems, func(p string) bool { return strings.HasPrefix(w, p) })
-	})
+	return slices.ContainsFunc(words, foreignPerson)
 }
 
-// foreignPersons are the family words of tr, pl and ro as messages fold
-// them (with their usual endings); foreignPersonStems begin those of uk,
-// ru, bg (Cyrillic) and ar, fa, whose endings vary more.
+// foreignPerson reports whether a folded word names a relative or another
+// person in one of the translated languages ("eşim", "مادرم", "dla mamy").
+func foreignPerson(w string) bool {
+	return foreignPersons[w] || slices.ContainsFunc(foreignPersonStems, func(p string) bool { return strings.HasPrefix(w, p) })
+}
+
+// foreignPersons are the family words of tr, ar, fa, pl and ro as messages
+// fold them (with their usual endings and possessives: "eşim", my spouse);
+// foreignPersonStems begin those of uk, ru, bg (Cyrillic) and ar, fa, whose
+// endings vary more.
 var (
-	foreignPersons = set(strings.Fields(`annem anneme annemin annem icin babam babama babamin cocugum cocuguma cocuklarim cocuklarima
+	foreignPersons = set(foldWords(`annem anneme annemin babam babama babamin cocugum cocuguma cocuklarim cocuklarima
 		cocuklarimin cocuklar cocuk oglum ogluma kizim kizima esim esime karim karima kocam kocama dedem nenem ninem babaannem
 		anneannem kardesim kardesime ablam abim torunum komsum komsuma
 		mama mamy mamie mamą ojciec ojca taty tata dziecko dzieci dziecka dzieciom syn syna synowi corka corki corce zona zony
 		zonie maz meza mezowi babcia babci dziadek dziadka brat brata siostra siostry sasiad sasiadka
-		mama mamei tata tatal copil copii copilul copiilor fiul fiica sotia sotiei sotul sotului bunica bunicul`))
+		mama mamei tata tatal copil copii copilul copiilor fiul fiica sotia sotiei sotul sotului bunica bunicul
+		eşim oğlum kızım çocuğum çocuklarım kardeşim kocam karım teyzem halam dayım dayim amcam arkadaşım arkadasim kayınvalidem kayinvalidem
+		زوجي زوجتي مرتي جوزي امي أمي ابوي ابي أبي بنتي ابني اخوي اخي أخي اختي أختي جدتي جدي ستي عمي خالي عمتي خالتي
+		جاري جارتي مرة المرة بنت البنت ولد الولد الاولاد ولادي اولادي الزوجة الزوج زوجة زوج
+		برادرم خواهرم مادرم پدرم همسرم شوهرم زنم پسرم دخترم بچم بچهام بچههام بچهها مادربزرگم پدربزرگم دوستم همسایهام همسایم`))
 	foreignPersonStems = []string{"мам", "тат", "бать", "бат", "діт", "дити", "дитя", "сина", "сину", "доньк", "дочк", "доч", "бабус", "дідус",
 		"дружин", "чоловік", "брат", "сестр", "сусід", "пап", "отц", "отец", "мать", "матер", "дет", "ребен", "ребён", "сын",
 		"бабушк", "дедушк", "жен", "муж", "сосед", "майк", "баща", "дете", "деца", "съпруг",
