@@ -305,6 +305,12 @@ func asksElsewhere(kb *knowledge.Base, h index.Hit, words, elsewhere []string, l
 			// reads no numbers, and saw "Arbeitslosengeld" (I).
 			other = slices.DeleteFunc(other, func(o string) bool { return o == w })
 		}
+		if slices.Contains(other, w) && slices.ContainsFunc(words[max(0, i-2):min(len(words), i+4)], func(v string) bool { return endingWords[v] }) {
+			// "ALG 1 läuft aus, was dann?", "kleine Witwenrente, wer hilft
+			// mir": the other office's money ends or is too little; the
+			// person asks what comes after it, which may be ours.
+			other = slices.DeleteFunc(other, func(o string) bool { return o == w })
+		}
 	}
 	if len(other) == 0 {
 		return false
@@ -316,6 +322,11 @@ func asksElsewhere(kb *knowledge.Base, h index.Hit, words, elsewhere []string, l
 	}
 	return lang == "de" || lang == "en" || !namesTitleIn(kb, topicOfHit(kb, h), rest, lang)
 }
+
+// endingWords tell that money a person gets ends or is too little.
+var endingWords = set(strings.Fields(`endet enden ende lauft laeuft auslaufen ausgelaufen abgelaufen vorbei hort hoert
+	aufgehort aufgehoert gestrichen eingestellt reicht reichen klein kleine kleinen kleiner wenig niedrig knapp
+	ends ended ending expires expired runs stopped small low enough`))
 
 // beginsTitle reports whether one of words is a compound that begins with
 // a word of the topic's German or English title: "Elterngeldantrag".
