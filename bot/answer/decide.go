@@ -405,7 +405,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// alone, a postcode too, asks for the office there instead).
 	person := t != nil && sig.gender == "" && !sig.tonight && !onlyPlaceOrNumber(kb, sig.rest) && tellsAboutPerson(q, sig)
 	if t != nil && !(refers && len(fr) <= 2) && !(person && hasAmount(sig.words)) && !(len(hits) > 0 && topicOfHit(kb, hits[0]) == t.ID) &&
-		strangeWord(kb, fr, germanNouns(msg, msgLang)) {
+		(strangeWord(kb, fr, germanNouns(msg, msgLang)) || msgLang == "en" && strangeEnglish(kb, fr)) {
 		// "wo kann man hier gut Pizza essen?" follows up on nothing; "muss
 		// mein Sohn da was zahlen?" points back with "da" and stays, and
 		// so does a message whose best hit is the conversation's topic

@@ -31,10 +31,11 @@ func namesNoTopic(kb *knowledge.Base, rest []string, msg, lang string, found boo
 	// only beside a word of content ("Meine Oma braucht Hilfe im
 	// Haushalt"); "Es geht um meine Mutter", "Wann kommt mein Geld?" say
 	// only who or what any office could be asked about.
-	// "die Tochter von Frau Meier": the name after "Frau" names nothing.
+	// "die Tochter von Frau Meier": the name after "Frau", a word the
+	// knowledge base does not use, names nothing ("eine Frau schlafen" does).
 	var named []string
 	for i, w := range rest {
-		if i == 0 || !titleOfAddress[rest[i-1]] {
+		if i == 0 || !titleOfAddress[rest[i-1]] || v.used[w] || v.names[w] {
 			named = append(named, w)
 		}
 	}
@@ -264,6 +265,22 @@ func strangeWord(kb *knowledge.Base, rest []string, nouns map[string]bool) bool 
 		}
 	}
 	return false
+}
+
+// strangeEnglish reports whether an English message, whose nouns cannot be
+// told by capitals, holds two words of five letters or more that the
+// knowledge base never uses and that are no verb form, place or chat word:
+// "can you book me a flight to London" follows up on nothing. One such word
+// may be a relative or a thing of the topic the knowledge base lacks.
+func strangeEnglish(kb *knowledge.Base, rest []string) bool {
+	v, places := vocabOf(kb), placeWords(kb)
+	n := 0
+	for _, w := range rest {
+		if len(w) >= 5 && !places[w] && !v.namesWord(w) && v.strange(w, nil) && !chatter(v, w, "en") {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // ends reports whether a word the knowledge base uses ends with w: "Grundlage"
