@@ -54,6 +54,9 @@ type Index struct {
 	// greetings are greetingWords folded.
 	fillers   [nLangs]map[string]bool
 	greetings map[string]bool
+	// endings and smalls are endingWords and smallWords as the German and
+	// English analyzers see them.
+	endings, smalls [nLangs]map[string]bool
 	// elsewhere are the analysed phrases of knowledge.Base.Elsewhere, by
 	// their first term.
 	elsewhere [nLangs]map[string][][]string
@@ -150,6 +153,19 @@ func Build(kb *knowledge.Base) (*Index, error) {
 	}
 	ix.places = newPlaces(kb, ix.foldTokens)
 	ix.fillers = ix.termSets(fillerWords)
+	for _, l := range []int{langDE, langEN} {
+		ix.endings[l], ix.smalls[l] = map[string]bool{}, map[string]bool{}
+		for _, w := range endingWords {
+			for _, t := range analyze(ix.analyzers[l], w) {
+				ix.endings[l][t] = true
+			}
+		}
+		for _, w := range smallWords {
+			for _, t := range analyze(ix.analyzers[l], w) {
+				ix.smalls[l][t] = true
+			}
+		}
+	}
 	ix.addElsewhere(kb)
 	ix.greetings = map[string]bool{}
 	for _, w := range greetingWords {

@@ -20,6 +20,15 @@ var fillerWords = strings.Fields(`
 	oeffnungszeiten sprechzeiten sprechstunde kontakt termin erreichen address phone number
 	opening hours contact appointment reach`)
 
+// endingWords tell that money a person gets ends or is too little: another
+// office's service beside them is the person's situation (endsNear).
+var endingWords = strings.Fields(`endet enden läuft laeuft lauft auslaufen ausgelaufen abgelaufen vorbei
+	aufgehört aufgehoert gestrichen eingestellt reicht ends ended expires expired runs ran stopped`)
+
+// smallWords say money is too little where they stand right before it
+// ("kleine Witwenrente"), not a word or two away ("kleines Haus … Grundsteuer").
+var smallWords = strings.Fields(`klein kleine kleinen kleiner niedrig niedrige niedrigen knapp knappe mini small low tiny`)
+
 // Words asking for contact details ("Telefonnummer", "Öffnungszeiten") are
 // fillers too: every answer card shows the office's address, hours and phone.
 

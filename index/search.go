@@ -516,6 +516,9 @@ func (ix *Index) analyzeIn(text, lang string, confident bool) question {
 		q.elsewhere[lang] = map[int]bool{}
 		for i := range q.content[lang] {
 			for _, phrase := range ix.elsewhereAt(lang, q.content[lang], i) {
+				if ix.endsNear(lang, q.content[lang], i, len(phrase)) {
+					continue
+				}
 				for k := range phrase {
 					q.elsewhere[lang][i+k] = true
 				}
@@ -845,4 +848,23 @@ func isNumber(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// endsNear reports whether a word of ending stands within two content
+// words of the phrase at i of n words, or one of too little right before
+// it: "ALG 1 läuft aus", "kleine Witwenrente" tell the person's situation, another
+// office's money that ends, not a question for that office.
+func (ix *Index) endsNear(lang int, words []position, i, n int) bool {
+	if ix.endings[lang] == nil {
+		return false
+	}
+	if i > 0 && ix.smalls[lang][words[i-1].terms[0]] {
+		return true
+	}
+	for k := max(0, i-2); k < min(len(words), i+n+2); k++ {
+		if (k < i || k >= i+n) && ix.endings[lang][words[k].terms[0]] {
+			return true
+		}
+	}
+	return false
 }

@@ -153,7 +153,29 @@ func plainlyNamed(kb *knowledge.Base, hits []index.Hit, sig signals, lang string
 		return false
 	}
 	v := vocabOf(kb)
-	return !slices.ContainsFunc(sig.rest, func(w string) bool { return v.strange(w, nil) })
+	return !slices.ContainsFunc(sig.rest, func(w string) bool {
+		return v.strange(w, nil) && !chatter(v, w, lang) && !namesHit(kb, hits, []string{w})
+	})
+}
+
+// chatter reports whether a word the knowledge base does not use is one of
+// chat rather than of another domain: a short or colloquial word ("jetz",
+// "irgendwo"), a verb form, a day ("dienstags"), a word with umlauts
+// written out ("sozialbuero"), a compound of two words the knowledge base
+// uses ("Amtshaus").
+func chatter(v vocab, w, lang string) bool {
+	if len(w) < 5 || namesNothing(w) || chatWords[w] || followupWords[w] || everydayWords[strings.TrimSuffix(w, "s")] || verbLike(v, w, lang) {
+		return true
+	}
+	if u := umlautSpelt(w); u != w && (v.used[u] || v.used[lightStem(u)]) {
+		return true
+	}
+	for i := 3; i <= len(w)-4; i++ {
+		if v.used[w[:i]] && v.used[w[i:]] {
+			return true
+		}
+	}
+	return false
 }
 
 // DefaultMargin was calibrated on conversations-tune.yaml (docs/benchmarks.md).
@@ -407,7 +429,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// alone, a postcode too, asks for the office there instead).
 	person := t != nil && sig.gender == "" && !sig.tonight && !onlyPlaceOrNumber(kb, sig.rest) && tellsAboutPerson(q, sig)
 	if t != nil && !(refers && len(fr) <= 2) && !(person && hasAmount(sig.words)) && !(len(hits) > 0 && topicOfHit(kb, hits[0]) == t.ID) &&
-		strangeWord(kb, fr, germanNouns(msg, msgLang)) {
+		(strangeWord(kb, fr, germanNouns(msg, msgLang)) || msgLang == "en" && strangeEnglish(kb, fr)) {
 		// "wo kann man hier gut Pizza essen?" follows up on nothing; "muss
 		// mein Sohn da was zahlen?" points back with "da" and stays, and
 		// so does a message whose best hit is the conversation's topic

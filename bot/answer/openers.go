@@ -373,6 +373,12 @@ func asksElsewhere(kb *knowledge.Base, h index.Hit, words, elsewhere []string, l
 			// reads no numbers, and saw "Arbeitslosengeld" (I).
 			other = slices.DeleteFunc(other, func(o string) bool { return o == w })
 		}
+		if slices.Contains(other, w) && (slices.ContainsFunc(words[max(0, i-2):min(len(words), i+4)], func(v string) bool { return endingWords[v] }) || i > 0 && smallWords[words[i-1]]) {
+			// "ALG 1 läuft aus, was dann?", "kleine Witwenrente, wer hilft
+			// mir": the other office's money ends or is too little; the
+			// person asks what comes after it, which may be ours.
+			other = slices.DeleteFunc(other, func(o string) bool { return o == w })
+		}
 	}
 	if len(other) == 0 {
 		return false
@@ -384,6 +390,13 @@ func asksElsewhere(kb *knowledge.Base, h index.Hit, words, elsewhere []string, l
 	}
 	return lang == "de" || lang == "en" || !namesTitleIn(kb, topicOfHit(kb, h), rest, lang)
 }
+
+// endingWords tell that money a person gets ends or is too little.
+var endingWords = set(strings.Fields(`endet enden lauft laeuft auslaufen ausgelaufen abgelaufen vorbei hort hoert
+	aufgehort aufgehoert gestrichen eingestellt reicht reichen ends ended expires expired runs stopped enough`))
+
+// smallWords say money is too little right before it: "kleine Witwenrente".
+var smallWords = set(strings.Fields(`klein kleine kleinen kleiner niedrig niedrige niedrigen knapp knappe mini small low tiny`))
 
 // beginsTitle reports whether one of words is a compound that begins with
 // a word of the topic's German or English title: "Elterngeldantrag".

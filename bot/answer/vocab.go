@@ -31,6 +31,15 @@ func namesNoTopic(kb *knowledge.Base, rest []string, msg, lang string, found boo
 	// only beside a word of content ("Meine Oma braucht Hilfe im
 	// Haushalt"); "Es geht um meine Mutter", "Wann kommt mein Geld?" say
 	// only who or what any office could be asked about.
+	// "die Tochter von Frau Meier": the name after "Frau", a word the
+	// knowledge base does not use, names nothing ("eine Frau schlafen" does).
+	var named []string
+	for i, w := range rest {
+		if i == 0 || !titleOfAddress[rest[i-1]] || v.used[w] || v.names[w] {
+			named = append(named, w)
+		}
+	}
+	rest = named
 	content := slices.ContainsFunc(rest, func(w string) bool {
 		return len(w) >= 4 && !namesNothing(w) && !saysWho(w) && !verbLike(v, w, lang)
 	})
@@ -60,6 +69,9 @@ func namesNoTopic(kb *knowledge.Base, rest []string, msg, lang string, found boo
 	}
 	return true
 }
+
+// titleOfAddress are the words before a person's name.
+var titleOfAddress = set(strings.Fields(`frau herr herrn mr mrs ms`))
 
 // namesNothing reports whether a word names nothing a message could be
 // about: a greeting, the people who send the person, a paper of any
@@ -110,7 +122,9 @@ var everydayWords = set(strings.Fields(`
 	ewig endlich bald leider echt wirklich schlimm komisch normal normalerweise januar februar marz maerz april
 	mai juni juli august september oktober november dezember montag dienstag mittwoch donnerstag freitag samstag
 	sonntag woche wochen monat monaten thing things idea advice january february march may june july october
-	december monday tuesday wednesday thursday friday saturday sunday week weeks month months`))
+	december monday tuesday wednesday thursday friday saturday sunday week weeks month months
+	irgendwo irgendwie irgendwas irgendwann nachdem seitdem obwohl
+	wegen weiss weisst weisste weißt du nich sitzen sitzt sitze rufe anrufen melde schreibe calling`))
 
 // verbLike reports whether w, a word the knowledge base does not name, is
 // a verb form or a pointer rather than a noun: a participle ("gekriegt",
@@ -185,6 +199,11 @@ func namesTitle(t *knowledge.Topic, words []string) bool {
 			if len(w) >= 4 && title[w] && !followupWords[w] && !stopWords[w] && !commonTitleWords[w] && !greetingWords[w] && !paperWords[w] {
 				return true
 			}
+			// "sozialbuero", "frauenuebernachtung": umlauts written out,
+			// also at the start of a long title word.
+			if u := umlautSpelt(w); u != w && len(u) >= 8 && slices.ContainsFunc(titleLong(title), func(tw string) bool { return tw == u || len(u) >= 10 && strings.HasPrefix(tw, u) }) {
+				return true
+			}
 		}
 	}
 	// A keyword of several words, said whole ("auf der Straße").
@@ -195,6 +214,19 @@ func namesTitle(t *knowledge.Topic, words []string) bool {
 		}
 	}
 	return false
+}
+
+// titleLong are a title's words of 8 letters or more as umlautSpelt reads
+// them, so that a word written with "ue" meets them ("sozialbuero"), and a
+// word of 10 may begin one ("Frauenübernachtung…stelle").
+func titleLong(title map[string]bool) []string {
+	var out []string
+	for tw := range title {
+		if len(tw) >= 8 && !commonTitleWords[tw] {
+			out = append(out, umlautSpelt(tw))
+		}
+	}
+	return out
 }
 
 // namesHit reports whether the message names a hit that scores as high as
@@ -233,6 +265,22 @@ func strangeWord(kb *knowledge.Base, rest []string, nouns map[string]bool) bool 
 		}
 	}
 	return false
+}
+
+// strangeEnglish reports whether an English message, whose nouns cannot be
+// told by capitals, holds two words of five letters or more that the
+// knowledge base never uses and that are no verb form, place or chat word:
+// "can you book me a flight to London" follows up on nothing. One such word
+// may be a relative or a thing of the topic the knowledge base lacks.
+func strangeEnglish(kb *knowledge.Base, rest []string) bool {
+	v, places := vocabOf(kb), placeWords(kb)
+	n := 0
+	for _, w := range rest {
+		if len(w) >= 5 && !places[w] && !v.namesWord(w) && v.strange(w, nil) && !chatter(v, w, "en") {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // ends reports whether a word the knowledge base uses ends with w: "Grundlage"
@@ -430,7 +478,9 @@ var personWords = set(strings.Fields(`
 // them ("für meinen Arbeitgeber"): they name no topic.
 var helperWords = set(strings.Fields(`betreuer betreuerin sozialarbeiter sozialarbeiterin berater beraterin
 	hausarzt hausarztin arzt arztin doktor sachbearbeiter sachbearbeiterin caseworker doctor
-	arbeitgeber arbeitgeberin chef chefin employer boss`))
+	arbeitgeber arbeitgeberin chef chefin employer boss klient klientin klienten mandant mandantin
+	patient patientin pflegekraft pfleger pflegerin krankenschwester krankenpfleger vermieter vermieterin
+	hausverwaltung client patient nurse landlord landlady`))
 
 // withoutPersons returns the words that are neither personWords nor
 // colloquial verbs of getting ("kriegt das auch mein Freund?").
