@@ -15,28 +15,28 @@ type langFloors struct{ Lang, Top1 float64 }
 // figures reached, less about one question. Raise them to what is reached
 // (go test -run HeldOutLanguages -v prints it); never lower them.
 var heldOutFloors = map[string]langFloors{
-	"tr": {Lang: 0.92, Top1: 0.83}, // language right, top-1 at first sight: 0.946, 0.851
-	"ar": {Lang: 0.98, Top1: 0.76}, // 1.000, 0.787
-	"uk": {Lang: 0.82, Top1: 0.83}, // 0.839, 0.851
-	"ru": {Lang: 0.96, Top1: 0.83}, // 0.982, 0.851
-	"pl": {Lang: 0.87, Top1: 0.68}, // 0.893, 0.702
-	"ro": {Lang: 0.92, Top1: 0.80}, // 0.946, 0.830
-	"bg": {Lang: 0.92, Top1: 0.70}, // 0.946, 0.723
-	"fa": {Lang: 0.92, Top1: 0.83}, // 0.946, 0.851
+	"tr": {Lang: 0.92, Top1: 0.87}, // language right, top-1 at first sight: 0.946, 0.851; after the round of 12:40–14:30: 0.946, 0.894
+	"ar": {Lang: 0.98, Top1: 0.76}, // 1.000, 0.787; after: 1.000, 0.787
+	"uk": {Lang: 0.82, Top1: 0.83}, // 0.839, 0.851; after: 0.839, 0.851
+	"ru": {Lang: 0.96, Top1: 0.85}, // 0.982, 0.851; after: 0.982, 0.872
+	"pl": {Lang: 0.87, Top1: 0.70}, // 0.893, 0.702; after: 0.893, 0.723
+	"ro": {Lang: 0.92, Top1: 0.83}, // 0.946, 0.830; after: 0.946, 0.851
+	"bg": {Lang: 0.92, Top1: 0.72}, // 0.946, 0.723; after: 0.946, 0.745
+	"fa": {Lang: 0.92, Top1: 0.85}, // 0.946, 0.851; after: 0.946, 0.872
 }
 
 // retired5Floors keep the fifth held-out sets
 // (questions-<lang>-retired-5.yaml, written on 2026-12-02 at 09:55, retired
 // at 12:30 once their misses were read) from sliding back.
 var retired5Floors = map[string]langFloors{
-	"tr": {Lang: 0.92, Top1: 0.83}, // language right, top-1 at first sight: 0.929, 0.857; after the rounds of 10:05–12:20: 0.946, 0.857
-	"ar": {Lang: 0.98, Top1: 0.73}, // 1.000, 0.735; after: 1.000, 0.755
-	"uk": {Lang: 0.91, Top1: 0.84}, // 0.929, 0.840; after: 0.929, 0.860
-	"ru": {Lang: 0.91, Top1: 0.88}, // 0.929, 0.900
-	"pl": {Lang: 0.92, Top1: 0.89}, // 0.946, 0.918
-	"ro": {Lang: 0.91, Top1: 0.90}, // 0.929, 0.920
-	"bg": {Lang: 0.85, Top1: 0.90}, // 0.875, 0.920
-	"fa": {Lang: 0.91, Top1: 0.80}, // 0.929, 0.820
+	"tr": {Lang: 0.92, Top1: 0.91}, // language right, top-1 when retired: 0.946, 0.857; tuned on in the round of 12:40–14:30: 0.946, 0.939
+	"ar": {Lang: 0.98, Top1: 0.85}, // 1.000, 0.755; 1.000, 0.878
+	"uk": {Lang: 0.91, Top1: 0.94}, // 0.929, 0.860; 0.929, 0.960
+	"ru": {Lang: 0.91, Top1: 0.88}, // 0.929, 0.900; 0.929, 0.900
+	"pl": {Lang: 0.92, Top1: 0.89}, // 0.946, 0.918; 0.946, 0.918
+	"ro": {Lang: 0.91, Top1: 0.90}, // 0.929, 0.920; 0.929, 0.900 (one lost in the round)
+	"bg": {Lang: 0.85, Top1: 0.92}, // 0.875, 0.920; 0.875, 0.940
+	"fa": {Lang: 0.91, Top1: 0.90}, // 0.929, 0.820; 0.929, 0.920
 }
 
 // retired4Floors keep the fourth held-out sets
