@@ -489,17 +489,21 @@ const localShare = 0.6
 
 // onlyAsks reports whether a message is a question word or "und" alone,
 // with particles at most: "und?", "wann?", "und dann?", "why?".
-func onlyAsks(words []string) bool {
-	asks := false
+func onlyAsks(words []string) bool { return holdsOnly(words, askWords, particles, assent) }
+
+// holdsOnly reports whether words hold a word of key and besides it only
+// words of key or of the other sets.
+func holdsOnly(words []string, key map[string]bool, others ...map[string]bool) bool {
+	found := false
 	for _, w := range words {
 		switch {
-		case askWords[w]:
-			asks = true
-		case !particles[w] && !assent[w]:
+		case key[w]:
+			found = true
+		case !slices.ContainsFunc(others, func(o map[string]bool) bool { return o[w] }):
 			return false
 		}
 	}
-	return asks
+	return found
 }
 
 var askWords = set(strings.Fields(`und wann warum wieso weshalb wie was wer and when why how what who`))

@@ -325,19 +325,7 @@ var personLinkWords = set(foldWords(`için icin ne peki nasıl nasil برای و
 // of asking, doing and going on. Said with no conversation before, it asks
 // back: no search can tell what it goes on from.
 func asksWhatNext(words []string) bool {
-	if len(words) == 0 || len(words) > 5 {
-		return false
-	}
-	next := false
-	for _, w := range words {
-		switch {
-		case nextWords[w]:
-			next = true
-		case !andWords[w] && !nextSmallWords[w]:
-			return false
-		}
-	}
-	return next
+	return len(words) <= 5 && holdsOnly(words, nextWords, andWords, nextSmallWords)
 }
 
 var (
