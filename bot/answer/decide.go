@@ -900,19 +900,8 @@ func (a *Answerer) askSearch(ctx context.Context, kb *knowledge.Base, q string, 
 // ("Frühförderung").
 func namesAnyTitle(kb *knowledge.Base, w string) bool {
 	t := vocabOf(kb).titles
-	return t[w] || t[umlautless(w)]
+	return t[w] || t[umlautSpelt(w)]
 }
-
-// umlautless writes a word's "ae", "oe", "ue" as the folded umlauts a, o,
-// u: "buergergeld" is "burgergeld", as "Bürgergeld" folds.
-func umlautless(w string) string {
-	if !strings.Contains(w, "ae") && !strings.Contains(w, "oe") && !strings.Contains(w, "ue") {
-		return w
-	}
-	return umlautReplacer.Replace(w)
-}
-
-var umlautReplacer = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u")
 
 // storySearch searches a story by its topic words alone, less the benefits
 // the person already gets ("wir bekommen Bürgergeld … Nachhilfe"), and takes
@@ -1668,11 +1657,9 @@ func namesTopic(kb *knowledge.Base, h index.Hit, rest []string, lang string) boo
 			if w == tw || commonPrefix(w, tw) >= min(len(tw), 10) {
 				return true
 			}
-			if strings.Contains(w, "ue") || strings.Contains(w, "oe") || strings.Contains(w, "ae") {
-				// "Buergergeld", "Gehoerlosengeld"
-				if u := umlautReplacer.Replace(w); u == tw || commonPrefix(u, tw) >= min(len(tw), 10) {
-					return true
-				}
+			// "Buergergeld", "Gehoerlosengeld"
+			if u := umlautSpelt(w); u != w && (u == tw || commonPrefix(u, tw) >= min(len(tw), 10)) {
+				return true
 			}
 		}
 	}
