@@ -162,16 +162,16 @@ var foreignFillers = [nLangs][]string{
 		lal lel lil bl bel bil fl fel fil 3al 3l la bdha bdhom 7ada 7ad`),
 	4: strings.Fields(`будь ласка потрібно потрібна потрібен треба хочу можу можна отримати де коли як що хто
 		який яка які чому інформація адреса телефон номер години контакт запис прийом привіт добрий день
-		дякую дортмунд місто зробити робити допоможіть допомога підкажіть
+		дякую дортмунд місто зробити робити допоможіть допомога підкажіть порадь порадьте хороший хороша хороше хорошо
 		bud laska potribno potribna potriben treba khochu hochu mozhu mozhna otrymaty de koly yak shcho scho
 		khto khro yakyi yaka chomu informatsiya adresa telefon nomer pryvit dyakuyu zrobyty robyty
-		dopomozhit dopomoga dopomoha pidkazhit dlya dlia na v u z do vid ya my meni nam
+		dopomozhit dopomoga dopomoha pidkazhit porad poradte dlya dlia na v u z do vid ya my meni nam
 		звернутися звертатися звернутись звертатись зараз тепер дуже щось хтось ніхто нічого кажуть
 		сказав сказала сказали отримувати піти йти іти
 		zvernutysia zvernutysya zvernutys zaraz teper duzhe shchos khtos kazhut skazaly`),
 	5: strings.Fields(`пожалуйста нужно нужна нужен надо хочу могу можно получить где когда как что кто какой
 		какая какие почему информация адрес телефон номер часы контакт запись приём прием здравствуйте
-		привет спасибо дортмунд город сделать делать помогите помощь подскажите
+		привет спасибо дортмунд город сделать делать помогите помощь подскажите посоветуй посоветуйте хороший хорошая хорошее хорошие хорошо
 		pozhaluista pozhaluysta nuzhno nuzhna nuzhen nado hochu khochu mogu mozhno poluchit gde kogda kak
 		chto shto kto kakoy kakaya pochemu informatsiya adres telefon nomer privet spasibo sdelat delat
 		pomogite pomosh pomoshch podskazhite dlya na v u s k ot ya my mne nam
@@ -181,7 +181,7 @@ var foreignFillers = [nLangs][]string{
 	6: strings.Fields(`proszę prosze potrzebuję potrzebuje chcę chce mogę moge muszę musze dostać dostac otrzymać
 		otrzymac gdzie kiedy jak co kto który ktory dlaczego informacja informacje adres telefon numer
 		godziny kontakt termin wizyta dzień dzien dobry cześć czesc dziękuję dziekuje dortmund miasto
-		zrobić zrobic pomoc pomocy
+		zrobić zrobic pomoc pomocy poradź poradz poradźcie poradzcie poleć polec polećcie poleccie
 		zwrócić zwrocic zgłosić zglosic udać udac iść isc pójść pojsc teraz ktoś ktos coś cos nikt nic
 		powiedzieli powiedział powiedzial mówią mowia`),
 	7: strings.Fields(`vă va rog nevoie vreau pot trebuie primesc primi obține obtine unde când cand cum ce cine
@@ -190,7 +190,7 @@ var foreignFillers = [nLangs][]string{
 		merg mergem duc acum ceva cineva nimeni nimic zis spus spun adresez`),
 	8: strings.Fields(`моля трябва нужда искам мога може получа получите къде кога как какво кой коя защо
 		информация адрес телефон номер работно време контакт час записване здравейте здрасти благодаря
-		дортмунд град направя помощ помогнете
+		дортмунд град направя помощ помогнете посъветвай посъветвайте препоръчай препоръчайте
 		обърна обърнем обърнете отида отидем сега нещо някой никой нищо казаха каза казват`),
 	9: strings.Fields(`لطفا لطفاً نیاز دارم میخواهم میخوام میتوانم چطور چگونه کجا کی چه چی چرا کدام اطلاعات آدرس
 		تلفن شماره ساعت کاری تماس وقت نوبت سلام ممنون مرسی دورتموند شهر بگیرم دریافت کمک

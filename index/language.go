@@ -184,7 +184,9 @@ var languageWords = map[string]map[string]bool{
 		ween kif kaif keef shlon eish lesh leh lazem lazim flous fulus floos beit bait sakan shughl shoghl
 		3amal mosa3ada musa3ada mosaada musaada mareed marid wlad awlad ummi abuy jawaz iqama ikama laji2
 		laje2 lajeh enno inno 3la mafi 3ndna 3andna bjeeb bjib
-		el naze nazel nazal shaher bnam sa7bi markaz istishara yalli taba3 sakin shakhs wa7ed wahed`)),
+		el naze nazel nazal shaher bnam sa7bi markaz istishara yalli taba3 sakin shakhs wa7ed wahed
+		wach wesh ghir bzaf bezzaf dyal dial walo 3ndha 3ndo 3ndhom 3endi ommi omi jeddi jedda chno chnou
+		kifach kifash bghit bghina kayn kayna kaynin makaynch hadchi daba sghir sghira kbir kbira`)),
 	"fa": set(strings.Fields(`است در به از که را این آن با برای من چطور چگونه کجا چه چی می میخواهم میخوام
 		هست نیست هستم کمک لطفا سلام ممنون مرسی پول خانه باید کنم
 		hastam nadaram daram mikham mikhaham mikone mikonam chetori chetor koja kojast komak panahjoo
