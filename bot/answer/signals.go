@@ -557,7 +557,7 @@ var followupWords = set(strings.Fields(`
 	sagt sagen gesagt support someone anyone talk speak explain understand letter urgent questions problem
 	problems assist assistance hin hingehen hinwenden wenden office offices authority
 	jemand etwas sagen wissen weiss hallo hi moin guten tag and but so then also only the a an is are
-	it this that there here i we me my our you your what who how when which do does did can could
+	it this that there here i we me my our you your he she they him her them his their us what who how when which do does did can could
 	have has need get please thanks thank for to of in at on with about any some help question
 	info information go going come gibts gibt's gehts geht's
 	whats wheres hows whos whens thats theres its ive dont cant isnt doesnt under over btw ubrigens`))
