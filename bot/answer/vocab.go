@@ -937,8 +937,17 @@ func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string)
 		return hits, false
 	}
 	drop := map[string]bool{}
-	if works(words) && !forGood(words) {
-		for _, span := range []string{knowledge.SpanLasting, knowledge.SpanTemporary} {
+	youngPerson := young(words)
+	// "ich arbeite Teilzeit"; "ihre 900 Rente reicht nicht fürs Heim" (the
+	// care home's topic); "sie hat eine gute Rente", "egal was man
+	// verdient" (money to live on is not asked); "bin 22 … die Ausbildung
+	// abgebrochen, kein Geld für die Miete" (a person of working age who
+	// says nothing of being unable to work can work): the topics for those
+	// who cannot work are not theirs.
+	if works(words) && !forGood(words) || forCareHome(words) || notShortOfMoney(words) ||
+		youngPerson && !saysUnable(words) && spanWanted(kb, words) == "" &&
+			!slices.ContainsFunc(hits, func(h index.Hit) bool { return spanTopic(kb, topicOfHit(kb, h)) && namesTopic(kb, h, words, "de") }) {
+		for _, span := range cannotWorkSpans {
 			if t := kb.SpanTopic(span); t != nil {
 				drop[t.ID] = true
 			}
@@ -953,45 +962,19 @@ func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string)
 			}
 		}
 	}
-	if denied := refusedBenefits(kb, q); len(denied) > 0 {
+	// A benefit refused, or set aside ("gibts da was ausser Wohngeld?",
+	// "Wohngeld hat er schon beantragt … gibt es noch was anderes?").
+	for _, named := range [][]string{refusedBenefits(kb, q), exceptedBenefits(kb, words)} {
+		if len(named) == 0 {
+			continue
+		}
 		for _, h := range hits {
-			if namesTopic(kb, h, denied, "de") {
+			if namesTopic(kb, h, named, "de") {
 				drop[topicOfHit(kb, h)] = true
 			}
 		}
 	}
-	for _, h := range hits {
-		if namesTopic(kb, h, exceptedBenefits(kb, words), "de") {
-			// "gibts da was ausser Wohngeld?", "Wohngeld hat er schon
-			// beantragt … gibt es noch was anderes?"
-			drop[topicOfHit(kb, h)] = true
-		}
-	}
-	if forCareHome(words) || notShortOfMoney(words) {
-		// "ihre 900 Rente reicht nicht fürs Heim": the care home's
-		// topic, not money to live on; "sie hat eine gute Rente", "egal
-		// was man verdient": money to live on is not what is asked.
-		for _, span := range []string{knowledge.SpanLasting, knowledge.SpanTemporary} {
-			if t := kb.SpanTopic(span); t != nil {
-				drop[t.ID] = true
-			}
-		}
-	}
-	if young(words) && !slices.ContainsFunc(words, func(w string) bool {
-		return slices.ContainsFunc(unableWords, func(p string) bool { return strings.HasPrefix(w, p) })
-	}) &&
-		!slices.ContainsFunc(unableCues, func(c []string) bool { return find(words, c) >= 0 }) && spanWanted(kb, words) == "" &&
-		!slices.ContainsFunc(hits, func(h index.Hit) bool { return spanTopic(kb, topicOfHit(kb, h)) && namesTopic(kb, h, words, "de") }) {
-		// "bin 22 … die Ausbildung abgebrochen, kein Geld für die Miete":
-		// a person of working age who says nothing of being unable to work
-		// can work; the topics for those who cannot are not theirs.
-		for _, span := range []string{knowledge.SpanLasting, knowledge.SpanTemporary} {
-			if t := kb.SpanTopic(span); t != nil {
-				drop[t.ID] = true
-			}
-		}
-	}
-	if young(words) {
+	if youngPerson {
 		// "mein Bruder ist 35 und hat Autismus … wer hilft beim
 		// Einkaufen?": not the offices for older people.
 		for id := range vocabOf(kb).elders {
@@ -1165,12 +1148,24 @@ func young(words []string) bool {
 // spanTopic reports whether a topic is one of money to live on for those
 // who cannot work (need_span).
 func spanTopic(kb *knowledge.Base, id string) bool {
-	for _, span := range []string{knowledge.SpanLasting, knowledge.SpanTemporary} {
+	for _, span := range cannotWorkSpans {
 		if t := kb.SpanTopic(span); t != nil && t.ID == id {
 			return true
 		}
 	}
 	return false
+}
+
+// cannotWorkSpans are the need spans of money to live on for those who
+// cannot work.
+var cannotWorkSpans = []string{knowledge.SpanLasting, knowledge.SpanTemporary}
+
+// saysUnable reports whether the words say the person cannot work (fully)
+// or is ill.
+func saysUnable(words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool {
+		return slices.ContainsFunc(unableWords, func(p string) bool { return strings.HasPrefix(w, p) })
+	}) || slices.ContainsFunc(unableCues, func(c []string) bool { return find(words, c) >= 0 })
 }
 
 // unableWords begin the words, and unableCues are the phrases, that say a
