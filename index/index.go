@@ -54,7 +54,7 @@ type Index struct {
 	// greetings are greetingWords folded.
 	fillers   [nLangs]map[string]bool
 	greetings map[string]bool
-	// endings and smalls are endingWords and smallWords as the German and
+	// endings and smalls are MoneyEnds and MoneySmall as the German and
 	// English analyzers see them.
 	endings, smalls [nLangs]map[string]bool
 	// elsewhere are the analysed phrases of knowledge.Base.Elsewhere, by
@@ -155,12 +155,12 @@ func Build(kb *knowledge.Base) (*Index, error) {
 	ix.fillers = ix.termSets(fillerWords)
 	for _, l := range []int{langDE, langEN} {
 		ix.endings[l], ix.smalls[l] = map[string]bool{}, map[string]bool{}
-		for _, w := range endingWords {
+		for _, w := range MoneyEnds {
 			for _, t := range analyze(ix.analyzers[l], w) {
 				ix.endings[l][t] = true
 			}
 		}
-		for _, w := range smallWords {
+		for _, w := range MoneySmall {
 			for _, t := range analyze(ix.analyzers[l], w) {
 				ix.smalls[l][t] = true
 			}

@@ -20,14 +20,16 @@ var fillerWords = strings.Fields(`
 	oeffnungszeiten sprechzeiten sprechstunde kontakt termin erreichen address phone number
 	opening hours contact appointment reach`)
 
-// endingWords tell that money a person gets ends or is too little: another
-// office's service beside them is the person's situation (endsNear).
-var endingWords = strings.Fields(`endet enden läuft laeuft lauft auslaufen ausgelaufen abgelaufen vorbei
+// MoneyEnds are the words that tell that money a person gets ends or is
+// too little ("ALG 1 läuft aus"), and MoneySmall those that say it is too
+// little right before it ("kleine Witwenrente"): another office's service
+// beside them is the person's situation, not a question for that office.
+// The search (endsNear) and the answer step read the same lists.
+var (
+	MoneyEnds = strings.Fields(`endet enden läuft laeuft lauft auslaufen ausgelaufen abgelaufen vorbei
 	aufgehört aufgehoert gestrichen eingestellt reicht ends ended expires expired runs ran stopped`)
-
-// smallWords say money is too little where they stand right before it
-// ("kleine Witwenrente"), not a word or two away ("kleines Haus … Grundsteuer").
-var smallWords = strings.Fields(`klein kleine kleinen kleiner niedrig niedrige niedrigen knapp knappe mini small low tiny`)
+	MoneySmall = strings.Fields(`klein kleine kleinen kleiner niedrig niedrige niedrigen knapp knappe mini small low tiny`)
+)
 
 // Words asking for contact details ("Telefonnummer", "Öffnungszeiten") are
 // fillers too: every answer card shows the office's address, hours and phone.

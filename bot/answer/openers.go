@@ -379,12 +379,14 @@ func asksElsewhere(kb *knowledge.Base, h index.Hit, words, elsewhere []string, l
 	return lang == "de" || lang == "en" || !namesTitleIn(kb, topicOfHit(kb, h), rest, lang)
 }
 
-// endingWords tell that money a person gets ends or is too little.
-var endingWords = set(strings.Fields(`endet enden lauft laeuft auslaufen ausgelaufen abgelaufen vorbei hort hoert
-	aufgehort aufgehoert gestrichen eingestellt reicht reichen ends ended expires expired runs stopped enough`))
-
-// smallWords say money is too little right before it: "kleine Witwenrente".
-var smallWords = set(strings.Fields(`klein kleine kleinen kleiner niedrig niedrige niedrigen knapp knappe mini small low tiny`))
+// endingWords and smallWords are index.MoneyEnds and index.MoneySmall as
+// messages fold them; a short message also ends its money with "hört auf"
+// and "reichen"/"enough"; the search leaves them out (with them it
+// answered a tuning question confidently wrong).
+var (
+	endingWords = set(foldWords(strings.Join(index.MoneyEnds, " ") + " hort hoert reichen enough"))
+	smallWords  = set(foldWords(strings.Join(index.MoneySmall, " ")))
+)
 
 // beginsTitle reports whether one of words is a compound that begins with
 // a word of the topic's German or English title: "Elterngeldantrag".
