@@ -353,11 +353,11 @@ func TestCrisisHeldOut(t *testing.T) {
 		// violence, stroke beside care, bills, news) and their idioms:
 		// 83 of 100, 3 of 140; gated at one item less.
 		{"crisis-retired-3.yaml", 0.82, 0.029},
-		// The sixth held-out set (written fresh on 2026-12-02 at 12:30,
-		// measured only as totals): 88 of 100, 3 of 140 look-alikes
-		// alarmed at first sight (the model having learnt the fifth set);
+		// The seventh held-out set (written fresh on 2026-12-02 at 15:20,
+		// measured only as totals): 90 of 100, 6 of 140 look-alikes
+		// alarmed at first sight (the model having learnt the sixth set);
 		// gated at one item less.
-		{"crisis-heldout.yaml", 0.87, 0.029},
+		{"crisis-heldout.yaml", 0.89, 0.05},
 		// The fifth held-out set (written fresh on 2026-12-02 at 09:55,
 		// measured only as totals): 96 of 100, 6 of 140 look-alikes
 		// alarmed at first sight; after crisis round 8 (fire, a birth
@@ -365,6 +365,11 @@ func TestCrisisHeldOut(t *testing.T) {
 		// Retired at 12:30 once its misses were read; the model learns
 		// from it since.
 		{"crisis-retired-5.yaml", 0.97, 0.036},
+		// The sixth held-out set (written fresh on 2026-12-02 at 12:30),
+		// retired at 15:20 once its misses were read; the model learns
+		// from it since. At first sight and when retired: 88 of 100, 3 of
+		// 140; once learnt 100 of 100, 3 of 140.
+		{"crisis-retired-6.yaml", 0.99, 0.029},
 		// The fourth held-out set, retired at 09:55 once its misses were
 		// read; the model learns from it: 97 of 100, 2 of 140.
 		{"crisis-retired-4.yaml", 0.96, 0.015},

@@ -125,18 +125,30 @@ func gate(t *testing.T, file string, f floors) {
 	}
 }
 
-// TestHeldOut gates on the sixth held-out set of conversations, never tuned
-// on: written fresh on 2026-12-02 at 12:30 by three writers who saw neither
-// the code nor the other sets, measured only as totals. At first sight (the
-// code of 12:30, the crisis model having learnt the fifth set): top-1
-// 79.6 %, aspect 85.9 %, fact 89.4 %, follow-ups 66.2 %, stories 78.8 %,
-// language 94.2 %, crisis 82.5 %, false alarms 1.4 % (6 of 427), confidently
-// wrong 16.4 %, median 586 characters. After the round of 12:40–14:30:
-// 81.8, 86.9, 90.1, 68.2, 84.7, 94.2, 82.5 %, false alarms 1.2 % (5 of
-// 427), confidently wrong 14.5 %, median 591. The floors are the figures
-// reached, less about one item; raise them, never lower them.
+// TestHeldOut gates on the seventh held-out set of conversations, never
+// tuned on: written fresh on 2026-12-02 at 15:20 by three writers who saw
+// neither the code nor the other sets, measured only as totals. At first
+// sight (the code of 15:20, the crisis model having learnt the sixth set):
+// top-1 86.5 %, aspect 89.4 %, fact 87.2 %, follow-ups 74.8 %, stories
+// 77.5 %, language 97.4 %, crisis 100 %, false alarms 0.5 % (2 of 407),
+// confidently wrong 11.0 %, median 583 characters. The floors are the
+// figures reached, less about one item; raise them, never lower them.
 func TestHeldOut(t *testing.T) {
 	gate(t, filepath.Join("testdata", "conversations-heldout.yaml"), floors{
+		top1: 0.86, aspect: 0.88, has: 0.86, followups: 0.74, stories: 0.76, lang: 0.96, crisis: 0.97,
+		falseAlarms: 0.008, confidentlyWrong: 0.113,
+	})
+}
+
+// TestRetired6 keeps the sixth held-out set (written fresh on 2026-12-02 at
+// 12:30, measured only as totals until it was retired at 15:20 the same day,
+// once its misses were read) from sliding back. First sight: top-1 79.6 %,
+// aspect 85.9 %, fact 89.4 %, follow-ups 66.2 %, stories 78.8 %, language
+// 94.2 %, crisis 82.5 %, false alarms 1.4 %, confidently wrong 16.4 %. When
+// retired: 81.8, 86.9, 90.1, 68.2, 84.7, 94.2, 82.5 %, 1.2 % (5 of 427),
+// 14.5 %, median 591 characters.
+func TestRetired6(t *testing.T) {
+	gate(t, filepath.Join("testdata", "conversations-retired-6.yaml"), floors{
 		top1: 0.81, aspect: 0.86, has: 0.89, followups: 0.67, stories: 0.83, lang: 0.93, crisis: 0.80,
 		falseAlarms: 0.014, confidentlyWrong: 0.148,
 	})

@@ -9,20 +9,34 @@ import (
 // the expected topic first. The targets are 0.98 and 0.9.
 type langFloors struct{ Lang, Top1 float64 }
 
-// heldOutFloors gate the sixth held-out sets
+// heldOutFloors gate the seventh held-out sets
 // (index/testdata/questions-<lang>-heldout.yaml, written fresh on 2026-12-02
-// at 12:30 by people who saw neither the code nor the other sets): the
+// at 15:20 by people who saw neither the code nor the other sets): the
 // figures reached, less about one question. Raise them to what is reached
 // (go test -run HeldOutLanguages -v prints it); never lower them.
 var heldOutFloors = map[string]langFloors{
-	"tr": {Lang: 0.92, Top1: 0.87}, // language right, top-1 at first sight: 0.946, 0.851; after the round of 12:40–14:30: 0.946, 0.894
-	"ar": {Lang: 0.98, Top1: 0.76}, // 1.000, 0.787; after: 1.000, 0.787
-	"uk": {Lang: 0.82, Top1: 0.83}, // 0.839, 0.851; after: 0.839, 0.851
-	"ru": {Lang: 0.96, Top1: 0.85}, // 0.982, 0.851; after: 0.982, 0.872
-	"pl": {Lang: 0.87, Top1: 0.70}, // 0.893, 0.702; after: 0.893, 0.723
-	"ro": {Lang: 0.92, Top1: 0.83}, // 0.946, 0.830; after: 0.946, 0.851
-	"bg": {Lang: 0.92, Top1: 0.72}, // 0.946, 0.723; after: 0.946, 0.745
-	"fa": {Lang: 0.92, Top1: 0.85}, // 0.946, 0.851; after: 0.946, 0.872
+	"tr": {Lang: 0.94, Top1: 0.87}, // language right, top-1 at first sight (the code of 15:20): 0.964, 0.894
+	"ar": {Lang: 0.96, Top1: 0.76}, // 0.982, 0.787
+	"uk": {Lang: 0.89, Top1: 0.87}, // 0.911, 0.894
+	"ru": {Lang: 0.91, Top1: 0.87}, // 0.929, 0.894
+	"pl": {Lang: 0.92, Top1: 0.87}, // 0.946, 0.894
+	"ro": {Lang: 0.91, Top1: 0.87}, // 0.929, 0.894
+	"bg": {Lang: 0.96, Top1: 0.87}, // 0.982, 0.894
+	"fa": {Lang: 0.96, Top1: 0.74}, // 0.982, 0.766
+}
+
+// retired6Floors keep the sixth held-out sets
+// (questions-<lang>-retired-6.yaml, written on 2026-12-02 at 12:30, retired
+// at 15:20 once their misses were read) from sliding back.
+var retired6Floors = map[string]langFloors{
+	"tr": {Lang: 0.92, Top1: 0.87}, // language right, top-1 at first sight: 0.946, 0.851; when retired: 0.946, 0.894
+	"ar": {Lang: 0.98, Top1: 0.76}, // 1.000, 0.787; 1.000, 0.787
+	"uk": {Lang: 0.82, Top1: 0.83}, // 0.839, 0.851; 0.839, 0.851
+	"ru": {Lang: 0.96, Top1: 0.85}, // 0.982, 0.851; 0.982, 0.872
+	"pl": {Lang: 0.87, Top1: 0.70}, // 0.893, 0.702; 0.893, 0.723
+	"ro": {Lang: 0.92, Top1: 0.83}, // 0.946, 0.830; 0.946, 0.851
+	"bg": {Lang: 0.92, Top1: 0.72}, // 0.946, 0.723; 0.946, 0.745
+	"fa": {Lang: 0.92, Top1: 0.85}, // 0.946, 0.851; 0.946, 0.872
 }
 
 // retired5Floors keep the fifth held-out sets
@@ -112,7 +126,7 @@ func TestHeldOutLanguages(t *testing.T) {
 		for _, set := range []struct {
 			name   string
 			floors map[string]langFloors
-		}{{"heldout", heldOutFloors}, {"retired", retiredFloors}, {"retired-5", retired5Floors}, {"retired-4", retired4Floors}, {"retired-3", retired3Floors}, {"retired-2", retired2Floors}} {
+		}{{"heldout", heldOutFloors}, {"retired", retiredFloors}, {"retired-6", retired6Floors}, {"retired-5", retired5Floors}, {"retired-4", retired4Floors}, {"retired-3", retired3Floors}, {"retired-2", retired2Floors}} {
 			t.Run(s.Lang+"-"+set.name, func(t *testing.T) {
 				r := evaluate(t, filepath.Join("..", "..", "index", "testdata", "questions-"+s.Lang+"-"+set.name+".yaml"))
 				t.Logf("%s %s: language right %v, top-1 %v; %d of %d texts translated", s.Lang, set.name, r.Lang, r.Top1, s.Current, s.Total)
