@@ -378,7 +378,10 @@ func storyAsksElsewhere(kb *knowledge.Base, h index.Hit, q string, elsewhere []s
 			break
 		}
 	}
-	_, words := splitWords(ss[last])
+	// Its last clause: "der Nachbar hat nen Parkausweis und nen Ausweis mit
+	// G, wie kommt man da ran" asks for the Ausweis.
+	clauses := strings.Split(ss[last], ",")
+	_, words := splitWords(clauses[len(clauses)-1])
 	if slices.ContainsFunc(without(words, other), func(w string) bool { return namesAnyTitle(kb, w) }) {
 		return false
 	}
@@ -423,7 +426,7 @@ func elsewhereAsked(kb *knowledge.Base, h index.Hit, words, elsewhere []string, 
 // and "reichen"/"enough"; the search leaves them out (with them it
 // answered a tuning question confidently wrong).
 var (
-	endingWords = set(foldWords(strings.Join(index.MoneyEnds, " ") + " hort hoert reichen enough"))
+	endingWords = set(foldWords(strings.Join(index.MoneyEnds, " ") + " hort hoert reichen enough nach after"))
 	smallWords  = set(foldWords(strings.Join(index.MoneySmall, " ")))
 )
 
