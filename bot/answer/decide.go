@@ -405,7 +405,14 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	fr := withoutPersons(sig.rest)
 	// frRead is fr read once for the topics it is weighed against.
 	frRead := sync.OnceValue(func() *reading { return readWords(fr) })
-	if registersElsewhere(kb, sig.words) && !(len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)) {
+	registers := sig.words
+	if isStory(q) {
+		// A story tells of other offices' decisions before it asks ("seit
+		// der Reha … die Rentenversicherung prüft noch … wovon leben?"):
+		// its asking sentence decides.
+		_, registers = splitWords(askingSentence(q))
+	}
+	if registersElsewhere(kb, registers) && !(len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)) {
 		// "Behindertenfahrdienst" … "Wie melde ich mein Auto ab?": another
 		// office's service, though the Fahrdienst speaks of a car.
 		d.Kind, d.Reason, d.Choices = KindDeclined, index.ReasonOutOfScope, nil

@@ -370,17 +370,9 @@ func storyAsksElsewhere(kb *knowledge.Base, h index.Hit, q string, elsewhere []s
 		return false
 	}
 	other := foldWords(strings.Join(elsewhere, " "))
-	ss := storySentences(q)
-	last := len(ss) - 1
-	for i := last; i >= 0; i-- {
-		if strings.Contains(ss[i], "?") {
-			last = i
-			break
-		}
-	}
 	// Its last clause: "der Nachbar hat nen Parkausweis und nen Ausweis mit
 	// G, wie kommt man da ran" asks for the Ausweis.
-	clauses := strings.Split(ss[last], ",")
+	clauses := strings.Split(askingSentence(q), ",")
 	_, words := splitWords(clauses[len(clauses)-1])
 	if slices.ContainsFunc(without(words, other), func(w string) bool { return namesAnyTitle(kb, w) }) {
 		return false
@@ -389,6 +381,21 @@ func storyAsksElsewhere(kb *knowledge.Base, h index.Hit, q string, elsewhere []s
 		return !slices.ContainsFunc(foldWords(e), func(f string) bool { return slices.Contains(words, f) })
 	})
 	return len(asked) > 0 && elsewhereAsked(kb, h, words, asked, lang)
+}
+
+// askingSentence is the last sentence of a story that asks (ends in "?"),
+// else its last sentence.
+func askingSentence(q string) string {
+	ss := storySentences(q)
+	if len(ss) == 0 {
+		return q
+	}
+	for i := len(ss) - 1; i >= 0; i-- {
+		if strings.Contains(ss[i], "?") {
+			return ss[i]
+		}
+	}
+	return ss[len(ss)-1]
 }
 
 // elsewhereAsked is asksElsewhere without the limit of length.
