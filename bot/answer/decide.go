@@ -405,7 +405,14 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	fr := withoutPersons(sig.rest)
 	// frRead is fr read once for the topics it is weighed against.
 	frRead := sync.OnceValue(func() *reading { return readWords(fr) })
-	if registersElsewhere(kb, sig.words) && !(len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)) {
+	registers := sig.words
+	if isStory(q) {
+		// A story tells of other offices' decisions before it asks ("seit
+		// der Reha … die Rentenversicherung prüft noch … wovon leben?"):
+		// its asking sentence decides.
+		_, registers = splitWords(askingSentence(q))
+	}
+	if registersElsewhere(kb, registers) && !(len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)) {
 		// "Behindertenfahrdienst" … "Wie melde ich mein Auto ab?": another
 		// office's service, though the Fahrdienst speaks of a car.
 		d.Kind, d.Reason, d.Choices = KindDeclined, index.ReasonOutOfScope, nil
@@ -628,7 +635,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		return a.answerHit(kb, st, d, hits, sig, res.Districts), nil
 	}
-	if res.Answered && len(hits) > 0 && st.Topic == "" && !isStory(q) && asksElsewhere(kb, hits[0], sig.words, res.Elsewhere, d.Lang) {
+	if res.Answered && len(hits) > 0 && st.Topic == "" && elsewhereFirst(kb, hits[0], q, sig.words, res.Elsewhere, d.Lang) {
 		// "blauer Parkausweis für Schwerbehinderte", "когда вывозят
 		// крупный мусор": another office's service, and no title of the
 		// topic the search found for the words beside it.
@@ -697,7 +704,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 		return d, nil
 	case len(hits) > 0 && !(res.Reason == index.ReasonOutOfScope && len(res.Elsewhere) > 0 && !namesTitle(kb.Topic(topicOfHit(kb, hits[0])), sig.words)) &&
-		!(st.Topic == "" && !isStory(q) && asksElsewhere(kb, hits[0], sig.words, res.Elsewhere, d.Lang)) &&
+		!(st.Topic == "" && elsewhereFirst(kb, hits[0], q, sig.words, res.Elsewhere, d.Lang)) &&
 		(aged || named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead) ||
 			named && leads(kb, hits, namedLead) || isStory(q) && res.Reason == index.ReasonUnsure && leads(kb, hits, storyUnsureLead) ||
 			t == nil && res.Reason == index.ReasonUnsure && !isStory(q) && plainlyNamed(kb, hits, sig, msgLang)):
@@ -764,6 +771,15 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 	res, err = a.s.Search(ctx, q)
 	if err != nil || res.Reason == index.ReasonGreeting || res.Reason == index.ReasonEmpty {
 		return res, nil, err
+	}
+	if elsewhere := res.Elsewhere; isStory(q) && len(elsewhere) > 0 {
+		// A story searched again by part of its words still told of
+		// another office's service: its asking sentence decides.
+		defer func() {
+			if len(res.Elsewhere) == 0 {
+				res.Elsewhere = elsewhere
+			}
+		}()
 	}
 	if isStory(q) {
 		// "… Das Jobcenter sagt wir bekommen nichts. Gibt es einen
@@ -1697,6 +1713,16 @@ var commonTitleWords = set(strings.Fields(`menschen people dortmund дортму
 
 // isStory reports whether a message tells a story (three sentences or
 // more, or many words) rather than asks in a few words.
+// elsewhereFirst reports whether a first message asks for another office's
+// service: a short one by its words (asksElsewhere), a story by the
+// sentence that asks (storyAsksElsewhere).
+func elsewhereFirst(kb *knowledge.Base, h index.Hit, q string, words, elsewhere []string, lang string) bool {
+	if isStory(q) {
+		return storyAsksElsewhere(kb, h, q, elsewhere, lang)
+	}
+	return asksElsewhere(kb, h, words, elsewhere, lang)
+}
+
 func isStory(q string) bool {
 	sentences := 0
 	for _, part := range strings.FieldsFunc(q, func(r rune) bool { return r == '.' || r == '!' || r == '?' }) {

@@ -348,10 +348,59 @@ var andWords = set(foldWords(`und aber and but а и і ve ya peki وماذا و
 // parking office, though "schwerbehindert" begins the
 // Schwerbehindertenausweis' title.
 func asksElsewhere(kb *knowledge.Base, h index.Hit, words, elsewhere []string, lang string) bool {
-	if len(elsewhere) == 0 || len(words) > maxElsewhereWords {
+	if len(words) > maxElsewhereWords {
 		// A longer message tells of other offices besides its question
 		// ("laut Rentenversicherung voll erwerbsgemindert … stockt das
-		// Sozialamt auf?").
+		// Sozialamt auf?"); a story's asking sentence is read by
+		// storyAsksElsewhere.
+		return false
+	}
+	return elsewhereAsked(kb, h, words, elsewhere, lang)
+}
+
+// storyAsksElsewhere reports whether a story asks for another office's
+// service in the sentence that asks ("… Nächstes Jahr will ich in Rente
+// gehen. Wo stelle ich den Rentenantrag?"): the life told before may name
+// our topics, the question is not ours. Not where that sentence names the
+// title of any topic of ours or the office ("… stockt das Sozialamt
+// auf?"); not from the sentences before, which tell what the person
+// already gets ("Kindergeld kriegen wir schon. Wo krieg ich da Hilfe?").
+func storyAsksElsewhere(kb *knowledge.Base, h index.Hit, q string, elsewhere []string, lang string) bool {
+	if len(elsewhere) == 0 {
+		return false
+	}
+	other := foldWords(strings.Join(elsewhere, " "))
+	// Its last clause: "der Nachbar hat nen Parkausweis und nen Ausweis mit
+	// G, wie kommt man da ran" asks for the Ausweis.
+	clauses := strings.Split(askingSentence(q), ",")
+	_, words := splitWords(clauses[len(clauses)-1])
+	if slices.ContainsFunc(without(words, other), func(w string) bool { return namesAnyTitle(kb, w) }) {
+		return false
+	}
+	asked := slices.DeleteFunc(slices.Clone(elsewhere), func(e string) bool {
+		return !slices.ContainsFunc(foldWords(e), func(f string) bool { return slices.Contains(words, f) })
+	})
+	return len(asked) > 0 && elsewhereAsked(kb, h, words, asked, lang)
+}
+
+// askingSentence is the last sentence of a story that asks (ends in "?"),
+// else its last sentence.
+func askingSentence(q string) string {
+	ss := storySentences(q)
+	if len(ss) == 0 {
+		return q
+	}
+	for i := len(ss) - 1; i >= 0; i-- {
+		if strings.Contains(ss[i], "?") {
+			return ss[i]
+		}
+	}
+	return ss[len(ss)-1]
+}
+
+// elsewhereAsked is asksElsewhere without the limit of length.
+func elsewhereAsked(kb *knowledge.Base, h index.Hit, words, elsewhere []string, lang string) bool {
+	if len(elsewhere) == 0 {
 		return false
 	}
 	other := foldWords(strings.Join(elsewhere, " "))
@@ -384,7 +433,7 @@ func asksElsewhere(kb *knowledge.Base, h index.Hit, words, elsewhere []string, l
 // and "reichen"/"enough"; the search leaves them out (with them it
 // answered a tuning question confidently wrong).
 var (
-	endingWords = set(foldWords(strings.Join(index.MoneyEnds, " ") + " hort hoert reichen enough"))
+	endingWords = set(foldWords(strings.Join(index.MoneyEnds, " ") + " hort hoert reichen enough nach after"))
 	smallWords  = set(foldWords(strings.Join(index.MoneySmall, " ")))
 )
 

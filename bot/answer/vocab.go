@@ -888,6 +888,7 @@ var shortCues = foldCues("reicht nicht", "reicht ** nicht", "reicht kaum", "reic
 	"kaum etwas", "zu wenig", "kleine rente", "kleinen rente", "kleine altersrente", "kleinen altersrente", "winzige rente", "mini rente",
 	"kein geld", "nix mehr", "nichts mehr", "not enough", "small pension", "tiny pension", "too little", "no money", "barely",
 	"keine rente", "kein einkommen", "no pension", "no income", "nie gearbeitet", "never worked",
+	"keine ** rente", "no ** pension", "nie in die rente", "never paid into",
 	"wenig geld", "nicht reicht", "nicht mehr reicht", "ohne einkommen", "nicht genug geld", "little money")
 
 // withoutTopics are the hits of other topics than those in drop.
@@ -1233,7 +1234,7 @@ func pensionAge(words []string) bool {
 	for i, w := range words {
 		if n, err := strconv.Atoi(w); err == nil && n >= 65 && n < 110 &&
 			(i > 0 && ageBefore[words[i-1]] || i+1 < len(words) && yearWords[words[i+1]] ||
-				slices.ContainsFunc(words[max(0, i-3):i], func(v string) bool { return v == "bin" || v == "am" || v == "sind" }) ||
+				slices.ContainsFunc(words[max(0, i-3):i], func(v string) bool { return agedVerbs[v] }) ||
 				personAge(words, i)) {
 			// "ich bin 70", "Witwe, 71", "72 Jahre", "ich bin aber schon 68",
 			// "Frau S. (71)", "mein Nachbar, 79", "beide über 70"
@@ -1245,6 +1246,10 @@ func pensionAge(words []string) bool {
 	}
 	return slices.ContainsFunc(pensionCues, func(c []string) bool { return find(words, c) >= 0 })
 }
+
+// agedVerbs say a person's age before it: "ich bin 70", "wir sind beide
+// 68", "we are both 71".
+var agedVerbs = set(strings.Fields("bin sind beide am are both"))
 
 // personAge reports whether the number at i is the age of a person the
 // story names: right after the person ("Frau S. (71)", "mein Nachbar, 79",
