@@ -224,6 +224,7 @@ func DetectLanguage(text string) (lang string, confident bool) {
 	score["ro"] += 1.5 * float64(len(romanianClitic.FindAllString(strings.ToLower(text), 2)))
 	inVocab := map[string]int{} // per language, the words its translations hold
 	vocabWords := 0
+	english := 0 // words of the English texts only (englishVocabulary)
 	for i, word := range strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '\u200c'
 	}) {
@@ -302,6 +303,9 @@ func DetectLanguage(text string) (lang string, confident bool) {
 				}
 			}
 		}
+		if lat && !capital && !listed && englishVocabulary()[word] {
+			english++
+		}
 		if langs := vocabularyEvidence(word, score); len(langs) > 0 {
 			vocabWords++
 			for _, l := range langs {
@@ -310,6 +314,11 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		} else if lat && !cyr && !ara && !capital && !listed {
 			latinSpelling(word, spelledLatin)
 		}
+	}
+	if english >= 2 {
+		// Two words only the English texts use, in a message without
+		// function words ("asylum seekers benefits office address").
+		score["en"] += vocabWeight * float64(english)
 	}
 	arabicCounts.score(score)
 	for l, v := range spelledLatin {
