@@ -41,6 +41,10 @@ var greetingWords = strings.Fields(`
 	tschuss tschüss bye ciao ok okay super prima ja nein yes no na und du ihnen dir
 	geht gehts es wie how are liebe lieber sehr schon schönen schonen merhaba salam`)
 
+// englishContact are the English words that ask for an office's contact
+// details, which a German message writes in German ("Adresse", "Telefon").
+var englishContact = set(strings.Fields(`address phone hours opening`))
+
 // englishWords and germanWords are frequent words that tell the languages apart.
 var (
 	englishWords = set(strings.Fields(`the a an is are i my me you your to for of in on with and or
@@ -224,7 +228,8 @@ func DetectLanguage(text string) (lang string, confident bool) {
 	score["ro"] += 1.5 * float64(len(romanianClitic.FindAllString(strings.ToLower(text), 2)))
 	inVocab := map[string]int{} // per language, the words its translations hold
 	vocabWords := 0
-	english := 0 // words of the English texts only (englishVocabulary)
+	english := 0     // words of the English texts only (englishVocabulary)
+	contact := false // one of them asks for contact details (englishContact)
 	for i, word := range strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '\u200c'
 	}) {
@@ -305,6 +310,7 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		}
 		if lat && !capital && !listed && englishVocabulary()[word] {
 			english++
+			contact = contact || englishContact[word]
 		}
 		if langs := vocabularyEvidence(word, score); len(langs) > 0 {
 			vocabWords++
@@ -315,10 +321,18 @@ func DetectLanguage(text string) (lang string, confident bool) {
 			latinSpelling(word, spelledLatin)
 		}
 	}
-	if english >= 2 {
+	switch {
+	case english >= 2 && score["de"] == 0:
 		// Two words only the English texts use, in a message without
-		// function words ("asylum seekers benefits office address").
+		// German function words ("asylum seekers benefits office
+		// address", "parental allowance"): English, surely.
+		score["en"] += vocabWeight*float64(english) + 0.5
+	case english >= 2:
 		score["en"] += vocabWeight * float64(english)
+	case english == 1 && contact && score["de"] == 0 && score["en"] == 0:
+		// An office's name and the one English word that asks for its
+		// contact details ("Versorgungsamt Dortmund address").
+		score["en"]++
 	}
 	arabicCounts.score(score)
 	for l, v := range spelledLatin {

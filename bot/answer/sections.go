@@ -49,6 +49,16 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 			cues[a] = w // set by the caller, without words
 		}
 	}
+	if w := responsibleAsked(sig.matches); w > 0 && !prof.sections[AspectWho].holdsStem(responsibleStems) && prof.sections[AspectHow].holdsStem(responsibleStems) {
+		// "wer ist zuständig": the section that says who is responsible
+		// answers it, here the one of how to apply ("Zuständig ist die
+		// Stadt Dortmund, Sozialamt, Stationäre Hilfen").
+		cues[AspectWho] -= w
+		cues[AspectHow] += w
+		if cues[AspectWho] <= 0 {
+			delete(cues, AspectWho)
+		}
+	}
 	if (personDetail(sig.words) || statesMark(sig.words)) && !strongerCue(cues, AspectWho) && cues[AspectWhat] == 0 && cues[AspectCosts] == 0 {
 		// "Elterngeld, ich bin die Tante", "wir verdienen 180.000": whether
 		// that person may get it; not "mein Enkel ist 12, was bekommt er?".
@@ -161,6 +171,35 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		return AspectNone
 	}
 	return best
+}
+
+// responsibleStems are the stems of "zuständig", "responsible".
+var responsibleStems = map[string]bool{stem("zustandig"): true, stem("zustaendig"): true, stem("responsible"): true}
+
+// responsibleAsked is the weight of the cues of who that ask who is
+// responsible ("wer ist zuständig"), 0 when none does.
+func responsibleAsked(matches []cueMatch) int {
+	w := 0
+	for _, m := range matches {
+		if m.aspect == AspectWho && len(m.words) == 1 && responsibleStems[stem(m.words[0])] {
+			w += m.weight
+		}
+	}
+	return w
+}
+
+// holdsStem reports whether the text holds a word of one of the stems; a
+// missing section holds none.
+func (ws *wordSet) holdsStem(stems map[string]bool) bool {
+	if ws == nil {
+		return false
+	}
+	for st := range stems {
+		if ws.stems[st] {
+			return true
+		}
+	}
+	return false
 }
 
 // timeWords ask a time: when, until or from when, at what time.
