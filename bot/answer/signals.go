@@ -450,7 +450,7 @@ var notMoney = set(foldWords(`gdb grad platze plaetze
 	luni zile saptamani ani ore месеца дни седмици години часа ماه روز هفته سال ساعت`))
 
 // applyWords begin the words of applying, in the ten languages.
-var applyWords = foldCues("bestell", "kauf", "buy", "beantrag", "antrag", "antrage", "apply", "application", "submit", "basvur", "تقديم", "اقدم", "بقدم",
+var applyWords = foldCues("bestell", "kauf", "buy", "order", "beantrag", "antrag", "antrage", "apply", "application", "submit", "basvur", "تقديم", "اقدم", "بقدم",
 	"نقدم", "قدم", "طلب", "الطلب", "заяв", "подава", "подат", "подам", "подаю", "wniosek", "wniosk", "zloz", "skladac", "cerer",
 	// reporting, turning to, handing in: de en uk ru
 	"meld", "anmeld", "wend", "sign", "regist", "abgeb", "einreich", "drop", "оформ", "oform",
