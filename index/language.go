@@ -41,6 +41,10 @@ var greetingWords = strings.Fields(`
 	tschuss tschüss bye ciao ok okay super prima ja nein yes no na und du ihnen dir
 	geht gehts es wie how are liebe lieber sehr schon schönen schonen merhaba salam`)
 
+// englishContact are the English words that ask for an office's contact
+// details, which a German message writes in German ("Adresse", "Telefon").
+var englishContact = set(strings.Fields(`address phone hours opening`))
+
 // englishWords and germanWords are frequent words that tell the languages apart.
 var (
 	englishWords = set(strings.Fields(`the a an is are i my me you your to for of in on with and or
@@ -224,6 +228,8 @@ func DetectLanguage(text string) (lang string, confident bool) {
 	score["ro"] += 1.5 * float64(len(romanianClitic.FindAllString(strings.ToLower(text), 2)))
 	inVocab := map[string]int{} // per language, the words its translations hold
 	vocabWords := 0
+	english := 0     // words of the English texts only (englishVocabulary)
+	contact := false // one of them asks for contact details (englishContact)
 	for i, word := range strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '\u200c'
 	}) {
@@ -302,6 +308,10 @@ func DetectLanguage(text string) (lang string, confident bool) {
 				}
 			}
 		}
+		if lat && !capital && !listed && englishVocabulary()[word] {
+			english++
+			contact = contact || englishContact[word]
+		}
 		if langs := vocabularyEvidence(word, score); len(langs) > 0 {
 			vocabWords++
 			for _, l := range langs {
@@ -310,6 +320,19 @@ func DetectLanguage(text string) (lang string, confident bool) {
 		} else if lat && !cyr && !ara && !capital && !listed {
 			latinSpelling(word, spelledLatin)
 		}
+	}
+	switch {
+	case english >= 2 && score["de"] == 0:
+		// Two words only the English texts use, in a message without
+		// German function words ("asylum seekers benefits office
+		// address", "parental allowance"): English, surely.
+		score["en"] += vocabWeight*float64(english) + 0.5
+	case english >= 2:
+		score["en"] += vocabWeight * float64(english)
+	case english == 1 && contact && score["de"] == 0 && score["en"] == 0:
+		// An office's name and the one English word that asks for its
+		// contact details ("Versorgungsamt Dortmund address").
+		score["en"]++
 	}
 	arabicCounts.score(score)
 	for l, v := range spelledLatin {

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/sozialamt-dortmund/sozialbot/knowledge"
+	"gopkg.in/yaml.v3"
 )
 
 // languageWordsFile holds, per translated language, the words of its
@@ -203,3 +204,67 @@ var letterFold = func() map[rune]rune {
 	}
 	return m
 }()
+
+var (
+	englishOnce  sync.Once
+	englishVocab map[string]bool
+)
+
+// englishVocabulary returns the folded words of four letters or more that
+// the knowledge base's English texts use and its German texts, the German
+// word lists and the translations do not ("asylum", "seekers", "allowance",
+// "breakfast"): two of them make a message without any function word
+// English ("asylum seekers benefits office address"), where one English
+// word in a German chat ("hotline") does not. Read once.
+func englishVocabulary() map[string]bool {
+	englishOnce.Do(func() {
+		en, de := map[string]bool{}, map[string]bool{}
+		files, _ := fs.Glob(knowledge.Builtin(), "*.yaml")
+		for _, f := range files {
+			data, _ := fs.ReadFile(knowledge.Builtin(), f)
+			var root yaml.Node
+			if yaml.Unmarshal(data, &root) == nil {
+				textsByLanguage(&root, "", en, de)
+			}
+		}
+		for w := range germanWords {
+			de[foldLetters(w)] = true
+		}
+		englishVocab = map[string]bool{}
+		for w := range en {
+			if utf8Len(w) >= 4 && !de[w] && !de[umlautSpelling.Replace(w)] && len(translationVocabulary()[w]) == 0 {
+				englishVocab[w] = true
+			}
+		}
+	})
+	return englishVocab
+}
+
+// textsByLanguage adds the folded words of the texts under a key "en" to en,
+// and those under "de" to de (keywords and synonyms mix both: neither).
+func textsByLanguage(n *yaml.Node, key string, en, de map[string]bool) {
+	switch n.Kind {
+	case yaml.DocumentNode, yaml.SequenceNode:
+		for _, c := range n.Content {
+			textsByLanguage(c, key, en, de)
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			textsByLanguage(n.Content[i+1], n.Content[i].Value, en, de)
+		}
+	case yaml.ScalarNode:
+		to := map[string]map[string]bool{"en": en, "de": de}[key]
+		if to == nil {
+			return
+		}
+		for _, w := range strings.FieldsFunc(n.Value, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if key == "en" && unicode.IsUpper([]rune(w)[0]) {
+				// A German term quoted in English ("Angebote", "Bayrische
+				// Straße") or a sentence's first word: not evidence.
+				continue
+			}
+			to[foldLetters(w)] = true
+			to[foldLetters(umlautSpelling.Replace(w))] = true
+		}
+	}
+}

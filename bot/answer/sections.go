@@ -49,10 +49,38 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 			cues[a] = w // set by the caller, without words
 		}
 	}
+	if w := responsibleAsked(sig.matches); w > 0 && !prof.sections[AspectWho].holdsStem(responsibleStems) && prof.sections[AspectHow].holdsStem(responsibleStems) {
+		// "wer ist zuständig": the section that says who is responsible
+		// answers it, here the one of how to apply ("Zuständig ist die
+		// Stadt Dortmund, Sozialamt, Stationäre Hilfen").
+		cues[AspectWho] -= w
+		cues[AspectHow] += w
+		if cues[AspectWho] <= 0 {
+			delete(cues, AspectWho)
+		}
+	}
 	if (personDetail(sig.words) || statesMark(sig.words)) && !strongerCue(cues, AspectWho) && cues[AspectWhat] == 0 && cues[AspectCosts] == 0 {
 		// "Elterngeld, ich bin die Tante", "wir verdienen 180.000": whether
 		// that person may get it; not "mein Enkel ist 12, was bekommt er?".
 		cues[AspectWho] += personCue
+	}
+	places := placeWords(kb)
+	offices := officeWords(kb, t, lang)
+	var terms []term
+	namesOffice := false
+	for _, tm := range prof.terms(readQuestion(sig.query)) {
+		// A word that names one of the topic's places ("Gast-Haus",
+		// "ZBS") says which office, not which section: the section that
+		// lists the places does not answer "Telefon Gast-Haus".
+		namesOffice = namesOffice || offices[tm.stem]
+		if !tm.name && !tm.excerpt && !places[tm.word] && !offices[tm.stem] && !slices.Contains(maintenanceWords, tm.word) {
+			terms = append(terms, tm)
+		}
+	}
+	if namesOffice && asksTime(sig.words) && cues[AspectWhere] == 0 && len(cues) <= 1 && (len(cues) == 0 || cues[AspectDeadlines] > 0) {
+		// A time asked of one of the topic's offices ("Frühstück Gast-Haus
+		// wann", "bis wann …"): its hours, which its card tells.
+		return AspectWhere
 	}
 	// A deadlines cue for a topic without deadlines ("bis wann fahren
 	// die?", "wie lange darf man bleiben?"), and no cue for a part it has,
@@ -78,17 +106,6 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		if len(extra) > 0 {
 			// Whether the family must pay is not what something costs.
 			delete(cues, AspectCosts)
-		}
-	}
-	places := placeWords(kb)
-	offices := officeWords(kb, t, lang)
-	var terms []term
-	for _, tm := range prof.terms(readQuestion(sig.query)) {
-		// A word that names one of the topic's places ("Gast-Haus",
-		// "ZBS") says which office, not which section: the section that
-		// lists the places does not answer "Telefon Gast-Haus".
-		if !tm.name && !tm.excerpt && !places[tm.word] && !offices[tm.stem] && !slices.Contains(maintenanceWords, tm.word) {
-			terms = append(terms, tm)
 		}
 	}
 	terms = append(terms, extra...)
@@ -154,6 +171,48 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 		return AspectNone
 	}
 	return best
+}
+
+// responsibleStems are the stems of "zuständig", "responsible".
+var responsibleStems = map[string]bool{stem("zustandig"): true, stem("zustaendig"): true, stem("responsible"): true}
+
+// responsibleAsked is the weight of the cues of who that ask who is
+// responsible ("wer ist zuständig"), 0 when none does.
+func responsibleAsked(matches []cueMatch) int {
+	w := 0
+	for _, m := range matches {
+		if m.aspect == AspectWho && len(m.words) == 1 && responsibleStems[stem(m.words[0])] {
+			w += m.weight
+		}
+	}
+	return w
+}
+
+// holdsStem reports whether the text holds a word of one of the stems; a
+// missing section holds none.
+func (ws *wordSet) holdsStem(stems map[string]bool) bool {
+	if ws == nil {
+		return false
+	}
+	for st := range stems {
+		if ws.stems[st] {
+			return true
+		}
+	}
+	return false
+}
+
+// timeWords ask a time: when, until or from when, at what time.
+var timeWords = set(foldWords("wann wan uhrzeit uhrzeiten when time times"))
+
+// asksTime reports whether the words ask a time.
+func asksTime(words []string) bool {
+	for _, w := range words {
+		if timeWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // strongerCue reports whether an aspect other than a has a strong cue.
@@ -692,7 +751,14 @@ func officeWords(kb *knowledge.Base, t *knowledge.Topic, lang string) map[string
 		n := map[string]int{}
 		for _, o := range kb.OfficesOf(t) {
 			seen := map[string]bool{}
-			for _, w := range foldWords(o.Name.In(lang)) {
+			words := foldWords(o.Name.In(lang))
+			for _, w := range words {
+				if strings.Contains(w, "-") {
+					// "Gast-Haus" is written "Gast Haus" too.
+					words = append(words, strings.Split(w, "-")...)
+				}
+			}
+			for _, w := range words {
 				st := stem(w)
 				if utf8.RuneCountInString(w) < 3 || followupWords[w] || stopWords[w] || prof.name[st] || seen[st] {
 					continue

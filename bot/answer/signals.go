@@ -152,6 +152,11 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"yuzde kac:3", "sayil*:2", "which area:3", "what area:3",
 		// for whom, the income limit: fa (Finglish) uk ru ar fa
 		"che kasani", "che kasi", "baraye ki", "baraye kia", "кому дають", "кому видають", "межа доходу:3", "межа доходів:3", "ліміт доходу:3", "граница дохода:3", "лимит дохода:3", "حد الدخل:3", "سقف درآمد:3",
+		// which mark, grade or degree one must have ("welches Merkzeichen braucht man", "what disability mark do I need")
+		// (kept in the query: the mark may be all that names the topic)
+		"+welch* merkzeichen ** brauch*:3", "+welch* merkzeichen muss*:3", "+merkzeichen ** brauch*:3", "+merkzeichen brauch*:3",
+		"+which mark ** need:3", "+what mark ** need:3", "+what * mark ** need:3", "+which * mark ** need:3", "+mark do i need:3", "+mark does * need:3",
+		"+welch* pflegegrad ** brauch*:3", "+care level ** need:3",
 		// who may get it: inflections, gaps, income and savings checked, year of birth: de en uk ru bg pl fa
 		"qualif*", "who counts as:3", "counts as:2", "count as:2", "gilt als:2", "can ** get:1", "kann ** bekommen:1", "kann ** kriegen:1",
 		"konnen ** bekommen:1", "kann ** erhalten:1", "gilt ** auch fur:3", "auch fur:1", "nur fur:1",
@@ -196,11 +201,11 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"entitled", "qualify", "requirements", "am i allowed", "bekomme ich:1", "bekommen auch:1", "krieg ich:1",
 		"kriege ich:1", "kriegt man:1", "welchem alter", "wie alt", "what age", "ab wann:1", "fur wen", "fur welche", "for whom",
 		"can i get:1", "do i get:1", "wer kriegt", "wer erhalt*", "wer bekommt", "kriegen:1", "bekommen:1", "erhalten:1",
-		"fur mich:1", "for me:1", "zustandig:1", "responsible:1", "welche gegend", "welches gebiet", "einzugsgebiet",
+		"fur mich:1", "for me:1", "+zustandig:1", "+zustaendig:1", "+responsible:1", "welche gegend", "welches gebiet", "einzugsgebiet",
 		"who is * for", "who is * * for", "who is * * * for", "aimed at", "work with", "arbeitet mit", "is it for", "who may",
 		"wer gilt", "wem steht", "wem stehen", "steht * zu", "zusteht", "zustehen",
 		// old enough, the right office for me, do we get it too
-		"alt genug", "old enough", "bin ich * richtig", "bin ich * * richtig", "bin ich * * * richtig", "bin ich richtig", "am i in the right",
+		"alt genug", "old enough", "how old", "age limit", "bin ich * richtig", "bin ich * * richtig", "bin ich * * * richtig", "bin ich richtig", "am i in the right",
 		"can we have:1", "can we get:1", "do we get:1", "could we get:1", "kriegen wir:1", "bekommen wir:1",
 		// from what age: tr ar uk ru pl ro bg fa
 		"kac yas*", "hangi yas*", "yasindan itibaren", "kim alir",
@@ -310,7 +315,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		// booking, colloquial ("bei welcher Firma buch ich die Fahrten")
 		"buch ich:3", "buch man:3", "bucht man:3",
 		// the account an online application needs ("brauch ich da so ein Bund-Konto"), getting into a measure
-		"bundid:3", "bund-id:3", "bund id:3", "bund konto:3", "bundkonto:3", "servicekonto:3", "nutzerkonto:3", "ein konto:3", "konto anlegen:3",
+		// heavier than "was brauch ich" ("was brauch ich für ein Konto"): the account is what is needed
+		"bundid:4", "bund-id:4", "bund id:4", "bund konto:4", "bundkonto:4", "servicekonto:4", "nutzerkonto:4", "ein konto:4", "konto anlegen:4",
+		"what account:4", "which account:4", "an account:4", "user account:4", "welches konto:4", "was fur ein konto:4", "was fuer ein konto:4",
 		"wie komm* ich ** rein:3", "wie komm* man ** rein:3", "meld* ** an:2",
 		// where to go: ro pl bg tr ar
 		"unde ma duc:4", "unde sa ma duc:4", "gdzie mam isc:4", "gdzie isc:4", "къде да ходя:4", "nereye gideyim:4", "وين بروح:4", "لوين لازم روح:4",
@@ -401,6 +408,9 @@ var whenCues = []string{
 // who and what. Counting ("wie viele Plätze") is not one of them.
 var amountCues = []string{
 	"wie viel", "wieviel", "wie hoch", "hohe", "betrag*", "*betrag", "maximal", "hochstens", "mindestens", "minimum", "maximum", "max", "summe",
+	// the most or least there is ("das höchste Elterngeld", "the highest amount", "am wenigsten"); kept
+	// in the query: "der höchste GdB" asks no money, and a section may name it
+	"+hochste*", "+hoechste*", "+niedrigste*", "+geringste*", "+am meisten", "+am wenigsten", "+highest", "+lowest", "+the most", "+the least",
 	"regelsatz*", "regelsatze", "regelbedarf*", "how much", "amount", "at most", "rate", "rates",
 	// tr ar (with Levantine, Egyptian, Iraqi) uk ru pl ro bg fa
 	"ne kadar", "kac euro", "kac lira", "en fazla", "en az", "miktar*",
@@ -440,7 +450,7 @@ var notMoney = set(foldWords(`gdb grad platze plaetze
 	luni zile saptamani ani ore месеца дни седмици години часа ماه روز هفته سال ساعت`))
 
 // applyWords begin the words of applying, in the ten languages.
-var applyWords = foldCues("bestell", "kauf", "buy", "beantrag", "antrag", "antrage", "apply", "application", "submit", "basvur", "تقديم", "اقدم", "بقدم",
+var applyWords = foldCues("bestell", "kauf", "buy", "order", "beantrag", "antrag", "antrage", "apply", "application", "submit", "basvur", "تقديم", "اقدم", "بقدم",
 	"نقدم", "قدم", "طلب", "الطلب", "заяв", "подава", "подат", "подам", "подаю", "wniosek", "wniosk", "zloz", "skladac", "cerer",
 	// reporting, turning to, handing in: de en uk ru
 	"meld", "anmeld", "wend", "sign", "regist", "abgeb", "einreich", "drop", "оформ", "oform",
@@ -477,6 +487,7 @@ const (
 
 var shapeCues = map[shape][][]string{
 	shapeAmount: foldCues("wie viel", "wieviel", "wie hoch", "hohe", "betrag*", "maximal", "hochstens", "mindestens", "minimum",
+		"hochste*", "hoechste*", "niedrigste*", "highest", "lowest",
 		"maximum", "max", "kost*", "preis*", "how much", "amount", "ne kadar", "kac euro", "kac para", "en az", "en fazla", "كم",
 		"مبلغ", "أقصى", "أقل", "скільки", "максимум", "мінімум", "сколько", "минимум", "ile wynosi", "ile dosta*", "ile kosztuje", "najwyżej", "co najmniej",
 		"minimaln*", "maksymaln*", "cat", "maxim", "minim", "колко", "най-много", "най-малко", "چقدر", "حداکثر", "حداقل", "چند"),
@@ -1256,7 +1267,8 @@ var letterFold = func() map[rune]rune {
 func parseCues(lists map[Aspect][]string, weights map[Aspect]int, amounts, whens []string) []cue {
 	var out []cue
 	for _, p := range amounts {
-		out = append(out, cue{words: foldCue(p), aspect: AspectCosts, weight: amountWeight, amount: true})
+		keep := strings.HasPrefix(p, "+")
+		out = append(out, cue{words: foldCue(strings.TrimPrefix(p, "+")), aspect: AspectCosts, weight: amountWeight, amount: true, keep: keep})
 	}
 	for _, p := range whens {
 		out = append(out, cue{words: foldCue(p), aspect: AspectWhere, weight: 1, when: true})
