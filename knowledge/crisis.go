@@ -134,10 +134,41 @@ func (b *Base) DetectCrisis(text string) *Crisis {
 		return nil
 	}
 	words, clause, masked := b.crisisInput(text)
-	if c := b.signalledCrisis(words, clause, masked); c != nil {
+	if c := b.signalledCrisis(words, clause, masked); c != nil && !b.distant(words, masked) {
 		return c
 	}
 	return b.modelCrisis(b.modelScore(words, masked))
+}
+
+// distantCue is the crisis cue of words that tell a crisis from a
+// distance: long ago, in a film, asked for clients or in general.
+const distantCue = "abstand"
+
+// distantVeto is the crisis model's score below which a signal in a message
+// told from a distance raises no alarm: "hatte früher mal Suizidgedanken,
+// das ist lange her", "wir sind eine Beratungsstelle gegen häusliche
+// Gewalt". The words of a signal name the crisis; whether it is here and
+// now, the model judges better from the whole message.
+const distantVeto = 0.02
+
+// distant reports whether a signal found in the words is told from a
+// distance: a word of the cue distantCue, and the crisis model sure that
+// the message is no crisis. Asked only when a signal matched.
+func (b *Base) distant(words [][]string, masked []bool) bool {
+	if b.model == nil {
+		return false
+	}
+	found := false
+	for j, forms := range words {
+		if !masked[j] && !found {
+			b.cueWords.each(forms, func(name string) { found = found || name == distantCue })
+		}
+	}
+	if !found {
+		return false
+	}
+	p, _ := b.modelScore(words, masked)
+	return p < distantVeto
 }
 
 // Screen is DetectCrisis and, when it finds no crisis, DetectDistress, in
@@ -148,7 +179,7 @@ func (b *Base) Screen(text string) (crisis *Crisis, distress bool) {
 		return nil, false
 	}
 	words, clause, masked := b.crisisInput(text)
-	if c := b.signalledCrisis(words, clause, masked); c != nil {
+	if c := b.signalledCrisis(words, clause, masked); c != nil && !b.distant(words, masked) {
 		return c, false
 	}
 	p, kind := b.modelScore(words, masked)

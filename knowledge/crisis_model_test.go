@@ -716,3 +716,29 @@ func TestCrisisModelParse(t *testing.T) {
 		t.Errorf("warnings lack the model's:\n%v", kb.Warnings)
 	}
 }
+
+// TestCrisisDistant: a signal in a message told from a distance (long
+// ago, asked for clients or in general, in a film) raises no alarm when
+// the model is sure it is no crisis; the same words here and now do.
+func TestCrisisDistant(t *testing.T) {
+	kb := loadBuiltinKB(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Hatte früher mal Suizidgedanken, das ist lange her und es geht mir gut. Frage: Bekommt man Eingliederungshilfe bei einer psychischen Erkrankung?", false},
+		{"Wir sind eine Beratungsstelle gegen häusliche Gewalt und möchten wissen, ob unsere Klientinnen den Dortmund-Pass bekommen können.", false},
+		{"I had suicidal thoughts as a teenager, all fine now. Does the social office cover therapy costs?", false},
+		{"ich habe suizidgedanken", true},
+		{"ich erlebe häusliche gewalt, wo kann ich hin", true},
+		{"früher war alles besser, heute will ich nur noch sterben", true},
+		{"eşimden ayrıldım, beni evden çıkardı ama şiddet yok. kira yardımı alabilir miyim?", false}, // "eşimden" is no typo of "peşimden"
+		{"mein opa hat demenz und haut nachts immer ab, wo gibts beratung", false},
+	} {
+		if got := kb.DetectCrisis(tc.text) != nil; got != tc.want {
+			words, _, masked := kb.crisisInput(tc.text)
+			p, _ := kb.modelScore(words, masked)
+			t.Errorf("DetectCrisis(%q): alarm %t, want %t (model %.3f)", tc.text, got, tc.want, p)
+		}
+	}
+}

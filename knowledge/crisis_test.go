@@ -430,6 +430,22 @@ func TestCrisisHeldOut(t *testing.T) {
 		// at first sight 33 of 41, none of 42 look-alikes alarmed; after
 		// its signals 41 of 41, none. Not learnt by the model (unlearnt/).
 		{"unlearnt/crisis-messages-18.yaml", 0.99, 0.0},
+		// Batch 19 (ten languages: crises hinted rather than named, a child
+		// at risk told by others, danger now in a few words, suicide told
+		// indirectly; look-alikes of past events, professionals asking in
+		// general, fiction, dementia at night, thrown out without
+		// violence), written blind on 2026-12-02 at 15:40: at first sight
+		// 45 of 46, 7 of 50 look-alikes alarmed; after the distance check
+		// and the negations 46 of 46, 2 of 50. Not learnt by the model
+		// (unlearnt/): learnt, it cost two crises of the held-out
+		// conversations (its dementia and asker look-alikes pull "nachts",
+		// "wo kann man hin" down).
+		{"unlearnt/crisis-messages-19.yaml", 0.97, 0.041},
+		// Batch 20 (ten languages, other people and wordings of the same
+		// families), written blind midway at 15:55: at first sight 41 of
+		// 45, 4 of 46 look-alikes alarmed. Not learnt by the model
+		// (unlearnt/), so its figure stays that of unseen messages.
+		{"unlearnt/crisis-messages-20.yaml", 0.97, 0.09},
 	} {
 		m := readCrisisMessages(t, set.name)
 		checkCoverage(t, m, 40, CrisisLanguages)

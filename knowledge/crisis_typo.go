@@ -63,11 +63,21 @@ func (t *typoIndex) extend(words [][]string) [][]string {
 		if t.words[f] || t.real[f] || utf8.RuneCountInString(f) < minTypoRunes-1 || !typoScript(f) {
 			continue
 		}
-		if found := t.meant(f); found != "" {
+		if found := t.meant(f); found != "" && sameFirst(found, f) {
 			words[j] = append(forms, found)
 		}
 	}
 	return words
+}
+
+// sameFirst reports whether a and b begin with the same letter: people
+// seldom miss or change the first letter of a word, and a word one first
+// letter away from a signal word is mostly another word (Turkish "eşimden",
+// from my spouse; "peşimden", after me).
+func sameFirst(a, b string) bool {
+	ra, _ := utf8.DecodeRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	return ra == rb
 }
 
 // meant returns the signal word f is one typo away from, or "".
