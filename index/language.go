@@ -115,7 +115,7 @@ var languageWords = map[string]map[string]bool{
 		gerekiyor gerekli istiyoruz alamıyorum alamiyorum veriyor veriyorlar ediyor oluyor evim kirası kirasi
 		eşim esim kızım kizim oğlum oglum çocuk cocuk çocuğum cocugum abi abla hocam rica teşekkürler
 		tesekkurler sağol sagol nası nasi bilmiyorum yapabilirim yardımcı yardimci olurmu olurmusunuz
-		yapar yapıyor yapiyor yapılır yapilir numarası numarasi telefonu fiyatı fiyati ücreti ucreti ücretli ucretli
+		yapar yapıyor yapiyor yapılır yapilir numarası numarasi fiyatı fiyati ücreti ucreti ücretli ucretli
 		neler nelerdir kimin kime hakkı hakki şartlar sartlar şartları sartlari belgeleri`)),
 	"pl": set(strings.Fields(`to się sie jak gdzie czy jest mam dla że ze mój moj moja moje mnie mi potrzebuję
 		potrzebuje pomoc pomocy proszę prosze można mozna jestem mieszkanie pieniądze pieniadze zasiłek
@@ -203,9 +203,9 @@ var languageWords = map[string]map[string]bool{
 		ejareh kerayeh keraye amadam amadim umadam umadim ziade ziyad lazeme
 		ruz ruzi variz mikonan mikonand mikonin shomare shomareh farsi befrestam befrestim darkhast gheymat
 		chande kasani bikaram bikar shahrdari madarek madareki mitunim bikhaneman posti nameh namehamo
-		chie kodoom kodom kodum kodam ghanoon ghanun ghanoone sharayet sharayete sharayetesh mohlat mohlate hazine
+		chie kodoom kodom kodum kodam ghanoon ghanun ghanoone sharayet sharayete sharayetesh mohlat mohlate
 		hazineh ejtemai begire migire migiram migirim migiran asase chikar chekar behtarin
-		daftare salmandan salmand telefone shomareye adrese javab`)),
+		daftare salmandan salmand shomareye javab`)),
 }
 
 // DetectLanguage tells which of Languages a message is written in, from its

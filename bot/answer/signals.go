@@ -153,7 +153,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"monate nach der geburt", "wochen nach der geburt", "months after the birth", "months after birth",
 		// round 7, tr ar fa: until when, the last date, how many weeks to a decision, Arabizi and Finglish
 		"لايمتى", "لايمتا", "لايمته", "ايمتى اخر", "ayemta", "aymta", "emta akher", "akher maw3ed", "a5er maw3ed", "akher yom", "لحد كم:3", "لغاية كم:3", "شهر بعد الولادة", "اشهر بعد الولادة",
-		"son basvuru", "kac haftada", "kac gunde", "kac ayda", "ne kadar surede", "ne zaman cevap", "cevabi ne zaman", "cevap ne zaman", "ne zaman sonuc*",
+		"son basvuru", "kac haftada", "kac gunde", "kac ayda", "ne kadar surede", "ne zaman cevap", "cevabi ne zaman", "cevap ne zaman", "ne zaman sonuc*", "kac gun*", "مدة:3", "المدة المحددة",
 		"mohlat*", "مهلت*", "آخرین مهلت", "تا کی وقت", "ta kei vaght", "ta key vaght", "چقدر طول میکشه", "چقد طول میکشه", "chand vaght tool",
 		// when the answer comes: tr ar fa
 		"cevap gelir", "sonuc gelir", "امتى بيردوا", "متى يردون", "امتى يردوا", "ايمتى بيردوا", "امتى بيجي الرد", "متى يأتي الرد", "كم بياخد وقت", "emta byruddo", "emta birodo",
@@ -391,8 +391,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"شو بيقدم*:2", "شو بتقدم:2", "ايش يقدم:2", "ايش بيقدم*:2",
 		// what it is and gives: ar fa bg colloquial, Latin letters (vocab, issue #11)
 		"شو بيعطي*", "امتيازات", "الامتيازات", "مزايا", "المزايا", "شو الفايدة", "شو بستفيد", "شو بيستفيد", "شو بتغطي", "شو بيغطي", "شنو هو", "شنو هي", "شنو يعني", "ايش يعني", "ايه ده", "shu ya3ni", "ya3ni shu", "shu hiye", "shu huwe", "چی هست", "چی میده", "چه چیزهایی میده", "مزایا", "مزایای", "چه مزایایی", "چه فایده", "یعنی چی", "chie", "chi hast", "yani chi", "kakvo e", "kakvo dava", "какви права", "какви облекчения", "какви отстъпки", "какво включва", "какво покрива", "какво получавам", "за какво е",
-		"nedir", "ne demek", "ne iş yapar", "ne yapar", "ne yapıyor", "ne verir", "ne sağlar", "ما هو", "ما هي",
-		"شو هو", "شو هي", "شو بيعطي", "شو بيعملوا", "شو بيعمل", "ماذا يقدم", "ماذا يعطي", "що це", "що таке",
+		"nedir", "ne demek", "ne iş yapar", "ne yapar", "ne yapıyor", "ne verir", "ne sağlar", "ما هو:2", "ما هي:2",
+		"شو هو:2", "شو هي:2", "شو بيعطي", "شو بيعملوا", "شو بيعمل", "ماذا يقدم", "ماذا يعطي", "що це", "що таке",
 		"що роблять", "що робить", "що дає", "что это", "что такое", "что делает", "что делают", "что дает",
 		"co to", "co robi", "co robią", "co daje", "czym jest", "ce este", "ce e", "ce face", "ce oferă",
 		"ce înseamnă", "какво е", "какво прави", "какво правят", "какво дава", "какво представлява", "چیست",
@@ -404,7 +404,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"pay", "pays", "cover", "covers", "difference", "since when",
 		// what it is and does: tr ar (Levantine, Egyptian) fa
 		"berechn*:3", "richtet sich:3", "calculat*:3", "hesaplan*:3", "розрахов*:3", "рассчитыва*:3", "oblicza*:3", "calculeaz*:3",
-		"ne ise yarar", "ne işe yarar", "شو هاد", "ايش هو", "ايه هو", "يعني ايه", "يعني شو", "چیکار میکنه", "چه کار میکنه",
+		"ne ise yarar", "ne işe yarar", "شو هاد", "ايش هو:2", "ايه هو:2", "يعني ايه", "يعني شو", "چیکار میکنه", "چه کار میکنه",
 		// round 7, tr ar fa: what it means, gives or covers, its discounts, the difference
 		"neleri karsil*:2", "neyi karsil*:2", "ne karsil*:2", "ise yar*:2", "indirim*:2", "arasindaki fark*:2", "farki ne:2", "fark ne:2", "farki nedir:2",
 		"شو يعني", "يعني ايش", "ya3ni eh", "ya3ni esh", "shu bi3malo", "shu bya3mlo", "shu bi3mlu", "shu bi3mel", "الخصومات:2", "خصومات:2", "تخفيضات:2", "الفرق بين:2", "el far2", "shu el far2",
