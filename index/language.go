@@ -118,7 +118,9 @@ var languageWords = map[string]map[string]bool{
 		onlar bunu onu bize size ona bizim sizin onun yaşında yasinda oldu olur olabilir yapmalıyım yapmaliyim
 		gerekiyor gerekli istiyoruz alamıyorum alamiyorum veriyor veriyorlar ediyor oluyor evim kirası kirasi
 		eşim esim kızım kizim oğlum oglum çocuk cocuk çocuğum cocugum abi abla hocam rica teşekkürler
-		tesekkurler sağol sagol nası nasi bilmiyorum yapabilirim yardımcı yardimci olurmu olurmusunuz`)),
+		tesekkurler sağol sagol nası nasi bilmiyorum yapabilirim yardımcı yardimci olurmu olurmusunuz
+		yapar yapıyor yapiyor yapılır yapilir numarası numarasi fiyatı fiyati ücreti ucreti ücretli ucretli
+		neler nelerdir kimin kime hakkı hakki şartlar sartlar şartları sartlari belgeleri`)),
 	"pl": set(strings.Fields(`to się sie jak gdzie czy jest mam dla że ze mój moj moja moje mnie mi potrzebuję
 		potrzebuje pomoc pomocy proszę prosze można mozna jestem mieszkanie pieniądze pieniadze zasiłek
 		zasilek dzień dzien dobry cześć czesc dziękuję dziekuje nie tak który ktory która ktora kto
@@ -192,7 +194,8 @@ var languageWords = map[string]map[string]bool{
 		laje2 lajeh enno inno 3la mafi 3ndna 3andna bjeeb bjib
 		el naze nazel nazal shaher bnam sa7bi markaz istishara yalli taba3 sakin shakhs wa7ed wahed
 		wach wesh ghir bzaf bezzaf dyal dial walo 3ndha 3ndo 3ndhom 3endi ommi omi jeddi jedda chno chnou
-		kifach kifash bghit bghina kayn kayna kaynin makaynch hadchi daba sghir sghira kbir kbira`)),
+		kifach kifash bghit bghina kayn kayna kaynin makaynch hadchi daba sghir sghira kbir kbira
+		adesh 2adesh b2adesh addesh 2addesh ye2dar bi2dar shurut war2 matlub ayemta emta imta akher maw3ed ya3ni`)),
 	"fa": set(strings.Fields(`است در به از که را این آن با برای من چطور چگونه کجا چه چی می میخواهم میخوام
 		هست نیست هستم کمک لطفا سلام ممنون مرسی پول خانه باید کنم
 		hastam nadaram daram mikham mikhaham mikone mikonam chetori chetor koja kojast komak panahjoo
@@ -203,7 +206,10 @@ var languageWords = map[string]map[string]bool{
 		beram inja alan emruz farda emshab shoharam hamsaram bimar mariz marizam daru bime kharj ejare
 		ejareh kerayeh keraye amadam amadim umadam umadim ziade ziyad lazeme
 		ruz ruzi variz mikonan mikonand mikonin shomare shomareh farsi befrestam befrestim darkhast gheymat
-		chande kasani bikaram bikar shahrdari madarek madareki mitunim bikhaneman posti nameh namehamo`)),
+		chande kasani bikaram bikar shahrdari madarek madareki mitunim bikhaneman posti nameh namehamo
+		chie kodoom kodom kodum kodam ghanoon ghanun ghanoone sharayet sharayete sharayetesh mohlat mohlate
+		hazineh ejtemai begire migire migiram migirim migiran asase chikar chekar behtarin
+		daftare salmandan salmand shomareye javab`)),
 }
 
 // DetectLanguage tells which of Languages a message is written in, from its

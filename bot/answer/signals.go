@@ -84,6 +84,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"was muss ich vorlegen", "vorlegen", "einreich*", "bring", "documents", "document", "papers", "paperwork",
 		"proof", "what do i need", "brauche ich:1", "brauch ich:1", "brauch ma:1", "notig:1", "erforderlich:1",
 		"befund*:1", "arztbericht*:1", "atteste:1", "attest:1", "do i need:1", "need to submit", "hand in",
+		// round 7, tr ar fa: what to take along, papers in Arabizi, "which papers" without a noun
+		"neler lazim", "neler gerek*", "gotur*:2", "yanima", "ne goturmem", "war2", "wara2", "awra2", "el war2", "matlub", "el matlub", "mustanadat",
+		"اخد معي", "اخذ معي", "اجيب معي", "جيب معي", "ناخد معنا", "همراهم", "همراه خودم", "همراهمون", "همراه خودمون", "ببرم:2", "ببریم:2", "bebaram:2", "hamrahe khodam", "hamraham", "مدرک*", "مدارک*", "اسنادی", "چه اسنادی", "کدوم کاغذ*", "کدام کاغذ*",
 	},
 	AspectCosts: {
 		// how much is it: Finglish, Arabizi
@@ -110,6 +113,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"was zahlen", "was bezahlen", "etwas zahlen", "etwas bezahlen", "was dazu*", "was zuzahlen", "umsonst", "gratis", "kostenlos*",
 		"cost*", "price*", "fee*", "free", "free of charge", "pay for it", "charge*", "do i pay", "do i have to pay",
 		"have to pay anything", "pay anything", "need to pay",
+		// round 7, ar fa: paying something, free or not
+		"ادفع:2", "لازم ادفع", "بدفع:2", "ندفع:2", "بمصاري", "ببلاش", "majani*", "مجانی", "پولیه", "پول بدم", "پول بدیم", "پول باید بدم", "pul bedam", "pool bedam", "puli*:2", "pooli*:2",
 	},
 	AspectDeadlines: {
 		// how far back, missed, still something after a late application: de en tr ar uk ru pl ro bg fa
@@ -146,6 +151,13 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"vergessen zu beantragen", "vergessen * zu beantragen", "vergessen * beantragen", "verpennt", "verpasst", "versaumt",
 		"nie beantragt", "noch nicht beantragt", "nicht beantragt", "never applied", "forgot to apply", "how far back", "far back", "backdate*", "back pay",
 		"monate nach der geburt", "wochen nach der geburt", "months after the birth", "months after birth",
+		// round 7, tr ar fa: until when, the last date, how many weeks to a decision, Arabizi and Finglish
+		"لايمتى", "لايمتا", "لايمته", "ايمتى اخر", "ayemta", "aymta", "emta akher", "akher maw3ed", "a5er maw3ed", "akher yom", "لحد كم:3", "لغاية كم:3", "شهر بعد الولادة", "اشهر بعد الولادة",
+		"son basvuru", "kac haftada", "kac gunde", "kac ayda", "ne kadar surede", "ne zaman cevap", "cevabi ne zaman", "cevap ne zaman", "ne zaman sonuc*", "kac gun*", "مدة:3", "المدة المحددة",
+		"mohlat*", "مهلت*", "آخرین مهلت", "تا کی وقت", "ta kei vaght", "ta key vaght", "چقدر طول میکشه", "چقد طول میکشه", "chand vaght tool",
+		// when the answer comes: tr ar fa
+		"cevap gelir", "sonuc gelir", "امتى بيردوا", "متى يردون", "امتى يردوا", "ايمتى بيردوا", "امتى بيجي الرد", "متى يأتي الرد", "كم بياخد وقت", "emta byruddo", "emta birodo",
+		"کی جواب:3", "جواب میدن:2", "جواب بدن:2", "جواب میاد:2", "جوابش کی", "javab midan:2", "key javab", "kei javab",
 	},
 	AspectWho: {
 		// from which percentage one counts as it ("yüzde kaç engelli olunca")
@@ -216,6 +228,15 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"ce varsta", "ce vârstă", "de la ce varst*",
 		"от каква възраст", "на каква възраст", "от колко години", "на колко години",
 		"چند سالگی", "چند سال", "چه سنی", "از چه سنی", "کی میتونه", "کی می تونه", "ki mitune",
+		// round 7, tr ar fa: the conditions, for whom, "may I get it too" with the topic between, Arabizi and Finglish
+		"sart*", "kimin icin", "kimler icin", "kime veril*", "hakki var", "hakki var mi", "hakkimiz var", "hak eder*", "hak ediyor*", "hangi durumda", "kimler yararlan*", "bana da veril*", "bize de veril*", "alabilir miyiz:1",
+		"بيعطوني:1", "بيعطونا:1", "هل بتستفيد", "هل بستفيد", "هل بيستفيد", "هل يستفيد", "هل تستفيد", "هل استفيد", "هل نستفيد", "مسموحله", "مسموح له", "مسموحلي", "مسموحلنا", "الحد الاعلى للدخل:3", "الحد الاقصى للدخل:3", "للدخل:2",
+		"min ye2dar", "min bi2dar", "min ya2dar", "min bye2dar", "shurut", "shorut", "shroot", "shurot", "el shurut",
+		"شامل ** میشه:2", "شامل ** میشم:2", "شامل ** می شود:2", "شامل ** میشوم:2", "شامل ** میشیم:2", "میتونم ** بگیرم:2", "میتونیم ** بگیریم:2", "میتونه ** بگیره:2", "میتونن ** بگیرن:2", "می تونم ** بگیرم:2", "می تونه ** بگیره:2", "میتوانم ** بگیرم:2", "می توانم ** بگیرم:2",
+		"mitunam ** begiram:2", "mitoonam ** begiram:2", "mitonam ** begiram:2", "mitune ** begire:2", "mitoone ** begire:2", "mitone ** begire:2", "ki mitoone", "ki mitone", "ki mitoonan", "ki mitunan", "kia mitunan", "sharayet*",
+		// whether one can have it, "can a student …": ar fa
+		"هل يستطيع", "هل تستطيع", "هل استطيع", "هل نستطيع", "هل يمكنني الحصول:2", "يستطيع ** الحصول:2", "يمكن ** الحصول:2", "بقدر ** اخد:2", "فيني ** اخد:2",
+		"میتونه ** داشته باشه:2", "میتونم ** داشته باشم:2", "میتونیم ** داشته باشیم:2", "می تونه ** داشته باشه:2", "میشه ** داشته باشم:2", "mitune ** dashte bashe:2", "mitunam ** dashte basham:2",
 	},
 	AspectLegal: {
 		// the law named: what is asked, whatever it says ("welcher Paragraph regelt die Frist", "wo steht die
@@ -235,6 +256,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"پایه قانونی", "مبنای قانونی", "الأساس القانوني", "правова основа", "правовая основа", "podstawa prawna", "baza legala",
 		"gesetzlich*", "§", "rechtlich*",
 		"sgb", "law", "laws", "legal", "section", "welchem recht", "welches recht",
+		// round 7, tr fa: the article of a law, the legal basis
+		"hangi madde*:4", "maddesi:3", "sgb'*:3", "حقوقی:3", "اساس حقوقی", "مبنای حقوقی", "پایه حقوقی", "کدوم ماده:4", "کدام ماده:4", "ماده قانونی:4", "hoghooghi",
 	},
 	AspectWhere: {
 		// the nearest office, whom to call: tr ar uk ru fa, Latin letters
@@ -349,6 +372,13 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"wie geht", "wie lauft", "ablauf", "anmeld*", "apply*", "application", "how do i get", "how to get",
 		"how do i", "form", "register", "wer hilft:2", "wer berat*:2", "hilft mir beim:2", "helps me:2", "who helps:2",
 		"wie lange vorher:2", "wie fruh", "vorher buchen", "vorher bestellen", "in advance:2", "wait*:2",
+		// round 7, tr ar fa: the steps, the process, "what must I do" to get it
+		"ne yapmam lazim:3", "ne yapmam gerek*:3", "ne yapmaliyim:3", "ne yapmak lazim:3", "ne yapmak gerek*:3", "ne yapayim:2", "adimlar*:2", "hangi adim*:2", "surec*:2",
+		"الخطوات:2", "خطوات:2", "شو لازم اعمل:3", "شو لازم نعمل:3", "شو بدي اعمل:3", "شو اعمل:2", "ماذا يجب ان افعل:3", "ماذا افعل:2", "shu lazem a3mel:3", "shu a3mel:2", "اعمل ايه:2", "a3mel eh:2",
+		"چیکار کنم:2", "چکار کنم:2", "چه کار کنم:2", "چی کار کنم:2", "چکار باید بکنم:2", "چیکار باید بکنم:2", "چه کار باید بکنم:2", "چی کار باید بکنم:2", "چکار باید کنم:2", "چیکار باید کنم:2",
+		"chikar konam:2", "chi kar konam:2", "che kar konam:2", "chekar konam:2", "chikar bayad bokonam:2", "che kar bayad bokonam:2", "روند*:2", "مراحل*:2", "marahel*:2",
+		// "what must we do": tr, all persons
+		"ne yapmal*:3", "ne yapmamiz lazim:3", "ne yapmamiz gerek*:3", "چکار باید بکنیم:2", "چه کار باید بکنیم:2", "چیکار باید بکنیم:2", "چیکار کنیم:2", "چکار کنیم:2", "چه کار کنیم:2", "شو بدنا نعمل:3",
 	},
 	AspectWhat: {
 		// what they do, a word between: uk ru ("що вони роблять")
@@ -368,8 +398,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"شو بيقدم*:2", "شو بتقدم:2", "ايش يقدم:2", "ايش بيقدم*:2",
 		// what it is and gives: ar fa bg colloquial, Latin letters (vocab, issue #11)
 		"شو بيعطي*", "امتيازات", "الامتيازات", "مزايا", "المزايا", "شو الفايدة", "شو بستفيد", "شو بيستفيد", "شو بتغطي", "شو بيغطي", "شنو هو", "شنو هي", "شنو يعني", "ايش يعني", "ايه ده", "shu ya3ni", "ya3ni shu", "shu hiye", "shu huwe", "چی هست", "چی میده", "چه چیزهایی میده", "مزایا", "مزایای", "چه مزایایی", "چه فایده", "یعنی چی", "chie", "chi hast", "yani chi", "kakvo e", "kakvo dava", "какви права", "какви облекчения", "какви отстъпки", "какво включва", "какво покрива", "какво получавам", "за какво е",
-		"nedir", "ne demek", "ne iş yapar", "ne yapar", "ne yapıyor", "ne verir", "ne sağlar", "ما هو", "ما هي",
-		"شو هو", "شو هي", "شو بيعطي", "شو بيعملوا", "شو بيعمل", "ماذا يقدم", "ماذا يعطي", "що це", "що таке",
+		"nedir", "ne demek", "ne iş yapar", "ne yapar", "ne yapıyor", "ne verir", "ne sağlar", "ما هو:2", "ما هي:2",
+		"شو هو:2", "شو هي:2", "شو بيعطي", "شو بيعملوا", "شو بيعمل", "ماذا يقدم", "ماذا يعطي", "що це", "що таке",
 		"що роблять", "що робить", "що дає", "что это", "что такое", "что делает", "что делают", "что дает",
 		"co to", "co robi", "co robią", "co daje", "czym jest", "ce este", "ce e", "ce face", "ce oferă",
 		"ce înseamnă", "какво е", "какво прави", "какво правят", "какво дава", "какво представлява", "چیست",
@@ -381,7 +411,11 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"pay", "pays", "cover", "covers", "difference", "since when",
 		// what it is and does: tr ar (Levantine, Egyptian) fa
 		"berechn*:3", "richtet sich:3", "calculat*:3", "hesaplan*:3", "розрахов*:3", "рассчитыва*:3", "oblicza*:3", "calculeaz*:3",
-		"ne ise yarar", "ne işe yarar", "شو هاد", "ايش هو", "ايه هو", "يعني ايه", "يعني شو", "چیکار میکنه", "چه کار میکنه",
+		"ne ise yarar", "ne işe yarar", "شو هاد", "ايش هو:2", "ايه هو:2", "يعني ايه", "يعني شو", "چیکار میکنه", "چه کار میکنه",
+		// round 7, tr ar fa: what it means, gives or covers, its discounts, the difference
+		"neleri karsil*:2", "neyi karsil*:2", "ne karsil*:2", "ise yar*:2", "indirim*:2", "arasindaki fark*:2", "farki ne:2", "fark ne:2", "farki nedir:2",
+		"شو يعني", "يعني ايش", "ya3ni eh", "ya3ni esh", "shu bi3malo", "shu bya3mlo", "shu bi3mlu", "shu bi3mel", "الخصومات:2", "خصومات:2", "تخفيضات:2", "الفرق بين:2", "el far2", "shu el far2",
+		"چه کمکی هست", "چه کمکی میکنه", "چه کمکهایی", "تخفیف*:2", "takhfif*:2", "chi kar mikone", "chi kar mikonan", "chikar mikone", "chikar mikonan", "che kar mikone", "شامل چی:3", "شامل چه:3", "پوشش میده:2", "چی رو پوشش", "فرقش:2", "تفاوت*:2",
 	},
 }, map[Aspect]int{AspectBring: 3, AspectCosts: 3, AspectDeadlines: 3, AspectWhere: 3, AspectWho: 2, AspectLegal: 3, AspectHow: 1, AspectWhat: 1},
 	amountCues, whenCues)
@@ -424,7 +458,7 @@ var amountCues = []string{
 	"cat", "cati bani", "maxim", "minim", "suma",
 	"колко", "колко пари", "най-много", "най-малко", "сума*",
 	"چقدر*", "چقد", "چه مقدار", "حداکثر", "حداقل", "مبلغ", "چند یورو",
-	"kam masari", "kam fulus", "kam floos", "2adesh", "adesh", "addesh", "2adeh", "shgad", "shkad",
+	"b2adesh", "b2desh", "bi2adesh", "2desh", "kam masari", "kam fulus", "kam floos", "2adesh", "adesh", "addesh", "2adeh", "shgad", "shkad",
 }
 
 // limitCues ask how much of one's own money may be kept or earned ("wie
