@@ -56,7 +56,7 @@ func TestFollowups(t *testing.T) {
 		{[]string{"Fahrdienst", "wie mach ich nudelsalat"}, "", "", ""},
 		{[]string{"Grundsicherung", "welche unterlagen bringe ich am besten mit"}, "grundsicherung", answer.AspectBring, ""},
 		// "nee ich meine Ost" after Innenstadt-Nord: the office of Innenstadt-Ost.
-		{[]string{"Seniorenbüro Innenstadt-Nord", "nee ich meine ost"}, "seniorenbueros", answer.AspectWhere, "seniorenbuero-innenstadt-ost"},
+		{[]string{"Seniorenbüro Innenstadt-Nord", "nee ich meine ost"}, "seniorenbuero-innenstadt-ost", answer.AspectWhere, ""},
 		// "gilt das auch für …" asks the topic for that person.
 		{[]string{"dortmund pass wer bekommt den", "gilt das auch für meine oma mit kleiner rente"}, "dortmund-pass", anyAspect, ""},
 		// "und für X?" asks what was asked before; a need told anew at
