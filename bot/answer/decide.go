@@ -460,7 +460,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		own := len(hits) > 0 && topicOfHit(kb, hits[0]) == t.ID
 		if !own && (strangeWord(kb, fr, nouns) || msgLang == "en" && strangeEnglish(kb, fr)) {
 			t = nil
-		} else if msgLang == "de" && nouns == nil && len(sig.words) <= 8 && !refers && !person && len(res.Districts) == 0 && strangeLower(kb, fr) {
+		} else if msgLang == "de" && nouns == nil && len(sig.words) <= 8 && !pointsBack(sig.words) && !pronounBack(sig.words) && !anyOf(sig.words, thatWords) && !person && len(res.Districts) == 0 && strangeLower(kb, fr) {
 			t, strange = nil, true
 		}
 	}
@@ -507,7 +507,9 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if from == nil {
 		from = t
 	}
-	if h, ok := switchTo(kb, from, hits, sig.words, sig.rest, d.Lang, refers); ok {
+	// "gilt das auch für meinen Sohn? … Psychose" points back like "da":
+	// only a word of a title switches.
+	if h, ok := switchTo(kb, from, hits, sig.words, sig.rest, d.Lang, refers || asksSameFor(sig.words)); ok {
 		switched, named = true, true
 		if !res.Answered || topicOfHit(kb, hits[0]) == from.ID {
 			// The search's own best answer stands where it is another topic

@@ -773,3 +773,7 @@ func asksSameFor(words []string) bool {
 
 var sameForCues = foldCues("das auch", "dies auch", "das gleiche", "dasselbe", "that also", "this also", "that apply", "this apply",
 	"that work for", "same for")
+
+// thatWords point back to what was said, unlike an article before a noun
+// ("kannst du das einfacher erklären?", not "wo ist der nächste Geldautomat").
+var thatWords = set(strings.Fields("das dies diese dieses dem dafur dazu davon that this it"))
