@@ -723,12 +723,13 @@ var (
 )
 
 // strangeLower reports whether a German message written all in small
-// letters, whose nouns cannot be told by capitals, holds two words of five
+// letters, whose nouns cannot be told by capitals, holds two words of six
 // letters or more that the knowledge base never uses and that are no chat,
 // or one such word of nine letters or more ("nudelsalat",
-// "handyvertrag billigsten"): it speaks of another domain.
+// "handyvertrag billigsten"): it speaks of another domain. Dialect ("die
+// werfen misch raus") is shorter.
 func strangeLower(kb *knowledge.Base, rest []string) bool {
-	n, long := strangeCount(kb, rest, "de")
+	n, long := strangeCount(kb, slices.DeleteFunc(slices.Clone(rest), func(w string) bool { return len(w) < 6 }), "de")
 	return n >= 2 || long >= 9
 }
 
