@@ -394,6 +394,15 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	}
 
 	t := kb.Topic(st.Topic)
+	if t != nil && len(res.Districts) == 0 && st.District != "" && len(sig.words) <= 6 && len(kb.OfficesOf(t)) > 1 {
+		if id := siblingDistrict(kb, st.District, sig.words); id != "" {
+			// "Seniorenbüro Innenstadt-Nord" … "nee ich meine Ost": the
+			// office of the district so named.
+			st.District, d.Result.Districts = id, []string{id}
+			sig.aspect, sig.cues = AspectWhere, map[Aspect]int{AspectWhere: 1}
+			return a.followup(kb, st, d, t, sig), nil
+		}
+	}
 	// A pointer ("da", "dort", "dafür") points back in a sentence of some
 	// length too: "ich bin nur die Nachbarin, darf ich da trotzdem anrufen?".
 	refers := sig.refers || pointsBack(sig.words) || pronounBack(sig.words)
@@ -418,6 +427,14 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		d.Kind, d.Reason, d.Choices = KindDeclined, index.ReasonOutOfScope, nil
 		return d, nil
 	}
+	if asksRanking(sig.words) || asksRecommendation(sig.words) && !(len(hits) > 0 && namesTopic(kb, hits[0], sig.rest, d.Lang)) {
+		// "Schwerbehindertenausweis" … "welche Krankenkasse ist die beste",
+		// "welches Pflegeheim ist das beste": a ranking of products or
+		// providers, which no topic gives; "kennst du einen guten
+		// Fahrdienst" is answered by the one that names it.
+		d.Kind, d.Reason, d.Choices = KindDeclined, index.ReasonOutOfScope, nil
+		return d, nil
+	}
 	// from is the topic a message that names another switches from: the
 	// conversation's, also where it says it asks about something else.
 	var from *knowledge.Topic
@@ -435,13 +452,24 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// the person asks the conversation's topic again for them (a place
 	// alone, a postcode too, asks for the office there instead).
 	person := t != nil && sig.gender == "" && !sig.tonight && !onlyPlaceOrNumber(kb, sig.rest) && tellsAboutPerson(q, sig)
-	if t != nil && !(refers && len(fr) <= 2) && !(person && hasAmount(sig.words)) && !(len(hits) > 0 && topicOfHit(kb, hits[0]) == t.ID) &&
-		(strangeWord(kb, fr, germanNouns(msg, msgLang)) || msgLang == "en" && strangeEnglish(kb, fr)) {
-		// "wo kann man hier gut Pizza essen?" follows up on nothing; "muss
-		// mein Sohn da was zahlen?" points back with "da" and stays, and
-		// so does a message whose best hit is the conversation's topic
-		// ("HLU" … "ich bin 34, nach einer OP krankgeschrieben …").
-		t = nil
+	strange := false
+	if t != nil && !(refers && len(fr) <= 2) && !(person && hasAmount(sig.words)) {
+		// "wo kann man hier gut Pizza essen?" follows up on nothing, nor
+		// does "wie mach ich nudelsalat" written small; "muss mein Sohn da
+		// was zahlen?" points back with "da" and stays, and so does a
+		// message whose best hit is the conversation's topic ("HLU" … "ich
+		// bin 34, nach einer OP krankgeschrieben …"). A short message
+		// written small, which neither points back nor tells about the
+		// person or a place, is read by its words the knowledge base never
+		// uses ("Grundsicherung" … "wo ist der nächste geldautomat": "Geld"
+		// found it).
+		nouns := germanNouns(msg, msgLang)
+		own := len(hits) > 0 && topicOfHit(kb, hits[0]) == t.ID
+		if !own && (strangeWord(kb, fr, nouns) || msgLang == "en" && strangeEnglish(kb, fr)) {
+			t = nil
+		} else if msgLang == "de" && nouns == nil && len(sig.words) <= 8 && !pointsBack(sig.words) && !pronounBack(sig.words) && !anyOf(sig.words, thatWords) && !person && len(res.Districts) == 0 && strangeLower(kb, fr) {
+			t, strange = nil, true
+		}
 	}
 	if t != nil && sig.thanks && sig.aspect == "" && !asksAbout(sig) && !strings.Contains(q, "?") && !namesAny(kb, fr) {
 		// "danke dir, das hilft mir": thanks, not a question.
@@ -486,7 +514,9 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	if from == nil {
 		from = t
 	}
-	if h, ok := switchTo(kb, from, hits, sig.words, sig.rest, d.Lang, refers); ok {
+	// "gilt das auch für meinen Sohn? … Psychose" points back like "da":
+	// only a word of a title switches.
+	if h, ok := switchTo(kb, from, hits, sig.words, sig.rest, d.Lang, refers || asksSameFor(sig.words)); ok {
 		switched, named = true, true
 		if !res.Answered || topicOfHit(kb, hits[0]) == from.ID {
 			// The search's own best answer stands where it is another topic
@@ -494,7 +524,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			hits = append([]index.Hit{h}, slices.DeleteFunc(slices.Clone(hits), func(x index.Hit) bool { return x == h })...)
 		}
 	}
-	if t != nil && !switched && tellsAnew(kb, t, hits, res.Answered, sig.words, fr, d.Lang) {
+	if t != nil && !switched && !asksSameFor(sig.words) && tellsAnew(kb, t, hits, res.Answered, sig.words, fr, d.Lang) {
 		// "Seniorenbüro Hörde" … "noch ne Frage: meine Tochter hat ihr Kind
 		// bekommen, sie will zu Hause bleiben, gibts da Geld?": a need told
 		// anew at length, which the search answers with a topic that
@@ -504,7 +534,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// The words of working ("unemployed") name Beschäftigungsförderung; said
 	// of the person they tell who it is.
 	namedBeyond := named && namesTopic(kb, hits[0], slices.DeleteFunc(slices.Clone(fr), func(w string) bool { return workWords[w] }), d.Lang)
-	if t != nil && !namedBeyond && len(sig.words) <= maxSpanWords {
+	// "Dortmund-Pass" … "gilt das auch für meine Oma mit kleiner Rente?"
+	// asks the topic pointed back to for her; only a money topic moves by
+	// the person's age or means.
+	if t != nil && !namedBeyond && len(sig.words) <= maxSpanWords && !(asksSameFor(sig.words) && t.NeedSpan == "") {
 		if u := kb.Topic(personSpan(kb, sig.words)); switchesSpan(kb, t, u, means, person || sig.gender != "" && tellsAboutPerson(q, sig), q, sig.words, hits) {
 			// "wo beantrag ich Bürgergeld" … "ich bin aber schon 68, Rente
 			// ist mini", "Grundsicherung" … "ach ne ich bin erst 29 und such
@@ -639,6 +672,12 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// "blauer Parkausweis für Schwerbehinderte", "когда вывозят
 		// крупный мусор": another office's service, and no title of the
 		// topic the search found for the words beside it.
+		d.Kind, d.Reason, d.Choices = KindDeclined, index.ReasonOutOfScope, nil
+		return d, nil
+	}
+	if strange && !named && !switched {
+		// "Fahrdienst" … "wie mach ich nudelsalat": another domain's words,
+		// which the search matched only by chance.
 		d.Kind, d.Reason, d.Choices = KindDeclined, index.ReasonOutOfScope, nil
 		return d, nil
 	}

@@ -48,6 +48,17 @@ func TestFollowups(t *testing.T) {
 		{[]string{"Blindengeld", "zählt da mein Erspartes?"}, "blindengeld", anyAspect, ""},
 		{[]string{"Pflegewohngeld", "mein Vater ist im Heim in Hombruch, ich bin die Tochter"}, "pflegewohngeld", anyAspect, ""},
 		{[]string{"Behindertenfahrdienst", "wie melde ich mein Auto ab?"}, "", "", ""},
+		// A ranking or a recommendation, and a short message written small
+		// in another domain's words, follow up on nothing.
+		{[]string{"Pflegewohngeld", "welches pflegeheim in dortmund ist das beste"}, "", "", ""},
+		{[]string{"Schwerbehindertenausweis", "welche krankenkasse ist die beste"}, "", "", ""},
+		{[]string{"Blindengeld", "kennst du einen guten zahnarzt in hombruch"}, "", "", ""},
+		{[]string{"Fahrdienst", "wie mach ich nudelsalat"}, "", "", ""},
+		{[]string{"Grundsicherung", "welche unterlagen bringe ich am besten mit"}, "grundsicherung", answer.AspectBring, ""},
+		// "nee ich meine Ost" after Innenstadt-Nord: the office of Innenstadt-Ost.
+		{[]string{"Seniorenbüro Innenstadt-Nord", "nee ich meine ost"}, "seniorenbuero-innenstadt-ost", answer.AspectWhere, ""},
+		// "gilt das auch für …" asks the topic for that person.
+		{[]string{"dortmund pass wer bekommt den", "gilt das auch für meine oma mit kleiner rente"}, "dortmund-pass", anyAspect, ""},
 		// "und für X?" asks what was asked before; a need told anew at
 		// length switches; "ja" goes on; "sie ist 9 …" tells about her.
 		{[]string{"was kostet das schwimmbad mit der dortmund karte", "und für meinen sohn, der ist 12?"}, "dortmund-pass", answer.AspectCosts, ""},

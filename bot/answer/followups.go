@@ -655,3 +655,126 @@ func onlyYes(words []string) bool {
 }
 
 var yesWords = set(strings.Fields(`ja jaa jo jup jep genau richtig bitte gerne gern doch yes yeah yep yup please sure`))
+
+// asksRecommendation reports whether a message asks the bot to rank or
+// recommend something ("welche Krankenkasse ist die beste", "kennst du
+// einen guten Zahnarzt", "welcher Handyvertrag ist am billigsten", "can you
+// recommend a restaurant"): the Sozialamt rates no products or providers.
+// "wo stelle ich den Antrag am besten" and "meine beste Freundin" ask
+// nothing of the kind, nor does "the best way to apply".
+func asksRecommendation(words []string) bool {
+	for i, w := range words {
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		prev := ""
+		if i > 0 {
+			prev = words[i-1]
+		}
+		switch {
+		case bestWords[w] && prev != "am" && !friendWords[next]:
+			return true
+		case w == "best" && prev == "the" && !bestWayWords[next]:
+			return true
+		case cheapestWords[w] && prev == "am" && len(words) > 0 && strings.HasPrefix(words[0], "welch"):
+			return true
+		case strings.HasPrefix(w, "empfehl") || strings.HasPrefix(w, "empfiehl") || strings.HasPrefix(w, "recommend"):
+			return true
+		}
+	}
+	return slices.ContainsFunc(recommendCues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+// asksRanking reports whether a message asks which of several things is
+// the best or the cheapest ("welches Pflegeheim ist das beste", "which
+// health insurance is the best"): a question word of choice before a word
+// of rank.
+func asksRanking(words []string) bool {
+	choice := false
+	for i, w := range words {
+		switch {
+		case w == "welche" || w == "welcher" || w == "welches" || w == "welchen" || w == "which":
+			choice = true
+		case choice && (bestWords[w] || w == "best" || w == "cheapest"):
+			// "welche Unterlagen bringe ich am besten mit" asks no rank.
+			prev, next := "", ""
+			if i > 0 {
+				prev = words[i-1]
+			}
+			if i+1 < len(words) {
+				next = words[i+1]
+			}
+			if !(w == "besten" && prev == "am") && !friendWords[next] && !bestWayWords[next] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	bestWords     = set(strings.Fields("beste besten bester bestes billigste billigsten gunstigste gunstigsten guenstigste guenstigsten"))
+	cheapestWords = set(strings.Fields("billigsten gunstigsten guenstigsten"))
+	friendWords   = set(strings.Fields("freundin freund freunde freundinnen kumpel kumpels"))
+	bestWayWords  = set(strings.Fields("way ways time option thing place to if"))
+	recommendCues = foldCues("kennst du einen guten", "kennst du eine gute", "kennst du ein gutes", "kennen sie einen guten",
+		"kennen sie eine gute", "kennen sie ein gutes", "know a good", "know any good")
+)
+
+// strangeLower reports whether a German message written all in small
+// letters, whose nouns cannot be told by capitals, holds two words of six
+// letters or more that the knowledge base never uses and that are no chat,
+// or one such word of nine letters or more ("nudelsalat",
+// "handyvertrag billigsten"): it speaks of another domain. Dialect ("die
+// werfen misch raus") is shorter.
+func strangeLower(kb *knowledge.Base, rest []string) bool {
+	n, long := strangeCount(kb, slices.DeleteFunc(slices.Clone(rest), func(w string) bool { return len(w) < 6 }), "de")
+	return n >= 2 || long >= 9
+}
+
+// siblingDistrict is the Stadtbezirk whose name differs from the name of
+// the conversation's district by one word that the message holds:
+// "Seniorenbüro Innenstadt-Nord" … "nee ich meine Ost" is Innenstadt-Ost.
+// "" when there is none or more than one.
+func siblingDistrict(kb *knowledge.Base, current string, words []string) string {
+	cur := kb.District(current)
+	if cur == nil {
+		return ""
+	}
+	own, found := foldWords(strings.ReplaceAll(cur.Name, "-", " ")), ""
+	for _, d := range kb.Districts {
+		name := foldWords(strings.ReplaceAll(d.Name, "-", " "))
+		if d.ID == current || len(name) != len(own) || len(name) < 2 {
+			continue
+		}
+		diff, word := 0, ""
+		for i := range name {
+			if name[i] != own[i] {
+				diff, word = diff+1, name[i]
+			}
+		}
+		if diff == 1 && slices.Contains(words, word) {
+			if found != "" {
+				return ""
+			}
+			found = d.ID
+		}
+	}
+	return found
+}
+
+// asksSameFor reports whether a message asks whether what was said holds
+// for someone else too ("gilt das auch für meine Oma mit kleiner Rente",
+// "does that apply to my wife"): it points back to the conversation's
+// topic, whatever it tells about that person.
+func asksSameFor(words []string) bool {
+	return slices.ContainsFunc(sameForCues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+var sameForCues = foldCues("das auch", "dies auch", "das gleiche", "dasselbe", "that also", "this also", "that apply", "this apply",
+	"that work for", "same for")
+
+// thatWords point back to what was said, unlike an article before a noun
+// ("kannst du das einfacher erklären?", not "wo ist der nächste Geldautomat").
+var thatWords = set(strings.Fields("das dies diese dieses dem dafur dazu davon that this it"))

@@ -273,15 +273,29 @@ func strangeWord(kb *knowledge.Base, rest []string, nouns map[string]bool) bool 
 // "can you book me a flight to London" follows up on nothing. One such word
 // may be a relative or a thing of the topic the knowledge base lacks.
 func strangeEnglish(kb *knowledge.Base, rest []string) bool {
-	v, places := vocabOf(kb), placeWords(kb)
-	n := 0
-	for _, w := range rest {
-		if len(w) >= 5 && !places[w] && !v.namesWord(w) && v.strange(w, nil) && !chatter(v, w, "en") {
-			n++
-		}
-	}
+	n, _ := strangeCount(kb, rest, "en")
 	return n >= 2
 }
+
+// strangeCount is how many words of five letters or more in rest the
+// knowledge base never uses and that are no verb form, place or chat word
+// of lang, and the length of the longest that may be a noun (not
+// "natürlich", "eigentlich").
+func strangeCount(kb *knowledge.Base, rest []string, lang string) (n, long int) {
+	v, places := vocabOf(kb), placeWords(kb)
+	for _, w := range rest {
+		if len(w) >= 5 && !places[w] && !v.namesWord(w) && v.strange(w, nil) && !chatter(v, w, lang) {
+			n++
+			if !slices.ContainsFunc(adjectiveEnds, func(e string) bool { return strings.HasSuffix(w, e) }) {
+				long = max(long, len(w))
+			}
+		}
+	}
+	return n, long
+}
+
+// adjectiveEnds end German adverbs and adjectives, not nouns.
+var adjectiveEnds = strings.Fields("lich liche lichen licher lichem ig ige igen iger isch ische ischen weise bar bare baren sam same")
 
 // ends reports whether a word the knowledge base uses ends with w: "Grundlage"
 // is the end of "Rechtsgrundlage".
