@@ -655,7 +655,10 @@ var beenOn = set(strings.Fields(`am im is are was were been`))
 var livedWords = set(strings.Fields(`gelebt lebt leben lebte lebten`))
 
 var getWords = set(strings.Fields(`bekomme bekommt bekommen bekam krieg kriege kriegt kriegen beziehe bezieht beziehen
-	erhalte erhalt hatte hatten get gets got receive receives received`))
+	erhalte erhalt hatte hatten get gets got receive receives received
+	dostawal dostawala dostawali dostaje dostajemy dostaja pobiera pobieral pobierala otrzymuje otrzymywal otrzymywala
+	получает получал получала получали получаю получаем получают отримує отримував отримувала отримую отримуємо отримують
+	primeste primea primim primesc primeau получава получаваше получавам получаваме получават`))
 
 // haveWords tell what a person gets where a benefit follows ("wir haben
 // Wohngeld", "sie hat Grundsicherung"), not where a debt does ("ich habe
@@ -1187,6 +1190,9 @@ var elderWords = set(strings.Fields(`mutter mama mutti vater papa vati eltern om
 // denial comes near ("ich kann nicht arbeiten", "arbeite nicht mehr", "ALG
 // bekomme ich nicht"), nor in a workshop for disabled people.
 func works(words []string) bool {
+	if lostWork(words) {
+		return true
+	}
 	for i, w := range words {
 		if !workWords[w] && !(w == "part" && i+1 < len(words) && words[i+1] == "time") {
 			continue
@@ -1214,6 +1220,26 @@ var wantsWork = foldCues("wieder arbeiten", "richtig arbeiten", "will arbeiten",
 var workWords = set(strings.Fields(`arbeite jobbe verdiene verdienen teilzeit vollzeit minijob minijobber
 	lohn gehalt arbeitslos arbeitslose arbeitsloser arbeitslosengeld alg
 	working earn earns earning wage wages salary part-time full-time unemployed`))
+
+// lostWork reports whether the words say, in Polish, Russian, Ukrainian,
+// Romanian or Bulgarian, that the person was dismissed or is out of work.
+func lostWork(words []string) bool {
+	for i, w := range words {
+		if lostWorkWords[w] && (i == 0 || !denials[words[i-1]] && !foreignNot[words[i-1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// lostWorkWords say in Polish, Russian, Ukrainian, Romanian and Bulgarian
+// that the person was dismissed or is out of work ("firma nas zwolniła",
+// "go uvolniha"): someone able to work. Only a denial right before undoes
+// them; the next clause's "nie mamy pieniędzy" does not.
+var lostWorkWords = set(foldWords(`zwolnili zwolnila zwolnil zwolniony zwolniona zwolnienie bezrobotny bezrobotna
+	уволили уволен уволена уволился уволилась безработный безработная звільнили звільнений звільнена безробітний безробітна
+	concediat concediata concediati somer someri şomer şomeri уволниха уволнен уволнена безработен безработна
+	uvolniha uvolnen uvolnena bezraboten bezrabotna`))
 
 // forGood reports whether the words say the person cannot work for good:
 // a full reduction in earning capacity, "auf Dauer", or pension age.
