@@ -1229,8 +1229,12 @@ func lostWork(words []string) bool {
 			return true
 		}
 	}
-	return false
+	return slices.ContainsFunc(lostWorkCues, func(c []string) bool { return find(words, c) >= 0 })
 }
+
+var lostWorkCues = foldCues("stracil* prac*", "straci* ** prac*", "втратив роботу", "втратила роботу", "потерял* работу", "загубих работата", "загуби работата",
+	"pierdut locul de munca", "ramas fara serviciu", "ramas fara loc de munca", "останах без работа", "остался без работы", "осталась без работы",
+	"залишився без роботи", "залишилась без роботи")
 
 // lostWorkWords say in Polish, Russian, Ukrainian, Romanian and Bulgarian
 // that the person was dismissed or is out of work ("firma nas zwolniła",
