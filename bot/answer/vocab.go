@@ -956,6 +956,13 @@ func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string)
 			}
 		}
 	}
+	if cannotWorkForeign(words) && !lostWork(words) {
+		// "мені 58, працювати не можу, Jobcenter каже що я не їхній":
+		// the money topic for those who can work is not theirs.
+		if t := kb.SpanTopic(knowledge.SpanWorking); t != nil {
+			drop[t.ID] = true
+		}
+	}
 	if avoided := notThrough(words); len(avoided) > 0 {
 		// "Arbeit, aber nicht über das Jobcenter", "не через Jobcenter":
 		// the office the person wants to avoid, and the topics it handles.
@@ -1231,6 +1238,16 @@ func lostWork(words []string) bool {
 	}
 	return slices.ContainsFunc(lostWorkCues, func(c []string) bool { return find(words, c) >= 0 })
 }
+
+// cannotWorkForeign reports whether the words say, in Ukrainian, Russian,
+// Polish, Romanian or Bulgarian, that the person cannot work.
+func cannotWorkForeign(words []string) bool {
+	return slices.ContainsFunc(cannotWorkCues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+var cannotWorkCues = foldCues("не можу працювати", "працювати не можу", "не може працювати", "не могу работать", "работать не могу", "не может работать",
+	"nie moge pracowac", "nie mogę pracować", "pracowac nie moge", "nie moze pracowac", "nu pot lucra", "nu pot sa lucrez", "nu poate lucra",
+	"не мога да работя", "не може да работи", "ne moga da rabotya", "ne moga da rabotq")
 
 var lostWorkCues = foldCues("stracil* prac*", "straci* ** prac*", "втратив роботу", "втратила роботу", "потерял* работу", "загубих работата", "загуби работата",
 	"pierdut locul de munca", "ramas fara serviciu", "ramas fara loc de munca", "останах без работа", "остался без работы", "осталась без работы",
