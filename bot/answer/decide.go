@@ -346,6 +346,10 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// the topic for them first or behind topics of side details, is
 	// answered with it, though its many words leave the search unsure.
 	aged = aged && isStory(q)
+	// "firma nas zwolniła, nie mamy na jedzenie": a person dismissed whose
+	// money is short, and the search, unsure of the many words, found the
+	// money topic for those who can work first.
+	jobless := res.Reason == index.ReasonUnsure && lostWork(sig.words) && len(res.Hits) > 0 && kb.SpanTopic(knowledge.SpanWorking) != nil && topicOfHit(kb, res.Hits[0]) == kb.SpanTopic(knowledge.SpanWorking).ID
 	d.Result = res
 	// The words that matched show the language only where the message's
 	// own letters and words did not: a German office name in a Turkish
@@ -744,7 +748,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		return d, nil
 	case len(hits) > 0 && !(res.Reason == index.ReasonOutOfScope && len(res.Elsewhere) > 0 && !namesTitle(kb.Topic(topicOfHit(kb, hits[0])), sig.words)) &&
 		!(st.Topic == "" && elsewhereFirst(kb, hits[0], q, sig.words, res.Elsewhere, d.Lang)) &&
-		(aged || named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead) ||
+		(aged || jobless && leads(kb, hits, storyUnsureLead) || named && res.Reason == index.ReasonUnsure || (named || isStory(q)) && leads(kb, hits, a.storyLead) ||
 			named && leads(kb, hits, namedLead) || isStory(q) && res.Reason == index.ReasonUnsure && leads(kb, hits, storyUnsureLead) ||
 			t == nil && res.Reason == index.ReasonUnsure && !isStory(q) && plainlyNamed(kb, hits, sig, msgLang)):
 		// A long story dilutes the share of words any topic explains, and so
@@ -911,6 +915,12 @@ func (a *Answerer) search(ctx context.Context, kb *knowledge.Base, q string, sig
 	return again, nil, err
 }
 
+// tailLangs are the languages whose stories askSearch reads without
+// German or English clause rules: sentences end with the same marks, and
+// the tail's topic is one the translated search words found sure ("…
+// w Jobcenter daja mi tylko kursy. czy miasto ma jakies programy …?").
+var tailLangs = set(strings.Fields(`uk ru pl ro bg`))
+
 // askSearch searches the last two sentences of a story the search was not
 // sure of: people tell their life first and say the need last ("… wohnen
 // zu fünft in 62 qm. Bei der Wohnungsgesellschaft hieß es, wir brauchen
@@ -925,11 +935,16 @@ func (a *Answerer) askSearch(ctx context.Context, kb *knowledge.Base, q string, 
 		// by its whole text.
 		return whole, false, nil
 	}
-	if lang, _ := index.DetectLanguage(q); lang != "de" && lang != "en" {
+	lang, _ := index.DetectLanguage(q)
+	if lang != "de" && lang != "en" && !tailLangs[lang] {
 		// Sentence marks and clause rules are read in German and English.
 		return whole, false, nil
 	}
 	tail := strings.Join(ss[len(ss)-2:], " ")
+	if last := ss[len(ss)-1]; tailLangs[lang] && len(strings.Fields(last)) >= 4 {
+		// The question, said last: the sentence before it tells the life.
+		tail = last
+	}
 	if isStory(tail) {
 		return whole, false, nil
 	}
@@ -943,7 +958,7 @@ func (a *Answerer) askSearch(ctx context.Context, kb *knowledge.Base, q string, 
 	// which fits many topics once the story's life is cut off.
 	if hits := knownHits(kb, again.Hits); again.Answered && len(again.Elsewhere) == 0 && len(hits) > 0 &&
 		amongFirst(kb, topicOfHit(kb, hits[0]), knownHits(kb, whole.Hits), 3) && leads(kb, hits, a.margin) &&
-		namesOwnWord(kb.Topic(topicOfHit(kb, hits[0])), sig.rest) {
+		(tailLangs[lang] || namesOwnWord(kb.Topic(topicOfHit(kb, hits[0])), sig.rest)) {
 		again.Question, again.Districts = q, whole.Districts
 		return again, true, nil
 	}
@@ -1270,6 +1285,13 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 		// is asked for, also what it offers ("الغاست هاوس بيعطي فطور؟");
 		// a topic's card shows its first or only office anyway.
 		d = a.answerOffice(kb, st, d, named, aspect)
+		st.Topic = t.ID
+		return d
+	}
+	if o := districtOffice(kb, t, districts, aspect); o != nil {
+		// "Sozialamt godziny otwarcia w Scharnhorst": the office's own
+		// contact topic asked where, with a place, is its office there.
+		d = a.answerOffice(kb, st, d, o, AspectWhere)
 		st.Topic = t.ID
 		return d
 	}
@@ -1814,4 +1836,23 @@ func (d Decision) Answered() (id string, kind index.Kind, ok bool) {
 		return d.Topic.ID, index.KindTopic, true
 	}
 	return "", "", false
+}
+
+// districtOffice is the one office of a contact topic (category "amt":
+// the offices themselves are its subject) that serves the one district
+// named, when where it is, or nothing, is asked; nil otherwise.
+func districtOffice(kb *knowledge.Base, t *knowledge.Topic, districts []string, aspect Aspect) *knowledge.Office {
+	if t.Category != "amt" || t.LocalOffices || len(districts) != 1 || aspect != AspectNone && aspect != AspectWhere {
+		return nil
+	}
+	var found *knowledge.Office
+	for _, id := range t.Offices {
+		if o := kb.Office(id); o != nil && slices.Contains(o.Districts, districts[0]) {
+			if found != nil {
+				return nil
+			}
+			found = o
+		}
+	}
+	return found
 }

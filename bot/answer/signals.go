@@ -107,6 +107,8 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"darmow*", "ucretsiz*", "bedava", "مجانا",
 		"zahlt man", "bezahlt man", "zahlen wir", "bezahlen wir",
 		// without paying; what an adult or a child pays ("was zahlt ein Erwachsener im Zoo")
+		// paying without diacritics, a fee: pl ro
+		"zaplac*", "placi", "placic", "placa", "oplac*", "doplac*", "dopłac*", "taxa", "taxe", "taxă",
 		"ohne ** zahlen", "ohne ** bezahlen", "without paying", "zahlt ein", "zahlt eine", "zahlen erwachsene", "zahlen kinder", "does an adult pay", "does a child pay",
 		"kost*", "teuer*", "preis*", "eigenanteil*", "gebuhr*", "€", "frei", "kostenfrei",
 		"zuzahl*", "freifahrt*", "*freifahrt", "*freifahrten", "free rides", "free trips", "selbst zahlen", "selbst bezahlen", "zahlen muss", "bezahlen muss", "zahl ich", "zahle ich", "bezahl ich", "bezahle ich",
@@ -140,6 +142,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"en geç", "ne kadar sürer", "ne kadar sürüyor", "kaç gün", "kaç hafta", "كم تستغرق", "كم يستغرق",
 		"كم من الوقت", "آخر موعد", "скільки чекати", "в який строк", "строк*", "як довго", "скільки часу",
 		"сколько ждать", "как долго", "сколько времени", "в какой срок", "jak długo", "ile czeka*", "ile trwa",
+		"ile sie czeka", "ile ** czekac", "колко се чака", "колко ще чакам", "колко чакам", "kolko se chaka", "cat se asteapta", "cat astept", "довго чекати", "долго ждать",
 		"w jakim terminie", "ile czasu", "cât durează", "cât timp", "până când", "колко време", "колко дълго",
 		"срок*", "в какъв срок", "چقدر طول", "چه مدت", "چند روز", "طول میکشد",
 		"ne zamana kadar", "son tarih*", "süre*", "موعد", "مهلة", "термін*", "до якого", "срок*", "до какого",
@@ -203,6 +206,13 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"kimler", "hakkım var", "hak kazan*", "alabilir miyim:1", "من يحق", "يحق", "شروط", "хто може",
 		"хто має право", "чи маю право", "умови", "кто может", "кто имеет право", "имею ли я право", "условия",
 		"kto może", "czy przysługuje", "czy mam prawo", "warunki", "cine poate", "am dreptul", "cine are dreptul",
+		// who pays (the rest), who gets it, only for them or also for others, as a father: uk ru pl ro bg, Latin letters
+		"кой плаща:3", "кой ще плати:3", "кой доплаща:3", "кто платит:3", "кто заплатит:3", "кто доплачивает:3", "кто оплачивает:3", "кто оплатит:3",
+		"хто платить:3", "хто заплатить:3", "хто доплачує:3", "хто оплачує:3", "kto placi:3", "kto zaplaci:3", "kto doplaca:3", "kto płaci:3",
+		"kto zapłaci:3", "kto dopłaca:3", "cine plateste:3", "cine plătește:3", "cine platește:3", "cine achita:3",
+		"koi go poluchava", "koi poluchava", "koi ima pravo", "koi mozhe da poluchi", "cine ** poate primi:2", "se da ** si la:3",
+		"tylko dla:2", "nie tylko:2", "tez dla:2", "też dla:2", "doar pe:2", "doar pentru:2", "только для:2", "не только:2",
+		"тільки для:2", "не тільки:2", "само за:2", "не само:2", "ja jako:2", "jako ** moge:2",
 		"condiții", "кой може", "имам ли право", "кой има право", "چه کسی", "حق دارم", "شرایط",
 		"wer bekommt", "wer kann", "wer darf", "wer hat anspruch",
 		// who pays ("wer zahlt die Schulbegleitung", "which sozialamt pays"): whose it is, weakly; a section that
@@ -273,6 +283,9 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"dzwoni*:3", "zadzwoni*:3", "дзвони*:3", "подзвони*:3", "звони*:3", "позвони*:3", "звъня:3", "звънн*:3", "obadi*:3",
 		"arayayim:3", "aramam:3", "aramaliyim:3", "arayabilir*:3", "اتصل*:3", "بتصل:3", "تماس:3", "زنگ:3",
 		"hala orada:3", "still there:3", "noch dort:3", "umgezogen:3", "moved:2", "noch im:1", "noch in der:1", "noch am:1",
+		// where to get it, to call, free food where: uk ru pl ro bg (their writers ask the office's place)
+		"где взять:3", "де взяти:3", "gdzie dostan*:3", "gdzie wziac:3", "къде да взема:3", "unde gasesc:3", "unde primesc:3",
+		"suna*:3", "sun la:3", "къде ** безплатн*:4", "де ** безкоштовн*:4", "где ** бесплатн*:4", "gdzie ** darmo*:4", "gdzie ** za darmo:4", "unde ** gratis:4",
 		"до скольки:3", "до скількох:3", "do ktorej:3", "pana la ce ora:3", "تا ساعت چند:3", "ساعت چند:3", "ساعت کار:3", "kaca kadar:3", "لحد الساعة كم:3",
 		"wann hat ** auf:3", "ab wann hat ** auf:3", "wann haben ** auf:3", "wann macht ** auf:3", "wann machen ** auf:3",
 		"gde:3", "nakhodit*:3", "hauptadresse", "gleis:2", "saatler*:2",
@@ -328,7 +341,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"gdzie ** zglosic:4", "gdzie ** zalatwic:4", "unde ma adresez:4", "къде да се обърна:4", "къде да отида:4",
 		"nereye gitmem:4", "nereye gidece*:4", "وين لازم روح:4", "لوين بروح:4", "وين بقدم:4", "کجا برم:4", "کجا باید برم:4", "کجا مراجعه:4",
 		"where ** hand in:4", "where ** send:4", "wohin ** schick*:4", "wo ** abgeben:4", "wo ** einreichen:4",
-		"где взять:3", "де взяти:3", "gdzie dostan*:3", "gdzie wziac:3", "къде да взема:3", "unde gasesc:3", "unde primesc:3", "از کجا بگیرم:3",
+		"از کجا بگیرم:3",
 		"nereden alabilirim:3", "nereden al*:3", "من وين بجيب:3", "وين بلاقي:3", "бланк*:1", "formularz*:1",
 		// whom to turn to ("an wen wende ich mich", "bei wem melde ich mich", "who do I contact"): how to apply
 		"an wen:3", "bei wem:3", "wende* ich mich:3", "wende* mich:3", "who do i contact:4", "who to contact:4", "who should i contact:4",
@@ -452,6 +465,7 @@ var amountCues = []string{
 	"скільки", "максимум", "максимально", "мінімум", "мінімально", "сума", "суму", "розмір",
 	"сколько", "максимально", "минимум", "минимально", "сумма", "сумму", "размер",
 	// not "ile" alone, which is also Turkish "with"
+	"ile mi", "ile nam", "ile dostaje*", "ile ** przysluguje", "ile ** przysługuje", "ile ** pieniedzy", "ile sie doplaca",
 	"ile wynosi", "ile dosta*", "ile daja", "ile dadza", "ile kasy", "ile pieniedzy", "ile euro", "ile placa", "ile bed*", "maksymaln*",
 	"minimaln*", "kwot*",
 	"skolko", "skilky", "skilki", "kolko", "kam masari", "addesh", "chand",
@@ -1065,7 +1079,7 @@ func asksLimit(words []string) bool {
 // the answer of how shows the office too. An address, a phone or hours
 // asked stay "where".
 func applyingWhere(words []string, score map[Aspect]int, matches []cueMatch) {
-	if score[AspectWhere] == 0 || !slices.ContainsFunc(words, isApplyWord) || slices.ContainsFunc(words, func(w string) bool { return goingWords[w] }) {
+	if score[AspectWhere] == 0 || !slices.ContainsFunc(words, isApplyWord) || slices.ContainsFunc(words, func(w string) bool { return goingWords[w] || placeWhereWords[w] }) {
 		return
 	}
 	for _, m := range matches {
@@ -1083,6 +1097,12 @@ func applyingWhere(words []string, score map[Aspect]int, matches []cueMatch) {
 	score[AspectHow] += score[AspectWhere]
 	delete(score, AspectWhere)
 }
+
+// placeWhereWords ask where in Ukrainian, Russian, Polish, Romanian and
+// Bulgarian: their writers ask the office's place with them, also to hand
+// in an application ("gdzie złożyć wniosek", "unde depun cererea", "где
+// взять WBS"), so applyingWhere leaves them "where".
+var placeWhereWords = set(strings.Fields(`де куди где куда gdzie unde къде kude kade gde`))
 
 // goingWords say the person goes there ("wo muss ich hin mit dem
 // Antrag?"): that asks where the office is.

@@ -669,7 +669,10 @@ var beenOn = set(strings.Fields(`am im is are was were been`))
 var livedWords = set(strings.Fields(`gelebt lebt leben lebte lebten`))
 
 var getWords = set(strings.Fields(`bekomme bekommt bekommen bekam krieg kriege kriegt kriegen beziehe bezieht beziehen
-	erhalte erhalt hatte hatten get gets got receive receives received`))
+	erhalte erhalt hatte hatten get gets got receive receives received
+	dostawal dostawala dostawali dostaje dostajemy dostaja pobiera pobieral pobierala otrzymuje otrzymywal otrzymywala
+	получает получал получала получали получаю получаем получают отримує отримував отримувала отримую отримуємо отримують
+	primeste primea primim primesc primeau получава получаваше получавам получаваме получават`))
 
 // haveWords tell what a person gets where a benefit follows ("wir haben
 // Wohngeld", "sie hat Grundsicherung"), not where a debt does ("ich habe
@@ -968,6 +971,13 @@ func bySituation(kb *knowledge.Base, hits []index.Hit, q string, words []string)
 			}
 		}
 	}
+	if cannotWorkForeign(words) && !lostWork(words) {
+		// "мені 58, працювати не можу, Jobcenter каже що я не їхній":
+		// the money topic for those who can work is not theirs.
+		if t := kb.SpanTopic(knowledge.SpanWorking); t != nil {
+			drop[t.ID] = true
+		}
+	}
 	if avoided := notThrough(words); len(avoided) > 0 {
 		// "Arbeit, aber nicht über das Jobcenter", "не через Jobcenter":
 		// the office the person wants to avoid, and the topics it handles.
@@ -1202,6 +1212,9 @@ var elderWords = set(strings.Fields(`mutter mama mutti vater papa vati eltern om
 // denial comes near ("ich kann nicht arbeiten", "arbeite nicht mehr", "ALG
 // bekomme ich nicht"), nor in a workshop for disabled people.
 func works(words []string) bool {
+	if lostWork(words) {
+		return true
+	}
 	for i, w := range words {
 		if !workWords[w] && !(w == "part" && i+1 < len(words) && words[i+1] == "time") {
 			continue
@@ -1229,6 +1242,40 @@ var wantsWork = foldCues("wieder arbeiten", "richtig arbeiten", "will arbeiten",
 var workWords = set(strings.Fields(`arbeite jobbe verdiene verdienen teilzeit vollzeit minijob minijobber
 	lohn gehalt arbeitslos arbeitslose arbeitsloser arbeitslosengeld alg
 	working earn earns earning wage wages salary part-time full-time unemployed`))
+
+// lostWork reports whether the words say, in Polish, Russian, Ukrainian,
+// Romanian or Bulgarian, that the person was dismissed or is out of work.
+func lostWork(words []string) bool {
+	for i, w := range words {
+		if lostWorkWords[w] && (i == 0 || !denials[words[i-1]] && !foreignNot[words[i-1]]) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(lostWorkCues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+// cannotWorkForeign reports whether the words say, in Ukrainian, Russian,
+// Polish, Romanian or Bulgarian, that the person cannot work.
+func cannotWorkForeign(words []string) bool {
+	return slices.ContainsFunc(cannotWorkCues, func(c []string) bool { return find(words, c) >= 0 })
+}
+
+var cannotWorkCues = foldCues("не можу працювати", "працювати не можу", "не може працювати", "не могу работать", "работать не могу", "не может работать",
+	"nie moge pracowac", "nie mogę pracować", "pracowac nie moge", "nie moze pracowac", "nu pot lucra", "nu pot sa lucrez", "nu poate lucra",
+	"не мога да работя", "не може да работи", "ne moga da rabotya", "ne moga da rabotq")
+
+var lostWorkCues = foldCues("stracil* prac*", "straci* ** prac*", "втратив роботу", "втратила роботу", "потерял* работу", "загубих работата", "загуби работата",
+	"pierdut locul de munca", "ramas fara serviciu", "ramas fara loc de munca", "останах без работа", "остался без работы", "осталась без работы",
+	"залишився без роботи", "залишилась без роботи")
+
+// lostWorkWords say in Polish, Russian, Ukrainian, Romanian and Bulgarian
+// that the person was dismissed or is out of work ("firma nas zwolniła",
+// "go uvolniha"): someone able to work. Only a denial right before undoes
+// them; the next clause's "nie mamy pieniędzy" does not.
+var lostWorkWords = set(foldWords(`zwolnili zwolnila zwolnil zwolniony zwolniona zwolnienie bezrobotny bezrobotna
+	уволили уволен уволена уволился уволилась безработный безработная звільнили звільнений звільнена безробітний безробітна
+	concediat concediata concediati somer someri şomer şomeri уволниха уволнен уволнена безработен безработна
+	uvolniha uvolnen uvolnena bezraboten bezrabotna`))
 
 // forGood reports whether the words say the person cannot work for good:
 // a full reduction in earning capacity, "auf Dauer", or pension age.
