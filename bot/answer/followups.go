@@ -275,7 +275,7 @@ var namingCache = cache[*knowledge.Base, map[string]map[string]bool]{max: maxCac
 // meansWords speak of a person's income or pension beside an amount ("meine
 // Rente ist 1400 netto"): who they are, not the topic asked about.
 var meansWords = set(strings.Fields(`rente renten altersrente einkommen lohn gehalt netto brutto euro eur verdien verdiene verdienen
-	verdient pension income salary wage wages net gross`))
+	verdient pension income salary wage wages net gross earn earns`))
 
 // gradeWords name a grade a person has beside its number ("Pflegegrad 3",
 // "GdB 50"): who they are, not the topic asked about.
@@ -312,8 +312,15 @@ var statusWords = set(strings.Fields(`rentner rentnerin rentnern retired pension
 
 // hasAmount reports whether the words hold a number.
 func hasAmount(words []string) bool {
-	return slices.ContainsFunc(words, isDigits)
+	return slices.ContainsFunc(words, func(w string) bool {
+		// "50k", "2000€": a number with its unit written on.
+		n := strings.TrimRight(w, "0123456789")
+		d := strings.TrimLeft(w, "0123456789")
+		return isDigits(w) || len(n) == 0 && len(d) < len(w) && amountUnits[d]
+	})
 }
+
+var amountUnits = set(strings.Fields(`k tsd € eur euro`))
 
 // tellsAboutPerson reports whether a message is a short statement about the
 // person asking, not a question: "ich wiege 130 kilo", "meine Rente ist
