@@ -373,6 +373,12 @@ func (a *Answerer) decide(ctx context.Context, st *State, msg string, p Person, 
 	}
 	d.Lang = a.lang(st, p, msgLang, sure)
 	hits := knownHits(kb, res.Hits)
+	if res.Answered && len(hits) > 0 && topicOfHit(kb, hits[0]) != guess {
+		// The search sure of a topic outweighs the one the bot was not
+		// sure of before ("meine oma braucht hilfe" … "sie ist 91 und
+		// wohnt allein in lanstrop": the Seniorenbüro there).
+		guess = ""
+	}
 	if st.Topic == "" && guess == "" && (msgLang == "de" || msgLang == "en" || !sure && !scriptShows(msgLang)) && !sig.thanks && res.Reason != index.ReasonGreeting && !isStory(q) && namesNoTopic(kb, sig.rest, msg, msgLang, res.Answered) &&
 		!namesHit(kb, hits, sig.words) &&
 		!(res.Reason == index.ReasonUnsure && anyOf(mayName(sig.rest), capitalWords(msg, true))) {
