@@ -1102,7 +1102,10 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 		// "Seniorenbüro Hörde" … "und in Aplerbeck?": the office there.
 		aspect = AspectWhere
 	}
-	if o := kb.Office(st.Office); o != nil && st.AtOffice && !place && (aspect == AspectWhere ||
+	// "ich bin ne frau" (her shelter) … "und mein freund?": another person
+	// asks the topic again, not the office shown for the first.
+	other := slices.ContainsFunc(sig.words, func(w string) bool { return personWords[w] })
+	if o := kb.Office(st.Office); o != nil && st.AtOffice && !place && !other && (aspect == AspectWhere ||
 		(aspect == AspectNone || aspect == AspectWhat) && sig.aspect == AspectNone && !speaksOf(kb, t, d.Lang, readWords(withoutPersons(sig.rest)))) {
 		// "Wo ist das Sozialbüro in Scharnhorst?" … "kann ich da einfach
 		// hingehen?": the office shown, not the first topic it serves. A
