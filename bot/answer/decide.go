@@ -210,6 +210,18 @@ func (a *Answerer) Base() *knowledge.Base { return a.s.Base() }
 // Decide reads one message against the conversation's state, returns what
 // to say, and updates st. The error is only for a failing search.
 func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) (Decision, error) {
+	guess := st.Guess
+	st.Guess = ""
+	d, err := a.decide(ctx, st, msg, p, guess)
+	if err == nil && st.Topic == "" {
+		st.Guess = guessAfter(a.s.Base(), st, d, guess)
+	}
+	return d, err
+}
+
+// decide is Decide; guess is the topic the bot was not sure of before
+// (State.Guess).
+func (a *Answerer) decide(ctx context.Context, st *State, msg string, p Person, guess string) (Decision, error) {
 	kb := a.s.Base()
 	q := index.Clean(msg)
 	crisis, distress := kb.Screen(q)
@@ -275,17 +287,23 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	// or asks back what it is about. It needs no search.
 	if len(sig.rest) == 0 && !sig.thanks && (sig.aspect != "" || sig.gender != "" || sig.tonight || len(sig.words) > 0) {
 		d.Lang = a.lang(st, p, msgLang, sure)
-		if t := kb.Topic(st.Topic); t != nil && sig.aspect == "" && sig.gender == "" && !sig.tonight && onlyAsks(sig.words) {
+		cur := kb.Topic(st.Topic)
+		if cur == nil {
+			// "das mit dem billigen Busticket" (asked back) … "wie viel
+			// kostet das im Monat?": the topic the bot was not sure of.
+			cur = kb.Topic(guess)
+		}
+		if t := cur; t != nil && sig.aspect == "" && sig.gender == "" && !sig.tonight && onlyAsks(sig.words) {
 			// "und?", "wann?", "warum?": the topic again, "wann" by when
 			// or, where it has no deadlines, when its office is open.
 			return a.followup(kb, st, d, t, whenSignals(sig, profileOf(t, d.Lang))), nil
 		}
-		if t := kb.Topic(st.Topic); t != nil && sig.aspect == "" && (onlyYes(sig.words) || elliptic(sig.words)) {
+		if t := cur; t != nil && sig.aspect == "" && (onlyYes(sig.words) || elliptic(sig.words)) {
 			// "ja", "genau": yes to the topic answered, which goes on;
 			// "and for deaf people?": what was asked, for them.
 			return a.followup(kb, st, d, t, sig), nil
 		}
-		if t := kb.Topic(st.Topic); t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight || pointsBack(sig.words) || aboutPerson(sig.words)) {
+		if t := cur; t != nil && (sig.aspect != "" || sig.gender != "" || sig.tonight || pointsBack(sig.words) || aboutPerson(sig.words)) {
 			// "was gab es da schon so?" points back with "da"; "ich bin
 			// aber über 60" tells about the person asking.
 			if u := kb.Topic(personSpan(kb, sig.words)); switchesSpan(kb, t, u, means, tellsAboutPerson(q, sig), q, sig.words, nil) {
@@ -304,7 +322,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		}
 	}
 
-	if st.Topic == "" && onlyPersonAsked(sig.words) {
+	if st.Topic == "" && guess == "" && onlyPersonAsked(sig.words) {
 		// "ya eşim için?", "وللبنت؟" with nothing before: about what?
 		d.Lang = a.lang(st, p, msgLang, sure)
 		d.Kind, d.Ask, d.Aspect = KindAsk, AskTopic, sig.aspect
@@ -359,7 +377,13 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	}
 	d.Lang = a.lang(st, p, msgLang, sure)
 	hits := knownHits(kb, res.Hits)
-	if st.Topic == "" && (msgLang == "de" || msgLang == "en" || !sure && !scriptShows(msgLang)) && !sig.thanks && res.Reason != index.ReasonGreeting && !isStory(q) && namesNoTopic(kb, sig.rest, msg, msgLang, res.Answered) &&
+	if res.Answered && len(hits) > 0 && topicOfHit(kb, hits[0]) != guess {
+		// The search sure of a topic outweighs the one the bot was not
+		// sure of before ("meine oma braucht hilfe" … "sie ist 91 und
+		// wohnt allein in lanstrop": the Seniorenbüro there).
+		guess = ""
+	}
+	if st.Topic == "" && guess == "" && (msgLang == "de" || msgLang == "en" || !sure && !scriptShows(msgLang)) && !sig.thanks && res.Reason != index.ReasonGreeting && !isStory(q) && namesNoTopic(kb, sig.rest, msg, msgLang, res.Answered) &&
 		!namesHit(kb, hits, sig.words) &&
 		!(res.Reason == index.ReasonUnsure && anyOf(mayName(sig.rest), capitalWords(msg, true))) {
 		// "ich weiß nicht weiter", "Ich möchte einen Antrag stellen": no
@@ -398,6 +422,11 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 	}
 
 	t := kb.Topic(st.Topic)
+	if t == nil {
+		// The topic the bot was not sure of is the conversation's until
+		// the person names another: "männerübernachtung" … "kostet das was".
+		t = kb.Topic(guess)
+	}
 	if t != nil && len(res.Districts) == 0 && st.District != "" && len(sig.words) <= 6 && len(kb.OfficesOf(t)) > 1 {
 		if id := siblingDistrict(kb, st.District, sig.words); id != "" {
 			// "Seniorenbüro Innenstadt-Nord" … "nee ich meine Ost": the
@@ -528,7 +557,7 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 			hits = append([]index.Hit{h}, slices.DeleteFunc(slices.Clone(hits), func(x index.Hit) bool { return x == h })...)
 		}
 	}
-	if t != nil && !switched && !asksSameFor(sig.words) && tellsAnew(kb, t, hits, res.Answered, sig.words, fr, d.Lang) {
+	if t != nil && !switched && !asksSameFor(sig.words) && !(person && onlyHoldings(fr)) && tellsAnew(kb, t, hits, res.Answered, sig.words, fr, d.Lang) {
 		// "Seniorenbüro Hörde" … "noch ne Frage: meine Tochter hat ihr Kind
 		// bekommen, sie will zu Hause bleiben, gibts da Geld?": a need told
 		// anew at length, which the search answers with a topic that
@@ -570,12 +599,20 @@ func (a *Answerer) Decide(ctx context.Context, st *State, msg string, p Person) 
 		// topic by its title, asks the conversation's topic.
 		return a.followup(kb, st, d, t, sig), nil
 	}
-	if t != nil && familyPays(sig.words) && !slices.ContainsFunc(fr, func(w string) bool { return !isPayWord(w) }) &&
-		len(profileOf(t, d.Lang).withMaintenance(nil, map[string]bool{})) > 0 {
-		// "Pflegewohngeld" … "müssen die Kinder dann zahlen?": whether the
-		// family owes maintenance for the topic, which speaks of it;
-		// "zahlen" does not name the statistics' "Zahlen".
-		return a.followup(kb, st, d, t, sig), nil
+	if t != nil && familyPays(sig.words) && !slices.ContainsFunc(fr, func(w string) bool { return !isPayWord(w) && !ownedWords[w] && !savingsWords[w] && !meansWords[w] }) {
+		if len(profileOf(t, d.Lang).withMaintenance(nil, map[string]bool{})) > 0 {
+			// "Pflegewohngeld" … "müssen die Kinder dann zahlen?", "mein
+			// Bruder hat aber ein Haus, muss der zahlen?": whether the
+			// family owes maintenance for the topic, which speaks of it;
+			// "zahlen" does not name the statistics' "Zahlen".
+			return a.followup(kb, st, d, t, sig), nil
+		}
+		if sig.aspect == AspectNone && profileOf(t, d.Lang).whoPays() {
+			// "Bestattungskosten" … "meine Schwester hat aber Geld, muss
+			// die zahlen?": who has to pay, which its who says.
+			sig.aspect, sig.cues = AspectWho, map[Aspect]int{AspectWho: 1}
+			return a.followup(kb, st, d, t, sig), nil
+		}
 	}
 	// better: a question whose words the search's topic, another than the
 	// conversation's, holds all of, and more of them than the conversation's.
@@ -1114,6 +1151,13 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 		// "ich bin die Mutter": the shelter that takes her.
 		aspect = AspectWhere
 	}
+	if o := shelterFor(kb, t, sig.gender, aspect); o != nil {
+		// "brauche dringend nen schlafplatz" … "bin eine frau": the
+		// shelter for her, as when she said so at once.
+		d = a.answerOffice(kb, st, d, o, aspect)
+		st.Topic = t.ID
+		return d
+	}
 	place := len(d.Result.Districts) == 1
 	if u := kb.Topic(st.Local); u != nil && place && !t.LocalOffices && u.ID != t.ID && onlyPlaceWords(kb, sig.rest) &&
 		(len(sig.matches) == 0 || len(kb.OfficesOf(t)) <= 1) {
@@ -1128,7 +1172,10 @@ func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowle
 		// "Seniorenbüro Hörde" … "und in Aplerbeck?": the office there.
 		aspect = AspectWhere
 	}
-	if o := kb.Office(st.Office); o != nil && st.AtOffice && !place && (aspect == AspectWhere ||
+	// "ich bin ne frau" (her shelter) … "und mein freund?": another person
+	// asks the topic again, not the office shown for the first.
+	other := slices.ContainsFunc(sig.words, func(w string) bool { return personWords[w] })
+	if o := kb.Office(st.Office); o != nil && st.AtOffice && !place && !other && (aspect == AspectWhere ||
 		(aspect == AspectNone || aspect == AspectWhat) && sig.aspect == AspectNone && !speaksOf(kb, t, d.Lang, readWords(withoutPersons(sig.rest)))) {
 		// "Wo ist das Sozialbüro in Scharnhorst?" … "kann ich da einfach
 		// hingehen?": the office shown, not the first topic it serves. A

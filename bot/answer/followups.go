@@ -274,8 +274,8 @@ var namingCache = cache[*knowledge.Base, map[string]map[string]bool]{max: maxCac
 
 // meansWords speak of a person's income or pension beside an amount ("meine
 // Rente ist 1400 netto"): who they are, not the topic asked about.
-var meansWords = set(strings.Fields(`rente renten altersrente einkommen lohn gehalt netto brutto euro eur verdiene verdienen
-	verdient pension income salary wage wages net gross`))
+var meansWords = set(strings.Fields(`rente renten altersrente einkommen lohn gehalt netto brutto euro eur verdien verdiene verdienen
+	verdient pension income salary wage wages net gross earn earns`))
 
 // gradeWords name a grade a person has beside its number ("Pflegegrad 3",
 // "GdB 50"): who they are, not the topic asked about.
@@ -286,6 +286,25 @@ var gradeWords = set(strings.Fields(`pflegegrad pflegegrads pflegestufe grad gdb
 var savingsWords = set(strings.Fields(`erspartes ersparnis ersparnisse erspartem vermogen vermoegen sparbuch konto
 	savings assets`))
 
+// ownedWords are what a relative has, beside whether they must pay ("meine
+// Schwester hat aber Geld, muss die zahlen?").
+var ownedWords = set(strings.Fields(`geld haus hauser eigentum eigentumswohnung grundstuck grundstueck immobilie immobilien auto
+	erbe reich money house property`))
+
+// onlyHoldings reports whether the words of a statement about the person
+// say little more than what they own, earn or are ("mein Mann und ich
+// haben aber ein kleines Haus", "ich bin Student und verdien 600 im
+// Monat"): who they are in the conversation's topic, no need told anew.
+func onlyHoldings(fr []string) bool {
+	n := 0
+	for _, w := range fr {
+		if !ownedWords[w] && !savingsWords[w] && !meansWords[w] && !isStatus(w) && !countWords[w] && !hasAmount([]string{w}) {
+			n++
+		}
+	}
+	return n <= 1
+}
+
 // statusWords say what a person is ("I'm retired", "wir sind Studenten"),
 // which many topics ask about: who they are, not what they ask.
 var statusWords = set(strings.Fields(`rentner rentnerin rentnern retired pensioner pensionar pensionarin student studentin
@@ -293,8 +312,15 @@ var statusWords = set(strings.Fields(`rentner rentnerin rentnern retired pension
 
 // hasAmount reports whether the words hold a number.
 func hasAmount(words []string) bool {
-	return slices.ContainsFunc(words, isDigits)
+	return slices.ContainsFunc(words, func(w string) bool {
+		// "50k", "2000€": a number with its unit written on.
+		n := strings.TrimRight(w, "0123456789")
+		d := strings.TrimLeft(w, "0123456789")
+		return isDigits(w) || len(n) == 0 && len(d) < len(w) && amountUnits[d]
+	})
 }
+
+var amountUnits = set(strings.Fields(`k tsd € eur euro`))
 
 // tellsAboutPerson reports whether a message is a short statement about the
 // person asking, not a question: "ich wiege 130 kilo", "meine Rente ist
@@ -315,7 +341,9 @@ func tellsAboutPerson(q string, sig signals) bool {
 	// "ich bekomme Bürgergeld": what the person gets.
 	return self && (hasAmount(sig.words) || aboutPerson(sig.words) || slices.ContainsFunc(sig.words, isStatus) || len(received(sig.words)) > 0 ||
 		slices.ContainsFunc(sig.words, func(w string) bool { return personWords[w] })) ||
-		hasAmount(sig.words) && len(sig.words) <= 3
+		hasAmount(sig.words) && len(sig.words) <= 3 ||
+		// "mit hartz": a few words that say only what the person lives on.
+		len(sig.words) <= 4 && len(sig.rest) > 0 && len(without(sig.rest, received(sig.words))) == 0
 }
 
 // isStatus reports whether a word says what a person is (statusWords, and
@@ -778,3 +806,55 @@ var sameForCues = foldCues("das auch", "dies auch", "das gleiche", "dasselbe", "
 // thatWords point back to what was said, unlike an article before a noun
 // ("kannst du das einfacher erklären?", not "wo ist der nächste Geldautomat").
 var thatWords = set(strings.Fields("das dies diese dieses dem dafur dazu davon that this it"))
+
+// guessMin is the score the search's best topic needs, and guessLead its
+// lead over the next topic, to be the topic a message the bot asked back
+// or declined was most likely about (State.Guess).
+const (
+	guessMin  = 2.0
+	guessLead = 0.5
+)
+
+// guessAfter is the topic the bot was not sure of after decision d in a
+// conversation without a topic (State.Guess), and sets State.Local to the
+// one with an office per Stadtbezirk among those. "Meinen Sie A oder B?":
+// the one with local offices where the person's district is known ("oma
+// braucht hilfe im alltag, sie wohnt in kirchhoerde"), else none; a message
+// asked back or declined: the search's best topic where it stands clear;
+// a place alone keeps the guess before it.
+func guessAfter(kb *knowledge.Base, st *State, d Decision, before string) string {
+	switch {
+	case d.Kind == KindAsk && d.Ask == AskChoice && len(d.Choices) > 0:
+		local := ""
+		for i, h := range d.Choices {
+			if t := kb.Topic(topicOfHit(kb, h, d.Choices[:i]...)); t != nil && t.LocalOffices {
+				local = t.ID
+				break
+			}
+		}
+		if local == "" {
+			return ""
+		}
+		st.Local = local
+		if st.District != "" {
+			return local
+		}
+		return ""
+	case d.Kind == KindAsk && d.Ask == AskTopic && d.District != "":
+		return before // "ich wohne in Eving": still the topic of before
+	case d.Kind == KindAsk && d.Ask == AskTopic || d.Kind == KindDeclined && d.Reason == index.ReasonUnsure:
+		hits := knownHits(kb, d.Result.Hits)
+		if len(hits) == 0 || hits[0].Score < guessMin || !leads(kb, hits, guessLead) {
+			return ""
+		}
+		t := kb.Topic(topicOfHit(kb, hits[0]))
+		if t == nil {
+			return ""
+		}
+		if t.LocalOffices {
+			st.Local = t.ID
+		}
+		return t.ID
+	}
+	return ""
+}

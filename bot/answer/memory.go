@@ -32,6 +32,13 @@ type State struct {
 	// short, so a person's age or ability to work that follows asks for
 	// the topic of that need that fits them.
 	Means bool
+	// Guess is the id of the topic the bot was not sure of: the first of
+	// the two it offered, or the search's clear best for a message it
+	// asked back or declined ("das mit dem billigen Busticket": the
+	// Dortmund-Karte). A follow-up that asks a detail or tells one about
+	// the person ("wie viel kostet das?", "ich bin aber schon 66") asks
+	// about it. Kept until a topic is answered.
+	Guess string
 }
 
 // Memory keeps the State of each chat, in memory only: it is forgotten

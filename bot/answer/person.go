@@ -246,8 +246,9 @@ func switchesSpan(kb *knowledge.Base, t, u *knowledge.Topic, means, person bool,
 	}
 	if t.NeedSpan == "" && !means {
 		// Another need's conversation: only a statement about the person,
-		// and the search found that topic too.
-		return person && amongFirst(kb, u.ID, hits, 3)
+		// and the search found that topic too, not the conversation's
+		// ("Blindengeld" … "mein Opa ist 85 und sieht fast nix mehr").
+		return person && amongFirst(kb, u.ID, hits, 3) && !amongFirst(kb, t.ID, hits, 3)
 	}
 	// "meine Nachbarin ist 80 und einsam, gibts da Treffen?" asks a
 	// question of its own; "und wenn ich erst 40 bin und arbeiten kann?"

@@ -668,6 +668,15 @@ func (p *profile) withMaintenance(out []term, seen map[string]bool) []term {
 	return out
 }
 
+// whoPays reports whether the topic's section on who may get it says who
+// has to pay ("Menschen, die für eine Bestattung aufkommen müssen").
+func (p *profile) whoPays() bool {
+	sec := p.sections[AspectWho]
+	return sec != nil && slices.ContainsFunc(payWords, func(w string) bool {
+		return sec.holds(term{word: w, stem: w, light: w, prefix: true})
+	})
+}
+
 // maintenanceWords name the family's duty to pay for a relative, in the
 // knowledge base's German and English.
 var maintenanceWords = []string{"unterhalt", "maintenance"}

@@ -692,6 +692,8 @@ var genderCues = []genderCue{
 	// Without an article ("bin mann, 45"), and a person described ("where
 	// can a man sleep", "a homeless woman"): not "mein Mann", "my wife".
 	{strings.Fields("bin mann"), "mann"}, {strings.Fields("bin frau"), "frau"}, {strings.Fields("bin ne frau"), "frau"},
+	{strings.Fields("for men"), "mann"}, {strings.Fields("for a man"), "mann"}, {strings.Fields("homeless men"), "mann"},
+	{strings.Fields("mannlich"), "mann"}, {strings.Fields("maennlich"), "mann"}, {strings.Fields("weiblich"), "frau"},
 	{strings.Fields("bin n mann"), "mann"}, {strings.Fields("bin ein mann"), "mann"}, {strings.Fields("bin eine frau"), "frau"},
 	{strings.Fields("obdachloser mann"), "mann"}, {strings.Fields("obdachlose frau"), "frau"},
 	{strings.Fields("a man"), "mann"}, {strings.Fields("a woman"), "frau"}, {strings.Fields("homeless man"), "mann"},

@@ -483,7 +483,8 @@ var personWords = set(strings.Fields(`
 	geschwister tante onkel cousin cousine neffe nichte schwiegermutter schwiegervater schwiegereltern
 	mann frau ehemann ehefrau partner partnerin freund freundin lebensgefahrte lebensgefahrtin
 	nachbar nachbarin nachbarn bekannte bekannter kumpel kollege kollegin
-	allein alleine alleinstehend ledig verheiratet geschieden getrennt verwitwet witwe witwer single
+	allein alleine alleinstehend alleinstehende alleinstehender alleinlebend alleinlebende einzelperson ehepaar
+	ledig verheiratet geschieden getrennt verwitwet witwe witwer single
 	mother mum mom mummy father dad daddy parents son daughter child children grandma grandpa
 	grandmother grandfather sister brother aunt uncle husband wife neighbour neighbor friend alone`))
 
@@ -618,6 +619,11 @@ func received(words []string) []string {
 			slices.ContainsFunc(words[i+1:min(len(words), i+5)], func(v string) bool { return gotParticiples[v] }) {
 			out = append(out, w)
 		}
+		// "Dortmund-Pass" … "mit hartz", "auch mit Grundsicherung?": a
+		// message that begins with the benefit the person lives on.
+		if i <= 1 && (w == "mit" || w == "with") && i+1 < len(words) && (isBenefit(words[i+1]) || slangBenefits[words[i+1]]) {
+			out = append(out, words[i+1])
+		}
 		// "I'm on Bürgergeld myself", "she has been on Wohngeld"
 		if w == "on" && i > 0 && beenOn[words[i-1]] && i+1 < len(words) && isBenefit(words[i+1]) {
 			out = append(out, words[i+1])
@@ -631,6 +637,10 @@ func received(words []string) []string {
 	}
 	return out
 }
+
+// slangBenefits are the benefits named by their everyday names, which
+// isBenefit's endings miss.
+var slangBenefits = set(strings.Fields(`hartz hartz4 hartziv alg alg1 alg2 stütze stuetze bafög bafoeg`))
 
 // asksToGet reports whether the verb of getting at i asks rather than
 // tells: its subject follows it ("bekomme ich Wohngeld?", "kriegt der
@@ -898,8 +908,15 @@ var ownNeeds = []string{"pflege", "heim", "beerdigung", "bestattung", "beisetzun
 // live on ("reicht hinten und vorne nicht", "kommt mit der Rente nicht aus",
 // "nur eine kleine Rente", "not enough").
 func shortOfMoney(words []string) bool {
-	return slices.ContainsFunc(shortCues, func(c []string) bool { return find(words, c) >= 0 })
+	return slices.ContainsFunc(shortCues, func(c []string) bool {
+		i := find(words, c)
+		return i >= 0 && !slices.ContainsFunc(words[max(0, i-2):i], func(w string) bool { return senseWords[w] })
+	})
 }
+
+// senseWords before "fast nix", "nix mehr" say a sense is lost, not money:
+// "mein Opa sieht fast nix mehr".
+var senseWords = set(strings.Fields(`sieht sehe seh sehen siehst hort hore horen hoert hoere hoeren hear see sees`))
 
 var shortCues = foldCues("reicht nicht", "reicht ** nicht", "reicht kaum", "reicht nie", "nicht aus", "fast nix", "fast nichts", "kaum was",
 	"kaum etwas", "zu wenig", "kleine rente", "kleinen rente", "kleine altersrente", "kleinen altersrente", "winzige rente", "mini rente",
