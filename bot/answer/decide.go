@@ -100,6 +100,10 @@ type Decision struct {
 	// Now is when the decision was made: opening hours and the age of
 	// contact details are judged at this moment.
 	Now time.Time
+
+	// read holds the readings of the question that Decide made, for
+	// Render to weigh the same sentences without reading it again.
+	read *readings
 }
 
 // Person is what the bot knows about who writes: the phone's language
@@ -225,7 +229,7 @@ func (a *Answerer) decide(ctx context.Context, st *State, msg string, p Person, 
 	kb := a.s.Base()
 	q := index.Clean(msg)
 	crisis, distress := kb.Screen(q)
-	d := Decision{Cut: utf8.RuneCountInString(q) >= index.MaxQuestionRunes, Question: q, Now: a.now(), Distress: distress}
+	d := Decision{Cut: utf8.RuneCountInString(q) >= index.MaxQuestionRunes, Question: q, Now: a.now(), Distress: distress, read: &readings{}}
 	msgLang, sure := index.DetectLanguage(q)
 	ctx = index.WithLanguage(ctx, q, msgLang, sure)
 	sig := readSignals(q)
@@ -1140,7 +1144,7 @@ func (a *Answerer) District(st *State, district string, t *knowledge.Topic, p Pe
 // or another person's details.
 func (a *Answerer) followup(kb *knowledge.Base, st *State, d Decision, t *knowledge.Topic, sig signals) Decision {
 	d.Followup = true
-	aspect := aspectFor(kb, t, d.Lang, sig)
+	aspect := aspectFor(kb, t, d.Lang, sig, d.read)
 	if keepsAspect(sig, st.Aspect) {
 		// "was kostet das Schwimmbad?" … "und für meinen Sohn, der ist
 		// 12?": the same question for another case, though the person's
@@ -1289,7 +1293,7 @@ func (a *Answerer) answerHit(kb *knowledge.Base, st *State, d Decision, hits []i
 	st.Means = shortOfMoney(sig.words)
 	aspect := sig.aspect
 	if t := kb.Topic(topicOfHit(kb, h)); t != nil {
-		aspect = aspectFor(kb, t, d.Lang, sig)
+		aspect = aspectFor(kb, t, d.Lang, sig, d.read)
 		if t.ID == st.Topic && keepsAspect(sig, st.Aspect) {
 			aspect = st.Aspect // "wie viel für ein Ehepaar?" … "und wenn man alleine lebt?"
 		}

@@ -118,7 +118,7 @@ func askMessage(m *Message, kb *knowledge.Base, d Decision) {
 func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	t, lang := d.Topic, d.Lang
 	// q is the question read once for the sentences it is weighed against.
-	q := sync.OnceValue(func() *reading { return readQuestion(d.Question) })
+	q := sync.OnceValue(func() *reading { return d.read.of(d.Question) })
 	m.add(para(line(bold(t.Title.In(lang)))))
 	sec, ok := section(t, d.Aspect)
 	told := false // what the knowledge base says of the district named
@@ -154,7 +154,7 @@ func topicMessage(m *Message, kb *knowledge.Base, d Decision) {
 	case d.Aspect == AspectCosts && (!ok || amountAsked(foldWords(d.Question))):
 		costsMessage(m, t, d, sec, ok)
 	case ok:
-		shown := excerpt(sec.Text.In(lang), readQuestion(withOfficeWords(kb, d.Question)), profileOf(t, lang))
+		shown := excerpt(sec.Text.In(lang), d.read.of(withOfficeWords(kb, d.Question)), profileOf(t, lang))
 		if sen := elsewhere(t, lang, q(), sec, shown); sen != "" && d.Aspect != AspectDeadlines && d.Aspect != AspectLegal {
 			// The section holds none of the question's words; another
 			// one's sentence does ("ab wie viel GdB bin ich
@@ -222,7 +222,7 @@ func costsMessage(m *Message, t *knowledge.Topic, d Decision, sec knowledge.Sect
 	case slices.ContainsFunc(foldWords(d.Question), freeOfCharge):
 		sh = shapeFree // "ist der Westfalenpark umsonst?"
 	}
-	q := readQuestion(d.Question)
+	q := d.read.of(d.Question)
 	sen := amountExcerpt(t, lang, q, sh)
 	switch {
 	case sen != "":

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,8 +27,8 @@ const (
 // aspectFor chooses the aspect to answer a message about a topic with: the
 // cues it holds, and the topic's sections that hold its words ("Darf meine
 // Begleitperson mitfahren?" is answered by the section that names the
-// Begleitperson).
-func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals) Aspect {
+// Begleitperson). read are the message's readings.
+func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals, read *readings) Aspect {
 	prof := profileOf(t, lang)
 	// A cue in the topic's own name ("Bestattungskosten", "funeral
 	// costs") does not ask for an aspect.
@@ -68,7 +69,7 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals)
 	offices := officeWords(kb, t, lang)
 	var terms []term
 	namesOffice := false
-	for _, tm := range prof.terms(readQuestion(sig.query)) {
+	for _, tm := range prof.terms(read.of(sig.query)) {
 		// A word that names one of the topic's places ("Gast-Haus",
 		// "ZBS") says which office, not which section: the section that
 		// lists the places does not answer "Telefon Gast-Haus".
@@ -494,6 +495,31 @@ func readQuestion(question string) *reading {
 		added: added, excerptOnly: excerptOnly}
 }
 
+// readings memoises readQuestion for one message: its decision and its
+// rendering read the same question several times.
+type readings struct {
+	mu sync.Mutex
+	m  map[string]*reading
+}
+
+// of is readQuestion(question), read once per message (nil r: each time).
+func (r *readings) of(question string) *reading {
+	if r == nil {
+		return readQuestion(question)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if q, ok := r.m[question]; ok {
+		return q
+	}
+	if r.m == nil {
+		r.m = map[string]*reading{}
+	}
+	q := readQuestion(question)
+	r.m[question] = q
+	return q
+}
+
 // readWords is readQuestion of words already folded.
 func readWords(words []string) *reading { return readQuestion(strings.Join(words, " ")) }
 
@@ -904,7 +930,7 @@ func officeTold(kb *knowledge.Base, d *Decision) string {
 	prof := profileOf(d.Topic, d.Lang)
 	places := placeWords(kb)
 	var terms []term
-	for _, tm := range prof.terms(readQuestion(d.Question)) {
+	for _, tm := range prof.terms(d.read.of(d.Question)) {
 		if !places[tm.word] {
 			terms = append(terms, tm)
 		}
