@@ -356,8 +356,10 @@ func TestCrisisHeldOut(t *testing.T) {
 		// The seventh held-out set (written fresh on 2026-12-02 at 15:20,
 		// measured only as totals): 90 of 100, 6 of 140 look-alikes
 		// alarmed at first sight (the model having learnt the sixth set);
-		// gated at one item less.
-		{"crisis-heldout.yaml", 0.89, 0.05},
+		// after crisis round 10 (15:40–17:05: the distance of a past or
+		// general crisis, negations): 90 of 100, 5 of 140. Gated at one
+		// item less.
+		{"crisis-heldout.yaml", 0.89, 0.043},
 		// The fifth held-out set (written fresh on 2026-12-02 at 09:55,
 		// measured only as totals): 96 of 100, 6 of 140 look-alikes
 		// alarmed at first sight; after crisis round 8 (fire, a birth

@@ -131,12 +131,14 @@ func gate(t *testing.T, file string, f floors) {
 // sight (the code of 15:20, the crisis model having learnt the sixth set):
 // top-1 86.5 %, aspect 89.4 %, fact 87.2 %, follow-ups 74.8 %, stories
 // 77.5 %, language 97.4 %, crisis 100 %, false alarms 0.5 % (2 of 407),
-// confidently wrong 11.0 %, median 583 characters. The floors are the
-// figures reached, less about one item; raise them, never lower them.
+// confidently wrong 11.0 %, median 583 characters. After the round of
+// 15:40–17:05: 86.7, 88.9, 87.2, 78.4, 76.2, 100, 100 %, 0.5 %, 10.5 %,
+// median 580. The floors are the figures reached, less about one item;
+// raise them, never lower them.
 func TestHeldOut(t *testing.T) {
 	gate(t, filepath.Join("testdata", "conversations-heldout.yaml"), floors{
-		top1: 0.86, aspect: 0.88, has: 0.86, followups: 0.74, stories: 0.76, lang: 0.96, crisis: 0.97,
-		falseAlarms: 0.008, confidentlyWrong: 0.113,
+		top1: 0.86, aspect: 0.88, has: 0.86, followups: 0.77, stories: 0.76, lang: 0.99, crisis: 0.97,
+		falseAlarms: 0.008, confidentlyWrong: 0.108,
 	})
 }
 
@@ -146,11 +148,12 @@ func TestHeldOut(t *testing.T) {
 // aspect 85.9 %, fact 89.4 %, follow-ups 66.2 %, stories 78.8 %, language
 // 94.2 %, crisis 82.5 %, false alarms 1.4 %, confidently wrong 16.4 %. When
 // retired: 81.8, 86.9, 90.1, 68.2, 84.7, 94.2, 82.5 %, 1.2 % (5 of 427),
-// 14.5 %, median 591 characters.
+// 14.5 %, median 591 characters. Tuned on in the round of 15:40–17:05:
+// 85.0, 90.6, 94.7, 78.4, 87.1, 100, 100 %, no false alarm, 10.4 %.
 func TestRetired6(t *testing.T) {
 	gate(t, filepath.Join("testdata", "conversations-retired-6.yaml"), floors{
-		top1: 0.81, aspect: 0.86, has: 0.89, followups: 0.67, stories: 0.83, lang: 0.93, crisis: 0.80,
-		falseAlarms: 0.014, confidentlyWrong: 0.148,
+		top1: 0.84, aspect: 0.90, has: 0.94, followups: 0.77, stories: 0.85, lang: 0.99, crisis: 0.97,
+		falseAlarms: 0.003, confidentlyWrong: 0.107,
 	})
 }
 

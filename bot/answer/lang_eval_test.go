@@ -15,13 +15,13 @@ type langFloors struct{ Lang, Top1 float64 }
 // figures reached, less about one question. Raise them to what is reached
 // (go test -run HeldOutLanguages -v prints it); never lower them.
 var heldOutFloors = map[string]langFloors{
-	"tr": {Lang: 0.94, Top1: 0.87}, // language right, top-1 at first sight (the code of 15:20): 0.964, 0.894
+	"tr": {Lang: 0.94, Top1: 0.87}, // language right, top-1 at first sight (the code of 15:20): 0.964, 0.894; the same after the round
 	"ar": {Lang: 0.96, Top1: 0.76}, // 0.982, 0.787
-	"uk": {Lang: 0.89, Top1: 0.87}, // 0.911, 0.894
+	"uk": {Lang: 0.89, Top1: 0.89}, // 0.911, 0.894; after the round of 15:40–17:05: 0.911, 0.915
 	"ru": {Lang: 0.91, Top1: 0.87}, // 0.929, 0.894
-	"pl": {Lang: 0.92, Top1: 0.87}, // 0.946, 0.894
+	"pl": {Lang: 0.92, Top1: 0.91}, // 0.946, 0.894; after: 0.946, 0.936
 	"ro": {Lang: 0.91, Top1: 0.87}, // 0.929, 0.894
-	"bg": {Lang: 0.96, Top1: 0.87}, // 0.982, 0.894
+	"bg": {Lang: 0.96, Top1: 0.89}, // 0.982, 0.894; after: 0.982, 0.915
 	"fa": {Lang: 0.96, Top1: 0.74}, // 0.982, 0.766
 }
 
@@ -32,10 +32,10 @@ var retired6Floors = map[string]langFloors{
 	"tr": {Lang: 0.92, Top1: 0.87}, // language right, top-1 at first sight: 0.946, 0.851; when retired: 0.946, 0.894
 	"ar": {Lang: 0.98, Top1: 0.76}, // 1.000, 0.787; 1.000, 0.787
 	"uk": {Lang: 0.82, Top1: 0.83}, // 0.839, 0.851; 0.839, 0.851
-	"ru": {Lang: 0.96, Top1: 0.85}, // 0.982, 0.851; 0.982, 0.872
-	"pl": {Lang: 0.87, Top1: 0.70}, // 0.893, 0.702; 0.893, 0.723
+	"ru": {Lang: 0.96, Top1: 0.89}, // 0.982, 0.851; 0.982, 0.872; tuned on in the round of 15:40–17:05: 0.982, 0.915
+	"pl": {Lang: 0.87, Top1: 0.80}, // 0.893, 0.702; 0.893, 0.723; tuned on: 0.893, 0.830
 	"ro": {Lang: 0.92, Top1: 0.83}, // 0.946, 0.830; 0.946, 0.851
-	"bg": {Lang: 0.92, Top1: 0.72}, // 0.946, 0.723; 0.946, 0.745
+	"bg": {Lang: 0.92, Top1: 0.78}, // 0.946, 0.723; 0.946, 0.745; tuned on: 0.946, 0.809
 	"fa": {Lang: 0.92, Top1: 0.85}, // 0.946, 0.851; 0.946, 0.872
 }
 
