@@ -1823,8 +1823,6 @@ func commonPrefix(a, b string) int {
 var commonTitleWords = set(strings.Fields(`menschen people dortmund дортмунд دورتموند leistungen benefits beratung advice stadt city hilfe help
 	zahlen figures zustandig responsible sondern fruher formerly kunftig grossen`))
 
-// isStory reports whether a message tells a story (three sentences or
-// more, or many words) rather than asks in a few words.
 // elsewhereFirst reports whether a first message asks for another office's
 // service: a short one by its words (asksElsewhere), a story by the
 // sentence that asks (storyAsksElsewhere).
@@ -1835,6 +1833,8 @@ func elsewhereFirst(kb *knowledge.Base, h index.Hit, q string, words, elsewhere 
 	return asksElsewhere(kb, h, words, elsewhere, lang)
 }
 
+// isStory reports whether a message tells a story (three sentences or
+// more, or many words) rather than asks in a few words.
 func isStory(q string) bool {
 	sentences := 0
 	for _, part := range strings.FieldsFunc(q, func(r rune) bool { return r == '.' || r == '!' || r == '?' }) {
