@@ -63,12 +63,11 @@ func TestAspectCues(t *testing.T) {
 		{"на колко години?", AspectWho},
 		{"wieviel Monate rückwirkend?", AspectDeadlines},
 		{"Wie viel Erspartes darf ich behalten?", AspectWhat},
-		// Where to apply is how to apply; an address asked stays where;
-		// the Ukrainian, Russian, Polish, Romanian and Bulgarian writers
-		// ask the office's place with "where to hand it in".
+		// Where to apply is how to apply, in every language (the how
+		// section names the office too); an address asked stays where.
 		{"wo beantrage ich das?", AspectHow},
-		{"куди подавати заяву?", AspectWhere},
-		{"gdzie złożyć wniosek?", AspectWhere},
+		{"куди подавати заяву?", AspectHow},
+		{"gdzie złożyć wniosek?", AspectHow},
 		{"Adresse für den Antrag?", AspectWhere},
 		{"wo muss ich hin mit dem Antrag?", AspectHow},
 		{"Elterngeld Antrag ro koja befrestam?", AspectHow},

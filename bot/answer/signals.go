@@ -283,8 +283,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"dzwoni*:3", "zadzwoni*:3", "дзвони*:3", "подзвони*:3", "звони*:3", "позвони*:3", "звъня:3", "звънн*:3", "obadi*:3",
 		"arayayim:3", "aramam:3", "aramaliyim:3", "arayabilir*:3", "اتصل*:3", "بتصل:3", "تماس:3", "زنگ:3",
 		"hala orada:3", "still there:3", "noch dort:3", "umgezogen:3", "moved:2", "noch im:1", "noch in der:1", "noch am:1",
-		// where to get it, to call, free food where: uk ru pl ro bg (their writers ask the office's place)
-		"где взять:3", "де взяти:3", "gdzie dostan*:3", "gdzie wziac:3", "къде да взема:3", "unde gasesc:3", "unde primesc:3",
+		// to call, free food where: uk ru pl ro bg
 		"suna*:3", "sun la:3", "къде ** безплатн*:4", "де ** безкоштовн*:4", "где ** бесплатн*:4", "gdzie ** darmo*:4", "gdzie ** za darmo:4", "unde ** gratis:4",
 		"до скольки:3", "до скількох:3", "do ktorej:3", "pana la ce ora:3", "تا ساعت چند:3", "ساعت چند:3", "ساعت کار:3", "kaca kadar:3", "لحد الساعة كم:3",
 		"wann hat ** auf:3", "ab wann hat ** auf:3", "wann haben ** auf:3", "wann macht ** auf:3", "wann machen ** auf:3",
@@ -341,7 +340,7 @@ var aspectCues = parseCues(map[Aspect][]string{
 		"gdzie ** zglosic:4", "gdzie ** zalatwic:4", "unde ma adresez:4", "къде да се обърна:4", "къде да отида:4",
 		"nereye gitmem:4", "nereye gidece*:4", "وين لازم روح:4", "لوين بروح:4", "وين بقدم:4", "کجا برم:4", "کجا باید برم:4", "کجا مراجعه:4",
 		"where ** hand in:4", "where ** send:4", "wohin ** schick*:4", "wo ** abgeben:4", "wo ** einreichen:4",
-		"از کجا بگیرم:3",
+		"где взять:3", "де взяти:3", "gdzie dostan*:3", "gdzie wziac:3", "къде да взема:3", "unde gasesc:3", "unde primesc:3", "از کجا بگیرم:3",
 		"nereden alabilirim:3", "nereden al*:3", "من وين بجيب:3", "وين بلاقي:3", "бланк*:1", "formularz*:1",
 		// whom to turn to ("an wen wende ich mich", "bei wem melde ich mich", "who do I contact"): how to apply
 		"an wen:3", "bei wem:3", "wende* ich mich:3", "wende* mich:3", "who do i contact:4", "who to contact:4", "who should i contact:4",
@@ -1081,7 +1080,7 @@ func asksLimit(words []string) bool {
 // the answer of how shows the office too. An address, a phone or hours
 // asked stay "where".
 func applyingWhere(words []string, score map[Aspect]int, matches []cueMatch) {
-	if score[AspectWhere] == 0 || !slices.ContainsFunc(words, isApplyWord) || slices.ContainsFunc(words, func(w string) bool { return goingWords[w] || placeWhereWords[w] }) {
+	if score[AspectWhere] == 0 || !slices.ContainsFunc(words, isApplyWord) || slices.ContainsFunc(words, func(w string) bool { return goingWords[w] }) {
 		return
 	}
 	for _, m := range matches {
@@ -1099,12 +1098,6 @@ func applyingWhere(words []string, score map[Aspect]int, matches []cueMatch) {
 	score[AspectHow] += score[AspectWhere]
 	delete(score, AspectWhere)
 }
-
-// placeWhereWords ask where in Ukrainian, Russian, Polish, Romanian and
-// Bulgarian: their writers ask the office's place with them, also to hand
-// in an application ("gdzie złożyć wniosek", "unde depun cererea", "где
-// взять WBS"), so applyingWhere leaves them "where".
-var placeWhereWords = set(strings.Fields(`де куди где куда gdzie unde къде kude kade gde`))
 
 // goingWords say the person goes there ("wo muss ich hin mit dem
 // Antrag?"): that asks where the office is.
