@@ -132,7 +132,7 @@ func gate(t *testing.T, file string, f floors) {
 // top-1 86.5 %, aspect 89.4 %, fact 87.2 %, follow-ups 74.8 %, stories
 // 77.5 %, language 97.4 %, crisis 100 %, false alarms 0.5 % (2 of 407),
 // confidently wrong 11.0 %, median 583 characters. After the round of
-// 15:40–17:05: 86.7, 88.9, 87.2, 78.4, 76.2, 100, 100 %, 0.5 %, 10.5 %,
+// 15:40–17:05: 86.7, 89.4, 87.2, 78.4, 76.2, 100, 100 %, 0.5 %, 10.5 %,
 // median 580. The floors are the figures reached, less about one item;
 // raise them, never lower them.
 func TestHeldOut(t *testing.T) {
