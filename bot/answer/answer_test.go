@@ -292,3 +292,28 @@ func TestPlaceScore(t *testing.T) {
 		}
 	}
 }
+
+// TestAsksRecommendation: a ranking or recommendation asked of the bot is
+// declined; advice someone else gave, the best way to apply and a best
+// friend are no such question.
+func TestAsksRecommendation(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want bool
+	}{
+		{"welche Krankenkasse ist die beste", true},
+		{"kannst du mir einen guten Anwalt empfehlen", true},
+		{"can you recommend a restaurant", true},
+		{"welches Pflegeheim ist das beste", true},
+		{"Die Lehrerin empfiehlt eine Schulbegleitung. Wer bezahlt das?", false},
+		{"der Arzt hat eine Kur empfohlen", false},
+		{"wo stelle ich den Antrag am besten", false},
+		{"meine beste Freundin braucht Hilfe", false},
+		{"what is the best way to apply", false},
+	} {
+		_, words := splitWords(tc.q)
+		if got := asksRanking(words) || asksRecommendation(words); got != tc.want {
+			t.Errorf("%q: asks a ranking or recommendation %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}

@@ -707,7 +707,7 @@ func asksRecommendation(words []string) bool {
 			return true
 		case cheapestWords[w] && prev == "am" && len(words) > 0 && strings.HasPrefix(words[0], "welch"):
 			return true
-		case strings.HasPrefix(w, "empfehl") || strings.HasPrefix(w, "empfiehl") || strings.HasPrefix(w, "recommend"):
+		case (strings.HasPrefix(w, "empfehl") || strings.HasPrefix(w, "empfiehl") || strings.HasPrefix(w, "recommend")) && !reportedAdvice[w]:
 			return true
 		}
 	}
@@ -746,7 +746,10 @@ var (
 	cheapestWords = set(strings.Fields("billigsten gunstigsten guenstigsten"))
 	friendWords   = set(strings.Fields("freundin freund freunde freundinnen kumpel kumpels"))
 	bestWayWords  = set(strings.Fields("way ways time option thing place to if"))
-	recommendCues = foldCues("kennst du einen guten", "kennst du eine gute", "kennst du ein gutes", "kennen sie einen guten",
+	// reportedAdvice tell what someone else advised ("die Lehrerin empfiehlt
+	// eine Schulbegleitung", "the doctor recommended a cure"), no advice asked.
+	reportedAdvice = set(strings.Fields("empfiehlt empfohlen empfahl recommended recommends"))
+	recommendCues  = foldCues("kennst du einen guten", "kennst du eine gute", "kennst du ein gutes", "kennen sie einen guten",
 		"kennen sie eine gute", "kennen sie ein gutes", "know a good", "know any good")
 )
 
