@@ -78,7 +78,7 @@ func aspectFor(kb *knowledge.Base, t *knowledge.Topic, lang string, sig signals,
 			terms = append(terms, tm)
 		}
 	}
-	if namesOffice && asksTime(sig.words) && cues[AspectWhere] == 0 && len(cues) <= 1 && (len(cues) == 0 || cues[AspectDeadlines] > 0) {
+	if namesOffice && anyOf(sig.words, timeWords) && cues[AspectWhere] == 0 && len(cues) <= 1 && (len(cues) == 0 || cues[AspectDeadlines] > 0) {
 		// A time asked of one of the topic's offices ("Frühstück Gast-Haus
 		// wann", "bis wann …"): its hours, which its card tells.
 		return AspectWhere
@@ -205,16 +205,6 @@ func (ws *wordSet) holdsStem(stems map[string]bool) bool {
 
 // timeWords ask a time: when, until or from when, at what time.
 var timeWords = set(foldWords("wann wan uhrzeit uhrzeiten when time times"))
-
-// asksTime reports whether the words ask a time.
-func asksTime(words []string) bool {
-	for _, w := range words {
-		if timeWords[w] {
-			return true
-		}
-	}
-	return false
-}
 
 // strongerCue reports whether an aspect other than a has a strong cue.
 func strongerCue(cues map[Aspect]int, a Aspect) bool {
