@@ -117,9 +117,7 @@ func germanEnglishWords() *wordList {
 				names.words[foldLetters(w)] = true
 			}
 		}
-		files, _ := fs.Glob(knowledge.Builtin(), "*.yaml")
-		for _, f := range files {
-			data, _ := fs.ReadFile(knowledge.Builtin(), f)
+		for _, data := range builtinYAML() {
 			add(string(data))
 			add(umlautSpelling.Replace(string(data)))
 		}
@@ -205,6 +203,19 @@ var letterFold = func() map[rune]rune {
 	return m
 }()
 
+// builtinYAML are the built-in knowledge base's YAML files, which the
+// language word lists are drawn from, read once.
+var builtinYAML = sync.OnceValue(func() [][]byte {
+	var out [][]byte
+	files, _ := fs.Glob(knowledge.Builtin(), "*.yaml")
+	for _, f := range files {
+		if data, err := fs.ReadFile(knowledge.Builtin(), f); err == nil {
+			out = append(out, data)
+		}
+	}
+	return out
+})
+
 var (
 	englishOnce  sync.Once
 	englishVocab map[string]bool
@@ -219,9 +230,7 @@ var (
 func englishVocabulary() map[string]bool {
 	englishOnce.Do(func() {
 		en, de := map[string]bool{}, map[string]bool{}
-		files, _ := fs.Glob(knowledge.Builtin(), "*.yaml")
-		for _, f := range files {
-			data, _ := fs.ReadFile(knowledge.Builtin(), f)
+		for _, data := range builtinYAML() {
 			var root yaml.Node
 			if yaml.Unmarshal(data, &root) == nil {
 				textsByLanguage(&root, "", en, de)
